@@ -1,0 +1,26 @@
+// One row of the generated operation tables (generated/v1-operations.ts, generated/v2-operations.ts).
+export interface OperationRow {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  tag: string;
+  /** Parameter names by location; the facade folds them into the call's single input object. */
+  pathParams?: string[];
+  queryParams?: string[];
+  headerParams?: string[];
+  /** Request body encoding, when the operation takes a body. */
+  body?: "json" | "multipart" | "form";
+  /** Success media type to send as Accept when it is not application/json. */
+  accept?: string;
+  paginated?: true;
+  binary?: true;
+  multipart?: true;
+  streaming?: true;
+  deprecated?: true;
+  idempotent?: true;
+  /** V1: form fields that carry JSON text (x-json-encoded). */
+  jsonFields?: string[];
+  /** V1: multipart fields that are files. */
+  fileFields?: string[];
+  /** Required input names, checked before any request for callers without types. */
+  required?: string[];
+}

@@ -1,0 +1,131 @@
+// Calls one operation from its generated table row: splits the single input object into path,
+// query, header and body, encodes the body as the spec says, and throws on any non-2xx answer.
+import { ThoughtSpotError } from "../errors.js";
+import type { OperationRow } from "../operation-row.js";
+import type { Redactor } from "../redact.js";
+import { type CallMeta, TS_CALL } from "../transport/call-meta.js";
+import { toFormData } from "./multipart.js";
+import { errorFromResponse } from "./response-error.js";
+import type { CallOptions } from "./types.js";
+
+type Loose = Record<string, unknown>;
+
+export interface RawClient {
+  request(
+    method: string,
+    path: string,
+    init: Loose,
+  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+}
+
+export interface InvokeContext {
+  client: RawClient;
+  redactor: Redactor;
+  /** Encodes a body the API-specific way (V1 form fields); JSON and multipart are handled here. */
+  encodeBody?: (
+    row: OperationRow,
+    body: Loose,
+  ) => { body: unknown; headers?: Record<string, string> } | undefined;
+}
+
+export async function invoke(
+  ctx: InvokeContext,
+  operationId: string,
+  row: OperationRow,
+  input: unknown = {},
+  options: CallOptions = {},
+): Promise<unknown> {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+    throw new TypeError(`${operationId}: the input must be an object of parameters and body fields`);
+  }
+  const fields = input as Loose;
+  for (const name of row.required ?? []) {
+    if (fields[name] === undefined || fields[name] === null) {
+      throw new TypeError(`${operationId}: missing required "${name}"`);
+    }
+  }
+
+  const take = (names: readonly string[] | undefined) => {
+    if (!names?.length) return undefined;
+    const out: Loose = {};
+    for (const name of names) if (fields[name] !== undefined) out[name] = fields[name];
+    return out;
+  };
+  const params = { path: take(row.pathParams), query: take(row.queryParams), header: take(row.headerParams) };
+  const paramNames = new Set([
+    ...(row.pathParams ?? []),
+    ...(row.queryParams ?? []),
+    ...(row.headerParams ?? []),
+  ]);
+  const bodyFields: Loose = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (!paramNames.has(key) && value !== undefined) bodyFields[key] = value;
+  }
+
+  const headers: Record<string, string> = {
+    ...(row.accept ? { Accept: row.accept } : {}),
+    ...options.headers,
+  };
+  const init: Loose = {
+    params,
+    headers,
+    parseAs: row.binary ? "blob" : row.streaming ? "stream" : "json",
+    [TS_CALL]: {
+      operationId,
+      path: row.path,
+      idempotent: row.idempotent === true,
+      maxRetries: options.maxRetries,
+      timeoutMs: options.timeoutMs,
+    } satisfies CallMeta,
+  };
+  if (options.signal) init.signal = options.signal;
+  if (row.body) {
+    const custom = ctx.encodeBody?.(row, bodyFields);
+    if (custom) {
+      init.body = custom.body;
+      init.bodySerializer = (b: unknown) => b;
+      Object.assign(headers, custom.headers);
+    } else if (row.body === "multipart") {
+      init.body = toFormData(bodyFields, row.fileFields);
+      init.bodySerializer = (b: unknown) => b;
+    } else {
+      init.body = bodyFields;
+    }
+  } else if (Object.keys(bodyFields).length) {
+    throw new TypeError(`${operationId}: takes no body, but got ${Object.keys(bodyFields).join(", ")}`);
+  }
+
+  let result: Awaited<ReturnType<RawClient["request"]>>;
+  try {
+    result = await ctx.client.request(row.method, row.path, init);
+  } catch (error) {
+    if (error instanceof ThoughtSpotError) throw error;
+    if (error instanceof SyntaxError) {
+      throw new ThoughtSpotError({
+        message: `${operationId} (${row.method} ${row.path}) answered with a body that is not valid JSON`,
+        method: row.method,
+        path: row.path,
+        operationId,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  if (!result.response.ok) {
+    throw errorFromResponse(
+      { method: row.method, path: row.path, operationId, response: result.response, body: result.error },
+      ctx.redactor,
+    );
+  }
+  return result.data;
+}
+
+/** ts.api.v2 / ts.api.v1: one method per operationId, straight from the generated table. */
+export function operationMethods<M>(ctx: InvokeContext, table: Record<string, OperationRow>): M {
+  const methods: Record<string, unknown> = {};
+  for (const [operationId, row] of Object.entries(table)) {
+    methods[operationId] = (input?: unknown, options?: CallOptions) =>
+      invoke(ctx, operationId, row, input, options);
+  }
+  return Object.freeze(methods) as M;
+}
