@@ -9,9 +9,16 @@ export class TmlParseError extends TmlError {
   readonly line: number;
   readonly column: number;
 
-  constructor(reason: string, line: number, column: number, options?: { cause?: unknown }) {
-    super(`TML parse error at line ${line}, column ${column}: ${reason}`, options);
+  readonly reason: string;
+  /** The file the text came from, when known. */
+  readonly file: string | undefined;
+
+  constructor(reason: string, line: number, column: number, options?: { cause?: unknown; file?: string }) {
+    const where = options?.file ? ` in ${options.file}` : "";
+    super(`TML parse error${where} at line ${line}, column ${column}: ${reason}`, { cause: options?.cause });
+    this.reason = reason;
     this.line = line;
     this.column = column;
+    this.file = options?.file;
   }
 }
