@@ -71,7 +71,7 @@ export function renderChangelog(changes: ApiChanges, meta: ChangelogMeta): strin
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
-/** "2 operations added, 0 removed, 0 renamed; 14 field changes; 1 breaking" — or "no API changes". */
+/** "2 operations added, 0 removed, 0 renamed; 14 field changes; 1 breaking", or "no API changes". */
 export function summaryLine(changes: ApiChanges): string {
   return hasChanges(changes) ? countsLine(changes) : "no API changes";
 }
@@ -122,8 +122,13 @@ function labels(from: SpecIdentity, to: SpecIdentity): [string, string] {
 function countsLine(changes: ApiChanges): string {
   const fieldChanges = changes.changes.filter((c) => c.side !== undefined).length;
   const breaking = changes.changes.filter((c) => c.breaking).length;
-  const ops = `${changes.added.length} operations added, ${changes.removed.length} removed, ${changes.renamed.length} renamed`;
-  return `${ops}; ${fieldChanges} field changes; ${breaking} breaking`;
+  const { added, removed, renamed } = changes;
+  const ops = `${plural(added.length, "operation")} added, ${removed.length} removed, ${renamed.length} renamed`;
+  return `${ops}; ${plural(fieldChanges, "field change")}; ${breaking} breaking`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 function section(lines: string[], title: string, items: ApiChange[], line: (c: ApiChange) => string) {

@@ -538,7 +538,7 @@ class SchemaReader {
     }
     if (type === "array") {
       const inner = this.typeOfNode(s.items, stack);
-      return `${inner.includes(" ") ? `(${inner})` : inner}[]`;
+      return `${inner.includes(" | ") ? `(${inner})` : inner}[]`;
     }
     return typeof s.format === "string" ? `${type}(${s.format})` : type;
   }
@@ -593,10 +593,11 @@ class SchemaReader {
 function combine(a: Node, b: Node): Node {
   const out: Node = { ...b, ...a };
   if (isObj(a.properties) || isObj(b.properties)) {
-    const props = new Map<string, unknown>(Object.entries(isObj(b.properties) ? b.properties : {}));
-    for (const [name, prop] of Object.entries(isObj(a.properties) ? a.properties : {})) {
-      const other = props.get(name);
-      props.set(name, other === undefined ? prop : { allOf: [prop, other] });
+    // `a`'s properties first, so fields keep the order in which allOf lists them.
+    const props = new Map<string, unknown>(Object.entries(isObj(a.properties) ? a.properties : {}));
+    for (const [name, prop] of Object.entries(isObj(b.properties) ? b.properties : {})) {
+      const mine = props.get(name);
+      props.set(name, mine === undefined ? prop : { allOf: [mine, prop] });
     }
     out.properties = Object.fromEntries(props);
   }
