@@ -13,6 +13,8 @@
 //   read as a boolean, null or number under YAML 1.1 or 1.2 (`y`, `on`, `no`, `~`, `123`,
 //   `1e3`, `0x1F`, `.inf` …); contains a control character; or cannot be plain YAML at all
 //   (leading/trailing space, `- x`, `a: b` …). The same rule applies to keys (`"y":`, `"on":`).
+//   A special character anywhere quotes (`"Margin %"`), where Jackson may leave some plain: a
+//   few strings may be quoted where ThoughtSpot would not; both read back the same.
 // - Multi-line strings (sql_view `sql_query`) stay on one line, double-quoted with \n / \r\n
 //   escapes, as ThoughtSpot exports them, never as `|` blocks.
 // Parsing uses YAML 1.2 core schema, so an unquoted `on` or `y` written by hand stays a string.
@@ -49,6 +51,8 @@ function hasControlChar(value: string): boolean {
 }
 // YAML 1.1 booleans (y/n/yes/no/on/off/true/false) and nulls, in any letter case.
 const RESERVED_WORDS = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
+// Never plain YAML, TML column id or not: edge spaces, `- x`/`? x` starts, `a: b`, `a #b`, `---`.
+const NOT_PLAIN = /^\s|\s$|^[-?](?:\s|$)|:\s|\s#|^(?:---|\.\.\.)/;
 const NUMBER_LIKE = [
   /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:e[-+]?[0-9]+)?$/i, // 12, 1_000, 1.5, .5, 1e3
   /^[-+]?0x[0-9a-f_]+$/i,
@@ -72,6 +76,7 @@ export function tmlNeedsQuotes(value: string): boolean {
   if (hasControlChar(value)) return true;
   if (RESERVED_WORDS.test(value)) return true;
   if (NUMBER_LIKE.some((re) => re.test(value))) return true;
+  if (NOT_PLAIN.test(value)) return true;
   return SPECIAL_CHARS.test(value) && !isTmlColumnId(value);
 }
 
@@ -96,7 +101,8 @@ export function tmlType(doc: unknown): TmlType {
 
 /** Parse TML text, YAML or JSON (ThoughtSpot exports both), into a document. */
 export function parseTml(text: string): TmlDocument {
-  const value = looksLikeJson(text) ? parseJsonText(text) : parseYamlText(text);
+  const source = text.replace(/^\uFEFF/, "");
+  const value = looksLikeJson(source) ? parseJsonText(source) : parseYamlText(source);
   tmlType(value);
   return value as TmlDocument;
 }
@@ -158,7 +164,7 @@ function parseJsonText(text: string): unknown {
 }
 
 function looksLikeJson(text: string): boolean {
-  return /^\s*\{/.test(text.replace(/^\uFEFF/, ""));
+  return /^\s*\{/.test(text);
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
