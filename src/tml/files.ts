@@ -75,17 +75,12 @@ function uniqueFileNames(docs: readonly TmlDocument[]): string[] {
   const used = new Set<string>();
   return base.map((name, i) => {
     const doc = docs[i]!;
-    let candidate = name;
-    if (count.get(name.toLowerCase())! > 1) {
-      const type = tmlType(doc);
-      const stem = name.slice(0, -`.${type}.tml`.length);
-      candidate = doc.guid ? `${stem}_${safeFileStem(doc.guid)}.${type}.tml` : name;
-    }
+    const suffix = `.${tmlType(doc)}.tml`;
+    let stem = name.slice(0, -suffix.length);
+    if (count.get(name.toLowerCase())! > 1 && doc.guid) stem = `${stem}_${safeFileStem(doc.guid)}`;
+    let candidate = `${stem}${suffix}`;
     // Still taken (no GUID, or equal GUIDs): number it, in input order.
-    for (let n = 2; used.has(candidate.toLowerCase()); n++) {
-      const type = tmlType(doc);
-      candidate = `${name.slice(0, -`.${type}.tml`.length)}_${n}.${type}.tml`;
-    }
+    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${stem}_${n}${suffix}`;
     used.add(candidate.toLowerCase());
     return candidate;
   });
