@@ -531,7 +531,7 @@ class SchemaReader {
     let type: string;
     if (typeof declared === "string" && declared !== "") type = declared;
     else {
-      if (isObj(s.properties) || isObj(s.additionalProperties)) type = "object";
+      if (isObj(s.properties) || s.additionalProperties !== undefined) type = "object";
       else if (s.items !== undefined) type = "array";
       else if (Array.isArray(s.enum) && s.enum.length) type = typeof s.enum[0];
       else type = "any";
