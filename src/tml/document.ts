@@ -21,7 +21,7 @@
 
 import { Document, parseDocument, Scalar, visit } from "yaml";
 import { TmlError, TmlParseError } from "./errors";
-import type { TmlDocument, TmlType } from "./types";
+import type { TmlDocument, TmlDocumentOf, TmlType } from "./types";
 
 /** Every top-level type key `tmlType` recognises. */
 export const TML_TYPES: readonly TmlType[] = [
@@ -97,6 +97,11 @@ export function tmlType(doc: unknown): TmlType {
   throw new TmlError(
     `Unknown TML type: ${reason} (top-level keys besides guid: ${found}). Valid types: ${TML_TYPES.join(", ")}.`,
   );
+}
+
+/** Narrow a document to one type: `if (isTmlOfType(doc, "model")) doc.model.model_tables`. */
+export function isTmlOfType<T extends TmlType>(doc: unknown, type: T): doc is TmlDocumentOf<T> {
+  return tmlType(doc) === type;
 }
 
 /** Parse TML text, YAML or JSON (ThoughtSpot exports both), into a document. */

@@ -129,6 +129,17 @@ describe("tmlType", () => {
     expect(tmlType({ guid: "g", obj_id: "o", model: { name: "m" } })).toBe("model");
   });
 
+  it("narrows with isTmlOfType", () => {
+    const doc = parseTml(readFixture("retail_sales.model.tml"));
+    expect(isTmlOfType(doc, "table")).toBe(false);
+    if (!isTmlOfType(doc, "model")) throw new Error("expected a model");
+    expect(doc.model.model_tables?.map((t) => t.name)).toEqual([
+      "FACT_SALES",
+      "DIM_PRODUCT",
+      "Store Sales (SQL)",
+    ]);
+  });
+
   it("names the valid types when the type is unknown", () => {
     expect(() => parseTml("guid: x\nspreadsheet:\n  name: y\n")).toThrow(TmlError);
     expect(() => parseTml("guid: x\nspreadsheet:\n  name: y\n")).toThrow(
