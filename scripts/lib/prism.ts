@@ -31,7 +31,10 @@ async function freePort(): Promise<number> {
 /** The spec Prism serves: patched, and for V1 with basePath folded into the paths (Prism ignores servers). */
 export async function mockableSpec(api: ApiName): Promise<object> {
   const text = await readFile(join(root, SPEC_FILES[api]), "utf8");
-  const { doc } = applyPatches(await readSpecDocument(api, text), await readPatches(join(root, "openapi/patches", api)));
+  const { doc } = applyPatches(
+    await readSpecDocument(api, text),
+    await readPatches(join(root, "openapi/patches", api)),
+  );
   if (api === "v1") {
     const paths = doc.paths as Record<string, unknown>;
     doc.paths = Object.fromEntries(Object.entries(paths).map(([p, item]) => [`/callosum/v1${p}`, item]));
@@ -46,12 +49,19 @@ export async function startPrism(api: ApiName, options: { quiet?: boolean } = {}
   await writeFile(specPath, JSON.stringify(await mockableSpec(api)));
   const port = await freePort();
   const cli = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist/index.js");
-  const child: ChildProcess = spawn(process.execPath, [cli, "mock", "-h", "127.0.0.1", "-p", String(port), specPath], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli, "mock", "-h", "127.0.0.1", "-p", String(port), specPath],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let log = "";
   await new Promise<void>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`Prism did not start within 60 s:\n${log.slice(-2000)}`)), 60_000);
+    const timer = setTimeout(
+      () => fail(new Error(`Prism did not start within 60 s:\n${log.slice(-2000)}`)),
+      60_000,
+    );
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       if (log.includes("Prism is listening")) {

@@ -32,7 +32,11 @@ const validated = new Set<string>();
 
 describe("V2 operations against Prism", () => {
   it.each(ids.filter((id) => !(id in SKIPPED)))("%s", async (id) => {
-    const row = v2Operations[id] as (typeof v2Operations)[typeof id] & { binary?: true; streaming?: true; accept?: string };
+    const row = v2Operations[id] as (typeof v2Operations)[typeof id] & {
+      binary?: true;
+      streaming?: true;
+      accept?: string;
+    };
     const before = exchanges.length;
     const result = await api[id]?.(sampleInput(operationObject(id)));
 
@@ -55,7 +59,9 @@ describe("V2 operations against Prism", () => {
 
 afterAll(() => {
   const total = ids.length;
-  console.log(`V2 contract: ${validated.size} of ${total} operations validated (${Object.keys(SKIPPED).length} skipped with reasons)`);
+  console.log(
+    `V2 contract: ${validated.size} of ${total} operations validated (${Object.keys(SKIPPED).length} skipped with reasons)`,
+  );
   expect(validated.size + Object.keys(SKIPPED).length).toBe(total);
 });
 

@@ -18,7 +18,11 @@ export function sampler(doc: Schema) {
   const merged = (node: unknown): Schema => {
     const schema = resolve(node);
     if (!schema.allOf) return schema;
-    const out: Schema = { ...schema, properties: { ...(schema.properties as Schema) }, required: [...((schema.required as string[]) ?? [])] };
+    const out: Schema = {
+      ...schema,
+      properties: { ...(schema.properties as Schema) },
+      required: [...((schema.required as string[]) ?? [])],
+    };
     for (const branch of schema.allOf as unknown[]) {
       const inner = merged(branch);
       Object.assign(out.properties as Schema, inner.properties);
@@ -51,16 +55,21 @@ export function sampler(doc: Schema) {
       }
       case "integer":
       case "number":
-        return Number(schema.minimum ?? (schema.maximum !== undefined ? Math.min(1, Number(schema.maximum)) : 1));
+        return Number(
+          schema.minimum ?? (schema.maximum !== undefined ? Math.min(1, Number(schema.maximum)) : 1),
+        );
       case "boolean":
         return true;
       case "array":
-        return Array.from({ length: Math.max(1, Number(schema.minItems ?? 1)) }, () => sample(schema.items, depth + 1));
+        return Array.from({ length: Math.max(1, Number(schema.minItems ?? 1)) }, () =>
+          sample(schema.items, depth + 1),
+        );
       default: {
         const out: Schema = {};
         if (depth > 12) return out;
         const props = (schema.properties ?? {}) as Schema;
-        for (const name of (schema.required as string[]) ?? []) out[name] = sample(props[name] ?? {}, depth + 1);
+        for (const name of (schema.required as string[]) ?? [])
+          out[name] = sample(props[name] ?? {}, depth + 1);
         return out;
       }
     }
