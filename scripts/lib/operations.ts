@@ -102,9 +102,13 @@ export function buildOperationTable(doc: Obj): Record<string, OperationRow> {
       const fileFields = Object.entries(bodySchema.props)
         .filter(([, s]) => resolve(s).format === "binary")
         .map(([n]) => n);
-      const jsonFields = Object.entries(bodySchema.props)
-        .filter(([, s]) => resolve(s)["x-json-encoded"] === true)
-        .map(([n]) => n);
+      // V1 fields that carry JSON text, in the query or in the form body.
+      const jsonFields = [
+        ...params.filter((p) => p["x-json-encoded"] === true).map((p) => p.name as string),
+        ...Object.entries(bodySchema.props)
+          .filter(([, s]) => resolve(s)["x-json-encoded"] === true)
+          .map(([n]) => n),
+      ];
 
       const row: OperationRow = {
         method: method.toUpperCase() as OperationRow["method"],
