@@ -128,7 +128,7 @@ export const v1Operations = {
   userPut: {"method":"PUT","path":"/tspublic/v1/user/{userid}","tag":"user","pathParams":["userid"],"queryParams":["orgScope"],"body":"form","jsonFields":["content"],"required":["userid","content"]},
   userResetpassword: {"method":"POST","path":"/tspublic/v1/user/resetpassword","tag":"user","body":"form","required":["userid","auth_token","password"]},
   userSessionInvalidate: {"method":"POST","path":"/tspublic/v1/user/session/invalidate","tag":"user","body":"form","jsonFields":["username","userid"]},
-  userSync: {"method":"POST","path":"/tspublic/v1/user/sync","tag":"user","queryParams":["orgScope"],"body":"multipart","multipart":true,"jsonFields":["principals"],"required":["principals","password"]},
+  userSync: {"method":"POST","path":"/tspublic/v1/user/sync","tag":"user","queryParams":["orgScope"],"body":"multipart","multipart":true,"jsonFields":["principals"],"fileFields":["principals"],"required":["principals","password"]},
   userTransferOwnership: {"method":"POST","path":"/tspublic/v1/user/transfer/ownership","tag":"user","queryParams":["fromUserName","toUserName","objectsID","objectid"],"jsonFields":["objectsID","objectid"],"required":["fromUserName","toUserName"]},
   userUpdatepassword: {"method":"POST","path":"/tspublic/v1/user/updatepassword","tag":"user","body":"form","required":["name","currentpassword","password"]},
   userUpdatepreference: {"method":"POST","path":"/tspublic/v1/user/updatepreference","tag":"user","body":"form","jsonFields":["preferences"],"required":["preferences"]},

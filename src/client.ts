@@ -1,5 +1,7 @@
 // createThoughtSpotClient(): wires options, the transport and the typed clients together.
 import createClient, { type Client } from "openapi-fetch";
+import type { operations as V1Operations, paths as V1Paths } from "../generated/v1.js";
+import { v1Operations } from "../generated/v1-operations.js";
 import type { operations as V2Operations, paths as V2Paths } from "../generated/v2.js";
 import { v2Operations } from "../generated/v2-operations.js";
 import { type AuthStrategy, anonymous, staticToken } from "./auth/strategy.js";
@@ -10,9 +12,13 @@ import { Redactor } from "./redact.js";
 import { operationLookup } from "./transport/resolve-operation.js";
 import { createTransport } from "./transport/transport.js";
 import { normalizeServerUrl } from "./url.js";
+import { encodeV1Body, encodeV1Params } from "./v1/encode.js";
 import { VERSION } from "./version.js";
 
 export type AuthOptions = { token: string };
+
+/** V1 paths in the spec are relative to this base path. */
+const V1_PREFIX = "/callosum/v1";
 
 export interface ThoughtSpotClientOptions {
   /** The cluster, e.g. https://my.thoughtspot.cloud (a path prefix behind a proxy is kept). */
@@ -37,8 +43,10 @@ export interface ThoughtSpotClient {
   readonly serverUrl: string;
   /** openapi-fetch client for V2: ts.v2.POST("/api/rest/2.0/metadata/search", { body }) → { data, error }. */
   readonly v2: Client<V2Paths>;
+  /** openapi-fetch client for V1 on {serverUrl}/callosum/v1: ts.v1.GET("/tspublic/v1/session/info"). */
+  readonly v1: Client<V1Paths>;
   /** One method per operationId, throwing ThoughtSpotError on failure: ts.api.v2.searchUsers({ ... }). */
-  readonly api: { readonly v2: OperationMethods<V2Operations> };
+  readonly api: { readonly v2: OperationMethods<V2Operations>; readonly v1: OperationMethods<V1Operations> };
 }
 
 function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, string> {
@@ -73,19 +81,35 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     auth,
     redactor,
     logger: levelLogger(options.logger, options.logLevel),
-    lookup: operationLookup([v2Operations]),
+    lookup: operationLookup([
+      { table: v2Operations, prefix: "" },
+      { table: v1Operations, prefix: V1_PREFIX },
+    ]),
     maxRetries: options.maxRetries ?? 2,
     timeoutMs: options.timeoutMs ?? 60_000,
   });
-  const v2 = createClient<V2Paths>({
-    baseUrl: serverUrl,
-    fetch: transport,
-    headers: defaultHeaders(options),
-  });
-  const v2Context: InvokeContext = { client: v2 as unknown as RawClient, redactor };
+  const headers = defaultHeaders(options);
+  const v2 = createClient<V2Paths>({ baseUrl: serverUrl, fetch: transport, headers });
+  const v1 = createClient<V1Paths>({ baseUrl: serverUrl + V1_PREFIX, fetch: transport, headers });
+  const loginHint = () =>
+    options.auth
+      ? undefined
+      : "This call needs a login: pass `auth` to createThoughtSpotClient (a token, or username and password)";
+  const v2Context: InvokeContext = { client: v2 as unknown as RawClient, redactor, loginHint };
+  const v1Context: InvokeContext = {
+    client: v1 as unknown as RawClient,
+    redactor,
+    loginHint,
+    encodeBody: encodeV1Body,
+    encodeParams: encodeV1Params,
+  };
   return {
     serverUrl,
     v2,
-    api: { v2: operationMethods<OperationMethods<V2Operations>>(v2Context, v2Operations) },
+    v1,
+    api: {
+      v2: operationMethods<OperationMethods<V2Operations>>(v2Context, v2Operations),
+      v1: operationMethods<OperationMethods<V1Operations>>(v1Context, v1Operations),
+    },
   };
 }

@@ -26,6 +26,10 @@ export interface InvokeContext {
     row: OperationRow,
     body: Loose,
   ) => { body: unknown; headers?: Record<string, string> } | undefined;
+  /** Encodes query parameters the API-specific way (V1 JSON text and "true"/"false"). */
+  encodeParams?: (row: OperationRow, values: Loose | undefined) => Loose | undefined;
+  /** Added to a 401 message when the client holds no credentials at all. */
+  loginHint?: () => string | undefined;
 }
 
 export async function invoke(
@@ -51,7 +55,12 @@ export async function invoke(
     for (const name of names) if (fields[name] !== undefined) out[name] = fields[name];
     return out;
   };
-  const params = { path: take(row.pathParams), query: take(row.queryParams), header: take(row.headerParams) };
+  const query = take(row.queryParams);
+  const params = {
+    path: take(row.pathParams),
+    query: ctx.encodeParams ? ctx.encodeParams(row, query) : query,
+    header: take(row.headerParams),
+  };
   const paramNames = new Set([
     ...(row.pathParams ?? []),
     ...(row.queryParams ?? []),
@@ -69,7 +78,15 @@ export async function invoke(
   const init: Loose = {
     params,
     headers,
-    parseAs: row.binary ? "blob" : row.streaming ? "stream" : "json",
+    // text/* answers (V1 tokens, GUIDs; V1 TML, which answers JSON under Accept: text/plain) are read
+    // as text and parsed below when they turn out to be JSON.
+    parseAs: row.binary
+      ? "blob"
+      : row.streaming
+        ? "stream"
+        : row.accept?.startsWith("text/")
+          ? "text"
+          : "json",
     [TS_CALL]: {
       operationId,
       path: row.path,
@@ -100,24 +117,34 @@ export async function invoke(
     result = await ctx.client.request(row.method, row.path, init);
   } catch (error) {
     if (error instanceof ThoughtSpotError) throw error;
-    if (error instanceof SyntaxError) {
-      throw new ThoughtSpotError({
-        message: `${operationId} (${row.method} ${row.path}) answered with a body that is not valid JSON`,
-        method: row.method,
-        path: row.path,
-        operationId,
-        cause: error,
-      });
-    }
+    if (error instanceof SyntaxError) throw notJson(operationId, row, error);
     throw error;
   }
   if (!result.response.ok) {
     throw errorFromResponse(
       { method: row.method, path: row.path, operationId, response: result.response, body: result.error },
       ctx.redactor,
+      result.response.status === 401 ? ctx.loginHint?.() : undefined,
     );
   }
+  if (typeof result.data === "string" && /json/.test(result.response.headers.get("content-type") ?? "")) {
+    try {
+      return JSON.parse(result.data);
+    } catch (error) {
+      throw notJson(operationId, row, error);
+    }
+  }
   return result.data;
+}
+
+function notJson(operationId: string, row: OperationRow, cause: unknown): ThoughtSpotError {
+  return new ThoughtSpotError({
+    message: `${operationId} (${row.method} ${row.path}) answered with a body that is not valid JSON`,
+    method: row.method,
+    path: row.path,
+    operationId,
+    cause,
+  });
 }
 
 /** ts.api.v2 / ts.api.v1: one method per operationId, straight from the generated table. */

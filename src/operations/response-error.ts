@@ -19,7 +19,7 @@ export interface FailedCall {
   body: unknown;
 }
 
-export function errorFromResponse(call: FailedCall, redactor: Redactor): ThoughtSpotError {
+export function errorFromResponse(call: FailedCall, redactor: Redactor, hint?: string): ThoughtSpotError {
   const { response } = call;
   const body =
     typeof call.body === "string" ? textExcerpt(redactor.text(call.body)) : redactor.value(call.body);
@@ -32,7 +32,7 @@ export function errorFromResponse(call: FailedCall, redactor: Redactor): Thought
     : `${call.method} ${call.path}`;
   const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
   const init = {
-    message: `${who} failed with ${status}${said ? `: ${said}` : ""}${code}`,
+    message: `${who} failed with ${status}${said ? `: ${said}` : ""}${code}${hint ? `. ${hint}` : ""}`,
     method: call.method,
     path: call.path,
     url: redactor.url(response.url),

@@ -7,18 +7,27 @@ export type OperationLookup = (
   pathname: string,
 ) => { operationId: string; row: OperationRow } | undefined;
 
-export function operationLookup(tables: Record<string, OperationRow>[], prefix = ""): OperationLookup {
+export interface RouteTable {
+  table: Record<string, OperationRow>;
+  /** Where the table's paths start below serverUrl (V1: /callosum/v1). */
+  prefix: string;
+}
+
+export function operationLookup(tables: RouteTable[]): OperationLookup {
   let routes: { method: string; pattern: RegExp; operationId: string; row: OperationRow }[] | undefined;
   return (method, pathname) => {
-    routes ??= tables.flatMap((table) =>
-      Object.entries(table).map(([operationId, row]) => ({
-        method: row.method,
-        operationId,
-        row,
-        pattern: new RegExp(
-          `^${(prefix + row.path).replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}|\{[^}]+\}/g, "[^/]+")}$`,
-        ),
-      })),
+    // Built on first use: most clients only ever call through ts.api, which needs no lookup.
+    routes ??= tables.flatMap(({ table, prefix }) =>
+      Object.entries(table).map(([operationId, row]) => {
+        const literal = (prefix + row.path).replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+        // Anchored at the end only: serverUrl may carry a proxy prefix before the API path.
+        return {
+          method: row.method,
+          operationId,
+          row,
+          pattern: new RegExp(`${literal.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+        };
+      }),
     );
     const found = routes.find((r) => r.method === method && r.pattern.test(pathname));
     return found && { operationId: found.operationId, row: found.row };
