@@ -10,6 +10,9 @@ import type { CallOptions } from "./types.js";
 
 type Loose = Record<string, unknown>;
 
+/** For the SDK's own calls: `anonymous` skips the client's credentials (the calls that obtain them). */
+export type InternalCallOptions = CallOptions & { anonymous?: boolean };
+
 export interface RawClient {
   request(
     method: string,
@@ -93,6 +96,7 @@ export async function invoke(
       idempotent: row.idempotent === true,
       maxRetries: options.maxRetries,
       timeoutMs: options.timeoutMs,
+      anonymous: (options as InternalCallOptions).anonymous,
     } satisfies CallMeta,
   };
   if (options.signal) init.signal = options.signal;

@@ -79,7 +79,7 @@ export function createTransport(options: TransportOptions): Transport {
         // One refresh (or re-login) and one replay; a second 401 is returned as is.
         refreshed = true;
         await response.body?.cancel();
-        if (await auth.refresh()) continue;
+        if (await auth.refresh({ headers: request.headers, sentAt: started })) continue;
         return response;
       }
       if (!RETRY_STATUSES.has(response.status) || attempt > maxRetries) return response;
