@@ -78,9 +78,9 @@ export function createTransport(options: TransportOptions): Transport {
       if (response.status === 401 && !meta.anonymous && !refreshed && auth.refresh) {
         // One refresh (or re-login) and one replay; a second 401 is returned as is.
         refreshed = true;
+        if (!(await auth.refresh({ headers: request.headers, sentAt: started }))) return response;
         await response.body?.cancel();
-        if (await auth.refresh({ headers: request.headers, sentAt: started })) continue;
-        return response;
+        continue;
       }
       if (!RETRY_STATUSES.has(response.status) || attempt > maxRetries) return response;
       // A 429 means the server did not act on the request, so even writes may go again; 5xx only reads.
