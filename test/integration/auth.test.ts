@@ -66,7 +66,12 @@ describe("username + password → auth/token/full", () => {
 
   it("a second 401 after the refresh is an AuthError, never a loop", async () => {
     const c = client({ username: "tsadmin", password: PASSWORD });
-    ts.inject("/users/search", { kind: "status", status: 401 }, { kind: "status", status: 401 }, { kind: "status", status: 401 });
+    ts.inject(
+      "/users/search",
+      { kind: "status", status: 401 },
+      { kind: "status", status: 401 },
+      { kind: "status", status: 401 },
+    );
     await expect(c.api.v2.searchUsers()).rejects.toBeInstanceOf(AuthError);
     expect(ts.count(SEARCH_USERS)).toBe(2);
     expect(ts.count(TOKEN_FULL)).toBe(2);

@@ -57,7 +57,9 @@ export async function startFakeThoughtSpot(): Promise<FakeThoughtSpot> {
     return entry && entry.expiresAt > Date.now() ? entry : undefined;
   };
   const unauthorized = (res: ServerResponse) =>
-    json(res, 401, { error: { message: { code: 10002, debug: "Unauthorized: token expired or session ended" } } });
+    json(res, 401, {
+      error: { message: { code: 10002, debug: "Unauthorized: token expired or session ended" } },
+    });
 
   const server = await startServer(async (req, res) => {
     const path = new URL(req.url, "http://x").pathname;
@@ -78,7 +80,13 @@ export async function startFakeThoughtSpot(): Promise<FakeThoughtSpot> {
       } else if (fault.kind === "malformed") {
         res.writeHead(200, { "Content-Type": "application/json" });
         return res.end('{"truncated": ');
-      } else return json(res, fault.status, fault.body ?? { error: { message: { debug: `injected ${fault.status}` } } }, fault.headers);
+      } else
+        return json(
+          res,
+          fault.status,
+          fault.body ?? { error: { message: { debug: `injected ${fault.status}` } } },
+          fault.headers,
+        );
     }
 
     if (path.startsWith(V1) && req.headers["x-requested-by"] !== "ThoughtSpot") {
@@ -88,13 +96,19 @@ export async function startFakeThoughtSpot(): Promise<FakeThoughtSpot> {
 
     if (path === `${V2}/auth/token/full`) {
       const user = String(body.username);
-      const ok = body.secret_key === state.secretKey || (body.password !== undefined && state.users[user]?.password === body.password);
+      const ok =
+        body.secret_key === state.secretKey ||
+        (body.password !== undefined && state.users[user]?.password === body.password);
       if (!ok) return json(res, 401, { error: { message: { debug: "Bad credentials" } } });
       const token = `tok-${++counter}-${"x".repeat(16)}`;
       const validity = Number(body.validity_time_in_sec ?? state.tokenLifetimeSec);
       const now = Date.now();
       const orgId = body.org_id === undefined ? undefined : Number(body.org_id);
-      state.tokens.set(token, { user, expiresAt: now + validity * 1000, ...(orgId !== undefined && { orgId }) });
+      state.tokens.set(token, {
+        user,
+        expiresAt: now + validity * 1000,
+        ...(orgId !== undefined && { orgId }),
+      });
       return json(res, 200, {
         token,
         creation_time_in_millis: now,
@@ -113,7 +127,8 @@ export async function startFakeThoughtSpot(): Promise<FakeThoughtSpot> {
     }
     if (path === `${V2}/auth/session/login` || path === `${V1}/session/login`) {
       const user = String(body.username);
-      if (state.users[user]?.password !== body.password) return json(res, 401, { error: { message: { debug: "Bad credentials" } } });
+      if (state.users[user]?.password !== body.password)
+        return json(res, 401, { error: { message: { debug: "Bad credentials" } } });
       const id = `sess-${++counter}-${"y".repeat(16)}`;
       const orgId = body.org_identifier === undefined ? undefined : Number(body.org_identifier);
       state.sessions.set(id, { user, ...(orgId !== undefined && { orgId }) });
@@ -130,7 +145,8 @@ export async function startFakeThoughtSpot(): Promise<FakeThoughtSpot> {
     const who = bearerOf(req) ?? sessionOf(req);
     if (!who) return unauthorized(res);
     if (path === `${V2}/users/create`) return json(res, 200, { id: `u-${++counter}`, name: body.name });
-    if (path === `${V2}/auth/session/user`) return json(res, 200, { name: who.user, current_org: { id: who.orgId ?? 0 } });
+    if (path === `${V2}/auth/session/user`)
+      return json(res, 200, { name: who.user, current_org: { id: who.orgId ?? 0 } });
     if (path === `${V1}/session/info`) return json(res, 200, { userName: who.user, orgId: who.orgId ?? 0 });
     if (path.startsWith(V2) || path.startsWith(V1)) return json(res, 200, []);
     return json(res, 404, { error: { message: { debug: `no route ${path}` } } });
