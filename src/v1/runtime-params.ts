@@ -139,7 +139,8 @@ function checkOperator(value: unknown, where: string): RuntimeFilterOperator {
 function checkCount(operator: RuntimeFilterOperator, count: number, where: string) {
   const wanted = VALUE_COUNT[operator];
   if (wanted === "many" ? count < 1 : count !== wanted) {
-    const expected = wanted === "many" ? "at least 1 value" : `exactly ${wanted} value${wanted === 1 ? "" : "s"}`;
+    const expected =
+      wanted === "many" ? "at least 1 value" : `exactly ${wanted} value${wanted === 1 ? "" : "s"}`;
     throw new TypeError(`${where}: ${operator} takes ${expected}, got ${count}`);
   }
 }
@@ -247,7 +248,8 @@ export function v1RuntimeQuery(
     if (prefix === "col" || prefix === "op" || prefix === "val") {
       if (`col${n}` in out) continue;
       for (const part of ["col", "op", "val"]) {
-        if (get(part, n) === undefined) throw new TypeError(`${operationId}: runtime filter ${n} has no ${part}${n}`);
+        if (get(part, n) === undefined)
+          throw new TypeError(`${operationId}: runtime filter ${n} has no ${part}${n}`);
       }
       const operator = checkOperator(get("op", n), `${operationId}: op${n}`);
       const raw = get("val", n);

@@ -41,9 +41,10 @@ export type V1OperationInput<K extends V1OperationId> = Simplify<
 > &
   RuntimeKeysOf<K>;
 
-export type V1OperationMethod<K extends V1OperationId> = {} extends V1OperationInput<K>
-  ? (input?: V1OperationInput<K>, options?: CallOptions) => Promise<OperationOutput<operations[K]>>
-  : (input: V1OperationInput<K>, options?: CallOptions) => Promise<OperationOutput<operations[K]>>;
+export type V1OperationMethod<K extends V1OperationId> =
+  {} extends V1OperationInput<K>
+    ? (input?: V1OperationInput<K>, options?: CallOptions) => Promise<OperationOutput<operations[K]>>
+    : (input: V1OperationInput<K>, options?: CallOptions) => Promise<OperationOutput<operations[K]>>;
 
 /** ts.api.v1: one method per V1 operationId. */
 export type V1OperationMethods = { [K in V1OperationId]: V1OperationMethod<K> };

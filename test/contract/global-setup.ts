@@ -5,6 +5,7 @@ import { type PrismServer, startPrism } from "../../scripts/lib/prism.js";
 declare module "vitest" {
   export interface ProvidedContext {
     prismV2Url: string;
+    prismV1Url: string;
   }
 }
 
@@ -14,6 +15,9 @@ export default async function setup(project: TestProject) {
     const v2 = await startPrism("v2");
     servers.push(v2);
     project.provide("prismV2Url", v2.url);
+    const v1 = await startPrism("v1");
+    servers.push(v1);
+    project.provide("prismV1Url", v1.url);
   } catch (error) {
     await Promise.all(servers.map((s) => s.stop()));
     throw error;
