@@ -1,6 +1,6 @@
 // One table from each TSTypes member to the `type` + `subtypes` that V1 and V2 expect, and the
 // lookups built on it. Tables, Models, Views, SQL Views and uploads are all LOGICAL_TABLE on both
-// APIs; only the subtype tells them apart. V2 renames four types (LIVEBOARD, ANSWER, CONNECTION).
+// APIs; only the subtype tells them apart. V2 renames three types (LIVEBOARD, ANSWER, CONNECTION).
 import type { V1MetadataSubtype, V1MetadataType, V2MetadataSubtype, V2MetadataType } from "./api-types.js";
 import { TSTypes } from "./ts-types.js";
 
@@ -144,6 +144,8 @@ export function v2TypeOf(type: ObjectTypeInput): V2MetadataType {
 export interface ObjectHeaderType {
   type: string;
   subtype?: string | null;
+  /** V1 headers spell it subType; either is read. */
+  subType?: string | null;
 }
 
 /**
@@ -155,7 +157,8 @@ export interface ObjectHeaderType {
  */
 export function tsTypeOf(header: ObjectHeaderType, api: ApiVersion): TSTypes | undefined {
   checkApi(api);
-  const { type, subtype } = header;
+  const { type } = header;
+  const subtype = header.subtype ?? header.subType;
   for (const [tsType, row] of Object.entries(OBJECT_TYPES) as [TSTypes, ObjectTypeRow][]) {
     const side = row[api];
     const rowSubtype = side.subtypes?.[0];
