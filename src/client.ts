@@ -18,6 +18,7 @@ import {
 } from "./operations/invoke.js";
 import type { CallOptions, OperationInput, OperationMethods, OperationOutput } from "./operations/types.js";
 import { Redactor } from "./redact.js";
+import { createTmlApi, type TmlApi } from "./tml/api.js";
 import { withCookieJar } from "./transport/cookies.js";
 import { operationLookup } from "./transport/resolve-operation.js";
 import { type TlsOptions, withTls } from "./transport/tls.js";
@@ -52,6 +53,8 @@ export interface ThoughtSpotClientOptions {
   logLevel?: LogLevel;
   /** Node only: a private CA, or (test clusters only) no certificate checks, for this client alone. */
   tls?: TlsOptions;
+  /** TML exports reference objects by GUID (fqn) unless told otherwise; set false for releases before 8.9. */
+  tmlFqn?: boolean;
 }
 
 type V2 = OperationMethods<V2Operations>;
@@ -72,6 +75,8 @@ export interface ThoughtSpotClient {
   logout(): Promise<void>;
   /** Logs in to another Org (username-based auth only). */
   switchOrg(orgId: number): Promise<void>;
+  /** TML export and import on V2 (default) or V1, with parsed documents and typed errors. */
+  readonly tml: TmlApi;
   /** Token helpers: object-scoped and custom (ABAC) tokens, validation, revocation, V1 trusted auth. */
   readonly auth: {
     objectToken(input: Input<"getObjectAccessToken">, options?: CallOptions): Output<"getObjectAccessToken">;
@@ -244,11 +249,26 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     ...input,
   });
 
+  type Call = (input: Record<string, unknown>, options?: CallOptions) => Promise<unknown>;
+  const v2Call = api.v2 as unknown as Record<string, Call>;
+  const v1Call = api.v1 as unknown as Record<string, Call>;
+  const tml = createTmlApi({
+    defaultFqn: options.tmlFqn ?? true,
+    v2Export: (i, o) => v2Call.exportMetadataTML!(i, o),
+    v2ExportBatch: (i) => v2Call.exportMetadataTMLBatched!(i),
+    v1Export: (i, o) => v1Call.metadataTmlExport!(i, o),
+    v2Import: (i, o) => v2Call.importMetadataTML!(i, o),
+    v2ImportAsync: (i, o) => v2Call.importMetadataTMLAsync!(i, o),
+    v2AsyncStatus: (i, o) => v2Call.fetchAsyncImportTaskStatus!(i, o),
+    v1Import: (i, o) => v1Call.metadataTmlImport!(i, o),
+  });
+
   return {
     serverUrl,
     v2,
     v1,
     api,
+    tml,
     login: async () => strategy.login?.(),
     logout: async () => strategy.logout?.(),
     switchOrg: async (id) => {

@@ -1,8 +1,10 @@
 // TML files on disk (Node only): a folder of `{name}.{type}.tml` files, as ThoughtSpot's UI
 // export and most deployment repositories lay them out.
 
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+// node:fs and node:path load on first use, so browser bundles of the SDK never need them.
+const nodeFs = () => import("node:fs/promises");
+const nodePath = () => import("node:path");
+
 import { parseTml, stringifyTml, tmlType } from "./document";
 import { TmlError, TmlParseError } from "./errors";
 import type { TmlDocument, TmlType } from "./types";
@@ -24,6 +26,7 @@ export interface ReadTmlFolderOptions {
 
 /** Read every `.tml` file in `dir`, sorted by path. A file that does not parse throws, naming the file. */
 export async function readTmlFolder(dir: string, options: ReadTmlFolderOptions = {}): Promise<TmlFile[]> {
+  const [{ readdir, readFile }, { join }] = await Promise.all([nodeFs(), nodePath()]);
   const entries = await readdir(dir, { withFileTypes: true, recursive: options.recursive ?? false });
   const paths = entries
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".tml"))
@@ -49,6 +52,7 @@ export async function readTmlFolder(dir: string, options: ReadTmlFolderOptions =
  * depend on which document comes first.
  */
 export async function writeTmlFolder(dir: string, docs: readonly TmlDocument[]): Promise<TmlFile[]> {
+  const [{ mkdir, writeFile }, { join }] = await Promise.all([nodeFs(), nodePath()]);
   await mkdir(dir, { recursive: true });
   const names = uniqueFileNames(docs);
   const files: TmlFile[] = [];

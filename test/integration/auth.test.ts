@@ -1,6 +1,7 @@
 // Auth that stays logged in, against the fake ThoughtSpot on 127.0.0.1.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AuthError, createThoughtSpotClient, type ThoughtSpotClientOptions } from "../../src/index.js";
+import { caught } from "../support/caught.js";
 import { type FakeThoughtSpot, startFakeThoughtSpot } from "../support/fake-thoughtspot.js";
 
 let ts: FakeThoughtSpot;
@@ -79,7 +80,7 @@ describe("username + password → auth/token/full", () => {
 
   it("bad credentials → AuthError from the token call, without the password", async () => {
     const c = client({ username: "tsadmin", password: "wrong-password-123" });
-    const error = await c.api.v2.searchUsers().catch((e: unknown) => e as AuthError);
+    const error = await caught<AuthError>(c.api.v2.searchUsers());
     expect(error).toBeInstanceOf(AuthError);
     expect(error.operationId).toBe("getFullAccessToken");
     expect(JSON.stringify(error) + error.message + error.stack).not.toContain("wrong-password-123");
@@ -215,7 +216,7 @@ describe("cookie sessions", () => {
 describe("no login", () => {
   it("a V1 call without auth → AuthError that says to log in", async () => {
     const c = client(undefined);
-    const error = await c.api.v1.sessionInfo().catch((e: unknown) => e as AuthError);
+    const error = await caught<AuthError>(c.api.v1.sessionInfo());
     expect(error).toBeInstanceOf(AuthError);
     expect(error.message).toMatch(/needs a login: pass `auth`/);
   });

@@ -17,6 +17,7 @@ import {
   type ThoughtSpotClientOptions,
   type ThoughtSpotError,
 } from "../../src/index.js";
+import { caught } from "../support/caught.js";
 import { type FakeThoughtSpot, startFakeThoughtSpot } from "../support/fake-thoughtspot.js";
 
 let ts: FakeThoughtSpot;
@@ -46,9 +47,9 @@ describe("retries", () => {
 
   it("never retries a create (createUser) on 503", async () => {
     ts.inject("/users/create", { kind: "status", status: 503 });
-    const error = await client()
-      .api.v2.createUser({ name: "n", display_name: "N", password: "p", email: "n@example.com" })
-      .catch((e: unknown) => e);
+    const error = await caught(
+      client().api.v2.createUser({ name: "n", display_name: "N", password: "p", email: "n@example.com" }),
+    );
     expect(error).toBeInstanceOf(ServerError);
     expect(attemptTimes("/users/create")).toBe(1);
   });
@@ -101,9 +102,7 @@ describe("retries", () => {
 
   it("a Retry-After beyond 60 s is not waited out: RateLimitError with retryAfterMs", async () => {
     ts.inject("/users/search", { kind: "status", status: 429, headers: { "Retry-After": "3600" } });
-    const error = (await client()
-      .api.v2.searchUsers()
-      .catch((e: unknown) => e)) as RateLimitError;
+    const error = await caught<RateLimitError>(client().api.v2.searchUsers());
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(3_600_000);
     expect(attemptTimes("/users/search")).toBe(1);
@@ -139,7 +138,7 @@ describe("timeouts and aborts", () => {
     ts.inject("/users/search", { kind: "slow", ms: 1500 }, { kind: "slow", ms: 1500 });
     const c = client({ timeoutMs: 200, maxRetries: 1 });
     await c.login();
-    const error = await c.api.v2.searchUsers().catch((e: unknown) => e as ThoughtSpotError);
+    const error = await caught(c.api.v2.searchUsers());
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect(error.message).toMatch(/within 200 ms/);
     expect(attemptTimes("/users/search")).toBe(2);
@@ -158,7 +157,7 @@ describe("timeouts and aborts", () => {
     await c.login();
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const error = await c.api.v2.searchUsers({}, { signal: controller.signal }).catch((e: unknown) => e);
+    const error = await caught(c.api.v2.searchUsers({}, { signal: controller.signal }));
     expect(error).toBeInstanceOf(RequestAbortedError);
     expect(error).not.toBeInstanceOf(RequestTimeoutError);
     expect(attemptTimes("/users/search")).toBe(1);
@@ -224,7 +223,7 @@ describe("logging and redaction", () => {
       body: { error: { message: { debug: `token=${token} key=${ts.secretKey} pw=${PASSWORD}`, code: 1 } } },
       headers: { "Set-Cookie": "JSESSIONID=sess-leak-0123456789; Path=/" },
     });
-    const error = (await secretClient.api.v2.searchUsers().catch((e: unknown) => e)) as ThoughtSpotError;
+    const error = await caught(secretClient.api.v2.searchUsers());
     expect(error).toBeInstanceOf(ServerError);
     const outputs = [
       error.message,

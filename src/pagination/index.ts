@@ -1,0 +1,19 @@
+// Pagination helpers: ts.paginate (V2 record_offset/record_size) and paginateV1 (V1 offset/batchsize).
+
+export type { Paginated } from "./pager.js";
+export { DEFAULT_PAGE_SIZE, paginate } from "./paginate.js";
+export {
+  type PaginateV1Options,
+  paginateV1,
+  type V1PageItemOf,
+  type V1PaginatedOperationId,
+} from "./paginate-v1.js";
+export type {
+  DataRow,
+  PageItemOf,
+  PaginatedOperationId,
+  PaginatedOperationOf,
+  PaginatedPath,
+  PaginateInit,
+  PaginateOptions,
+} from "./v2-types.js";

@@ -1,0 +1,81 @@
+// ts.tml: export, import and folder round trips, bound to one client's operation methods.
+import {
+  exportTml,
+  type TmlExportContext,
+  type TmlExportOptions,
+  type TmlExportResult,
+  type TmlExportTarget,
+} from "./export.js";
+import type { TmlFile } from "./files.js";
+import { importTml, type TmlImportContext, type TmlImportOptions, type TmlImportResult } from "./import.js";
+import type { TmlDocument } from "./types.js";
+
+export interface TmlApi {
+  /** TML of one or many objects, parsed; `guidsByName` maps every exported object's name to its GUID. */
+  export(
+    targets: TmlExportTarget | readonly TmlExportTarget[],
+    options?: TmlExportOptions,
+  ): Promise<TmlExportResult>;
+  /** V2 metadata/tml/export/batch for users, groups and roles, one batch per call. */
+  exportBatch(input: {
+    metadataType: "USER" | "USER_GROUP" | "ROLE";
+    batchOffset?: number;
+    batchSize?: number;
+    format?: "YAML" | "JSON";
+  }): Promise<unknown>;
+  /** Imports documents (text or objects); throws TmlImportError if any object failed. */
+  import(
+    docs: string | TmlDocument | readonly (string | TmlDocument)[],
+    options?: TmlImportOptions,
+  ): Promise<TmlImportResult>;
+  /** Node: exports and writes `{name}.{type}.tml` files into `dir`. */
+  exportToFolder(
+    targets: TmlExportTarget | readonly TmlExportTarget[],
+    dir: string,
+    options?: TmlExportOptions,
+  ): Promise<TmlFile[]>;
+  /** Node: imports every `.tml` file of `dir` (sorted by path). */
+  importFromFolder(
+    dir: string,
+    options?: TmlImportOptions & { recursive?: boolean },
+  ): Promise<TmlImportResult & { files: TmlFile[] }>;
+}
+
+export function createTmlApi(
+  ctx: TmlExportContext &
+    TmlImportContext & { v2ExportBatch: (input: Record<string, unknown>) => Promise<unknown> },
+): TmlApi {
+  const api: TmlApi = {
+    export: (targets, options) => exportTml(ctx, targets, options),
+    exportBatch: ({ metadataType, batchOffset, batchSize, format }) =>
+      ctx.v2ExportBatch({
+        metadata_type: metadataType,
+        ...(batchOffset !== undefined && { batch_offset: batchOffset }),
+        ...(batchSize !== undefined && { batch_size: batchSize }),
+        ...(format !== undefined && { edoc_format: format }),
+      }),
+    import: (docs, options) => importTml(ctx, docs, options),
+    async exportToFolder(targets, dir, options) {
+      const { writeTmlFolder } = await import("./files.js"); // node:fs, loaded only when used
+      const { objects } = await api.export(targets, options);
+      return writeTmlFolder(
+        dir,
+        objects.map((o) => o.doc),
+      );
+    },
+    async importFromFolder(dir, options = {}) {
+      const { readTmlFolder } = await import("./files.js");
+      const { recursive, ...importOptions } = options;
+      const files = await readTmlFolder(dir, { recursive: recursive ?? false });
+      if (files.length === 0) throw new TypeError(`tml.importFromFolder: no .tml files in ${dir}`);
+      return {
+        ...(await api.import(
+          files.map((f) => f.text),
+          importOptions,
+        )),
+        files,
+      };
+    },
+  };
+  return api;
+}

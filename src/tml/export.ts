@@ -1,0 +1,135 @@
+// ts.tml.export(): TML of one or many objects, V2 (metadata/tml/export) or V1, parsed and typed.
+import { parseTml } from "./document.js";
+import { TmlError } from "./errors.js";
+import { entryStatus, type TmlStatus, tmlEntries } from "./results.js";
+import type { TmlDocument } from "./types.js";
+
+type Loose = Record<string, unknown>;
+type Call = (input: Loose, options?: { signal?: AbortSignal }) => Promise<unknown>;
+
+export type TmlExportType =
+  | "LIVEBOARD"
+  | "ANSWER"
+  | "LOGICAL_TABLE"
+  | "CONNECTION"
+  | "CUSTOM_ACTION"
+  | "USER"
+  | "USER_GROUP"
+  | "ROLE"
+  | "FEEDBACK"
+  | "COLLECTION";
+
+/** An object to export: a GUID, or a name with its type (names are not unique without one). */
+export type TmlExportTarget = string | { identifier: string; type?: TmlExportType };
+
+export interface TmlExportOptions {
+  /** "v2" (default) or "v1" (metadata/tml/export on /callosum/v1). */
+  api?: "v1" | "v2";
+  format?: "YAML" | "JSON";
+  /** Reference other objects by GUID (fqn). Default: the client's tmlFqn setting (on). */
+  fqn?: boolean;
+  /** Also export the objects this one uses (tables of a worksheet, ...). */
+  associated?: boolean;
+  /** V2: also export dependents. */
+  dependent?: boolean;
+  /** V2: DEFAULT, V1 or V2 TML schema. */
+  schemaVersion?: "DEFAULT" | "V1" | "V2";
+  /** V2 export_options, passed through as ThoughtSpot defines them. */
+  exportOptions?: Loose;
+  signal?: AbortSignal;
+}
+
+export interface ExportedTml {
+  /** TML type as ThoughtSpot names it in the info block (liveboard, worksheet, table, ...). */
+  type: string;
+  guid: string | undefined;
+  name: string | undefined;
+  status: TmlStatus;
+  /** The TML text exactly as ThoughtSpot sent it. */
+  text: string;
+  doc: TmlDocument;
+}
+
+export interface TmlExportResult {
+  objects: ExportedTml[];
+  /** Name → GUID of every exported object (the associations map promotions need). */
+  guidsByName: Map<string, string>;
+}
+
+export interface TmlExportContext {
+  v2Export: Call;
+  v1Export: Call;
+  defaultFqn: boolean;
+}
+
+export async function exportTml(
+  ctx: TmlExportContext,
+  targets: TmlExportTarget | readonly TmlExportTarget[],
+  options: TmlExportOptions = {},
+): Promise<TmlExportResult> {
+  const list = (Array.isArray(targets) ? targets : [targets]) as TmlExportTarget[];
+  if (list.length === 0) throw new TypeError("tml.export needs at least one GUID or name");
+  for (const t of list) {
+    const id = typeof t === "string" ? t : t?.identifier;
+    if (typeof id !== "string" || !id)
+      throw new TypeError("tml.export: each target is a GUID or { identifier, type? }");
+  }
+  const format = options.format ?? "YAML";
+  const fqn = options.fqn ?? ctx.defaultFqn;
+  const callOptions = options.signal ? { signal: options.signal } : {};
+
+  let answer: unknown;
+  if (options.api === "v1") {
+    if (list.some((t) => typeof t !== "string"))
+      throw new TypeError("tml.export with api v1 takes GUIDs only");
+    answer = await ctx.v1Export(
+      {
+        export_ids: list,
+        formattype: format,
+        ...(options.associated !== undefined && { export_associated: options.associated }),
+        export_fqn: fqn,
+      },
+      callOptions,
+    );
+  } else {
+    answer = await ctx.v2Export(
+      {
+        metadata: list.map((t) => (typeof t === "string" ? { identifier: t } : { ...t })),
+        edoc_format: format,
+        export_fqn: fqn,
+        ...(options.associated !== undefined && { export_associated: options.associated }),
+        ...(options.dependent !== undefined && { export_dependent: options.dependent }),
+        ...(options.schemaVersion !== undefined && { export_schema_version: options.schemaVersion }),
+        ...(options.exportOptions !== undefined && { export_options: options.exportOptions }),
+      },
+      callOptions,
+    );
+  }
+
+  const objects: ExportedTml[] = [];
+  const failures: string[] = [];
+  for (const entry of tmlEntries(answer)) {
+    const info = (entry.info ?? {}) as Loose;
+    const status = entryStatus(entry);
+    const name = typeof info.name === "string" ? info.name : undefined;
+    const guid = typeof info.id === "string" ? info.id : undefined;
+    if (status.status === "ERROR" || typeof entry.edoc !== "string") {
+      failures.push(`${name ?? guid ?? "object"}: ${status.message ?? "no TML returned"}`);
+      continue;
+    }
+    const doc = parseTml(entry.edoc);
+    objects.push({
+      type: String(info.type ?? Object.keys(doc).find((k) => k !== "guid") ?? ""),
+      guid,
+      name,
+      status: status.status,
+      text: entry.edoc,
+      doc,
+    });
+  }
+  if (failures.length)
+    throw new TmlError(`TML export failed for ${failures.length} object(s):\n- ${failures.join("\n- ")}`);
+  const guidsByName = new Map<string, string>();
+  for (const o of objects) if (o.name && o.guid) guidsByName.set(o.name, o.guid);
+  return { objects, guidsByName };
+}

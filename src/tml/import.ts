@@ -1,0 +1,191 @@
+// ts.tml.import(): TML documents (text or objects) into ThoughtSpot, V2 or V1, synchronous or as an
+// async task with polling. Failures reported inside HTTP 200 answers become a TmlImportError.
+import { RequestAbortedError } from "../errors.js";
+import { sleep } from "../transport/retry.js";
+import { parseTml, stringifyTml } from "./document.js";
+import { TmlError, TmlImportError, type TmlImportFailure } from "./errors.js";
+import { entryStatus, type TmlStatus, tmlEntries } from "./results.js";
+import type { TmlDocument } from "./types.js";
+
+type Loose = Record<string, unknown>;
+type Call = (input: Loose, options?: { signal?: AbortSignal }) => Promise<unknown>;
+
+export type TmlImportPolicy = "PARTIAL" | "ALL_OR_NONE" | "VALIDATE_ONLY";
+
+export interface TmlImportOptions {
+  api?: "v1" | "v2";
+  /** PARTIAL (V2 default), ALL_OR_NONE (V1 default) or VALIDATE_ONLY. */
+  policy?: TmlImportPolicy;
+  /** Create new objects even when the TML carries a GUID that exists (V2 create_new, V1 force_create). */
+  createNew?: boolean;
+  /** V2: import as a background task and poll its status (large sets). */
+  async?: boolean;
+  /** First wait between status polls (default 1 s; grows ×1.5 up to 10 s). */
+  pollIntervalMs?: number;
+  /** Called after each status poll of an async import. */
+  onProgress?: (progress: { status: string; processed: number; total: number }) => void;
+  /** Return failures in the result instead of throwing TmlImportError. */
+  throwOnError?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface ImportedTml {
+  index: number;
+  status: TmlStatus;
+  guid: string | undefined;
+  name: string | undefined;
+  type: string | undefined;
+  message: string | undefined;
+}
+
+export interface TmlImportResult {
+  objects: ImportedTml[];
+  /** GUIDs in input order (undefined where an object failed). */
+  guids: (string | undefined)[];
+  failures: TmlImportFailure[];
+}
+
+export interface TmlImportContext {
+  v2Import: Call;
+  v2ImportAsync: Call;
+  v2AsyncStatus: Call;
+  v1Import: Call;
+}
+
+const TERMINAL = new Set(["COMPLETED", "FAILED"]);
+
+function asText(doc: string | TmlDocument, index: number): string {
+  if (typeof doc === "string") {
+    if (!doc.trim()) throw new TypeError(`tml.import: document #${index} is empty`);
+    return doc;
+  }
+  if (!doc || typeof doc !== "object")
+    throw new TypeError(`tml.import: document #${index} is not TML text or a TML object`);
+  return stringifyTml(doc);
+}
+
+/** The document's own name, for failures ThoughtSpot reports without a header. */
+function nameOf(text: string): string | undefined {
+  try {
+    const doc = parseTml(text) as Loose;
+    const body = Object.entries(doc).find(([k]) => k !== "guid" && k !== "obj_id")?.[1] as Loose | undefined;
+    return typeof body?.name === "string" ? body.name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function importTml(
+  ctx: TmlImportContext,
+  docs: string | TmlDocument | readonly (string | TmlDocument)[],
+  options: TmlImportOptions = {},
+): Promise<TmlImportResult> {
+  const list = (Array.isArray(docs) ? docs : [docs]) as (string | TmlDocument)[];
+  if (list.length === 0) throw new TypeError("tml.import needs at least one TML document");
+  const texts = list.map(asText);
+  const callOptions = options.signal ? { signal: options.signal } : {};
+  let answer: unknown;
+  let where: { method: string; path: string; operationId: string };
+
+  if (options.api === "v1") {
+    if (options.async) throw new TypeError("tml.import: async imports need the V2 API");
+    where = { method: "POST", path: "/tspublic/v1/metadata/tml/import", operationId: "metadataTmlImport" };
+    answer = await ctx.v1Import(
+      {
+        import_objects: texts,
+        import_policy: options.policy ?? "ALL_OR_NONE",
+        ...(options.createNew !== undefined && { force_create: options.createNew }),
+      },
+      callOptions,
+    );
+  } else {
+    const body = {
+      metadata_tmls: texts,
+      ...(options.policy !== undefined && { import_policy: options.policy }),
+      ...(options.createNew !== undefined && { create_new: options.createNew }),
+    };
+    if (options.async) {
+      where = {
+        method: "POST",
+        path: "/api/rest/2.0/metadata/tml/async/import",
+        operationId: "importMetadataTMLAsync",
+      };
+      answer = await runAsync(ctx, body, options);
+    } else {
+      where = { method: "POST", path: "/api/rest/2.0/metadata/tml/import", operationId: "importMetadataTML" };
+      answer = await ctx.v2Import(body, callOptions);
+    }
+  }
+
+  const entries = tmlEntries(answer);
+  const objects: ImportedTml[] = texts.map((text, index) => {
+    const entry = entries[index];
+    if (!entry)
+      return {
+        index,
+        status: "ERROR",
+        guid: undefined,
+        name: nameOf(text),
+        type: undefined,
+        message: "no answer for this object",
+      };
+    const header = ((entry.response as Loose | undefined)?.header ?? entry.header ?? {}) as Loose;
+    const status = entryStatus(entry);
+    const guid = header.id_guid ?? header.id;
+    return {
+      index,
+      status: status.status,
+      guid: typeof guid === "string" && status.status !== "ERROR" ? guid : undefined,
+      name: typeof header.name === "string" ? header.name : nameOf(text),
+      type:
+        typeof (header.metadata_type ?? header.type) === "string"
+          ? String(header.metadata_type ?? header.type)
+          : undefined,
+      message: status.message,
+    };
+  });
+  const failures = objects
+    .filter((o) => o.status === "ERROR")
+    .map((o) => ({ index: o.index, name: o.name, message: o.message ?? "rejected without a message" }));
+  const result = { objects, guids: objects.map((o) => o.guid), failures };
+  if (failures.length && options.throwOnError !== false)
+    throw new TmlImportError({ ...where, failures, result });
+  return result;
+}
+
+async function runAsync(ctx: TmlImportContext, body: Loose, options: TmlImportOptions): Promise<unknown> {
+  const callOptions = options.signal ? { signal: options.signal } : {};
+  const task = (await ctx.v2ImportAsync(body, callOptions)) as Loose;
+  const taskId = task.task_id;
+  if (typeof taskId !== "string") throw new TmlError("async TML import: ThoughtSpot returned no task_id");
+  let wait = options.pollIntervalMs ?? 1000;
+  for (;;) {
+    try {
+      await sleep(wait, options.signal);
+    } catch (cause) {
+      throw new RequestAbortedError({
+        message: `async TML import ${taskId}: polling aborted by the caller (the task may still run on the server)`,
+        method: "POST",
+        path: "/api/rest/2.0/metadata/tml/async/status",
+        cause,
+      });
+    }
+    wait = Math.min(wait * 1.5, 10_000);
+    const answer = (await ctx.v2AsyncStatus(
+      { task_ids: [taskId], include_import_response: true },
+      callOptions,
+    )) as Loose;
+    const status = ((answer.status_list as Loose[] | undefined) ?? [])[0];
+    if (!status) continue;
+    const state = String(status.task_status);
+    options.onProgress?.({
+      status: state,
+      processed: Number(status.object_processed_count ?? 0),
+      total: Number(status.total_object_count ?? 0),
+    });
+    if (!TERMINAL.has(state)) continue;
+    const response = status.import_response;
+    if (response !== undefined && response !== null) return response;
+    throw new TmlError(`async TML import ${taskId} ended ${state} without an import response`);
+  }
+}
