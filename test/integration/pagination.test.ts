@@ -16,10 +16,17 @@ const users = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `u${i}`,
 /** Serves `items` by record_offset/record_size, optionally wrapped by `wrap`. */
 async function listServer(items: unknown[], wrap: (page: unknown[], offset: number) => unknown = (p) => p) {
   server = await startServer((req, res) => {
-    const { record_offset = 0, record_size = 10 } = bodyOf(req) as { record_offset?: number; record_size?: number };
+    const { record_offset = 0, record_size = 10 } = bodyOf(req) as {
+      record_offset?: number;
+      record_size?: number;
+    };
     json(res, 200, wrap(items.slice(record_offset, record_offset + record_size), record_offset));
   });
-  return createThoughtSpotClient({ serverUrl: server.url, auth: { token: "test-token-123456" }, maxRetries: 0 });
+  return createThoughtSpotClient({
+    serverUrl: server.url,
+    auth: { token: "test-token-123456" },
+    maxRetries: 0,
+  });
 }
 
 describe("paginate (V2)", () => {
@@ -68,7 +75,11 @@ describe("paginate (V2)", () => {
     const seen = await paginate(ts, "/api/rest/2.0/users/search", {
       body: { record_offset: 5, record_size: 20 },
     }).toArray();
-    expect(seen.map((u) => u.id)).toEqual(users(30).slice(5).map((u) => u.id));
+    expect(seen.map((u) => u.id)).toEqual(
+      users(30)
+        .slice(5)
+        .map((u) => u.id),
+    );
     expect(server!.requests.map((r) => bodyOf(r).record_offset)).toEqual([5, 25]);
   });
 
@@ -88,7 +99,9 @@ describe("paginate (V2)", () => {
       webhooks: page,
       pagination: { record_offset: offset, record_size: 10, total_count: 20, has_more: offset + 10 < 20 },
     }));
-    expect(await paginate(ts, "/api/rest/2.0/webhooks/search", {}, { pageSize: 10 }).toArray()).toHaveLength(20);
+    expect(await paginate(ts, "/api/rest/2.0/webhooks/search", {}, { pageSize: 10 }).toArray()).toHaveLength(
+      20,
+    );
     expect(server!.requests).toHaveLength(2);
   });
 
@@ -110,7 +123,8 @@ describe("paginate (V2)", () => {
     const init = { body: { query_string: "[n] [s]", logical_table_identifier: "guid-1" } };
     expect(await paginate(ts, "/api/rest/2.0/searchdata", init, { pageSize: 10 }).toArray()).toEqual(rows);
     const pages: unknown[] = [];
-    for await (const page of paginate(ts, "/api/rest/2.0/searchdata", init, { pageSize: 10 }).pages()) pages.push(page);
+    for await (const page of paginate(ts, "/api/rest/2.0/searchdata", init, { pageSize: 10 }).pages())
+      pages.push(page);
     expect(pages).toHaveLength(3);
     expect(pages[0]).toMatchObject({ contents: [{ column_names: ["n", "s"] }] });
   });
@@ -122,7 +136,10 @@ describe("paginate (V2)", () => {
       const slice = principals.slice(record_offset, record_offset + record_size);
       json(res, 200, {
         metadata_permission_details: [
-          { metadata_id: "lb1", principal_permission_info: [{ principal_type: "USER", principal_permissions: slice }] },
+          {
+            metadata_id: "lb1",
+            principal_permission_info: [{ principal_type: "USER", principal_permissions: slice }],
+          },
         ],
       });
     });
@@ -142,7 +159,12 @@ describe("paginate (V2)", () => {
     const controller = new AbortController();
     const seen: unknown[] = [];
     const walk = async () => {
-      for await (const user of paginate(ts, "/api/rest/2.0/users/search", {}, { pageSize: 100, signal: controller.signal })) {
+      for await (const user of paginate(
+        ts,
+        "/api/rest/2.0/users/search",
+        {},
+        { pageSize: 100, signal: controller.signal },
+      )) {
         seen.push(user);
         if (seen.length === 250) controller.abort();
       }
@@ -210,7 +232,12 @@ describe("paginateV1", () => {
       headers: page,
       isLastBatch: offset + size >= 30,
     }));
-    const seen = await paginateV1(ts, "metadataList", { type: "PINBOARD_ANSWER_BOOK" }, { pageSize: 10 }).toArray();
+    const seen = await paginateV1(
+      ts,
+      "metadataList",
+      { type: "PINBOARD_ANSWER_BOOK" },
+      { pageSize: 10 },
+    ).toArray();
     expect(seen).toEqual(all);
     // The third page is full, but isLastBatch says it is the last one.
     expect(server!.requests).toHaveLength(3);
@@ -232,7 +259,9 @@ describe("paginateV1", () => {
 
   it("treats offset -1 (V1's 'first item') as the start", async () => {
     const { ts } = await v1Server(5, (page) => ({ orgs: page }));
-    expect(await paginateV1(ts, "sessionOrgsGet", { offset: -1 }, { pageSize: 10 }).toArray()).toHaveLength(5);
+    expect(await paginateV1(ts, "sessionOrgsGet", { offset: -1 }, { pageSize: 10 }).toArray()).toHaveLength(
+      5,
+    );
     expect(new URL(server!.requests[0]!.url, "http://x").searchParams.get("offset")).toBe("0");
   });
 

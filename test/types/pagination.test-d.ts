@@ -1,0 +1,77 @@
+// paginate/paginateV1 typing: only paginated paths compile, items are typed from the response.
+import { describe, expectTypeOf, it } from "vitest";
+import type { components as V1Components } from "../../generated/v1.js";
+import type { components } from "../../generated/v2.js";
+import { createThoughtSpotClient } from "../../src/index.js";
+import {
+  type DataRow,
+  type PageItemOf,
+  type PaginatedOperationId,
+  paginate,
+  paginateV1,
+} from "../../src/pagination/index.js";
+
+type S = components["schemas"];
+const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com" });
+
+describe("paginate (V2)", () => {
+  it("types items from a bare-array answer", async () => {
+    for await (const lb of paginate(ts, "/api/rest/2.0/metadata/search", {
+      body: { metadata: [{ type: "LIVEBOARD" }] },
+    })) {
+      expectTypeOf(lb).toEqualTypeOf<S["MetadataSearchResponse"]>();
+    }
+    const users = await paginate(ts, "/api/rest/2.0/users/search").toArray();
+    expectTypeOf(users).toEqualTypeOf<S["User"][]>();
+    expectTypeOf(await paginate(ts, "/api/rest/2.0/groups/search", {}, { pageSize: 50 }).all()).toEqualTypeOf<
+      S["UserGroupResponse"][]
+    >();
+  });
+
+  it("picks the array out of wrapped answers", () => {
+    expectTypeOf<PageItemOf<"searchCollections">>().toEqualTypeOf<S["Collection"]>();
+    expectTypeOf<PageItemOf<"searchWebhookConfigurations">>().toEqualTypeOf<S["WebhookResponse"]>();
+    expectTypeOf<PageItemOf<"fetchAsyncImportTaskStatus">>().toEqualTypeOf<S["ImportEPackAsyncTaskStatus"]>();
+    expectTypeOf<PageItemOf<"fetchLiveboardData">>().toEqualTypeOf<S["LiveboardContent"]>();
+    expectTypeOf<PageItemOf<"searchData">>().toEqualTypeOf<DataRow>();
+    expectTypeOf<PageItemOf<"fetchAnswerData">>().toEqualTypeOf<DataRow>();
+  });
+
+  it("gives every one of the 17 paginated operations a real item type", () => {
+    type Untyped = {
+      [K in PaginatedOperationId]: [PageItemOf<K>] extends [never] ? K : never;
+    }[PaginatedOperationId];
+    expectTypeOf<Untyped>().toBeNever();
+  });
+
+  it("requires init when the body has required fields, and checks the body", () => {
+    paginate(ts, "/api/rest/2.0/searchdata", {
+      body: { query_string: "[sales]", logical_table_identifier: "guid" },
+    });
+    // @ts-expect-error searchdata requires query_string and logical_table_identifier
+    paginate(ts, "/api/rest/2.0/searchdata");
+    // @ts-expect-error DASHBOARD is not a metadata type
+    paginate(ts, "/api/rest/2.0/metadata/search", { body: { metadata: [{ type: "DASHBOARD" }] } });
+  });
+
+  it("rejects paths that are not paginated", () => {
+    // @ts-expect-error metadata/tml/export is not paginated
+    paginate(ts, "/api/rest/2.0/metadata/tml/export", { body: { metadata: [] } });
+    // @ts-expect-error not a V2 path at all
+    paginate(ts, "/api/rest/2.0/users/serch");
+  });
+});
+
+describe("paginateV1", () => {
+  it("types items and rejects other operations", async () => {
+    const headers = await paginateV1(ts, "metadataList", { type: "PINBOARD_ANSWER_BOOK" }).toArray();
+    expectTypeOf(headers).toEqualTypeOf<V1Components["schemas"]["MetadataHeader"][]>();
+    expectTypeOf(await paginateV1(ts, "sessionOrgsGet").all()).toEqualTypeOf<
+      V1Components["schemas"]["SessionOrg"][]
+    >();
+    // @ts-expect-error metadataList requires type
+    paginateV1(ts, "metadataList");
+    // @ts-expect-error sessionInfo is not paginated
+    paginateV1(ts, "sessionInfo");
+  });
+});
