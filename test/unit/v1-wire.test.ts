@@ -134,8 +134,7 @@ describe("V1 wire format", () => {
   });
 
   // ThoughtSpot may label the JSON with the text/plain it was asked for; the typed result is still an object.
-  // Fails until invoke.ts parses JSON text for TML rows whatever the Content-Type (see the V1 report).
-  it.fails("metadata/tml/import: a JSON answer labelled text/plain is parsed too", async () => {
+  it("metadata/tml/import: a JSON answer labelled text/plain is parsed too", async () => {
     const { api } = capture(
       () => new Response(JSON.stringify(importAnswer), { headers: { "Content-Type": "text/plain" } }),
     );
