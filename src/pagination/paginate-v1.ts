@@ -6,6 +6,7 @@ import type { ThoughtSpotClient } from "../client.js";
 import type { OperationInput } from "../operations/types.js";
 import { checkPageSize, createPager, type Page, type Paginated } from "./pager.js";
 import { DEFAULT_PAGE_SIZE } from "./paginate.js";
+import type { IsOptional } from "./v2-types.js";
 
 type Schemas = components["schemas"];
 type Loose = Record<string, unknown>;
@@ -67,7 +68,7 @@ type Call = (input: unknown, options: { signal?: AbortSignal }) => Promise<unkno
 export function paginateV1<K extends V1PaginatedOperationId>(
   ts: ThoughtSpotClient,
   operationId: K,
-  ...[input, options = {}]: {} extends Input<K>
+  ...[input, options = {}]: IsOptional<Input<K>> extends true
     ? [input?: Input<K>, options?: PaginateV1Options]
     : [input: Input<K>, options?: PaginateV1Options]
 ): Paginated<V1PageItemOf<K>> {

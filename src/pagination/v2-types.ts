@@ -56,7 +56,8 @@ export type PageItemOf<K extends PaginatedOperationId> = K extends keyof Wrapped
 /** What the first request of a walk sends (record_offset / record_size optional: the pager sets them). */
 export type PaginateBody<K extends PaginatedOperationId> = OperationInput<operations[K]>;
 
-type IsOptional<T> = {} extends T ? true : false;
+/** True when every field of T is optional. */
+export type IsOptional<T> = Partial<T> extends T ? true : false;
 
 /** body is optional only when the operation requires no field. */
 export type PaginateInit<K extends PaginatedOperationId> = {

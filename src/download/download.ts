@@ -1,0 +1,127 @@
+// ts.download(path, init, options): files from the binary operations (V2 reports, logo and translation
+// exports, connection metadata changes; V1 Liveboard PDF) as bytes, as an unbuffered stream, or
+// written to a file. The right Accept and parseAs "stream" are set here; nothing else is added.
+import { v1Operations } from "../../generated/v1-operations.js";
+import { v2Operations } from "../../generated/v2-operations.js";
+import type { ThoughtSpotClient } from "../client.js";
+import { RequestAbortedError, ThoughtSpotError } from "../errors.js";
+import type { OperationRow } from "../operation-row.js";
+import type { RawClient } from "../operations/invoke.js";
+import { errorFromResponse } from "../operations/response-error.js";
+import { Redactor } from "../redact.js";
+import { type CallMeta, TS_CALL } from "../transport/call-meta.js";
+import { encodeV1Body } from "../v1/encode.js";
+import type { DownloadedFile, DownloadInit, DownloadOptions, DownloadPath } from "./types.js";
+
+interface Target {
+  api: "v1" | "v2";
+  operationId: string;
+  row: OperationRow;
+}
+
+const targets = new Map<string, Target>();
+for (const [api, table] of [
+  ["v2", v2Operations],
+  ["v1", v1Operations],
+] as const) {
+  for (const [operationId, row] of Object.entries(table) as [string, OperationRow][]) {
+    if (row.binary) targets.set(row.path, { api, operationId, row });
+  }
+}
+
+/** The binary paths download() accepts, for messages and callers without types. */
+export const downloadPaths: readonly string[] = [...targets.keys()];
+
+export function download<P extends DownloadPath>(
+  ts: ThoughtSpotClient,
+  path: P,
+  init: DownloadInit<P>,
+  options: DownloadOptions & { file: string },
+): Promise<DownloadedFile>;
+export function download<P extends DownloadPath>(
+  ts: ThoughtSpotClient,
+  path: P,
+  init: DownloadInit<P>,
+  options: DownloadOptions & { as: "stream"; file?: undefined },
+): Promise<ReadableStream<Uint8Array>>;
+export function download<P extends DownloadPath>(
+  ts: ThoughtSpotClient,
+  path: P,
+  init: DownloadInit<P>,
+  options?: DownloadOptions & { as?: "bytes"; file?: undefined },
+): Promise<Uint8Array>;
+export async function download(
+  ts: ThoughtSpotClient,
+  path: string,
+  init: { body?: unknown; params?: unknown; headers?: Record<string, string> } = {},
+  options: DownloadOptions = {},
+): Promise<Uint8Array | ReadableStream<Uint8Array> | DownloadedFile> {
+  const target = targets.get(path);
+  if (!target) {
+    throw new TypeError(
+      `download: ${String(path)} is not a file download (one of: ${downloadPaths.join(", ")})`,
+    );
+  }
+  if (options.as !== undefined && options.as !== "bytes" && options.as !== "stream") {
+    throw new TypeError(`download: as must be "bytes" or "stream", got ${String(options.as)}`);
+  }
+  if (options.file !== undefined && options.as === "stream") {
+    throw new TypeError('download: give either file or as: "stream", not both');
+  }
+  const { api, operationId, row } = target;
+  const { signal } = options;
+
+  const request: Record<string, unknown> = {
+    ...(init.params !== undefined && { params: init.params }),
+    headers: { Accept: row.accept ?? "application/octet-stream", ...init.headers },
+    // Never buffered here: bytes mode reads the stream itself, the other modes hand it on.
+    parseAs: "stream",
+    [TS_CALL]: { operationId, path: row.path, idempotent: row.idempotent === true } satisfies CallMeta,
+    ...(signal && { signal }),
+  };
+  if (init.body !== undefined) {
+    if (api === "v1") {
+      // V1 wants multipart with JSON text in JSON fields; see src/v1/encode.ts.
+      const encoded = encodeV1Body(row, init.body as Record<string, unknown>);
+      request.body = encoded.body;
+      request.bodySerializer = (b: unknown) => b;
+      Object.assign(request.headers as Record<string, string>, encoded.headers);
+    } else {
+      request.body = init.body;
+    }
+  }
+
+  const client = (api === "v1" ? ts.v1 : ts.v2) as unknown as RawClient;
+  const aborted = (cause: unknown) =>
+    new RequestAbortedError({
+      message: `${row.method} ${row.path} was aborted by the caller`,
+      method: row.method,
+      path: row.path,
+      operationId,
+      cause,
+    });
+  const rethrow = (error: unknown): never => {
+    if (signal?.aborted && !(error instanceof ThoughtSpotError)) throw aborted(error);
+    throw error;
+  };
+
+  const result = await client.request(row.method, row.path, request).catch(rethrow);
+  if (!result.response.ok) {
+    // The client's own redactor is not reachable from here; this one still masks secret-named
+    // fields and bearer tokens in the error body.
+    throw errorFromResponse(
+      { method: row.method, path: row.path, operationId, response: result.response, body: result.error },
+      new Redactor(),
+    );
+  }
+  // A 204 or an empty body comes back as no stream at all.
+  const body = (result.data as ReadableStream<Uint8Array> | undefined) ?? new Blob([]).stream();
+
+  if (options.file !== undefined) {
+    const { streamToFile } = await import("./to-file.js");
+    return streamToFile(body, options.file).catch(rethrow);
+  }
+  if (options.as === "stream") return body;
+  const buffer = await new Response(body).arrayBuffer().catch(rethrow);
+  return new Uint8Array(buffer);
+}

@@ -1,0 +1,60 @@
+// Which paths download() accepts (rows flagged `binary` in the generated tables, V1 and V2) and what
+// each takes, in openapi-fetch's shape: { body } and, where the path has some, { params: { path } }.
+import type { operations as V1Operations } from "../../generated/v1.js";
+import type { v1Operations } from "../../generated/v1-operations.js";
+import type { operations as V2Operations } from "../../generated/v2.js";
+import type { v2Operations } from "../../generated/v2-operations.js";
+
+type V1Table = typeof v1Operations;
+type V2Table = typeof v2Operations;
+
+type BinaryIds<T> = { [K in keyof T]: T[K] extends { binary: true } ? K : never }[keyof T];
+export type V2BinaryOperationId = BinaryIds<V2Table>;
+export type V1BinaryOperationId = BinaryIds<V1Table>;
+
+/** V2 report/answer, report/liveboard, logo and translation exports, connection metadata changes; V1 Liveboard PDF. */
+export type DownloadPath = V2Table[V2BinaryOperationId]["path"] | V1Table[V1BinaryOperationId]["path"];
+
+type OperationOf<P extends DownloadPath> =
+  | {
+      [K in V2BinaryOperationId]: V2Table[K]["path"] extends P ? V2Operations[K] : never;
+    }[V2BinaryOperationId]
+  | {
+      [K in V1BinaryOperationId]: V1Table[K]["path"] extends P ? V1Operations[K] : never;
+    }[V1BinaryOperationId];
+
+type ContentOf<B> = B extends { content: infer C } ? C[keyof C] : never;
+type BodyPart<O> = O extends { requestBody: infer B }
+  ? [ContentOf<B>] extends [never]
+    ? { body?: never }
+    : { body: ContentOf<B> }
+  : O extends { requestBody?: infer B }
+    ? [ContentOf<NonNullable<B>>] extends [never]
+      ? { body?: never }
+      : { body?: ContentOf<NonNullable<B>> }
+    : { body?: never };
+type PathPart<O> = O extends { parameters: { path: infer P } }
+  ? [NonNullable<P>] extends [never]
+    ? {}
+    : { params: { path: P } }
+  : {};
+
+export type DownloadInit<P extends DownloadPath> = BodyPart<OperationOf<P>> &
+  PathPart<OperationOf<P>> & {
+    /** Extra headers (Accept is set from the spec unless given here). */
+    headers?: Record<string, string>;
+  };
+
+export interface DownloadOptions {
+  /** "bytes" (default): a Uint8Array. "stream": the body as it arrives, never buffered. */
+  as?: "bytes" | "stream";
+  /** Node only: stream the body into this file and return { file, bytes }. */
+  file?: string;
+  signal?: AbortSignal;
+}
+
+export interface DownloadedFile {
+  file: string;
+  /** Bytes written. */
+  bytes: number;
+}
