@@ -1,55 +1,23 @@
 // npm run generate: openapi/ → generated/ (types and operation tables for V2 and V1).
 // npm run generate:check: the same into a temporary folder, failing on any difference.
-import { access, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+// npm run generate -- --v2 <url|file> [--v1 <url|file>]: take a new upstream description first
+//   (scripts/lib/update-spec.ts): validate, diff, write openapi/ and generated/, changelog, type-check.
+//   --dry-run             print the changelog, write nothing
+//   --fail-on-breaking    exit 2 and write nothing when the diff has breaking changes
+//   --changelog-out <f>   also write the new changelog section(s) to <f> (for a pull-request body)
+//   --no-typecheck        skip the final `tsc --noEmit -p tsconfig.json`
+//   --root <dir>          work on another copy of the repository (tests, benchmarks)
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { emitOperationTable, header, sha256 } from "./lib/emit.js";
-import { buildOperationTable } from "./lib/operations.js";
-import { applyPatches, readPatches } from "./lib/patches.js";
-import { type ApiName, readSpecDocument, SPEC_FILES } from "./lib/specs.js";
-import { renderTypes } from "./lib/typescript.js";
+import { parseArgs } from "node:util";
+import { type GenerateResult, renderAll } from "./lib/render.js";
+import { describeUpdate, SpecError, type UpdateRequest, updateSpecs } from "./lib/update-spec.js";
 
-const root = resolve(import.meta.dirname, "..");
+export { type GenerateResult, renderAll, renderApi, renderSpecText } from "./lib/render.js";
 
-export interface GenerateResult {
-  api: ApiName;
-  files: Record<string, string>;
-  operations: number;
-  patches: Awaited<ReturnType<typeof applyPatches>>["report"];
-}
-
-/** Renders generated/ content for one API from the files in openapi/ (nothing is written). */
-export async function renderApi(api: ApiName, base = root): Promise<GenerateResult> {
-  const specFile = SPEC_FILES[api];
-  const text = await readFile(join(base, specFile), "utf8");
-  const doc = await readSpecDocument(api, text);
-  const { doc: patched, report } = applyPatches(doc, await readPatches(join(base, "openapi/patches", api)));
-  const head = header(api, specFile, sha256(text), report.applied);
-  const table = buildOperationTable(patched);
-  return {
-    api,
-    operations: Object.keys(table).length,
-    patches: report,
-    files: {
-      [`${api}.ts`]: head + (await renderTypes(patched)),
-      [`${api}-operations.ts`]: head + emitOperationTable(api, table),
-    },
-  };
-}
-
-async function exists(path: string) {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-export async function renderAll(base = root): Promise<GenerateResult[]> {
-  const apis: ApiName[] = ["v2"];
-  if (await exists(join(base, SPEC_FILES.v1))) apis.push("v1");
-  return Promise.all(apis.map((api) => renderApi(api, base)));
-}
+const defaultRoot = resolve(import.meta.dirname, "..");
 
 async function writeAll(results: GenerateResult[], outDir: string) {
   await mkdir(outDir, { recursive: true });
@@ -58,16 +26,19 @@ async function writeAll(results: GenerateResult[], outDir: string) {
   }
 }
 
-async function main() {
-  const check = process.argv.includes("--check");
-  const started = performance.now();
-  const results = await renderAll();
+function report(results: GenerateResult[]) {
   for (const r of results) {
     const { applied, notApplicable, notNeeded } = r.patches;
     console.log(`${r.api}: ${r.operations} operations; patches applied: ${applied.length}`);
     for (const p of notApplicable) console.warn(`  patch ${p.file} no longer applies: ${p.reason}`);
     for (const p of notNeeded) console.warn(`  patch ${p} is no longer needed (upstream fixed it)`);
   }
+}
+
+async function generate(root: string, check: boolean) {
+  const started = performance.now();
+  const results = await renderAll(root);
+  report(results);
   const generated = join(root, "generated");
   if (!check) {
     await writeAll(results, generated);
@@ -94,9 +65,86 @@ async function main() {
   }
 }
 
+async function update(
+  root: string,
+  requests: UpdateRequest[],
+  flags: Record<string, string | boolean | undefined>,
+) {
+  const started = performance.now();
+  const result = await updateSpecs(requests, {
+    base: root,
+    dryRun: flags["dry-run"] === true,
+    failOnBreaking: flags["fail-on-breaking"] === true,
+    typecheck: flags["no-typecheck"] !== true,
+  });
+  for (const u of result.updates) for (const line of describeUpdate(u)) console.log(line);
+  if (result.changelog) console.log(`\n${result.changelog}`);
+  const out = flags["changelog-out"];
+  // Written whatever the outcome: CI puts it in the pull request or the failure report.
+  if (typeof out === "string") await writeFile(resolve(out), result.changelog);
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  switch (result.status) {
+    case "breaking": {
+      const n = result.updates.reduce((sum, u) => sum + u.breaking.length, 0);
+      console.error(`--fail-on-breaking: ${n} breaking changes (marked BREAKING above); nothing written.`);
+      break;
+    }
+    case "dry-run":
+      console.log(`--dry-run: nothing written (${seconds} s).`);
+      break;
+    case "unchanged":
+      console.log(`Nothing changed: openapi/ and generated/ already match (${seconds} s).`);
+      break;
+    case "typecheck-failed": {
+      const tc = result.typecheck!;
+      console.error(`\n${tc.text}\n`);
+      console.error(
+        `Type-check failed after regenerating: ${tc.errorCount} errors in ${tc.files.join(", ")}.\n` +
+          "The new spec breaks code that uses the generated types. openapi/ and generated/ are updated; " +
+          "fix those files (or revert with git checkout openapi generated).",
+      );
+      break;
+    }
+    default:
+      console.log(`Updated ${result.written.join(", ")} in ${seconds} s.`);
+  }
+  process.exitCode = result.exitCode;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      check: { type: "boolean" },
+      v1: { type: "string" },
+      v2: { type: "string" },
+      "dry-run": { type: "boolean" },
+      "fail-on-breaking": { type: "boolean" },
+      "changelog-out": { type: "string" },
+      "no-typecheck": { type: "boolean" },
+      root: { type: "string" },
+    },
+    strict: true,
+  });
+  const root = values.root ? resolve(values.root) : defaultRoot;
+  const requests: UpdateRequest[] = [];
+  if (values.v2) requests.push({ api: "v2", source: values.v2 });
+  if (values.v1) requests.push({ api: "v1", source: values.v1 });
+  if (!requests.length) {
+    const extra = ["dry-run", "fail-on-breaking", "changelog-out", "no-typecheck"].filter(
+      (k) => values[k as keyof typeof values] !== undefined,
+    );
+    if (extra.length) throw new Error(`--${extra.join(", --")} needs --v2 <url|file> or --v1 <url|file>`);
+    return generate(root, values.check === true);
+  }
+  if (values.check) throw new Error("--check cannot be combined with --v1/--v2");
+  return update(root, requests, values);
+}
+
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("generate.ts")) {
   main().catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
+    if (error instanceof SpecError) console.error(`Refused, nothing written: ${error.message}`);
+    else console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
 }

@@ -16,8 +16,10 @@ export interface ChangelogMeta {
   to: SpecIdentity;
   /** Shown as given, e.g. "2026-11-23". */
   date: string;
-  /** Files in openapi/patches/ that no longer apply to the new spec. */
+  /** Files in openapi/patches/ that change nothing in the new spec: upstream fixed the defect. */
   patchesNoLongerNeeded?: string[];
+  /** Files in openapi/patches/ that cannot apply to the new spec (upstream moved what they fix). */
+  patchesNotApplying?: { file: string; reason: string }[];
 }
 
 export const CHANGES_TITLE = "# API changes";
@@ -62,10 +64,21 @@ export function renderChangelog(changes: ApiChanges, meta: ChangelogMeta): strin
     lines.push(
       "### Patches no longer needed",
       "",
-      "They no longer apply to the new spec; remove them from `openapi/patches/`.",
+      "Applying them changes nothing: upstream fixed the defect. Remove them from `openapi/patches/`.",
       "",
     );
     for (const p of [...patches].sort()) lines.push(`- \`${p}\``);
+    lines.push("");
+  }
+  const stale = [...(meta.patchesNotApplying ?? [])].sort((a, b) => (a.file < b.file ? -1 : 1));
+  if (stale.length) {
+    lines.push(
+      "### Patches that no longer apply",
+      "",
+      "Skipped: what they fix has moved upstream. Check whether the defect is still there, then update or remove them.",
+      "",
+    );
+    for (const p of stale) lines.push(`- **WARNING** \`${p.file}\`: ${p.reason}`);
     lines.push("");
   }
   return `${lines.join("\n").trimEnd()}\n`;

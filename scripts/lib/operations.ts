@@ -100,7 +100,9 @@ export function buildOperationTable(doc: Obj): Record<string, OperationRow> {
         .filter((p) => p.required && p.in !== "header")
         .map((p) => p.name as string);
       const fileFields = Object.entries(bodySchema.props)
-        .filter(([, s]) => resolve(s).format === "binary" || typeof resolve(s)["x-multipart-filename"] === "string")
+        .filter(
+          ([, s]) => resolve(s).format === "binary" || typeof resolve(s)["x-multipart-filename"] === "string",
+        )
         .map(([n]) => n);
       // V1 fields that carry JSON text, in the query or in the form body.
       const jsonFields = [

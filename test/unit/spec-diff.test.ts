@@ -554,7 +554,7 @@ describe("renderChangelog / summaryLine / prependChangelog", () => {
         "",
         "### Patches no longer needed",
         "",
-        "They no longer apply to the new spec; remove them from `openapi/patches/`.",
+        "Applying them changes nothing: upstream fixed the defect. Remove them from `openapi/patches/`.",
         "",
         "- `0001-a.json`",
         "- `0002-b.json`",
