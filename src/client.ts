@@ -1,6 +1,6 @@
 // createThoughtSpotClient(): wires options, auth, the transport and the typed clients together.
 import createClient, { type Client } from "openapi-fetch";
-import type { operations as V1Operations, paths as V1Paths } from "../generated/v1.js";
+import type { paths as V1Paths } from "../generated/v1.js";
 import { v1Operations } from "../generated/v1-operations.js";
 import type { operations as V2Operations, paths as V2Paths } from "../generated/v2.js";
 import { v2Operations } from "../generated/v2-operations.js";
@@ -25,6 +25,8 @@ import { type TlsOptions, withTls } from "./transport/tls.js";
 import { createTransport } from "./transport/transport.js";
 import { normalizeServerUrl } from "./url.js";
 import { encodeV1Body, encodeV1Params } from "./v1/encode.js";
+import { v1RuntimeQuery } from "./v1/runtime-params.js";
+import type { V1OperationMethods } from "./v1/types.js";
 import { VERSION } from "./version.js";
 
 export type { AuthOptions, TlsOptions };
@@ -68,7 +70,7 @@ export interface ThoughtSpotClient {
   /** openapi-fetch client for V1 on {serverUrl}/callosum/v1: ts.v1.GET("/tspublic/v1/session/info"). */
   readonly v1: Client<V1Paths>;
   /** One method per operationId, throwing ThoughtSpotError on failure: ts.api.v2.searchUsers({ ... }). */
-  readonly api: { readonly v2: V2; readonly v1: OperationMethods<V1Operations> };
+  readonly api: { readonly v2: V2; readonly v1: V1OperationMethods };
   /** Logs in now (otherwise the first call does); a no-op for { token }. */
   login(): Promise<void>;
   /** Revokes the token this client obtained, or ends the session and clears the cookie jar. */
@@ -155,10 +157,11 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     loginHint,
     encodeBody: encodeV1Body,
     encodeParams: encodeV1Params,
+    extraQuery: v1RuntimeQuery,
   };
   const api = {
     v2: operationMethods<V2>(v2Context, v2Operations),
-    v1: operationMethods<OperationMethods<V1Operations>>(v1Context, v1Operations),
+    v1: operationMethods<V1OperationMethods>(v1Context, v1Operations),
   };
   // Calls that obtain credentials go without the client's own.
   const anonymousV2 = (id: keyof typeof v2Operations, input: unknown, callOptions: CallOptions = {}) =>

@@ -31,6 +31,8 @@ export interface InvokeContext {
   ) => { body: unknown; headers?: Record<string, string> } | undefined;
   /** Encodes query parameters the API-specific way (V1 JSON text and "true"/"false"). */
   encodeParams?: (row: OperationRow, values: Loose | undefined) => Loose | undefined;
+  /** Takes input keys no spec can declare (V1's numbered runtime filter keys) and returns them as query values. */
+  extraQuery?: (operationId: string, fields: Loose) => Loose | undefined;
   /** Added to a 401 message when the client holds no credentials at all. */
   loginHint?: () => string | undefined;
 }
@@ -59,15 +61,19 @@ export async function invoke(
     return out;
   };
   const query = take(row.queryParams);
+  const extraQuery = ctx.extraQuery?.(operationId, fields);
+  const encodedQuery = ctx.encodeParams ? ctx.encodeParams(row, query) : query;
   const params = {
     path: take(row.pathParams),
-    query: ctx.encodeParams ? ctx.encodeParams(row, query) : query,
+    // Extra values skip encodeParams: their arrays stay arrays and go out as repeated keys (val1=a&val1=b).
+    query: extraQuery ? { ...encodedQuery, ...extraQuery } : encodedQuery,
     header: take(row.headerParams),
   };
   const paramNames = new Set([
     ...(row.pathParams ?? []),
     ...(row.queryParams ?? []),
     ...(row.headerParams ?? []),
+    ...Object.keys(extraQuery ?? {}),
   ]);
   const bodyFields: Loose = {};
   for (const [key, value] of Object.entries(fields)) {
@@ -131,11 +137,15 @@ export async function invoke(
       result.response.status === 401 ? ctx.loginHint?.() : undefined,
     );
   }
-  if (typeof result.data === "string" && /json/.test(result.response.headers.get("content-type") ?? "")) {
-    try {
-      return JSON.parse(result.data);
-    } catch (error) {
-      throw notJson(operationId, row, error);
+  if (typeof result.data === "string") {
+    // V1 TML answers JSON under Accept: text/plain, sometimes labelled text/plain too.
+    const labelledJson = /json/.test(result.response.headers.get("content-type") ?? "");
+    if (labelledJson || /^\s*[[{]/.test(result.data)) {
+      try {
+        return JSON.parse(result.data);
+      } catch (error) {
+        if (labelledJson) throw notJson(operationId, row, error);
+      }
     }
   }
   return result.data;

@@ -1,0 +1,146 @@
+// ts.sharing: share objects and visualizations, and ask who can see what, on V2 (default) or V1.
+import { type ObjectTypeInput, resolveObjectType } from "../enums/object-types.js";
+import type { SharePermissions } from "./permissions.js";
+
+type Loose = Record<string, unknown>;
+type Call = (input: Loose) => Promise<unknown>;
+
+const V2_SHAREABLE = new Set([
+  "LIVEBOARD",
+  "ANSWER",
+  "LOGICAL_TABLE",
+  "LOGICAL_COLUMN",
+  "CONNECTION",
+  "COLLECTION",
+]);
+
+export interface ShareInput {
+  /** TSTypes member or raw API type of the objects (all of one type). */
+  type: ObjectTypeInput;
+  ids: readonly string[];
+  permissions: SharePermissions;
+  /** Email addresses to notify as well (V1 emailshares, V2 emails). */
+  emails?: readonly string[];
+  notify?: boolean;
+  message?: string;
+  /** Links in the notification point at your embedding app (V1 useCustomEmbedUrls, V2 enable_custom_url). */
+  customUrls?: boolean;
+  api?: "v1" | "v2";
+}
+
+export interface SharingApi {
+  share(input: ShareInput): Promise<void>;
+  /** One visualization of a Liveboard, with principals who get read-only access. */
+  shareVisualization(input: {
+    liveboardId: string;
+    vizId: string;
+    principals: readonly string[];
+    emails?: readonly string[];
+    notify?: boolean;
+    message?: string;
+    customUrls?: boolean;
+    api?: "v1" | "v2";
+  }): Promise<void>;
+  /** Who has access to these objects (V2 security/metadata/fetch-permissions). */
+  permissionsOnObjects(input: {
+    type: ObjectTypeInput;
+    ids: readonly string[];
+    principals?: readonly string[];
+    includeDependents?: boolean;
+  }): Promise<unknown>;
+  /** What these users or groups can access (V2 security/principals/fetch-permissions). */
+  permissionsOfPrincipals(input: { principals: readonly string[]; type?: ObjectTypeInput }): Promise<unknown>;
+}
+
+function v2ShareType(type: ObjectTypeInput): string {
+  const { type: v2 } = resolveObjectType(type, "v2");
+  if (!V2_SHAREABLE.has(v2)) throw new TypeError(`objects of type ${String(type)} cannot be shared`);
+  return v2;
+}
+
+function checkIds(ids: readonly string[], what: string) {
+  if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== "string" || !id)) {
+    throw new TypeError(`${what} needs a non-empty list of GUIDs`);
+  }
+}
+
+export function createSharingApi(calls: {
+  shareMetadata: Call;
+  securityShare: Call;
+  securityShareviz: Call;
+  fetchPermissionsOnMetadata: Call;
+  fetchPermissionsOfPrincipals: Call;
+}): SharingApi {
+  return {
+    async share({ type, ids, permissions, emails, notify, message, customUrls, api }) {
+      checkIds(ids, "sharing.share");
+      if (permissions.size === 0) throw new TypeError("sharing.share: the permissions name nobody");
+      if (api === "v1") {
+        await calls.securityShare({
+          type: resolveObjectType(type, "v1").type,
+          id: ids,
+          permission: permissions.toV1(),
+          emailshares: emails ?? [],
+          useCustomEmbedUrls: customUrls ?? false,
+          ...(notify !== undefined && { notify }),
+          ...(message !== undefined && { message }),
+        });
+        return;
+      }
+      const metadataType = v2ShareType(type);
+      await calls.shareMetadata({
+        metadata: ids.map((identifier) => ({ type: metadataType, identifier })),
+        permissions: permissions.toV2(),
+        message: message ?? "", // required by V2 even when nobody is notified
+        ...(emails !== undefined && { emails }),
+        ...(notify !== undefined && { notify_on_share: notify }),
+        ...(customUrls !== undefined && { enable_custom_url: customUrls }),
+      });
+    },
+
+    async shareVisualization({ liveboardId, vizId, principals, emails, notify, message, customUrls, api }) {
+      checkIds([liveboardId, vizId], "sharing.shareVisualization");
+      checkIds(principals, "sharing.shareVisualization principals");
+      if (api === "v1") {
+        await calls.securityShareviz({
+          type: "PINBOARD_ANSWER_BOOK",
+          pinboardId: liveboardId,
+          principalids: principals,
+          vizid: vizId,
+          emailshares: emails ?? [],
+          useCustomEmbedUrls: customUrls ?? false,
+          ...(notify !== undefined && { notify }),
+          ...(message !== undefined && { message }),
+        });
+        return;
+      }
+      await calls.shareMetadata({
+        metadata: [{ type: "LIVEBOARD", identifier: liveboardId }],
+        visualization_identifiers: [vizId],
+        permissions: principals.map((identifier) => ({ principal: { identifier }, share_mode: "READ_ONLY" })),
+        message: message ?? "",
+        ...(emails !== undefined && { emails }),
+        ...(notify !== undefined && { notify_on_share: notify }),
+        ...(customUrls !== undefined && { enable_custom_url: customUrls }),
+      });
+    },
+
+    permissionsOnObjects({ type, ids, principals, includeDependents }) {
+      checkIds(ids, "sharing.permissionsOnObjects");
+      const metadataType = v2ShareType(type);
+      return calls.fetchPermissionsOnMetadata({
+        metadata: ids.map((identifier) => ({ type: metadataType, identifier })),
+        ...(principals && { principals: principals.map((identifier) => ({ identifier })) }),
+        ...(includeDependents !== undefined && { include_dependent_objects: includeDependents }),
+      });
+    },
+
+    permissionsOfPrincipals({ principals, type }) {
+      checkIds(principals, "sharing.permissionsOfPrincipals");
+      return calls.fetchPermissionsOfPrincipals({
+        principals: principals.map((identifier) => ({ identifier })),
+        ...(type !== undefined && { default_metadata_type: v2ShareType(type) }),
+      });
+    },
+  };
+}

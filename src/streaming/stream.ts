@@ -1,0 +1,113 @@
+// ts.stream(operation, input, options): a Spotter streaming answer as it arrives. ThoughtSpot sends
+// one SSE event per step, whose data is a JSON array of event objects (`data: [{"type": ...}, ...]`);
+// iterating yields those objects one by one, in order.
+import type { operations } from "../../generated/v2.js";
+import { v2Operations } from "../../generated/v2-operations.js";
+import type { ThoughtSpotClient } from "../client.js";
+import { RequestAbortedError, ThoughtSpotError, textExcerpt } from "../errors.js";
+import type { OperationInput } from "../operations/types.js";
+import { readSse, type SseEvent } from "./sse-parser.js";
+
+type Table = typeof v2Operations;
+
+/** Operations whose row has `streaming: true` (they answer text/event-stream). */
+export type StreamingOperationId = {
+  [K in keyof Table]: Table[K] extends { streaming: true } ? K : never;
+}[keyof Table];
+
+/** Event types ThoughtSpot documents; others may appear and are passed on as they are. */
+export type AgentStreamEventType =
+  | "ack"
+  | "conv_title"
+  | "notification"
+  | "text-chunk"
+  | "text"
+  | "answer"
+  | "error";
+
+/**
+ * One object from an event's data array. Documented fields by type: ack {node_id}; conv_title
+ * {title, conv_id}; notification {group_id, metadata, code}; text-chunk and text {id, group_id,
+ * metadata: {format, type}, content}; answer {id, group_id, metadata: {sage_query, session_id,
+ * title}, title}; error. An `error` object is yielded like any other: the HTTP call succeeded.
+ */
+export interface AgentStreamEvent {
+  type: AgentStreamEventType | (string & {});
+  [field: string]: unknown;
+}
+
+export interface StreamOptions {
+  /** Aborting stops the request or the reading, and closes the connection. */
+  signal?: AbortSignal;
+}
+
+/** Iterate once: each iteration would send the message again. */
+export interface AgentStream extends AsyncIterable<AgentStreamEvent> {
+  /** The raw SSE events instead of the parsed objects (instead of, not as well as, iterating). */
+  sse(): AsyncIterable<SseEvent>;
+}
+
+type Call = (input: unknown, options: { signal?: AbortSignal }) => Promise<unknown>;
+const STREAMING: ReadonlySet<string> = new Set<StreamingOperationId>([
+  "sendAgentConversationMessageStreaming",
+  "sendAgentMessageStreaming",
+]);
+
+export function stream<K extends StreamingOperationId>(
+  ts: ThoughtSpotClient,
+  operation: K,
+  input: OperationInput<operations[K]>,
+  options: StreamOptions = {},
+): AgentStream {
+  if (!STREAMING.has(operation)) {
+    throw new TypeError(`stream: ${String(operation)} is not a streaming operation (one of: ${[...STREAMING].join(", ")})`);
+  }
+  const { signal } = options;
+  const call = (ts.api.v2 as unknown as Record<string, Call>)[operation]!;
+  const row = v2Operations[operation];
+  const where = { method: row.method, path: row.path, operationId: operation };
+  let used = false;
+
+  const aborted = (cause: unknown) =>
+    new RequestAbortedError({ ...where, message: `${operation} was aborted by the caller`, cause });
+
+  async function* events(): AsyncGenerator<SseEvent> {
+    if (used) throw new TypeError(`stream: ${operation} can be read once (reading again would send the message again)`);
+    used = true;
+    try {
+      if (signal?.aborted) throw aborted(signal.reason);
+      const body = (await call(input, signal ? { signal } : {})) as ReadableStream<Uint8Array> | undefined;
+      if (!body) return;
+      // The fetch signal already ends the body on abort; this also covers a consumer that sits idle.
+      for await (const event of readSse(body)) {
+        if (signal?.aborted) throw aborted(signal.reason);
+        yield event;
+      }
+    } catch (error) {
+      if (signal?.aborted && !(error instanceof RequestAbortedError)) throw aborted(error);
+      throw error;
+    }
+  }
+
+  async function* objects(): AsyncGenerator<AgentStreamEvent> {
+    for await (const event of events()) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(event.data);
+      } catch (cause) {
+        throw new ThoughtSpotError({
+          ...where,
+          message: `${operation} sent an event whose data is not JSON: ${textExcerpt(event.data, 120)}`,
+          cause,
+        });
+      }
+      // ThoughtSpot sends arrays; a lone object is taken as an array of one.
+      for (const item of Array.isArray(parsed) ? parsed : [parsed]) yield item as AgentStreamEvent;
+    }
+  }
+
+  return {
+    [Symbol.asyncIterator]: () => objects(),
+    sse: () => ({ [Symbol.asyncIterator]: () => events() }),
+  };
+}
