@@ -60,7 +60,9 @@ export function stream<K extends StreamingOperationId>(
   options: StreamOptions = {},
 ): AgentStream {
   if (!STREAMING.has(operation)) {
-    throw new TypeError(`stream: ${String(operation)} is not a streaming operation (one of: ${[...STREAMING].join(", ")})`);
+    throw new TypeError(
+      `stream: ${String(operation)} is not a streaming operation (one of: ${[...STREAMING].join(", ")})`,
+    );
   }
   const { signal } = options;
   const call = (ts.api.v2 as unknown as Record<string, Call>)[operation]!;
@@ -72,7 +74,10 @@ export function stream<K extends StreamingOperationId>(
     new RequestAbortedError({ ...where, message: `${operation} was aborted by the caller`, cause });
 
   async function* events(): AsyncGenerator<SseEvent> {
-    if (used) throw new TypeError(`stream: ${operation} can be read once (reading again would send the message again)`);
+    if (used)
+      throw new TypeError(
+        `stream: ${operation} can be read once (reading again would send the message again)`,
+      );
     used = true;
     try {
       if (signal?.aborted) throw aborted(signal.reason);

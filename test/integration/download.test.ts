@@ -221,12 +221,10 @@ describe("download", () => {
       await download(ts, "/api/rest/2.0/metadata/search", { body: {} });
       // @ts-expect-error report/liveboard requires metadata_identifier
       await download(ts, "/api/rest/2.0/report/liveboard", { body: {} });
+      const connection =
+        "/api/rest/2.0/connections/download-connection-metadata-changes/{connection_identifier}";
       // @ts-expect-error the connection download needs its path parameter
-      await download(
-        ts,
-        "/api/rest/2.0/connections/download-connection-metadata-changes/{connection_identifier}",
-        {},
-      );
+      await download(ts, connection, {});
       return [bytes, stream, file];
     };
     expect(typeof typed).toBe("function");
