@@ -87,273 +87,278 @@ const sha = async (file: string) =>
     .digest("hex");
 const minus = <T>(a: Set<T>, b: Set<T>) => [...a].filter((x) => !b.has(x)).sort();
 
-describe.each([
-  ["26.7.0.cl", "26.8.0.cl"],
-  ["10.10.0.cl", "26.8.0.cl"],
-] as const)("update %s → %s", (from, to) => {
-  it("diffs, vendors the bytes, regenerates, records README and CHANGES", async () => {
-    const dir = await tempRepo(spec[from]);
-    const result = await updateSpecs([{ api: "v2", source: spec[to] }], { base: dir, ...fast });
-    expect(result.status).toBe("updated");
-    expect(result.exitCode).toBe(0);
+// Concurrent: each test has its own temporary copy, and the CLI test overlaps in-process work.
+describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
+  describe.each([
+    ["26.7.0.cl", "26.8.0.cl"],
+    ["10.10.0.cl", "26.8.0.cl"],
+  ] as const)("update %s → %s", (from, to) => {
+    it("diffs, vendors the bytes, regenerates, records README and CHANGES", async () => {
+      const dir = await tempRepo(spec[from]);
+      const result = await updateSpecs([{ api: "v2", source: spec[to] }], { base: dir, ...fast });
+      expect(result.status).toBe("updated");
+      expect(result.exitCode).toBe(0);
 
-    // Expected operation changes, from the two files themselves.
-    const before = await operationsOf(spec[from]);
-    const after = await operationsOf(spec[to]);
-    const changes = result.updates[0]!.changes;
-    const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
-    const moved = changes.renamed.filter((r) => r.kind === "operation-moved");
-    expect([...changes.added.map(key), ...moved.map((r) => key(r.to))].sort()).toEqual(
-      minus(new Set(after.keys()), new Set(before.keys())),
-    );
-    expect([...changes.removed.map(key), ...moved.map((r) => key(r.from))].sort()).toEqual(
-      minus(new Set(before.keys()), new Set(after.keys())),
-    );
-    const renamedIds = changes.renamed.filter((r) => r.kind === "operation-renamed");
-    for (const r of renamedIds) expect(before.get(key(r.from))).not.toBe(after.get(key(r.to)));
+      // Expected operation changes, from the two files themselves.
+      const before = await operationsOf(spec[from]);
+      const after = await operationsOf(spec[to]);
+      const changes = result.updates[0]!.changes;
+      const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+      const moved = changes.renamed.filter((r) => r.kind === "operation-moved");
+      expect([...changes.added.map(key), ...moved.map((r) => key(r.to))].sort()).toEqual(
+        minus(new Set(after.keys()), new Set(before.keys())),
+      );
+      expect([...changes.removed.map(key), ...moved.map((r) => key(r.from))].sort()).toEqual(
+        minus(new Set(before.keys()), new Set(after.keys())),
+      );
+      const renamedIds = changes.renamed.filter((r) => r.kind === "operation-renamed");
+      for (const r of renamedIds) expect(before.get(key(r.from))).not.toBe(after.get(key(r.to)));
 
-    // The vendored file is the new file, byte for byte; the table has exactly its operationIds.
-    expect(await sha(join(dir, SPEC_FILES.v2))).toBe(await sha(spec[to]));
-    expect(await generatedOperationIds(dir)).toEqual([...after.values()].sort());
-    expect(result.written).toEqual(
-      expect.arrayContaining([
-        SPEC_FILES.v2,
-        "generated/v2.ts",
-        "generated/v2-operations.ts",
-        "openapi/README.md",
-        "openapi/CHANGES.md",
-      ]),
-    );
-    // V1 is untouched by a V2 update.
-    expect(result.written.filter((f) => f.includes("v1"))).toEqual([]);
+      // The vendored file is the new file, byte for byte; the table has exactly its operationIds.
+      expect(await sha(join(dir, SPEC_FILES.v2))).toBe(await sha(spec[to]));
+      expect(await generatedOperationIds(dir)).toEqual([...after.values()].sort());
+      expect(result.written).toEqual(
+        expect.arrayContaining([
+          SPEC_FILES.v2,
+          "generated/v2.ts",
+          "generated/v2-operations.ts",
+          "openapi/README.md",
+          "openapi/CHANGES.md",
+        ]),
+      );
+      // V1 is untouched by a V2 update.
+      expect(result.written.filter((f) => f.includes("v1"))).toEqual([]);
 
-    const readme = await readFile(join(dir, "openapi/README.md"), "utf8");
-    expect(readme).toContain(`| sha256 | ${await sha(spec[to])} |`);
-    expect(readme).toContain(`| release | ${to} |`);
-    expect(readme).toContain(`| retrieved | ${DATE} |`);
-    expect(readme).toContain(`| operations / schemas | ${after.size} / `);
-    expect(readme).toContain("local file `openapiSpecv3-2_0.json`");
-    expect(readme).toContain("## `v1/thoughtspot-v1.swagger.yaml` — authored here"); // other sections kept
+      const readme = await readFile(join(dir, "openapi/README.md"), "utf8");
+      expect(readme).toContain(`| sha256 | ${await sha(spec[to])} |`);
+      expect(readme).toContain(`| release | ${to} |`);
+      expect(readme).toContain(`| retrieved | ${DATE} |`);
+      expect(readme).toContain(`| operations / schemas | ${after.size} / `);
+      expect(readme).toContain("local file `openapiSpecv3-2_0.json`");
+      expect(readme).toContain("## `v1/thoughtspot-v1.swagger.yaml` — authored here"); // other sections kept
 
-    const changelog = await readFile(join(dir, "openapi/CHANGES.md"), "utf8");
-    expect(changelog.startsWith(`# API changes\n\n## V2 ${from} → ${to} (${DATE})`)).toBe(true);
-    expect(result.changelog.trim()).toBe(changelog.replace("# API changes\n\n", "").trim());
-    for (const r of changes.added) expect(changelog).toContain(`\`${r.operationId}\` — \`${key(r)}\``);
-    // Every vendored patch applies to 26.8.0.cl and is needed.
-    expect(result.updates[0]!.patches.notApplicable).toEqual([]);
-    expect(result.updates[0]!.patches.notNeeded).toEqual([]);
-    expect(changelog).not.toContain("### Patches");
+      const changelog = await readFile(join(dir, "openapi/CHANGES.md"), "utf8");
+      // The new section comes first, after the title and intro, and is what was returned for printing.
+      const firstSection = changelog.slice(changelog.indexOf("\n## ") + 1);
+      expect(firstSection.startsWith(`## V2 ${from} → ${to} (${DATE})`)).toBe(true);
+      expect(firstSection).toBe(result.changelog);
+      for (const r of changes.added) expect(changelog).toContain(`\`${r.operationId}\` — \`${key(r)}\``);
+      // Every vendored patch applies to 26.8.0.cl and is needed.
+      expect(result.updates[0]!.patches.notApplicable).toEqual([]);
+      expect(result.updates[0]!.patches.notNeeded).toEqual([]);
+      expect(changelog).not.toContain("### Patches");
 
-    // The same file again: no diff, no changelog, nothing written.
-    const written = await snapshot(dir);
-    const again = await updateSpecs([{ api: "v2", source: spec[to] }], { base: dir, ...fast });
-    expect(again.status).toBe("unchanged");
-    expect(again.updates[0]!.sameFile).toBe(true);
-    expect(again.updates[0]!.changes.changes).toEqual([]);
-    expect(again.changelog).toBe("");
-    expect(again.written).toEqual([]);
-    expect(await snapshot(dir)).toEqual(written);
-  });
-});
-
-describe("refusals write nothing", () => {
-  it.each([
-    [
-      "malformed JSON",
-      '{"openapi": "3.0.3", "info": {"title": "x", "version": "1"}, "paths": {',
-      /not valid JSON/,
-    ],
-    ["a JSON file that is not OpenAPI", '{"name": "some-package", "version": "1.0.0"}', /not an OpenAPI/],
-    ["an invalid OpenAPI document", '{"openapi": "3.0.3", "info": {"title": "x"}, "paths": {}}', /info/],
-  ])("refuses %s and writes nothing", async (_name, text, message) => {
-    const dir = await tempRepo();
-    const file = join(await tempDir(), "new.json");
-    await writeFile(file, text);
-    const before = await snapshot(dir);
-    const run = updateSpecs([{ api: "v2", source: file }], { base: dir, ...fast });
-    await expect(run).rejects.toBeInstanceOf(SpecError);
-    await expect(run).rejects.toThrow(message);
-    expect(await snapshot(dir)).toEqual(before);
-  });
-
-  it("--fail-on-breaking: 26.8.0.cl → 10.10.0.cl removes operations, so it refuses and writes nothing", async () => {
-    const dir = await tempRepo();
-    const before = await snapshot(dir);
-    const result = await updateSpecs([{ api: "v2", source: spec["10.10.0.cl"] }], {
-      base: dir,
-      ...fast,
-      failOnBreaking: true,
+      // The same file again: no diff, no changelog, nothing written.
+      const written = await snapshot(dir);
+      const again = await updateSpecs([{ api: "v2", source: spec[to] }], { base: dir, ...fast });
+      expect(again.status).toBe("unchanged");
+      expect(again.updates[0]!.sameFile).toBe(true);
+      expect(again.updates[0]!.changes.changes).toEqual([]);
+      expect(again.changelog).toBe("");
+      expect(again.written).toEqual([]);
+      expect(await snapshot(dir)).toEqual(written);
     });
-    expect(result.status).toBe("breaking");
-    expect(result.exitCode).not.toBe(0);
-    expect(result.updates[0]!.changes.removed.length).toBeGreaterThan(0);
-    expect(result.changelog).toContain("**BREAKING**");
-    expect(await snapshot(dir)).toEqual(before);
   });
 
-  it("--dry-run prints the changelog and writes nothing", async () => {
-    const dir = await tempRepo(spec["26.7.0.cl"]);
-    const before = await snapshot(dir);
-    const result = await updateSpecs([{ api: "v2", source: spec["26.8.0.cl"] }], {
-      base: dir,
-      ...fast,
-      dryRun: true,
-    });
-    expect(result.status).toBe("dry-run");
-    expect(result.changelog).toContain("## V2 26.7.0.cl → 26.8.0.cl");
-    expect(await snapshot(dir)).toEqual(before);
-  });
-});
-
-describe("patches", () => {
-  it("reports a patch that no longer applies and one that is no longer needed", async () => {
-    const dir = await tempRepo(spec["26.7.0.cl"]);
-    const patches = join(dir, "openapi/patches/v2");
-    const title = (JSON.parse(await readFile(spec["26.8.0.cl"], "utf8")) as { info: { title: string } }).info
-      .title;
-    await writeFile(
-      join(patches, "900-moved.json"),
-      JSON.stringify({ why: "test", ops: [{ op: "replace", path: "/paths/~1gone/get", value: {} }] }),
-    );
-    await writeFile(
-      join(patches, "901-fixed.json"),
-      JSON.stringify({ why: "test", ops: [{ op: "replace", path: "/info/title", value: title }] }),
-    );
-    const result = await updateSpecs([{ api: "v2", source: spec["26.8.0.cl"] }], { base: dir, ...fast });
-    const report = result.updates[0]!.patches;
-    expect(report.notApplicable.map((p) => p.file)).toEqual(["900-moved.json"]);
-    expect(report.notNeeded).toEqual(["901-fixed.json"]);
-    const changelog = await readFile(join(dir, "openapi/CHANGES.md"), "utf8");
-    expect(changelog).toContain("### Patches no longer needed\n");
-    expect(changelog).toContain("- `901-fixed.json`");
-    expect(changelog).toContain("### Patches that no longer apply\n");
-    expect(changelog).toMatch(
-      /- \*\*WARNING\*\* `900-moved\.json`: replace \/paths\/~1gone\/get: .*not found/,
-    );
-  });
-
-  it("on an old release, the vendored patches whose targets are missing are reported", async () => {
-    const dir = await tempRepo();
-    const old = await operationsOf(spec["10.10.0.cl"]);
-    const result = await updateSpecs([{ api: "v2", source: spec["10.10.0.cl"] }], { base: dir, ...fast });
-    const stale = result.updates[0]!.patches.notApplicable.map((p) => p.file);
-    // 10.10.0.cl has no Spotter streaming operation, the target of the SSE patches.
-    expect(old.has("POST /api/rest/2.0/ai/agent/converse/sse")).toBe(false);
-    expect(stale).toEqual(expect.arrayContaining(["002-sse-streams.json", "004-sse-streams-no-201.json"]));
-    expect(result.changelog).toContain("`002-sse-streams.json`");
-  });
-});
-
-describe("V1", () => {
-  it("--v1 takes a Swagger 2.0 file, diffs the converted forms and regenerates V1 only", async () => {
-    const dir = await tempRepo();
-    const swagger = parseYaml(await readFile(join(repo, SPEC_FILES.v1), "utf8")) as Doc;
-    const [dropPath, dropItem] = Object.entries(swagger.paths)[0]!;
-    const dropIds = METHODS.map((m) => dropItem[m]?.operationId).filter(Boolean);
-    delete swagger.paths[dropPath];
-    const file = join(await tempDir(), "v1.json");
-    await writeFile(file, JSON.stringify(swagger, null, 2));
-
-    const result = await updateSpecs([{ api: "v1", source: file }], { base: dir, ...fast });
-    expect(result.status).toBe("updated");
-    expect(result.updates[0]!.changes.removed.map((r) => r.operationId).sort()).toEqual(dropIds.sort());
-    expect(result.updates[0]!.changes.added).toEqual([]);
-    const ids = await generatedOperationIds(dir, "v1");
-    for (const id of dropIds) expect(ids).not.toContain(id);
-    expect(result.written.filter((f) => f.includes("v2"))).toEqual([]);
-    expect(await readFile(join(dir, SPEC_FILES.v1), "utf8")).toBe(await readFile(file, "utf8"));
-    const readme = await readFile(join(dir, "openapi/README.md"), "utf8");
-    expect(readme).toContain("local file `v1.json`");
-    expect(result.changelog).toMatch(/^## V1 /);
-  });
-});
-
-describe("README table", () => {
-  const rows: [string, string][] = [["sha256", "abc"]];
-  it("replaces the table of the named section only", () => {
-    const readme =
-      "# T\n\n## `v2/a.json` — x\n\ntext\n\n| | |\n|---|---|\n| old | 1 |\n\nafter\n\n## `v1/b.yaml`\n\n| | |\n|---|---|\n| keep | 2 |\n";
-    expect(updateReadmeTable(readme, "openapi/v2/a.json", rows)).toBe(
-      "# T\n\n## `v2/a.json` — x\n\ntext\n\n| | |\n|---|---|\n| sha256 | abc |\n\nafter\n\n## `v1/b.yaml`\n\n| | |\n|---|---|\n| keep | 2 |\n",
-    );
-  });
-  it("adds a table to a section without one, or a section when missing", () => {
-    expect(updateReadmeTable("## `v1/b.yaml` — y\n\ntext\n\n## next\n", "openapi/v1/b.yaml", rows)).toBe(
-      "## `v1/b.yaml` — y\n\ntext\n\n| | |\n|---|---|\n| sha256 | abc |\n\n## next\n",
-    );
-    expect(updateReadmeTable("# T\n", "openapi/v1/b.yaml", rows)).toBe(
-      "# T\n\n## `v1/b.yaml`\n\n| | |\n|---|---|\n| sha256 | abc |\n",
-    );
-  });
-});
-
-describe("type-check after regenerating", () => {
-  it("fails with exit code 3 and names the file that uses a removed operation", async () => {
-    const dir = await tempRepo();
-    await writeFile(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          module: "ESNext",
-          moduleResolution: "Bundler",
-          lib: ["ES2022", "DOM"],
-          types: [],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-        },
-        include: ["src", "generated/v2.ts", "generated/v2-operations.ts"],
-      }),
-    );
-    await writeFile(
-      join(dir, "src/uses.ts"),
+  describe("refusals write nothing", () => {
+    it.each([
       [
-        'import type { operations } from "../generated/v2.js";',
-        'import { v2Operations } from "../generated/v2-operations.js";',
-        'export type Conversation = operations["createAgentConversation"];',
-        "export const row = v2Operations.createAgentConversation;",
-        "",
-      ].join("\n"),
-    );
-    const result = await updateSpecs([{ api: "v2", source: spec["10.10.0.cl"] }], {
-      base: dir,
-      date: DATE,
+        "malformed JSON",
+        '{"openapi": "3.0.3", "info": {"title": "x", "version": "1"}, "paths": {',
+        /not valid JSON/,
+      ],
+      ["a JSON file that is not OpenAPI", '{"name": "some-package", "version": "1.0.0"}', /not an OpenAPI/],
+      ["an invalid OpenAPI document", '{"openapi": "3.0.3", "info": {"title": "x"}, "paths": {}}', /info/],
+    ])("refuses %s and writes nothing", async (_name, text, message) => {
+      const dir = await tempRepo();
+      const file = join(await tempDir(), "new.json");
+      await writeFile(file, text);
+      const before = await snapshot(dir);
+      const run = updateSpecs([{ api: "v2", source: file }], { base: dir, ...fast });
+      await expect(run).rejects.toBeInstanceOf(SpecError);
+      await expect(run).rejects.toThrow(message);
+      expect(await snapshot(dir)).toEqual(before);
     });
-    expect(result.status).toBe("typecheck-failed");
-    expect(result.exitCode).toBe(3);
-    expect(result.typecheck?.files).toEqual(["src/uses.ts"]);
-    expect(result.typecheck?.text).toContain("createAgentConversation");
-    // The tree is written, so the maintainer can fix the facade against the new types.
-    expect(result.written).toContain(SPEC_FILES.v2);
-  }, 30_000);
-});
 
-describe("CLI", () => {
-  const exec = promisify(execFile);
-  const tsx = join(repo, "node_modules/.bin/tsx");
-  const cli = (args: string[]) =>
-    exec(tsx, [join(repo, "scripts/generate.ts"), ...args], { cwd: repo }).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
+    it("--fail-on-breaking: 26.8.0.cl → 10.10.0.cl removes operations, so it refuses and writes nothing", async () => {
+      const dir = await tempRepo();
+      const before = await snapshot(dir);
+      const result = await updateSpecs([{ api: "v2", source: spec["10.10.0.cl"] }], {
+        base: dir,
+        ...fast,
+        failOnBreaking: true,
+      });
+      expect(result.status).toBe("breaking");
+      expect(result.exitCode).not.toBe(0);
+      expect(result.updates[0]!.changes.removed.length).toBeGreaterThan(0);
+      expect(result.changelog).toContain("**BREAKING**");
+      expect(await snapshot(dir)).toEqual(before);
+    });
 
-  it("exits non-zero with --fail-on-breaking, writes the changelog file and nothing in the tree", async () => {
-    const dir = await tempRepo();
-    const out = join(await tempDir(), "changes.md");
-    const before = await snapshot(dir);
-    const r = await cli([
-      "--root",
-      dir,
-      "--v2",
-      spec["10.10.0.cl"],
-      "--fail-on-breaking",
-      "--changelog-out",
-      out,
-    ]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--fail-on-breaking");
-    expect(await readFile(out, "utf8")).toContain("**BREAKING** `createAgentConversation`");
-    expect(await snapshot(dir)).toEqual(before);
-  }, 30_000);
+    it("--dry-run prints the changelog and writes nothing", async () => {
+      const dir = await tempRepo(spec["26.7.0.cl"]);
+      const before = await snapshot(dir);
+      const result = await updateSpecs([{ api: "v2", source: spec["26.8.0.cl"] }], {
+        base: dir,
+        ...fast,
+        dryRun: true,
+      });
+      expect(result.status).toBe("dry-run");
+      expect(result.changelog).toContain("## V2 26.7.0.cl → 26.8.0.cl");
+      expect(await snapshot(dir)).toEqual(before);
+    });
+  });
+
+  describe("patches", () => {
+    it("reports a patch that no longer applies and one that is no longer needed", async () => {
+      const dir = await tempRepo(spec["26.7.0.cl"]);
+      const patches = join(dir, "openapi/patches/v2");
+      const title = (JSON.parse(await readFile(spec["26.8.0.cl"], "utf8")) as { info: { title: string } })
+        .info.title;
+      await writeFile(
+        join(patches, "900-moved.json"),
+        JSON.stringify({ why: "test", ops: [{ op: "replace", path: "/paths/~1gone/get", value: {} }] }),
+      );
+      await writeFile(
+        join(patches, "901-fixed.json"),
+        JSON.stringify({ why: "test", ops: [{ op: "replace", path: "/info/title", value: title }] }),
+      );
+      const result = await updateSpecs([{ api: "v2", source: spec["26.8.0.cl"] }], { base: dir, ...fast });
+      const report = result.updates[0]!.patches;
+      expect(report.notApplicable.map((p) => p.file)).toEqual(["900-moved.json"]);
+      expect(report.notNeeded).toEqual(["901-fixed.json"]);
+      const changelog = await readFile(join(dir, "openapi/CHANGES.md"), "utf8");
+      expect(changelog).toContain("### Patches no longer needed\n");
+      expect(changelog).toContain("- `901-fixed.json`");
+      expect(changelog).toContain("### Patches that no longer apply\n");
+      expect(changelog).toMatch(
+        /- \*\*WARNING\*\* `900-moved\.json`: replace \/paths\/~1gone\/get: .*not found/,
+      );
+    });
+
+    it("on an old release, the vendored patches whose targets are missing are reported", async () => {
+      const dir = await tempRepo();
+      const old = await operationsOf(spec["10.10.0.cl"]);
+      const result = await updateSpecs([{ api: "v2", source: spec["10.10.0.cl"] }], { base: dir, ...fast });
+      const stale = result.updates[0]!.patches.notApplicable.map((p) => p.file);
+      // 10.10.0.cl has no Spotter streaming operation, the target of the SSE patches.
+      expect(old.has("POST /api/rest/2.0/ai/agent/converse/sse")).toBe(false);
+      expect(stale).toEqual(expect.arrayContaining(["002-sse-streams.json", "004-sse-streams-no-201.json"]));
+      expect(result.changelog).toContain("`002-sse-streams.json`");
+    });
+  });
+
+  describe("V1", () => {
+    it("--v1 takes a Swagger 2.0 file, diffs the converted forms and regenerates V1 only", async () => {
+      const dir = await tempRepo();
+      const swagger = parseYaml(await readFile(join(repo, SPEC_FILES.v1), "utf8")) as Doc;
+      const [dropPath, dropItem] = Object.entries(swagger.paths)[0]!;
+      const dropIds = METHODS.map((m) => dropItem[m]?.operationId).filter(Boolean);
+      delete swagger.paths[dropPath];
+      const file = join(await tempDir(), "v1.json");
+      await writeFile(file, JSON.stringify(swagger, null, 2));
+
+      const result = await updateSpecs([{ api: "v1", source: file }], { base: dir, ...fast });
+      expect(result.status).toBe("updated");
+      expect(result.updates[0]!.changes.removed.map((r) => r.operationId).sort()).toEqual(dropIds.sort());
+      expect(result.updates[0]!.changes.added).toEqual([]);
+      const ids = await generatedOperationIds(dir, "v1");
+      for (const id of dropIds) expect(ids).not.toContain(id);
+      expect(result.written.filter((f) => f.includes("v2"))).toEqual([]);
+      expect(await readFile(join(dir, SPEC_FILES.v1), "utf8")).toBe(await readFile(file, "utf8"));
+      const readme = await readFile(join(dir, "openapi/README.md"), "utf8");
+      expect(readme).toContain("local file `v1.json`");
+      expect(result.changelog).toMatch(/^## V1 /);
+    });
+  });
+
+  describe("README table", () => {
+    const rows: [string, string][] = [["sha256", "abc"]];
+    it("replaces the table of the named section only", () => {
+      const readme =
+        "# T\n\n## `v2/a.json` — x\n\ntext\n\n| | |\n|---|---|\n| old | 1 |\n\nafter\n\n## `v1/b.yaml`\n\n| | |\n|---|---|\n| keep | 2 |\n";
+      expect(updateReadmeTable(readme, "openapi/v2/a.json", rows)).toBe(
+        "# T\n\n## `v2/a.json` — x\n\ntext\n\n| | |\n|---|---|\n| sha256 | abc |\n\nafter\n\n## `v1/b.yaml`\n\n| | |\n|---|---|\n| keep | 2 |\n",
+      );
+    });
+    it("adds a table to a section without one, or a section when missing", () => {
+      expect(updateReadmeTable("## `v1/b.yaml` — y\n\ntext\n\n## next\n", "openapi/v1/b.yaml", rows)).toBe(
+        "## `v1/b.yaml` — y\n\ntext\n\n| | |\n|---|---|\n| sha256 | abc |\n\n## next\n",
+      );
+      expect(updateReadmeTable("# T\n", "openapi/v1/b.yaml", rows)).toBe(
+        "# T\n\n## `v1/b.yaml`\n\n| | |\n|---|---|\n| sha256 | abc |\n",
+      );
+    });
+  });
+
+  describe("type-check after regenerating", () => {
+    it("fails with exit code 3 and names the file that uses a removed operation", async () => {
+      const dir = await tempRepo();
+      await writeFile(
+        join(dir, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: {
+            target: "ES2022",
+            module: "ESNext",
+            moduleResolution: "Bundler",
+            lib: ["ES2022", "DOM"],
+            types: [],
+            strict: true,
+            noEmit: true,
+            skipLibCheck: true,
+          },
+          include: ["src", "generated/v2.ts", "generated/v2-operations.ts"],
+        }),
+      );
+      await writeFile(
+        join(dir, "src/uses.ts"),
+        [
+          'import type { operations } from "../generated/v2.js";',
+          'import { v2Operations } from "../generated/v2-operations.js";',
+          'export type Conversation = operations["createAgentConversation"];',
+          "export const row = v2Operations.createAgentConversation;",
+          "",
+        ].join("\n"),
+      );
+      const result = await updateSpecs([{ api: "v2", source: spec["10.10.0.cl"] }], {
+        base: dir,
+        date: DATE,
+      });
+      expect(result.status).toBe("typecheck-failed");
+      expect(result.exitCode).toBe(3);
+      expect(result.typecheck?.files).toEqual(["src/uses.ts"]);
+      expect(result.typecheck?.text).toContain("createAgentConversation");
+      // The tree is written, so the maintainer can fix the facade against the new types.
+      expect(result.written).toContain(SPEC_FILES.v2);
+    });
+  });
+
+  describe("CLI", () => {
+    const exec = promisify(execFile);
+    const tsx = join(repo, "node_modules/.bin/tsx");
+    const cli = (args: string[]) =>
+      exec(tsx, [join(repo, "scripts/generate.ts"), ...args], { cwd: repo }).then(
+        (r) => ({ code: 0, ...r }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+
+    it("exits non-zero with --fail-on-breaking, writes the changelog file and nothing in the tree", async () => {
+      const dir = await tempRepo();
+      const out = join(await tempDir(), "changes.md");
+      const before = await snapshot(dir);
+      const r = await cli([
+        "--root",
+        dir,
+        "--v2",
+        spec["10.10.0.cl"],
+        "--fail-on-breaking",
+        "--changelog-out",
+        out,
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("--fail-on-breaking");
+      expect(await readFile(out, "utf8")).toContain("**BREAKING** `createAgentConversation`");
+      expect(await snapshot(dir)).toEqual(before);
+    });
+  });
 });
