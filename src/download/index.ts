@@ -3,6 +3,7 @@ export { download, downloadPaths } from "./download.js";
 export type {
   DownloadedFile,
   DownloadInit,
+  DownloadMethod,
   DownloadOptions,
   DownloadPath,
   V1BinaryOperationId,

@@ -58,3 +58,22 @@ export interface DownloadedFile {
   /** Bytes written. */
   bytes: number;
 }
+
+/** download as a client method (ts.download): the result follows the options. */
+export interface DownloadMethod {
+  <P extends DownloadPath>(
+    path: P,
+    init: DownloadInit<P>,
+    options: DownloadOptions & { file: string },
+  ): Promise<DownloadedFile>;
+  <P extends DownloadPath>(
+    path: P,
+    init: DownloadInit<P>,
+    options: DownloadOptions & { as: "stream"; file?: undefined },
+  ): Promise<ReadableStream<Uint8Array>>;
+  <P extends DownloadPath>(
+    path: P,
+    init: DownloadInit<P>,
+    options?: DownloadOptions & { as?: "bytes"; file?: undefined },
+  ): Promise<Uint8Array>;
+}

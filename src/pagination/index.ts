@@ -1,8 +1,10 @@
 // Pagination helpers: ts.paginate (V2 record_offset/record_size) and paginateV1 (V1 offset/batchsize).
 
 export type { Paginated } from "./pager.js";
-export { DEFAULT_PAGE_SIZE, paginate } from "./paginate.js";
+export { DEFAULT_PAGE_SIZE, type PaginateMethod, paginate } from "./paginate.js";
 export {
+  type PaginateV1Args,
+  type PaginateV1Method,
   type PaginateV1Options,
   paginateV1,
   type V1PageItemOf,
@@ -11,6 +13,7 @@ export {
 export type {
   DataRow,
   PageItemOf,
+  PaginateArgs,
   PaginatedOperationId,
   PaginatedOperationOf,
   PaginatedPath,

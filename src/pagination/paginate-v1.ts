@@ -65,12 +65,22 @@ const readers: Record<V1PaginatedOperationId, (answer: unknown, pageSize: number
 type Input<K extends V1PaginatedOperationId> = OperationInput<operations[K]>;
 type Call = (input: unknown, options: { signal?: AbortSignal }) => Promise<unknown>;
 
+/** input may be left out when the operation requires nothing. */
+export type PaginateV1Args<K extends V1PaginatedOperationId> =
+  IsOptional<Input<K>> extends true
+    ? [input?: Input<K>, options?: PaginateV1Options]
+    : [input: Input<K>, options?: PaginateV1Options];
+
+/** paginateV1 as a client method (ts.paginateV1). */
+export type PaginateV1Method = <K extends V1PaginatedOperationId>(
+  operationId: K,
+  ...args: PaginateV1Args<K>
+) => Paginated<V1PageItemOf<K>>;
+
 export function paginateV1<K extends V1PaginatedOperationId>(
   ts: ThoughtSpotClient,
   operationId: K,
-  ...[input, options = {}]: IsOptional<Input<K>> extends true
-    ? [input?: Input<K>, options?: PaginateV1Options]
-    : [input: Input<K>, options?: PaginateV1Options]
+  ...[input, options = {}]: PaginateV1Args<K>
 ): Paginated<V1PageItemOf<K>> {
   const read = Object.hasOwn(readers, operationId) ? readers[operationId] : undefined;
   if (!read) {

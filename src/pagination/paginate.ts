@@ -29,6 +29,12 @@ const paginatedByPath = new Map<string, PaginatedOperationId>(
     .map(([operationId, row]) => [row.path, operationId as PaginatedOperationId]),
 );
 
+/** paginate as a client method (ts.paginate). */
+export type PaginateMethod = <P extends PaginatedPath>(
+  path: P,
+  ...args: PaginateArgs<PaginatedOperationOf<P>>
+) => Paginated<PageItemOf<PaginatedOperationOf<P>>>;
+
 export function paginate<P extends PaginatedPath>(
   ts: ThoughtSpotClient,
   path: P,

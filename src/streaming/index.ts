@@ -5,6 +5,7 @@ export {
   type AgentStreamEvent,
   type AgentStreamEventType,
   type StreamingOperationId,
+  type StreamMethod,
   type StreamOptions,
   stream,
 } from "./stream.js";

@@ -53,6 +53,13 @@ const STREAMING: ReadonlySet<string> = new Set<StreamingOperationId>([
   "sendAgentMessageStreaming",
 ]);
 
+/** stream as a client method (ts.stream). */
+export type StreamMethod = <K extends StreamingOperationId>(
+  operation: K,
+  input: OperationInput<operations[K]>,
+  options?: StreamOptions,
+) => AgentStream;
+
 export function stream<K extends StreamingOperationId>(
   ts: ThoughtSpotClient,
   operation: K,
