@@ -115,7 +115,11 @@ export async function download(
     );
   }
   // A 204 or an empty body comes back as no stream at all.
-  const body = (result.data as ReadableStream<Uint8Array> | undefined) ?? new Blob([]).stream();
+  let body = (result.data as ReadableStream<Uint8Array> | undefined) ?? new Blob([]).stream();
+  // The fetch signal should end the body on abort, but it reaches it through AbortSignal.any, which
+  // Node may garbage-collect once the headers are in; piping through with the caller's own signal
+  // makes the abort reach the body whatever happens to that one.
+  if (signal) body = body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>(), { signal });
 
   if (options.file !== undefined) {
     const { streamToFile } = await import("./to-file.js");

@@ -90,8 +90,12 @@ export function stream<K extends StreamingOperationId>(
       if (signal?.aborted) throw aborted(signal.reason);
       const body = (await call(input, signal ? { signal } : {})) as ReadableStream<Uint8Array> | undefined;
       if (!body) return;
-      // The fetch signal already ends the body on abort; this also covers a consumer that sits idle.
-      for await (const event of readSse(body)) {
+      // Piped through with the caller's signal: the fetch signal reaches the body through
+      // AbortSignal.any, which Node may garbage-collect once the headers are in.
+      const guarded = signal
+        ? body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>(), { signal })
+        : body;
+      for await (const event of readSse(guarded)) {
         if (signal?.aborted) throw aborted(signal.reason);
         yield event;
       }
