@@ -1,14 +1,14 @@
 // createThoughtSpotClient(): wires options, auth, the transport and the typed clients together.
 import createClient, { type Client } from "openapi-fetch";
 import type { paths as V1Paths } from "../generated/v1.js";
-import { v1Operations } from "../generated/v1-operations.js";
 import type { operations as V2Operations, paths as V2Paths } from "../generated/v2.js";
 import { v2Operations } from "../generated/v2-operations.js";
+import { type AnonymousCalls, strategyFromOptions } from "./auth/from-options.js";
+import { type AuthHelpers, createAuthHelpers } from "./auth/helpers.js";
 import { type AuthOptions, authKind, authSecrets } from "./auth/options.js";
-import { cookieSession } from "./auth/session-strategy.js";
-import { type AuthStrategy, anonymous, staticToken } from "./auth/strategy.js";
-import { cachedToken, tokenProvider } from "./auth/token-strategy.js";
+import { lazyMethods, once } from "./lazy.js";
 import { type Logger, type LogLevel, levelLogger } from "./logger.js";
+import type { MetadataApi } from "./metadata/api.js";
 import {
   type InternalCallOptions,
   type InvokeContext,
@@ -16,16 +16,17 @@ import {
   operationMethods,
   type RawClient,
 } from "./operations/invoke.js";
-import type { CallOptions, OperationInput, OperationMethods, OperationOutput } from "./operations/types.js";
+import type { CallOptions, OperationMethods } from "./operations/types.js";
+import { paginate } from "./pagination/paginate.js";
+import type { GroupsApi, UsersApi } from "./principals/api.js";
 import { Redactor } from "./redact.js";
-import { createTmlApi, type TmlApi } from "./tml/api.js";
+import type { SharingApi } from "./sharing/api.js";
+import type { TmlApi } from "./tml/api.js";
 import { withCookieJar } from "./transport/cookies.js";
 import { operationLookup } from "./transport/resolve-operation.js";
 import { type TlsOptions, withTls } from "./transport/tls.js";
 import { createTransport } from "./transport/transport.js";
 import { normalizeServerUrl } from "./url.js";
-import { encodeV1Body, encodeV1Params } from "./v1/encode.js";
-import { v1RuntimeQuery } from "./v1/runtime-params.js";
 import type { V1OperationMethods } from "./v1/types.js";
 import { VERSION } from "./version.js";
 
@@ -34,6 +35,9 @@ export type { AuthOptions, TlsOptions };
 /** V1 paths in the spec are relative to this base path. */
 const V1_PREFIX = "/callosum/v1";
 const IN_BROWSER = typeof (globalThis as { window?: unknown }).window !== "undefined";
+const loadV1 = once(() => import("./v1/module.js"));
+const loadTml = once(() => import("./tml/api.js"));
+const loadHelpers = once(() => import("./helpers-module.js"));
 
 export interface ThoughtSpotClientOptions {
   /** The cluster, e.g. https://my.thoughtspot.cloud (a path prefix behind a proxy is kept). */
@@ -60,8 +64,6 @@ export interface ThoughtSpotClientOptions {
 }
 
 type V2 = OperationMethods<V2Operations>;
-type Input<K extends keyof V2Operations> = OperationInput<V2Operations[K]>;
-type Output<K extends keyof V2Operations> = Promise<OperationOutput<V2Operations[K]>>;
 
 export interface ThoughtSpotClient {
   readonly serverUrl: string;
@@ -77,23 +79,15 @@ export interface ThoughtSpotClient {
   logout(): Promise<void>;
   /** Logs in to another Org (username-based auth only). */
   switchOrg(orgId: number): Promise<void>;
+  /** Token helpers: object-scoped and custom (ABAC) tokens, validation, revocation, V1 trusted auth. */
+  readonly auth: AuthHelpers;
   /** TML export and import on V2 (default) or V1, with parsed documents and typed errors. */
   readonly tml: TmlApi;
-  /** Token helpers: object-scoped and custom (ABAC) tokens, validation, revocation, V1 trusted auth. */
-  readonly auth: {
-    objectToken(input: Input<"getObjectAccessToken">, options?: CallOptions): Output<"getObjectAccessToken">;
-    customToken(input: Input<"getCustomAccessToken">, options?: CallOptions): Output<"getCustomAccessToken">;
-    validateToken(token: string, options?: CallOptions): Output<"validateToken">;
-    revokeToken(input?: Input<"revokeToken">, options?: CallOptions): Output<"revokeToken">;
-    /** V1 session/auth/token: a trusted-authentication login token (text). */
-    v1TrustedToken(input: {
-      username: string;
-      accessLevel?: "FULL" | "REPORT_BOOK_VIEW";
-      objectId?: string;
-      orgId?: number;
-      secretKey?: string;
-    }): Promise<string>;
-  };
+  /** Search and lookups by ThoughtSpot type (TSTypes or raw API strings). */
+  readonly metadata: MetadataApi;
+  readonly sharing: SharingApi;
+  readonly users: UsersApi;
+  readonly groups: GroupsApi;
 }
 
 function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, string> {
@@ -104,6 +98,26 @@ function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, strin
   return { ...headers, ...options.headers };
 }
 
+/** ts.api.v1: methods appear by operationId; the V1 table and encoders load on the first call. */
+function v1Methods(
+  context: () => Promise<
+    InvokeContext & { table: Record<string, import("./operation-row.js").OperationRow> }
+  >,
+) {
+  return new Proxy({} as V1OperationMethods, {
+    get(_, name) {
+      // Not a thenable, and no symbol keys: `await ts.api.v1` must not look like a promise.
+      if (typeof name !== "string" || name === "then") return undefined;
+      return async (input?: unknown, options?: CallOptions) => {
+        const ctx = await context();
+        const row = ctx.table[name];
+        if (!row) throw new TypeError(`ts.api.v1.${name} is not a V1 operation`);
+        return invoke(ctx, name, row, input, options);
+      };
+    },
+  });
+}
+
 export function createThoughtSpotClient(options: ThoughtSpotClientOptions): ThoughtSpotClient {
   if (!options || typeof options !== "object")
     throw new TypeError("createThoughtSpotClient needs an options object");
@@ -112,6 +126,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   if (options.tls && options.fetch) {
     throw new TypeError("tls configures the built-in fetch; with your own fetch, set its TLS options there");
   }
+  const auth = (options.auth ?? {}) as Record<string, unknown>;
   const logger = levelLogger(options.logger, options.logLevel);
   const redactor = new Redactor();
   for (const secret of authSecrets(options.auth)) redactor.add(secret);
@@ -120,18 +135,19 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   if (options.tls) baseFetch = withTls(options.tls, (message) => logger.warn(message));
   const jar = kind === "session" && !IN_BROWSER ? withCookieJar(baseFetch) : undefined;
 
-  let strategy: AuthStrategy = anonymous;
+  // The strategy needs the clients (to log in) and the clients need the strategy: bound below.
+  let strategy: ReturnType<typeof strategyFromOptions> | undefined;
   const transport = createTransport({
     fetch: jar?.fetch ?? baseFetch,
     auth: {
-      authorize: (h, c) => strategy.authorize(h, c),
-      refresh: (f) => strategy.refresh?.(f) ?? Promise.resolve(false),
+      authorize: (h, c) => strategy?.authorize(h, c) ?? Promise.resolve(),
+      refresh: (f) => strategy?.refresh?.(f) ?? Promise.resolve(false),
     },
     redactor,
     logger,
     lookup: operationLookup([
       { table: v2Operations, prefix: "" },
-      { table: v1Operations, prefix: V1_PREFIX },
+      { table: async () => (await loadV1()).v1Operations, prefix: V1_PREFIX },
     ]),
     maxRetries: options.maxRetries ?? 2,
     timeoutMs: options.timeoutMs ?? 60_000,
@@ -151,164 +167,112 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       ? "This call needs a login: pass `auth` to createThoughtSpotClient (a token, or username and password)"
       : undefined;
   const v2Context: InvokeContext = { client: v2 as unknown as RawClient, redactor, loginHint };
-  const v1Context: InvokeContext = {
-    client: v1 as unknown as RawClient,
-    redactor,
-    loginHint,
-    encodeBody: encodeV1Body,
-    encodeParams: encodeV1Params,
-    extraQuery: v1RuntimeQuery,
-  };
-  const api = {
-    v2: operationMethods<V2>(v2Context, v2Operations),
-    v1: operationMethods<V1OperationMethods>(v1Context, v1Operations),
-  };
-  // Calls that obtain credentials go without the client's own.
-  const anonymousV2 = (id: keyof typeof v2Operations, input: unknown, callOptions: CallOptions = {}) =>
-    invoke(v2Context, id, v2Operations[id], input, {
-      ...callOptions,
-      anonymous: true,
-    } as InternalCallOptions);
-  const anonymousV1 = (id: keyof typeof v1Operations, input: unknown) =>
-    invoke(v1Context, id, v1Operations[id], input, { anonymous: true } as InternalCallOptions);
-
-  const auth = (options.auth ?? {}) as Record<string, unknown>;
-  let orgId = auth.orgId as number | undefined;
-  const secret = auth.secretKey === undefined ? { password: auth.password } : { secret_key: auth.secretKey };
-  const fullToken = async () => {
-    const issued = (await anonymousV2("getFullAccessToken", {
-      username: auth.username,
-      ...secret,
-      ...(orgId !== undefined && { org_id: orgId }),
-      ...(auth.validitySeconds !== undefined && { validity_time_in_sec: auth.validitySeconds }),
-    })) as { token: string; creation_time_in_millis?: number; expiration_time_in_millis?: number };
-    redactor.add(issued.token);
-    const { creation_time_in_millis: from, expiration_time_in_millis: to } = issued;
-    return { token: issued.token, ...(from !== undefined && to !== undefined && { lifetimeMs: to - from }) };
-  };
-
-  switch (kind) {
-    case "token":
-      strategy = staticToken(auth.token as string);
-      break;
-    case "provider":
-      strategy = tokenProvider(async () => {
-        const result = await (auth.getToken as () => Promise<string | { token: string }>)();
-        redactor.add(typeof result === "string" ? result : result?.token);
-        return result;
-      });
-      break;
-    case "password":
-    case "secretKey":
-      strategy = cachedToken(fullToken, {
-        revoke: async (token) => {
-          await invoke(v2Context, "revokeToken", v2Operations.revokeToken, { token }, {
-            anonymous: true,
-            headers: { Authorization: `Bearer ${token}` },
-          } as InternalCallOptions);
-        },
-        switchOrg: (id) => {
-          orgId = id;
-        },
-      });
-      break;
-    case "session":
-      strategy = cookieSession(
-        {
-          login: async (org) => {
-            if (auth.session === "v1") {
-              await anonymousV1("sessionLogin", {
-                username: auth.username,
-                password: auth.password,
-                rememberme: true,
-              });
-              if (org !== undefined) await anonymousV1("sessionOrgsPut", { orgid: org });
-              return;
-            }
-            await anonymousV2("login", {
-              username: auth.username,
-              password: auth.password,
-              remember_me: true,
-              ...(org !== undefined && { org_identifier: String(org) }),
-            });
-          },
-          logout: async () => {
-            if (auth.session === "v1") await anonymousV1("sessionLogout", {});
-            else await anonymousV2("logout", undefined);
-          },
-          clearCookies: async () => jar?.clear(),
-        },
-        orgId,
-      );
-      break;
-  }
-
-  const withCredential = <T extends Record<string, unknown>>(input: T): T => ({
-    ...(auth.secretKey !== undefined
-      ? { secret_key: auth.secretKey }
-      : auth.password !== undefined
-        ? { password: auth.password }
-        : {}),
-    ...input,
+  const v1Context = once(async () => {
+    const m = await loadV1();
+    return {
+      client: v1 as unknown as RawClient,
+      redactor,
+      loginHint,
+      encodeBody: m.encodeV1Body,
+      encodeParams: m.encodeV1Params,
+      extraQuery: m.v1RuntimeQuery,
+      table: m.v1Operations as Record<string, import("./operation-row.js").OperationRow>,
+    };
   });
+  const api = { v2: operationMethods<V2>(v2Context, v2Operations), v1: v1Methods(v1Context) };
 
-  type Call = (input: Record<string, unknown>, options?: CallOptions) => Promise<unknown>;
+  // Calls that obtain credentials go out without the client's own.
+  const anonymousCalls: AnonymousCalls = {
+    v2: (id, input, callOptions) =>
+      invoke(v2Context, id, v2Operations[id as keyof typeof v2Operations], input, {
+        ...callOptions,
+        anonymous: true,
+      } as InternalCallOptions),
+    v1: async (id, input) => {
+      const ctx = await v1Context();
+      return invoke(ctx, id, ctx.table[id]!, input, { anonymous: true } as InternalCallOptions);
+    },
+    clearCookies: async () => jar?.clear(),
+  };
+  strategy = strategyFromOptions(kind, auth, anonymousCalls, redactor);
+
+  type Call = (input: Record<string, unknown>, callOptions?: CallOptions) => Promise<unknown>;
   const v2Call = api.v2 as unknown as Record<string, Call>;
   const v1Call = api.v1 as unknown as Record<string, Call>;
-  const tml = createTmlApi({
-    defaultFqn: options.tmlFqn ?? true,
-    v2Export: (i, o) => v2Call.exportMetadataTML!(i, o),
-    v2ExportBatch: (i) => v2Call.exportMetadataTMLBatched!(i),
-    v1Export: (i, o) => v1Call.metadataTmlExport!(i, o),
-    v2Import: (i, o) => v2Call.importMetadataTML!(i, o),
-    v2ImportAsync: (i, o) => v2Call.importMetadataTMLAsync!(i, o),
-    v2AsyncStatus: (i, o) => v2Call.fetchAsyncImportTaskStatus!(i, o),
-    v1Import: (i, o) => v1Call.metadataTmlImport!(i, o),
-  });
+  const principals = once(async () =>
+    (await loadHelpers()).createPrincipalsApi({
+      updateUser: (i) => v2Call.updateUser!(i),
+      updateUserGroup: (i) => v2Call.updateUserGroup!(i),
+      userSync: (i) => v1Call.userSync!(i),
+      userUpdatepreference: (i) => v1Call.userUpdatepreference!(i),
+    }),
+  );
 
-  return {
+  const client: ThoughtSpotClient = {
     serverUrl,
     v2,
     v1,
     api,
-    tml,
-    login: async () => strategy.login?.(),
-    logout: async () => strategy.logout?.(),
+    login: async () => strategy?.login?.(),
+    logout: async () => strategy?.logout?.(),
     switchOrg: async (id) => {
       if (!Number.isInteger(id)) throw new TypeError("switchOrg needs an integer Org id");
-      if (!strategy.switchOrg)
+      if (!strategy?.switchOrg)
         throw new TypeError("switchOrg needs username-based auth ({ username, password | secretKey })");
       await strategy.switchOrg(id);
     },
-    auth: {
-      objectToken: (input, callOptions) =>
-        anonymousV2(
-          "getObjectAccessToken",
-          withCredential(input),
-          callOptions,
-        ) as Output<"getObjectAccessToken">,
-      customToken: (input, callOptions) =>
-        anonymousV2(
-          "getCustomAccessToken",
-          withCredential(input),
-          callOptions,
-        ) as Output<"getCustomAccessToken">,
-      validateToken: (token, callOptions) => api.v2.validateToken({ token }, callOptions),
-      revokeToken: (input, callOptions) => api.v2.revokeToken(input ?? {}, callOptions),
-      v1TrustedToken: async ({ username, accessLevel = "FULL", objectId, orgId: org, secretKey }) => {
-        const key = secretKey ?? (auth.secretKey as string | undefined);
-        if (!key) throw new TypeError("v1TrustedToken needs a secretKey (in auth or in the call)");
-        redactor.add(key);
-        const token = (await anonymousV1("sessionAuthToken", {
-          secret_key: key,
-          username,
-          access_level: accessLevel,
-          ...(objectId !== undefined && { id: objectId }),
-          ...(org !== undefined && { orgid: org }),
-        })) as string;
-        redactor.add(token);
-        return token;
-      },
-    },
+    auth: createAuthHelpers(auth, api.v2, anonymousCalls, redactor),
+    tml: lazyMethods<TmlApi>(
+      once(async () =>
+        (await loadTml()).createTmlApi({
+          defaultFqn: options.tmlFqn ?? true,
+          v2Export: (i, o) => v2Call.exportMetadataTML!(i, o),
+          v2ExportBatch: (i) => v2Call.exportMetadataTMLBatched!(i),
+          v1Export: (i, o) => v1Call.metadataTmlExport!(i, o),
+          v2Import: (i, o) => v2Call.importMetadataTML!(i, o),
+          v2ImportAsync: (i, o) => v2Call.importMetadataTMLAsync!(i, o),
+          v2AsyncStatus: (i, o) => v2Call.fetchAsyncImportTaskStatus!(i, o),
+          v1Import: (i, o) => v1Call.metadataTmlImport!(i, o),
+        }),
+      ),
+      ["export", "exportBatch", "import", "exportToFolder", "importFromFolder"],
+    ),
+    metadata: lazyMethods<MetadataApi>(
+      once(async () =>
+        (await loadHelpers()).createMetadataApi({
+          searchPages: (body, { pageSize, signal }) =>
+            paginate(
+              client,
+              "/api/rest/2.0/metadata/search",
+              { body },
+              { pageSize, ...(signal && { signal }) },
+            ) as AsyncIterable<Record<string, unknown>>,
+          metadataListobjectheaders: (i) => v1Call.metadataListobjectheaders!(i),
+          metadataDetails: (i) => v1Call.metadataDetails!(i),
+        }),
+      ),
+      ["search", "listObjectHeaders", "findGuid", "userDetails", "groupDetails", "liveboardDetails"],
+    ),
+    sharing: lazyMethods<SharingApi>(
+      once(async () =>
+        (await loadHelpers()).createSharingApi({
+          shareMetadata: (i) => v2Call.shareMetadata!(i),
+          securityShare: (i) => v1Call.securityShare!(i),
+          securityShareviz: (i) => v1Call.securityShareviz!(i),
+          fetchPermissionsOnMetadata: (i) => v2Call.fetchPermissionsOnMetadata!(i),
+          fetchPermissionsOfPrincipals: (i) => v2Call.fetchPermissionsOfPrincipals!(i),
+        }),
+      ),
+      ["share", "shareVisualization", "permissionsOnObjects", "permissionsOfPrincipals"],
+    ),
+    users: lazyMethods<UsersApi>(
+      async () => (await principals()).users,
+      ["addToGroups", "removeFromGroups", "sync", "updatePreferences"],
+    ),
+    groups: lazyMethods<GroupsApi>(
+      async () => (await principals()).groups,
+      ["addUsers", "removeUsers", "addPrivileges", "removePrivileges", "addSubGroups"],
+    ),
   };
+  return client;
 }

@@ -51,18 +51,10 @@ export type { Logger, LogLevel } from "./logger.js";
 export type { OperationRow } from "./operation-row.js";
 export type { CallOptions, OperationInput, OperationMethod, OperationOutput } from "./operations/types.js";
 export type { TmlApi } from "./tml/api.js";
-export { isTmlOfType, parseTml, stringifyTml, TML_TYPES, tmlType } from "./tml/document.js";
 export { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./tml/errors.js";
 export type { ExportedTml, TmlExportOptions, TmlExportResult, TmlExportTarget } from "./tml/export.js";
-export { readTmlFolder, type TmlFile, tmlFileName, writeTmlFolder } from "./tml/files.js";
+export type { TmlFile } from "./tml/files.js";
 export type { ImportedTml, TmlImportOptions, TmlImportPolicy, TmlImportResult } from "./tml/import.js";
-export {
-  addFqns,
-  swapConnection,
-  swapTableReferences,
-  swapWorksheetReferences,
-  type TmlRefMapping,
-  type TmlRefTarget,
-} from "./tml/migrate.js";
+// TML documents (parseTml, stringifyTml, folders, migration) are in "thoughtspot-rest-api/tml".
 export type * from "./tml/types.js";
 export { VERSION } from "./version.js";

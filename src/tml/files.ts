@@ -1,9 +1,11 @@
 // TML files on disk (Node only): a folder of `{name}.{type}.tml` files, as ThoughtSpot's UI
 // export and most deployment repositories lay them out.
 
+import { importNode } from "../node-only.js";
+
 // node:fs and node:path load on first use, so browser bundles of the SDK never need them.
-const nodeFs = () => import("node:fs/promises");
-const nodePath = () => import("node:path");
+const nodeFs = () => importNode("node:fs/promises");
+const nodePath = () => importNode("node:path");
 
 import { parseTml, stringifyTml, tmlType } from "./document";
 import { TmlError, TmlParseError } from "./errors";

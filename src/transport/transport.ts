@@ -36,7 +36,7 @@ export function createTransport(options: TransportOptions): Transport {
   return async function transport(original: Request): Promise<Response> {
     const url = new URL(original.url);
     const given = callMetaOf(original);
-    const found = given?.operationId ? undefined : options.lookup(original.method, url.pathname);
+    const found = given?.operationId ? undefined : await options.lookup(original.method, url.pathname);
     const meta: CallMeta = {
       operationId: found?.operationId,
       path: found?.row.path,

@@ -4,7 +4,8 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createThoughtSpotClient, parseTml, TmlImportError } from "../../src/index.js";
+import { createThoughtSpotClient, TmlImportError } from "../../src/index.js";
+import { parseTml } from "../../src/tml-entry.js";
 import { caught } from "../support/caught.js";
 import { json, type ReceivedRequest, startServer, type TestServer } from "../support/server.js";
 

@@ -1,0 +1,14 @@
+// thoughtspot-rest-api/tml: TML documents without a client (parse, write, files, migration steps).
+// A separate entry because the YAML parser is large; ts.tml on the client loads it on first use.
+export { isTmlOfType, parseTml, stringifyTml, TML_TYPES, tmlNeedsQuotes, tmlType } from "./tml/document.js";
+export { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./tml/errors.js";
+export { readTmlFolder, type TmlFile, tmlFileName, writeTmlFolder } from "./tml/files.js";
+export {
+  addFqns,
+  swapConnection,
+  swapTableReferences,
+  swapWorksheetReferences,
+  type TmlRefMapping,
+  type TmlRefTarget,
+} from "./tml/migrate.js";
+export type * from "./tml/types.js";
