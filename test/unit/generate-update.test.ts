@@ -3,6 +3,8 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
@@ -246,6 +248,23 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
       expect(stale).toEqual(expect.arrayContaining(["002-sse-streams.json", "004-sse-streams-no-201.json"]));
       expect(result.changelog).toContain("`002-sse-streams.json`");
     });
+  });
+
+  it("takes a URL and records it as the source", async () => {
+    const body = await readFile(spec["26.7.0.cl"]);
+    const server = createServer((_req, res) => res.end(body));
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api-spec/openapiSpecv3-2_0.json`;
+      const dir = await tempRepo();
+      const result = await updateSpecs([{ api: "v2", source: url }], { base: dir, ...fast, dryRun: true });
+      expect(result.updates[0]!.sourceLabel).toBe(url);
+      expect(result.updates[0]!.readme).toContain(`| source | ${url} |`);
+      expect(result.updates[0]!.readme).toContain("| release | 26.7.0.cl |");
+      expect(result.changelog).toContain("## V2 26.8.0.cl → 26.7.0.cl");
+    } finally {
+      server.close();
+    }
   });
 
   describe("V1", () => {

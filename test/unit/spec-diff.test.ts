@@ -563,6 +563,35 @@ describe("renderChangelog / summaryLine / prependChangelog", () => {
     );
   });
 
+  it("lists patches that no longer apply with their reason, after those no longer needed", () => {
+    const d = diffSpecs(before, before);
+    const text = renderChangelog(d, {
+      ...meta,
+      patchesNoLongerNeeded: ["0003-c.json"],
+      patchesNotApplying: [
+        { file: "0002-b.json", reason: "replace /paths/~1b: /b not found" },
+        { file: "0001-a.json", reason: "test /info/x: value differs" },
+      ],
+    });
+    expect(text.slice(text.indexOf("### Patches"))).toBe(
+      [
+        "### Patches no longer needed",
+        "",
+        "Applying them changes nothing: upstream fixed the defect. Remove them from `openapi/patches/`.",
+        "",
+        "- `0003-c.json`",
+        "",
+        "### Patches that no longer apply",
+        "",
+        "Skipped: what they fix has moved upstream. Check whether the defect is still there, then update or remove them.",
+        "",
+        "- **WARNING** `0001-a.json`: test /info/x: value differs",
+        "- **WARNING** `0002-b.json`: replace /paths/~1b: /b not found",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("renders an empty diff as no changes, and labels unknown releases by hash", () => {
     const d = diffSpecs(before, before);
     expect(hasChanges(d)).toBe(false);
