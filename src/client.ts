@@ -6,7 +6,8 @@ import { v2Operations } from "../generated/v2-operations.js";
 import { type AnonymousCalls, strategyFromOptions } from "./auth/from-options.js";
 import { type AuthHelpers, createAuthHelpers } from "./auth/helpers.js";
 import { type AuthOptions, authKind, authSecrets } from "./auth/options.js";
-import { lazyMethods, once } from "./lazy.js";
+import type { DownloadMethod } from "./download/types.js";
+import { deferredPaginated, lazyMethods, once } from "./lazy.js";
 import { type Logger, type LogLevel, levelLogger } from "./logger.js";
 import type { MetadataApi } from "./metadata/api.js";
 import {
@@ -17,10 +18,12 @@ import {
   type RawClient,
 } from "./operations/invoke.js";
 import type { CallOptions, OperationMethods } from "./operations/types.js";
-import { paginate } from "./pagination/paginate.js";
+import type { PaginateMethod } from "./pagination/paginate.js";
+import type { PaginateV1Method } from "./pagination/paginate-v1.js";
 import type { GroupsApi, UsersApi } from "./principals/api.js";
 import { Redactor } from "./redact.js";
 import type { SharingApi } from "./sharing/api.js";
+import { type StreamMethod, stream } from "./streaming/stream.js";
 import type { TmlApi } from "./tml/api.js";
 import { withCookieJar } from "./transport/cookies.js";
 import { operationLookup } from "./transport/resolve-operation.js";
@@ -38,6 +41,9 @@ const IN_BROWSER = typeof (globalThis as { window?: unknown }).window !== "undef
 const loadV1 = once(() => import("./v1/module.js"));
 const loadTml = once(() => import("./tml/api.js"));
 const loadHelpers = once(() => import("./helpers-module.js"));
+const loadPagination = once(() => import("./pagination/paginate.js"));
+const loadPaginationV1 = once(() => import("./pagination/paginate-v1.js"));
+const loadDownload = once(() => import("./download/download.js"));
 
 export interface ThoughtSpotClientOptions {
   /** The cluster, e.g. https://my.thoughtspot.cloud (a path prefix behind a proxy is kept). */
@@ -88,6 +94,14 @@ export interface ThoughtSpotClient {
   readonly sharing: SharingApi;
   readonly users: UsersApi;
   readonly groups: GroupsApi;
+  /** Every item of a paginated V2 operation: for await (const u of ts.paginate("/api/rest/2.0/users/search")). */
+  readonly paginate: PaginateMethod;
+  /** V1 list endpoints (offset/batchsize): ts.paginateV1("metadataList", { type: "PINBOARD_ANSWER_BOOK" }). */
+  readonly paginateV1: PaginateV1Method;
+  /** Files from the binary operations: bytes, an unbuffered stream, or { file } on Node. */
+  readonly download: DownloadMethod;
+  /** Spotter streaming answers as parsed event objects. */
+  readonly stream: StreamMethod;
 }
 
 function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, string> {
@@ -241,8 +255,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       once(async () =>
         (await loadHelpers()).createMetadataApi({
           searchPages: (body, { pageSize, signal }) =>
-            paginate(
-              client,
+            client.paginate(
               "/api/rest/2.0/metadata/search",
               { body },
               { pageSize, ...(signal && { signal }) },
@@ -265,6 +278,23 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       ),
       ["share", "shareVisualization", "permissionsOnObjects", "permissionsOfPrincipals"],
     ),
+    paginate: ((path: string, ...args: unknown[]) => {
+      // Checked now, not on first use: plain JavaScript gets its TypeError before anything is sent.
+      if (!Object.values(v2Operations).some((row) => row.path === path && "paginated" in row)) {
+        throw new TypeError(`paginate: ${String(path)} is not a paginated V2 operation`);
+      }
+      return deferredPaginated(async () =>
+        (await loadPagination()).paginate(client, path as never, ...(args as [])),
+      );
+    }) as PaginateMethod,
+    paginateV1: ((operationId: string, ...args: unknown[]) =>
+      deferredPaginated(async () =>
+        (await loadPaginationV1()).paginateV1(client, operationId as never, ...(args as [])),
+      )) as PaginateV1Method,
+    download: (async (path: never, init: never, downloadOptions?: never) =>
+      (await loadDownload()).download(client, path, init, downloadOptions)) as DownloadMethod,
+    stream: ((operation, input, streamOptions) =>
+      stream(client, operation, input, streamOptions)) as StreamMethod,
     users: lazyMethods<UsersApi>(
       async () => (await principals()).users,
       ["addToGroups", "removeFromGroups", "sync", "updatePreferences"],

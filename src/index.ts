@@ -6,6 +6,7 @@ export {
   type ThoughtSpotClientOptions,
   type TlsOptions,
 } from "./client.js";
+export type { DownloadedFile, DownloadOptions, DownloadPath } from "./download/index.js";
 export type {
   ApiVersion,
   ObjectHeaderType,
@@ -48,8 +49,32 @@ export {
   ThoughtSpotError,
 } from "./errors.js";
 export type { Logger, LogLevel } from "./logger.js";
+export type { ListObjectHeadersInput, MetadataApi, MetadataSearchInput } from "./metadata/api.js";
+export type { GroupDetails, LiveboardDetails, UserDetails } from "./metadata/details.js";
+export { ObjectLookupError } from "./metadata/errors.js";
 export type { OperationRow } from "./operation-row.js";
 export type { CallOptions, OperationInput, OperationMethod, OperationOutput } from "./operations/types.js";
+export type {
+  DataRow,
+  PageItemOf,
+  Paginated,
+  PaginatedPath,
+  PaginateOptions,
+  PaginateV1Options,
+  V1PageItemOf,
+  V1PaginatedOperationId,
+} from "./pagination/index.js";
+export type { GroupsApi, UsersApi } from "./principals/api.js";
+export { type SyncPrincipal, type UserPreferences, userPreferences } from "./principals/api.js";
+export type { ShareInput, SharingApi } from "./sharing/api.js";
+export {
+  type ContentShareMode,
+  type PrincipalRef,
+  type ShareMode,
+  SharePermissions,
+  sharePermissions,
+} from "./sharing/permissions.js";
+export type { AgentStream, AgentStreamEvent, SseEvent, StreamOptions } from "./streaming/index.js";
 export type { TmlApi } from "./tml/api.js";
 export { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./tml/errors.js";
 export type { ExportedTml, TmlExportOptions, TmlExportResult, TmlExportTarget } from "./tml/export.js";

@@ -30,3 +30,25 @@ export function lazyMethods<T extends AsyncMethods<T>>(
   }
   return out as T;
 }
+
+/** The shape ts.paginate returns (see src/pagination/pager.ts), kept here so the entry needs no pager code. */
+interface PaginatedLike<T> extends AsyncIterable<T> {
+  toArray(): Promise<T[]>;
+  all(): Promise<T[]>;
+  pages(): AsyncIterable<unknown>;
+}
+
+/** A paginated result whose pager loads on first use; argument errors surface on first use too. */
+export function deferredPaginated<T>(load: () => Promise<PaginatedLike<T>>): PaginatedLike<T> {
+  const get = once(load);
+  return {
+    async *[Symbol.asyncIterator]() {
+      yield* await get();
+    },
+    toArray: async () => (await get()).toArray(),
+    all: async () => (await get()).toArray(),
+    async *pages() {
+      yield* (await get()).pages();
+    },
+  };
+}

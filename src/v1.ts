@@ -1,3 +1,15 @@
 // thoughtspot-rest-api/v1: the generated V1 types, to name request and response shapes.
 export type { components, operations, paths } from "../generated/v1.js";
 export { type V1OperationId, v1Operations } from "../generated/v1-operations.js";
+// V1 runtime filters, sorts and Parameters (numbered query keys) for pinboarddata, searchdata and the PDF export.
+export {
+  type RuntimeFilter,
+  type RuntimeFilterOperator,
+  type RuntimeParameter,
+  type RuntimeSort,
+  runtimeFilters,
+  runtimeParameters,
+  runtimeQuery,
+  runtimeSorts,
+} from "./v1/runtime-params.js";
+export type { V1OperationMethods } from "./v1/types.js";

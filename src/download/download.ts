@@ -6,11 +6,7 @@ import { v2Operations } from "../../generated/v2-operations.js";
 import type { ThoughtSpotClient } from "../client.js";
 import { RequestAbortedError, ThoughtSpotError } from "../errors.js";
 import type { OperationRow } from "../operation-row.js";
-import type { RawClient } from "../operations/invoke.js";
-import { errorFromResponse } from "../operations/response-error.js";
-import { Redactor } from "../redact.js";
-import { type CallMeta, TS_CALL } from "../transport/call-meta.js";
-import { encodeV1Body } from "../v1/encode.js";
+import type { InternalCallOptions } from "../operations/invoke.js";
 import type { DownloadedFile, DownloadInit, DownloadOptions, DownloadPath } from "./types.js";
 
 interface Target {
@@ -71,27 +67,15 @@ export async function download(
   const { api, operationId, row } = target;
   const { signal } = options;
 
-  const request: Record<string, unknown> = {
-    ...(init.params !== undefined && { params: init.params }),
-    headers: { Accept: row.accept ?? "application/octet-stream", ...init.headers },
-    // Never buffered here: bytes mode reads the stream itself, the other modes hand it on.
-    parseAs: "stream",
-    [TS_CALL]: { operationId, path: row.path, idempotent: row.idempotent === true } satisfies CallMeta,
-    ...(signal && { signal }),
+  // Through the client's operation methods: same encoding (V1 multipart), retries, redaction and errors.
+  const input = {
+    ...((init.params as { path?: Record<string, unknown> } | undefined)?.path ?? {}),
+    ...(init.body as Record<string, unknown> | undefined),
   };
-  if (init.body !== undefined) {
-    if (api === "v1") {
-      // V1 wants multipart with JSON text in JSON fields; see src/v1/encode.ts.
-      const encoded = encodeV1Body(row, init.body as Record<string, unknown>);
-      request.body = encoded.body;
-      request.bodySerializer = (b: unknown) => b;
-      Object.assign(request.headers as Record<string, string>, encoded.headers);
-    } else {
-      request.body = init.body;
-    }
-  }
-
-  const client = (api === "v1" ? ts.v1 : ts.v2) as unknown as RawClient;
+  const methods = (api === "v1" ? ts.api.v1 : ts.api.v2) as unknown as Record<
+    string,
+    (input: unknown, options: InternalCallOptions) => Promise<unknown>
+  >;
   const aborted = (cause: unknown) =>
     new RequestAbortedError({
       message: `${row.method} ${row.path} was aborted by the caller`,
@@ -105,17 +89,14 @@ export async function download(
     throw error;
   };
 
-  const result = await client.request(row.method, row.path, request).catch(rethrow);
-  if (!result.response.ok) {
-    // The client's own redactor is not reachable from here; this one still masks secret-named
-    // fields and bearer tokens in the error body.
-    throw errorFromResponse(
-      { method: row.method, path: row.path, operationId, response: result.response, body: result.error },
-      new Redactor(),
-    );
-  }
+  // Never buffered by the client: bytes mode reads the stream itself, the other modes hand it on.
+  const data = await methods[operationId]!(input, {
+    parseAs: "stream",
+    ...(init.headers && { headers: init.headers }),
+    ...(signal && { signal }),
+  }).catch(rethrow);
   // A 204 or an empty body comes back as no stream at all.
-  let body = (result.data as ReadableStream<Uint8Array> | undefined) ?? new Blob([]).stream();
+  let body = (data as ReadableStream<Uint8Array> | undefined) ?? new Blob([]).stream();
   // The fetch signal should end the body on abort, but it reaches it through AbortSignal.any, which
   // Node may garbage-collect once the headers are in; piping through with the caller's own signal
   // makes the abort reach the body whatever happens to that one.

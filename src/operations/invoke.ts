@@ -11,7 +11,7 @@ import type { CallOptions } from "./types.js";
 type Loose = Record<string, unknown>;
 
 /** For the SDK's own calls: `anonymous` skips the client's credentials (the calls that obtain them). */
-export type InternalCallOptions = CallOptions & { anonymous?: boolean };
+export type InternalCallOptions = CallOptions & { anonymous?: boolean; parseAs?: "stream" };
 
 export interface RawClient {
   request(
@@ -89,13 +89,9 @@ export async function invoke(
     headers,
     // text/* answers (V1 tokens, GUIDs; V1 TML, which answers JSON under Accept: text/plain) are read
     // as text and parsed below when they turn out to be JSON.
-    parseAs: row.binary
-      ? "blob"
-      : row.streaming
-        ? "stream"
-        : row.accept?.startsWith("text/")
-          ? "text"
-          : "json",
+    parseAs:
+      (options as InternalCallOptions).parseAs ??
+      (row.binary ? "blob" : row.streaming ? "stream" : row.accept?.startsWith("text/") ? "text" : "json"),
     [TS_CALL]: {
       operationId,
       path: row.path,

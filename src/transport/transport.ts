@@ -30,6 +30,8 @@ export interface TransportOptions {
 
 export type Transport = (request: Request) => Promise<Response>;
 
+const KEEP_SIGNAL = Symbol("thoughtspot-rest-api.signal");
+
 export function createTransport(options: TransportOptions): Transport {
   const { auth, redactor, logger, random } = options;
 
@@ -60,10 +62,12 @@ export function createTransport(options: TransportOptions): Transport {
       const signals = [userSignal, timeout?.signal].filter((s): s is AbortSignal => s !== undefined);
       const started = performance.now();
       let response: Response;
+      const combined = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
       try {
-        response = await options.fetch(
-          signals.length ? new Request(request, { signal: AbortSignal.any(signals) }) : request,
-        );
+        response = await options.fetch(combined ? new Request(request, { signal: combined }) : request);
+        // Node may collect an AbortSignal.any() result once the headers are in, and the caller's abort
+        // would then never reach the body; the Response keeps it alive while the body is read.
+        if (combined) Object.defineProperty(response, KEEP_SIGNAL, { value: combined });
       } catch (cause) {
         clearTimeout(timer);
         const error = failure(cause, userSignal, timeout?.signal, timeoutMs, where, original.url);
