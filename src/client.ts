@@ -10,6 +10,7 @@ import type { DownloadMethod } from "./download/types.js";
 import { deferredPaginated, lazyMethods, once } from "./lazy.js";
 import { type Logger, type LogLevel, levelLogger } from "./logger.js";
 import type { MetadataApi } from "./metadata/api.js";
+import type { OperationRow } from "./operation-row.js";
 import {
   type InternalCallOptions,
   type InvokeContext,
@@ -23,7 +24,7 @@ import type { PaginateV1Method } from "./pagination/paginate-v1.js";
 import type { GroupsApi, UsersApi } from "./principals/api.js";
 import { Redactor } from "./redact.js";
 import type { SharingApi } from "./sharing/api.js";
-import { type StreamMethod, stream } from "./streaming/stream.js";
+import type { StreamMethod } from "./streaming/stream.js";
 import type { TmlApi } from "./tml/api.js";
 import { withCookieJar } from "./transport/cookies.js";
 import { operationLookup } from "./transport/resolve-operation.js";
@@ -44,6 +45,7 @@ const loadHelpers = once(() => import("./helpers-module.js"));
 const loadPagination = once(() => import("./pagination/paginate.js"));
 const loadPaginationV1 = once(() => import("./pagination/paginate-v1.js"));
 const loadDownload = once(() => import("./download/download.js"));
+const loadStream = once(() => import("./streaming/stream.js"));
 
 export interface ThoughtSpotClientOptions {
   /** The cluster, e.g. https://my.thoughtspot.cloud (a path prefix behind a proxy is kept). */
@@ -113,11 +115,7 @@ function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, strin
 }
 
 /** ts.api.v1: methods appear by operationId; the V1 table and encoders load on the first call. */
-function v1Methods(
-  context: () => Promise<
-    InvokeContext & { table: Record<string, import("./operation-row.js").OperationRow> }
-  >,
-) {
+function v1Methods(context: () => Promise<InvokeContext & { table: Record<string, OperationRow> }>) {
   return new Proxy({} as V1OperationMethods, {
     get(_, name) {
       // Not a thenable, and no symbol keys: `await ts.api.v1` must not look like a promise.
@@ -190,7 +188,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       encodeBody: m.encodeV1Body,
       encodeParams: m.encodeV1Params,
       extraQuery: m.v1RuntimeQuery,
-      table: m.v1Operations as Record<string, import("./operation-row.js").OperationRow>,
+      table: m.v1Operations as Record<string, OperationRow>,
     };
   });
   const api = { v2: operationMethods<V2>(v2Context, v2Operations), v1: v1Methods(v1Context) };
@@ -293,8 +291,23 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       )) as PaginateV1Method,
     download: (async (path: never, init: never, downloadOptions?: never) =>
       (await loadDownload()).download(client, path, init, downloadOptions)) as DownloadMethod,
-    stream: ((operation, input, streamOptions) =>
-      stream(client, operation, input, streamOptions)) as StreamMethod,
+    stream: ((operation: string, input: unknown, streamOptions?: { signal?: AbortSignal }) => {
+      if (!(v2Operations as Record<string, OperationRow>)[operation]?.streaming) {
+        throw new TypeError(`stream: ${String(operation)} is not a streaming operation`);
+      }
+      // The SSE reader loads when iteration starts; nothing is sent before that.
+      const started = once(async () =>
+        (await loadStream()).stream(client, operation as never, input as never, streamOptions),
+      );
+      return {
+        async *[Symbol.asyncIterator]() {
+          yield* await started();
+        },
+        async *sse() {
+          yield* (await started()).sse();
+        },
+      };
+    }) as StreamMethod,
     users: lazyMethods<UsersApi>(
       async () => (await principals()).users,
       ["addToGroups", "removeFromGroups", "sync", "updatePreferences"],

@@ -5,6 +5,7 @@ type NodeModules = {
   "node:fs/promises": typeof import("node:fs/promises");
   "node:path": typeof import("node:path");
   "node:stream": typeof import("node:stream");
+  "node:stream/promises": typeof import("node:stream/promises");
 };
 
 export function importNode<K extends keyof NodeModules>(name: K): Promise<NodeModules[K]> {

@@ -1,13 +1,14 @@
 // Node only: writes a download to disk as it arrives. node:fs and node:stream are imported inside the
 // function so that browsers and bundles that never write files never load them.
+import { importNode } from "../node-only.js";
 import type { DownloadedFile } from "./types.js";
 
 export async function streamToFile(body: ReadableStream<Uint8Array>, file: string): Promise<DownloadedFile> {
   const [{ createWriteStream }, { rm }, { Readable, Transform }, { pipeline }] = await Promise.all([
-    import("node:fs"),
-    import("node:fs/promises"),
-    import("node:stream"),
-    import("node:stream/promises"),
+    importNode("node:fs"),
+    importNode("node:fs/promises"),
+    importNode("node:stream"),
+    importNode("node:stream/promises"),
   ]);
   let bytes = 0;
   const counter = new Transform({
