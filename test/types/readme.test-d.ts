@@ -1,0 +1,49 @@
+// The README's examples, compiled: if the public surface drifts from the docs, this fails.
+import { describe, expectTypeOf, it } from "vitest";
+import { createThoughtSpotClient, sharePermissions, TSTypes } from "../../src/index.js";
+import type { components, operations } from "../../src/v2.js";
+
+describe("README examples", () => {
+  it("compile as written", async () => {
+    const ts = createThoughtSpotClient({
+      serverUrl: "https://my.thoughtspot.cloud",
+      auth: { username: "tsadmin", password: "x" },
+    });
+    const users = await ts.api.v2.searchUsers({ record_size: 10 });
+    expectTypeOf(users[0]!.name).toEqualTypeOf<string>();
+    const { data } = await ts.v2.POST("/api/rest/2.0/metadata/search", {
+      body: { metadata: [{ type: "LIVEBOARD" }], record_size: 50 },
+    });
+    expectTypeOf(data).not.toBeAny();
+    await ts.api.v1.sessionInfo();
+    await ts.metadata.search({ type: TSTypes.WORKSHEET });
+    const guid = await ts.metadata.findGuid(TSTypes.LIVEBOARD, "Sales Overview");
+    expectTypeOf(guid).toEqualTypeOf<string>();
+    await ts.sharing.share({
+      type: TSTypes.LIVEBOARD,
+      ids: [guid],
+      permissions: sharePermissions().readOnly("analysts"),
+    });
+    for await (const user of ts.paginate("/api/rest/2.0/users/search", { body: {} }, { pageSize: 200 })) {
+      expectTypeOf(user.name).toEqualTypeOf<string>();
+    }
+    const { objects, guidsByName } = await ts.tml.export(guid, { associated: true });
+    expectTypeOf(guidsByName).toEqualTypeOf<Map<string, string>>();
+    expectTypeOf(objects[0]!.text).toEqualTypeOf<string>();
+    const pdf = await ts.download("/api/rest/2.0/report/liveboard", {
+      body: { metadata_identifier: guid, file_format: "PDF" },
+    });
+    expectTypeOf(pdf).toEqualTypeOf<Uint8Array>();
+    await ts.api.v2.updateUser({ user_identifier: "jane", display_name: "Jane D." });
+    await ts.api.v2.getConversationList({ limit: 10 });
+    await ts.api.v1.metadataListobjectheaders({ type: "LOGICAL_TABLE", subtypes: ["WORKSHEET"] });
+    await ts.logout();
+  });
+
+  it("names request and response shapes", () => {
+    type MetadataHeader = components["schemas"]["MetadataSearchResponse"];
+    type SearchUsersBody = operations["searchUsers"]["requestBody"]["content"]["application/json"];
+    expectTypeOf<MetadataHeader["metadata_id"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<SearchUsersBody>().toHaveProperty("record_size");
+  });
+});
