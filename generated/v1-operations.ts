@@ -7,8 +7,8 @@ import type { OperationRow } from "../src/operation-row.js";
 
 /**
  * Every ThoughtSpot V1 operation: method, path, tag and flags computed from the spec.
- * idempotent = GET, or a POST whose operationId reads only (search*, *Search, fetch*, get*, export*,
- * download*, validate*): these are the operations the transport may retry on 5xx.
+ * idempotent = GET, or a POST whose operationId names a read (search, fetch, get, export, download,
+ * validate or list as a camelCase word; V1 pinboarddata, searchdata): the transport may retry these on 5xx.
  */
 export const v1Operations = {
   adminBanner: {"method":"GET","path":"/tspublic/v1/admin/banner","tag":"admin","idempotent":true},
@@ -26,8 +26,8 @@ export const v1Operations = {
   connectionCreate: {"method":"POST","path":"/tspublic/v1/connection/create","tag":"connection","body":"form","jsonFields":["metadata"],"required":["name","description","type","metadata"]},
   connectionDelete: {"method":"POST","path":"/tspublic/v1/connection/delete","tag":"connection","body":"form","jsonFields":["ids"],"required":["ids"]},
   connectionExport: {"method":"GET","path":"/tspublic/v1/connection/export","tag":"connection","queryParams":["id"],"accept":"text/yaml","idempotent":true,"required":["id"]},
-  connectionFetchConnection: {"method":"POST","path":"/tspublic/v1/connection/fetchConnection","tag":"connection","body":"form","jsonFields":["config"],"required":["id"]},
-  connectionFetchLiveColumns: {"method":"POST","path":"/tspublic/v1/connection/fetchLiveColumns","tag":"connection","body":"form","jsonFields":["tables","config"],"required":["connection_id","tables"]},
+  connectionFetchConnection: {"method":"POST","path":"/tspublic/v1/connection/fetchConnection","tag":"connection","body":"form","idempotent":true,"jsonFields":["config"],"required":["id"]},
+  connectionFetchLiveColumns: {"method":"POST","path":"/tspublic/v1/connection/fetchLiveColumns","tag":"connection","body":"form","idempotent":true,"jsonFields":["tables","config"],"required":["connection_id","tables"]},
   connectionList: {"method":"GET","path":"/tspublic/v1/connection/list","tag":"connection","queryParams":["category","sort","sortascending","offset","batchsize","tagname","pattern"],"idempotent":true,"jsonFields":["tagname"]},
   connectionTypes: {"method":"GET","path":"/tspublic/v1/connection/types","tag":"connection","idempotent":true},
   connectionUpdate: {"method":"POST","path":"/tspublic/v1/connection/update","tag":"connection","body":"form","jsonFields":["metadata"],"required":["name","description","type","metadata","id"]},
@@ -79,8 +79,8 @@ export const v1Operations = {
   metadataListobjectheaders: {"method":"GET","path":"/tspublic/v1/metadata/listobjectheaders","tag":"metadata","queryParams":["type","subtypes","category","sort","sortascending","offset","batchsize","tagname","pattern","skipids","fetchids","auto_created"],"idempotent":true,"jsonFields":["subtypes","tagname","skipids","fetchids"]},
   metadataListvizheaders: {"method":"GET","path":"/tspublic/v1/metadata/listvizheaders","tag":"metadata","queryParams":["id"],"deprecated":true,"idempotent":true,"required":["id"]},
   metadataMarkasfavoritefor: {"method":"POST","path":"/tspublic/v1/metadata/markunmarkfavoritefor","tag":"metadata","body":"form","jsonFields":["ids"],"required":["type","ids","userid"]},
-  metadataTmlExport: {"method":"POST","path":"/tspublic/v1/metadata/tml/export","tag":"tml","body":"form","accept":"text/plain","jsonFields":["export_ids"],"required":["export_ids"]},
-  metadataTmlExportBatch: {"method":"POST","path":"/tspublic/v1/metadata/tml/export/batch","tag":"tml","body":"form","accept":"text/plain","required":["metadata_type"]},
+  metadataTmlExport: {"method":"POST","path":"/tspublic/v1/metadata/tml/export","tag":"tml","body":"form","accept":"text/plain","idempotent":true,"jsonFields":["export_ids"],"required":["export_ids"]},
+  metadataTmlExportBatch: {"method":"POST","path":"/tspublic/v1/metadata/tml/export/batch","tag":"tml","body":"form","accept":"text/plain","idempotent":true,"required":["metadata_type"]},
   metadataTmlImport: {"method":"POST","path":"/tspublic/v1/metadata/tml/import","tag":"tml","body":"form","accept":"text/plain","jsonFields":["import_objects"],"required":["import_objects"]},
   metadataUnassigntag: {"method":"POST","path":"/tspublic/v1/metadata/unassigntag","tag":"metadata","body":"form","jsonFields":["id","type","tagid","tagname"],"required":["id","type"]},
   metadataUnmarkasfavoritefor: {"method":"DELETE","path":"/tspublic/v1/metadata/markunmarkfavoritefor","tag":"metadata","body":"form","jsonFields":["ids"],"required":["ids","userid"]},
@@ -90,12 +90,12 @@ export const v1Operations = {
   orgPut: {"method":"PUT","path":"/tspublic/v1/org/","tag":"org","queryParams":["orgScope"],"body":"form","required":["orgScope"]},
   orgSearch: {"method":"POST","path":"/tspublic/v1/org/search","tag":"org","queryParams":["orgScope"],"body":"form","idempotent":true,"required":["orgScope"]},
   partnerSnowflakeUser: {"method":"POST","path":"/tspublic/v1/partner/snowflake/user","tag":"partner","body":"form","jsonFields":["body"],"required":["body"]},
-  pinboarddata: {"method":"POST","path":"/tspublic/v1/pinboarddata","tag":"data","queryParams":["id","vizid","transient_pinboard_content","batchsize","pagenumber","offset","formattype"],"jsonFields":["vizid"],"required":["id"]},
+  pinboarddata: {"method":"POST","path":"/tspublic/v1/pinboarddata","tag":"data","queryParams":["id","vizid","transient_pinboard_content","batchsize","pagenumber","offset","formattype"],"idempotent":true,"jsonFields":["vizid"],"required":["id"]},
   roleDelete: {"method":"DELETE","path":"/tspublic/v1/role/{role_identifier}","tag":"role","pathParams":["role_identifier"],"required":["role_identifier"]},
   rolePost: {"method":"POST","path":"/tspublic/v1/role","tag":"role","body":"form","jsonFields":["privileges"],"required":["name","privileges"]},
   rolePut: {"method":"PUT","path":"/tspublic/v1/role/{role_identifier}","tag":"role","pathParams":["role_identifier"],"body":"form","jsonFields":["privileges"],"required":["role_identifier"]},
   roleSearch: {"method":"POST","path":"/tspublic/v1/role/search","tag":"role","body":"form","idempotent":true,"jsonFields":["role_identifiers","org_identifiers","group_identifiers","privileges"]},
-  searchdata: {"method":"POST","path":"/tspublic/v1/searchdata","tag":"data","queryParams":["query_string","data_source_guid","batchsize","pagenumber","offset","formattype"],"headerParams":["Accept-Language"],"required":["query_string","data_source_guid"]},
+  searchdata: {"method":"POST","path":"/tspublic/v1/searchdata","tag":"data","queryParams":["query_string","data_source_guid","batchsize","pagenumber","offset","formattype"],"headerParams":["Accept-Language"],"idempotent":true,"required":["query_string","data_source_guid"]},
   securityEffectivepermissionbulk: {"method":"POST","path":"/tspublic/v1/security/effectivepermissionbulk","tag":"security","body":"form","jsonFields":["idsbytype"],"required":["idsbytype"]},
   securityMetadataPermissions: {"method":"GET","path":"/tspublic/v1/security/metadata/permissions","tag":"security","queryParams":["type","id","dependentshare","permissiontype"],"idempotent":true,"jsonFields":["id"],"required":["type","id","permissiontype"]},
   securityMetadataPermissionsById: {"method":"GET","path":"/tspublic/v1/security/metadata/{id}/permissions","tag":"security","pathParams":["id"],"queryParams":["type","dependentshare","permissiontype"],"idempotent":true,"required":["id","type","permissiontype"]},

@@ -7,8 +7,8 @@ import type { OperationRow } from "../src/operation-row.js";
 
 /**
  * Every ThoughtSpot V2 operation: method, path, tag and flags computed from the spec.
- * idempotent = GET, or a POST whose operationId reads only (search*, *Search, fetch*, get*, export*,
- * download*, validate*): these are the operations the transport may retry on 5xx.
+ * idempotent = GET, or a POST whose operationId names a read (search, fetch, get, export, download,
+ * validate or list as a camelCase word; V1 pinboarddata, searchdata): the transport may retry these on 5xx.
  */
 export const v2Operations = {
   activateUser: {"method":"POST","path":"/api/rest/2.0/users/activate","tag":"Users","body":"json","required":["user_identifier","auth_token","password"]},
@@ -119,7 +119,7 @@ export const v2Operations = {
   parameterizeMetadataFields: {"method":"POST","path":"/api/rest/2.0/metadata/parameterize-fields","tag":"Metadata","body":"json","required":["metadata_identifier","field_type","field_names","variable_identifier"]},
   publishMetadata: {"method":"POST","path":"/api/rest/2.0/security/metadata/publish","tag":"Security","body":"json","required":["metadata","org_identifiers"]},
   putVariableValues: {"method":"POST","path":"/api/rest/2.0/template/variables/{identifier}/update-values","tag":"Variable","pathParams":["identifier"],"body":"json","required":["identifier","variable_assignment"]},
-  queryGetDecomposedQuery: {"method":"POST","path":"/api/rest/2.0/ai/analytical-questions","tag":"AI","body":"json","deprecated":true},
+  queryGetDecomposedQuery: {"method":"POST","path":"/api/rest/2.0/ai/analytical-questions","tag":"AI","body":"json","deprecated":true,"idempotent":true},
   resetUserPassword: {"method":"POST","path":"/api/rest/2.0/users/reset-password","tag":"Users","body":"json","required":["new_password","user_identifier"]},
   revertCommit: {"method":"POST","path":"/api/rest/2.0/vcs/git/commits/{commit_id}/revert","tag":"Version Control","pathParams":["commit_id"],"body":"json","required":["commit_id"]},
   revokeRefreshTokens: {"method":"POST","path":"/api/rest/2.0/connections/{connection_identifier}/revoke-refresh-tokens","tag":"Connections","pathParams":["connection_identifier"],"body":"json","required":["connection_identifier"]},

@@ -8,11 +8,13 @@ type Obj = Record<string, unknown>;
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
 /**
- * Which operations are safe to retry on 5xx: GET, and POST operations that only read.
- * The rule is by operationId verb because ThoughtSpot V2 does reads through POST:
- * search*, *Search, fetch*, get*, export*, download*, validate*, and searchData.
+ * Which operations are safe to retry on 5xx: GET, and POST operations that only read. ThoughtSpot
+ * does most reads through POST, so the rule is by the verbs in the operationId, as whole camelCase
+ * words: search, fetch, get, export, download, validate or list (searchUsers, connectionConfigurationSearch,
+ * metadataTmlExport, connectionFetchLiveColumns), plus V1's pinboarddata and searchdata.
  */
-export const READ_ONLY_OPERATION = /^(search|fetch|get|export|download|validate)[A-Z]|Search$/;
+export const READ_ONLY_OPERATION =
+  /^(search|fetch|get|export|download|validate|list)(?=[A-Z]|$)|(Search|Fetch|Get|Export|Download|Validate|List)(?=[A-Z]|$)|^(pinboarddata|searchdata)$/;
 
 export function buildOperationTable(doc: Obj): Record<string, OperationRow> {
   const resolve = (value: unknown): Obj => {
