@@ -33,11 +33,26 @@ export interface ListObjectHeadersInput {
   skipIds?: readonly string[];
 }
 
+export interface TagInput {
+  type: ObjectTypeInput;
+  ids: readonly string[];
+  /** Tag names (V1 tagname) or names/GUIDs (V2 tag_identifiers). */
+  tags: readonly string[];
+  api?: "v1" | "v2";
+}
+
 export interface MetadataApi {
   /** V2 metadata/search over all pages. */
   search(input: MetadataSearchInput): Promise<Loose[]>;
   /** V1 metadata/listobjectheaders: type and subtypes from TSTypes, list fields as JSON text. */
   listObjectHeaders(input: ListObjectHeadersInput): Promise<Loose[]>;
+  /** V1 metadata/list (one batch; ts.paginateV1("metadataList", ...) walks them all): its `headers`. */
+  list(input: ListObjectHeadersInput): Promise<Loose[]>;
+  /** V1 dependency/listdependents: what uses these tables, columns or joins. */
+  dependents(input: { type: ObjectTypeInput; ids: readonly string[]; batchSize?: number }): Promise<unknown>;
+  /** Tags objects (V2 tags/assign by default; V1 metadata/assigntag with api: "v1"). */
+  assignTags(input: TagInput): Promise<void>;
+  unassignTags(input: TagInput): Promise<void>;
   /** GUID of the one object of this type with exactly this name; ObjectLookupError otherwise. */
   findGuid(type: ObjectTypeInput, name: string): Promise<string>;
   userDetails(guid: string): Promise<UserDetails>;
@@ -45,12 +60,57 @@ export interface MetadataApi {
   liveboardDetails(guid: string): Promise<LiveboardDetails>;
 }
 
+/** The query V1 metadata/listobjectheaders and metadata/list share. */
+function v1ListQuery(input: ListObjectHeadersInput): Loose {
+  const { type, subtypes } = resolveObjectType(input.type, "v1");
+  return {
+    type,
+    ...(subtypes && { subtypes }),
+    ...(input.filter !== undefined && { pattern: input.filter }),
+    ...(input.sort !== undefined && { sort: input.sort }),
+    ...(input.sortAscending !== undefined && { sortascending: input.sortAscending }),
+    ...(input.category !== undefined && { category: input.category }),
+    ...(input.tags && { tagname: input.tags }),
+    ...(input.offset !== undefined && { offset: input.offset }),
+    ...(input.batchSize !== undefined && { batchsize: input.batchSize }),
+    ...(input.fetchIds && { fetchids: input.fetchIds }),
+    ...(input.skipIds && { skipids: input.skipIds }),
+  };
+}
+
+function nonEmpty(list: readonly string[], what: string): readonly string[] {
+  if (!Array.isArray(list) || list.length === 0 || list.some((v) => typeof v !== "string" || !v)) {
+    throw new TypeError(`${what}: give a non-empty list of strings`);
+  }
+  return list;
+}
+
 export function createMetadataApi(calls: {
   /** Walks V2 metadata/search pages and yields the items. */
   searchPages: (body: Loose, options: { pageSize: number; signal?: AbortSignal }) => AsyncIterable<Loose>;
   metadataListobjectheaders: Call;
+  metadataList: Call;
   metadataDetails: Call;
+  dependencyListdependents: Call;
+  assignTag: Call;
+  unassignTag: Call;
+  metadataAssigntag: Call;
+  metadataUnassigntag: Call;
 }): MetadataApi {
+  const tagging =
+    (v2: Call, v1: Call, what: string) =>
+    async ({ type, ids, tags, api }: TagInput) => {
+      nonEmpty(ids, `${what} ids`);
+      nonEmpty(tags, `${what} tags`);
+      if (api === "v1") {
+        const v1Type = resolveObjectType(type, "v1").type;
+        // V1 takes a type per id, in the same order.
+        await v1({ id: ids, type: ids.map(() => v1Type), tagname: tags });
+        return;
+      }
+      const v2Type = resolveObjectType(type, "v2").type;
+      await v2({ metadata: ids.map((identifier) => ({ type: v2Type, identifier })), tag_identifiers: tags });
+    };
   const api: MetadataApi = {
     async search({ type, namePattern, tags, extra, pageSize = 100, signal }) {
       const { type: v2Type, subtypes } = resolveObjectType(type, "v2");
@@ -72,22 +132,26 @@ export function createMetadataApi(calls: {
     },
 
     async listObjectHeaders(input) {
-      const { type, subtypes } = resolveObjectType(input.type, "v1");
-      const answer = await calls.metadataListobjectheaders({
-        type,
-        ...(subtypes && { subtypes }),
-        ...(input.filter !== undefined && { pattern: input.filter }),
-        ...(input.sort !== undefined && { sort: input.sort }),
-        ...(input.sortAscending !== undefined && { sortascending: input.sortAscending }),
-        ...(input.category !== undefined && { category: input.category }),
-        ...(input.tags && { tagname: input.tags }),
-        ...(input.offset !== undefined && { offset: input.offset }),
-        ...(input.batchSize !== undefined && { batchsize: input.batchSize }),
-        ...(input.fetchIds && { fetchids: input.fetchIds }),
-        ...(input.skipIds && { skipids: input.skipIds }),
-      });
+      const answer = await calls.metadataListobjectheaders(v1ListQuery(input));
       return Array.isArray(answer) ? (answer as Loose[]) : (((answer as Loose)?.headers as Loose[]) ?? []);
     },
+
+    async list(input) {
+      const answer = (await calls.metadataList(v1ListQuery(input))) as Loose | undefined;
+      return (answer?.headers as Loose[] | undefined) ?? [];
+    },
+
+    dependents({ type, ids, batchSize }) {
+      nonEmpty(ids, "metadata.dependents ids");
+      return calls.dependencyListdependents({
+        type: resolveObjectType(type, "v1").type,
+        id: ids,
+        ...(batchSize !== undefined && { batchsize: batchSize }),
+      });
+    },
+
+    assignTags: tagging(calls.assignTag, calls.metadataAssigntag, "metadata.assignTags"),
+    unassignTags: tagging(calls.unassignTag, calls.metadataUnassigntag, "metadata.unassignTags"),
 
     async findGuid(type, name) {
       if (typeof name !== "string" || !name) throw new TypeError("findGuid needs the object's exact name");

@@ -41,12 +41,17 @@ export interface SharingApi {
     customUrls?: boolean;
     api?: "v1" | "v2";
   }): Promise<void>;
-  /** Who has access to these objects (V2 security/metadata/fetch-permissions). */
+  /**
+   * Who has access to these objects: V2 security/metadata/fetch-permissions, or with api: "v1"
+   * security/metadata/permissions (permissionType EFFECTIVE, the default, or DEFINED).
+   */
   permissionsOnObjects(input: {
     type: ObjectTypeInput;
     ids: readonly string[];
     principals?: readonly string[];
     includeDependents?: boolean;
+    api?: "v1" | "v2";
+    permissionType?: "EFFECTIVE" | "DEFINED";
   }): Promise<unknown>;
   /** What these users or groups can access (V2 security/principals/fetch-permissions). */
   permissionsOfPrincipals(input: { principals: readonly string[]; type?: ObjectTypeInput }): Promise<unknown>;
@@ -70,6 +75,7 @@ export function createSharingApi(calls: {
   securityShareviz: Call;
   fetchPermissionsOnMetadata: Call;
   fetchPermissionsOfPrincipals: Call;
+  securityMetadataPermissions: Call;
 }): SharingApi {
   return {
     async share({ type, ids, permissions, emails, notify, message, customUrls, api }) {
@@ -125,8 +131,16 @@ export function createSharingApi(calls: {
       });
     },
 
-    permissionsOnObjects({ type, ids, principals, includeDependents }) {
+    permissionsOnObjects({ type, ids, principals, includeDependents, api, permissionType }) {
       checkIds(ids, "sharing.permissionsOnObjects");
+      if (api === "v1") {
+        return calls.securityMetadataPermissions({
+          type: resolveObjectType(type, "v1").type,
+          id: ids,
+          permissiontype: permissionType ?? "EFFECTIVE",
+          ...(includeDependents !== undefined && { dependentshare: includeDependents }),
+        });
+      }
       const metadataType = v2ShareType(type);
       return calls.fetchPermissionsOnMetadata({
         metadata: ids.map((identifier) => ({ type: metadataType, identifier })),
