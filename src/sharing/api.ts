@@ -57,6 +57,19 @@ export interface SharingApi {
   permissionsOfPrincipals(input: { principals: readonly string[]; type?: ObjectTypeInput }): Promise<unknown>;
 }
 
+const V1_SHAREABLE = new Set([
+  "QUESTION_ANSWER_BOOK",
+  "PINBOARD_ANSWER_BOOK",
+  "LOGICAL_TABLE",
+  "LOGICAL_COLUMN",
+]);
+
+function v1ShareType(type: ObjectTypeInput): string {
+  const { type: v1 } = resolveObjectType(type, "v1");
+  if (!V1_SHAREABLE.has(v1)) throw new TypeError(`objects of type ${String(type)} cannot be shared on V1`);
+  return v1;
+}
+
 function v2ShareType(type: ObjectTypeInput): string {
   const { type: v2 } = resolveObjectType(type, "v2");
   if (!V2_SHAREABLE.has(v2)) throw new TypeError(`objects of type ${String(type)} cannot be shared`);
@@ -83,7 +96,7 @@ export function createSharingApi(calls: {
       if (permissions.size === 0) throw new TypeError("sharing.share: the permissions name nobody");
       if (api === "v1") {
         await calls.securityShare({
-          type: resolveObjectType(type, "v1").type,
+          type: v1ShareType(type),
           id: ids,
           permission: permissions.toV1(),
           emailshares: emails ?? [],

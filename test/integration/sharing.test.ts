@@ -415,11 +415,8 @@ describe("bad input is a TypeError and nothing is sent", () => {
     expect(server.requests).toEqual([]);
   });
 
-  // BUG (src/sharing/api.ts, share, api === "v1"): V1 security/share only takes QUESTION_ANSWER_BOOK,
-  // PINBOARD_ANSWER_BOOK, LOGICAL_TABLE and LOGICAL_COLUMN, but the V1 branch never checks the type,
-  // so a TAG (or USER, DATA_SOURCE...) share goes out and fails on the server instead of being a
-  // TypeError before sending as on V2. Remove `.fails` once the V1 branch checks its type.
-  it.fails("V1: an unshareable type (TAG) is a TypeError before any request", async () => {
+  // V1 security/share only takes QUESTION_ANSWER_BOOK, PINBOARD_ANSWER_BOOK, LOGICAL_TABLE and LOGICAL_COLUMN.
+  it("V1: an unshareable type (TAG) is a TypeError before any request", async () => {
     const error = await caught<TypeError>(
       ts.sharing.share({ api: "v1", type: TSTypes.TAG, ids: ["t"], permissions: p() }),
     );

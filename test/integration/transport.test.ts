@@ -15,7 +15,6 @@ import {
   RequestTimeoutError,
   ServerError,
   type ThoughtSpotClientOptions,
-  type ThoughtSpotError,
 } from "../../src/index.js";
 import { caught } from "../support/caught.js";
 import { type FakeThoughtSpot, startFakeThoughtSpot } from "../support/fake-thoughtspot.js";

@@ -7,12 +7,17 @@ describe("storables()", () => {
   it("reads the storables array of a metadata/details answer", () => {
     expect(storables({ storables: [{ a: 1 }, { b: 2 }], debugInfo: {} })).toEqual([{ a: 1 }, { b: 2 }]);
   });
-  it.each([[undefined], [null], ["text"], [[]], [{}], [{ storables: {} }], [{ storables: "x" }]])(
-    "gives [] for %j",
-    (answer) => {
-      expect(storables(answer)).toEqual([]);
-    },
-  );
+  it.each([
+    [undefined],
+    [null],
+    ["text"],
+    [[]],
+    [{}],
+    [{ storables: {} }],
+    [{ storables: "x" }],
+  ])("gives [] for %j", (answer) => {
+    expect(storables(answer)).toEqual([]);
+  });
 });
 
 describe("UserDetails", () => {

@@ -106,21 +106,25 @@ describe("resolveObjectType: raw API strings", () => {
 });
 
 describe("resolveObjectType: errors before any request", () => {
-  it.each(["DASHBOARD", "worksheet", "Liveboard", "", "toString", "__proto__"])(
-    "rejects %j with a TypeError listing TSTypes",
-    (input) => {
-      let error: unknown;
-      try {
-        resolveObjectType(input, "v2");
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).toBeInstanceOf(TypeError);
-      const message = (error as TypeError).message;
-      expect(message).toContain(`Unknown ThoughtSpot object type ${JSON.stringify(input)}`);
-      for (const member of Object.keys(TSTypes)) expect(message).toContain(member);
-    },
-  );
+  it.each([
+    "DASHBOARD",
+    "worksheet",
+    "Liveboard",
+    "",
+    "toString",
+    "__proto__",
+  ])("rejects %j with a TypeError listing TSTypes", (input) => {
+    let error: unknown;
+    try {
+      resolveObjectType(input, "v2");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(TypeError);
+    const message = (error as TypeError).message;
+    expect(message).toContain(`Unknown ThoughtSpot object type ${JSON.stringify(input)}`);
+    for (const member of Object.keys(TSTypes)) expect(message).toContain(member);
+  });
 
   it("rejects a non-string from untyped callers", () => {
     expect(() => resolveObjectType(42 as unknown as string, "v1")).toThrow(TypeError);

@@ -103,24 +103,23 @@ describe("TmlParseError", () => {
     ["JSON cut short", '{"table": {"name": "x"}', 1, 24, "invalid JSON"],
   ];
 
-  it.each(cases)(
-    "%s: line and column (1-based) in properties and message",
-    (_label, text, line, column, reason) => {
-      let caught: unknown;
-      try {
-        parseTml(text);
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toBeInstanceOf(TmlParseError);
-      expect(caught).toBeInstanceOf(TmlError);
-      const error = caught as TmlParseError;
-      expect([error.line, error.column]).toEqual([line, column]);
-      expect(error.message).toContain(`at line ${line}, column ${column}`);
-      expect(error.reason).toContain(reason);
-      expect(error.message).toContain(reason);
-    },
-  );
+  it.each(
+    cases,
+  )("%s: line and column (1-based) in properties and message", (_label, text, line, column, reason) => {
+    let caught: unknown;
+    try {
+      parseTml(text);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(TmlParseError);
+    expect(caught).toBeInstanceOf(TmlError);
+    const error = caught as TmlParseError;
+    expect([error.line, error.column]).toEqual([line, column]);
+    expect(error.message).toContain(`at line ${line}, column ${column}`);
+    expect(error.reason).toContain(reason);
+    expect(error.message).toContain(reason);
+  });
 });
 
 describe("tmlType", () => {
