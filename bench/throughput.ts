@@ -1,0 +1,187 @@
+// Per-request overhead of the SDK against a loopback HTTP server, compared with plain fetch.
+// The server runs in a child process (its own event loop, heap and, on a 2-core machine, ideally its
+// own core) and answers a small JSON array to POST /api/rest/2.0/users/search.
+// Run: npm run bench:throughput   (options: -- --runs 5 --requests 2000 --warmup 1000 --concurrency 1,16)
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import createClient from "openapi-fetch";
+import type { paths } from "../generated/v2.js";
+import type * as Sdk from "../src/index.js";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const RUNS = Number(option("runs", "5"));
+const REQUESTS = Number(option("requests", "2000"));
+const WARMUP = Number(option("warmup", "1000"));
+const CONCURRENCIES = option("concurrency", "1,16").split(",").map(Number);
+const ONLY = option("only", "");
+// --src <dir>: measure another copy of src/ (e.g. a patched transport) instead of ../src.
+const SRC = option("src", "../src");
+
+const TOKEN = "bench-token-0123456789abcdef";
+const serverCode = `
+const { createServer } = require("node:http");
+const users = JSON.stringify([
+  { id: "u1", name: "alice", display_name: "Alice", visibility: "SHARABLE", account_status: "ACTIVE" },
+  { id: "u2", name: "bob", display_name: "Bob", visibility: "SHARABLE", account_status: "ACTIVE" },
+  { id: "u3", name: "carol", display_name: "Carol", visibility: "SHARABLE", account_status: "ACTIVE" },
+]);
+let tokens = 0;
+const server = createServer((req, res) => {
+  const chunks = [];
+  req.on("data", (c) => chunks.push(c));
+  req.on("end", () => {
+    if (req.method === "POST" && req.url === "/api/rest/2.0/users/search") {
+      if (req.headers.authorization !== "Bearer ${TOKEN}") { res.writeHead(401).end(); return; }
+      JSON.parse(Buffer.concat(chunks).toString());
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(users);
+    } else if (req.method === "POST" && req.url === "/api/rest/2.0/auth/token/full") {
+      tokens++;
+      const now = Date.now();
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ token: "${TOKEN}", creation_time_in_millis: now, expiration_time_in_millis: now + 3600000 }));
+    } else if (req.url === "/stats") {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ tokens }));
+    } else { res.writeHead(404).end(); }
+  });
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, "127.0.0.1", () => process.stdout.write(server.address().port + "\\n"));
+`;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+type Call = () => Promise<unknown>;
+
+async function main() {
+  const { createThoughtSpotClient } = (await import(`${SRC}/index.js`)) as typeof Sdk;
+  const server = spawn(process.execPath, ["-e", serverCode], { stdio: ["ignore", "pipe", "inherit"] });
+  const [chunk] = (await once(server.stdout!, "data")) as [Buffer];
+  const port = Number(chunk.toString().trim());
+  const serverUrl = `http://127.0.0.1:${port}`;
+  const url = `${serverUrl}/api/rest/2.0/users/search`;
+  const body = { record_offset: 0, record_size: 10, include_favorite_metadata: false };
+
+  // The headers the SDK sends on this call (see defaultHeaders in src/client.ts), so (a) does the same work.
+  const plainHeaders = {
+    Accept: "application/json",
+    "X-Requested-By": "ThoughtSpot",
+    "User-Agent": "thoughtspot-rest-api/0.1.0",
+    Authorization: `Bearer ${TOKEN}`,
+    "Content-Type": "application/json",
+  };
+  const withToken = createThoughtSpotClient({ serverUrl, auth: { token: TOKEN } });
+  const withPassword = createThoughtSpotClient({
+    serverUrl,
+    auth: { username: "bench", password: "secret" },
+    maxRetries: 2,
+  });
+  await withPassword.login(); // the token is cached before anything is timed
+  // For attribution only: openapi-fetch on the global fetch, without the SDK's transport.
+  const bare = createClient<paths>({ baseUrl: serverUrl, headers: plainHeaders });
+
+  const check = (users: unknown) => {
+    if (!Array.isArray(users) || users.length !== 3) throw new Error("unexpected answer");
+  };
+  const variants: { name: string; call: Call }[] = [
+    {
+      name: "(a) plain fetch",
+      call: async () => {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: plainHeaders,
+          body: JSON.stringify(body),
+        });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        check(await response.json());
+      },
+    },
+    {
+      name: "(b) ts.api.v2.searchUsers, auth { token }",
+      call: async () => check(await withToken.api.v2.searchUsers(body)),
+    },
+    {
+      name: "(c) ts.api.v2.searchUsers, auth { username, password } (token cached, retries on)",
+      call: async () => check(await withPassword.api.v2.searchUsers(body)),
+    },
+    {
+      name: '(d) ts.v2.POST("/api/rest/2.0/users/search"), auth { token }',
+      call: async () => {
+        const { data, error } = await withToken.v2.POST("/api/rest/2.0/users/search", { body });
+        if (error) throw new Error("error answer");
+        check(data);
+      },
+    },
+    {
+      name: "(e) reference: bare openapi-fetch POST on global fetch (no SDK transport)",
+      call: async () => {
+        const { data, error } = await bare.POST("/api/rest/2.0/users/search", { body });
+        if (error) throw new Error("error answer");
+        check(data);
+      },
+    },
+  ].filter((v) => !ONLY || ONLY.includes(v.name[1]!));
+
+  async function run(call: Call, requests: number, concurrency: number): Promise<number> {
+    let next = 0;
+    const worker = async () => {
+      while (next < requests) {
+        next++;
+        await call();
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return requests / ((performance.now() - started) / 1000);
+  }
+
+  console.log(
+    `Node ${process.version}, ${process.platform}/${process.arch}; ${RUNS} runs × ${REQUESTS} requests per variant ` +
+      `and concurrency after ${WARMUP} warm-up requests; variants interleaved (rotated order) in each run.\n`,
+  );
+  const results: { concurrency: number; name: string; rps: number[] }[] = [];
+  for (const concurrency of CONCURRENCIES) {
+    for (const v of variants) await run(v.call, WARMUP, concurrency);
+    const rps = variants.map(() => [] as number[]);
+    for (let r = 0; r < RUNS; r++) {
+      for (let k = 0; k < variants.length; k++) {
+        const i = (k + r) % variants.length;
+        rps[i]!.push(await run(variants[i]!.call, REQUESTS, concurrency));
+      }
+    }
+    variants.forEach((v, i) => {
+      results.push({ concurrency, name: v.name, rps: rps[i]! });
+    });
+  }
+
+  const stats = (await (await fetch(`${serverUrl}/stats`)).json()) as { tokens: number };
+  server.kill();
+
+  console.log("| concurrency | variant | median req/s | min – max req/s | median µs/req | vs plain fetch |");
+  console.log("|---:|---|---:|---:|---:|---:|");
+  for (const row of results) {
+    const base = results.find((r) => r.concurrency === row.concurrency && r.name.startsWith("(a)"));
+    const m = median(row.rps);
+    const ratio = base ? (m / median(base.rps)).toFixed(2) : "–";
+    console.log(
+      `| ${row.concurrency} | ${row.name} | ${Math.round(m)} | ${Math.round(Math.min(...row.rps))} – ${Math.round(
+        Math.max(...row.rps),
+      )} | ${(1e6 / m).toFixed(0)} | ${ratio}× |`,
+    );
+  }
+  console.log(`\nToken requests made by (c): ${stats.tokens} (1 expected: cached before timing).`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

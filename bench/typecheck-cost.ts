@@ -1,0 +1,255 @@
+// What the SDK's types cost a consumer's type-check. In the consumer project of bench/consumer.ts (the
+// packed package installed), `with-sdk.ts` calls 20 V2 operations through ts.api.v2 and a few through
+// ts.v2.POST; `baseline.ts` has the same number of functions and awaits on local typed stubs. Each is
+// checked alone with `tsc --noEmit` (strict, --skipLibCheck), moduleResolution bundler and node16, with
+// TypeScript 5.9 (the repository's) and TypeScript 7 (bench/.out/ts7, installed on first run).
+// Run: npm run bench:typecheck   (-- --runs 5 --no-build)
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { CONSUMER, median, OUT, prepareConsumer, ROOT } from "./consumer.js";
+
+const args = process.argv.slice(2);
+const runsAt = args.indexOf("--runs");
+const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
+const TS7_VERSION = "7.0.2";
+const TS7_DIR = join(OUT, "ts7");
+const TARGET_MS = { "5.9": 500, "7": 150 } as const;
+
+const withSdk = `import { createThoughtSpotClient } from "thoughtspot-rest-api";
+
+const ts = createThoughtSpotClient({
+  serverUrl: "https://example.thoughtspot.cloud",
+  auth: { username: "admin", password: "secret" },
+});
+
+export async function f01() { const r = await ts.api.v2.searchUsers({ record_size: 10, user_identifier: "alice" }); return r.length; }
+export async function f02() { const r = await ts.api.v2.searchMetadata({ metadata: [{ type: "LIVEBOARD" }], record_size: 5 }); return r.map((m) => m.metadata_id); }
+export async function f03() { const r = await ts.api.v2.getCurrentUserInfo(); return r.name; }
+export async function f04() { const r = await ts.api.v2.getSystemInformation(); return r.release_version; }
+export async function f05() { const r = await ts.api.v2.searchUserGroups({ group_identifier: "analysts" }); return r.length; }
+export async function f06() { const r = await ts.api.v2.searchOrgs({ visibility: "SHOW" }); return r.length; }
+export async function f07() { const r = await ts.api.v2.searchTags({ name_pattern: "fin%" }); return r.length; }
+export async function f08() { const r = await ts.api.v2.createTag({ name: "finance", color: "#ff0000" }); return r.id; }
+export async function f09() { await ts.api.v2.deleteTag({ tag_identifier: "finance" }); return true; }
+export async function f10() { const r = await ts.api.v2.searchConnection({ data_warehouse_types: ["SNOWFLAKE"] }); return r.length; }
+export async function f11() { const r = await ts.api.v2.exportMetadataTML({ metadata: [{ identifier: "guid-1" }], export_fqn: true }); return r.length; }
+export async function f12() { const r = await ts.api.v2.searchData({ query_string: "[sales] by [region]", logical_table_identifier: "guid-2" }); return r.contents; }
+export async function f13() { const r = await ts.api.v2.fetchLiveboardData({ metadata_identifier: "guid-3", record_size: 100 }); return r.contents; }
+export async function f14() { const r = await ts.api.v2.fetchAnswerData({ metadata_identifier: "guid-4" }); return r.contents; }
+export async function f15() { const r = await ts.api.v2.getCurrentUserToken(); return r.token; }
+export async function f16() { const r = await ts.api.v2.searchRoles({ role_identifiers: ["r1"] }); return r.length; }
+export async function f17() { const r = await ts.api.v2.searchSchedules({ record_size: 10 }); return r.length; }
+export async function f18() { const r = await ts.api.v2.searchCustomActions({ name_pattern: "x" }); return r.length; }
+export async function f19() { const r = await ts.api.v2.createUser({ name: "bob", display_name: "Bob", email: "bob@example.com", password: "pw" }); return r.id; }
+export async function f20() { await ts.api.v2.updateUser({ user_identifier: "bob", display_name: "Robert" }); return true; }
+export async function f21() { const { data, error } = await ts.v2.POST("/api/rest/2.0/users/search", { body: { record_size: 10 } }); return error ? 0 : (data?.length ?? 0); }
+export async function f22() { const { data } = await ts.v2.POST("/api/rest/2.0/metadata/search", { body: { metadata: [{ type: "LOGICAL_TABLE" }] } }); return data?.length; }
+export async function f23() { const { data } = await ts.v2.GET("/api/rest/2.0/system"); return data?.release_version; }
+export async function f24() { const { data } = await ts.v2.POST("/api/rest/2.0/tags/{tag_identifier}/delete", { params: { path: { tag_identifier: "finance" } } }); return data; }
+`;
+
+// The same shape without the SDK: a client object of local typed stubs, the same functions and awaits.
+const baseline = `interface User { id: string; name: string; display_name: string }
+interface Tag { id: string; name: string; color?: string }
+interface Meta { metadata_id: string; metadata_name: string }
+interface Data { contents: { column_names: string[]; data_rows: unknown[][] }[] }
+interface Search { record_size?: number; record_offset?: number; name_pattern?: string }
+interface Result<T> { data?: T; error?: unknown; response: Response }
+
+const ts = {
+  api: {
+    v2: {
+      searchUsers: async (_: Search & { user_identifier?: string }): Promise<User[]> => [],
+      searchMetadata: async (_: Search & { metadata: { type: "LIVEBOARD" | "ANSWER" }[] }): Promise<Meta[]> => [],
+      getCurrentUserInfo: async (): Promise<User> => ({ id: "", name: "", display_name: "" }),
+      getSystemInformation: async (): Promise<{ release_version?: string }> => ({}),
+      searchUserGroups: async (_: Search & { group_identifier?: string }): Promise<User[]> => [],
+      searchOrgs: async (_: { visibility?: "SHOW" | "HIDDEN" }): Promise<User[]> => [],
+      searchTags: async (_: Search): Promise<Tag[]> => [],
+      createTag: async (_: { name: string; color?: string }): Promise<Tag> => ({ id: "", name: "" }),
+      deleteTag: async (_: { tag_identifier: string }): Promise<void> => {},
+      searchConnection: async (_: { data_warehouse_types?: string[] }): Promise<User[]> => [],
+      exportMetadataTML: async (_: { metadata: { identifier: string }[]; export_fqn?: boolean }): Promise<unknown[]> => [],
+      searchData: async (_: { query_string: string; logical_table_identifier: string }): Promise<Data> => ({ contents: [] }),
+      fetchLiveboardData: async (_: Search & { metadata_identifier: string }): Promise<Data> => ({ contents: [] }),
+      fetchAnswerData: async (_: Search & { metadata_identifier: string }): Promise<Data> => ({ contents: [] }),
+      getCurrentUserToken: async (): Promise<{ token: string }> => ({ token: "" }),
+      searchRoles: async (_: { role_identifiers?: string[] }): Promise<User[]> => [],
+      searchSchedules: async (_: Search): Promise<User[]> => [],
+      searchCustomActions: async (_: Search): Promise<User[]> => [],
+      createUser: async (_: { name: string; display_name: string; email: string; password?: string }): Promise<User> => ({ id: "", name: "", display_name: "" }),
+      updateUser: async (_: { user_identifier: string; display_name?: string }): Promise<void> => {},
+    },
+  },
+  v2: {
+    POST: async <T>(_path: string, _init: { body?: unknown; params?: { path?: Record<string, string> } }): Promise<Result<T>> => ({ response: new Response() }),
+    GET: async <T>(_path: string): Promise<Result<T>> => ({ response: new Response() }),
+  },
+};
+
+export async function f01() { const r = await ts.api.v2.searchUsers({ record_size: 10, user_identifier: "alice" }); return r.length; }
+export async function f02() { const r = await ts.api.v2.searchMetadata({ metadata: [{ type: "LIVEBOARD" }], record_size: 5 }); return r.map((m) => m.metadata_id); }
+export async function f03() { const r = await ts.api.v2.getCurrentUserInfo(); return r.name; }
+export async function f04() { const r = await ts.api.v2.getSystemInformation(); return r.release_version; }
+export async function f05() { const r = await ts.api.v2.searchUserGroups({ group_identifier: "analysts" }); return r.length; }
+export async function f06() { const r = await ts.api.v2.searchOrgs({ visibility: "SHOW" }); return r.length; }
+export async function f07() { const r = await ts.api.v2.searchTags({ name_pattern: "fin%" }); return r.length; }
+export async function f08() { const r = await ts.api.v2.createTag({ name: "finance", color: "#ff0000" }); return r.id; }
+export async function f09() { await ts.api.v2.deleteTag({ tag_identifier: "finance" }); return true; }
+export async function f10() { const r = await ts.api.v2.searchConnection({ data_warehouse_types: ["SNOWFLAKE"] }); return r.length; }
+export async function f11() { const r = await ts.api.v2.exportMetadataTML({ metadata: [{ identifier: "guid-1" }], export_fqn: true }); return r.length; }
+export async function f12() { const r = await ts.api.v2.searchData({ query_string: "[sales] by [region]", logical_table_identifier: "guid-2" }); return r.contents; }
+export async function f13() { const r = await ts.api.v2.fetchLiveboardData({ metadata_identifier: "guid-3", record_size: 100 }); return r.contents; }
+export async function f14() { const r = await ts.api.v2.fetchAnswerData({ metadata_identifier: "guid-4" }); return r.contents; }
+export async function f15() { const r = await ts.api.v2.getCurrentUserToken(); return r.token; }
+export async function f16() { const r = await ts.api.v2.searchRoles({ role_identifiers: ["r1"] }); return r.length; }
+export async function f17() { const r = await ts.api.v2.searchSchedules({ record_size: 10 }); return r.length; }
+export async function f18() { const r = await ts.api.v2.searchCustomActions({ name_pattern: "x" }); return r.length; }
+export async function f19() { const r = await ts.api.v2.createUser({ name: "bob", display_name: "Bob", email: "bob@example.com", password: "pw" }); return r.id; }
+export async function f20() { await ts.api.v2.updateUser({ user_identifier: "bob", display_name: "Robert" }); return true; }
+export async function f21() { const { data, error } = await ts.v2.POST<User[]>("/api/rest/2.0/users/search", { body: { record_size: 10 } }); return error ? 0 : (data?.length ?? 0); }
+export async function f22() { const { data } = await ts.v2.POST<Meta[]>("/api/rest/2.0/metadata/search", { body: { metadata: [{ type: "LOGICAL_TABLE" }] } }); return data?.length; }
+export async function f23() { const { data } = await ts.v2.GET<{ release_version?: string }>("/api/rest/2.0/system"); return data?.release_version; }
+export async function f24() { const { data } = await ts.v2.POST<unknown>("/api/rest/2.0/tags/{tag_identifier}/delete", { params: { path: { tag_identifier: "finance" } } }); return data; }
+`;
+
+// A deliberate mistake: createTag without its required name, and a wrong enum value.
+const broken = `import { createThoughtSpotClient } from "thoughtspot-rest-api";
+const ts = createThoughtSpotClient({ serverUrl: "https://example.thoughtspot.cloud", auth: { token: "t" } });
+export const a = ts.api.v2.createTag({ color: "#ff0000" });
+export const b = ts.api.v2.searchMetadata({ metadata: [{ type: "NOT_A_TYPE" }] });
+`;
+
+type Resolution = "bundler" | "node16";
+const tsconfig = (resolution: Resolution, file: string) => ({
+  compilerOptions: {
+    target: "ES2022",
+    module: resolution === "bundler" ? "ESNext" : "Node16",
+    moduleResolution: resolution === "bundler" ? "Bundler" : "Node16",
+    lib: ["ES2022", "DOM"],
+    types: [],
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+  },
+  files: [file],
+});
+
+interface Compiler {
+  name: "5.9" | "7";
+  version: string;
+  command: string[];
+}
+
+function ensureTs7(): Compiler {
+  const bin = join(TS7_DIR, "node_modules", "typescript", "bin", "tsc");
+  const manifest = join(TS7_DIR, "node_modules", "typescript", "package.json");
+  const installed =
+    existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).version === TS7_VERSION;
+  if (!installed) {
+    console.error(`· npm install --prefix bench/.out/ts7 typescript@${TS7_VERSION}`);
+    execFileSync(
+      "npm",
+      ["install", "--prefix", TS7_DIR, `typescript@${TS7_VERSION}`, "--no-audit", "--no-fund"],
+      {
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
+  }
+  const version = execFileSync(process.execPath, [bin, "--version"], { encoding: "utf8" }).trim();
+  return { name: "7", version, command: [process.execPath, bin] };
+}
+
+function tsc(compiler: Compiler, project: string, extra: string[] = []) {
+  const started = performance.now();
+  const result = spawnSync(compiler.command[0]!, [...compiler.command.slice(1), "-p", project, ...extra], {
+    cwd: CONSUMER,
+    encoding: "utf8",
+  });
+  return {
+    ms: performance.now() - started,
+    status: result.status,
+    output: `${result.stdout}${result.stderr}`,
+  };
+}
+
+function main() {
+  prepareConsumer({ build: !args.includes("--no-build") });
+  writeFileSync(join(CONSUMER, "with-sdk.ts"), withSdk);
+  writeFileSync(join(CONSUMER, "baseline.ts"), baseline);
+  writeFileSync(join(CONSUMER, "broken.ts"), broken);
+  for (const resolution of ["bundler", "node16"] as const) {
+    for (const file of ["with-sdk", "baseline", "broken"]) {
+      writeFileSync(
+        join(CONSUMER, `tsconfig.${file}.${resolution}.json`),
+        JSON.stringify(tsconfig(resolution, `${file}.ts`), null, 2),
+      );
+    }
+  }
+  const ts59Bin = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+  const ts59: Compiler = {
+    name: "5.9",
+    version: execFileSync(process.execPath, [ts59Bin, "--version"], { encoding: "utf8" }).trim(),
+    command: [process.execPath, ts59Bin],
+  };
+  const compilers = [ts59, ensureTs7()];
+
+  console.log(
+    `Node ${process.version}; ${compilers.map((c) => `TypeScript ${c.name}: ${c.version}`).join("; ")}.`,
+  );
+  console.log(`Wall time of one \`tsc --noEmit -p <tsconfig>\` process (cold), median of ${RUNS} runs each,`);
+  console.log("with-sdk and baseline alternated; strict, skipLibCheck, lib ES2022+DOM, types [].\n");
+
+  console.log("### Consumers' types compile\n");
+  const checks: string[] = [];
+  for (const compiler of compilers) {
+    for (const resolution of ["bundler", "node16"] as const) {
+      const ok = tsc(compiler, `tsconfig.with-sdk.${resolution}.json`);
+      const bad = tsc(compiler, `tsconfig.broken.${resolution}.json`);
+      const errors = bad.output.split("\n").filter((l) => /error TS\d+/.test(l));
+      const clean = ok.status === 0 && ok.output.trim() === "";
+      const caught = bad.status !== 0 && errors.length >= 2;
+      checks.push(
+        `- TS ${compiler.name}, ${resolution}: with-sdk.ts ${clean ? "compiles with no errors" : `FAILS:\n${ok.output}`}; ` +
+          `broken.ts ${caught ? `reports ${errors.length} errors (${errors.map((e) => e.match(/TS\d+/)![0]).join(", ")})` : `NOT caught:\n${bad.output}`}`,
+      );
+    }
+  }
+  console.log(checks.join("\n"));
+
+  console.log("\n### Wall time\n");
+  console.log("| TypeScript | resolution | baseline.ts | with-sdk.ts | added by the SDK | target | met |");
+  console.log("|---|---|---:|---:|---:|---:|---|");
+  for (const compiler of compilers) {
+    for (const resolution of ["bundler", "node16"] as const) {
+      tsc(compiler, `tsconfig.baseline.${resolution}.json`); // warm the file cache
+      tsc(compiler, `tsconfig.with-sdk.${resolution}.json`);
+      const base: number[] = [];
+      const sdk: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        base.push(tsc(compiler, `tsconfig.baseline.${resolution}.json`).ms);
+        sdk.push(tsc(compiler, `tsconfig.with-sdk.${resolution}.json`).ms);
+      }
+      const added = median(sdk) - median(base);
+      const target = TARGET_MS[compiler.name];
+      console.log(
+        `| ${compiler.name} (${compiler.version.replace("Version ", "")}) | ${resolution} | ${Math.round(median(base))} ms | ` +
+          `${Math.round(median(sdk))} ms | **${Math.round(added)} ms** | ≤ ${target} ms | ${added <= target ? "yes" : "NO"} |`,
+      );
+    }
+  }
+
+  console.log("\n### TypeScript 5.9 --extendedDiagnostics (bundler)\n");
+  console.log("| file | files | types | instantiations | check time | total time |");
+  console.log("|---|---:|---:|---:|---:|---:|");
+  for (const file of ["baseline", "with-sdk"]) {
+    const { output } = tsc(ts59, `tsconfig.${file}.bundler.json`, ["--extendedDiagnostics"]);
+    const field = (name: string) => output.match(new RegExp(`^${name}:\\s+(.+)$`, "m"))?.[1]?.trim() ?? "?";
+    console.log(
+      `| ${file}.ts | ${field("Files")} | ${field("Types")} | ${field("Instantiations")} | ${field("Check time")} | ${field("Total time")} |`,
+    );
+  }
+}
+
+main();
