@@ -16,7 +16,6 @@ import {
   type InvokeContext,
   invoke,
   operationMethods,
-  type RawClient,
 } from "./operations/invoke.js";
 import type { CallOptions, OperationMethods } from "./operations/types.js";
 import type { PaginateMethod } from "./pagination/paginate.js";
@@ -29,7 +28,7 @@ import type { TmlApi } from "./tml/api.js";
 import { withCookieJar } from "./transport/cookies.js";
 import { operationLookup } from "./transport/resolve-operation.js";
 import { type TlsOptions, withTls } from "./transport/tls.js";
-import { createTransport } from "./transport/transport.js";
+import { createTransport, type Send } from "./transport/transport.js";
 import { normalizeServerUrl } from "./url.js";
 import type { V1OperationMethods } from "./v1/types.js";
 import { VERSION } from "./version.js";
@@ -143,7 +142,10 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   const redactor = new Redactor();
   for (const secret of authSecrets(options.auth)) redactor.add(secret);
 
-  let baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const userFetch = options.fetch;
+  let baseFetch: Send = userFetch
+    ? (url, init) => userFetch(new Request(url, init))
+    : (url, init) => globalThis.fetch(url, init);
   if (options.tls) baseFetch = withTls(options.tls, (message) => logger.warn(message));
   const jar = kind === "session" && !IN_BROWSER ? withCookieJar(baseFetch) : undefined;
 
@@ -167,10 +169,10 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
 
   const headers = defaultHeaders(options);
   const credentials = kind === "session" && IN_BROWSER ? ({ credentials: "include" } as const) : {};
-  const v2 = createClient<V2Paths>({ baseUrl: serverUrl, fetch: transport, headers, ...credentials });
+  const v2 = createClient<V2Paths>({ baseUrl: serverUrl, fetch: transport.fetch, headers, ...credentials });
   const v1 = createClient<V1Paths>({
     baseUrl: serverUrl + V1_PREFIX,
-    fetch: transport,
+    fetch: transport.fetch,
     headers,
     ...credentials,
   });
@@ -178,13 +180,19 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     kind === "none"
       ? "This call needs a login: pass `auth` to createThoughtSpotClient (a token, or username and password)"
       : undefined;
-  const v2Context: InvokeContext = { client: v2 as unknown as RawClient, redactor, loginHint };
+  const shared = {
+    send: transport.send,
+    headers,
+    redactor,
+    loginHint,
+    ...(kind === "session" && IN_BROWSER && { credentials: "include" as const }),
+  };
+  const v2Context: InvokeContext = { ...shared, baseUrl: serverUrl };
   const v1Context = once(async () => {
     const m = await loadV1();
     return {
-      client: v1 as unknown as RawClient,
-      redactor,
-      loginHint,
+      ...shared,
+      baseUrl: serverUrl + V1_PREFIX,
       encodeBody: m.encodeV1Body,
       encodeParams: m.encodeV1Params,
       extraQuery: m.v1RuntimeQuery,

@@ -1,9 +1,11 @@
 // Calls one operation from its generated table row: splits the single input object into path,
 // query, header and body, encodes the body as the spec says, and throws on any non-2xx answer.
+// It builds the request itself and hands it to the transport: going through openapi-fetch would
+// add a Request object and a stream copy per call for nothing the table does not already say.
 import { ThoughtSpotError } from "../errors.js";
 import type { OperationRow } from "../operation-row.js";
 import type { Redactor } from "../redact.js";
-import { type CallMeta, TS_CALL } from "../transport/call-meta.js";
+import type { OutgoingRequest } from "../transport/transport.js";
 import { toFormData } from "./multipart.js";
 import { errorFromResponse } from "./response-error.js";
 import type { CallOptions } from "./types.js";
@@ -13,28 +15,42 @@ type Loose = Record<string, unknown>;
 /** For the SDK's own calls: `anonymous` skips the client's credentials (the calls that obtain them). */
 export type InternalCallOptions = CallOptions & { anonymous?: boolean; parseAs?: "stream" };
 
-export interface RawClient {
-  request(
-    method: string,
-    path: string,
-    init: Loose,
-  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-}
-
 export interface InvokeContext {
-  client: RawClient;
+  send: (request: OutgoingRequest) => Promise<Response>;
+  /** serverUrl, or serverUrl + /callosum/v1 for V1. */
+  baseUrl: string;
+  /** Headers of every call (Accept, X-Requested-By, User-Agent, ...). */
+  headers: Record<string, string>;
+  credentials?: RequestCredentials;
   redactor: Redactor;
   /** Encodes a body the API-specific way (V1 form fields); JSON and multipart are handled here. */
   encodeBody?: (
     row: OperationRow,
     body: Loose,
-  ) => { body: unknown; headers?: Record<string, string> } | undefined;
+  ) => { body: BodyInit; headers?: Record<string, string> } | undefined;
   /** Encodes query parameters the API-specific way (V1 JSON text and "true"/"false"). */
   encodeParams?: (row: OperationRow, values: Loose | undefined) => Loose | undefined;
   /** Takes input keys no spec can declare (V1's numbered runtime filter keys) and returns them as query values. */
   extraQuery?: (operationId: string, fields: Loose) => Loose | undefined;
   /** Added to a 401 message when the client holds no credentials at all. */
   loginHint?: () => string | undefined;
+}
+
+/** Path parameters filled in (encoded), query appended; arrays repeat their key (val1=a&val1=b). */
+function urlOf(baseUrl: string, row: OperationRow, path: Loose, query: Loose | undefined): string {
+  const filled = row.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(String(path[name])),
+  );
+  if (!query) return baseUrl + filled;
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      search.append(key, typeof item === "object" ? JSON.stringify(item) : String(item));
+    }
+  }
+  const text = search.toString();
+  return text ? `${baseUrl}${filled}?${text}` : baseUrl + filled;
 }
 
 export async function invoke(
@@ -55,20 +71,13 @@ export async function invoke(
   }
 
   const take = (names: readonly string[] | undefined) => {
-    if (!names?.length) return undefined;
     const out: Loose = {};
-    for (const name of names) if (fields[name] !== undefined) out[name] = fields[name];
+    for (const name of names ?? []) if (fields[name] !== undefined) out[name] = fields[name];
     return out;
   };
-  const query = take(row.queryParams);
+  const query = row.queryParams ? take(row.queryParams) : undefined;
   const extraQuery = ctx.extraQuery?.(operationId, fields);
   const encodedQuery = ctx.encodeParams ? ctx.encodeParams(row, query) : query;
-  const params = {
-    path: take(row.pathParams),
-    // Extra values skip encodeParams: their arrays stay arrays and go out as repeated keys (val1=a&val1=b).
-    query: extraQuery ? { ...encodedQuery, ...extraQuery } : encodedQuery,
-    header: take(row.headerParams),
-  };
   const paramNames = new Set([
     ...(row.pathParams ?? []),
     ...(row.queryParams ?? []),
@@ -80,71 +89,76 @@ export async function invoke(
     if (!paramNames.has(key) && value !== undefined) bodyFields[key] = value;
   }
 
-  const headers: Record<string, string> = {
-    ...(row.accept ? { Accept: row.accept } : {}),
-    ...options.headers,
-  };
-  const init: Loose = {
-    params,
+  const headers = new Headers(ctx.headers);
+  if (row.accept) headers.set("Accept", row.accept);
+  for (const [name, value] of Object.entries(take(row.headerParams))) headers.set(name, String(value));
+  let body: BodyInit | undefined;
+  if (row.body) {
+    const custom = ctx.encodeBody?.(row, bodyFields);
+    if (custom) {
+      body = custom.body;
+      for (const [name, value] of Object.entries(custom.headers ?? {})) headers.set(name, value);
+    } else if (row.body === "multipart") {
+      body = toFormData(bodyFields, row.fileFields); // fetch sets the multipart boundary
+    } else {
+      body = JSON.stringify(bodyFields);
+      headers.set("Content-Type", "application/json");
+    }
+  } else if (Object.keys(bodyFields).length) {
+    throw new TypeError(`${operationId}: takes no body, but got ${Object.keys(bodyFields).join(", ")}`);
+  }
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+
+  const response = await ctx.send({
+    url: urlOf(
+      ctx.baseUrl,
+      row,
+      take(row.pathParams),
+      extraQuery ? { ...encodedQuery, ...extraQuery } : encodedQuery,
+    ),
+    method: row.method,
     headers,
-    // text/* answers (V1 tokens, GUIDs; V1 TML, which answers JSON under Accept: text/plain) are read
-    // as text and parsed below when they turn out to be JSON.
-    parseAs:
-      (options as InternalCallOptions).parseAs ??
-      (row.binary ? "blob" : row.streaming ? "stream" : row.accept?.startsWith("text/") ? "text" : "json"),
-    [TS_CALL]: {
+    body,
+    signal: options.signal,
+    credentials: ctx.credentials,
+    meta: {
       operationId,
       path: row.path,
       idempotent: row.idempotent === true,
       maxRetries: options.maxRetries,
       timeoutMs: options.timeoutMs,
       anonymous: (options as InternalCallOptions).anonymous,
-    } satisfies CallMeta,
-  };
-  if (options.signal) init.signal = options.signal;
-  if (row.body) {
-    const custom = ctx.encodeBody?.(row, bodyFields);
-    if (custom) {
-      init.body = custom.body;
-      init.bodySerializer = (b: unknown) => b;
-      Object.assign(headers, custom.headers);
-    } else if (row.body === "multipart") {
-      init.body = toFormData(bodyFields, row.fileFields);
-      init.bodySerializer = (b: unknown) => b;
-    } else {
-      init.body = bodyFields;
-    }
-  } else if (Object.keys(bodyFields).length) {
-    throw new TypeError(`${operationId}: takes no body, but got ${Object.keys(bodyFields).join(", ")}`);
-  }
+    },
+  });
 
-  let result: Awaited<ReturnType<RawClient["request"]>>;
-  try {
-    result = await ctx.client.request(row.method, row.path, init);
-  } catch (error) {
-    if (error instanceof ThoughtSpotError) throw error;
-    if (error instanceof SyntaxError) throw notJson(operationId, row, error);
-    throw error;
-  }
-  if (!result.response.ok) {
+  if (!response.ok) {
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {}
     throw errorFromResponse(
-      { method: row.method, path: row.path, operationId, response: result.response, body: result.error },
+      { method: row.method, path: row.path, operationId, response, body: parsed },
       ctx.redactor,
-      result.response.status === 401 ? ctx.loginHint?.() : undefined,
+      response.status === 401 ? ctx.loginHint?.() : undefined,
     );
   }
-  if (typeof result.data === "string") {
-    // V1 TML answers JSON under Accept: text/plain, sometimes labelled text/plain too.
-    const labelledJson = /json/.test(result.response.headers.get("content-type") ?? "");
-    if (labelledJson || /^\s*[[{]/.test(result.data)) {
-      try {
-        return JSON.parse(result.data);
-      } catch (error) {
-        if (labelledJson) throw notJson(operationId, row, error);
-      }
-    }
+  const parseAs =
+    (options as InternalCallOptions).parseAs ?? (row.binary ? "blob" : row.streaming ? "stream" : "text");
+  if (parseAs === "stream") return response.body ?? undefined;
+  if (response.status === 204 || response.headers.get("content-length") === "0") return undefined;
+  if (parseAs === "blob") return response.blob();
+  const text = await response.text();
+  // JSON answers, and V1's text/* answers that hold JSON (TML under Accept: text/plain).
+  const labelledJson = /json/.test(response.headers.get("content-type") ?? "");
+  if (row.accept?.startsWith("text/") && !labelledJson && !/^\s*[[{]/.test(text)) return text;
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (!labelledJson && row.accept?.startsWith("text/")) return text;
+    throw notJson(operationId, row, error);
   }
-  return result.data;
 }
 
 function notJson(operationId: string, row: OperationRow, cause: unknown): ThoughtSpotError {

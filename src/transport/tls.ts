@@ -8,6 +8,8 @@ export interface TlsOptions {
   rejectUnauthorized?: boolean;
 }
 
+import type { Send } from "./transport.js";
+
 type Dispatcher = object;
 type AgentClass = new (options: { connect: Record<string, unknown> }) => Dispatcher;
 
@@ -27,15 +29,12 @@ async function nodeAgentClass(): Promise<AgentClass> {
   return agent.constructor;
 }
 
-export function withTls(
-  tls: TlsOptions,
-  warn: (message: string) => void,
-): (request: Request) => Promise<Response> {
+export function withTls(tls: TlsOptions, warn: (message: string) => void): Send {
   if (tls.rejectUnauthorized === false) {
     warn("TLS certificate verification is OFF for this ThoughtSpot client (tls.rejectUnauthorized: false)");
   }
   let dispatcher: Promise<Dispatcher> | undefined;
-  return async (request) => {
+  return async (url, init) => {
     dispatcher ??= nodeAgentClass().then(
       (Agent) =>
         new Agent({
@@ -45,6 +44,6 @@ export function withTls(
           },
         }),
     );
-    return fetch(request, { dispatcher: await dispatcher } as RequestInit);
+    return fetch(url, { ...init, dispatcher: await dispatcher } as RequestInit);
   };
 }

@@ -1,5 +1,7 @@
-// The custom fetch handed to openapi-fetch. openapi-fetch middleware cannot re-send a request,
-// so credentials, 401 refresh-and-replay, retries, timeouts, logging and network errors live here.
+// Sends requests for the typed clients. openapi-fetch middleware cannot re-send a request, so
+// credentials, 401 refresh-and-replay, retries, timeouts, logging and network errors live here.
+// Bodies are kept in a re-sendable form (text, bytes, FormData) instead of cloning Request
+// objects per attempt: clones copy streams, which cost more than the rest of the call.
 import type { AuthStrategy } from "../auth/strategy.js";
 import {
   NetworkError,
@@ -14,8 +16,11 @@ import { type CallMeta, callMetaOf } from "./call-meta.js";
 import type { OperationLookup } from "./resolve-operation.js";
 import { backoffMs, MAX_RETRY_AFTER_MS, RETRY_STATUSES, retryAfterMs, sleep } from "./retry.js";
 
+/** fetch as the transport calls it: a URL and a RequestInit, so nothing is copied per attempt. */
+export type Send = (url: string, init: RequestInit) => Promise<Response>;
+
 export interface TransportOptions {
-  fetch: (request: Request) => Promise<Response>;
+  fetch: Send;
   auth: AuthStrategy;
   redactor: Redactor;
   logger: LevelLogger;
@@ -28,52 +33,74 @@ export interface TransportOptions {
   random?: () => number;
 }
 
-export type Transport = (request: Request) => Promise<Response>;
+export interface OutgoingRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  /** Re-sendable as is on every attempt: text, bytes, Blob, FormData or URLSearchParams. */
+  body?: BodyInit | undefined;
+  /** The caller's AbortSignal, if any. */
+  signal?: AbortSignal | undefined;
+  credentials?: RequestCredentials | undefined;
+  meta?: CallMeta | undefined;
+}
+
+export interface Transport {
+  send(request: OutgoingRequest): Promise<Response>;
+  /** The same, as the fetch openapi-fetch calls with a Request (ts.v2 / ts.v1). */
+  fetch(request: Request): Promise<Response>;
+}
 
 const KEEP_SIGNAL = Symbol("thoughtspot-rest-api.signal");
 
 export function createTransport(options: TransportOptions): Transport {
   const { auth, redactor, logger, random } = options;
 
-  return async function transport(original: Request): Promise<Response> {
-    const url = new URL(original.url);
-    const given = callMetaOf(original);
-    const found = given?.operationId ? undefined : await options.lookup(original.method, url.pathname);
+  async function send(outgoing: OutgoingRequest): Promise<Response> {
+    const { url, method, body, credentials } = outgoing;
+    const given = outgoing.meta;
+    const found = given?.operationId ? undefined : await options.lookup(method, new URL(url).pathname);
     const meta: CallMeta = {
       operationId: found?.operationId,
       path: found?.row.path,
       idempotent: found?.row.idempotent === true,
       ...given,
     };
-    const where = { method: original.method, path: meta.path ?? url.pathname, operationId: meta.operationId };
+    const where = { method, path: meta.path ?? new URL(url).pathname, operationId: meta.operationId };
     const maxRetries = meta.maxRetries ?? options.maxRetries;
     const timeoutMs = meta.timeoutMs ?? options.timeoutMs;
-    const userSignal = original.signal;
-    // A pristine copy: each attempt consumes a clone, so bodies can be sent again.
-    const template = original.clone();
+    const userSignal = outgoing.signal;
 
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
-      const request = template.clone();
-      if (!meta.anonymous) await auth.authorize(request.headers, where);
+      const headers = new Headers(outgoing.headers);
+      if (!meta.anonymous) await auth.authorize(headers, where);
 
       const timeout = timeoutMs > 0 ? new AbortController() : undefined;
       const timer = timeout && setTimeout(() => timeout.abort(), timeoutMs);
-      const signals = [userSignal, timeout?.signal].filter((s): s is AbortSignal => s !== undefined);
+      const signal =
+        userSignal && timeout
+          ? AbortSignal.any([userSignal, timeout.signal])
+          : (userSignal ?? timeout?.signal);
       const started = performance.now();
       let response: Response;
-      const combined = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
       try {
-        response = await options.fetch(combined ? new Request(request, { signal: combined }) : request);
+        response = await options.fetch(url, {
+          method,
+          headers,
+          ...(body !== undefined && { body }),
+          ...(signal && { signal }),
+          ...(credentials && { credentials }),
+        });
         // Node may collect an AbortSignal.any() result once the headers are in, and the caller's abort
         // would then never reach the body; the Response keeps it alive while the body is read.
-        if (combined) Object.defineProperty(response, KEEP_SIGNAL, { value: combined });
+        if (signal && signal !== userSignal) Object.defineProperty(response, KEEP_SIGNAL, { value: signal });
       } catch (cause) {
         clearTimeout(timer);
-        const error = failure(cause, userSignal, timeout?.signal, timeoutMs, where, original.url);
+        const error = failure(cause, userSignal, timeout?.signal, timeoutMs, where, url);
         logAttempt(error.name, started, attempt);
         if (error instanceof RequestAbortedError || !meta.idempotent || attempt > maxRetries) throw error;
-        await pause(backoffMs(attempt, random), userSignal, where, original.url);
+        await pause(backoffMs(attempt, random), userSignal, where, url);
         continue;
       }
       clearTimeout(timer);
@@ -82,7 +109,7 @@ export function createTransport(options: TransportOptions): Transport {
       if (response.status === 401 && !meta.anonymous && !refreshed && auth.refresh) {
         // One refresh (or re-login) and one replay; a second 401 is returned as is.
         refreshed = true;
-        if (!(await auth.refresh({ headers: request.headers, sentAt: started }))) return response;
+        if (!(await auth.refresh({ headers, sentAt: started }))) return response;
         await response.body?.cancel();
         continue;
       }
@@ -92,7 +119,7 @@ export function createTransport(options: TransportOptions): Transport {
       const asked = retryAfterMs(response.headers.get("retry-after"));
       if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) return response;
       await response.body?.cancel();
-      await pause(asked ?? backoffMs(attempt, random), userSignal, where, original.url);
+      await pause(asked ?? backoffMs(attempt, random), userSignal, where, url);
     }
 
     function logAttempt(status: number | string, started: number, attempt: number) {
@@ -103,18 +130,34 @@ export function createTransport(options: TransportOptions): Transport {
       if (typeof status === "number" && status < 400) logger.debug(line, fields);
       else logger.warn(line, fields);
     }
+  }
+
+  return {
+    send,
+    // openapi-fetch hands over a Request whose body is a one-shot stream: read it once into bytes.
+    async fetch(request) {
+      return send({
+        url: request.url,
+        method: request.method,
+        headers: request.headers,
+        body: request.body ? await request.arrayBuffer() : undefined,
+        signal: request.signal,
+        credentials: request.credentials,
+        meta: callMetaOf(request),
+      });
+    },
   };
 
   function failure(
     cause: unknown,
-    userSignal: AbortSignal,
+    userSignal: AbortSignal | undefined,
     timeoutSignal: AbortSignal | undefined,
     timeoutMs: number,
     where: Omit<ThoughtSpotErrorInit, "message">,
     url: string,
   ): ThoughtSpotError {
     const base = { ...where, url: redactor.url(url), cause };
-    if (userSignal.aborted) {
+    if (userSignal?.aborted) {
       return new RequestAbortedError({
         ...base,
         message: `${where.method} ${where.path} was aborted by the caller`,
@@ -135,7 +178,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function pause(
     ms: number,
-    signal: AbortSignal,
+    signal: AbortSignal | undefined,
     where: Omit<ThoughtSpotErrorInit, "message">,
     url: string,
   ) {
