@@ -1,5 +1,5 @@
 // createThoughtSpotClient(): wires options, auth, the transport and the typed clients together.
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import type { paths as V1Paths } from "../generated/v1.js";
 import type { operations as V2Operations, paths as V2Paths } from "../generated/v2.js";
 import { v2Operations } from "../generated/v2-operations.js";
@@ -21,6 +21,7 @@ import type { CallOptions, OperationMethods } from "./operations/types.js";
 import type { PaginateMethod } from "./pagination/paginate.js";
 import type { PaginateV1Method } from "./pagination/paginate-v1.js";
 import type { GroupsApi, UsersApi } from "./principals/api.js";
+import { lazyClient } from "./raw-client.js";
 import { Redactor } from "./redact.js";
 import type { SharingApi } from "./sharing/api.js";
 import type { StreamMethod } from "./streaming/stream.js";
@@ -169,8 +170,8 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
 
   const headers = defaultHeaders(options);
   const credentials = kind === "session" && IN_BROWSER ? ({ credentials: "include" } as const) : {};
-  const v2 = createClient<V2Paths>({ baseUrl: serverUrl, fetch: transport.fetch, headers, ...credentials });
-  const v1 = createClient<V1Paths>({
+  const v2 = lazyClient<V2Paths>({ baseUrl: serverUrl, fetch: transport.fetch, headers, ...credentials });
+  const v1 = lazyClient<V1Paths>({
     baseUrl: serverUrl + V1_PREFIX,
     fetch: transport.fetch,
     headers,

@@ -7,35 +7,27 @@ export {
   type TlsOptions,
 } from "./client.js";
 export type { DownloadedFile, DownloadOptions, DownloadPath } from "./download/index.js";
+export { GroupVisibility, GroupVisibilityV2 } from "./enums/groups.js";
+export {
+  Categories,
+  MetadataCategories,
+  MetadataNames,
+  MetadataSorts,
+  MetadataSubtypes,
+  MetadataTypes,
+  Sorts,
+} from "./enums/metadata.js";
 export type {
   ApiVersion,
   ObjectHeaderType,
   ObjectTypeInput,
   V1ObjectType,
   V2ObjectType,
-} from "./enums/index.js";
-export {
-  Categories,
-  GroupVisibility,
-  GroupVisibilityV2,
-  MetadataCategories,
-  MetadataNames,
-  MetadataSorts,
-  MetadataSubtypes,
-  MetadataTypes,
-  OBJECT_TYPES,
-  PermissionTypes,
-  Privileges,
-  ReportTypes,
-  resolveObjectType,
-  ShareModes,
-  Sorts,
-  TSTypes,
-  TSTypesV2,
-  tsTypeOf,
-  v1TypeOf,
-  v2TypeOf,
-} from "./enums/index.js";
+} from "./enums/object-types.js";
+export { Privileges } from "./enums/privileges.js";
+export { ReportTypes } from "./enums/reports.js";
+export { PermissionTypes, ShareModes } from "./enums/sharing.js";
+export { TSTypes, TSTypesV2 } from "./enums/ts-types.js";
 export {
   AuthError,
   BadRequestError,
@@ -47,6 +39,8 @@ export {
   RequestTimeoutError,
   ServerError,
   ThoughtSpotError,
+  TmlImportError,
+  type TmlImportFailure,
 } from "./errors.js";
 export type { Logger, LogLevel } from "./logger.js";
 export type { ListObjectHeadersInput, MetadataApi, MetadataSearchInput } from "./metadata/api.js";
@@ -64,8 +58,8 @@ export type {
   V1PageItemOf,
   V1PaginatedOperationId,
 } from "./pagination/index.js";
-export type { GroupsApi, UsersApi } from "./principals/api.js";
-export { type SyncPrincipal, type UserPreferences, userPreferences } from "./principals/api.js";
+export type { GroupsApi, SyncPrincipal, UsersApi } from "./principals/api.js";
+export { type UserPreferences, userPreferences } from "./principals/preferences.js";
 export type { ShareInput, SharingApi } from "./sharing/api.js";
 export {
   type ContentShareMode,
@@ -76,7 +70,6 @@ export {
 } from "./sharing/permissions.js";
 export type { AgentStream, AgentStreamEvent, SseEvent, StreamOptions } from "./streaming/index.js";
 export type { TmlApi } from "./tml/api.js";
-export { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./tml/errors.js";
 export type { ExportedTml, TmlExportOptions, TmlExportResult, TmlExportTarget } from "./tml/export.js";
 export type { TmlFile } from "./tml/files.js";
 export type { ImportedTml, TmlImportOptions, TmlImportPolicy, TmlImportResult } from "./tml/import.js";

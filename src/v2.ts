@@ -1,3 +1,15 @@
 // thoughtspot-rest-api/v2: the generated V2 types, to name request and response shapes.
 export type { components, operations, paths } from "../generated/v2.js";
 export { type V2OperationId, v2Operations } from "../generated/v2-operations.js";
+// TSTypes (or raw API strings) → the V1/V2 `type` and `subtypes`, for building bodies by hand.
+export {
+  type ApiVersion,
+  OBJECT_TYPES,
+  type ObjectTypeInput,
+  resolveObjectType,
+  tsTypeOf,
+  type V1ObjectType,
+  type V2ObjectType,
+  v1TypeOf,
+  v2TypeOf,
+} from "./enums/object-types.js";

@@ -2,23 +2,12 @@
 // Creating, updating and deleting users and groups needs nothing beyond ts.api.v2.createUser,
 // updateUser, deleteUser, createUserGroup, ... (named as in ThoughtSpot's own SDK).
 
+import { type UserPreferences, userPreferences } from "./preferences.js";
+
+export type { UserPreferences };
+
 type Loose = Record<string, unknown>;
 type Call = (input: Loose) => Promise<unknown>;
-
-/** V1 user/updatepreference `preferences`; only the keys you set are sent. */
-export interface UserPreferences {
-  preferredLocale?: string;
-  notifyOnShare?: boolean;
-  analystOnboardingComplete?: boolean;
-  showWalkMe?: boolean;
-}
-
-export function userPreferences(prefs: UserPreferences): Record<string, string | boolean> {
-  const out: Record<string, string | boolean> = {};
-  for (const [key, value] of Object.entries(prefs)) if (value !== undefined) out[key] = value;
-  if (Object.keys(out).length === 0) throw new TypeError("userPreferences: set at least one preference");
-  return out;
-}
 
 /** One entry of V1 user/sync `principals` (the shape of V1 user/list items). */
 export interface SyncPrincipal {
