@@ -1,8 +1,6 @@
-// Facts about one call that the transport needs but a Request cannot carry: which operation it is,
-// whether it may be retried, and per-call overrides. openapi-fetch copies unknown init keys onto
-// the Request it builds, so facade calls pass these under TS_CALL and the transport reads them back.
-
-export const TS_CALL = "tsCall" as const;
+// Facts about one call that the transport needs beyond the request itself: which operation it is,
+// whether it may be retried, and per-call overrides. ts.api calls know them from the generated
+// table; raw ts.v2/ts.v1 calls get them from a lookup of the method and path.
 
 export interface CallMeta {
   operationId?: string;
@@ -13,8 +11,4 @@ export interface CallMeta {
   anonymous?: boolean;
   maxRetries?: number;
   timeoutMs?: number;
-}
-
-export function callMetaOf(request: Request): CallMeta | undefined {
-  return (request as Request & { [TS_CALL]?: CallMeta })[TS_CALL];
 }

@@ -12,7 +12,7 @@ import {
 } from "../errors.js";
 import type { LevelLogger } from "../logger.js";
 import type { Redactor } from "../redact.js";
-import { type CallMeta, callMetaOf } from "./call-meta.js";
+import type { CallMeta } from "./call-meta.js";
 import type { OperationLookup } from "./resolve-operation.js";
 import { backoffMs, MAX_RETRY_AFTER_MS, RETRY_STATUSES, retryAfterMs, sleep } from "./retry.js";
 
@@ -143,7 +143,6 @@ export function createTransport(options: TransportOptions): Transport {
         body: request.body ? await request.arrayBuffer() : undefined,
         signal: request.signal,
         credentials: request.credentials,
-        meta: callMetaOf(request),
       });
     },
   };
