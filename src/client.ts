@@ -17,6 +17,7 @@ import {
   invoke,
   operationMethods,
 } from "./operations/invoke.js";
+import type { LooseApi } from "./operations/loose-api.js";
 import type { CallOptions, OperationMethods } from "./operations/types.js";
 import type { PaginateMethod } from "./pagination/paginate.js";
 import type { PaginateV1Method } from "./pagination/paginate-v1.js";
@@ -217,17 +218,9 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   };
   strategy = strategyFromOptions(kind, auth, anonymousCalls, redactor);
 
-  type Call = (input: Record<string, unknown>, callOptions?: CallOptions) => Promise<unknown>;
-  const v2Call = api.v2 as unknown as Record<string, Call>;
-  const v1Call = api.v1 as unknown as Record<string, Call>;
-  const principals = once(async () =>
-    (await loadHelpers()).createPrincipalsApi({
-      updateUser: (i) => v2Call.updateUser!(i),
-      updateUserGroup: (i) => v2Call.updateUserGroup!(i),
-      userSync: (i) => v1Call.userSync!(i),
-      userUpdatepreference: (i) => v1Call.userUpdatepreference!(i),
-    }),
-  );
+  // The helpers call operations by operationId through the same methods users call.
+  const loose = api as unknown as LooseApi;
+  const principals = once(async () => (await loadHelpers()).createPrincipalsApi(loose));
 
   const client: ThoughtSpotClient = {
     serverUrl,
@@ -244,38 +237,14 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     },
     auth: createAuthHelpers(auth, api.v2, anonymousCalls, redactor),
     tml: lazyMethods<TmlApi>(
-      once(async () =>
-        (await loadTml()).createTmlApi({
-          defaultFqn: options.tmlFqn ?? true,
-          v2Export: (i, o) => v2Call.exportMetadataTML!(i, o),
-          v2ExportBatch: (i) => v2Call.exportMetadataTMLBatched!(i),
-          v1Export: (i, o) => v1Call.metadataTmlExport!(i, o),
-          v2Import: (i, o) => v2Call.importMetadataTML!(i, o),
-          v2ImportAsync: (i, o) => v2Call.importMetadataTMLAsync!(i, o),
-          v2AsyncStatus: (i, o) => v2Call.fetchAsyncImportTaskStatus!(i, o),
-          v1Import: (i, o) => v1Call.metadataTmlImport!(i, o),
-        }),
-      ),
+      once(async () => (await loadTml()).createTmlApi(loose, options.tmlFqn ?? true)),
       ["export", "exportBatch", "import", "exportToFolder", "importFromFolder"],
     ),
     metadata: lazyMethods<MetadataApi>(
       once(async () =>
-        (await loadHelpers()).createMetadataApi({
-          searchPages: (body, { pageSize, signal }) =>
-            client.paginate(
-              "/api/rest/2.0/metadata/search",
-              { body },
-              { pageSize, ...(signal && { signal }) },
-            ) as AsyncIterable<Record<string, unknown>>,
-          metadataListobjectheaders: (i) => v1Call.metadataListobjectheaders!(i),
-          metadataList: (i) => v1Call.metadataList!(i),
-          metadataDetails: (i) => v1Call.metadataDetails!(i),
-          dependencyListdependents: (i) => v1Call.dependencyListdependents!(i),
-          assignTag: (i) => v2Call.assignTag!(i),
-          unassignTag: (i) => v2Call.unassignTag!(i),
-          metadataAssigntag: (i) => v1Call.metadataAssigntag!(i),
-          metadataUnassigntag: (i) => v1Call.metadataUnassigntag!(i),
-        }),
+        (await loadHelpers()).createMetadataApi(loose, (body, { pageSize, signal }) =>
+          client.paginate("/api/rest/2.0/metadata/search", { body }, { pageSize, ...(signal && { signal }) }),
+        ),
       ),
       [
         "search",
@@ -291,16 +260,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       ],
     ),
     sharing: lazyMethods<SharingApi>(
-      once(async () =>
-        (await loadHelpers()).createSharingApi({
-          shareMetadata: (i) => v2Call.shareMetadata!(i),
-          securityShare: (i) => v1Call.securityShare!(i),
-          securityShareviz: (i) => v1Call.securityShareviz!(i),
-          fetchPermissionsOnMetadata: (i) => v2Call.fetchPermissionsOnMetadata!(i),
-          securityMetadataPermissions: (i) => v1Call.securityMetadataPermissions!(i),
-          fetchPermissionsOfPrincipals: (i) => v2Call.fetchPermissionsOfPrincipals!(i),
-        }),
-      ),
+      once(async () => (await loadHelpers()).createSharingApi(loose)),
       ["share", "shareVisualization", "permissionsOnObjects", "permissionsOfPrincipals"],
     ),
     paginate: ((path: string, ...args: unknown[]) => {

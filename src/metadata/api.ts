@@ -1,10 +1,10 @@
 // ts.metadata: search and lookups that speak ThoughtSpot's types (TSTypes or raw API strings).
 import { type ObjectTypeInput, resolveObjectType } from "../enums/object-types.js";
+import { call, type LooseApi, type LooseCall } from "../operations/loose-api.js";
 import { GroupDetails, LiveboardDetails, storables, UserDetails } from "./details.js";
 import { ObjectLookupError } from "./errors.js";
 
 type Loose = Record<string, unknown>;
-type Call = (input: Loose) => Promise<unknown>;
 
 export interface MetadataSearchInput {
   type: ObjectTypeInput;
@@ -85,20 +85,24 @@ function nonEmpty(list: readonly string[], what: string): readonly string[] {
   return list;
 }
 
-export function createMetadataApi(calls: {
-  /** Walks V2 metadata/search pages and yields the items. */
-  searchPages: (body: Loose, options: { pageSize: number; signal?: AbortSignal }) => AsyncIterable<Loose>;
-  metadataListobjectheaders: Call;
-  metadataList: Call;
-  metadataDetails: Call;
-  dependencyListdependents: Call;
-  assignTag: Call;
-  unassignTag: Call;
-  metadataAssigntag: Call;
-  metadataUnassigntag: Call;
-}): MetadataApi {
+export function createMetadataApi(
+  operations: LooseApi,
+  /** Walks V2 metadata/search pages and yields the items (ts.paginate). */
+  searchPages: (body: Loose, options: { pageSize: number; signal?: AbortSignal }) => AsyncIterable<Loose>,
+): MetadataApi {
+  const calls = {
+    searchPages,
+    metadataListobjectheaders: call(operations.v1, "metadataListobjectheaders"),
+    metadataList: call(operations.v1, "metadataList"),
+    metadataDetails: call(operations.v1, "metadataDetails"),
+    dependencyListdependents: call(operations.v1, "dependencyListdependents"),
+    assignTag: call(operations.v2, "assignTag"),
+    unassignTag: call(operations.v2, "unassignTag"),
+    metadataAssigntag: call(operations.v1, "metadataAssigntag"),
+    metadataUnassigntag: call(operations.v1, "metadataUnassigntag"),
+  };
   const tagging =
-    (v2: Call, v1: Call, what: string) =>
+    (v2: LooseCall, v1: LooseCall, what: string) =>
     async ({ type, ids, tags, api }: TagInput) => {
       nonEmpty(ids, `${what} ids`);
       nonEmpty(tags, `${what} tags`);

@@ -6,8 +6,7 @@ import { type UserPreferences, userPreferences } from "./preferences.js";
 
 export type { UserPreferences };
 
-type Loose = Record<string, unknown>;
-type Call = (input: Loose) => Promise<unknown>;
+import { call, type LooseApi } from "../operations/loose-api.js";
 
 /** One entry of V1 user/sync `principals` (the shape of V1 user/list items). */
 export interface SyncPrincipal {
@@ -55,15 +54,13 @@ function one(id: string, what: string) {
   return id;
 }
 
-export function createPrincipalsApi(calls: {
-  updateUser: Call;
-  updateUserGroup: Call;
-  userSync: Call;
-  userUpdatepreference: Call;
-}): {
-  users: UsersApi;
-  groups: GroupsApi;
-} {
+export function createPrincipalsApi(api: LooseApi): { users: UsersApi; groups: GroupsApi } {
+  const calls = {
+    updateUser: call(api.v2, "updateUser"),
+    updateUserGroup: call(api.v2, "updateUserGroup"),
+    userSync: call(api.v1, "userSync"),
+    userUpdatepreference: call(api.v1, "userUpdatepreference"),
+  };
   // V2 updates REPLACE lists by default; ADD and REMOVE change only what is named.
   const user = (id: string, operation: "ADD" | "REMOVE", groups: readonly string[], what: string) =>
     calls

@@ -1,9 +1,7 @@
 // ts.sharing: share objects and visualizations, and ask who can see what, on V2 (default) or V1.
 import { type ObjectTypeInput, resolveObjectType } from "../enums/object-types.js";
+import { call, type LooseApi } from "../operations/loose-api.js";
 import type { SharePermissions } from "./permissions.js";
-
-type Loose = Record<string, unknown>;
-type Call = (input: Loose) => Promise<unknown>;
 
 const V2_SHAREABLE = new Set([
   "LIVEBOARD",
@@ -82,14 +80,15 @@ function checkIds(ids: readonly string[], what: string) {
   }
 }
 
-export function createSharingApi(calls: {
-  shareMetadata: Call;
-  securityShare: Call;
-  securityShareviz: Call;
-  fetchPermissionsOnMetadata: Call;
-  fetchPermissionsOfPrincipals: Call;
-  securityMetadataPermissions: Call;
-}): SharingApi {
+export function createSharingApi(api: LooseApi): SharingApi {
+  const calls = {
+    shareMetadata: call(api.v2, "shareMetadata"),
+    fetchPermissionsOnMetadata: call(api.v2, "fetchPermissionsOnMetadata"),
+    fetchPermissionsOfPrincipals: call(api.v2, "fetchPermissionsOfPrincipals"),
+    securityShare: call(api.v1, "securityShare"),
+    securityShareviz: call(api.v1, "securityShareviz"),
+    securityMetadataPermissions: call(api.v1, "securityMetadataPermissions"),
+  };
   return {
     async share({ type, ids, permissions, emails, notify, message, customUrls, api }) {
       checkIds(ids, "sharing.share");

@@ -1,4 +1,6 @@
 // ts.tml: export, import and folder round trips, bound to one client's operation methods.
+
+import { call, type LooseApi } from "../operations/loose-api.js";
 import {
   exportTml,
   type TmlExportContext,
@@ -41,10 +43,17 @@ export interface TmlApi {
   ): Promise<TmlImportResult & { files: TmlFile[] }>;
 }
 
-export function createTmlApi(
-  ctx: TmlExportContext &
-    TmlImportContext & { v2ExportBatch: (input: Record<string, unknown>) => Promise<unknown> },
-): TmlApi {
+export function createTmlApi(calls: LooseApi, defaultFqn: boolean): TmlApi {
+  const ctx = {
+    defaultFqn,
+    v2Export: call(calls.v2, "exportMetadataTML"),
+    v2ExportBatch: call(calls.v2, "exportMetadataTMLBatched"),
+    v2Import: call(calls.v2, "importMetadataTML"),
+    v2ImportAsync: call(calls.v2, "importMetadataTMLAsync"),
+    v2AsyncStatus: call(calls.v2, "fetchAsyncImportTaskStatus"),
+    v1Export: call(calls.v1, "metadataTmlExport"),
+    v1Import: call(calls.v1, "metadataTmlImport"),
+  };
   const api: TmlApi = {
     export: (targets, options) => exportTml(ctx, targets, options),
     exportBatch: ({ metadataType, batchOffset, batchSize, format }) =>
