@@ -100,7 +100,7 @@ try {
     freshCopy,
   );
   await time(
-    "type-check step: tsc --noEmit -p tsconfig.json via the API (whole project)",
+    "type-check step: tsc --noEmit -p tsconfig.src.json via the API (src/ and generated/)",
     typecheckRuns,
     () => {
       const r = typecheckProject(root);
