@@ -3,6 +3,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { operations as V1Operations } from "../../generated/v1.js";
 import type { components } from "../../generated/v2.js";
+import type { V1MetadataType, V2MetadataType } from "../../src/enums/api-types.js";
 import {
   type Categories,
   type GroupVisibility,
@@ -12,19 +13,19 @@ import {
   type PermissionTypes,
   Privileges,
   type ReportTypes,
-  resolveObjectType,
   type ShareModes,
   type Sorts,
   TSTypes,
   type TSTypesV2,
+} from "../../src/index.js";
+import {
+  resolveObjectType,
   tsTypeOf,
-  type V1MetadataType,
   type V1ObjectType,
-  type V2MetadataType,
   type V2ObjectType,
   v1TypeOf,
   v2TypeOf,
-} from "../../src/enums/index.js";
+} from "../../src/v2.js";
 
 type V2MetadataItem = components["schemas"]["MetadataListItemInput"];
 type V1ListQuery = NonNullable<V1Operations["metadataListobjectheaders"]["parameters"]["query"]>;

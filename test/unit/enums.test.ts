@@ -17,7 +17,7 @@ import {
   Sorts,
   TSTypes,
   TSTypesV2,
-} from "../../src/enums/index.js";
+} from "../../src/index.js";
 
 const expected: [string, object, Record<string, string>][] = [
   [

@@ -3,14 +3,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import {
-  OBJECT_TYPES,
-  resolveObjectType,
-  TSTypes,
-  tsTypeOf,
-  v1TypeOf,
-  v2TypeOf,
-} from "../../src/enums/index.js";
+import { TSTypes } from "../../src/index.js";
+import { OBJECT_TYPES, resolveObjectType, tsTypeOf, v1TypeOf, v2TypeOf } from "../../src/v2.js";
 
 type Expected = { type: string; subtypes?: string[] };
 
