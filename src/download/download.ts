@@ -1,6 +1,7 @@
 // ts.download(path, init, options): files from the binary operations (V2 reports, logo and translation
 // exports, connection metadata changes; V1 Liveboard PDF) as bytes, as an unbuffered stream, or
-// written to a file. The right Accept and parseAs "stream" are set here; nothing else is added.
+// written to a file. Calls go through the operation methods (Accept from the operation table, the
+// client's retries, redaction and errors); only parseAs "stream" is added here.
 import { v1Operations } from "../../generated/v1-operations.js";
 import { v2Operations } from "../../generated/v2-operations.js";
 import type { ThoughtSpotClient } from "../client.js";
@@ -97,9 +98,8 @@ export async function download(
   }).catch(rethrow);
   // A 204 or an empty body comes back as no stream at all.
   let body = (data as ReadableStream<Uint8Array> | undefined) ?? new Blob([]).stream();
-  // The fetch signal should end the body on abort, but it reaches it through AbortSignal.any, which
-  // Node may garbage-collect once the headers are in; piping through with the caller's own signal
-  // makes the abort reach the body whatever happens to that one.
+  // Piped through the caller's own signal as well, so an abort ends the body even on runtimes whose
+  // fetch lets go of the combined signal once the headers are in.
   if (signal) body = body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>(), { signal });
 
   if (options.file !== undefined) {
