@@ -189,14 +189,9 @@ describe("V1 subtypes agree with the V1 spec", () => {
   const specSubtypes = spec.paths["/tspublic/v1/metadata/listobjectheaders"]?.get?.parameters?.find(
     (p) => p.name === "subtypes",
   )?.["x-json-items-enum"];
-  // Documented by ThoughtSpot (and sent by the Python library) but missing from the spec's list; see DECISIONS.md.
-  const beyondSpec = ["SQL_VIEW", "PRIVATE_WORKSHEET"];
-
-  it("every V1 subtype we send is in x-json-items-enum, or a documented exception", () => {
+  it("every V1 subtype we send is in x-json-items-enum", () => {
     expect(specSubtypes).toBeDefined();
     const sent = Object.values(OBJECT_TYPES).flatMap((row) => ("subtypes" in row.v1 ? row.v1.subtypes : []));
-    for (const subtype of sent) {
-      if (!beyondSpec.includes(subtype)) expect(specSubtypes).toContain(subtype);
-    }
+    for (const subtype of sent) expect(specSubtypes).toContain(subtype);
   });
 });
