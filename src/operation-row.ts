@@ -21,6 +21,8 @@ export interface OperationRow {
   jsonFields?: string[];
   /** V1: multipart fields that are files. */
   fileFields?: string[];
+  /** V1: numbered runtime key families the operation takes (from x-dynamic-query-params). */
+  runtimeQuery?: ("filter" | "sort" | "parameter")[];
   /** Required input names, checked before any request for callers without types. */
   required?: string[];
 }

@@ -6,6 +6,15 @@ export type { OperationRow };
 
 type Obj = Record<string, unknown>;
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+const RUNTIME_FAMILY: Record<string, "filter" | "sort" | "parameter"> = {
+  col: "filter",
+  op: "filter",
+  val: "filter",
+  sortCol: "sort",
+  asc: "sort",
+  param: "parameter",
+  paramVal: "parameter",
+};
 
 /**
  * Which operations are safe to retry on 5xx: GET, and POST operations that only read. ThoughtSpot
@@ -132,7 +141,13 @@ export function buildOperationTable(doc: Obj): Record<string, OperationRow> {
       if (method === "get" || READ_ONLY_OPERATION.test(id)) row.idempotent = true;
       if (jsonFields.length) row.jsonFields = jsonFields;
       if (fileFields.length) row.fileFields = fileFields;
+      // V1's numbered runtime filter/sort/Parameter keys: families from the spec's x-dynamic-query-params.
+      const dynamic = (op["x-dynamic-query-params"] as string[] | undefined) ?? [];
+      const runtimeQuery = (["filter", "sort", "parameter"] as const).filter((family) =>
+        dynamic.some((key) => RUNTIME_FAMILY[key.replace("<n>", "")] === family),
+      );
       const required = [...requiredParams, ...bodySchema.required];
+      if (runtimeQuery.length) row.runtimeQuery = [...runtimeQuery];
       if (required.length) row.required = required;
       table[id] = row;
     }

@@ -97,10 +97,7 @@ export async function download(
     ...(signal && { signal }),
   }).catch(rethrow);
   // A 204 or an empty body comes back as no stream at all.
-  let body = (data as ReadableStream<Uint8Array> | undefined) ?? new Blob([]).stream();
-  // Piped through the caller's own signal as well, so an abort ends the body even on runtimes whose
-  // fetch lets go of the combined signal once the headers are in.
-  if (signal) body = body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>(), { signal });
+  const body = (data as ReadableStream<Uint8Array> | undefined) ?? new Blob([]).stream();
 
   if (options.file !== undefined) {
     const { streamToFile } = await import("./to-file.js");

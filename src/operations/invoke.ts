@@ -145,7 +145,14 @@ export async function invoke(
   }
   const parseAs =
     (options as InternalCallOptions).parseAs ?? (row.binary ? "blob" : row.streaming ? "stream" : "text");
-  if (parseAs === "stream") return response.body ?? undefined;
+  if (parseAs === "stream") {
+    // The body outlives the Response the transport kept the combined abort signal on, so it is piped
+    // through the caller's own signal: an abort while the body is read ends it.
+    if (!response.body || !options.signal) return response.body ?? undefined;
+    return response.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>(), {
+      signal: options.signal,
+    });
+  }
   if (response.status === 204 || response.headers.get("content-length") === "0") return undefined;
   if (parseAs === "blob") return response.blob();
   const text = await response.text();

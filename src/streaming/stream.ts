@@ -48,10 +48,12 @@ export interface AgentStream extends AsyncIterable<AgentStreamEvent> {
 }
 
 type Call = (input: unknown, options: { signal?: AbortSignal }) => Promise<unknown>;
-const STREAMING: ReadonlySet<string> = new Set<StreamingOperationId>([
-  "sendAgentConversationMessageStreaming",
-  "sendAgentMessageStreaming",
-]);
+/** The operations whose row says `streaming` (they answer text/event-stream). */
+const STREAMING: ReadonlySet<string> = new Set(
+  Object.entries(v2Operations as Record<string, { streaming?: true }>)
+    .filter(([, row]) => row.streaming)
+    .map(([id]) => id),
+);
 
 /** stream as a client method (ts.stream). */
 export type StreamMethod = <K extends StreamingOperationId>(
@@ -90,12 +92,7 @@ export function stream<K extends StreamingOperationId>(
       if (signal?.aborted) throw aborted(signal.reason);
       const body = (await call(input, signal ? { signal } : {})) as ReadableStream<Uint8Array> | undefined;
       if (!body) return;
-      // Piped through with the caller's signal: the fetch signal reaches the body through
-      // AbortSignal.any, which Node may garbage-collect once the headers are in.
-      const guarded = signal
-        ? body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>(), { signal })
-        : body;
-      for await (const event of readSse(guarded)) {
+      for await (const event of readSse(body)) {
         if (signal?.aborted) throw aborted(signal.reason);
         yield event;
       }

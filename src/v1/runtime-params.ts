@@ -3,6 +3,8 @@
 // (`col1`/`op1`/`val1`, `sortCol1`/`asc1`, `param1`/`paramVal1`; spec: `x-dynamic-query-params`):
 // these helpers build the keys from typed lists, and `v1RuntimeQuery` moves them into the query string.
 // Sources: developer-docs runtime-filters.adoc, runtime-sort.adoc, runtime-parameters.adoc.
+import { v1Operations } from "../../generated/v1-operations.js";
+import type { OperationRow } from "../operation-row.js";
 
 /**
  * Runtime filter operators. The docs' table lists EQ … IN; NOT_IN comes from the Visual Embed SDK's
@@ -79,14 +81,24 @@ export type RuntimeParameterQuery = { [key: `param${number}`]: string } & {
 /** Every numbered key an operation may take, with the loose value types a caller may write by hand. */
 export type RuntimeQuery = Partial<RuntimeFilterQuery & RuntimeSortQuery & RuntimeParameterQuery>;
 
-/** Key families per operation, as the spec's x-dynamic-query-params lists them (a unit test compares). */
-export const V1_RUNTIME_QUERY_OPERATIONS = {
-  pinboarddata: ["filter", "sort", "parameter"],
-  searchdata: ["filter", "sort", "parameter"],
-  exportPinboardPdf: ["filter"],
-} as const satisfies Record<string, readonly RuntimeFamily[]>;
-export type V1RuntimeQueryOperationId = keyof typeof V1_RUNTIME_QUERY_OPERATIONS;
-type RuntimeFamily = "filter" | "sort" | "parameter";
+type Rows = typeof v1Operations;
+type RuntimeFamily = NonNullable<OperationRow["runtimeQuery"]>[number];
+/** The operations whose row lists runtime key families (from the spec's x-dynamic-query-params). */
+export type V1RuntimeQueryOperationId = {
+  [K in keyof Rows]: Rows[K] extends { runtimeQuery: readonly RuntimeFamily[] } ? K : never;
+}[keyof Rows];
+
+/** Key families per operation, read from the generated table. */
+export const V1_RUNTIME_QUERY_OPERATIONS = Object.fromEntries(
+  Object.entries(v1Operations as Record<string, OperationRow>).flatMap(([id, row]) =>
+    row.runtimeQuery ? [[id, row.runtimeQuery]] : [],
+  ),
+) as {
+  [K in V1RuntimeQueryOperationId]: Extract<
+    Rows[K],
+    { runtimeQuery: readonly RuntimeFamily[] }
+  >["runtimeQuery"];
+};
 
 const KEY = /^(col|op|val|sortCol|asc|param|paramVal)([1-9][0-9]*)$/;
 const FAMILY: Record<string, RuntimeFamily> = {
