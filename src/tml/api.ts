@@ -1,15 +1,8 @@
 // ts.tml: export, import and folder round trips, bound to one client's operation methods.
-
 import { call, type LooseApi } from "../operations/loose-api.js";
-import {
-  exportTml,
-  type TmlExportContext,
-  type TmlExportOptions,
-  type TmlExportResult,
-  type TmlExportTarget,
-} from "./export.js";
+import { exportTml, type TmlExportOptions, type TmlExportResult, type TmlExportTarget } from "./export.js";
 import type { TmlFile } from "./files.js";
-import { importTml, type TmlImportContext, type TmlImportOptions, type TmlImportResult } from "./import.js";
+import { importTml, type TmlImportOptions, type TmlImportResult } from "./import.js";
 import type { TmlDocument } from "./types.js";
 
 export interface TmlApi {
