@@ -3,7 +3,7 @@
 import type { components, operations } from "../../generated/v1.js";
 import { v1Operations } from "../../generated/v1-operations.js";
 import type { ThoughtSpotClient } from "../client.js";
-import type { OperationInput } from "../operations/types.js";
+import type { OperationInput } from "../core/types.js";
 import { checkPageSize, createPager, type Page, type Paginated } from "./pager.js";
 import { DEFAULT_PAGE_SIZE } from "./paginate.js";
 import type { IsOptional } from "./v2-types.js";

@@ -2,7 +2,7 @@
 // type each one yields (derived from its response; hand-picked only where the answer wraps its array).
 import type { components, operations } from "../../generated/v2.js";
 import type { v2Operations } from "../../generated/v2-operations.js";
-import type { OperationInput, OperationOutput } from "../operations/types.js";
+import type { OperationInput, OperationOutput } from "../core/types.js";
 
 type Table = typeof v2Operations;
 type Schemas = components["schemas"];

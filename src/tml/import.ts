@@ -1,7 +1,7 @@
 // ts.tml.import(): TML documents (text or objects) into ThoughtSpot, V2 or V1, synchronous or as an
 // async task with polling. Failures reported inside HTTP 200 answers become a TmlImportError.
-import { RequestAbortedError } from "../errors.js";
-import { sleep } from "../transport/retry.js";
+import { RequestAbortedError } from "../core/errors.js";
+import { sleep } from "../core/retry.js";
 import { parseTml, stringifyTml } from "./document.js";
 import { TmlError, TmlImportError, type TmlImportFailure } from "./errors.js";
 import { entryStatus, type TmlStatus, tmlEntries } from "./results.js";
