@@ -117,7 +117,10 @@ function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, strin
   // Browsers refuse to let scripts set User-Agent; everywhere else ThoughtSpot wants one.
   if (!IN_BROWSER) headers["User-Agent"] = `thoughtspot-rest-api/${VERSION}`;
   if (options.acceptLanguage) headers["Accept-Language"] = options.acceptLanguage;
-  return { ...headers, ...options.headers };
+  // Lower-case names, as the engine keeps them (a user's "accept" replaces the default "Accept").
+  return Object.fromEntries(
+    Object.entries({ ...headers, ...options.headers }).map(([name, value]) => [name.toLowerCase(), value]),
+  );
 }
 
 /** The fetch at the bottom of the pipeline: the user's, a per-client TLS agent, or the global one. */

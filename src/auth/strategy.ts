@@ -1,6 +1,6 @@
 // How a client proves who it is. Each form of the `auth` option becomes one strategy; the engine
 // asks it for credentials before every attempt and, after a 401, for one refresh.
-import type { AuthHook } from "../core/engine.js";
+import type { AuthHook, OutgoingHeaders } from "../core/engine.js";
 
 /** A strategy is the engine's auth hook (authorize before each attempt, refresh once after a 401) plus logins. */
 export interface AuthStrategy extends AuthHook {
@@ -20,12 +20,12 @@ export const anonymous: AuthStrategy = {
 export function staticToken(token: string): AuthStrategy {
   return {
     async authorize(headers) {
-      headers.set("Authorization", `Bearer ${token}`);
+      headers.authorization = `Bearer ${token}`;
     },
   };
 }
 
-export function bearerOf(headers: Headers): string | undefined {
-  const value = headers.get("authorization");
+export function bearerOf(headers: OutgoingHeaders): string | undefined {
+  const value = headers.authorization;
   return value?.startsWith("Bearer ") ? value.slice(7) : undefined;
 }

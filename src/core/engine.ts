@@ -33,16 +33,20 @@ export interface CallInfo {
   api?: "v1" | "v2" | undefined;
 }
 
+/** Request headers as a plain object with lower-case names: cheaper than Headers on every call. */
+export type OutgoingHeaders = Record<string, string>;
+
 /** Adds credentials before each attempt and, after a 401, renews them once. */
 export interface AuthHook {
-  authorize(headers: Headers, call: CallInfo): Promise<void>;
+  authorize(headers: OutgoingHeaders, call: CallInfo): Promise<void>;
   /** True when the rejected request is worth replaying once with fresh credentials. */
-  refresh?(failed: { headers: Headers; sentAt: number }): Promise<boolean>;
+  refresh?(failed: { headers: OutgoingHeaders; sentAt: number }): Promise<boolean>;
 }
 
 export interface EngineRequest extends CallInfo {
   url: string;
-  headers: Headers;
+  /** Lower-case names; copied per attempt, so the caller's object is never changed. */
+  headers: OutgoingHeaders;
   /** Re-sendable as is on every attempt: text, bytes, Blob, FormData or URLSearchParams. */
   body?: BodyInit | undefined;
   signal?: AbortSignal | undefined;
@@ -206,11 +210,16 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
     async function attemptOnce(
       attempt: number,
       signal: AbortSignal | undefined,
-      sentWith: (headers: Headers) => void,
+      sentWith: (headers: OutgoingHeaders) => void,
     ): Promise<Response> {
-      const last = async (url: string, headers: Headers, body: BodyInit | undefined, method: string) => {
+      const last = async (
+        url: string,
+        headers: OutgoingHeaders,
+        body: BodyInit | undefined,
+        method: string,
+      ) => {
         // Credentials go to the cluster only, whatever URL a middleware put on the request.
-        if (auth && new URL(url).origin === options.origin) await auth.authorize(headers, where);
+        if (auth && sameOrigin(url, options.origin)) await auth.authorize(headers, where);
         sentWith(headers);
         try {
           return await options.fetch(url, {
@@ -226,7 +235,7 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
         }
       };
       if (middleware.length === 0) {
-        return last(request.url, new Headers(request.headers), request.body, request.method);
+        return last(request.url, { ...request.headers }, request.body, request.method);
       }
       const context: MiddlewareContext = {
         operationId: request.operationId,
@@ -244,7 +253,7 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       return runMiddleware(middleware, outgoing, context, async (final) =>
         last(
           final.url,
-          new Headers(final.headers),
+          Object.fromEntries(final.headers),
           final.body ? await final.arrayBuffer() : undefined,
           final.method,
         ),
@@ -326,6 +335,11 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
     send,
     withAuth: (hook) => createEngine(options, hook),
   };
+}
+
+/** `url` is on `origin` (scheme, host and port), without parsing it on every call. */
+function sameOrigin(url: string, origin: string): boolean {
+  return url.startsWith(origin) && (url.length === origin.length || "/?#".includes(url[origin.length]!));
 }
 
 /** The timeout signal of a combined signal, for telling a timeout from a caller's abort. */

@@ -3,7 +3,7 @@
 import type { OperationRow } from "../operation-row.js";
 import type { Redactor } from "../redact.js";
 import { encodeCall } from "./encode.js";
-import type { Engine } from "./engine.js";
+import type { Engine, OutgoingHeaders } from "./engine.js";
 import { UnexpectedResponseError } from "./errors.js";
 import { errorFromResponse, htmlInsteadOf, readErrorBody } from "./response-error.js";
 import type { CallOptions } from "./types.js";
@@ -18,8 +18,8 @@ export interface InvokeContext {
   api: "v1" | "v2";
   /** serverUrl, or serverUrl + /callosum/v1 for V1. */
   baseUrl: string;
-  /** Headers of every call (Accept, X-Requested-By, User-Agent, ...). */
-  headers: Record<string, string>;
+  /** Headers of every call (accept, x-requested-by, user-agent, ...), names in lower case. */
+  headers: OutgoingHeaders;
   credentials?: RequestCredentials | undefined;
   redactor: Redactor;
   /** Takes input keys no spec can declare (V1's numbered runtime filter keys) and returns them as query values. */
@@ -41,9 +41,9 @@ export async function invoke(
 ): Promise<unknown> {
   const encoded = encodeCall(operationId, row, input, ctx.extraQuery);
   ctx.onCall?.(operationId, row);
-  const headers = new Headers(ctx.headers);
-  for (const [name, value] of Object.entries(encoded.headers)) headers.set(name, value);
-  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+  const headers: OutgoingHeaders = { ...ctx.headers };
+  for (const name in encoded.headers) headers[name.toLowerCase()] = encoded.headers[name]!;
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
   const parseAs = options.parseAs ?? (row.binary ? "blob" : row.streaming ? "stream" : "json");
   const where = { method: row.method, path: row.path, operationId };
 

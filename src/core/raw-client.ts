@@ -70,7 +70,7 @@ export function rawClient<Paths extends {}>(options: RawClientOptions): Client<P
         {
           ...info,
           url: request.url,
-          headers: request.headers,
+          headers: Object.fromEntries(request.headers),
           body: sent,
           signal: init.signal ?? request.signal,
           credentials: options.credentials,
