@@ -24,6 +24,10 @@ import type { PaginateV1Method } from "./pagination/paginate-v1.js";
 import type { GroupsApi, UsersApi } from "./principals/api.js";
 import { lazyClient } from "./raw-client.js";
 import { Redactor } from "./redact.js";
+import { clusterReleaseSource } from "./release/cluster.js";
+import type { CompatibilityReport } from "./release/compatibility.js";
+import { deprecationWarner } from "./release/deprecation.js";
+import { releaseHooks } from "./release/hooks.js";
 import type { SharingApi } from "./sharing/api.js";
 import type { StreamMethod } from "./streaming/stream.js";
 import type { TmlApi } from "./tml/api.js";
@@ -47,6 +51,7 @@ const loadPagination = once(() => import("./pagination/paginate.js"));
 const loadPaginationV1 = once(() => import("./pagination/paginate-v1.js"));
 const loadDownload = once(() => import("./download/download.js"));
 const loadStream = once(() => import("./streaming/stream.js"));
+const loadCompatibility = once(() => import("./release/compatibility.js"));
 
 export interface ThoughtSpotClientOptions {
   /** The cluster, e.g. https://my.thoughtspot.cloud (a path prefix behind a proxy is kept). */
@@ -105,6 +110,10 @@ export interface ThoughtSpotClient {
   readonly download: DownloadMethod;
   /** Spotter streaming answers as parsed event objects. */
   readonly stream: StreamMethod;
+  /** The cluster's ThoughtSpot release (e.g. 10.1.0.cl), asked once and cached; undefined if it does not say. */
+  clusterVersion(): Promise<string | undefined>;
+  /** The operations of both APIs this cluster is too old for, with the releases they need. */
+  compatibility(): Promise<CompatibilityReport>;
 }
 
 function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, string> {
@@ -189,7 +198,20 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     loginHint,
     ...(kind === "session" && IN_BROWSER && { credentials: "include" as const }),
   };
-  const v2Context: InvokeContext = { ...shared, baseUrl: serverUrl };
+  // The release is learnt through calls that skip the release hooks, so a 404 there cannot ask again.
+  const clusterRelease = clusterReleaseSource(async (api, id) => {
+    const ctx =
+      api === "v2"
+        ? { ...v2Context, table: v2Operations as Record<string, OperationRow> }
+        : await v1Context();
+    return invoke({ ...ctx, release: undefined }, id, ctx.table[id] as OperationRow, {});
+  });
+  const warnDeprecated = deprecationWarner(logger);
+  const v2Context: InvokeContext = {
+    ...shared,
+    baseUrl: serverUrl,
+    release: releaseHooks("v2", warnDeprecated, clusterRelease.get),
+  };
   const v1Context = once(async () => {
     const m = await loadV1();
     return {
@@ -199,6 +221,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       encodeParams: m.encodeV1Params,
       extraQuery: m.v1RuntimeQuery,
       table: m.v1Operations as Record<string, OperationRow>,
+      release: releaseHooks("v1", warnDeprecated, clusterRelease.get),
     };
   });
   const api = { v2: operationMethods<V2>(v2Context, v2Operations), v1: v1Methods(v1Context) };
@@ -295,6 +318,11 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
         },
       };
     }) as StreamMethod,
+    clusterVersion: () => clusterRelease.get(),
+    compatibility: async () => {
+      const [version, m, v1] = await Promise.all([clusterRelease.get(), loadCompatibility(), loadV1()]);
+      return m.compatibilityReport(version, { v2: v2Operations, v1: v1.v1Operations });
+    },
     users: lazyMethods<UsersApi>(
       async () => (await principals()).users,
       ["addToGroups", "removeFromGroups", "sync", "updatePreferences"],

@@ -82,6 +82,17 @@ export class AuthError extends ThoughtSpotError {
 }
 export class NotFoundError extends ThoughtSpotError {
   override name = "NotFoundError";
+  /** When the cluster is older than the operation: the release the operation needs, and the cluster's. */
+  readonly availableFrom: string | undefined;
+  readonly clusterVersion: string | undefined;
+  constructor(init: ThoughtSpotErrorInit & { availableFrom?: string; clusterVersion?: string }) {
+    super(init);
+    this.availableFrom = init.availableFrom;
+    this.clusterVersion = init.clusterVersion;
+  }
+  override toJSON() {
+    return { ...super.toJSON(), availableFrom: this.availableFrom, clusterVersion: this.clusterVersion };
+  }
 }
 export class RateLimitError extends ThoughtSpotError {
   override name = "RateLimitError";

@@ -5,6 +5,7 @@
 import { ThoughtSpotError } from "../errors.js";
 import type { OperationRow } from "../operation-row.js";
 import type { Redactor } from "../redact.js";
+import type { ReleaseHooks } from "../release/hooks.js";
 import type { OutgoingRequest } from "../transport/transport.js";
 import { toFormData } from "./multipart.js";
 import { errorFromResponse } from "./response-error.js";
@@ -34,6 +35,8 @@ export interface InvokeContext {
   extraQuery?: (operationId: string, fields: Loose) => Loose | undefined;
   /** Added to a 401 message when the client holds no credentials at all. */
   loginHint?: () => string | undefined;
+  /** Deprecation warnings, and "not found" errors explained by the cluster's release. */
+  release?: ReleaseHooks;
 }
 
 /** Path parameters filled in (encoded), query appended; arrays repeat their key (val1=a&val1=b). */
@@ -108,6 +111,7 @@ export async function invoke(
     throw new TypeError(`${operationId}: takes no body, but got ${Object.keys(bodyFields).join(", ")}`);
   }
   for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+  ctx.release?.calling(operationId, row);
 
   const response = await ctx.send({
     url: urlOf(
@@ -137,11 +141,12 @@ export async function invoke(
     try {
       parsed = JSON.parse(text);
     } catch {}
-    throw errorFromResponse(
+    const error = errorFromResponse(
       { method: row.method, path: row.path, operationId, response, body: parsed },
       ctx.redactor,
       response.status === 401 ? ctx.loginHint?.() : undefined,
     );
+    throw ctx.release ? await ctx.release.failed(error, operationId, row) : error;
   }
   const parseAs =
     (options as InternalCallOptions).parseAs ?? (row.binary ? "blob" : row.streaming ? "stream" : "text");
