@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { v1Operations } from "../../generated/v1-operations.js";
 import { v2Operations } from "../../generated/v2-operations.js";
-import { BadRequestError, NotFoundError, ServerError } from "../../src/errors.js";
+import { BadRequestError, NotFoundError, ServerError, type ThoughtSpotError } from "../../src/errors.js";
 import type { OperationRow } from "../../src/operation-row.js";
 import { clusterReleaseSource } from "../../src/release/cluster.js";
 import { compatibilityReport } from "../../src/release/compatibility.js";
@@ -21,7 +21,7 @@ const row: OperationRow = {
   tag: "Collections",
   availableFrom: "10.12.0.cl",
 };
-const failure = (Class: typeof NotFoundError, status: number, body: unknown = {}) =>
+const failure = (Class: typeof ThoughtSpotError, status: number, body: unknown = {}) =>
   new Class({
     message: `createCollection (POST ${row.path}) failed with ${status}`,
     method: "POST",
