@@ -8,7 +8,8 @@ export type ReleaseLookupCall = (
 ) => Promise<unknown>;
 
 export interface ClusterReleaseSource {
-  /** The release as the cluster writes it; undefined when neither call tells it. Throws when neither call was answered. */
+  /** The release as the cluster writes it; undefined when the cluster answers without one. Throws (and asks again
+   * next time) when a call got no HTTP answer at all. */
   get(): Promise<string | undefined>;
 }
 
