@@ -9,6 +9,7 @@ import { type AuthHelpers, createAuthHelpers } from "./auth/helpers.js";
 import { type AuthOptions, authSecrets, parseAuth } from "./auth/options.js";
 import { withCookieJar } from "./core/cookies.js";
 import { type BaseFetch, createEngine, type Engine } from "./core/engine.js";
+import { ThoughtSpotError } from "./core/errors.js";
 import { type InvokeContext, invoke, operationMethods } from "./core/invoke.js";
 import { checkMiddleware, type Middleware } from "./core/middleware.js";
 import { rawClient } from "./core/raw-client.js";
@@ -25,6 +26,10 @@ import type { PaginateMethod } from "./pagination/paginate.js";
 import type { PaginateV1Method } from "./pagination/paginate-v1.js";
 import type { GroupsApi, UsersApi } from "./principals/api.js";
 import { Redactor } from "./redact.js";
+import { clusterReleaseSource } from "./release/cluster.js";
+import type { CompatibilityReport } from "./release/compatibility.js";
+import { deprecationWarner } from "./release/deprecation.js";
+import { releaseHooks } from "./release/hooks.js";
 import type { SharingApi } from "./sharing/api.js";
 import type { StreamMethod } from "./streaming/stream.js";
 import type { TmlApi } from "./tml/api.js";
@@ -44,6 +49,7 @@ const loadPagination = once(() => import("./pagination/paginate.js"));
 const loadPaginationV1 = once(() => import("./pagination/paginate-v1.js"));
 const loadDownload = once(() => import("./download/download.js"));
 const loadStream = once(() => import("./streaming/stream.js"));
+const loadCompatibility = once(() => import("./release/compatibility.js"));
 const v2Routes = routeIndex(v2Operations as Record<string, OperationRow>);
 
 export interface ThoughtSpotClientOptions {
@@ -110,6 +116,10 @@ export interface ThoughtSpotClient {
   readonly download: DownloadMethod;
   /** Spotter streaming answers as parsed event objects. */
   readonly stream: StreamMethod;
+  /** The cluster's ThoughtSpot release (e.g. 10.1.0.cl), asked once and cached; undefined if it does not say. */
+  clusterVersion(): Promise<string | undefined>;
+  /** The operations of both APIs this cluster is too old for, with the releases they need. */
+  compatibility(): Promise<CompatibilityReport>;
 }
 
 function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, string> {
@@ -187,9 +197,10 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     const m = await loadV1();
     return { ...m, routes: routeIndex(m.v1Operations as Record<string, OperationRow>) };
   });
-  const contexts = (through: Engine) => {
+  type Explain = (api: "v1" | "v2") => Pick<InvokeContext, "onCall" | "explain">;
+  const contexts = (through: Engine, explained?: Explain) => {
     const shared = { engine: through, headers, redactor, loginHint, credentials };
-    const v2: InvokeContext = { ...shared, api: "v2", baseUrl: serverUrl };
+    const v2: InvokeContext = { ...shared, api: "v2", baseUrl: serverUrl, ...explained?.("v2") };
     const v1 = once(async () => {
       const m = await v1Module();
       return {
@@ -198,6 +209,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
         baseUrl: serverUrl + V1_PREFIX,
         extraQuery: m.v1RuntimeQuery,
         table: m.v1Operations as Record<string, OperationRow>,
+        ...explained?.("v1"),
       };
     });
     return { v2, v1 };
@@ -215,7 +227,23 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   };
   const strategy = strategyFromOptions(auth, credentialCalls, redactor);
   const authed = engine.withAuth(strategy);
-  const calls = contexts(authed);
+  // The release is learnt through calls without the release hooks, so a 404 there cannot ask again.
+  const quiet = contexts(authed);
+  const clusterRelease = clusterReleaseSource(async (api, id) => {
+    if (api === "v2") return invoke(quiet.v2, id, v2Operations[id as "getSystemInformation"], {});
+    const ctx = await quiet.v1();
+    return invoke(ctx, id, ctx.table[id]!, {});
+  });
+  // Deprecation warnings before a call, and "not found" errors explained by the cluster's release after it.
+  const warnDeprecated = deprecationWarner(logger);
+  const calls = contexts(authed, (api) => {
+    const hooks = releaseHooks(api, warnDeprecated, clusterRelease.get);
+    return {
+      onCall: hooks.calling,
+      explain: async (error, id, row) =>
+        error instanceof ThoughtSpotError ? hooks.failed(error, id, row) : error,
+    };
+  });
   const api = { v2: operationMethods<V2>(calls.v2, v2Operations), v1: v1Methods(calls.v1) };
 
   const raw = { headers, credentials, engine: () => authed };
@@ -313,6 +341,15 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
         },
       };
     }) as StreamMethod,
+    clusterVersion: () => clusterRelease.get(),
+    compatibility: async () => {
+      const [version, m, v1Table] = await Promise.all([
+        clusterRelease.get(),
+        loadCompatibility(),
+        v1Module(),
+      ]);
+      return m.compatibilityReport(version, { v2: v2Operations, v1: v1Table.v1Operations });
+    },
     users: lazyMethods<UsersApi>(
       async () => (await principals()).users,
       ["addToGroups", "removeFromGroups", "sync", "updatePreferences"],

@@ -62,6 +62,12 @@ export type {
 } from "./pagination/index.js";
 export type { GroupsApi, SyncPrincipal, UsersApi } from "./principals/api.js";
 export { type UserPreferences, userPreferences } from "./principals/preferences.js";
+export type {
+  CompatibilityReport,
+  DeprecatedOperation,
+  UnavailableOperation,
+} from "./release/compatibility.js";
+export { compareReleases, parseRelease, type Release, type ReleaseChannel } from "./release/version.js";
 export type { ShareInput, SharingApi } from "./sharing/api.js";
 export {
   type ContentShareMode,

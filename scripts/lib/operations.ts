@@ -1,6 +1,7 @@
 // Builds the operation table (operationId → method, path and flags) from an OpenAPI 3 document.
 // The facade reads this table instead of repeating per-endpoint facts by hand.
 import type { OperationRow } from "../../src/operation-row.js";
+import { addReleaseFacts } from "./release-facts.js";
 
 export type { OperationRow };
 
@@ -57,6 +58,7 @@ export function buildOperationTable(doc: Obj): Record<string, OperationRow> {
   };
 
   const table: Record<string, OperationRow> = {};
+  const specOperations: Record<string, Obj> = {};
   const paths = (doc.paths ?? {}) as Record<string, Obj>;
   for (const path of Object.keys(paths).sort()) {
     const item = paths[path] as Obj;
@@ -66,6 +68,7 @@ export function buildOperationTable(doc: Obj): Record<string, OperationRow> {
       const id = op.operationId as string;
       if (!id) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
       if (table[id]) throw new Error(`duplicate operationId ${id}`);
+      specOperations[id] = op;
 
       const params = [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])].map(
         resolve,
@@ -152,5 +155,6 @@ export function buildOperationTable(doc: Obj): Record<string, OperationRow> {
       table[id] = row;
     }
   }
+  addReleaseFacts(table, specOperations);
   return Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

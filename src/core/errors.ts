@@ -99,10 +99,19 @@ export class AuthError extends ApiError {
 /** 404 or 405: no such object, or no such endpoint on this cluster. */
 export class NotFoundError extends ApiError {
   override name = "NotFoundError";
-  /** The release the operation is available from, when the cluster is older than that. */
-  availableFrom: string | undefined;
-  /** The cluster's release, when it was learned to explain this error. */
-  clusterVersion: string | undefined;
+  /** When the cluster is older than the operation: the release the operation needs, and the cluster's. */
+  readonly availableFrom: string | undefined;
+  readonly clusterVersion: string | undefined;
+  constructor(
+    init: ThoughtSpotErrorInit & { availableFrom?: string | undefined; clusterVersion?: string | undefined },
+  ) {
+    super(init);
+    this.availableFrom = init.availableFrom;
+    this.clusterVersion = init.clusterVersion;
+  }
+  override toJSON() {
+    return { ...super.toJSON(), availableFrom: this.availableFrom, clusterVersion: this.clusterVersion };
+  }
 }
 export class RateLimitError extends ApiError {
   override name = "RateLimitError";
