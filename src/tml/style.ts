@@ -153,7 +153,7 @@ export function doubleQuoted(value: string): string {
   let out = '"';
   for (const ch of value) {
     const escape = ESCAPES[ch];
-    if (escape !== undefined && (ch !== "\u00a0" || !printable(ch))) out += `\\${escape}`;
+    if (escape !== undefined) out += `\\${escape}`;
     else if (printable(ch)) out += ch;
     else {
       const c = ch.codePointAt(0)!;
