@@ -130,7 +130,11 @@ function parseFile(path: string, text: string): TmlDocument {
     return parseTml(text);
   } catch (error) {
     if (error instanceof TmlParseError) {
-      throw new TmlParseError(error.reason, error.line, error.column, { cause: error, file: path, ...(error.kind && { kind: error.kind }) });
+      throw new TmlParseError(error.reason, error.line, error.column, {
+        cause: error,
+        file: path,
+        ...(error.kind && { kind: error.kind }),
+      });
     }
     if (error instanceof TmlError) throw new TmlError(`${path}: ${error.message}`, { cause: error });
     throw error;

@@ -80,7 +80,14 @@ function analyze(value: string): Analysis {
       previousBreak = false;
     }
   }
-  let allowPlain = !(indicators || lineBreaks || leadingSpace || leadingBreak || trailingSpace || trailingBreak);
+  let allowPlain = !(
+    indicators ||
+    lineBreaks ||
+    leadingSpace ||
+    leadingBreak ||
+    trailingSpace ||
+    trailingBreak
+  );
   let allowSingle = true;
   let allowBlock = !trailingSpace;
   if (breakSpace) {
@@ -152,8 +159,8 @@ const ESCAPES: Record<string, string> = {
 export function doubleQuoted(value: string): string {
   let out = '"';
   for (const ch of value) {
-    const escape = ESCAPES[ch];
-    if (escape !== undefined) out += `\\${escape}`;
+    const short = ESCAPES[ch];
+    if (short !== undefined) out += `\\${short}`;
     else if (printable(ch)) out += ch;
     else {
       const c = ch.codePointAt(0)!;

@@ -363,7 +363,9 @@ export interface TmlVisualization extends TmlExtra {
   /** Pinboards: the column a headline tile shows. Seen in exports. */
   display_headline_column?: string;
   /** Custom actions on this visualization. Seen in exports. */
-  action_object_associations?: Array<TmlExtra & { action_name?: string; context?: string; enabled?: boolean }>;
+  action_object_associations?: Array<
+    TmlExtra & { action_name?: string; context?: string; enabled?: boolean }
+  >;
 }
 
 /** A tile of the Liveboard grid. */

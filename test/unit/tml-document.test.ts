@@ -104,7 +104,13 @@ describe("TmlParseError", () => {
     ["JSON cut short", '{"table": {"name": "x"}', 1, 24, "invalid JSON"],
     // YAML itself blames the `x` of line 2; the culprit is the deeper mapping on line 3.
     ["nested mapping under a scalar", "table:\n  name: x\n    db: y\n", 3, 5, "Nested mappings"],
-    ["nested mapping after blank lines", "guid: g\nmodel:\n  name: m\n\n      extra: 1\n", 5, 7, "Nested mappings"],
+    [
+      "nested mapping after blank lines",
+      "guid: g\nmodel:\n  name: m\n\n      extra: 1\n",
+      5,
+      7,
+      "Nested mappings",
+    ],
   ];
 
   it.each(
@@ -258,13 +264,19 @@ describe("tmlType", () => {
     const doc = parseTml(readFixture("retail_sales.model.tml"));
     expect(isTmlOfType(doc, "table")).toBe(false);
     if (!isTmlOfType(doc, "model")) throw new Error("expected a model");
-    expect(doc.model.model_tables?.map((t) => t.name)).toEqual(["FACT_SALES", "DIM_PRODUCT", "Store Sales (SQL)"]);
+    expect(doc.model.model_tables?.map((t) => t.name)).toEqual([
+      "FACT_SALES",
+      "DIM_PRODUCT",
+      "Store Sales (SQL)",
+    ]);
   });
 
   it("rejects two kind keys, a known kind that is not a mapping, no kind, and non-mappings", () => {
     expect(() => tmlType({ table: { name: "a" }, model: { name: "b" } })).toThrow("more than one kind key");
     expect(() => tmlType({ guid: "g" })).toThrow("top-level keys besides guid: none");
-    expect(() => tmlType({ guid: "g", a: { x: 1 }, b: { y: 2 } })).toThrow(`Known kinds: ${TML_TYPES.join(", ")}`);
+    expect(() => tmlType({ guid: "g", a: { x: 1 }, b: { y: 2 } })).toThrow(
+      `Known kinds: ${TML_TYPES.join(", ")}`,
+    );
     expect(() => parseTml("table:\n- name: a\n")).toThrow("TML 'table' must hold a mapping, got a list.");
     expect(() => parseTml("- a\n- b\n")).toThrow("must be a YAML/JSON mapping at the top level");
     expect(() => parseTml("")).toThrow("TML text is empty.");
@@ -329,7 +341,9 @@ describe("stringifyTml style (the rules in src/tml/STYLE.md)", () => {
   it.each(cases)("writes %j as %s", (value, written) => {
     expect(line(value)).toBe(`  v: ${written}`);
     expect(tmlNeedsQuotes(value)).toBe(written.startsWith("'") || written.startsWith('"'));
-    expect(parseTml(stringifyTml({ table: { name: "t", v: value } }))).toEqual({ table: { name: "t", v: value } });
+    expect(parseTml(stringifyTml({ table: { name: "t", v: value } }))).toEqual({
+      table: { name: "t", v: value },
+    });
   });
 
   it("writes multi-line text as |- blocks (| and |+ for trailing line breaks)", () => {
@@ -347,7 +361,9 @@ describe("stringifyTml style (the rules in src/tml/STYLE.md)", () => {
   it("writes multi-line text a block cannot hold in double quotes", () => {
     for (const value of ["line one \nline two", "a\r\nb", "x \n"]) {
       expect(tmlValueStyle(value)).toBe("double");
-      expect(parseTml(stringifyTml({ table: { name: "t", v: value } }))).toEqual({ table: { name: "t", v: value } });
+      expect(parseTml(stringifyTml({ table: { name: "t", v: value } }))).toEqual({
+        table: { name: "t", v: value },
+      });
     }
     expect(line("a\r\nb")).toBe('  v: "a\\r\\nb"');
   });
@@ -359,7 +375,9 @@ describe("stringifyTml style (the rules in src/tml/STYLE.md)", () => {
   });
 
   it("quotes keys that read as reserved words or numbers, in double quotes", () => {
-    expect(stringifyTml({ table: { name: "t", on: "x", y: ["a"], n: 1, "1st": 2, "": 3, "# n": 4, x: 5 } })).toBe(
+    expect(
+      stringifyTml({ table: { name: "t", on: "x", y: ["a"], n: 1, "1st": 2, "": 3, "# n": 4, x: 5 } }),
+    ).toBe(
       'table:\n  name: t\n  "on": x\n  "y":\n  - a\n  "n": 1\n  "1st": 2\n  "": 3\n  \'# n\': 4\n  x: 5\n',
     );
   });

@@ -8,7 +8,7 @@ import { json, startServer, type TestServer } from "../support/server.js";
 
 const good = "guid: g\ntable:\n  name: FACT\n  db: D\n";
 const unknownKind = "guid: u\nspreadsheet:\n  name: Sheet\n  size: 0.0\n";
-const feedback = "guid: m\nnls_feedback:\n  feedback:\n  - id: \"1\"\n    feedback_phrase: top 10\n";
+const feedback = 'guid: m\nnls_feedback:\n  feedback:\n  - id: "1"\n    feedback_phrase: top 10\n';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -16,7 +16,10 @@ beforeAll(async () => {
     const path = new URL(req.url, "http://x").pathname;
     if (path === "/api/rest/2.0/metadata/tml/export")
       return json(res, 200, [
-        { info: { name: "Sheet", id: "u", type: "spreadsheet", status: { status_code: "OK" } }, edoc: unknownKind },
+        {
+          info: { name: "Sheet", id: "u", type: "spreadsheet", status: { status_code: "OK" } },
+          edoc: unknownKind,
+        },
         { info: { name: "fb", id: "m", type: "feedback", status: { status_code: "OK" } }, edoc: feedback },
         { info: { name: "users", id: "b", type: "user", status: { status_code: "OK" } }, edoc: "- a\n- b\n" },
       ]);
@@ -56,7 +59,11 @@ describe("tml.import parses TML text before any request", () => {
   it("sends text that parses exactly as given, unknown kinds included", async () => {
     await client().tml.import([good, unknownKind, feedback]);
     expect(server.requests).toHaveLength(1);
-    expect(JSON.parse(server.requests[0]!.body.toString()).metadata_tmls).toEqual([good, unknownKind, feedback]);
+    expect(JSON.parse(server.requests[0]!.body.toString()).metadata_tmls).toEqual([
+      good,
+      unknownKind,
+      feedback,
+    ]);
   });
 });
 
