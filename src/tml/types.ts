@@ -6,6 +6,16 @@
 /** Any key ThoughtSpot writes that these types do not name yet. */
 export type TmlExtra = { [key: string]: unknown };
 
+/** `properties` of a table, worksheet or model. */
+export interface TmlObjectProperties extends TmlExtra {
+  /** Worksheets and models: ignore row-level security of the tables underneath. */
+  is_bypass_rls?: boolean;
+  /** Worksheets and models: apply joins progressively (only for the columns a search uses). */
+  join_progressive?: boolean;
+  /** Spotter (AI search) on this object. Seen in exports. */
+  spotter_config?: TmlExtra & { is_spotter_enabled?: boolean };
+}
+
 /** A reference to another object by display name, optionally pinned by GUID (`fqn`). */
 export interface TmlObjectRef extends TmlExtra {
   name?: string;
@@ -154,12 +164,13 @@ export interface TmlTable extends TmlExtra {
   connection?: TmlConnectionRef;
   columns?: TmlTableColumn[];
   joins_with?: TmlJoinWith[];
+  /** Row-level security: the tables a rule reads and the rules themselves. */
   rls_rules?: TmlExtra & {
     tables?: TmlObjectRef[];
-    table_paths?: TmlTablePath[];
+    table_paths?: Array<TmlTablePath & { column?: string[] }>;
     rules?: Array<TmlExtra & { name?: string; expr?: string }>;
   };
-  properties?: TmlExtra;
+  properties?: TmlObjectProperties;
 }
 
 // ---- view, sql_view -------------------------------------------------------
@@ -229,7 +240,7 @@ export interface TmlWorksheet extends TmlExtra {
   filters?: TmlFilter[];
   parameters?: TmlParameter[];
   worksheet_columns?: TmlWorksheetColumn[];
-  properties?: TmlExtra & { is_bypass_rls?: boolean; join_progressive?: boolean };
+  properties?: TmlObjectProperties;
   lesson_plans?: TmlExtra[];
 }
 
@@ -241,7 +252,7 @@ export interface TmlModel extends TmlExtra {
   filters?: TmlFilter[];
   parameters?: TmlParameter[];
   columns?: TmlWorksheetColumn[];
-  properties?: TmlExtra & { is_bypass_rls?: boolean; join_progressive?: boolean };
+  properties?: TmlObjectProperties;
   lesson_plans?: TmlExtra[];
 }
 
