@@ -6,6 +6,16 @@ export {
   type ThoughtSpotClientOptions,
   type TlsOptions,
 } from "./client.js";
+export {
+  type AnswerRecord,
+  type AnswerTable,
+  answerRecords,
+  answerTables,
+  type DateMode,
+  type DateRange,
+  type RecordsOptions,
+  type RecordValue,
+} from "./data/records.js";
 export type { DownloadedFile, DownloadOptions, DownloadPath } from "./download/index.js";
 export { GroupVisibility, GroupVisibilityV2 } from "./enums/groups.js";
 export {
