@@ -5,14 +5,15 @@ import type { Answer, AnswerInput, AnswerOutput, MockFinding, MockRequest, Opera
 import type { Diagnostic, MockComponent, PrismLibrary, PrismResult } from "./prism.js";
 
 const SEVERITY: MockFinding["severity"][] = ["error", "warning", "info", "hint"];
-const PRISM_CONFIG = {
+/** Fresh per request: Prism's mocker writes the request's Accept types into config.mock. */
+const prismConfig = () => ({
   mock: { dynamic: false },
   checkSecurity: true,
   validateRequest: true,
   validateResponse: true,
   errors: false,
   isProxy: false,
-};
+});
 
 /** Prism logs through pino; the mock keeps quiet. */
 const silent: Record<string, unknown> = new Proxy(
@@ -140,7 +141,7 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
       return prism.defaultMock(args)(logger);
     };
 
-    const instance = prism.createInstance(PRISM_CONFIG, { logger: silent, mock });
+    const instance = prism.createInstance(prismConfig(), { logger: silent, mock });
     const input = {
       method: (req.method ?? "GET").toLowerCase(),
       url: { path: url.pathname, query },

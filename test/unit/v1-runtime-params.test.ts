@@ -2,7 +2,7 @@
 // openapi-fetch makes of them.
 import { describe, expect, it } from "vitest";
 import { v1Operations } from "../../generated/v1-operations.js";
-import { mockableSpec } from "../../scripts/lib/prism.js";
+import { mockableSpec } from "../support/mock-spec.js";
 import { createThoughtSpotClient } from "../../src/index.js";
 import {
   RUNTIME_FILTER_OPERATORS,
