@@ -10,8 +10,8 @@ import {
   answerRecords,
   createThoughtSpotClient,
   sharePermissions,
-  ThoughtSpotError,
   type ThoughtSpotClient,
+  ThoughtSpotError,
   TSTypes,
 } from "../src/index.js";
 import { startMockThoughtSpot } from "../src/testing/index.js";
@@ -42,14 +42,17 @@ async function login(tour: Tour) {
 async function searchWithPagination(tour: Tour) {
   step("Search with pagination (5 users a page)");
   const pages: string[][] = [];
-  for await (const page of tour.ts.paginate("/api/rest/2.0/users/search", { body: {} }, { pageSize: 5 }).pages())
+  for await (const page of tour.ts
+    .paginate("/api/rest/2.0/users/search", { body: {} }, { pageSize: 5 })
+    .pages())
     pages.push((page as { display_name: string }[]).map((u) => u.display_name));
-  pages.forEach((names, i) => say(`  page ${i + 1}: ${names.join(", ")}`));
+  for (const [i, names] of pages.entries()) say(`  page ${i + 1}: ${names.join(", ")}`);
   const groups = await tour.ts.api.v2.searchUserGroups({ record_size: 10 });
   tour.group = groups.find((g) => g.name !== "Administrator")?.name ?? groups[0]?.name;
   const liveboards = await tour.ts.metadata.search({ type: TSTypes.LIVEBOARD });
   const first = liveboards[0];
-  if (first?.metadata_id) tour.liveboard = { id: String(first.metadata_id), name: String(first.metadata_name) };
+  if (first?.metadata_id)
+    tour.liveboard = { id: String(first.metadata_id), name: String(first.metadata_name) };
   say(`  ${liveboards.length} Liveboard(s), first: ${tour.liveboard?.name ?? "none"}`);
 }
 
@@ -62,8 +65,12 @@ async function tmlRoundTrip(tour: Tour) {
   const doc = exported.doc as { guid?: string; liveboard: { name: string } };
   delete doc.guid; // no GUID: a new object
   doc.liveboard.name = `${doc.liveboard.name} (copy)`;
-  const { objects: [result] } = await tour.ts.tml.import([doc], { policy: writes ? "ALL_OR_NONE" : "VALIDATE_ONLY" });
-  say(`  ${writes ? "imported" : "validated"} "${doc.liveboard.name}": ${result?.status} ${result?.guid ?? ""}`);
+  const {
+    objects: [result],
+  } = await tour.ts.tml.import([doc], { policy: writes ? "ALL_OR_NONE" : "VALIDATE_ONLY" });
+  say(
+    `  ${writes ? "imported" : "validated"} "${doc.liveboard.name}": ${result?.status} ${result?.guid ?? ""}`,
+  );
 }
 
 async function share(tour: Tour) {
@@ -90,7 +97,9 @@ async function typedError(tour: Tour) {
     await tour.ts.api.v2.fetchAnswerData({ metadata_identifier: "00000000-0000-0000-0000-000000000000" });
   } catch (error) {
     if (!(error instanceof ThoughtSpotError)) throw error;
-    say(`  ${error.name} (status ${error.status}, ${error.operationId}): ${error.details.message ?? error.message}`);
+    say(
+      `  ${error.name} (status ${error.status}, ${error.operationId}): ${error.details.message ?? error.message}`,
+    );
   }
 }
 
@@ -133,7 +142,9 @@ try {
   if (mock) {
     const received = mock.requests();
     const flagged = received.filter((r) => r.findings.some((f) => f.location[0] === "request")).length;
-    say(`\nThe mock received ${received.length} requests; Prism flagged ${flagged} against ThoughtSpot's spec.`);
+    say(
+      `\nThe mock received ${received.length} requests; Prism flagged ${flagged} against ThoughtSpot's spec.`,
+    );
   }
 } catch (error) {
   console.error(error instanceof ThoughtSpotError ? `${error.name}: ${error.message}` : error);

@@ -46,7 +46,8 @@ function describeTml(text: string): Omit<CatalogObject, "tml"> {
   const id = /^guid:\s*(\S+)/m.exec(text)?.[1];
   const tmlType = /^([a-z_]+):\s*$/m.exec(text)?.[1];
   const name = /^ {2}name:\s*"?(.*?)"?\s*$/m.exec(text)?.[1];
-  if (!id || !tmlType || !name) throw new Error(`mock/tml: a file lacks guid, type or name:\n${text.slice(0, 120)}`);
+  if (!id || !tmlType || !name)
+    throw new Error(`mock/tml: a file lacks guid, type or name:\n${text.slice(0, 120)}`);
   return { id, name, tmlType, metadataType: METADATA_TYPE[tmlType] ?? "LOGICAL_TABLE" };
 }
 

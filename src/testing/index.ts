@@ -1,13 +1,14 @@
 // thoughtspot-rest-api/testing: a mock ThoughtSpot (V2 and V1, validated by Prism, with realistic
 // answers) on 127.0.0.1 for your own tests and scripts.
 import { createThoughtSpotClient } from "../client.js";
-import { loadCatalog } from "./catalog.js";
 import { realisticAnswers } from "./answers/index.js";
+import { loadCatalog } from "./catalog.js";
 import { mockSpecPath } from "./files.js";
 import { loadPrism, type PrismLibrary } from "./prism.js";
 import { startServer } from "./server.js";
 import type { MockRequest, MockThoughtSpot, MockThoughtSpotOptions, Operation } from "./types.js";
 
+export { INSTALL_HINT } from "./prism.js";
 export type {
   Answer,
   AnswerInput,
@@ -17,7 +18,6 @@ export type {
   MockThoughtSpot,
   MockThoughtSpotOptions,
 } from "./types.js";
-export { INSTALL_HINT } from "./prism.js";
 
 let prepared: Promise<{ prism: PrismLibrary; operations: Operation[] }> | undefined;
 

@@ -1,8 +1,8 @@
 // The mock's HTTP server on 127.0.0.1: each request goes through Prism (routing, validation, generated
 // answers); realistic answers replace Prism's for valid requests; strict mode turns findings into a 422.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { Answer, AnswerInput, AnswerOutput, MockFinding, MockRequest, Operation } from "./types.js";
 import type { Diagnostic, MockComponent, PrismLibrary, PrismResult } from "./prism.js";
+import type { Answer, AnswerInput, AnswerOutput, MockFinding, MockRequest, Operation } from "./types.js";
 
 const SEVERITY: MockFinding["severity"][] = ["error", "warning", "info", "hint"];
 /** Fresh per request: Prism's mocker writes the request's Accept types into config.mock. */
@@ -21,12 +21,14 @@ const silent: Record<string, unknown> = new Proxy(
   { get: (_, name) => (name === "child" ? () => silent : () => undefined) },
 );
 
-const finding = (where: "request" | "response") => (d: Diagnostic): MockFinding => ({
-  location: [where, ...(d.path ?? []).map(String)],
-  severity: SEVERITY[d.severity] ?? "error",
-  message: d.message,
-  ...(d.code !== undefined && { code: d.code }),
-});
+const finding =
+  (where: "request" | "response") =>
+  (d: Diagnostic): MockFinding => ({
+    location: [where, ...(d.path ?? []).map(String)],
+    severity: SEVERITY[d.severity] ?? "error",
+    message: d.message,
+    ...(d.code !== undefined && { code: d.code }),
+  });
 
 /** Security findings (no Authorization header) keep Prism's 401, as a cluster would answer. */
 const isSecurity = (d: Diagnostic) => d.code === 401 || /security/i.test(d.message);

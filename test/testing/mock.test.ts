@@ -2,10 +2,10 @@
 // operationIds and findings, strict mode, and your own answers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { v2Operations } from "../../generated/v2-operations.js";
+import users from "../../mock/users.json" with { type: "json" };
 import { answerRecords, BadRequestError, TSTypes } from "../../src/index.js";
 import { type MockThoughtSpot, startMockThoughtSpot } from "../../src/testing/index.js";
 import { loadPrism } from "../../src/testing/prism.js";
-import users from "../../mock/users.json" with { type: "json" };
 
 let mock: MockThoughtSpot;
 beforeAll(async () => {
@@ -46,7 +46,11 @@ describe("startMockThoughtSpot", () => {
 
   it("answers data calls with rows that answerRecords turns into records with dates", async () => {
     const ts = mock.client();
-    const answer = await ts.api.v2.searchData({ query_string: "[Umsatz (€)] [Month(Order Date)]", logical_table_identifier: "x", record_size: 3 });
+    const answer = await ts.api.v2.searchData({
+      query_string: "[Umsatz (€)] [Month(Order Date)]",
+      logical_table_identifier: "x",
+      record_size: 3,
+    });
     const records = answerRecords(answer, { dates: "iso" });
     expect(records).toHaveLength(3);
     expect(records[0]!["Month(Order Date)"]).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -57,12 +61,19 @@ describe("startMockThoughtSpot", () => {
   it("serves a real PDF and PNG for report exports, and a Spotter stream", async () => {
     const ts = mock.client();
     const lb = "61728394-0008-4a5b-8c9d-000000000008";
-    const pdf = await ts.download("/api/rest/2.0/report/liveboard", { body: { metadata_identifier: lb, file_format: "PDF" } });
+    const pdf = await ts.download("/api/rest/2.0/report/liveboard", {
+      body: { metadata_identifier: lb, file_format: "PDF" },
+    });
     expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe("%PDF-");
-    const png = await ts.download("/api/rest/2.0/report/liveboard", { body: { metadata_identifier: lb, file_format: "PNG" } });
+    const png = await ts.download("/api/rest/2.0/report/liveboard", {
+      body: { metadata_identifier: lb, file_format: "PNG" },
+    });
     expect([...png.slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
     const types: string[] = [];
-    for await (const event of ts.stream("sendAgentConversationMessageStreaming", { conversation_identifier: "c1", messages: ["Sales by category?"] }))
+    for await (const event of ts.stream("sendAgentConversationMessageStreaming", {
+      conversation_identifier: "c1",
+      messages: ["Sales by category?"],
+    }))
       types.push(String(event.type));
     expect(types).toContain("text-chunk");
   });
@@ -70,9 +81,15 @@ describe("startMockThoughtSpot", () => {
   it("keeps every realistic answer valid against ThoughtSpot's response schemas", async () => {
     const responseFindings = mock
       .requests()
-      .flatMap((r) => r.findings.filter((f) => f.location[0] === "response").map((f) => `${r.operationId}: ${f.location.join(".")} ${f.message}`));
+      .flatMap((r) =>
+        r.findings
+          .filter((f) => f.location[0] === "response")
+          .map((f) => `${r.operationId}: ${f.location.join(".")} ${f.message}`),
+      );
     // Binary bodies are checked by Prism as text; the only finding allowed is its "must be string".
-    expect(responseFindings.filter((f) => !/exportLiveboardReport: response\.body .*must be string/.test(f))).toEqual([]);
+    expect(
+      responseFindings.filter((f) => !/exportLiveboardReport: response\.body .*must be string/.test(f)),
+    ).toEqual([]);
   });
 
   it("strict: a request that breaks the spec fails with a BadRequestError listing the findings", async () => {
@@ -81,7 +98,9 @@ describe("startMockThoughtSpot", () => {
       .POST("/api/rest/2.0/metadata/search", { body: { metadata: [{ type: "NOT_A_TYPE" as "LIVEBOARD" }] } })
       .then((r) => r);
     expect(error.response.status).toBe(422);
-    const thrown = await ts.api.v2.createUser({ name: 5 as unknown as string, display_name: "x", email: "x@y.z" }).catch((e: unknown) => e);
+    const thrown = await ts.api.v2
+      .createUser({ name: 5 as unknown as string, display_name: "x", email: "x@y.z" })
+      .catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(BadRequestError);
     expect((thrown as BadRequestError).message).toMatch(/request\.body\.name: .*must be string/);
     const last = mock.requests().at(-1)!;
@@ -118,7 +137,11 @@ describe("startMockThoughtSpot", () => {
   });
 
   it("names the install command when Prism is not installed", async () => {
-    const missing = Object.assign(new Error("Cannot find package '@stoplight/prism-http'"), { code: "ERR_MODULE_NOT_FOUND" });
-    await expect(loadPrism(() => Promise.reject(missing))).rejects.toThrow(/npm install --save-dev @stoplight\/prism-http/);
+    const missing = Object.assign(new Error("Cannot find package '@stoplight/prism-http'"), {
+      code: "ERR_MODULE_NOT_FOUND",
+    });
+    await expect(loadPrism(() => Promise.reject(missing))).rejects.toThrow(
+      /npm install --save-dev @stoplight\/prism-http/,
+    );
   });
 });

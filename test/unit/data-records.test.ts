@@ -33,13 +33,19 @@ describe("answerRecords", () => {
   });
 
   it("gives ISO text with dates: 'iso' and ThoughtSpot's numbers with dates: 'raw'", () => {
-    expect(answerRecords(v2Search, { dates: "iso" })[0]!["Month(Order Date)"]).toBe("2024-01-01T00:00:00.000Z");
+    expect(answerRecords(v2Search, { dates: "iso" })[0]!["Month(Order Date)"]).toBe(
+      "2024-01-01T00:00:00.000Z",
+    );
     expect(answerRecords(v2Search, { dates: "raw" })[1]!["Month(Order Date)"]).toBe(FEB);
   });
 
   it("reads FULL rows given as objects", () => {
-    const full = { contents: [{ column_names: ["Order Date", "Units"], data_rows: [{ "Order Date": JAN, Units: 3 }] }] };
-    expect(answerRecords(full, { dates: "iso" })).toEqual([{ "Order Date": "2024-01-01T00:00:00.000Z", Units: 3 }]);
+    const full = {
+      contents: [{ column_names: ["Order Date", "Units"], data_rows: [{ "Order Date": JAN, Units: 3 }] }],
+    };
+    expect(answerRecords(full, { dates: "iso" })).toEqual([
+      { "Order Date": "2024-01-01T00:00:00.000Z", Units: 3 },
+    ]);
   });
 
   it("leaves numbers alone in columns that do not name a date, unless dateColumns says so", () => {
@@ -67,12 +73,19 @@ describe("answerRecords", () => {
         "# of Sales": 1840,
       },
     ]);
-    expect(answerRecords(answer, { dates: "raw" })[0]!["Fiscal Quarter"]).toEqual({ v: { s: JAN, e: FEB - 1 } });
+    expect(answerRecords(answer, { dates: "raw" })[0]!["Fiscal Quarter"]).toEqual({
+      v: { s: JAN, e: FEB - 1 },
+    });
   });
 
   it("reads V1 pinboarddata, one table per visualization, and picks one by name or GUID", () => {
     const answer = {
-      "viz-1": { name: "Sales by Region", columnNames: ["Region", "Sales"], data: [["East", 10]], totalRowCount: 7 },
+      "viz-1": {
+        name: "Sales by Region",
+        columnNames: ["Region", "Sales"],
+        data: [["East", 10]],
+        totalRowCount: 7,
+      },
       "viz-2": { name: "Trend", columnNames: ["Month", "Sales"], data: [[JAN, 4]] },
     };
     const tables = answerTables(answer);
@@ -80,7 +93,9 @@ describe("answerRecords", () => {
       ["viz-1", "Sales by Region", 7],
       ["viz-2", "Trend", undefined],
     ]);
-    expect(answerRecords(answer, { visualization: "Trend" })).toEqual([{ Month: new Date(JAN * 1000), Sales: 4 }]);
+    expect(answerRecords(answer, { visualization: "Trend" })).toEqual([
+      { Month: new Date(JAN * 1000), Sales: 4 },
+    ]);
     expect(answerRecords(answer, { visualization: "viz-1" })).toEqual([{ Region: "East", Sales: 10 }]);
     expect(() => answerRecords(answer)).toThrow(/2 visualizations \(Sales by Region, Trend\)/);
     expect(() => answerRecords(answer, { visualization: "nope" })).toThrow(/no visualization nope/);
