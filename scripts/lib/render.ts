@@ -2,6 +2,7 @@
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { emitOperationTable, header, sha256 } from "./emit.js";
+import { mockSpecOf } from "./mock-spec.js";
 import { buildOperationTable } from "./operations.js";
 import { applyPatches, type PatchReport, readPatches } from "./patches.js";
 import { type ApiName, readSpecDocument, SPEC_FILES } from "./specs.js";
@@ -35,6 +36,8 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
     files: {
       [`${api}.ts`]: head + (await renderTypes(patched)),
       [`${api}-operations.ts`]: head + emitOperationTable(api, table),
+      // Shipped with the package for thoughtspot-rest-api/testing (see src/testing/).
+      [`mock-${api}.json`]: `${JSON.stringify(mockSpecOf(api, patched))}\n`,
     },
   };
 }
