@@ -4,7 +4,7 @@ import type { components, operations } from "../../generated/v1.js";
 import { v1Operations } from "../../generated/v1-operations.js";
 import type { ThoughtSpotClient } from "../client.js";
 import type { OperationInput } from "../core/types.js";
-import { checkPageSize, createPager, type Page, type Paginated } from "./pager.js";
+import { checkMaxPages, checkPageSize, createPager, type Page, type Paginated } from "./pager.js";
 import { DEFAULT_PAGE_SIZE } from "./paginate.js";
 import type { IsOptional } from "./v2-types.js";
 
@@ -32,6 +32,8 @@ export type V1PageItemOf<K extends V1PaginatedOperationId> = V1Items[K];
 export interface PaginateV1Options {
   /** Items per request (batchsize). Default: input.batchsize, else 100. */
   pageSize?: number;
+  /** Stop with a PaginationError after this many pages: a guard for unattended scripts. */
+  maxPages?: number;
   signal?: AbortSignal;
 }
 
@@ -92,7 +94,7 @@ export function paginateV1<K extends V1PaginatedOperationId>(
   if (fields.pagenumber !== undefined) {
     throw new TypeError(`paginateV1 ${operationId}: pages by offset; leave pagenumber out`);
   }
-  const { pageSize: asked, signal } = options as PaginateV1Options;
+  const { pageSize: asked, signal, maxPages } = options as PaginateV1Options;
   const pageSize = checkPageSize(asked ?? fields.batchsize ?? DEFAULT_PAGE_SIZE, `paginateV1 ${operationId}`);
   // V1 reads offset -1 as "the first item", which is offset 0 for counting.
   const given = fields.offset ?? 0;
@@ -103,6 +105,7 @@ export function paginateV1<K extends V1PaginatedOperationId>(
   const call = (ts.api.v1 as unknown as Record<string, Call>)[operationId]!;
 
   return createPager({
+    maxPages: checkMaxPages(maxPages, `paginateV1 ${operationId}`),
     start: Math.max(given, 0),
     pageSize,
     signal,
