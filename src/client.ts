@@ -283,7 +283,9 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     },
     auth: createAuthHelpers(auth, api.v2, credentialCalls, redactor),
     tml: lazyMethods<TmlApi>(
-      once(async () => (await loadTml()).createTmlApi(loose, options.tmlFqn ?? true)),
+      once(async () =>
+        (await loadTml()).createTmlApi(loose, options.tmlFqn ?? true, (value) => redactor.value(value)),
+      ),
       ["export", "exportBatch", "import", "exportToFolder", "importFromFolder"],
     ),
     metadata: lazyMethods<MetadataApi>(
