@@ -162,6 +162,7 @@ describe("path parameters stay in their template", () => {
     await expect(
       ts.v2.POST("/api/rest/2.0/users/{user_identifier}/update", {
         params: { path: { user_identifier: value } },
+        body: {},
       }),
     ).rejects.toThrow(TypeError);
     expect(cluster.requests).toHaveLength(0);
