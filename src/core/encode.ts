@@ -52,6 +52,9 @@ export function fillPath(operationId: string, row: OperationRow, values: Loose):
 }
 
 export function encodeQuery(row: OperationRow, values: Loose): string {
+  let any = false;
+  for (const key in values) if (values[key] !== undefined && values[key] !== null) any = true;
+  if (!any) return "";
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === null) continue;
@@ -93,6 +96,18 @@ export function encodeBody(row: OperationRow, body: Loose): { body: BodyInit; co
   return { body: JSON.stringify(body), contentType: "application/json" };
 }
 
+const NAMES = new WeakMap<OperationRow, Set<string>>();
+
+/** The row's path, query and header parameter names, computed once per row. */
+function parameterNames(row: OperationRow): Set<string> {
+  let names = NAMES.get(row);
+  if (!names) {
+    names = new Set([...(row.pathParams ?? []), ...(row.queryParams ?? []), ...(row.headerParams ?? [])]);
+    NAMES.set(row, names);
+  }
+  return names;
+}
+
 /**
  * Splits one input object by the row's parameter names and encodes each part. `extraQuery` takes the
  * input keys no spec can declare (V1's numbered runtime filter keys) and returns them as query values.
@@ -122,16 +137,11 @@ export function encodeCall(
     if (fields[name] !== undefined) headers[name] = String(fields[name]);
   }
 
-  const taken = new Set([
-    ...(row.pathParams ?? []),
-    ...(row.queryParams ?? []),
-    ...(row.headerParams ?? []),
-    ...Object.keys(extra ?? {}),
-  ]);
+  const taken = parameterNames(row);
   const bodyFields: Loose = {};
   let bodyCount = 0;
   for (const key of Object.keys(fields)) {
-    if (!taken.has(key) && fields[key] !== undefined) {
+    if (!taken.has(key) && !(extra && key in extra) && fields[key] !== undefined) {
       bodyFields[key] = fields[key];
       bodyCount++;
     }

@@ -85,7 +85,6 @@ export interface Engine {
   withAuth(auth: AuthHook): Engine;
 }
 
-const KEEP_SIGNAL = Symbol("thoughtspot-rest-api.signal");
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** maxRetries: a non-negative integer (NaN from an unset environment variable must not retry forever). */
@@ -151,7 +150,6 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
         await pause(backoffMs(retries, random));
         continue;
       }
-      if (signal && signal !== userSignal) Object.defineProperty(response, KEEP_SIGNAL, { value: signal });
       logAttempt(response.status, started, attempt);
 
       if (isRedirect(response)) {
@@ -185,7 +183,9 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       // Streams: the headers are in; from here the timeout bounds each pause between chunks.
       const idle = request.stream && timeout ? idleTimer(timeout, timeoutMs) : undefined;
       if (request.stream) clearTimeout(timer);
-      const body = (r: Response) => guardedBody(r, mapError, idle);
+      // The stream keeps the combined signal alive: Node may collect an AbortSignal.any() result once
+      // the headers are in, and the caller's abort would then never reach the body.
+      const body = (r: Response) => guardedBody(r, mapError, idle, signal);
       try {
         return await read(response, body);
       } catch (error) {
@@ -395,6 +395,7 @@ function guardedBody(
   response: Response,
   mapError: (cause: unknown, reading: boolean) => ThoughtSpotError,
   idle: IdleTimer | undefined,
+  keepAlive: AbortSignal | undefined,
 ): ReadableStream<Uint8Array> {
   const source = response.body;
   if (!source) {
@@ -419,6 +420,7 @@ function guardedBody(
       }
     },
     async cancel(reason) {
+      void keepAlive;
       idle?.stop();
       await reader.cancel(reason).catch(() => undefined);
     },
