@@ -1713,12 +1713,12 @@ export interface components {
             headers?: components["schemas"]["MetadataHeader"][];
             isLastBatch?: boolean;
             /** @description Free-form object; its shape is not documented. */
-            debugInfo?: Record<string, never>;
+            debugInfo?: Record<string, unknown>;
         };
         MetadataDetails: {
-            storables?: Record<string, never>[];
+            storables?: Record<string, unknown>[];
             /** @description Free-form object; its shape is not documented. */
-            debugInfo?: Record<string, never>;
+            debugInfo?: Record<string, unknown>;
         };
         /** @description Header of a visualization on a Liveboard or Answer. */
         VizHeader: {
@@ -1762,9 +1762,9 @@ export interface components {
         User: {
             header?: components["schemas"]["PrincipalHeader"];
             userContent?: {
-                userPreferences?: Record<string, never>;
-                userProperties?: Record<string, never>;
-                userActivityProto?: Record<string, never>;
+                userPreferences?: Record<string, unknown>;
+                userProperties?: Record<string, unknown>;
+                userActivityProto?: Record<string, unknown>;
             };
             /** @description ACTIVE, PENDING or (IAMv2) SUSPENDED; older releases also use others. */
             state?: string;
@@ -1780,14 +1780,14 @@ export interface components {
             tenantId?: string;
             displayName?: string;
             complete?: boolean;
-            incompleteDetail?: Record<string, never>[];
+            incompleteDetail?: Record<string, unknown>[];
             isSuperUser?: boolean;
             isSystemPrincipal?: boolean;
         };
         /** @description A group object. */
         Group: {
             header?: components["schemas"]["PrincipalHeader"];
-            userGroupContent?: Record<string, never>;
+            userGroupContent?: Record<string, unknown>;
             groupIdx?: number;
             metadataVersion?: number;
             assignedPinboards?: string[];
@@ -1795,7 +1795,7 @@ export interface components {
             inheritedGroups?: string[];
             privileges?: string[];
             /** @description Present when RBAC is on. */
-            assignedRoles?: Record<string, never>[];
+            assignedRoles?: Record<string, unknown>[];
             /** @description Present when RBAC is on. */
             granularPrivileges?: string[];
             /** @description Group type, e.g. LOCAL_GROUP. */
@@ -1805,7 +1805,7 @@ export interface components {
             tenantId?: string;
             displayName?: string;
             complete?: boolean;
-            incompleteDetail?: Record<string, never>[];
+            incompleteDetail?: Record<string, unknown>[];
             isSystemPrincipal?: boolean;
         };
         /** @description A user or group as listed by user/list. */
@@ -1849,11 +1849,11 @@ export interface components {
             dateTimeFormat?: {
                 formatPattern?: string;
             };
-            integerFormat?: Record<string, never>;
-            decimalFormat?: Record<string, never>;
-            clientState?: Record<string, never>;
+            integerFormat?: Record<string, unknown>;
+            decimalFormat?: Record<string, unknown>;
+            clientState?: Record<string, unknown>;
             /** @description Cluster settings; large. */
-            configInfo?: Record<string, never>;
+            configInfo?: Record<string, unknown>;
         };
         SessionOrg: {
             orgId?: number;
@@ -2033,11 +2033,11 @@ export interface components {
             header?: components["schemas"]["MetadataHeader"];
         };
         ConnectionUpdateResponse: {
-            dataSource?: Record<string, never>;
+            dataSource?: Record<string, unknown>;
             deletedObjects?: {
                 deleteStatus?: string;
-                deleteFailTables?: Record<string, never>[];
-                deleteFailColumns?: Record<string, never>;
+                deleteFailTables?: Record<string, unknown>[];
+                deleteFailColumns?: Record<string, unknown>;
             };
         };
         ExternalTable: {
@@ -2045,7 +2045,7 @@ export interface components {
             type?: string;
             selected?: boolean;
             linked?: boolean;
-            columns?: Record<string, never>[];
+            columns?: Record<string, unknown>[];
         };
         ExternalSchema: {
             name?: string;
@@ -2060,7 +2060,7 @@ export interface components {
             type?: string;
             authenticationType?: string;
             externalDatabases?: components["schemas"]["ExternalDatabase"][];
-            configuration?: Record<string, never>;
+            configuration?: Record<string, unknown>;
         };
         LiveColumn: {
             name?: string;
@@ -2090,7 +2090,7 @@ export interface components {
             name?: string;
             version?: string;
             /** @description link, function, authSelect, authToken, encodeUser, apiKey, apiValue, additionalUrlHeaders, ... */
-            detail?: Record<string, never>;
+            detail?: Record<string, unknown>;
             /** @description URL, CALLBACK or APP in examples. */
             type?: string;
             context?: string;
@@ -2205,7 +2205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
         };
@@ -2277,7 +2277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Unauthorized request */
@@ -3112,7 +3112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Invalid parameter values */
@@ -3168,7 +3168,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
         };
@@ -3195,7 +3195,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": Record<string, unknown>[];
                 };
             };
             /** @description Invalid input or server error */
@@ -3324,7 +3324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Invalid object ID */
@@ -3786,7 +3786,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Unauthorized request */
@@ -5543,7 +5543,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
         };
@@ -7129,7 +7129,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Invalid request */

@@ -8852,7 +8852,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ErrorResponse: {
-            error?: Record<string, never> | null;
+            error?: Record<string, unknown> | null;
         };
         GetTokenResponse: {
             /** @description Bearer auth token. */
@@ -8990,7 +8990,7 @@ export interface components {
             /** @description Unique ID or name of the default Liveboard assigned to the user. */
             home_liveboard?: components["schemas"]["Object_ID_And_Name"];
             /** @description Incomplete details of user if any present. */
-            incomplete_details?: Record<string, never> | null;
+            incomplete_details?: Record<string, unknown> | null;
             /** @description Indicates whether it is first login of the user. */
             is_first_login?: boolean | null;
             /**
@@ -9032,7 +9032,7 @@ export interface components {
             /** @description Indicates whether welcome email is sent for the user. */
             welcome_email_sent?: boolean | null;
             /** @description Privileges which are assigned to the user with org. */
-            org_privileges?: Record<string, never> | null;
+            org_privileges?: Record<string, unknown> | null;
             /** @description Locale for the user. */
             preferred_locale?: string | null;
             /**
@@ -9042,15 +9042,15 @@ export interface components {
              */
             use_browser_language?: boolean | null;
             /** @description Properties for the user */
-            extended_properties?: Record<string, never> | null;
+            extended_properties?: Record<string, unknown> | null;
             /** @description Preferences for the user */
-            extended_preferences?: Record<string, never> | null;
+            extended_preferences?: Record<string, unknown> | null;
             /** @description User Parameters which are specified for the user via JWToken */
-            user_parameters?: Record<string, never> | null;
+            user_parameters?: Record<string, unknown> | null;
             /** @description Access Control Properties which are specified for the user via JWToken */
-            access_control_properties?: Record<string, never> | null;
+            access_control_properties?: Record<string, unknown> | null;
             /** @description Formula Variables which are specified for the user via JWToken */
-            variable_values?: Record<string, never> | null;
+            variable_values?: Record<string, unknown> | null;
         };
         /** @description The current Org context of the user. */
         Org: {
@@ -9168,7 +9168,7 @@ export interface components {
             okta_enabled?: boolean | null;
         };
         SystemOverrideInfo: {
-            config_override_info?: Record<string, never> | null;
+            config_override_info?: Record<string, unknown> | null;
         };
         OrgPreferenceSearchCriteriaInput: {
             /** @description Unique identifier or name of the org */
@@ -9343,7 +9343,7 @@ export interface components {
             /** @description Indicates whether the response has complete detail of the group. */
             complete_detail?: boolean | null;
             /** @description Content details of the group */
-            content?: Record<string, never> | null;
+            content?: Record<string, unknown> | null;
             /**
              * Format: float
              * @description Creation time of the group in milliseconds
@@ -9536,17 +9536,17 @@ export interface components {
              */
             metadata_obj_id?: string | null;
             /** @description Details of dependent objects of the metadata objects. */
-            dependent_objects?: Record<string, never> | null;
+            dependent_objects?: Record<string, unknown> | null;
             /** @description Details of incomplete information of the metadata objects if any. */
-            incomplete_objects?: Record<string, never>[] | null;
+            incomplete_objects?: Record<string, unknown>[] | null;
             /** @description Complete details of the metadata objects. */
-            metadata_detail?: Record<string, never> | null;
+            metadata_detail?: Record<string, unknown> | null;
             /** @description Header information of the metadata objects. */
-            metadata_header?: Record<string, never> | null;
+            metadata_header?: Record<string, unknown> | null;
             /** @description Visualization header information of the metadata objects. */
-            visualization_headers?: Record<string, never>[] | null;
+            visualization_headers?: Record<string, unknown>[] | null;
             /** @description Stats of the metadata object. Includes views, favorites, last_accessed. */
-            stats?: Record<string, never> | null;
+            stats?: Record<string, unknown> | null;
         };
         GetAsyncImportStatusResponse: {
             /** @description List of task statuses. */
@@ -9567,7 +9567,7 @@ export interface components {
             /** @description Name of the task. */
             task_name?: string | null;
             /** @description Response of imported objects so far. */
-            import_response?: Record<string, never> | null;
+            import_response?: Record<string, unknown> | null;
             /**
              * @description Current status of the task.
              * @enum {string|null}
@@ -9769,7 +9769,7 @@ export interface components {
             identifier: string;
         };
         ObjectPrivilegesOfMetadataResponse: {
-            metadata_object_privileges?: Record<string, never> | null;
+            metadata_object_privileges?: Record<string, unknown> | null;
         };
         PrincipalsInput: {
             /** @description Unique ID or name of the principal object such as a user or group. */
@@ -9847,7 +9847,7 @@ export interface components {
             /** @description Name of the columns. */
             column_names: string[];
             /** @description Rows of data set. */
-            data_rows: Record<string, never>[];
+            data_rows: Record<string, unknown>[];
             /**
              * Format: int32
              * @description The starting record number from where the records should be included.
@@ -9886,7 +9886,7 @@ export interface components {
             /** @description Name of the columns. */
             column_names: string[];
             /** @description Rows of data set. */
-            data_rows: Record<string, never>[];
+            data_rows: Record<string, unknown>[];
             /**
              * Format: int32
              * @description The starting record number from where the records should be included.
@@ -10014,7 +10014,7 @@ export interface components {
             /** @description List of Data warehouse objects */
             data_warehouse_objects?: components["schemas"]["DataWarehouseObjects"];
             /** @description Details of the connection. */
-            details?: Record<string, never> | null;
+            details?: Record<string, unknown> | null;
         };
         DataWarehouseObjects: {
             /** @description Databases of the connection. */
@@ -10048,7 +10048,7 @@ export interface components {
             /** @description Determines if the table is linked */
             linked?: boolean | null;
             /** @description List of relationships for the table */
-            relationships?: Record<string, never>[] | null;
+            relationships?: Record<string, unknown>[] | null;
         };
         Column: {
             /** @description Name of the column */
@@ -10093,9 +10093,9 @@ export interface components {
             /** @description Unique identifier of modifier of the role. */
             modifier_id?: string | null;
             /** @description Creation time of the role in milliseconds. */
-            creation_time_in_millis?: Record<string, never> | null;
+            creation_time_in_millis?: Record<string, unknown> | null;
             /** @description Last modified time of the role in milliseconds. */
-            modification_time_in_millis?: Record<string, never> | null;
+            modification_time_in_millis?: Record<string, unknown> | null;
             /** @description Indicates whether the role is deleted. */
             deleted?: boolean | null;
             /** @description Indicates whether the role is deprecated. */
@@ -10383,7 +10383,7 @@ export interface components {
              */
             message_id: string;
             /** @description Milliseconds since Unix epoch for the turn. */
-            timestamp_in_millis: Record<string, never>;
+            timestamp_in_millis: Record<string, unknown>;
             /**
              * @description User-authored prompt that started the turn: the user's message and any files
              *     or connector resources attached to it. Null for liveboard-started synthetic
@@ -10394,7 +10394,7 @@ export interface components {
              * @description Agent-side output produced in response to this turn. Empty array for
              *     in-progress turns where the agent has not yet produced output.
              */
-            response_items?: Record<string, never>[] | null;
+            response_items?: Record<string, unknown>[] | null;
         };
         /**
          * @description User-authored prompt for a conversation turn: the user's text message and any
@@ -10407,7 +10407,7 @@ export interface components {
              * @description Files or connector resources attached to the user message. Empty array when
              *     there are no attachments.
              */
-            attachments?: Record<string, never>[] | null;
+            attachments?: Record<string, unknown>[] | null;
         };
         /**
          * @description User-authored text message that begins a conversation turn.
@@ -10424,7 +10424,7 @@ export interface components {
             /** @description Variant discriminator. Always `"file"`. */
             type: string;
             /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, never>;
+            timestamp_in_millis: Record<string, unknown>;
             /** @description True when the item represents internal agent reasoning rather than user-facing output. */
             is_thinking?: boolean | null;
             /** @description Human-readable label for the agent step producing this item. */
@@ -10444,7 +10444,7 @@ export interface components {
             /** @description File type such as `csv`, `pdf`, or `png`. */
             file_type?: string | null;
             /** @description Milliseconds since Unix epoch when the file was created. */
-            created_time_in_millis?: Record<string, never> | null;
+            created_time_in_millis?: Record<string, unknown> | null;
             /**
              * Format: int32
              * @description File size in bytes.
@@ -10459,7 +10459,7 @@ export interface components {
             /** @description Variant discriminator. Always `"resource"`. */
             type: string;
             /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, never>;
+            timestamp_in_millis: Record<string, unknown>;
             /** @description True when the item represents internal agent reasoning rather than user-facing output. */
             is_thinking?: boolean | null;
             /** @description Human-readable label for the agent step producing this item. */
@@ -10497,7 +10497,7 @@ export interface components {
             /** @description Variant discriminator. Always `"text"`. */
             type: string;
             /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, never>;
+            timestamp_in_millis: Record<string, unknown>;
             /** @description True when the item represents internal agent reasoning rather than user-facing output. */
             is_thinking?: boolean | null;
             /** @description Human-readable label for the agent step producing this item. */
@@ -10522,14 +10522,14 @@ export interface components {
             /** @description Human-readable file name. */
             display_name?: string | null;
             /** @description Milliseconds since Unix epoch when the file was created. */
-            created_time_in_millis?: Record<string, never> | null;
+            created_time_in_millis?: Record<string, unknown> | null;
         };
         /** @description Agent invoked a tool. */
         ToolCallResponseItem: {
             /** @description Variant discriminator. Always `"tool_call"`. */
             type: string;
             /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, never>;
+            timestamp_in_millis: Record<string, unknown>;
             /** @description True when the item represents internal agent reasoning rather than user-facing output. */
             is_thinking?: boolean | null;
             /** @description Human-readable label for the agent step producing this item. */
@@ -10539,14 +10539,14 @@ export interface components {
             /** @description Name of the tool being invoked. */
             tool_name?: string | null;
             /** @description Input arguments passed to the tool. Shape depends on the tool. */
-            arguments: Record<string, never>;
+            arguments: Record<string, unknown>;
         };
         /** @description Result returned from a tool invocation. */
         ToolResultResponseItem: {
             /** @description Variant discriminator. Always `"tool_result"`. */
             type: string;
             /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, never>;
+            timestamp_in_millis: Record<string, unknown>;
             /** @description True when the item represents internal agent reasoning rather than user-facing output. */
             is_thinking?: boolean | null;
             /** @description Human-readable label for the agent step producing this item. */
@@ -10575,7 +10575,7 @@ export interface components {
             /** @description Variant discriminator. Always `"answer"`. */
             type: string;
             /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, never>;
+            timestamp_in_millis: Record<string, unknown>;
             /** @description True when the item represents internal agent reasoning rather than user-facing output. */
             is_thinking?: boolean | null;
             /** @description Human-readable label for the agent step producing this item. */
@@ -10592,7 +10592,7 @@ export interface components {
             /** @description Variant discriminator. Always `"search_datasets"`. */
             type: string;
             /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, never>;
+            timestamp_in_millis: Record<string, unknown>;
             /** @description True when the item represents internal agent reasoning rather than user-facing output. */
             is_thinking?: boolean | null;
             /** @description Human-readable label for the agent step producing this item. */
@@ -10623,12 +10623,12 @@ export interface components {
              * @description Related liveboard visualizations for this data source. Open-ended JSON shape
              *     driven by the underlying proto.
              */
-            related_liveboard_visualizations?: Record<string, never>[] | null;
+            related_liveboard_visualizations?: Record<string, unknown>[] | null;
             /**
              * @description Related saved answers for this data source. Open-ended JSON shape driven by
              *     the underlying proto.
              */
-            related_answers?: Record<string, never>[] | null;
+            related_answers?: Record<string, unknown>[] | null;
             /**
              * @description Related Spotter queries previously run against this data source. Truncated to
              *     a small upper bound by the tool.
@@ -10696,7 +10696,7 @@ export interface components {
              */
             file_type?: string | null;
             /** @description Milliseconds since Unix epoch when the file was created. */
-            created_time_in_millis?: Record<string, never> | null;
+            created_time_in_millis?: Record<string, unknown> | null;
             /** @description True when the file is no longer downloadable (storage expired or evicted). */
             expired: boolean;
         };
@@ -10728,7 +10728,7 @@ export interface components {
             /** @description List of parameters used in the answer. */
             parameters?: string[] | null;
             /** @description List of sub-queries used in the answer. */
-            sub_queries?: Record<string, never>[] | null;
+            sub_queries?: Record<string, unknown>[] | null;
             /** @description Agent context state for the answer. */
             ac_state?: components["schemas"]["ACState"];
         };
@@ -10883,7 +10883,7 @@ export interface components {
             configuration_identifier?: string | null;
             name?: string | null;
             description?: string | null;
-            configuration?: Record<string, never> | null;
+            configuration?: Record<string, unknown> | null;
             policy_principals?: components["schemas"]["UserPrincipal"][] | null;
             policy_processes?: ("SAGE_INDEXING" | "ROW_COUNT_STATS")[] | null;
             disabled?: boolean | null;
@@ -10936,7 +10936,7 @@ export interface components {
             /** @description OIDC identity provider URL. Populated for GCP_TO_S3_STORAGE; always 'accounts.google.com' for GCP. */
             oidc_provider?: string | null;
             /** @description Sample IAM trust policy JSON. Populated for AWS_TO_S3_STORAGE and GCP_TO_S3_STORAGE. */
-            trust_policy_template?: Record<string, never> | null;
+            trust_policy_template?: Record<string, unknown> | null;
             /** @description GCP service account email of the platform. Populated for GCP_TO_GCS_STORAGE. Grant it roles/iam.serviceAccountTokenCreator on your service account. */
             service_account_email?: string | null;
             /** @description IAM role the customer must grant to the platform service account. Populated for GCP_TO_GCS_STORAGE. */
@@ -10976,7 +10976,7 @@ export interface components {
             /** @description The webhook endpoint URL. */
             url: string;
             /** @description Additional URL parameters as key-value pairs. */
-            url_params?: Record<string, never> | null;
+            url_params?: Record<string, unknown> | null;
             /** @description List of events this webhook subscribes to. */
             events: "LIVEBOARD_SCHEDULE"[];
             /** @description Redacted authorization configuration for the webhook. */
@@ -11478,11 +11478,11 @@ export interface components {
         /** @description List of runtime parameters need to set during the session. */
         JWT_Parameter: {
             /** @description Runtime filter parameter type in JWT. */
-            runtime_filter?: Record<string, never> | null;
+            runtime_filter?: Record<string, unknown> | null;
             /** @description Runtime sort parameter type in JWT. */
-            runtime_sort?: Record<string, never> | null;
+            runtime_sort?: Record<string, unknown> | null;
             /** @description Runtime param override type in JWT. */
-            runtime_param_override?: Record<string, never> | null;
+            runtime_param_override?: Record<string, unknown> | null;
         };
         /** @description Metadata objects. */
         JWT_Metadata_Object: {
@@ -12362,7 +12362,7 @@ export interface components {
              */
             data_warehouse_type: "SNOWFLAKE" | "AMAZON_REDSHIFT" | "GOOGLE_BIGQUERY" | "AZURE_SYNAPSE" | "TERADATA" | "SAP_HANA" | "STARBURST" | "ORACLE_ADW" | "DATABRICKS" | "DENODO" | "DREMIO" | "TRINO" | "PRESTO" | "POSTGRES" | "SQLSERVER" | "MYSQL" | "GENERIC_JDBC" | "AMAZON_RDS_POSTGRESQL" | "AMAZON_AURORA_POSTGRESQL" | "AMAZON_RDS_MYSQL" | "AMAZON_AURORA_MYSQL" | "LOOKER" | "AMAZON_ATHENA" | "SINGLESTORE" | "GCP_SQLSERVER" | "GCP_ALLOYDB_POSTGRESQL" | "GCP_POSTGRESQL" | "GCP_MYSQL" | "MODE" | "GOOGLE_SHEETS" | "FALCON" | "FALCON_ONPREM" | "CLICKHOUSE" | "IOMETE";
             /** @description Details of the connection. */
-            details?: Record<string, never> | null;
+            details?: Record<string, unknown> | null;
         };
         FetchConnectionDiffStatusResponse: {
             /** @description Status of the connection diff. */
@@ -12430,9 +12430,9 @@ export interface components {
             /** @description Unique identifier of modifier of the role. */
             modifier_id?: string | null;
             /** @description Creation time of the role in milliseconds. */
-            creation_time_in_millis?: Record<string, never> | null;
+            creation_time_in_millis?: Record<string, unknown> | null;
             /** @description Last modified time of the role in milliseconds. */
-            modification_time_in_millis?: Record<string, never> | null;
+            modification_time_in_millis?: Record<string, unknown> | null;
             /** @description Indicates whether the role is deleted. */
             deleted?: boolean | null;
             /** @description Indicates whether the role is deprecated. */
@@ -12510,7 +12510,7 @@ export interface components {
             /** @description Author of the schedule. */
             author: components["schemas"]["Author"];
             /** @description Schedule creation time in milliseconds. */
-            creation_time_in_millis: Record<string, never>;
+            creation_time_in_millis: Record<string, unknown>;
             /** @description Description of the job. */
             description?: string | null;
             /** @description Export file format. */
@@ -13126,7 +13126,7 @@ export interface components {
             /** @description Email customization name. */
             name: string;
             /** @description Customization configuration for the email */
-            template_properties: Record<string, never>;
+            template_properties: Record<string, unknown>;
         };
         OrgType: {
             name?: string | null;
@@ -13552,17 +13552,17 @@ export interface components {
         /** @description List of runtime parameters need to set during the session. */
         Runtime_Filter: {
             /** @description Runtime filter parameter type in JWT. */
-            runtime_filter?: Record<string, never>;
+            runtime_filter?: Record<string, unknown>;
         };
         /** @description List of runtime parameters need to set during the session. */
         Runtime_Sort: {
             /** @description Runtime sort parameter type in JWT. */
-            runtime_sort?: Record<string, never>;
+            runtime_sort?: Record<string, unknown>;
         };
         /** @description List of runtime parameters need to set during the session. */
         Runtime_Param_Override: {
             /** @description Runtime param override type in JWT. */
-            runtime_param_override?: Record<string, never>;
+            runtime_param_override?: Record<string, unknown>;
         };
         CreateAgentConversationRequest: {
             /** @description Context for the conversation. */
@@ -13987,7 +13987,7 @@ export interface components {
              */
             authentication_type?: "SERVICE_ACCOUNT" | "KEY_PAIR" | "PERSONAL_ACCESS_TOKEN" | "OAUTH_WITH_SERVICE_PRINCIPAL" | "OAUTH_CLIENT_CREDENTIALS";
             /** @description Configuration properties in JSON. */
-            configuration: Record<string, never>;
+            configuration: Record<string, unknown>;
             /**
              * @description Type of policy.
              * @default NO_POLICY
@@ -14031,7 +14031,7 @@ export interface components {
              */
             authentication_type?: "SERVICE_ACCOUNT" | "OAUTH" | "OAUTH_WITH_SERVICE_PRINCIPAL" | "EXTOAUTH" | "KEY_PAIR" | "EXTOAUTH_WITH_PKCE" | "OAUTH_WITH_PKCE" | "PERSONAL_ACCESS_TOKEN" | "OAUTH_CLIENT_CREDENTIALS";
             /** @description Configuration properties in JSON. */
-            configuration?: Record<string, never>;
+            configuration?: Record<string, unknown>;
             /**
              * @description Type of policy.
              * @enum {string}
@@ -14058,7 +14058,7 @@ export interface components {
              */
             data_warehouse_type: "SNOWFLAKE" | "AMAZON_REDSHIFT" | "GOOGLE_BIGQUERY" | "AZURE_SYNAPSE" | "TERADATA" | "SAP_HANA" | "STARBURST" | "ORACLE_ADW" | "DATABRICKS" | "DENODO" | "DREMIO" | "TRINO" | "PRESTO" | "POSTGRES" | "SQLSERVER" | "MYSQL" | "GENERIC_JDBC" | "AMAZON_RDS_POSTGRESQL" | "AMAZON_AURORA_POSTGRESQL" | "AMAZON_RDS_MYSQL" | "AMAZON_AURORA_MYSQL" | "LOOKER" | "AMAZON_ATHENA" | "SINGLESTORE" | "GCP_SQLSERVER" | "GCP_ALLOYDB_POSTGRESQL" | "GCP_POSTGRESQL" | "GCP_MYSQL" | "MODE" | "GOOGLE_SHEETS" | "FALCON" | "FALCON_ONPREM" | "CLICKHOUSE" | "IOMETE";
             /** @description Connection configuration attributes in JSON format. To create a connection with tables, include table attributes. See the documentation above for sample JSON. */
-            data_warehouse_config: Record<string, never>;
+            data_warehouse_config: Record<string, unknown>;
             /**
              * @description Validates the connection metadata if tables are included. If you are creating a connection without tables, specify `false`.
              * @default true
@@ -14106,7 +14106,7 @@ export interface components {
             /** @description Indicates whether to include complete details of the connection objects. */
             include_details?: boolean | null;
             /** @description Configuration values. If empty we are fetching configuration from datasource based on given connection id. If required you can provide config details to fetch specific details. Example input: {}, {"warehouse":"SMALL_WH","database":"DEVELOPMENT"}. This is only applicable when data_warehouse_object_type is selected. */
-            configuration?: Record<string, never>;
+            configuration?: Record<string, unknown>;
             /**
              * @description List of authentication types to fetch data_ware_house_objects from external Data warehouse. This is only applicable when data_warehouse_object_type is selected.
              * @default SERVICE_ACCOUNT
@@ -14130,7 +14130,7 @@ export interface components {
              *       columns.
              *     If not provided, syncs all tables in the connection.
              */
-            tables?: Record<string, never>;
+            tables?: Record<string, unknown>;
             /**
              * @description List of sync_attributes to sync from CDW.
              *     The default value is DESCRIPTION.
@@ -14148,7 +14148,7 @@ export interface components {
             /** @description Updated description of the connection. */
             description?: string;
             /** @description Configuration of the data warehouse in JSON. */
-            data_warehouse_config?: Record<string, never>;
+            data_warehouse_config?: Record<string, unknown>;
             /**
              * @description Indicates whether to validate the connection details.
              * @default true
@@ -14169,7 +14169,7 @@ export interface components {
             /** @description Updated description of the connection. */
             description?: string;
             /** @description Configuration of the data warehouse in JSON. */
-            data_warehouse_config?: Record<string, never>;
+            data_warehouse_config?: Record<string, unknown>;
             /**
              * @description Indicates whether to validate the connection details.
              * @default true
@@ -14386,11 +14386,11 @@ export interface components {
              */
             record_size?: number;
             /** @description JSON object with representing filter condition to apply filters at runtime. For example, <code> {"col1": "item type", "op1": "EQ", "val1": "Bags"} </code>. You can add multiple keys by incrementing the number at the end, for example, col2, op2, val2, and col3, op3, val3. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_filters). */
-            runtime_filter?: Record<string, never>;
+            runtime_filter?: Record<string, unknown>;
             /** @description JSON object representing columns to sort data at runtime. For example, <code> {"sortCol1": "sales", "asc1": true} </code>. You can add multiple keys by incrementing the number at the end, for example, sortCol1, asc2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_sort). */
-            runtime_sort?: Record<string, never>;
+            runtime_sort?: Record<string, unknown>;
             /** @description JSON object for setting values of parameters at runtime. For example, <code> {"param1": "Double List Param", "paramVal1": 0.5}</code>. You can add multiple keys by incrementing the number at the end, for example, param2, paramVal2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_parameters). */
-            runtime_param_override?: Record<string, never>;
+            runtime_param_override?: Record<string, unknown>;
         };
         FetchLiveboardDataRequest: {
             /** @description GUID or name of the Liveboard. */
@@ -14418,11 +14418,11 @@ export interface components {
              */
             record_size?: number;
             /** @description JSON object with representing filter condition to apply filters at runtime. For example, <code> {"col1": "item type", "op1": "EQ", "val1": "Bags"} </code>. You can add multiple keys by incrementing the number at the end, for example, col2, op2, val2, and col3, op3, val3. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_filters). */
-            runtime_filter?: Record<string, never>;
+            runtime_filter?: Record<string, unknown>;
             /** @description JSON object representing columns to sort data at runtime. For example, <code> {"sortCol1": "sales", "asc1": true} </code>. You can add multiple keys by incrementing the number at the end, for example, sortCol1, asc2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_sort). */
-            runtime_sort?: Record<string, never>;
+            runtime_sort?: Record<string, unknown>;
             /** @description JSON object for setting values of parameters at runtime. For example, <code> {"param1": "Double List Param", "paramVal1": 0.5}</code>. You can add multiple keys by incrementing the number at the end, for example, param2, paramVal2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_parameters). */
-            runtime_param_override?: Record<string, never>;
+            runtime_param_override?: Record<string, unknown>;
         };
         SearchDataRequest: {
             /** @description Query string with search tokens. For example, <code>[Sales][Region]</code>. See [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_search_data_api) */
@@ -14448,11 +14448,11 @@ export interface components {
              */
             record_size?: number;
             /** @description JSON object with representing filter condition to apply filters at runtime. For example, <code> {"col1": "item type", "op1": "EQ", "val1": "Bags"} </code>. You can add multiple keys by incrementing the number at the end, for example, col2, op2, val2, and col3, op3, val3. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_filters). */
-            runtime_filter?: Record<string, never>;
+            runtime_filter?: Record<string, unknown>;
             /** @description JSON object representing columns to sort data at runtime. For example, <code> {"sortCol1": "sales", "asc1": true} </code>. You can add multiple keys by incrementing the number at the end, for example, sortCol1, asc2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_sort). */
-            runtime_sort?: Record<string, never>;
+            runtime_sort?: Record<string, unknown>;
             /** @description JSON object for setting values of parameters at runtime. For example, <code> {"param1": "Double List Param", "paramVal1": 0.5}</code>. You can add multiple keys by incrementing the number at the end, for example, param2, paramVal2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_parameters). */
-            runtime_param_override?: Record<string, never>;
+            runtime_param_override?: Record<string, unknown>;
         };
         CreateEmailCustomizationRequest: {
             /** @description Email customization configuration as key value pair */
@@ -15176,14 +15176,14 @@ export interface components {
              * @description JSON string representing runtime filter.
              *     { col1:region, op1: EQ, val1: northeast }
              */
-            runtime_filter?: Record<string, never>;
+            runtime_filter?: Record<string, unknown>;
             /**
              * @description JSON string representing runtime sort.
              *     { sortCol1: region, asc1 :true, sortCol2 : date }
              */
-            runtime_sort?: Record<string, never>;
+            runtime_sort?: Record<string, unknown>;
             /** @description JSON object for setting values of parameters in runtime. */
-            runtime_param_override?: Record<string, never>;
+            runtime_param_override?: Record<string, unknown>;
             /** @description Options for specific region specific overrides to support date/number/string/currency formatting. */
             regional_settings?: components["schemas"]["RegionalSettingsInput"];
             /** @description Options for PNG export. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.6.0.cl or later</span> */
@@ -15218,7 +15218,7 @@ export interface components {
              */
             file_format?: "PDF" | "PNG" | "CSV" | "XLSX";
             /** @description JSON object with representing filter condition to apply filters at runtime. For example, {"col1": "region", "op1": "EQ", "val1": "northeast" }. You can add multiple keys by incrementing the number at the end, for example, col2, op2, val2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_filters). */
-            runtime_filter?: Record<string, never>;
+            runtime_filter?: Record<string, unknown>;
             /**
              * @description Applied to the liveboard and overrides any filters already applied on the same columns in liveboard.
              *     Following example illustrate different kinds of filters:
@@ -15258,15 +15258,15 @@ export interface components {
              *       ]
              *     }
              */
-            override_filters?: Record<string, never>;
+            override_filters?: Record<string, unknown>;
             /** @description JSON string representing runtime sort. For example, {"sortCol1": "region", "asc1" : true}. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_sort). */
-            runtime_sort?: Record<string, never>;
+            runtime_sort?: Record<string, unknown>;
             /** @description Options for PDF export. */
             pdf_options?: components["schemas"]["PdfOptionsInput"];
             /** @description Options for PNG export. */
             png_options?: components["schemas"]["PngOptionsInput"];
             /** @description JSON object for setting values of parameters at runtime. For example, <code> {"param1": "Double List Param", "paramVal1": 0.5}</code>. You can add multiple keys by incrementing the number at the end, for example, param2, paramVal2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_parameters). */
-            runtime_param_override?: Record<string, never>;
+            runtime_param_override?: Record<string, unknown>;
             /** @description Options for specific region specific overrides to support date/number/string/currency formatting. */
             regional_settings?: components["schemas"]["RegionalSettingsInput"];
         };
@@ -15725,7 +15725,7 @@ export interface components {
         };
         UpdateSystemConfigRequest: {
             /** @description Configuration JSON with the key-value pair of configuration attributes to be updated. */
-            configuration: Record<string, never>;
+            configuration: Record<string, unknown>;
         };
         ValidateCommunicationChannelRequest: {
             /**
@@ -15859,9 +15859,9 @@ export interface components {
              */
             use_browser_language?: boolean | null;
             /** @description Properties for the user */
-            extended_properties?: Record<string, never>;
+            extended_properties?: Record<string, unknown>;
             /** @description Preferences for the user */
-            extended_preferences?: Record<string, never>;
+            extended_preferences?: Record<string, unknown>;
             /** @description Flag to indicate whether welcome email should be sent to user. This parameter is applied only on clusters on which IAM is disabled. */
             trigger_welcome_email?: boolean | null;
             /**
@@ -16034,9 +16034,9 @@ export interface components {
              */
             use_browser_language?: boolean | null;
             /** @description Properties for the user */
-            extended_properties?: Record<string, never>;
+            extended_properties?: Record<string, unknown>;
             /** @description Preferences for the user */
-            extended_preferences?: Record<string, never>;
+            extended_preferences?: Record<string, unknown>;
         };
         CreateVariableRequest: {
             /**
@@ -16293,7 +16293,7 @@ export interface components {
             /** @description The webhook endpoint URL. */
             url: string;
             /** @description Additional URL parameters as key-value pairs. */
-            url_params?: Record<string, never>;
+            url_params?: Record<string, unknown>;
             /** @description List of events to subscribe to. */
             events: "LIVEBOARD_SCHEDULE"[];
             /** @description Authorization configuration for the webhook. */
@@ -16360,7 +16360,7 @@ export interface components {
             /** @description The webhook endpoint URL. */
             url?: string;
             /** @description Additional URL parameters as key-value pairs. */
-            url_params?: Record<string, never>;
+            url_params?: Record<string, unknown>;
             /** @description List of events to subscribe to. */
             events?: "LIVEBOARD_SCHEDULE"[];
             /** @description Authorization configuration for the webhook. */
@@ -17310,7 +17310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Common error response */
@@ -17319,7 +17319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Operation failed */
@@ -17450,7 +17450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Common error response */
@@ -17459,7 +17459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Operation failed */
@@ -20172,7 +20172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Invalid request. */
@@ -20561,7 +20561,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Invalid request. */
@@ -20631,7 +20631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Invalid request. */
@@ -20718,7 +20718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Invalid request. */
@@ -20921,7 +20921,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Invalid request. */
@@ -21836,7 +21836,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Invalid request. */
@@ -22165,7 +22165,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": Record<string, unknown>[];
                 };
             };
             /** @description Invalid request. */
@@ -22225,7 +22225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
             /** @description Invalid request. */
@@ -22465,7 +22465,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": Record<string, unknown>[];
                 };
             };
             /** @description Invalid request. */
