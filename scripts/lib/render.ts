@@ -2,6 +2,7 @@
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { emitOperationTable, header, sha256 } from "./emit.js";
+import { addOperationDocs, operationDocs } from "./emit-docs.js";
 import { buildOperationTable } from "./operations.js";
 import { applyPatches, type PatchReport, readPatches } from "./patches.js";
 import { type ApiName, readSpecDocument, SPEC_FILES } from "./specs.js";
@@ -33,7 +34,7 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
     operations: Object.keys(table).length,
     patches: report,
     files: {
-      [`${api}.ts`]: head + (await renderTypes(patched)),
+      [`${api}.ts`]: head + addOperationDocs(await renderTypes(patched), operationDocs(api, patched)),
       [`${api}-operations.ts`]: head + emitOperationTable(api, table),
     },
   };
