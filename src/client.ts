@@ -1,5 +1,4 @@
 // createThoughtSpotClient(): wires options, auth, the transport and the typed clients together.
-import type { Client } from "openapi-fetch";
 import type { paths as V1Paths } from "../generated/v1.js";
 import type { operations as V2Operations, paths as V2Paths } from "../generated/v2.js";
 import { v2Operations } from "../generated/v2-operations.js";
@@ -23,6 +22,7 @@ import type { PaginateMethod } from "./pagination/paginate.js";
 import type { PaginateV1Method } from "./pagination/paginate-v1.js";
 import type { GroupsApi, UsersApi } from "./principals/api.js";
 import { lazyClient } from "./raw-client.js";
+import type { RawClient } from "./raw-types.js";
 import { Redactor } from "./redact.js";
 import type { SharingApi } from "./sharing/api.js";
 import type { StreamMethod } from "./streaming/stream.js";
@@ -77,9 +77,9 @@ type V2 = OperationMethods<V2Operations>;
 export interface ThoughtSpotClient {
   readonly serverUrl: string;
   /** openapi-fetch client for V2: ts.v2.POST("/api/rest/2.0/metadata/search", { body }) → { data, error }. */
-  readonly v2: Client<V2Paths>;
+  readonly v2: RawClient<V2Paths>;
   /** openapi-fetch client for V1 on {serverUrl}/callosum/v1: ts.v1.GET("/tspublic/v1/session/info"). */
-  readonly v1: Client<V1Paths>;
+  readonly v1: RawClient<V1Paths>;
   /** One method per operationId, throwing ThoughtSpotError on failure: ts.api.v2.searchUsers({ ... }). */
   readonly api: { readonly v2: V2; readonly v1: V1OperationMethods };
   /** Logs in now (otherwise the first call does); a no-op for { token }. */

@@ -2,11 +2,12 @@
 // using only ts.api and the helpers never carry it. Middleware registered before then is kept.
 import type { Client, ClientOptions, Middleware } from "openapi-fetch";
 import { once } from "./lazy.js";
+import type { RawClient } from "./raw-types.js";
 
 const loadOpenapiFetch = once(() => import("openapi-fetch"));
 const METHODS = ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
-export function lazyClient<Paths extends {}>(options: ClientOptions): Client<Paths> {
+export function lazyClient<Paths extends {}>(options: ClientOptions): RawClient<Paths> {
   const middleware: Middleware[] = [];
   let created: Client<Paths> | undefined;
   const client = once(async () => {
@@ -33,5 +34,6 @@ export function lazyClient<Paths extends {}>(options: ClientOptions): Client<Pat
       return c[name]!(...args);
     };
   }
-  return out as unknown as Client<Paths>;
+  // The runtime is openapi-fetch; the types are the SDK's own (src/raw-types.ts).
+  return out as unknown as RawClient<Paths>;
 }

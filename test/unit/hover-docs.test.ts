@@ -32,12 +32,16 @@ async function specDocs(api: ApiName) {
 
 /** A language service over one in-memory file next to the sources, with the repository's options. */
 function languageService(source: string): ts.LanguageService {
-  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  })!;
+  )!;
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => config.options,
     getScriptFileNames: () => [FILE],
@@ -105,6 +109,9 @@ describe.each([
 
 it("every V2 operation's docs state the release it is available from", () => {
   for (const id of Object.keys(v2Operations)) {
-    expect(docs.v2.get(id)?.some((l) => /^Available from \d+\.\d+\.\d+\.cl\.$/.test(l)), id).toBe(true);
+    expect(
+      docs.v2.get(id)?.some((l) => /^Available from \d+\.\d+\.\d+\.cl\.$/.test(l)),
+      id,
+    ).toBe(true);
   }
 });
