@@ -1,10 +1,11 @@
 import { defineConfig } from "tsup";
 
-// Dual ESM + CJS with type declarations for each entry (., ./v1, ./v2).
+// Dual ESM + CJS for each entry (., ./v1, ./v2, ./tml).
 export default defineConfig({
   entry: { index: "src/index.ts", v1: "src/v1.ts", v2: "src/v2.ts", tml: "src/tml-entry.ts" },
   format: ["esm", "cjs"],
-  dts: true,
+  // Declarations come from scripts/build-types.ts: one readable .d.ts per source file, stable names.
+  dts: false,
   sourcemap: true,
   clean: true,
   target: "node20",

@@ -16,7 +16,7 @@ export type RawMethod = "get" | "put" | "post" | "delete" | "patch";
 
 /** The paths that have an operation for this method (openapi-typescript writes `get?: never` for the others). */
 export type PathsWith<Paths, M extends RawMethod> = {
-  [P in keyof Paths]: Paths[P] extends { [K in M]: {} } ? P : never;
+  [P in keyof Paths]: Paths[P] extends { [K in M]: object } ? P : never;
 }[keyof Paths] &
   string;
 

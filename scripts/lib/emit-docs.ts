@@ -89,7 +89,7 @@ export function operationDocs(api: "v1" | "v2", doc: Obj): Map<string, string[]>
     if (typeof url === "string") tagDocs.set(tag.name as string, url);
   }
   const base = api === "v1" ? ((doc.servers as Obj[] | undefined)?.[0]?.url as string | undefined) : "";
-  const prefix = base && base.startsWith("/") ? base : api === "v1" ? "/callosum/v1" : "";
+  const prefix = base?.startsWith("/") ? base : api === "v1" ? "/callosum/v1" : "";
 
   const docs = new Map<string, string[]>();
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Obj>)) {

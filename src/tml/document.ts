@@ -20,8 +20,8 @@
 // Parsing uses YAML 1.2 core schema, so an unquoted `on` or `y` written by hand stays a string.
 
 import { Document, parseDocument, Scalar, visit } from "yaml";
-import { TmlError, TmlParseError } from "./errors";
-import type { TmlDocument, TmlDocumentOf, TmlType } from "./types";
+import { TmlError, TmlParseError } from "./errors.js";
+import type { TmlDocument, TmlDocumentOf, TmlType } from "./types.js";
 
 /** Every top-level type key `tmlType` recognises. */
 export const TML_TYPES: readonly TmlType[] = [
