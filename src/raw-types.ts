@@ -14,17 +14,10 @@ import type {
 /** The methods ThoughtSpot's specs use. */
 export type RawMethod = "get" | "put" | "post" | "delete" | "patch";
 
-/** The paths that have an operation for this method (openapi-typescript writes `get?: never` for the others). */
+/** The paths that have an operation for this method (openapi-typescript writes `post?: never` for the others). */
 export type PathsWith<Paths, M extends RawMethod> = {
-  [P in keyof Paths]: Paths[P] extends { [K in M]: object } ? P : never;
-}[keyof Paths] &
-  string;
-
-type OperationAt<Paths, P, M extends RawMethod> = P extends keyof Paths
-  ? Paths[P] extends { [K in M]: infer O }
-    ? O
-    : never
-  : never;
+  [P in keyof Paths]: Paths[P] extends { [K in M]?: never } ? never : P;
+}[keyof Paths];
 
 type Content<T> = T extends { content: infer C } ? C[keyof C] : never;
 
@@ -46,9 +39,11 @@ type BodyPart<O> = O extends { requestBody: infer B }
 /** How the success body is read; "json" (the default) gives the spec's type. */
 export type ParseAs = "json" | "text" | "blob" | "arrayBuffer" | "stream";
 
-/** Per-call options openapi-fetch takes beside params and body. */
-export interface RawCallOptions<A extends ParseAs = ParseAs>
-  extends Omit<RequestInit, "body" | "headers" | "method"> {
+/**
+ * Per-call options openapi-fetch takes beside params and body. The RequestInit fields are listed one by
+ * one: an Omit<RequestInit, ...> would be re-instantiated for every call.
+ */
+export interface RawCallOptions<A extends ParseAs = ParseAs> {
   baseUrl?: string;
   headers?: HeadersOptions;
   parseAs?: A;
@@ -57,6 +52,16 @@ export interface RawCallOptions<A extends ParseAs = ParseAs>
   pathSerializer?: PathSerializer;
   fetch?: (input: Request) => Promise<Response>;
   middleware?: Middleware[];
+  signal?: AbortSignal | null;
+  cache?: RequestInit["cache"];
+  credentials?: RequestInit["credentials"];
+  integrity?: string;
+  keepalive?: boolean;
+  mode?: RequestInit["mode"];
+  priority?: RequestInit["priority"];
+  redirect?: RequestInit["redirect"];
+  referrer?: string;
+  referrerPolicy?: RequestInit["referrerPolicy"];
 }
 
 /** The second argument of a raw call: the operation's params and body, and per-call options. */
@@ -88,15 +93,24 @@ export type RawResult<O, A extends ParseAs = "json"> =
     }
   | { data?: never; error: [Failure<O>] extends [never] ? unknown : Failure<O>; response: Response };
 
-/** Makes the init optional when nothing in it is required. */
+/** The init is optional when nothing in it is required. */
 type InitArgs<O, A extends ParseAs> = {} extends ParamsPart<O> & BodyPart<O>
   ? [init?: RawInit<O, A>]
   : [init: RawInit<O, A>];
 
+// Per-path lookups, written as conditional types inside mapped types: only the member for the called
+// path is ever resolved, and TypeScript does not expand them over every path while inferring `P`.
+type ArgsByPath<Paths, M extends RawMethod, A extends ParseAs> = {
+  [P in keyof Paths]: Paths[P] extends { [K in M]: infer O } ? InitArgs<O, A> : never;
+};
+type ResultByPath<Paths, M extends RawMethod, A extends ParseAs> = {
+  [P in keyof Paths]: Paths[P] extends { [K in M]: infer O } ? RawResult<O, A> : never;
+};
+
 type RawMethodCall<Paths, M extends RawMethod> = <P extends PathsWith<Paths, M>, A extends ParseAs = "json">(
   path: P,
-  ...init: InitArgs<OperationAt<Paths, P, M>, A>
-) => Promise<RawResult<OperationAt<Paths, P, M>, A>>;
+  ...init: ArgsByPath<Paths, M, A>[P]
+) => Promise<ResultByPath<Paths, M, A>[P]>;
 
 /** ts.v2 / ts.v1: typed paths, bodies and responses; errors are values; openapi-fetch middleware. */
 export interface RawClient<Paths> {
@@ -109,8 +123,8 @@ export interface RawClient<Paths> {
   request<M extends RawMethod, P extends PathsWith<Paths, M>, A extends ParseAs = "json">(
     method: M,
     path: P,
-    ...init: InitArgs<OperationAt<Paths, P, M>, A>
-  ): Promise<RawResult<OperationAt<Paths, P, M>, A>>;
+    ...init: ArgsByPath<Paths, M, A>[P]
+  ): Promise<ResultByPath<Paths, M, A>[P]>;
   /** Registers openapi-fetch middleware for this client's raw calls. */
   use(...middleware: Middleware[]): void;
   /** Unregisters middleware. */
