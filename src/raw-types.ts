@@ -112,7 +112,11 @@ type RawMethodCall<Paths, M extends RawMethod> = <P extends PathsWith<Paths, M>,
   ...init: ArgsByPath<Paths, M, A>[P]
 ) => Promise<ResultByPath<Paths, M, A>[P]>;
 
-/** ts.v2 / ts.v1: typed paths, bodies and responses; errors are values; openapi-fetch middleware. */
+/**
+ * ts.v2 / ts.v1: typed paths, bodies and responses; errors are values; openapi-fetch middleware.
+ * TypeScript shows no per-path docs on a call's path string; each operation's docs are on its
+ * ts.api method and on `operations["<operationId>"]` / `paths["<path>"]["post"]` of the /v2 and /v1 entries.
+ */
 export interface RawClient<Paths> {
   GET: RawMethodCall<Paths, "get">;
   PUT: RawMethodCall<Paths, "put">;

@@ -74,10 +74,12 @@ const source = [
 let service: ts.LanguageService;
 let docs: Record<ApiName, Map<string, string[]>>;
 
+// Building the program (the SDK and the generated types) takes seconds; it happens here, once.
 beforeAll(async () => {
   service = languageService(source);
+  service.getProgram()?.getTypeChecker();
   docs = { v2: await specDocs("v2"), v1: await specDocs("v1") };
-});
+}, 120_000);
 
 function hover(api: ApiName, id: string) {
   const at = source.indexOf(`ts.api.${api}.${id};`) + `ts.api.${api}.`.length;
