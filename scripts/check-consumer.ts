@@ -106,9 +106,8 @@ function check(dir: string, v: Variant): string {
   return diagnostics.length ? ts.formatDiagnostics(diagnostics, host) : "";
 }
 
-/** The hover text of `ts.api.<api>.<id>` in a consumer file, through the language service. */
-function hover(dir: string, file: string, options: ts.CompilerOptions, needle: string): string {
-  const source = ts.sys.readFile(file)!;
+/** A language service over one consumer file, as an editor would run it. */
+function editor(dir: string, file: string, options: ts.CompilerOptions): ts.LanguageService {
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => options,
     getScriptFileNames: () => [file],
@@ -126,9 +125,15 @@ function hover(dir: string, file: string, options: ts.CompilerOptions, needle: s
     getDirectories: ts.sys.getDirectories,
     realpath: ts.sys.realpath,
   };
-  const service = ts.createLanguageService(host);
-  const at = source.indexOf(needle) + needle.length - 1;
-  const info = service.getQuickInfoAtPosition(file, at);
+  return ts.createLanguageService(host);
+}
+
+/** Where `needle` ends in the file (the position an editor's cursor would be on). */
+const at = (file: string, needle: string) => ts.sys.readFile(file)!.indexOf(needle) + needle.length - 1;
+
+/** The hover text of the last identifier of `needle`. */
+function hover(service: ts.LanguageService, file: string, needle: string): string {
+  const info = service.getQuickInfoAtPosition(file, at(file, needle));
   return [
     ts.displayPartsToString(info?.documentation),
     ...(info?.tags ?? []).map((t) => ts.displayPartsToString(t.text)),
@@ -158,7 +163,8 @@ function main() {
     // Docs on hover, in the installed package (bundler resolution).
     const options = ts.convertCompilerOptionsFromJson(tsconfig(VARIANTS[0]!).compilerOptions, dir).options;
     const file = join(dir, "esm", "consumer.ts");
-    const docs = hover(join(dir, "esm"), file, options, "ts.api.v2.searchUsers");
+    const service = editor(join(dir, "esm"), file, options);
+    const docs = hover(service, file, "ts.api.v2.searchUsers");
     const wanted = [
       /Available from \d+\.\d+\.\d+\.cl/,
       /restV2-playground\?apiResourceId=/,
@@ -169,6 +175,18 @@ function main() {
       `${missing.length ? "FAIL" : "ok  "} hover on ts.api.v2.searchUsers shows the operation's docs`,
     );
     if (missing.length) failures.push(`hover text lacks ${missing.join(", ")}:\n${docs}`);
+
+    // Go-to-definition lands in readable files named like the sources, without content hashes.
+    for (const [needle, wantedFile] of [
+      ["createThoughtSpotClient", "dist/types/esm/src/client.d.ts"],
+      ["ts.api.v2.searchUsers", "dist/types/esm/generated/v2.d.ts"],
+      ["parseTml", "dist/types/esm/src/tml/document.d.ts"],
+    ] as const) {
+      const targets = (service.getDefinitionAtPosition(file, at(file, needle)) ?? []).map((d) => d.fileName);
+      const ok = targets.some((t) => t.endsWith(`node_modules/thoughtspot-rest-api/${wantedFile}`));
+      console.log(`${ok ? "ok  " : "FAIL"} go to definition of ${needle} → ${wantedFile}`);
+      if (!ok) failures.push(`go to definition of ${needle} lands in ${targets.join(", ") || "nothing"}`);
+    }
 
     if (failures.length) {
       console.error(`\n${failures.join("\n\n")}`);
