@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
-// Dual ESM + CJS with type declarations for each entry (., ./v1, ./v2, ./tml, ./testing).
-// shims: /testing finds its files through import.meta.url, which the CJS build must provide.
+// Dual ESM + CJS for each entry (., ./v1, ./v2, ./tml, ./testing); declarations come from
+// scripts/build-types.ts. shims: /testing finds its files through import.meta.url, which the CJS build must provide.
 export default defineConfig({
   entry: {
     index: "src/index.ts",
@@ -11,7 +11,8 @@ export default defineConfig({
     testing: "src/testing/index.ts",
   },
   format: ["esm", "cjs"],
-  dts: true,
+  // Declarations come from scripts/build-types.ts: one readable .d.ts per source file, stable names.
+  dts: false,
   sourcemap: true,
   clean: true,
   shims: true,

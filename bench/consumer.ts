@@ -3,18 +3,20 @@
 // extracted into node_modules), with the runtime dependencies linked from this repository's node_modules.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const OUT = join(ROOT, "bench", ".out");
 export const CONSUMER = join(OUT, "consumer");
-const PACK_DIR = join(OUT, "pack");
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
-/** Builds, packs and installs the package into bench/.out/consumer; `build: false` reuses dist/ as is. */
-export function prepareConsumer({ build = true, quiet = false } = {}): {
+/**
+ * Builds, packs and installs the package into bench/.out/consumer (or `dir`); `build: false` reuses
+ * dist/ as is.
+ */
+export function prepareConsumer({ build = true, quiet = false, dir = CONSUMER } = {}): {
   tarball: string;
   packageDir: string;
 } {
@@ -23,25 +25,26 @@ export function prepareConsumer({ build = true, quiet = false } = {}): {
     log("· npm run build");
     execFileSync(npm, ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   }
-  rmSync(PACK_DIR, { recursive: true, force: true });
-  mkdirSync(PACK_DIR, { recursive: true });
+  const packDir = join(dir, "..", `${basename(dir)}-pack`);
+  rmSync(packDir, { recursive: true, force: true });
+  mkdirSync(packDir, { recursive: true });
   log("· npm pack");
   const packed = JSON.parse(
-    execFileSync(npm, ["pack", "--json", "--pack-destination", PACK_DIR], {
+    execFileSync(npm, ["pack", "--json", "--pack-destination", packDir], {
       cwd: ROOT,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     }),
   ) as { filename: string }[];
-  const tarball = join(PACK_DIR, packed[0]!.filename);
+  const tarball = join(packDir, packed[0]!.filename);
 
-  rmSync(CONSUMER, { recursive: true, force: true });
-  const modules = join(CONSUMER, "node_modules");
+  rmSync(dir, { recursive: true, force: true });
+  const modules = join(dir, "node_modules");
   const packageDir = join(modules, "thoughtspot-rest-api");
   mkdirSync(packageDir, { recursive: true });
   execFileSync("tar", ["-xzf", tarball, "-C", packageDir, "--strip-components=1"]);
   writeFileSync(
-    join(CONSUMER, "package.json"),
+    join(dir, "package.json"),
     `${JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2)}\n`,
   );
   // The package's runtime dependencies, linked from the repository (their own dependencies resolve
@@ -56,7 +59,7 @@ export function prepareConsumer({ build = true, quiet = false } = {}): {
     mkdirSync(dirname(link), { recursive: true });
     symlinkSync(target, link, "dir");
   }
-  log(`· installed ${packed[0]!.filename} into ${CONSUMER}`);
+  log(`· installed ${packed[0]!.filename} into ${dir}`);
   return { tarball, packageDir };
 }
 

@@ -1,6 +1,7 @@
 // What the SDK's types cost a consumer's type-check. In the consumer project of bench/consumer.ts (the
-// packed package installed), `with-sdk.ts` calls 20 V2 operations through ts.api.v2 and a few through
-// ts.v2.POST; `baseline.ts` has the same number of functions and awaits on local typed stubs. Each is
+// packed package installed), `with-sdk.ts` calls 20 V2 operations through ts.api.v2 and 4 through the raw
+// ts.v2.POST/GET (`with-sdk-raw.ts` has only those 4: budget ≤ 5 000 instantiations); `baseline.ts` has
+// the same number of functions and awaits on local typed stubs. Each is
 // checked alone with `tsc --noEmit` (strict, --skipLibCheck), moduleResolution bundler and node16, with
 // TypeScript 5.9 (the repository's) and TypeScript 7 (bench/.out/ts7, installed on first run).
 // Run: npm run bench:typecheck   (-- --runs 5 --no-build)
@@ -181,10 +182,18 @@ const apiOnly = (source: string) =>
     .split("\n")
     .filter((line) => !/^export async function f2[1-4]\(/.test(line))
     .join("\n");
+// The 4 raw ts.v2.POST/GET calls alone (the file of issue 13), with the client they need.
+const rawOnly = (source: string) =>
+  source
+    .split("\n")
+    .filter((line) => !/^export async function f(0\d|1\d|20)\(/.test(line))
+    .join("\n");
 const PAIRS = [
   ["baseline-api", "with-sdk-api", "20 operations via ts.api.v2"],
-  ["baseline", "with-sdk", "the same + 4 raw ts.v2.POST/GET calls"],
+  ["baseline-raw", "with-sdk-raw", "4 raw ts.v2.POST/GET calls"],
+  ["baseline", "with-sdk", "the 20 operations + the 4 raw calls"],
 ] as const;
+const RAW_BUDGET = 5_000;
 
 function main() {
   prepareConsumer({ build: !args.includes("--no-build") });
@@ -192,9 +201,19 @@ function main() {
   writeFileSync(join(CONSUMER, "baseline.ts"), baseline);
   writeFileSync(join(CONSUMER, "with-sdk-api.ts"), apiOnly(withSdk));
   writeFileSync(join(CONSUMER, "baseline-api.ts"), apiOnly(baseline));
+  writeFileSync(join(CONSUMER, "with-sdk-raw.ts"), rawOnly(withSdk));
+  writeFileSync(join(CONSUMER, "baseline-raw.ts"), rawOnly(baseline));
   writeFileSync(join(CONSUMER, "broken.ts"), broken);
   for (const resolution of ["bundler", "node16"] as const) {
-    for (const file of ["with-sdk", "baseline", "with-sdk-api", "baseline-api", "broken"]) {
+    for (const file of [
+      "with-sdk",
+      "baseline",
+      "with-sdk-api",
+      "baseline-api",
+      "with-sdk-raw",
+      "baseline-raw",
+      "broken",
+    ]) {
       writeFileSync(
         join(CONSUMER, `tsconfig.${file}.${resolution}.json`),
         JSON.stringify(tsconfig(resolution, `${file}.ts`), null, 2),
@@ -258,15 +277,32 @@ function main() {
     }
   }
 
-  console.log("\n### TypeScript 5.9 --extendedDiagnostics (bundler)\n");
-  console.log("| file | files | types | instantiations | check time | total time |");
-  console.log("|---|---:|---:|---:|---:|---:|");
-  for (const file of ["baseline-api", "with-sdk-api", "baseline", "with-sdk"]) {
-    const { output } = tsc(ts59, `tsconfig.${file}.bundler.json`, ["--extendedDiagnostics"]);
-    const field = (name: string) => output.match(new RegExp(`^${name}:\\s+(.+)$`, "m"))?.[1]?.trim() ?? "?";
-    console.log(
-      `| ${file}.ts | ${field("Files")} | ${field("Types")} | ${field("Instantiations")} | ${field("Check time")} | ${field("Total time")} |`,
-    );
+  for (const compiler of compilers) {
+    console.log(`\n### TypeScript ${compiler.name} --extendedDiagnostics (bundler)\n`);
+    console.log("| file | files | types | instantiations | check time | total time |");
+    console.log("|---|---:|---:|---:|---:|---:|");
+    for (const file of [
+      "baseline-api",
+      "with-sdk-api",
+      "baseline-raw",
+      "with-sdk-raw",
+      "baseline",
+      "with-sdk",
+    ]) {
+      const { output } = tsc(compiler, `tsconfig.${file}.bundler.json`, ["--extendedDiagnostics"]);
+      const field = (name: string) => output.match(new RegExp(`^${name}:\\s+(.+)$`, "m"))?.[1]?.trim() ?? "?";
+      console.log(
+        `| ${file}.ts | ${field("Files")} | ${field("Types")} | ${field("Instantiations")} | ${field("Check time")} | ${field("Total time")} |`,
+      );
+      if (file === "with-sdk-raw") {
+        const count = Number(field("Instantiations").replace(/\D/g, ""));
+        if (Number.isFinite(count) && field("Instantiations") !== "?") {
+          console.log(
+            `\n4 raw calls: ${count} instantiations, budget ≤ ${RAW_BUDGET}: ${count <= RAW_BUDGET ? "met" : "MISSED"}\n`,
+          );
+        }
+      }
+    }
   }
 }
 

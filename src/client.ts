@@ -1,6 +1,5 @@
 // createThoughtSpotClient(): assembly only. Options → one engine → the surfaces (raw clients, operation
 // methods, helpers, walkers), each of which sends through that engine.
-import type { Client } from "openapi-fetch";
 import type { paths as V1Paths } from "../generated/v1.js";
 import type { operations as V2Operations, paths as V2Paths } from "../generated/v2.js";
 import { v2Operations } from "../generated/v2-operations.js";
@@ -13,6 +12,7 @@ import { ThoughtSpotError } from "./core/errors.js";
 import { type InvokeContext, invoke, operationMethods } from "./core/invoke.js";
 import { checkMiddleware, type Middleware } from "./core/middleware.js";
 import { rawClient } from "./core/raw-client.js";
+import type { RawClient } from "./core/raw-types.js";
 import { routeIndex } from "./core/routes.js";
 import { type TlsOptions, withTls } from "./core/tls.js";
 import type { CallOptions, OperationMethods } from "./core/types.js";
@@ -83,9 +83,9 @@ type V2 = OperationMethods<V2Operations>;
 export interface ThoughtSpotClient {
   readonly serverUrl: string;
   /** openapi-fetch client for V2: ts.v2.POST("/api/rest/2.0/metadata/search", { body }) → { data, error }. */
-  readonly v2: Client<V2Paths>;
+  readonly v2: RawClient<V2Paths>;
   /** openapi-fetch client for V1 on {serverUrl}/callosum/v1: ts.v1.GET("/tspublic/v1/session/info"). */
-  readonly v1: Client<V1Paths>;
+  readonly v1: RawClient<V1Paths>;
   /** One method per operationId, throwing ThoughtSpotError on failure: ts.api.v2.searchUsers({ ... }). */
   readonly api: { readonly v2: V2; readonly v1: V1OperationMethods };
   /**

@@ -2,6 +2,7 @@
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { emitOperationTable, header, sha256 } from "./emit.js";
+import { addOperationDocs, operationDocs } from "./emit-docs.js";
 import { mockSpecOf } from "./mock-spec.js";
 import { buildOperationTable } from "./operations.js";
 import { applyPatches, type PatchReport, readPatches } from "./patches.js";
@@ -34,7 +35,7 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
     operations: Object.keys(table).length,
     patches: report,
     files: {
-      [`${api}.ts`]: head + (await renderTypes(patched)),
+      [`${api}.ts`]: head + addOperationDocs(await renderTypes(patched), operationDocs(api, patched)),
       [`${api}-operations.ts`]: head + emitOperationTable(api, table),
       // Shipped with the package for thoughtspot-rest-api/testing (see src/testing/).
       [`mock-${api}.json`]: `${JSON.stringify(mockSpecOf(api, patched))}\n`,

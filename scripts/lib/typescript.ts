@@ -10,6 +10,10 @@ export async function renderTypes(doc: object): Promise<string> {
     // required, and request bodies cannot be written.
     defaultNonNullable: false,
     alphabetize: false,
+    // The spec's free-form objects (`type: object`, no properties) hold arbitrary JSON: ThoughtSpot's
+    // extended_properties, runtime_filter, data rows. The default, Record<string, never>, rejects every
+    // valid input and reads as `never` (assignable to anything) on output.
+    emptyObjectsUnknown: true,
     // Files (multipart parts) and binary downloads are Blobs, not strings.
     transform(schema) {
       if (schema.format === "binary") {

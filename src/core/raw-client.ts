@@ -2,11 +2,12 @@
 // middleware) whose requests are encoded by the one encoder and sent through the engine. openapi-fetch
 // is told the operation it already knows (method and path template), so the row's encoding, Accept,
 // retry rule and errors apply exactly as they do for ts.api. openapi-fetch loads on the first call.
-import type { Client, ClientOptions, Middleware as FetchMiddleware } from "openapi-fetch";
+import type { ClientOptions, Client as FetchClient, Middleware as FetchMiddleware } from "openapi-fetch";
 import { once } from "../lazy.js";
 import type { OperationRow } from "../operation-row.js";
 import { type EncodedCall, encodeCall } from "./encode.js";
 import type { Engine } from "./engine.js";
+import type { RawClient } from "./raw-types.js";
 
 const loadOpenapiFetch = once(() => import("openapi-fetch"));
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -38,9 +39,9 @@ interface RawInit {
   [key: string]: unknown;
 }
 
-export function rawClient<Paths extends {}>(options: RawClientOptions): Client<Paths> {
+export function rawClient<Paths extends {}>(options: RawClientOptions): RawClient<Paths> {
   const middleware: FetchMiddleware[] = [];
-  let created: Client<Paths> | undefined;
+  let created: FetchClient<Paths> | undefined;
   const client = once(async () => {
     const clientOptions: ClientOptions = {
       baseUrl: options.baseUrl,
@@ -114,7 +115,7 @@ export function rawClient<Paths extends {}>(options: RawClientOptions): Client<P
     request: (method: string, path: string, init?: RawInit) => call(String(method).toUpperCase(), path, init),
   };
   for (const name of METHODS) out[name] = (path: string, init?: RawInit) => call(name, path, init);
-  return out as unknown as Client<Paths>;
+  return out as unknown as RawClient<Paths>;
 }
 
 function rebuilt(response: Response, body: BodyInit | null): Response {

@@ -7,9 +7,9 @@ import { importNode } from "../node-only.js";
 const nodeFs = () => importNode("node:fs/promises");
 const nodePath = () => importNode("node:path");
 
-import { parseTml, stringifyTml, tmlType } from "./document";
-import { TmlError, TmlParseError } from "./errors";
-import type { TmlDocument, TmlKind } from "./types";
+import { parseTml, stringifyTml, tmlType } from "./document.js";
+import { TmlError, TmlParseError } from "./errors.js";
+import type { TmlDocument, TmlKind } from "./types.js";
 
 export interface TmlFile {
   path: string;

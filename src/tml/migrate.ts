@@ -15,9 +15,9 @@
 // table_paths and `ID::Column` column ids use. Renaming a list entry therefore keeps the old name
 // as `id` (the guide's own recipe), so nothing else in the document has to change.
 
-import { tmlType } from "./document";
-import { TmlError } from "./errors";
-import type { TmlDocument } from "./types";
+import { tmlType } from "./document.js";
+import { TmlError } from "./errors.js";
+import type { TmlDocument } from "./types.js";
 
 /** The new identity of a referenced object: its name on the target, its GUID there, or both. */
 export interface TmlRefTarget {

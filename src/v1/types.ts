@@ -46,5 +46,10 @@ export type V1OperationMethod<K extends V1OperationId> =
     ? (input?: V1OperationInput<K>, options?: CallOptions) => Promise<OperationOutput<operations[K]>>
     : (input: V1OperationInput<K>, options?: CallOptions) => Promise<OperationOutput<operations[K]>>;
 
-/** ts.api.v1: one method per V1 operationId. */
-export type V1OperationMethods = { [K in V1OperationId]: V1OperationMethod<K> };
+/**
+ * ts.api.v1: one method per V1 operationId. A homomorphic map over the generated `operations`
+ * interface, so each method carries that member's JSDoc (the operation's docs on hover).
+ */
+export type V1OperationMethods = {
+  [K in keyof operations]: K extends V1OperationId ? V1OperationMethod<K> : never;
+};

@@ -1,0 +1,199 @@
+// Checks the packed package as a consumer sees it: `npm pack` installed into a temporary project, then
+// tsc on files that import every entry (., /v1, /v2, /tml) with moduleResolution node10, node16 (ESM and
+// CommonJS), nodenext and bundler. Valid calls (free-form objects included) must compile, typos must be
+// errors (@ts-expect-error), and hovering an operation must show its generated docs.
+// Run: npx tsx scripts/check-consumer.ts [--no-build]   (npm run check:package runs it after the build)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ts from "typescript";
+import { prepareConsumer } from "../bench/consumer.js";
+
+const USE = `
+const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com", auth: { token: "t" } });
+
+export async function valid() {
+  const users = await ts.api.v2.searchUsers({ record_size: 10 });
+  const props = users[0]?.extended_properties;
+  const department: unknown = props?.department;
+  await ts.api.v2.createUser({ name: "jane", display_name: "Jane", email: "j@example.com", extended_properties: { department: "Sales" } });
+  await ts.api.v2.exportAnswerReport({ metadata_identifier: "g", runtime_filter: { col1: "Region", op1: "IN", val1: ["East"] } });
+  const { data } = await ts.v2.POST("/api/rest/2.0/metadata/search", { body: { metadata: [{ type: "LIVEBOARD" }] } });
+  await ts.v1.GET("/tspublic/v1/metadata/listobjectheaders", { params: { query: { type: "PINBOARD_ANSWER_BOOK" } } });
+  const body: SearchUsersBody = { record_size: 1 };
+  const info: V1Info | undefined = undefined;
+  const doc: TmlDocument = parseTml("guid: g\\nliveboard:\\n  name: x\\n");
+  return [department, data, body, info, doc, v2Operations.searchUsers.path, v1Operations.sessionInfo.path];
+}
+
+export function typos() {
+  // @ts-expect-error user_identifer is not a field
+  ts.v2.POST("/api/rest/2.0/users/search", { body: { user_identifer: "x" } });
+  // @ts-expect-error typ is not a field of a metadata entry
+  ts.v2.POST("/api/rest/2.0/metadata/search", { body: { metadata: [{ typ: "LIVEBOARD" }] } });
+  // @ts-expect-error typ is not a field of a metadata entry
+  ts.api.v2.searchMetadata({ metadata: [{ typ: "LIVEBOARD" }] });
+  // @ts-expect-error a free-form response object is not a number
+  const n: number = ts.api.v2.searchUsers().then((u) => u[0]!.extended_properties!.x);
+  return n;
+}
+`;
+
+const ESM = `import { createThoughtSpotClient } from "thoughtspot-rest-api";
+import type { operations as V1Ops } from "thoughtspot-rest-api/v1";
+import { v1Operations } from "thoughtspot-rest-api/v1";
+import type { operations } from "thoughtspot-rest-api/v2";
+import { v2Operations } from "thoughtspot-rest-api/v2";
+import { parseTml, type TmlDocument } from "thoughtspot-rest-api/tml";
+type SearchUsersBody = operations["searchUsers"]["requestBody"]["content"]["application/json"];
+type V1Info = V1Ops["sessionInfo"]["responses"];
+${USE}`;
+
+// CommonJS consumers write the same imports; tsc compiles them to require() and resolves the require types.
+const CJS = ESM;
+
+interface Variant {
+  name: string;
+  dir: "esm" | "cjs";
+  module: string;
+  moduleResolution: string;
+}
+const VARIANTS: Variant[] = [
+  { name: "bundler", dir: "esm", module: "ESNext", moduleResolution: "Bundler" },
+  { name: "node16 (ESM)", dir: "esm", module: "Node16", moduleResolution: "Node16" },
+  { name: "nodenext (ESM)", dir: "esm", module: "NodeNext", moduleResolution: "NodeNext" },
+  { name: "node16 (CommonJS)", dir: "cjs", module: "Node16", moduleResolution: "Node16" },
+  { name: "node10 (CommonJS)", dir: "cjs", module: "CommonJS", moduleResolution: "Node10" },
+];
+
+function tsconfig(v: Variant) {
+  return {
+    compilerOptions: {
+      target: "ES2022",
+      module: v.module,
+      moduleResolution: v.moduleResolution,
+      lib: ["ES2022", "DOM"],
+      types: [],
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+      // TypeScript 5.9 warns that node10 is deprecated; the check is that it still resolves.
+      ...(v.moduleResolution === "Node10" && { ignoreDeprecations: "5.0" }),
+    },
+    files: ["consumer.ts"],
+  };
+}
+
+// Parsed declaration files, shared by the variants that read the same tree (dist/types/esm or cjs).
+const parsed = new Map<string, ts.SourceFile>();
+
+/** Type-checks one variant in process (as tsc -p would); the formatted errors, or "" when clean. */
+function check(dir: string, v: Variant): string {
+  const options = ts.convertCompilerOptionsFromJson(tsconfig(v).compilerOptions, dir).options;
+  const host = ts.createCompilerHost(options);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, target, ...rest) => {
+    const key = `${name} ${JSON.stringify(target)}`;
+    let file = parsed.get(key);
+    if (!file) {
+      file = read(name, target, ...rest);
+      if (file && name.includes("node_modules")) parsed.set(key, file);
+    }
+    return file;
+  };
+  const program = ts.createProgram([join(dir, "consumer.ts")], options, host);
+  const diagnostics = ts.getPreEmitDiagnostics(program);
+  return diagnostics.length ? ts.formatDiagnostics(diagnostics, host) : "";
+}
+
+/** A language service over one consumer file, as an editor would run it. */
+function editor(dir: string, file: string, options: ts.CompilerOptions): ts.LanguageService {
+  const host: ts.LanguageServiceHost = {
+    getCompilationSettings: () => options,
+    getScriptFileNames: () => [file],
+    getScriptVersion: () => "1",
+    getScriptSnapshot: (name) => {
+      const text = ts.sys.readFile(name);
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => dir,
+    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+    fileExists: ts.sys.fileExists,
+    readFile: ts.sys.readFile,
+    readDirectory: ts.sys.readDirectory,
+    directoryExists: ts.sys.directoryExists,
+    getDirectories: ts.sys.getDirectories,
+    realpath: ts.sys.realpath,
+  };
+  return ts.createLanguageService(host);
+}
+
+/** Where `needle` ends in the file (the position an editor's cursor would be on). */
+const at = (file: string, needle: string) => ts.sys.readFile(file)!.indexOf(needle) + needle.length - 1;
+
+/** The hover text of the last identifier of `needle`. */
+function hover(service: ts.LanguageService, file: string, needle: string): string {
+  const info = service.getQuickInfoAtPosition(file, at(file, needle));
+  return [
+    ts.displayPartsToString(info?.documentation),
+    ...(info?.tags ?? []).map((t) => ts.displayPartsToString(t.text)),
+  ].join("\n");
+}
+
+function main() {
+  const build = !process.argv.includes("--no-build");
+  const root = mkdtempSync(join(tmpdir(), "ts-rest-api-consumer-"));
+  const dir = join(root, "consumer");
+  try {
+    prepareConsumer({ build, quiet: true, dir });
+    mkdirSync(join(dir, "esm"));
+    mkdirSync(join(dir, "cjs"));
+    writeFileSync(join(dir, "esm", "package.json"), `${JSON.stringify({ type: "module" })}\n`);
+    writeFileSync(join(dir, "cjs", "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
+    writeFileSync(join(dir, "esm", "consumer.ts"), ESM);
+    writeFileSync(join(dir, "cjs", "consumer.ts"), CJS);
+
+    const failures: string[] = [];
+    for (const v of VARIANTS) {
+      const errors = check(join(dir, v.dir), v);
+      console.log(`${errors ? "FAIL" : "ok  "} ${v.name}`);
+      if (errors) failures.push(`${v.name}:\n${errors}`);
+    }
+
+    // Docs on hover, in the installed package (bundler resolution).
+    const options = ts.convertCompilerOptionsFromJson(tsconfig(VARIANTS[0]!).compilerOptions, dir).options;
+    const file = join(dir, "esm", "consumer.ts");
+    const service = editor(join(dir, "esm"), file, options);
+    const docs = hover(service, file, "ts.api.v2.searchUsers");
+    const wanted = [
+      /Available from \d+\.\d+\.\d+\.cl/,
+      /restV2-playground\?apiResourceId=/,
+      /`POST \/api\/rest\/2\.0\/users\/search`/,
+    ];
+    const missing = wanted.filter((re) => !re.test(docs));
+    console.log(
+      `${missing.length ? "FAIL" : "ok  "} hover on ts.api.v2.searchUsers shows the operation's docs`,
+    );
+    if (missing.length) failures.push(`hover text lacks ${missing.join(", ")}:\n${docs}`);
+
+    // Go-to-definition lands in readable files named like the sources, without content hashes.
+    for (const [needle, wantedFile] of [
+      ["createThoughtSpotClient", "dist/types/esm/src/client.d.ts"],
+      ["ts.api.v2.searchUsers", "dist/types/esm/generated/v2.d.ts"],
+      ["parseTml", "dist/types/esm/src/tml/document.d.ts"],
+    ] as const) {
+      const targets = (service.getDefinitionAtPosition(file, at(file, needle)) ?? []).map((d) => d.fileName);
+      const ok = targets.some((t) => t.endsWith(`node_modules/thoughtspot-rest-api/${wantedFile}`));
+      console.log(`${ok ? "ok  " : "FAIL"} go to definition of ${needle} → ${wantedFile}`);
+      if (!ok) failures.push(`go to definition of ${needle} lands in ${targets.join(", ") || "nothing"}`);
+    }
+
+    if (failures.length) {
+      console.error(`\n${failures.join("\n\n")}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+main();

@@ -1,0 +1,152 @@
+// JSDoc for every operation, from the spec: summary, description, release, privileges, deprecation and
+// a link to ThoughtSpot's API reference, written onto the members of the generated `operations`
+// interface. The SDK's method types are homomorphic maps over that interface, so the editor shows these
+// docs when hovering ts.api.v2.searchUsers or ts.api.v1.sessionInfo.
+
+type Obj = Record<string, unknown>;
+const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+/**
+ * ThoughtSpot's V2 reference (the REST Playground) addresses an operation as
+ * api-endpoints/<first tag, lower-case, dashed>/<operationId, kebab-case>, e.g. users/search-users,
+ * metadata/export-metadata-tml (the links ThoughtSpot's developer-docs pages use).
+ */
+const V2_REFERENCE = "https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=";
+
+const kebab = (id: string) =>
+  id
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
+    .toLowerCase();
+
+export function v2ReferenceUrl(tag: string, operationId: string): string {
+  const slug = tag.trim().toLowerCase().replace(/\s+/g, "-");
+  return V2_REFERENCE + encodeURIComponent(`http/api-endpoints/${slug}/${kebab(operationId)}`);
+}
+
+/** The release text V2 descriptions start with, as an HTML span. */
+const VERSION = /<span[^>]*>\s*Version:\s*([\w.-]+)\s+or later\s*<\/span>/i;
+
+/** Description text fit for a JSDoc block: no HTML, no trailing "Endpoint URL" heading, no "*\/". */
+function clean(text: string): string {
+  return text
+    .replace(VERSION, "")
+    .replace(/<\/?[a-z][^>]*>/gi, "")
+    .replace(/\n#+\s*Endpoint URL\s*$/i, "")
+    .replace(/\*\//g, "*\\/")
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** Privilege names the spec knows: every enum value of a property whose name mentions privileges. */
+function knownPrivileges(doc: Obj): Set<string> {
+  const names = new Set<string>();
+  JSON.stringify(doc, (key, value) => {
+    if (/privilege/i.test(key) && value && typeof value === "object") {
+      const values = (value as Obj).enum ?? ((value as Obj).items as Obj | undefined)?.enum;
+      if (Array.isArray(values)) for (const v of values) if (typeof v === "string") names.add(v);
+    }
+    return value;
+  });
+  names.delete("UNKNOWN");
+  return names;
+}
+
+/** Privilege names the description mentions in its sentences about privileges, in order. */
+function privilegesIn(text: string, known: Set<string>): string[] {
+  const found: string[] = [];
+  for (const sentence of text.split(/(?<=\.)\s+|\n+/)) {
+    if (!/privilege/i.test(sentence) || sentence.trimStart().startsWith("|")) continue;
+    for (const [, name] of sentence.matchAll(/`([A-Z][A-Z0-9_]+)`/g)) {
+      if (name && known.has(name) && !found.includes(name)) found.push(name);
+    }
+  }
+  return found;
+}
+
+function deprecationNote(text: string): string {
+  const paragraph = text.split(/\n\s*\n|\n(?=[>*-])/).find((l) => /deprecated/i.test(l));
+  const note = paragraph
+    ?.replace(/^[>\s*-]+/, "")
+    .replace(/\*\*/g, "")
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
+  return note || "ThoughtSpot's spec marks this operation deprecated.";
+}
+
+/** A line that starts with "@" would read as a JSDoc tag. */
+const safeLine = (line: string) => (line.startsWith("@") ? `\`${line}\`` : line);
+
+/** operationId → JSDoc lines (without the comment markers), for every operation of the document. */
+export function operationDocs(api: "v1" | "v2", doc: Obj): Map<string, string[]> {
+  const known = knownPrivileges(doc);
+  const tagDocs = new Map<string, string>();
+  for (const tag of (doc.tags as Obj[] | undefined) ?? []) {
+    const url = (tag.externalDocs as Obj | undefined)?.url;
+    if (typeof url === "string") tagDocs.set(tag.name as string, url);
+  }
+  const base = api === "v1" ? ((doc.servers as Obj[] | undefined)?.[0]?.url as string | undefined) : "";
+  const prefix = base?.startsWith("/") ? base : api === "v1" ? "/callosum/v1" : "";
+
+  const docs = new Map<string, string[]>();
+  for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Obj>)) {
+    for (const method of METHODS) {
+      const op = item[method] as Obj | undefined;
+      if (!op?.operationId) continue;
+      const id = op.operationId as string;
+      const raw = `${(op.summary as string | undefined) ?? ""}\n\n${(op.description as string | undefined) ?? ""}`;
+      const text = clean(raw);
+      const [summary = "", ...rest] = text.split(/\n\n/);
+      const tags = (op.tags as string[] | undefined) ?? [];
+
+      const lines = [summary, ""];
+      const since = raw.match(VERSION)?.[1] ?? (op["x-since"] as string | undefined);
+      if (since) lines.push(`Available from ${since}.`);
+      const privileges = privilegesIn(text, known);
+      if (privileges.length) {
+        lines.push(
+          `Privileges: ${privileges.map((p) => `\`${p}\``).join(", ")}${privileges.length > 1 ? " (the description says when each applies)" : ""}.`,
+        );
+      }
+      if (op["x-internal"]) lines.push("Not a public ThoughtSpot endpoint: no stability promise.");
+      lines.push(`\`${method.toUpperCase()} ${prefix}${path}\``, "");
+      if (rest.length) lines.push(...rest.join("\n\n").split("\n"), "");
+      const body = lines.map(safeLine);
+
+      const reference =
+        ((op.externalDocs as Obj | undefined)?.url as string | undefined) ??
+        (api === "v2" && tags[0] ? v2ReferenceUrl(tags[0], id) : undefined) ??
+        // V1: the reference page of the operation's area (externalDocs on its tag in the V1 file);
+        // the partner and internal endpoints ThoughtSpot does not document have none.
+        tags.map((t) => tagDocs.get(t)).find(Boolean);
+      if (reference) body.push(`@see {@link ${reference} | ThoughtSpot API reference}`);
+      if (op.deprecated) body.push(`@deprecated ${deprecationNote(text)}`);
+      docs.set(id, body);
+    }
+  }
+  return docs;
+}
+
+/** Writes each operation's JSDoc above its member of `export interface operations` in the rendered source. */
+export function addOperationDocs(source: string, docs: Map<string, string[]>): string {
+  const lines = source.split("\n");
+  const start = lines.indexOf("export interface operations {");
+  if (start < 0) throw new Error("emit-docs: no `export interface operations` in the rendered types");
+  const out = lines.slice(0, start + 1);
+  const missing = new Set(docs.keys());
+  let at = start + 1;
+  for (; at < lines.length && lines[at] !== "}"; at++) {
+    const member = lines[at]!.match(/^ {4}"?([\w$-]+)"?: \{$/);
+    const body = member && docs.get(member[1]!);
+    if (body) {
+      missing.delete(member[1]!);
+      out.push("    /**", ...body.map((l) => (l ? `     * ${l}` : "     *")), "     */");
+    }
+    out.push(lines[at]!);
+  }
+  if (missing.size) throw new Error(`emit-docs: no member in \`operations\` for ${[...missing].join(", ")}`);
+  return [...out, ...lines.slice(at)].join("\n");
+}

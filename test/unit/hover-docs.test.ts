@@ -1,0 +1,119 @@
+// What an editor shows when hovering an operation method: the TypeScript language service's quick info
+// for ts.api.v2.<id> and ts.api.v1.<id> carries the docs generated from the spec (summary, release,
+// reference link, @deprecated), for a sample of operations taken from the generated tables.
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import ts from "typescript";
+import { beforeAll, describe, expect, it } from "vitest";
+import { v1Operations } from "../../generated/v1-operations.js";
+import { v2Operations } from "../../generated/v2-operations.js";
+import { operationDocs } from "../../scripts/lib/emit-docs.js";
+import { applyPatches, readPatches } from "../../scripts/lib/patches.js";
+import { type ApiName, readSpecDocument, SPEC_FILES } from "../../scripts/lib/specs.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const FILE = join(ROOT, "test/unit/__hover__.ts");
+
+type Rows = Record<string, { deprecated?: true }>;
+/** Every 25th operation, plus the first deprecated one: a spread over tags without pinning names. */
+function sample(table: Rows): string[] {
+  const ids = Object.keys(table);
+  const picked = ids.filter((_, i) => i % 25 === 0);
+  const deprecated = ids.find((id) => table[id]?.deprecated);
+  if (deprecated && !picked.includes(deprecated)) picked.push(deprecated);
+  return picked;
+}
+
+async function specDocs(api: ApiName) {
+  const doc = await readSpecDocument(api, await readFile(join(ROOT, SPEC_FILES[api]), "utf8"));
+  const { doc: patched } = applyPatches(doc, await readPatches(join(ROOT, "openapi/patches", api)));
+  return operationDocs(api, patched);
+}
+
+/** A language service over one in-memory file next to the sources, with the repository's options. */
+function languageService(source: string): ts.LanguageService {
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
+    },
+  )!;
+  const host: ts.LanguageServiceHost = {
+    getCompilationSettings: () => config.options,
+    getScriptFileNames: () => [FILE],
+    getScriptVersion: () => "1",
+    getScriptSnapshot: (name) => {
+      const text = name === FILE ? source : ts.sys.readFile(name);
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => ROOT,
+    getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+    fileExists: (name) => name === FILE || ts.sys.fileExists(name),
+    readFile: (name) => (name === FILE ? source : ts.sys.readFile(name)),
+    readDirectory: ts.sys.readDirectory,
+    directoryExists: ts.sys.directoryExists,
+    getDirectories: ts.sys.getDirectories,
+  };
+  return ts.createLanguageService(host, ts.createDocumentRegistry());
+}
+
+const v2Ids = sample(v2Operations as Rows);
+const v1Ids = sample(v1Operations as Rows);
+const source = [
+  `import { createThoughtSpotClient } from "../../src/index.js";`,
+  `const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com" });`,
+  ...v2Ids.map((id) => `ts.api.v2.${id};`),
+  ...v1Ids.map((id) => `ts.api.v1.${id};`),
+  "",
+].join("\n");
+
+let service: ts.LanguageService;
+let docs: Record<ApiName, Map<string, string[]>>;
+
+// Building the program (the SDK and the generated types) takes seconds; it happens here, once.
+beforeAll(async () => {
+  service = languageService(source);
+  service.getProgram()?.getTypeChecker();
+  docs = { v2: await specDocs("v2"), v1: await specDocs("v1") };
+}, 120_000);
+
+function hover(api: ApiName, id: string) {
+  const at = source.indexOf(`ts.api.${api}.${id};`) + `ts.api.${api}.`.length;
+  const info = service.getQuickInfoAtPosition(FILE, at + 1);
+  return {
+    text: ts.displayPartsToString(info?.documentation),
+    tags: (info?.tags ?? []).map((t) => ({ name: t.name, text: ts.displayPartsToString(t.text) })),
+  };
+}
+
+describe.each([
+  ["v2", v2Ids, v2Operations as Rows],
+  ["v1", v1Ids, v1Operations as Rows],
+] as const)("hovering ts.api.%s.<operationId>", (api, ids, table) => {
+  it.each(ids)("%s shows its summary, release, path and reference link", (id) => {
+    const { text, tags } = hover(api, id);
+    const expected = docs[api].get(id)!;
+    expect(expected[0]).toBeTruthy();
+    expect(text).toContain(expected[0]);
+    const since = expected.find((l) => l.startsWith("Available from "));
+    if (since) expect(text).toContain(since);
+    expect(text).toMatch(/`(GET|POST|PUT|PATCH|DELETE) \/\S+`/);
+    const see = tags.find((t) => t.name === "see");
+    if (api === "v2") expect(see?.text).toContain("developers.thoughtspot.com/docs/restV2-playground");
+    if (see) expect(see.text).toContain("ThoughtSpot API reference");
+    expect(tags.some((t) => t.name === "deprecated")).toBe(Boolean(table[id]?.deprecated));
+  });
+});
+
+it("every V2 operation's docs state the release it is available from", () => {
+  for (const id of Object.keys(v2Operations)) {
+    expect(
+      docs.v2.get(id)?.some((l) => /^Available from \d+\.\d+\.\d+\.cl\.$/.test(l)),
+      id,
+    ).toBe(true);
+  }
+});
