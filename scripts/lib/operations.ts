@@ -1,10 +1,10 @@
 // Builds the operation table (operationId → method, path and flags) from an OpenAPI 3 document.
 // The facade reads this table instead of repeating per-endpoint facts by hand.
-import type { OperationRow } from "../../src/operation-row.js";
+import type { OperationRow, PageRule } from "./emit/operation-row.js";
+import { type Obj, specWalker } from "./spec/walk.js";
 
 export type { OperationRow };
 
-type Obj = Record<string, unknown>;
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 const RUNTIME_FAMILY: Record<string, "filter" | "sort" | "parameter"> = {
   col: "filter",
@@ -25,56 +25,37 @@ const RUNTIME_FAMILY: Record<string, "filter" | "sort" | "parameter"> = {
 export const READ_ONLY_OPERATION =
   /^(search|fetch|get|export|download|validate|list)(?=[A-Z]|$)|(Search|Fetch|Get|Export|Download|Validate|List)(?=[A-Z]|$)|^(pinboarddata|searchdata)$/;
 
-export function buildOperationTable(doc: Obj): Record<string, OperationRow> {
-  const resolve = (value: unknown): Obj => {
-    let node = value as Obj;
-    const seen = new Set<string>();
-    while (node && typeof node.$ref === "string") {
-      const ref = node.$ref;
-      if (seen.has(ref)) throw new Error(`circular $ref ${ref}`);
-      seen.add(ref);
-      node = ref
-        .slice(2)
-        .split("/")
-        .reduce<unknown>(
-          (at, key) => (at as Obj)?.[key.replaceAll("~1", "/").replaceAll("~0", "~")],
-          doc,
-        ) as Obj;
-    }
-    return node ?? {};
-  };
+/**
+ * operationId → row. `pages` holds the page rules (scripts/lib/spec/page-rules.ts): an operation is
+ * `paginated` when it has one.
+ */
+export function buildOperationTable(
+  doc: Obj,
+  pages: Record<string, PageRule> = {},
+): Record<string, OperationRow> {
+  const walker = specWalker(doc);
+  const { resolve } = walker;
   // Properties of a schema, merging allOf branches.
   const properties = (schema: unknown): { props: Obj; required: string[] } => {
-    const s = resolve(schema);
-    const props: Obj = { ...((s.properties as Obj) ?? {}) };
-    const required = [...((s.required as string[]) ?? [])];
-    for (const branch of (s.allOf as unknown[]) ?? []) {
-      const inner = properties(branch);
-      Object.assign(props, inner.props);
-      required.push(...inner.required);
-    }
-    return { props, required };
+    const s = walker.merged(schema);
+    return { props: (s.properties as Obj) ?? {}, required: (s.required as string[]) ?? [] };
   };
 
   const table: Record<string, OperationRow> = {};
-  const paths = (doc.paths ?? {}) as Record<string, Obj>;
-  for (const path of Object.keys(paths).sort()) {
-    const item = paths[path] as Obj;
-    for (const method of METHODS) {
-      const op = item[method] as Obj | undefined;
-      if (!op) continue;
-      const id = op.operationId as string;
+  const walkedOps = walker.operations().filter((w) => (METHODS as readonly string[]).includes(w.method));
+  for (const path of [...new Set(walkedOps.map((w) => w.path))].sort()) {
+    for (const walked of walkedOps.filter((w) => w.path === path)) {
+      const { method, operation: op } = walked;
+      const id = walked.operationId as string;
       if (!id) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
       if (table[id]) throw new Error(`duplicate operationId ${id}`);
 
-      const params = [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])].map(
-        resolve,
-      );
+      const params = walker.parameters(walked);
       const byIn = (where: string) => params.filter((p) => p.in === where).map((p) => p.name as string);
       // Accept is a header parameter in one upstream operation; the transport sets it from `accept`.
       const headerParams = byIn("header").filter((h) => h.toLowerCase() !== "accept");
 
-      const content = ((resolve(op.requestBody).content as Obj) ?? {}) as Record<string, Obj>;
+      const content = walker.requestContent(walked);
       const mediaTypes = Object.keys(content);
       const body = mediaTypes.some((m) => m.startsWith("multipart/"))
         ? "multipart"
@@ -86,11 +67,7 @@ export function buildOperationTable(doc: Obj): Record<string, OperationRow> {
       const bodyMedia = mediaTypes[0];
       const bodySchema = bodyMedia ? properties(content[bodyMedia]?.schema) : { props: {}, required: [] };
 
-      const responses = (op.responses ?? {}) as Record<string, unknown>;
-      const success = Object.keys(responses)
-        .filter((code) => code.startsWith("2"))
-        .sort()
-        .flatMap((code) => Object.keys((resolve(responses[code]).content as Obj) ?? {}));
+      const success = walker.successContent(walked).map((c) => c.media);
       const successMedia = success[0];
       const streaming = success.includes("text/event-stream");
       const binary =
@@ -133,7 +110,11 @@ export function buildOperationTable(doc: Obj): Record<string, OperationRow> {
       if (headerParams.length) row.headerParams = headerParams;
       if (body) row.body = body;
       if (successMedia && successMedia !== "application/json") row.accept = successMedia;
-      if ("record_offset" in bodySchema.props && "record_size" in bodySchema.props) row.paginated = true;
+      const page = pages[id];
+      if (page) {
+        row.paginated = true;
+        row.page = page;
+      }
       if (binary) row.binary = true;
       if (body === "multipart") row.multipart = true;
       if (streaming) row.streaming = true;

@@ -6,8 +6,8 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { applyPatches, readPatches } from "./patches.js";
-import { type ApiName, readSpecDocument, SPEC_FILES } from "./specs.js";
+import { applyPatches, readPatches } from "./spec/patches.js";
+import { type ApiName, readSpecDocument, SPEC_FILES } from "./spec/read.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const require = createRequire(import.meta.url);

@@ -10,8 +10,8 @@ import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { SpecError } from "../../scripts/lib/load-spec.js";
-import { SPEC_FILES } from "../../scripts/lib/specs.js";
+import { SpecError } from "../../scripts/lib/spec/load.js";
+import { SPEC_FILES } from "../../scripts/lib/spec/read.js";
 import { type UpdateOptions, updateReadmeTable, updateSpecs } from "../../scripts/lib/update-spec.js";
 
 const repo = join(import.meta.dirname, "../..");
