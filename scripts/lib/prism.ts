@@ -1,11 +1,13 @@
 // Starts a Prism mock of a ThoughtSpot API on a free loopback port (demo, contract tests, benchmarks).
-// Prism reads the patched spec, since upstream declares file downloads without a schema.
+// Prism reads the patched spec, since upstream declares file downloads without a schema; paths get
+// the spec's base path (/callosum/v1 for V1), since Prism ignores servers.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { basePathOf } from "./emit/table.js";
 import { applyPatches, readPatches } from "./spec/patches.js";
 import { type ApiName, readSpecDocument, SPEC_FILES } from "./spec/read.js";
 
@@ -35,9 +37,10 @@ export async function mockableSpec(api: ApiName): Promise<object> {
     await readSpecDocument(api, text),
     await readPatches(join(root, "openapi/patches", api)),
   );
-  if (api === "v1") {
+  const base = basePathOf(doc);
+  if (base) {
     const paths = doc.paths as Record<string, unknown>;
-    doc.paths = Object.fromEntries(Object.entries(paths).map(([p, item]) => [`/callosum/v1${p}`, item]));
+    doc.paths = Object.fromEntries(Object.entries(paths).map(([p, item]) => [`${base}${p}`, item]));
     doc.servers = [];
   }
   return doc;

@@ -4,7 +4,7 @@
 
 export type Obj = Record<string, unknown>;
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export const isObj = (value: unknown): value is Obj =>
