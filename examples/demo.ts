@@ -28,6 +28,8 @@ try {
   // 1. Log in now (otherwise the first call would).
   await ts.login();
   console.log(`logged in as ${username}`);
+  // The operations this cluster's release is too old for (the mock's release is the spec's example).
+  console.log((await ts.compatibility()).summary);
 
   // 2. Users, through an operation method named like ThoughtSpot's own SDK.
   const users = await ts.api.v2.searchUsers({ record_size: 5 });

@@ -45,6 +45,12 @@ export interface OperationRow {
   multipart?: true;
   streaming?: true;
   deprecated?: true;
+  /** Release the operation is available from (V2: the spec's "Version: X or later"; V1: ThoughtSpot's docs). */
+  availableFrom?: string;
+  /** V1: the Software release, where ThoughtSpot's docs give one apart from the Cloud release. */
+  availableFromSoftware?: string;
+  /** Deprecated operations: the operation the spec names as the replacement. */
+  replacedBy?: string;
   idempotent?: true;
   /** V1: form fields that carry JSON text (x-json-encoded). */
   jsonFields?: string[];

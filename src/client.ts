@@ -1,41 +1,43 @@
-// createThoughtSpotClient(): wires options, auth, the transport and the typed clients together.
+// createThoughtSpotClient(): assembly only. Options → one engine → the surfaces (raw clients, operation
+// methods, helpers, walkers), each of which sends through that engine.
 import type { Client } from "openapi-fetch";
 import type { paths as V1Paths } from "../generated/v1.js";
 import type { operations as V2Operations, paths as V2Paths } from "../generated/v2.js";
 import { v2Operations } from "../generated/v2-operations.js";
-import { type AnonymousCalls, strategyFromOptions } from "./auth/from-options.js";
+import { type CredentialCalls, strategyFromOptions } from "./auth/from-options.js";
 import { type AuthHelpers, createAuthHelpers } from "./auth/helpers.js";
-import { type AuthOptions, authKind, authSecrets } from "./auth/options.js";
+import { type AuthOptions, authSecrets, parseAuth } from "./auth/options.js";
+import { withCookieJar } from "./core/cookies.js";
+import { type BaseFetch, createEngine, type Engine } from "./core/engine.js";
+import { ThoughtSpotError } from "./core/errors.js";
+import { type InvokeContext, invoke, operationMethods } from "./core/invoke.js";
+import { checkMiddleware, type Middleware } from "./core/middleware.js";
+import { rawClient } from "./core/raw-client.js";
+import { routeIndex } from "./core/routes.js";
+import { type TlsOptions, withTls } from "./core/tls.js";
+import type { CallOptions, OperationMethods } from "./core/types.js";
 import type { DownloadMethod } from "./download/types.js";
 import { deferredPaginated, lazyMethods, once } from "./lazy.js";
 import { type Logger, type LogLevel, levelLogger } from "./logger.js";
 import type { MetadataApi } from "./metadata/api.js";
 import type { OperationRow } from "./operation-row.js";
-import {
-  type InternalCallOptions,
-  type InvokeContext,
-  invoke,
-  operationMethods,
-} from "./operations/invoke.js";
 import type { LooseApi } from "./operations/loose-api.js";
-import type { CallOptions, OperationMethods } from "./operations/types.js";
 import type { PaginateMethod } from "./pagination/paginate.js";
 import type { PaginateV1Method } from "./pagination/paginate-v1.js";
 import type { GroupsApi, UsersApi } from "./principals/api.js";
-import { lazyClient } from "./raw-client.js";
 import { Redactor } from "./redact.js";
+import { clusterReleaseSource } from "./release/cluster.js";
+import type { CompatibilityReport } from "./release/compatibility.js";
+import { deprecationWarner } from "./release/deprecation.js";
+import { releaseHooks } from "./release/hooks.js";
 import type { SharingApi } from "./sharing/api.js";
 import type { StreamMethod } from "./streaming/stream.js";
 import type { TmlApi } from "./tml/api.js";
-import { withCookieJar } from "./transport/cookies.js";
-import { operationLookup } from "./transport/resolve-operation.js";
-import { type TlsOptions, withTls } from "./transport/tls.js";
-import { createTransport, type Send } from "./transport/transport.js";
 import { normalizeServerUrl } from "./url.js";
 import type { V1OperationMethods } from "./v1/types.js";
 import { VERSION } from "./version.js";
 
-export type { AuthOptions, TlsOptions };
+export type { AuthOptions, Middleware, TlsOptions };
 
 /** V1 paths in the spec are relative to this base path. */
 const V1_PREFIX = "/callosum/v1";
@@ -47,6 +49,8 @@ const loadPagination = once(() => import("./pagination/paginate.js"));
 const loadPaginationV1 = once(() => import("./pagination/paginate-v1.js"));
 const loadDownload = once(() => import("./download/download.js"));
 const loadStream = once(() => import("./streaming/stream.js"));
+const loadCompatibility = once(() => import("./release/compatibility.js"));
+const v2Routes = routeIndex(v2Operations as Record<string, OperationRow>);
 
 export interface ThoughtSpotClientOptions {
   /** The cluster, e.g. https://my.thoughtspot.cloud (a path prefix behind a proxy is kept). */
@@ -59,9 +63,9 @@ export interface ThoughtSpotClientOptions {
   headers?: Record<string, string>;
   /** Sent as Accept-Language on every call (ThoughtSpot localises messages and formats). */
   acceptLanguage?: string;
-  /** Retries after the first attempt for retryable failures (default 2). */
+  /** Retries after the first attempt for retryable failures (default 2; a non-negative integer). */
   maxRetries?: number;
-  /** Per-attempt timeout in ms (default 60 000; 0 disables). */
+  /** Per-attempt timeout in ms, body included (default 60 000; 0 disables; streams: the longest pause between chunks). */
   timeoutMs?: number;
   /** Receives one line per attempt (method, path, status, duration, attempt); silent by default. */
   logger?: Logger;
@@ -70,6 +74,8 @@ export interface ThoughtSpotClientOptions {
   tls?: TlsOptions;
   /** TML exports reference objects by GUID (fqn) unless told otherwise; set false for releases before 8.9. */
   tmlFqn?: boolean;
+  /** Functions that see every request of every surface, once per attempt (see `use`). */
+  middleware?: Middleware[];
 }
 
 type V2 = OperationMethods<V2Operations>;
@@ -82,6 +88,11 @@ export interface ThoughtSpotClient {
   readonly v1: Client<V1Paths>;
   /** One method per operationId, throwing ThoughtSpotError on failure: ts.api.v2.searchUsers({ ... }). */
   readonly api: { readonly v2: V2; readonly v1: V1OperationMethods };
+  /**
+   * Adds middleware that sees every request the client sends (raw clients, ts.api, helpers, walkers,
+   * downloads, streams, logins), once per attempt, before credentials are added.
+   */
+  use(...middleware: Middleware[]): void;
   /** Logs in now (otherwise the first call does); a no-op for { token }. */
   login(): Promise<void>;
   /** Revokes the token this client obtained, or ends the session and clears the cookie jar. */
@@ -105,6 +116,10 @@ export interface ThoughtSpotClient {
   readonly download: DownloadMethod;
   /** Spotter streaming answers as parsed event objects. */
   readonly stream: StreamMethod;
+  /** The cluster's ThoughtSpot release (e.g. 10.1.0.cl), asked once and cached; undefined if it does not say. */
+  clusterVersion(): Promise<string | undefined>;
+  /** The operations of both APIs this cluster is too old for, with the releases they need. */
+  compatibility(): Promise<CompatibilityReport>;
 }
 
 function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, string> {
@@ -112,7 +127,18 @@ function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, strin
   // Browsers refuse to let scripts set User-Agent; everywhere else ThoughtSpot wants one.
   if (!IN_BROWSER) headers["User-Agent"] = `thoughtspot-rest-api/${VERSION}`;
   if (options.acceptLanguage) headers["Accept-Language"] = options.acceptLanguage;
-  return { ...headers, ...options.headers };
+  // Lower-case names, as the engine keeps them (a user's "accept" replaces the default "Accept").
+  return Object.fromEntries(
+    Object.entries({ ...headers, ...options.headers }).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+}
+
+/** The fetch at the bottom of the pipeline: the user's, a per-client TLS agent, or the global one. */
+function baseFetchOf(options: ThoughtSpotClientOptions, warn: (message: string) => void): BaseFetch {
+  const userFetch = options.fetch;
+  if (userFetch) return (url, init) => userFetch(new Request(url, init));
+  if (options.tls) return withTls(options.tls, warn);
+  return (url, init) => globalThis.fetch(url, init);
 }
 
 /** ts.api.v1: methods appear by operationId; the V1 table and encoders load on the first call. */
@@ -135,88 +161,105 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   if (!options || typeof options !== "object")
     throw new TypeError("createThoughtSpotClient needs an options object");
   const serverUrl = normalizeServerUrl(options.serverUrl);
-  const kind = authKind(options.auth);
+  const auth = parseAuth(options.auth);
   if (options.tls && options.fetch) {
     throw new TypeError("tls configures the built-in fetch; with your own fetch, set its TLS options there");
   }
-  const auth = (options.auth ?? {}) as Record<string, unknown>;
+  if (options.middleware !== undefined && !Array.isArray(options.middleware)) {
+    throw new TypeError("middleware must be an array of functions");
+  }
+  const middleware = (options.middleware ?? []).map(checkMiddleware);
   const logger = levelLogger(options.logger, options.logLevel);
   const redactor = new Redactor();
-  for (const secret of authSecrets(options.auth)) redactor.add(secret);
+  for (const secret of authSecrets(auth)) redactor.add(secret);
 
-  const userFetch = options.fetch;
-  let baseFetch: Send = userFetch
-    ? (url, init) => userFetch(new Request(url, init))
-    : (url, init) => globalThis.fetch(url, init);
-  if (options.tls) baseFetch = withTls(options.tls, (message) => logger.warn(message));
-  const jar = kind === "session" && !IN_BROWSER ? withCookieJar(baseFetch) : undefined;
-
-  // The strategy needs the clients (to log in) and the clients need the strategy: bound below.
-  let strategy: ReturnType<typeof strategyFromOptions> | undefined;
-  const transport = createTransport({
+  const session = auth.kind === "session";
+  const baseFetch = baseFetchOf(options, (message) => logger.warn(message));
+  const jar = session && !IN_BROWSER ? withCookieJar(baseFetch, redactor) : undefined;
+  // Credential calls (logins, token requests) go through this engine; every other call through `authed`.
+  const engine = createEngine({
     fetch: jar?.fetch ?? baseFetch,
-    auth: {
-      authorize: (h, c) => strategy?.authorize(h, c) ?? Promise.resolve(),
-      refresh: (f) => strategy?.refresh?.(f) ?? Promise.resolve(false),
-    },
+    middleware,
     redactor,
     logger,
-    lookup: operationLookup([
-      { table: v2Operations, prefix: "" },
-      { table: async () => (await loadV1()).v1Operations, prefix: V1_PREFIX },
-    ]),
+    origin: new URL(serverUrl).origin,
     maxRetries: options.maxRetries ?? 2,
     timeoutMs: options.timeoutMs ?? 60_000,
   });
 
   const headers = defaultHeaders(options);
-  const credentials = kind === "session" && IN_BROWSER ? ({ credentials: "include" } as const) : {};
-  const v2 = lazyClient<V2Paths>({ baseUrl: serverUrl, fetch: transport.fetch, headers, ...credentials });
-  const v1 = lazyClient<V1Paths>({
-    baseUrl: serverUrl + V1_PREFIX,
-    fetch: transport.fetch,
-    headers,
-    ...credentials,
-  });
+  const credentials = session && IN_BROWSER ? ("include" as const) : undefined;
   const loginHint = () =>
-    kind === "none"
+    auth.kind === "none"
       ? "This call needs a login: pass `auth` to createThoughtSpotClient (a token, or username and password)"
       : undefined;
-  const shared = {
-    send: transport.send,
-    headers,
-    redactor,
-    loginHint,
-    ...(kind === "session" && IN_BROWSER && { credentials: "include" as const }),
-  };
-  const v2Context: InvokeContext = { ...shared, baseUrl: serverUrl };
-  const v1Context = once(async () => {
+  const v1Module = once(async () => {
     const m = await loadV1();
-    return {
-      ...shared,
-      baseUrl: serverUrl + V1_PREFIX,
-      encodeBody: m.encodeV1Body,
-      encodeParams: m.encodeV1Params,
-      extraQuery: m.v1RuntimeQuery,
-      table: m.v1Operations as Record<string, OperationRow>,
-    };
+    return { ...m, routes: routeIndex(m.v1Operations as Record<string, OperationRow>) };
   });
-  const api = { v2: operationMethods<V2>(v2Context, v2Operations), v1: v1Methods(v1Context) };
+  type Explain = (api: "v1" | "v2") => Pick<InvokeContext, "onCall" | "explain">;
+  const contexts = (through: Engine, explained?: Explain) => {
+    const shared = { engine: through, headers, redactor, loginHint, credentials };
+    const v2: InvokeContext = { ...shared, api: "v2", baseUrl: serverUrl, ...explained?.("v2") };
+    const v1 = once(async () => {
+      const m = await v1Module();
+      return {
+        ...shared,
+        api: "v1" as const,
+        baseUrl: serverUrl + V1_PREFIX,
+        extraQuery: m.v1RuntimeQuery,
+        table: m.v1Operations as Record<string, OperationRow>,
+        ...explained?.("v1"),
+      };
+    });
+    return { v2, v1 };
+  };
 
-  // Calls that obtain credentials go out without the client's own.
-  const anonymousCalls: AnonymousCalls = {
+  const open = contexts(engine);
+  const credentialCalls: CredentialCalls = {
     v2: (id, input, callOptions) =>
-      invoke(v2Context, id, v2Operations[id as keyof typeof v2Operations], input, {
-        ...callOptions,
-        anonymous: true,
-      } as InternalCallOptions),
+      invoke(open.v2, id, v2Operations[id as keyof typeof v2Operations], input, callOptions),
     v1: async (id, input) => {
-      const ctx = await v1Context();
-      return invoke(ctx, id, ctx.table[id]!, input, { anonymous: true } as InternalCallOptions);
+      const ctx = await open.v1();
+      return invoke(ctx, id, ctx.table[id]!, input);
     },
     clearCookies: async () => jar?.clear(),
   };
-  strategy = strategyFromOptions(kind, auth, anonymousCalls, redactor);
+  const strategy = strategyFromOptions(auth, credentialCalls, redactor);
+  const authed = engine.withAuth(strategy);
+  // The release is learnt through calls without the release hooks, so a 404 there cannot ask again.
+  const quiet = contexts(authed);
+  const clusterRelease = clusterReleaseSource(async (api, id) => {
+    if (api === "v2") return invoke(quiet.v2, id, v2Operations[id as "getSystemInformation"], {});
+    const ctx = await quiet.v1();
+    return invoke(ctx, id, ctx.table[id]!, {});
+  });
+  // Deprecation warnings before a call, and "not found" errors explained by the cluster's release after it.
+  const warnDeprecated = deprecationWarner(logger);
+  const calls = contexts(authed, (api) => {
+    const hooks = releaseHooks(api, warnDeprecated, clusterRelease.get);
+    return {
+      onCall: hooks.calling,
+      explain: async (error, id, row) =>
+        error instanceof ThoughtSpotError ? hooks.failed(error, id, row) : error,
+    };
+  });
+  const api = { v2: operationMethods<V2>(calls.v2, v2Operations), v1: v1Methods(calls.v1) };
+
+  const raw = { headers, credentials, engine: () => authed };
+  const v2 = rawClient<V2Paths>({
+    ...raw,
+    api: "v2",
+    baseUrl: serverUrl,
+    route: async (method, path) => v2Routes(method, path),
+  });
+  const v1 = rawClient<V1Paths>({
+    ...raw,
+    api: "v1",
+    baseUrl: serverUrl + V1_PREFIX,
+    route: async (method, path) => (await v1Module()).routes(method, path),
+    extraQuery: async () => (await v1Module()).v1RuntimeQuery,
+  });
 
   // The helpers call operations by operationId through the same methods users call.
   const loose = api as unknown as LooseApi;
@@ -227,15 +270,18 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     v2,
     v1,
     api,
-    login: async () => strategy?.login?.(),
-    logout: async () => strategy?.logout?.(),
+    use: (...added) => {
+      middleware.push(...added.map(checkMiddleware));
+    },
+    login: async () => strategy.login?.(),
+    logout: async () => strategy.logout?.(),
     switchOrg: async (id) => {
       if (!Number.isInteger(id)) throw new TypeError("switchOrg needs an integer Org id");
-      if (!strategy?.switchOrg)
+      if (!strategy.switchOrg)
         throw new TypeError("switchOrg needs username-based auth ({ username, password | secretKey })");
       await strategy.switchOrg(id);
     },
-    auth: createAuthHelpers(auth, api.v2, anonymousCalls, redactor),
+    auth: createAuthHelpers(auth, api.v2, credentialCalls, redactor),
     tml: lazyMethods<TmlApi>(
       once(async () => (await loadTml()).createTmlApi(loose, options.tmlFqn ?? true)),
       ["export", "exportBatch", "import", "exportToFolder", "importFromFolder"],
@@ -295,6 +341,15 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
         },
       };
     }) as StreamMethod,
+    clusterVersion: () => clusterRelease.get(),
+    compatibility: async () => {
+      const [version, m, v1Table] = await Promise.all([
+        clusterRelease.get(),
+        loadCompatibility(),
+        v1Module(),
+      ]);
+      return m.compatibilityReport(version, { v2: v2Operations, v1: v1Table.v1Operations });
+    },
     users: lazyMethods<UsersApi>(
       async () => (await principals()).users,
       ["addToGroups", "removeFromGroups", "sync", "updatePreferences"],

@@ -6,6 +6,23 @@ export {
   type ThoughtSpotClientOptions,
   type TlsOptions,
 } from "./client.js";
+export {
+  ApiError,
+  AuthError,
+  BadRequestError,
+  type ErrorDetails,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  RedirectError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  ServerError,
+  ThoughtSpotError,
+  UnexpectedResponseError,
+} from "./core/errors.js";
+export type { Middleware, MiddlewareContext } from "./core/middleware.js";
+export type { CallOptions, OperationInput, OperationMethod, OperationOutput } from "./core/types.js";
 export type { DownloadedFile, DownloadOptions, DownloadPath } from "./download/index.js";
 export { GroupVisibility, GroupVisibilityV2 } from "./enums/groups.js";
 export {
@@ -28,26 +45,11 @@ export { Privileges } from "./enums/privileges.js";
 export { ReportTypes } from "./enums/reports.js";
 export { PermissionTypes, ShareModes } from "./enums/sharing.js";
 export { TSTypes, TSTypesV2 } from "./enums/ts-types.js";
-export {
-  AuthError,
-  BadRequestError,
-  type ErrorDetails,
-  NetworkError,
-  NotFoundError,
-  RateLimitError,
-  RequestAbortedError,
-  RequestTimeoutError,
-  ServerError,
-  ThoughtSpotError,
-  TmlImportError,
-  type TmlImportFailure,
-} from "./errors.js";
 export type { Logger, LogLevel } from "./logger.js";
 export type { ListObjectHeadersInput, MetadataApi, MetadataSearchInput } from "./metadata/api.js";
 export type { GroupDetails, LiveboardDetails, UserDetails } from "./metadata/details.js";
 export { ObjectLookupError } from "./metadata/errors.js";
 export type { OperationRow } from "./operation-row.js";
-export type { CallOptions, OperationInput, OperationMethod, OperationOutput } from "./operations/types.js";
 export type {
   DataRow,
   PageItemOf,
@@ -60,6 +62,12 @@ export type {
 } from "./pagination/index.js";
 export type { GroupsApi, SyncPrincipal, UsersApi } from "./principals/api.js";
 export { type UserPreferences, userPreferences } from "./principals/preferences.js";
+export type {
+  CompatibilityReport,
+  DeprecatedOperation,
+  UnavailableOperation,
+} from "./release/compatibility.js";
+export { compareReleases, parseRelease, type Release, type ReleaseChannel } from "./release/version.js";
 export type { ShareInput, SharingApi } from "./sharing/api.js";
 export {
   type ContentShareMode,
@@ -70,6 +78,7 @@ export {
 } from "./sharing/permissions.js";
 export type { AgentStream, AgentStreamEvent, SseEvent, StreamOptions } from "./streaming/index.js";
 export type { TmlApi } from "./tml/api.js";
+export { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./tml/errors.js";
 export type { ExportedTml, TmlExportOptions, TmlExportResult, TmlExportTarget } from "./tml/export.js";
 export type { TmlFile } from "./tml/files.js";
 export type { ImportedTml, TmlImportOptions, TmlImportPolicy, TmlImportResult } from "./tml/import.js";

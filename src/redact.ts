@@ -6,20 +6,29 @@ const SECRET_HEADERS = new Set(["authorization", "cookie", "set-cookie", "x-auth
 const SECRET_FIELDS = /pass(word)?|secret|token|cookie|authorization/i;
 
 export class Redactor {
-  readonly #secrets = new Set<string>();
+  /** Every secret in every encoding it may appear in, longest first so a longer one is masked whole. */
+  #variants: string[] = [];
 
-  /** Remembers a secret value; short values are ignored because masking them would mangle ordinary text. */
+  /** Remembers a secret (any length): it is masked raw, URL- and form-encoded, and JSON-escaped. */
   add(secret: string | undefined | null): void {
-    if (secret && secret.length >= 6) this.#secrets.add(secret);
+    if (!secret) return;
+    const form = new URLSearchParams({ x: secret }).toString().slice(2);
+    const json = JSON.stringify(secret).slice(1, -1);
+    const found = new Set([
+      secret,
+      encodeURIComponent(secret),
+      form,
+      json,
+      JSON.stringify(form).slice(1, -1),
+    ]);
+    for (const variant of found)
+      if (variant && !this.#variants.includes(variant)) this.#variants.push(variant);
+    this.#variants.sort((a, b) => b.length - a.length);
   }
 
   text(value: string): string {
     let out = value;
-    for (const secret of this.#secrets) {
-      if (out.includes(secret)) out = out.split(secret).join(MASK);
-      const encoded = encodeURIComponent(secret);
-      if (encoded !== secret && out.includes(encoded)) out = out.split(encoded).join(MASK);
-    }
+    for (const variant of this.#variants) if (out.includes(variant)) out = out.split(variant).join(MASK);
     // A bearer token or cookie value the client never saw (e.g. echoed by a proxy) is still masked.
     return out.replace(/(Bearer\s+)[\w.~+/=-]{8,}/gi, `$1${MASK}`);
   }
@@ -36,6 +45,22 @@ export class Redactor {
       return out as T;
     }
     return value;
+  }
+
+  /** A copy of an error and its causes with secrets scrubbed from messages and stacks (codes kept). */
+  error(cause: unknown, depth = 0): unknown {
+    if (!(cause instanceof Error)) return typeof cause === "string" ? this.text(cause) : cause;
+    if (depth > 4) return undefined;
+    const inner = (cause as { cause?: unknown }).cause;
+    const copy = new Error(
+      this.text(cause.message),
+      inner === undefined ? undefined : { cause: this.error(inner, depth + 1) },
+    );
+    copy.name = cause.name;
+    copy.stack = this.text(cause.stack ?? "");
+    const code = (cause as { code?: unknown }).code;
+    if (code !== undefined) Object.defineProperty(copy, "code", { value: code, enumerable: true });
+    return copy;
   }
 
   headers(headers: Headers): Record<string, string> {

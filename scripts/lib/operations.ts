@@ -1,6 +1,7 @@
 // Builds the operation table (operationId → method, path and flags) from an OpenAPI 3 document.
 // The facade reads this table instead of repeating per-endpoint facts by hand.
 import type { OperationRow, PageRule } from "./emit/operation-row.js";
+import { addReleaseFacts } from "./release-facts.js";
 import { type Obj, specWalker } from "./spec/walk.js";
 
 export type { OperationRow };
@@ -42,6 +43,7 @@ export function buildOperationTable(
   };
 
   const table: Record<string, OperationRow> = {};
+  const specOperations: Record<string, Obj> = {};
   const walkedOps = walker.operations().filter((w) => (METHODS as readonly string[]).includes(w.method));
   for (const path of [...new Set(walkedOps.map((w) => w.path))].sort()) {
     for (const walked of walkedOps.filter((w) => w.path === path)) {
@@ -49,6 +51,7 @@ export function buildOperationTable(
       const id = walked.operationId as string;
       if (!id) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
       if (table[id]) throw new Error(`duplicate operationId ${id}`);
+      specOperations[id] = op;
 
       const params = walker.parameters(walked);
       const byIn = (where: string) => params.filter((p) => p.in === where).map((p) => p.name as string);
@@ -133,5 +136,6 @@ export function buildOperationTable(
       table[id] = row;
     }
   }
+  addReleaseFacts(table, specOperations);
   return Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

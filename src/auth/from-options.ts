@@ -1,53 +1,59 @@
-// Turns the `auth` option into a strategy, given the client's anonymous calls (the ones that obtain
-// credentials must not carry them).
-import type { CallOptions } from "../operations/types.js";
+// Turns the parsed `auth` option into a strategy. Its logins go out through the credential calls:
+// the same pipeline as every call, without the client's own credentials (they are what is obtained).
+import { AuthError } from "../core/errors.js";
+import type { CallOptions } from "../core/types.js";
 import type { Redactor } from "../redact.js";
-import type { AuthKind } from "./options.js";
+import { hasControlCharacter, type ParsedAuth } from "./options.js";
 import { cookieSession } from "./session-strategy.js";
 import { type AuthStrategy, anonymous, staticToken } from "./strategy.js";
 import { cachedToken, tokenProvider } from "./token-strategy.js";
 
-type Loose = Record<string, unknown>;
-
-export interface AnonymousCalls {
+export interface CredentialCalls {
   v2(operationId: string, input: unknown, options?: CallOptions): Promise<unknown>;
   v1(operationId: string, input: unknown): Promise<unknown>;
   clearCookies(): Promise<void>;
 }
 
+interface IssuedAnswer {
+  token?: unknown;
+  creation_time_in_millis?: number;
+  expiration_time_in_millis?: number;
+}
+
 export function strategyFromOptions(
-  kind: AuthKind,
-  auth: Loose,
-  calls: AnonymousCalls,
+  auth: ParsedAuth,
+  calls: CredentialCalls,
   redactor: Redactor,
 ): AuthStrategy {
-  let orgId = auth.orgId as number | undefined;
-  switch (kind) {
+  switch (auth.kind) {
     case "none":
       return anonymous;
     case "token":
-      return staticToken(auth.token as string);
+      return staticToken(auth.token);
     case "provider":
       return tokenProvider(async () => {
-        const result = await (auth.getToken as () => Promise<string | { token: string }>)();
+        const result = await auth.getToken();
         redactor.add(typeof result === "string" ? result : result?.token);
         return result;
       });
     case "password":
     case "secretKey": {
-      const secret = kind === "secretKey" ? { secret_key: auth.secretKey } : { password: auth.password };
+      let orgId = auth.orgId;
+      const secret = auth.kind === "secretKey" ? { secret_key: auth.secretKey } : { password: auth.password };
       const issue = async () => {
         const issued = (await calls.v2("getFullAccessToken", {
           username: auth.username,
           ...secret,
           ...(orgId !== undefined && { org_id: orgId }),
           ...(auth.validitySeconds !== undefined && { validity_time_in_sec: auth.validitySeconds }),
-        })) as { token: string; creation_time_in_millis?: number; expiration_time_in_millis?: number };
-        redactor.add(issued.token);
-        const { creation_time_in_millis: from, expiration_time_in_millis: to } = issued;
+        })) as IssuedAnswer | undefined;
+        const token = checkedToken(issued?.token);
+        redactor.add(token);
+        const from = issued?.creation_time_in_millis;
+        const to = issued?.expiration_time_in_millis;
         return {
-          token: issued.token,
-          ...(from !== undefined && to !== undefined && { lifetimeMs: to - from }),
+          token,
+          ...(typeof from === "number" && typeof to === "number" && { lifetimeMs: to - from }),
         };
       };
       return cachedToken(issue, {
@@ -85,7 +91,25 @@ export function strategyFromOptions(
           },
           clearCookies: () => calls.clearCookies(),
         },
-        orgId,
+        auth.orgId,
       );
   }
+}
+
+/** A token answer must hold a usable token: never send `Authorization: Bearer undefined`. */
+export function checkedToken(token: unknown): string {
+  const why =
+    typeof token !== "string" || token.trim() === ""
+      ? "holds no token"
+      : hasControlCharacter(token)
+        ? "holds a token with a control character (not shown)"
+        : undefined;
+  if (!why) return token as string;
+  throw new AuthError({
+    message: `ThoughtSpot's answer to getFullAccessToken (POST /api/rest/2.0/auth/token/full) ${why}`,
+    method: "POST",
+    path: "/api/rest/2.0/auth/token/full",
+    operationId: "getFullAccessToken",
+    status: 200,
+  });
 }

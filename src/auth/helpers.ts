@@ -1,7 +1,9 @@
 // ts.auth: tokens for other users and objects, validation and revocation, V1 trusted authentication.
 import type { operations as V2Operations } from "../../generated/v2.js";
-import type { CallOptions, OperationInput, OperationMethods, OperationOutput } from "../operations/types.js";
+import type { CallOptions, OperationInput, OperationMethods, OperationOutput } from "../core/types.js";
 import type { Redactor } from "../redact.js";
+import type { CredentialCalls } from "./from-options.js";
+import type { ParsedAuth } from "./options.js";
 
 type Input<K extends keyof V2Operations> = OperationInput<V2Operations[K]>;
 type Output<K extends keyof V2Operations> = Promise<OperationOutput<V2Operations[K]>>;
@@ -24,19 +26,16 @@ export interface AuthHelpers {
 }
 
 export function createAuthHelpers(
-  auth: Record<string, unknown>,
+  auth: ParsedAuth,
   api: OperationMethods<V2Operations>,
-  anonymous: {
-    v2(id: string, input: unknown, options?: CallOptions): Promise<unknown>;
-    v1(id: string, input: unknown): Promise<unknown>;
-  },
+  anonymous: CredentialCalls,
   redactor: Redactor,
 ): AuthHelpers {
   // The token endpoints take the caller's own credential in the body.
   const withCredential = <T extends object>(input: T): T => ({
-    ...(auth.secretKey !== undefined
+    ...(auth.kind === "secretKey"
       ? { secret_key: auth.secretKey }
-      : auth.password !== undefined
+      : auth.kind === "password" || auth.kind === "session"
         ? { password: auth.password }
         : {}),
     ...input,
@@ -49,7 +48,7 @@ export function createAuthHelpers(
     validateToken: (token, options) => api.validateToken({ token }, options),
     revokeToken: (input, options) => api.revokeToken(input ?? {}, options),
     async v1TrustedToken({ username, accessLevel = "FULL", objectId, orgId, secretKey }) {
-      const key = secretKey ?? (auth.secretKey as string | undefined);
+      const key = secretKey ?? (auth.kind === "secretKey" ? auth.secretKey : undefined);
       if (!key) throw new TypeError("v1TrustedToken needs a secretKey (in auth or in the call)");
       redactor.add(key);
       const token = (await anonymous.v1("sessionAuthToken", {

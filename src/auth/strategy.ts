@@ -1,24 +1,9 @@
-// How a client proves who it is. Each form of the `auth` option becomes one strategy; the transport
+// How a client proves who it is. Each form of the `auth` option becomes one strategy; the engine
 // asks it for credentials before every attempt and, after a 401, for one refresh.
+import type { AuthHook, OutgoingHeaders } from "../core/engine.js";
 
-export interface RequestContext {
-  method: string;
-  path: string;
-  operationId?: string | undefined;
-}
-
-export interface FailedAttempt {
-  /** Headers the rejected attempt carried (to tell whether its token is still the current one). */
-  headers: Headers;
-  /** When the rejected attempt was sent (performance.now()), to skip a re-login that already happened. */
-  sentAt: number;
-}
-
-export interface AuthStrategy {
-  /** Adds credentials (the Authorization header) to a request about to be sent. */
-  authorize(headers: Headers, context: RequestContext): Promise<void>;
-  /** After a 401: obtain fresh credentials; true when the request is worth replaying once. */
-  refresh?(failed: FailedAttempt): Promise<boolean>;
+/** A strategy is the engine's auth hook (authorize before each attempt, refresh once after a 401) plus logins. */
+export interface AuthStrategy extends AuthHook {
   /** Eager login (calls log in lazily otherwise). */
   login?(): Promise<void>;
   /** Revoke or end what login created, and forget it. */
@@ -35,12 +20,12 @@ export const anonymous: AuthStrategy = {
 export function staticToken(token: string): AuthStrategy {
   return {
     async authorize(headers) {
-      headers.set("Authorization", `Bearer ${token}`);
+      headers.authorization = `Bearer ${token}`;
     },
   };
 }
 
-export function bearerOf(headers: Headers): string | undefined {
-  const value = headers.get("authorization");
+export function bearerOf(headers: OutgoingHeaders): string | undefined {
+  const value = headers.authorization;
   return value?.startsWith("Bearer ") ? value.slice(7) : undefined;
 }

@@ -10,7 +10,7 @@ export function cachedToken(
   const cache = new TokenCache(issue);
   return {
     async authorize(headers) {
-      headers.set("Authorization", `Bearer ${await cache.get()}`);
+      headers.authorization = `Bearer ${await cache.get()}`;
     },
     async refresh({ headers }) {
       await cache.replace(bearerOf(headers));

@@ -5,9 +5,9 @@
 import { v1Operations } from "../../generated/v1-operations.js";
 import { v2Operations } from "../../generated/v2-operations.js";
 import type { ThoughtSpotClient } from "../client.js";
-import { RequestAbortedError, ThoughtSpotError } from "../errors.js";
+import type { ParseAs } from "../core/invoke.js";
+import type { CallOptions } from "../core/types.js";
 import type { OperationRow } from "../operation-row.js";
-import type { InternalCallOptions } from "../operations/invoke.js";
 import type { DownloadedFile, DownloadInit, DownloadOptions, DownloadPath } from "./types.js";
 
 interface Target {
@@ -65,45 +65,33 @@ export async function download(
   if (options.file !== undefined && options.as === "stream") {
     throw new TypeError('download: give either file or as: "stream", not both');
   }
-  const { api, operationId, row } = target;
+  const { api, operationId } = target;
   const { signal } = options;
 
-  // Through the client's operation methods: same encoding (V1 multipart), retries, redaction and errors.
+  // Through the client's operation methods: same encoding (V1 multipart), retries, redaction and errors;
+  // the engine turns failures while the body streams into typed errors and bounds pauses between chunks.
   const input = {
     ...((init.params as { path?: Record<string, unknown> } | undefined)?.path ?? {}),
     ...(init.body as Record<string, unknown> | undefined),
   };
   const methods = (api === "v1" ? ts.api.v1 : ts.api.v2) as unknown as Record<
     string,
-    (input: unknown, options: InternalCallOptions) => Promise<unknown>
+    (input: unknown, options: CallOptions & { parseAs: ParseAs }) => Promise<unknown>
   >;
-  const aborted = (cause: unknown) =>
-    new RequestAbortedError({
-      message: `${row.method} ${row.path} was aborted by the caller`,
-      method: row.method,
-      path: row.path,
-      operationId,
-      cause,
-    });
-  const rethrow = (error: unknown): never => {
-    if (signal?.aborted && !(error instanceof ThoughtSpotError)) throw aborted(error);
-    throw error;
-  };
-
   // Never buffered by the client: bytes mode reads the stream itself, the other modes hand it on.
   const data = await methods[operationId]!(input, {
     parseAs: "stream",
     ...(init.headers && { headers: init.headers }),
     ...(signal && { signal }),
-  }).catch(rethrow);
+  });
   // A 204 or an empty body comes back as no stream at all.
   const body = (data as ReadableStream<Uint8Array> | undefined) ?? new Blob([]).stream();
 
   if (options.file !== undefined) {
     const { streamToFile } = await import("./to-file.js");
-    return streamToFile(body, options.file).catch(rethrow);
+    return streamToFile(body, options.file);
   }
   if (options.as === "stream") return body;
-  const buffer = await new Response(body).arrayBuffer().catch(rethrow);
+  const buffer = await new Response(body).arrayBuffer();
   return new Uint8Array(buffer);
 }

@@ -1,5 +1,7 @@
 // findGuid found no object, or several, with the exact name asked for.
-export class ObjectLookupError extends Error {
+import { ThoughtSpotError } from "../core/errors.js";
+
+export class ObjectLookupError extends ThoughtSpotError {
   override name = "ObjectLookupError";
   constructor(
     message: string,
@@ -7,6 +9,6 @@ export class ObjectLookupError extends Error {
     /** Objects whose name matched (several), or close matches the search returned (none). */
     readonly candidates: { id: string; name: string }[],
   ) {
-    super(message);
+    super({ message });
   }
 }

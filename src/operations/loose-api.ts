@@ -1,6 +1,6 @@
 // The operation methods as the helpers call them: by operationId, with bodies they assemble from
 // their own typed options. One shape for every helper, instead of a list of adapters per helper.
-import type { CallOptions } from "./types.js";
+import type { CallOptions } from "../core/types.js";
 
 export type LooseCall = (input?: Record<string, unknown>, options?: CallOptions) => Promise<unknown>;
 

@@ -1,6 +1,6 @@
 // The page loop shared by V2 (record_offset/record_size) and V1 (offset/batchsize): fetch a page,
 // hand out its items one by one, and ask for the next page only when the caller wants more items.
-import { RequestAbortedError, ThoughtSpotError } from "../errors.js";
+import { RequestAbortedError, ThoughtSpotError } from "../core/errors.js";
 
 /** What one page told us: its items, and whether it was the last one. */
 export interface Page<T> {

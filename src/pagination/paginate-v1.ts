@@ -3,8 +3,8 @@
 import type { operations } from "../../generated/v1.js";
 import { v1Operations } from "../../generated/v1-operations.js";
 import type { ThoughtSpotClient } from "../client.js";
+import type { OperationInput, OperationOutput } from "../core/types.js";
 import type { OperationRow } from "../operation-row.js";
-import type { OperationInput, OperationOutput } from "../operations/types.js";
 import { pageReader } from "./page-reader.js";
 import { checkPageSize, createPager, type Paginated } from "./pager.js";
 import { DEFAULT_PAGE_SIZE } from "./paginate.js";

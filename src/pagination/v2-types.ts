@@ -2,7 +2,7 @@
 // yields (from the row's page rule and the generated response type).
 import type { operations } from "../../generated/v2.js";
 import type { v2Operations } from "../../generated/v2-operations.js";
-import type { OperationInput, OperationOutput } from "../operations/types.js";
+import type { OperationInput, OperationOutput } from "../core/types.js";
 
 type Table = typeof v2Operations;
 

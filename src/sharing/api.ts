@@ -1,9 +1,9 @@
 // ts.sharing: share objects and visualizations, and ask who can see what, on V2 (default) or V1.
 import type { operations as V1Operations } from "../../generated/v1.js";
 import type { components } from "../../generated/v2.js";
+import type { OperationInput } from "../core/types.js";
 import { type ObjectTypeInput, resolveObjectType } from "../enums/object-types.js";
 import { call, type LooseApi } from "../operations/loose-api.js";
-import type { OperationInput } from "../operations/types.js";
 import type { SharePermissions } from "./permissions.js";
 
 type V2ShareableType = NonNullable<components["schemas"]["ShareMetadataTypeInput"]["type"]>;

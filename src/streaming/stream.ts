@@ -4,8 +4,8 @@
 import type { operations } from "../../generated/v2.js";
 import { v2Operations } from "../../generated/v2-operations.js";
 import type { ThoughtSpotClient } from "../client.js";
-import { RequestAbortedError, ThoughtSpotError, textExcerpt } from "../errors.js";
-import type { OperationInput } from "../operations/types.js";
+import { RequestAbortedError, ThoughtSpotError, textExcerpt } from "../core/errors.js";
+import type { OperationInput } from "../core/types.js";
 import { readSse, type SseEvent } from "./sse-parser.js";
 
 type Table = typeof v2Operations;

@@ -1,6 +1,12 @@
+// TML errors, under the SDK's one root (ThoughtSpotError) so a single catch covers them too.
+import { ThoughtSpotError, type ThoughtSpotErrorInit } from "../core/errors.js";
+
 /** A TML document that cannot be used as given: no known type key, wrong shape, bad argument. */
-export class TmlError extends Error {
+export class TmlError extends ThoughtSpotError {
   override name = "TmlError";
+  constructor(message: string | ThoughtSpotErrorInit, options?: { cause?: unknown }) {
+    super(typeof message === "string" ? { message, cause: options?.cause } : message);
+  }
 }
 
 /** TML text that is not valid YAML (or JSON). `line` and `column` are 1-based. */
@@ -23,5 +29,39 @@ export class TmlParseError extends TmlError {
   }
 }
 
-// Raised by ts.tml.import; kept with the other HTTP errors so the core entry needs no TML code.
-export { TmlImportError, type TmlImportFailure } from "../errors.js";
+/** One object of a TML import that ThoughtSpot did not accept. */
+export interface TmlImportFailure {
+  /** Position in the list given to tml.import. */
+  index: number;
+  name: string | undefined;
+  message: string;
+}
+
+/**
+ * A TML import where some objects failed. ThoughtSpot reports these inside an HTTP 200 answer, so
+ * this is raised by the SDK after reading the answer; `result` holds every object's outcome.
+ */
+export class TmlImportError extends TmlError {
+  override name = "TmlImportError";
+  readonly failures: TmlImportFailure[];
+  readonly result: unknown;
+
+  constructor(init: {
+    method: string;
+    path: string;
+    operationId: string;
+    failures: TmlImportFailure[];
+    result: unknown;
+  }) {
+    const lines = init.failures.map((f) => `- #${f.index} ${f.name ?? "(unnamed)"}: ${f.message}`);
+    super({
+      message: `TML import: ${init.failures.length} object(s) failed\n${lines.join("\n")}`,
+      method: init.method,
+      path: init.path,
+      operationId: init.operationId,
+      status: 200,
+    });
+    this.failures = init.failures;
+    this.result = init.result;
+  }
+}

@@ -2,9 +2,9 @@
 // async task with polling. Failures reported inside HTTP 200 answers become a TmlImportError.
 import type { operations as V1Operations } from "../../generated/v1.js";
 import type { components } from "../../generated/v2.js";
-import { RequestAbortedError } from "../errors.js";
-import type { OperationInput } from "../operations/types.js";
-import { sleep } from "../transport/retry.js";
+import { RequestAbortedError } from "../core/errors.js";
+import { sleep } from "../core/retry.js";
+import type { OperationInput } from "../core/types.js";
 import { parseTml, stringifyTml } from "./document.js";
 import { TmlError, TmlImportError, type TmlImportFailure } from "./errors.js";
 import { entryStatus, type TmlStatus, tmlEntries } from "./results.js";

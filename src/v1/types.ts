@@ -4,7 +4,7 @@
 // The Liveboard data and PDF calls also take the numbered runtime filter/sort/Parameter keys.
 import type { operations } from "../../generated/v1.js";
 import type { V1OperationId, v1Operations } from "../../generated/v1-operations.js";
-import type { CallOptions, OperationInput, OperationOutput } from "../operations/types.js";
+import type { CallOptions, OperationInput, OperationOutput } from "../core/types.js";
 import type {
   RuntimeFilterQuery,
   RuntimeParameterQuery,

@@ -1,14 +1,14 @@
 // Every V1 operation, called through ts.api.v1 with a valid request built from the spec, must pass
 // Prism's request validation (no request.* entry in sl-violations) and come back 2xx. Form and multipart
-// bodies go through src/v1/encode.ts; JSON-encoded fields are given as arrays/objects so the encoder runs.
+// bodies go through src/core/encode.ts; JSON-encoded fields are given as arrays/objects so the encoder runs.
 // What Prism cannot serve is listed in SKIPPED with the reason and checked on a local stub server below.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { v1Operations } from "../../generated/v1-operations.js";
 import { mockableSpec } from "../../scripts/lib/prism.js";
 import { createThoughtSpotClient } from "../../src/index.js";
 import { recordingFetch, requestViolations } from "../support/recording-fetch.js";
-import { sampler } from "../support/sample-request.js";
 import { type ReceivedRequest, startServer, type TestServer } from "../support/server.js";
+import { v1Samples } from "../support/v1-samples.js";
 
 type Loose = Record<string, unknown>;
 type Id = keyof typeof v1Operations;
@@ -27,53 +27,7 @@ const SKIPPED: Partial<Record<Id, string>> = {
 };
 
 const V1 = "/callosum/v1";
-const spec = (await mockableSpec("v1")) as Loose;
-const sampleInput = sampler(spec);
-const operationObject = (id: Id) => {
-  const row = v1Operations[id];
-  return (spec.paths as Record<string, Loose>)[V1 + row.path]?.[row.method.toLowerCase()] as Loose;
-};
-
-/** A JSON value of the documented shape, so JSON-encoded fields are passed as values, not text. */
-function jsonSample(shape: unknown, itemsEnum: unknown): unknown {
-  const first = Array.isArray(itemsEnum) && itemsEnum.length ? itemsEnum[0] : "x";
-  switch (shape) {
-    case "array of string":
-      return [first];
-    case "array of integer":
-      return [1];
-    case "array of object":
-      return [{ name: "x" }];
-    default:
-      return { x: "y" };
-  }
-}
-
-/** The sampled input with every JSON-encoded field (required or not) set to a JSON value. */
-function validInput(id: Id): Loose {
-  const operation = operationObject(id);
-  const input = sampleInput(operation);
-  const row = v1Operations[id] as Row;
-  const declared: Record<string, Loose> = {};
-  for (const param of (operation.parameters as Loose[] | undefined) ?? []) {
-    declared[param.name as string] = param;
-    // The shared sampler names path values after the parameter; an enum needs one of its values.
-    const values = (param.schema as Loose | undefined)?.enum;
-    if (param.in === "path" && Array.isArray(values)) input[param.name as string] = values[0];
-  }
-  const content = ((operation.requestBody as Loose | undefined)?.content ?? {}) as Record<string, Loose>;
-  const media = Object.values(content)[0];
-  const properties = ((media?.schema as Loose | undefined)?.properties ?? {}) as Record<string, Loose>;
-  for (const name of row.jsonFields ?? []) {
-    const at = declared[name] ?? properties[name];
-    const ext = (declared[name]?.schema as Loose | undefined) ?? at;
-    input[name] = jsonSample(
-      at?.["x-json-shape"] ?? ext?.["x-json-shape"],
-      at?.["x-json-items-enum"] ?? ext?.["x-json-items-enum"],
-    );
-  }
-  return input;
-}
+const validInput = v1Samples((await mockableSpec("v1")) as Loose);
 
 const { fetch, exchanges } = recordingFetch();
 const ts = createThoughtSpotClient({ serverUrl: inject("prismV1Url"), fetch, maxRetries: 0 });

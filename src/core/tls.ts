@@ -8,7 +8,7 @@ export interface TlsOptions {
   rejectUnauthorized?: boolean;
 }
 
-import type { Send } from "./transport.js";
+import type { BaseFetch as Send } from "./engine.js";
 
 type Dispatcher = object;
 type AgentClass = new (options: { connect: Record<string, unknown> }) => Dispatcher;

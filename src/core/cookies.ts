@@ -1,0 +1,38 @@
+// Cookie sessions on Node: one tough-cookie jar per client, applied by fetch-cookie. Browsers keep
+// cookies themselves (the client sends credentials: "include" instead). Loaded on first use, so
+// clients without a cookie session (and browser bundles) never carry tough-cookie. The jar never
+// follows redirects (the engine sends with redirect: "manual"), and every cookie value it receives
+// is taught to the client's redactor, so a server that echoes the session cookie cannot leak it.
+import type { Redactor } from "../redact.js";
+import type { BaseFetch } from "./engine.js";
+
+export interface CookieFetch {
+  fetch: BaseFetch;
+  clear(): Promise<void>;
+}
+
+export function withCookieJar(fetch: BaseFetch, redactor: Redactor): CookieFetch {
+  const loaded = Promise.all([import("fetch-cookie"), import("tough-cookie")]).then(
+    ([{ default: makeFetchCookie }, { CookieJar }]) => {
+      const jar = new CookieJar();
+      const cookieFetch = makeFetchCookie(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const response = await fetch(String(input instanceof Request ? input.url : input), init ?? {});
+        for (const line of response.headers.getSetCookie?.() ?? []) learnCookie(line, redactor);
+        return response;
+      }, jar);
+      return { jar, cookieFetch };
+    },
+  );
+  return {
+    fetch: async (url, init) => (await loaded).cookieFetch(url, { ...init, redirect: "manual" }),
+    clear: async () => (await loaded).jar.removeAllCookies(),
+  };
+}
+
+/** name=value; attributes → the value (and name=value), whatever its length, becomes a secret. */
+function learnCookie(line: string, redactor: Redactor): void {
+  const pair = line.split(";", 1)[0] ?? "";
+  const at = pair.indexOf("=");
+  const value = at >= 0 ? pair.slice(at + 1).trim() : "";
+  if (value) redactor.add(value);
+}

@@ -1,0 +1,438 @@
+// The one pipeline every request goes through, whichever surface sent it. Per attempt, inside the
+// retry loop: middleware → credentials (the auth hook) → base fetch (TLS, cookie jar) with the timeout
+// armed; then the caller's reader decodes the answer while the timeout still runs, so a body that
+// stalls is bounded too. Abort, timeout and connection failures are mapped to typed errors here once,
+// for headers and body alike. Redirects are never followed.
+
+import type { Redactor } from "../redact.js";
+import {
+  NetworkError,
+  RedirectError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  ThoughtSpotError,
+} from "./errors.js";
+import { type Middleware, type MiddlewareContext, runMiddleware } from "./middleware.js";
+import { backoffMs, MAX_RETRY_AFTER_MS, RETRY_STATUSES, retryAfterMs, sleep } from "./retry.js";
+
+/** The fetch at the bottom of the pipeline: (url, init) so no Request object is built when none is needed. */
+export type BaseFetch = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface LevelLog {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  enabled(level: "debug" | "warn"): boolean;
+}
+
+/** What the pipeline knows about a call besides the request: its operation, and whether it may repeat. */
+export interface CallInfo {
+  method: string;
+  /** Path template, for errors and logs (never the filled-in URL, which may hold identifiers). */
+  path: string;
+  operationId?: string | undefined;
+  api?: "v1" | "v2" | undefined;
+}
+
+/** Request headers as a plain object with lower-case names: cheaper than Headers on every call. */
+export type OutgoingHeaders = Record<string, string>;
+
+/** Adds credentials before each attempt and, after a 401, renews them once. */
+export interface AuthHook {
+  authorize(headers: OutgoingHeaders, call: CallInfo): Promise<void>;
+  /** True when the rejected request is worth replaying once with fresh credentials. */
+  refresh?(failed: { headers: OutgoingHeaders; sentAt: number }): Promise<boolean>;
+}
+
+export interface EngineRequest extends CallInfo {
+  url: string;
+  /** Lower-case names; copied per attempt, so the caller's object is never changed. */
+  headers: OutgoingHeaders;
+  /** Re-sendable as is on every attempt: text, bytes, Blob, FormData or URLSearchParams. */
+  body?: BodyInit | undefined;
+  signal?: AbortSignal | undefined;
+  credentials?: RequestCredentials | undefined;
+  /** Reads, which may be sent again after a 5xx or a connection failure. */
+  idempotent: boolean;
+  maxRetries?: number | undefined;
+  timeoutMs?: number | undefined;
+  /** The body is handed on as it arrives: the timeout then bounds each pause between chunks instead. */
+  stream?: boolean | undefined;
+}
+
+/** Reads one answer; `body(response)` gives the body as a stream whose failures are typed errors. */
+export type Reader<T> = (
+  response: Response,
+  body: (response: Response) => ReadableStream<Uint8Array>,
+) => Promise<T>;
+
+export interface EngineOptions {
+  fetch: BaseFetch;
+  /** The client's middleware, in order; the array is live (ts.use adds to it). */
+  middleware: Middleware[];
+  redactor: Redactor;
+  logger: LevelLog;
+  /** Credentials are only ever added to requests for this origin. */
+  origin: string;
+  maxRetries: number;
+  timeoutMs: number;
+  /** For tests: the random source of the jitter. */
+  random?: () => number;
+}
+
+export interface Engine {
+  send<T>(request: EngineRequest, read: Reader<T>): Promise<T>;
+  /** The same pipeline with credentials added before each attempt. */
+  withAuth(auth: AuthHook): Engine;
+}
+
+const KEEP_SIGNAL = Symbol("thoughtspot-rest-api.signal");
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** maxRetries: a non-negative integer (NaN from an unset environment variable must not retry forever). */
+export function checkMaxRetries(value: unknown, where: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    throw new TypeError(`${where}: maxRetries must be a non-negative integer, got ${shown(value)}`);
+  }
+  return value;
+}
+
+/** timeoutMs: 0 (no timeout) or a positive integer that setTimeout can hold. */
+export function checkTimeoutMs(value: unknown, where: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_TIMEOUT_MS) {
+    throw new TypeError(
+      `${where}: timeoutMs must be 0 (no timeout) or a positive integer up to ${MAX_TIMEOUT_MS}, got ${shown(value)}`,
+    );
+  }
+  return value;
+}
+
+function shown(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : String(value);
+}
+
+export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
+  const { redactor, logger, random, middleware } = options;
+  const maxRetriesDefault = checkMaxRetries(options.maxRetries, "createThoughtSpotClient");
+  const timeoutDefault = checkTimeoutMs(options.timeoutMs, "createThoughtSpotClient");
+
+  async function send<T>(request: EngineRequest, read: Reader<T>): Promise<T> {
+    const where = { method: request.method, path: request.path, operationId: request.operationId };
+    const maxRetries =
+      request.maxRetries === undefined ? maxRetriesDefault : checkMaxRetries(request.maxRetries, label());
+    const timeoutMs =
+      request.timeoutMs === undefined ? timeoutDefault : checkTimeoutMs(request.timeoutMs, label());
+    const userSignal = request.signal;
+    let refreshed = false;
+    let retries = 0;
+
+    for (let attempt = 1; ; attempt++) {
+      const timeout = timeoutMs > 0 ? new AbortController() : undefined;
+      let timer = timeout && setTimeout(() => timeout.abort(), timeoutMs);
+      const signal =
+        userSignal && timeout
+          ? AbortSignal.any([userSignal, timeout.signal])
+          : (userSignal ?? timeout?.signal);
+      const mapError = (cause: unknown, reading: boolean) =>
+        failure(cause, userSignal, timeout?.signal, timeoutMs, reading, request.stream === true);
+      const started = performance.now();
+      let sent = request.headers;
+      let response: Response;
+      try {
+        response = await attemptOnce(attempt, signal, (headers) => {
+          sent = headers;
+        });
+      } catch (error) {
+        clearTimeout(timer);
+        // Errors of the caller's middleware or of the login pass through as they are.
+        if (!(error instanceof NetworkError || error instanceof RequestTimeoutError)) throw error;
+        logAttempt(error.name, started, attempt);
+        if (!request.idempotent || retries >= maxRetries) throw error;
+        retries++;
+        await pause(backoffMs(retries, random));
+        continue;
+      }
+      if (signal && signal !== userSignal) Object.defineProperty(response, KEEP_SIGNAL, { value: signal });
+      logAttempt(response.status, started, attempt);
+
+      if (isRedirect(response)) {
+        clearTimeout(timer);
+        await response.body?.cancel().catch(() => undefined);
+        throw redirectError(response);
+      }
+      if (response.status === 401 && auth?.refresh && !refreshed) {
+        // One refresh (or re-login) and one replay; a second 401 is returned as is.
+        refreshed = true;
+        if (await auth.refresh({ headers: sent, sentAt: started })) {
+          clearTimeout(timer);
+          await response.body?.cancel().catch(() => undefined);
+          continue;
+        }
+      }
+      const retryable =
+        RETRY_STATUSES.has(response.status) &&
+        retries < maxRetries &&
+        // A 429 means the server did not act on the request, so even writes may go again; 5xx only reads.
+        (response.status === 429 || request.idempotent);
+      const asked = retryable ? retryAfterMs(response.headers.get("retry-after")) : undefined;
+      if (retryable && !(asked !== undefined && asked > MAX_RETRY_AFTER_MS)) {
+        clearTimeout(timer);
+        await response.body?.cancel().catch(() => undefined);
+        retries++;
+        await pause(asked ?? backoffMs(retries, random));
+        continue;
+      }
+
+      // Streams: the headers are in; from here the timeout bounds each pause between chunks.
+      const idle = request.stream && timeout ? idleTimer(timeout, timeoutMs) : undefined;
+      if (request.stream) clearTimeout(timer);
+      const body = (r: Response) => guardedBody(r, mapError, idle);
+      try {
+        return await read(response, body);
+      } catch (error) {
+        if (error instanceof ThoughtSpotError || !isTransportFailure(error, signal)) throw error;
+        const mapped = mapError(error, true);
+        logAttempt(mapped.name, started, attempt);
+        if (mapped instanceof RequestAbortedError || !request.idempotent || retries >= maxRetries)
+          throw mapped;
+        retries++;
+        await pause(backoffMs(retries, random));
+      } finally {
+        clearTimeout(timer);
+        timer = undefined;
+      }
+    }
+
+    function label() {
+      return request.operationId ?? `${request.method} ${request.path}`;
+    }
+
+    /** One try: middleware (when there is any), then credentials, then the base fetch. */
+    async function attemptOnce(
+      attempt: number,
+      signal: AbortSignal | undefined,
+      sentWith: (headers: OutgoingHeaders) => void,
+    ): Promise<Response> {
+      const last = async (
+        url: string,
+        headers: OutgoingHeaders,
+        body: BodyInit | undefined,
+        method: string,
+      ) => {
+        // Credentials go to the cluster only, whatever URL a middleware put on the request.
+        if (auth && sameOrigin(url, options.origin)) await auth.authorize(headers, where);
+        sentWith(headers);
+        try {
+          return await options.fetch(url, {
+            method,
+            headers,
+            redirect: "manual",
+            ...(body !== undefined && body !== null && { body }),
+            ...(signal && { signal }),
+            ...(request.credentials && { credentials: request.credentials }),
+          });
+        } catch (cause) {
+          throw failure(cause, userSignal, signalOf(signal, userSignal), 0, false, false);
+        }
+      };
+      if (middleware.length === 0) {
+        return last(request.url, { ...request.headers }, request.body, request.method);
+      }
+      const context: MiddlewareContext = {
+        operationId: request.operationId,
+        api: request.api,
+        path: request.path,
+        attempt,
+      };
+      const outgoing = new Request(request.url, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body !== undefined && { body: request.body }),
+        ...(signal && { signal }),
+        redirect: "manual",
+      });
+      return runMiddleware(middleware, outgoing, context, async (final) =>
+        last(
+          final.url,
+          Object.fromEntries(final.headers),
+          final.body ? await final.arrayBuffer() : undefined,
+          final.method,
+        ),
+      );
+    }
+
+    function failure(
+      cause: unknown,
+      user: AbortSignal | undefined,
+      timeoutSignal: AbortSignal | undefined,
+      ms: number,
+      reading: boolean,
+      stream: boolean,
+    ): ThoughtSpotError {
+      const base = { ...where, url: redactor.url(request.url), cause: redactor.error(cause) };
+      const when = reading ? " while reading the answer" : "";
+      if (user?.aborted) {
+        return new RequestAbortedError({
+          ...base,
+          message: `${where.method} ${where.path} was aborted by the caller${when}`,
+        });
+      }
+      if (timeoutSignal?.aborted || isTimeoutCause(cause)) {
+        const limit = ms || timeoutMs;
+        return new RequestTimeoutError({
+          ...base,
+          message: stream
+            ? `${where.method} ${where.path}: no data for ${limit} ms${when}`
+            : `${where.method} ${where.path} got no complete answer within ${limit} ms`,
+        });
+      }
+      const reason = redactor.text(describe(cause));
+      return new NetworkError({
+        ...base,
+        message: `${where.method} ${redactor.url(request.url)} failed ${reading ? "while reading the answer" : "before any HTTP answer"}: ${reason}`,
+      });
+    }
+
+    async function pause(ms: number) {
+      try {
+        await sleep(ms, userSignal);
+      } catch (cause) {
+        throw new RequestAbortedError({
+          ...where,
+          url: redactor.url(request.url),
+          cause,
+          message: `${where.method} ${where.path} was aborted by the caller while waiting to retry`,
+        });
+      }
+    }
+
+    function redirectError(response: Response): RedirectError {
+      const location = safeLocation(response.headers.get("location"), request.url);
+      const to = location ? ` to ${location}` : "";
+      return new RedirectError({
+        ...where,
+        url: redactor.url(request.url),
+        status: response.status,
+        location,
+        response,
+        message:
+          `${where.operationId ?? `${where.method} ${where.path}`} was redirected (${response.status || "opaque redirect"})${to}; ` +
+          "redirects are never followed. Likely an SSO login page (log in with a token or trusted authentication), " +
+          "a proxy in front of ThoughtSpot, or a serverUrl that is not the cluster's own address.",
+      });
+    }
+
+    function logAttempt(status: number | string, started: number, attempt: number) {
+      if (!logger.enabled("debug") && !(logger.enabled("warn") && typeof status !== "number")) return;
+      const ms = Math.round(performance.now() - started);
+      const fields = { ...where, status, durationMs: ms, attempt };
+      const line = `${where.method} ${where.path} ${status} ${ms}ms attempt ${attempt}`;
+      if (typeof status === "number" && status < 400) logger.debug(line, fields);
+      else logger.warn(line, fields);
+    }
+  }
+
+  return {
+    send,
+    withAuth: (hook) => createEngine(options, hook),
+  };
+}
+
+/** `url` is on `origin` (scheme, host and port), without parsing it on every call. */
+function sameOrigin(url: string, origin: string): boolean {
+  return url.startsWith(origin) && (url.length === origin.length || "/?#".includes(url[origin.length]!));
+}
+
+/** The timeout signal of a combined signal, for telling a timeout from a caller's abort. */
+function signalOf(signal: AbortSignal | undefined, user: AbortSignal | undefined): AbortSignal | undefined {
+  return signal === user ? undefined : signal;
+}
+
+function isRedirect(response: Response): boolean {
+  return (response.status >= 300 && response.status < 400) || response.type === "opaqueredirect";
+}
+
+/** The Location header as an absolute URL without query or fragment (they may carry tickets or tokens). */
+function safeLocation(location: string | null, base: string): string | undefined {
+  if (!location) return undefined;
+  try {
+    const url = new URL(location, base);
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function isTimeoutCause(cause: unknown): boolean {
+  return (cause as { name?: string } | undefined)?.name === "TimeoutError";
+}
+
+/** fetch and body reads fail with TypeError (terminated, other side closed) or DOMException (abort). */
+function isTransportFailure(error: unknown, signal: AbortSignal | undefined): boolean {
+  if (signal?.aborted) return true;
+  const name = (error as { name?: string } | undefined)?.name;
+  return (
+    error instanceof TypeError || name === "AbortError" || name === "TimeoutError" || name === "SocketError"
+  );
+}
+
+interface IdleTimer {
+  touch(): void;
+  stop(): void;
+}
+
+function idleTimer(controller: AbortController, ms: number): IdleTimer {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const touch = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(), ms);
+  };
+  touch();
+  return { touch, stop: () => clearTimeout(timer) };
+}
+
+/** The response body with read failures turned into typed errors, and the idle timer fed per chunk. */
+function guardedBody(
+  response: Response,
+  mapError: (cause: unknown, reading: boolean) => ThoughtSpotError,
+  idle: IdleTimer | undefined,
+): ReadableStream<Uint8Array> {
+  const source = response.body;
+  if (!source) {
+    idle?.stop();
+    return new ReadableStream({ start: (c) => c.close() });
+  }
+  const reader = source.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          idle?.stop();
+          controller.close();
+        } else {
+          idle?.touch();
+          controller.enqueue(value);
+        }
+      } catch (cause) {
+        idle?.stop();
+        controller.error(cause instanceof ThoughtSpotError ? cause : mapError(cause, true));
+      }
+    },
+    async cancel(reason) {
+      idle?.stop();
+      await reader.cancel(reason).catch(() => undefined);
+    },
+  });
+}
+
+/** fetch's TypeError hides the real reason (ECONNRESET, ECONNREFUSED, ENOTFOUND) in `cause`. */
+function describe(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const e = current as { message?: string; code?: string; cause?: unknown };
+    parts.push([e.code, e.message].filter(Boolean).join(" "));
+    current = e.cause;
+  }
+  return parts.filter(Boolean).join(": ") || String(error);
+}

@@ -1,0 +1,101 @@
+// Turns an answer that is not the operation's success into the matching ApiError subclass, redacted.
+import type { Redactor } from "../redact.js";
+import {
+  type ApiError,
+  errorClassForStatus,
+  parseErrorDetails,
+  RateLimitError,
+  requestIdOf,
+  textExcerpt,
+  UnexpectedResponseError,
+} from "./errors.js";
+import { retryAfterMs } from "./retry.js";
+
+export interface FailedCall {
+  method: string;
+  path: string;
+  operationId?: string | undefined;
+  response: Response;
+  /** The body: parsed JSON, or the raw text. */
+  body: unknown;
+}
+
+/** Error bodies are read as text and parsed when they are JSON; a page that is not JSON stays text. */
+export async function readErrorBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+const SSO_HINT =
+  "an SSO login page or a proxy answered instead of ThoughtSpot: check serverUrl, and log in with a token or trusted authentication";
+
+export function errorFromResponse(call: FailedCall, redactor: Redactor, hint?: string): ApiError {
+  const { response } = call;
+  const html =
+    typeof call.body === "string" && looksLikeHtml(response.headers.get("content-type"), call.body);
+  const body =
+    typeof call.body === "string" ? textExcerpt(redactor.text(call.body)) : redactor.value(call.body);
+  const details = redactor.value(parseErrorDetails(body));
+  const Class = errorClassForStatus(response.status);
+  const said = details.message ?? (typeof body === "string" && body ? body : undefined);
+  const code = details.code === undefined ? "" : ` (code ${details.code})`;
+  const who = call.operationId
+    ? `${call.operationId} (${call.method} ${call.path})`
+    : `${call.method} ${call.path}`;
+  const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  const extra = [hint, html ? `The answer is an HTML page: ${SSO_HINT}` : undefined]
+    .filter(Boolean)
+    .join(". ");
+  const init = {
+    message: `${who} failed with ${status}${said ? `: ${said}` : ""}${code}${extra ? `. ${extra}` : ""}`,
+    method: call.method,
+    path: call.path,
+    url: redactor.url(response.url),
+    status: response.status,
+    body,
+    details,
+    requestId: requestIdOf(response, body),
+    operationId: call.operationId,
+    response,
+  };
+  if (Class === RateLimitError) {
+    return new RateLimitError({ ...init, retryAfterMs: retryAfterMs(response.headers.get("retry-after")) });
+  }
+  return new Class(init);
+}
+
+function looksLikeHtml(contentType: string | null, text: string): boolean {
+  const head = text.slice(0, 512);
+  return (
+    /^\s*<(?:!doctype|html|head|body)\b/i.test(head) ||
+    (/html/i.test(contentType ?? "") && /^\s*</.test(head))
+  );
+}
+
+/** A success status whose body is an HTML page, where the operation answers JSON or text. */
+export function htmlInsteadOf(
+  contentType: string,
+  text: string,
+): ((call: Omit<FailedCall, "body">, redactor: Redactor) => UnexpectedResponseError) | undefined {
+  if (!looksLikeHtml(contentType, text)) return undefined;
+  return (call, redactor) => {
+    const excerpt = textExcerpt(redactor.text(text));
+    const who = call.operationId
+      ? `${call.operationId} (${call.method} ${call.path})`
+      : `${call.method} ${call.path}`;
+    return new UnexpectedResponseError({
+      message: `${who} answered ${call.response.status} with an HTML page${excerpt ? ` ("${excerpt}")` : ""}: ${SSO_HINT}`,
+      method: call.method,
+      path: call.path,
+      operationId: call.operationId,
+      url: redactor.url(call.response.url),
+      status: call.response.status,
+      body: excerpt,
+      response: call.response,
+    });
+  };
+}
