@@ -1,9 +1,9 @@
 // Renders generated/ content (types, operation tables, row type) from the specs in openapi/, in memory.
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { buildOperationTable } from "./emit/operation-table.js";
 import { basePathOf, emitOperationTable, emitRowType, header, sha256 } from "./emit/table.js";
 import { renderTypes } from "./emit/types.js";
-import { buildOperationTable } from "./operations.js";
 import { pageRules, readOverlays } from "./spec/page-rules.js";
 import { applyPatches, type PatchReport, readPatches } from "./spec/patches.js";
 import { type ApiName, readSpecDocument, SPEC_FILES } from "./spec/read.js";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { v1Operations } from "../../generated/v1-operations.js";
 import { v2Operations } from "../../generated/v2-operations.js";
-import { buildOperationTable } from "../../scripts/lib/operations.js";
+import { buildOperationTable } from "../../scripts/lib/emit/operation-table.js";
 import {
   releaseFromDescription,
   releaseFromSince,
