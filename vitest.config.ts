@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: fast unit/integration tests, and contract tests that share one Prism server per spec.
+// Projects: fast unit/integration tests, the mock ThoughtSpot of /testing, and contract tests that share one mock.
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +9,15 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
           typecheck: { enabled: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+        },
+      },
+      {
+        // thoughtspot-rest-api/testing as users run it: from vitest, and from node:test in a child process.
+        test: {
+          name: "testing",
+          include: ["test/testing/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

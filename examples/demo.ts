@@ -1,53 +1,170 @@
-// npm run demo: a short walk-through of the SDK.
-// Without TS_SERVER_URL it starts a Prism mock of ThoughtSpot on 127.0.0.1 (answers are the spec's
-// examples); with TS_SERVER_URL, TS_USERNAME and TS_PASSWORD (or TS_SECRET_KEY) it uses that cluster.
-import { startPrism } from "../scripts/lib/prism.js";
-import { createThoughtSpotClient, ThoughtSpotError, TSTypes } from "../src/index.js";
+// npm run demo: a short tour of the SDK, one small section per feature.
+// Without TS_SERVER_URL it runs against the mock ThoughtSpot of thoughtspot-rest-api/testing on 127.0.0.1
+// (realistic example data). With TS_SERVER_URL, TS_USERNAME and TS_PASSWORD (or TS_SECRET_KEY) it uses
+// that cluster and changes nothing there: the TML import only validates, and sharing is shown, not sent,
+// unless TS_DEMO_WRITE=1.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  answerRecords,
+  createThoughtSpotClient,
+  sharePermissions,
+  type ThoughtSpotClient,
+  ThoughtSpotError,
+  TSTypes,
+} from "../src/index.js";
+import { startMockThoughtSpot } from "../src/testing/index.js";
 
 const real = process.env.TS_SERVER_URL;
 if (real && !process.env.TS_USERNAME)
   throw new Error("set TS_USERNAME and TS_PASSWORD (or TS_SECRET_KEY) with TS_SERVER_URL");
+const writes = !real || process.env.TS_DEMO_WRITE === "1";
 const username = process.env.TS_USERNAME ?? "tsadmin";
-const prism = real ? undefined : await startPrism("v2");
-const serverUrl = real ?? (prism as { url: string }).url;
-console.log(
+
+/** What the sections share: the client, and what earlier sections found. */
+interface Tour {
+  ts: ThoughtSpotClient;
+  liveboard?: { id: string; name: string };
+  group?: string;
+}
+
+const say = (line = "") => console.log(line);
+const step = (title: string) => say(`\n▸ ${title}`);
+
+async function login(tour: Tour) {
+  step("Log in");
+  await tour.ts.login();
+  const system = await tour.ts.api.v2.getSystemInformation();
+  say(`  logged in as ${username} on ${system.name ?? "ThoughtSpot"}, release ${system.release_version}`);
+}
+
+async function searchWithPagination(tour: Tour) {
+  step("Search with pagination (5 users a page)");
+  const pages: string[][] = [];
+  for await (const page of tour.ts
+    .paginate("/api/rest/2.0/users/search", { body: {} }, { pageSize: 5 })
+    .pages())
+    pages.push((page as { display_name: string }[]).map((u) => u.display_name));
+  for (const [i, names] of pages.entries()) say(`  page ${i + 1}: ${names.join(", ")}`);
+  const groups = await tour.ts.api.v2.searchUserGroups({ record_size: 10 });
+  tour.group = groups.find((g) => g.name !== "Administrator")?.name ?? groups[0]?.name;
+  const liveboards = await tour.ts.metadata.search({ type: TSTypes.LIVEBOARD });
+  const first = liveboards[0];
+  if (first?.metadata_id)
+    tour.liveboard = { id: String(first.metadata_id), name: String(first.metadata_name) };
+  say(`  ${liveboards.length} Liveboard(s), first: ${tour.liveboard?.name ?? "none"}`);
+}
+
+async function tmlRoundTrip(tour: Tour) {
+  if (!tour.liveboard) return;
+  step("TML: export → edit → import");
+  const { objects } = await tour.ts.tml.export(tour.liveboard.id);
+  const exported = objects[0]!;
+  say(`  exported ${exported.type} "${exported.name}" (${exported.text.split("\n").length} lines of TML)`);
+  const doc = exported.doc as { guid?: string; liveboard: { name: string } };
+  delete doc.guid; // no GUID: a new object
+  doc.liveboard.name = `${doc.liveboard.name} (copy)`;
+  const {
+    objects: [result],
+  } = await tour.ts.tml.import([doc], { policy: writes ? "ALL_OR_NONE" : "VALIDATE_ONLY" });
+  say(
+    `  ${writes ? "imported" : "validated"} "${doc.liveboard.name}": ${result?.status} ${result?.guid ?? ""}`,
+  );
+}
+
+async function share(tour: Tour) {
+  if (!tour.liveboard || !tour.group) return;
+  step("Share with the permissions builder");
+  const permissions = sharePermissions().readOnly(tour.group);
+  if (writes) await tour.ts.sharing.share({ type: TSTypes.LIVEBOARD, ids: [tour.liveboard.id], permissions });
+  say(`  ${tour.liveboard.name} → ${tour.group} can view${writes ? "" : " (not sent: set TS_DEMO_WRITE=1)"}`);
+}
+
+async function dataAsRecords(tour: Tour) {
+  if (!tour.liveboard) return;
+  step("A data answer as records");
+  const answer = await tour.ts.api.v2.fetchLiveboardData({ metadata_identifier: tour.liveboard.id });
+  const first = answer.contents[0];
+  const records = answerRecords(answer, { visualization: first?.visualization_id ?? "", dates: "iso" });
+  say(`  ${answer.metadata_name} / ${first?.visualization_name}:`);
+  console.table(records);
+}
+
+async function typedError(tour: Tour) {
+  step("A typed error");
+  try {
+    await tour.ts.api.v2.fetchAnswerData({ metadata_identifier: "00000000-0000-0000-0000-000000000000" });
+  } catch (error) {
+    if (!(error instanceof ThoughtSpotError)) throw error;
+    say(
+      `  ${error.name} (status ${error.status}, ${error.operationId}): ${error.details.message ?? error.message}`,
+    );
+  }
+}
+
+async function download(tour: Tour) {
+  if (!tour.liveboard) return;
+  step("Download a Liveboard as PDF");
+  const dir = await mkdtemp(join(tmpdir(), "ts-demo-"));
+  try {
+    const { file, bytes } = await tour.ts.download(
+      "/api/rest/2.0/report/liveboard",
+      { body: { metadata_identifier: tour.liveboard.id, file_format: "PDF" } },
+      { file: join(dir, "liveboard.pdf") },
+    );
+    say(`  ${bytes} bytes written to ${file}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The operations this cluster's release is too old for (the mock's release is the spec's example). */
+async function compatibility(tour: Tour) {
+  step("Which calls this cluster's release supports");
+  say(`  ${(await tour.ts.compatibility()).summary}`);
+}
+
+const sections = [
+  login,
+  compatibility,
+  searchWithPagination,
+  tmlRoundTrip,
+  share,
+  dataAsRecords,
+  typedError,
+  download,
+];
+
+const mock = real ? undefined : await startMockThoughtSpot();
+const serverUrl = real ?? mock!.url;
+say(
   real
     ? `ThoughtSpot cluster: ${serverUrl}`
-    : `Prism mock of ThoughtSpot on ${serverUrl} (set TS_SERVER_URL for a real cluster)`,
+    : `Mock ThoughtSpot on ${serverUrl} (thoughtspot-rest-api/testing; set TS_SERVER_URL for a real cluster)`,
 );
-
-const ts = createThoughtSpotClient({
-  serverUrl,
-  // The client gets a token from auth/token/full, caches it and refreshes it before it expires.
-  auth: process.env.TS_SECRET_KEY
-    ? { username, secretKey: process.env.TS_SECRET_KEY }
-    : { username, password: process.env.TS_PASSWORD ?? "demo-password" },
-});
-
+const tour: Tour = {
+  ts: createThoughtSpotClient({
+    serverUrl,
+    // A token from auth/token/full, cached and refreshed before it expires.
+    auth: process.env.TS_SECRET_KEY
+      ? { username, secretKey: process.env.TS_SECRET_KEY }
+      : { username, password: process.env.TS_PASSWORD ?? "demo-password" },
+  }),
+};
 try {
-  // 1. Log in now (otherwise the first call would).
-  await ts.login();
-  console.log(`logged in as ${username}`);
-  // The operations this cluster's release is too old for (the mock's release is the spec's example).
-  console.log((await ts.compatibility()).summary);
-
-  // 2. Users, through an operation method named like ThoughtSpot's own SDK.
-  const users = await ts.api.v2.searchUsers({ record_size: 5 });
-  console.log(`\n${users.length} user(s):`);
-  for (const user of users) console.log(`  ${user.name} (${user.display_name}) ${user.id}`);
-
-  // 3. Liveboards, all pages, by ThoughtSpot type.
-  const liveboards = await ts.metadata.search({ type: TSTypes.LIVEBOARD, pageSize: 50 });
-  console.log(`\n${liveboards.length} Liveboard(s):`);
-  for (const lb of liveboards.slice(0, 10)) console.log(`  ${lb.metadata_name} ${lb.metadata_id}`);
-
-  // 4. The typed openapi-fetch client, for full control.
-  const { data: tags } = await ts.v2.POST("/api/rest/2.0/tags/search", { body: {} });
-  console.log(`\n${tags?.length ?? 0} tag(s)`);
+  for (const section of sections) await section(tour);
+  if (mock) {
+    const received = mock.requests();
+    const flagged = received.filter((r) => r.findings.some((f) => f.location[0] === "request")).length;
+    say(
+      `\nThe mock received ${received.length} requests; Prism flagged ${flagged} against ThoughtSpot's spec.`,
+    );
+  }
 } catch (error) {
   console.error(error instanceof ThoughtSpotError ? `${error.name}: ${error.message}` : error);
   process.exitCode = 1;
 } finally {
-  await ts.logout().catch(() => {});
-  await prism?.stop();
+  await tour.ts.logout().catch(() => {});
+  await mock?.close();
 }

@@ -23,6 +23,16 @@ export {
 } from "./core/errors.js";
 export type { Middleware, MiddlewareContext } from "./core/middleware.js";
 export type { CallOptions, OperationInput, OperationMethod, OperationOutput } from "./core/types.js";
+export {
+  type AnswerRecord,
+  type AnswerTable,
+  answerRecords,
+  answerTables,
+  type DateMode,
+  type DateRange,
+  type RecordsOptions,
+  type RecordValue,
+} from "./data/records.js";
 export type { DownloadedFile, DownloadOptions, DownloadPath } from "./download/index.js";
 export { GroupVisibility, GroupVisibilityV2 } from "./enums/groups.js";
 export {

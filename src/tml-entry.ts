@@ -1,6 +1,15 @@
 // thoughtspot-rest-api/tml: TML documents without a client (parse, write, files, migration steps).
 // A separate entry because the YAML parser is large; ts.tml on the client loads it on first use.
-export { isTmlOfType, parseTml, stringifyTml, TML_TYPES, tmlNeedsQuotes, tmlType } from "./tml/document.js";
+export {
+  isLegacyConnection,
+  isTmlOfType,
+  parseTml,
+  stringifyTml,
+  TML_TYPES,
+  tmlNeedsQuotes,
+  tmlType,
+  tmlValueStyle,
+} from "./tml/document.js";
 export { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./tml/errors.js";
 export { readTmlFolder, type TmlFile, tmlFileName, writeTmlFolder } from "./tml/files.js";
 export {

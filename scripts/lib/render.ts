@@ -1,6 +1,7 @@
 // Renders generated/ content (types, operation tables, row type) from the specs in openapi/, in memory.
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { mockSpecOf } from "./emit/mock-spec.js";
 import { buildOperationTable } from "./emit/operation-table.js";
 import { basePathOf, emitOperationTable, emitRowType, header, sha256 } from "./emit/table.js";
 import { renderTypes } from "./emit/types.js";
@@ -45,6 +46,7 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
       [`${api}-operations.ts`]: head + emitOperationTable(api, table, basePathOf(patched)),
       // The row type does not depend on the spec; every API's result carries it, so any update rewrites it.
       "operation-row.ts": emitRowType(),
+      [`mock-${api}.json`]: `${JSON.stringify(mockSpecOf(patched))}\n`,
     },
   };
 }

@@ -1,108 +1,34 @@
-// TML text ⇄ TML documents.
+// TML text ⇄ TML documents, keeping ThoughtSpot's text of every value (rules in STYLE.md).
 //
-// How ThoughtSpot writes TML (seen in exported files in thoughtspot/thoughtspot_tml's tests and
-// in the developer-docs TML pages; the exporter is Jackson's YAML writer with MINIMIZE_QUOTES,
-// no line splitting, no `---` marker, numbers-as-strings quoted), and what we do:
-// - Key order is the order of the object; no document start marker.
-// - Lists sit at their parent key's indentation: `columns:` then `- name: x` in the same column.
-// - Lines are never folded, whatever their length (lineWidth 0).
-// - Unicode is written as is (no \u escapes).
-// - Quotes, when needed, are always double quotes (`"on":`, `expr: "[A::b] = 1"`, `""`).
-//   A string is quoted when it is empty; contains a YAML special character
-//   ([]{}:,#&*!|>'"%@`) unless it is a TML column id such as `TABLE_1::Column Name`; would
-//   read as a boolean, null or number under YAML 1.1 or 1.2 (`y`, `on`, `no`, `~`, `123`,
-//   `1e3`, `0x1F`, `.inf` …); contains a control character; or cannot be plain YAML at all
-//   (leading/trailing space, `- x`, `a: b` …). The same rule applies to keys (`"y":`, `"on":`).
-//   A special character anywhere quotes (`"Margin %"`), where Jackson may leave some plain: a
-//   few strings may be quoted where ThoughtSpot would not; both read back the same.
-// - Multi-line strings (sql_view `sql_query`) stay on one line, double-quoted with \n / \r\n
-//   escapes, as ThoughtSpot exports them, never as `|` blocks.
-// Parsing uses YAML 1.2 core schema, so an unquoted `on` or `y` written by hand stays a string.
+// parseTml reads values as ThoughtSpot writes them: plain `true`/`false` are booleans, plain
+// `null`/`~`/nothing is null, plain decimal numbers (`3`, `-1`, `0.0`, `1.0E7`) are numbers, and
+// everything else is a string with its exact text (`1e3`, `0x1F`, `.inf`, `yes`, `on`, `007`).
+// It remembers the text each value and key was written with; stringifyTml writes that text back
+// for every value still equal to what was read (so `0.0` stays `0.0`), and writes new or changed
+// values in ThoughtSpot's style.
 
-import { Document, parseDocument, Scalar, visit } from "yaml";
-import { TmlError, TmlParseError } from "./errors";
-import type { TmlDocument, TmlDocumentOf, TmlType } from "./types";
+import { isMap, isScalar, isSeq, type Node, parseDocument, Scalar } from "yaml";
+import { TmlError, TmlParseError } from "./errors.js";
+import { tmlType } from "./kinds.js";
+import { renderKey, renderNumber, renderString } from "./style.js";
+import type { TmlDocument } from "./types.js";
 
-/** Every top-level type key `tmlType` recognises. */
-export const TML_TYPES: readonly TmlType[] = [
-  "table",
-  "view",
-  "sql_view",
-  "worksheet",
-  "model",
-  "answer",
-  "liveboard",
-  "pinboard",
-  "connection",
-  "cohort",
-  "feedback",
-];
+export { isLegacyConnection, isTmlOfType, TML_TYPES, tmlType } from "./kinds.js";
+export { tmlNeedsQuotes, tmlValueStyle } from "./style.js";
 
-/** Top-level keys that sit beside the type key. */
-const ENVELOPE_KEYS = new Set(["guid", "obj_id"]);
-
-const SPECIAL_CHARS = /[[\]{}:,#&*!|>'"%@`]/;
-function hasControlChar(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
+/** The text a value was written with, and the value it was read as. */
+interface Written {
+  value: unknown;
+  text: string;
 }
-// YAML 1.1 booleans (y/n/yes/no/on/off/true/false) and nulls, in any letter case.
-const RESERVED_WORDS = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
-// Never plain YAML, TML column id or not: edge spaces, `- x`/`? x` starts, `a: b`, `a #b`, `---`.
-const NOT_PLAIN = /^\s|\s$|^[-?](?:\s|$)|:\s|\s#|^(?:---|\.\.\.)/;
-const NUMBER_LIKE = [
-  /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:e[-+]?[0-9]+)?$/i, // 12, 1_000, 1.5, .5, 1e3
-  /^[-+]?0x[0-9a-f_]+$/i,
-  /^[-+]?0o[0-7_]+$/i,
-  /^[-+]?0b[01_]+$/i,
-  /^[-+]?\.inf$/i,
-  /^\.nan$/i,
-];
+type Slot = string | number;
 
-/**
- * A TML column id, `TABLE_PATH_ID::Column Name`: ThoughtSpot writes these plain even though they
- * hold `:`. Either side may hold anything but brackets and braces.
- */
-export function isTmlColumnId(value: string): boolean {
-  return /^[^"[\]{}][^[\]{}]*::[^[\]{}]*[^"[\]{}]$/.test(value);
-}
+// Per parsed object or list: how each value and each key was written. Weak, so edited or dropped
+// parts of a document are collected as usual; copies (spread, JSON) simply fall back to the rules.
+const writtenValues = new WeakMap<object, Map<Slot, Written>>();
+const writtenKeys = new WeakMap<object, Map<string, string>>();
 
-/** Whether `stringifyTml` double-quotes this string (as a value or as a key). */
-export function tmlNeedsQuotes(value: string): boolean {
-  if (value === "") return true;
-  if (hasControlChar(value)) return true;
-  if (RESERVED_WORDS.test(value)) return true;
-  if (NUMBER_LIKE.some((re) => re.test(value))) return true;
-  if (NOT_PLAIN.test(value)) return true;
-  return SPECIAL_CHARS.test(value) && !isTmlColumnId(value);
-}
-
-/** The type key of a TML document (`table`, `model`, `liveboard` …). */
-export function tmlType(doc: unknown): TmlType {
-  if (!isPlainObject(doc)) throw new TmlError("A TML document must be a YAML/JSON mapping at the top level.");
-  const keys = Object.keys(doc).filter((key) => !ENVELOPE_KEYS.has(key));
-  const known = keys.filter((key): key is TmlType => (TML_TYPES as readonly string[]).includes(key));
-  if (known.length === 1) {
-    const type = known[0]!;
-    if (!isPlainObject(doc[type])) {
-      throw new TmlError(`TML '${type}' must hold a mapping, got ${describe(doc[type])}.`);
-    }
-    return type;
-  }
-  const found = keys.length > 0 ? keys.map((k) => `'${k}'`).join(", ") : "none";
-  const reason = known.length > 1 ? "more than one TML type key" : "no known TML type key";
-  throw new TmlError(
-    `Unknown TML type: ${reason} (top-level keys besides guid: ${found}). Valid types: ${TML_TYPES.join(", ")}.`,
-  );
-}
-
-/** Narrow a document to one type: `if (isTmlOfType(doc, "model")) doc.model.model_tables`. */
-export function isTmlOfType<T extends TmlType>(doc: unknown, type: T): doc is TmlDocumentOf<T> {
-  return tmlType(doc) === type;
-}
+const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?)?$/;
 
 /** Parse TML text, YAML or JSON (ThoughtSpot exports both), into a document. */
 export function parseTml(text: string): TmlDocument {
@@ -112,47 +38,216 @@ export function parseTml(text: string): TmlDocument {
   return value as TmlDocument;
 }
 
+/** Parse TML text without asking which kind it is (for exports of any shape). */
+export function readTmlValue(text: string): unknown {
+  const source = text.replace(/^\uFEFF/, "");
+  return looksLikeJson(source) ? parseJsonText(source) : parseYamlText(source);
+}
+
 export interface StringifyTmlOptions {
   /** `YAML` (default), as ThoughtSpot writes .tml files, or `JSON` (2-space indented). */
   format?: "YAML" | "JSON";
 }
 
-/** Write a TML document as ThoughtSpot does (see the rules at the top of this file). */
+/** Write a TML document as ThoughtSpot does (see STYLE.md); parsed values keep their text. */
 export function stringifyTml(
   doc: TmlDocument | Record<string, unknown>,
   options: StringifyTmlOptions = {},
 ): string {
   if (options.format === "JSON") return `${JSON.stringify(doc, null, 2)}\n`;
-  // No aliasing: an edited document may hold the same object twice; TML has no anchors.
-  const yaml = new Document(doc, { version: "1.2", aliasDuplicateObjects: false });
-  visit(yaml, {
-    Scalar(_key, node) {
-      if (typeof node.value === "string") {
-        node.type = tmlNeedsQuotes(node.value) ? Scalar.QUOTE_DOUBLE : Scalar.PLAIN;
-      }
-    },
-  });
-  return yaml.toString({
-    lineWidth: 0,
-    indent: 2,
-    indentSeq: false,
-    singleQuote: false,
-    // JSON escapes keep multi-line strings on one line (\n, \r\n) and unicode unescaped.
-    doubleQuotedAsJSON: true,
+  const lines: string[] = [];
+  writeMapping(doc as Record<string, unknown>, "", lines);
+  return lines.length ? `${lines.join("\n")}\n` : "{}\n";
+}
+
+// ---- writing -------------------------------------------------------------------------------
+
+function writeMapping(map: Record<string, unknown>, indent: string, lines: string[]): void {
+  const keys = writtenKeys.get(map);
+  for (const [key, value] of Object.entries(map)) {
+    if (value === undefined || typeof value === "function" || typeof value === "symbol") continue;
+    const keyText = keys?.get(key) ?? renderKey(key);
+    writeEntry(`${indent}${keyText}:`, value, indent, map, key, lines, indent);
+  }
+}
+
+/**
+ * One `key:` or `-` entry. `head` is the text before the value; `indent` the column of the
+ * entry (a list under a key sits in its key's column); `inner` the column of nested content.
+ */
+function writeEntry(
+  head: string,
+  value: unknown,
+  indent: string,
+  parent: object,
+  slot: Slot,
+  lines: string[],
+  listIndent: string,
+): void {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) lines.push(`${head} []`);
+    else {
+      lines.push(head);
+      writeList(value, listIndent, lines);
+    }
+  } else if (isObject(value)) {
+    if (Object.keys(value).length === 0) lines.push(`${head} {}`);
+    else {
+      lines.push(head);
+      writeMapping(value, inner, lines);
+    }
+  } else {
+    const text = scalarText(value, inner, parent, slot);
+    lines.push(text === "" ? head : `${head} ${text}`);
+  }
+}
+
+function writeList(list: unknown[], indent: string, lines: string[]): void {
+  const inner = `${indent}  `;
+  list.forEach((item, index) => {
+    const value = item === undefined ? null : item;
+    if (Array.isArray(value) && value.length > 0) {
+      const nested: string[] = [];
+      writeList(value, inner, nested);
+      lines.push(`${indent}- ${nested[0]!.slice(inner.length)}`, ...nested.slice(1));
+    } else if (isObject(value) && Object.keys(value).length > 0) {
+      const nested: string[] = [];
+      writeMapping(value, inner, nested);
+      lines.push(`${indent}- ${nested[0]!.slice(inner.length)}`, ...nested.slice(1));
+    } else {
+      writeEntry(`${indent}-`, value, indent, list, index, lines, inner);
+    }
   });
 }
 
+/** A scalar's text: as it was read when unchanged, else in ThoughtSpot's style. */
+function scalarText(value: unknown, blockIndent: string, parent: object, slot: Slot): string {
+  const written = writtenValues.get(parent)?.get(slot);
+  if (written && Object.is(written.value, value)) return written.text;
+  if (typeof value === "string") return renderString(value, blockIndent);
+  if (typeof value === "number") return renderNumber(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (value === null) return "null";
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof Date) return renderString(value.toISOString(), blockIndent);
+  return renderString(String(value), blockIndent);
+}
+
+// ---- reading -------------------------------------------------------------------------------
+
 function parseYamlText(text: string): unknown {
-  const doc = parseDocument(text, { version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: true });
+  const doc = parseDocument(text, {
+    version: "1.2",
+    schema: "failsafe",
+    uniqueKeys: true,
+    prettyErrors: true,
+  });
   const error = doc.errors[0];
   if (error) {
-    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = culprit(text, error.code, error.pos[0]) ?? error.linePos?.[0] ?? { line: 1, col: 1 };
     // prettyErrors appends " at line …, column …:" and a source excerpt; TmlParseError says where.
     const reason = (error.message.split("\n")[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, "");
-    throw new TmlParseError(reason, pos.line, pos.col, { cause: error });
+    const kind = kindFromText(text);
+    throw new TmlParseError(reason, pos.line, pos.col, { cause: error, ...(kind && { kind }) });
   }
   if (doc.contents === null) throw new TmlError("TML text is empty.");
-  return doc.toJS({ maxAliasCount: 100 });
+  return readNode(doc.contents as Node, text, doc);
+}
+
+/** Plain JS value of one node; records the source text of scalars on their parent. */
+function readNode(node: Node, text: string, doc: ReturnType<typeof parseDocument>): unknown {
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    const values = new Map<Slot, Written>();
+    const keys = new Map<string, string>();
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node | null;
+      const key = isScalar(keyNode) ? String(keyNode.value ?? "") : String(keyNode ?? "");
+      if (isScalar(keyNode) && keyNode.range) keys.set(key, text.slice(keyNode.range[0], keyNode.range[1]));
+      const valueNode = pair.value as Node | null;
+      const value = valueNode === null ? null : readNode(valueNode, text, doc);
+      // A `__proto__` key must stay data, not become the prototype.
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      const written = writtenScalar(valueNode, value, text);
+      if (written) values.set(key, written);
+    }
+    writtenValues.set(out, values);
+    writtenKeys.set(out, keys);
+    return out;
+  }
+  if (isSeq(node)) {
+    const out: unknown[] = [];
+    const values = new Map<Slot, Written>();
+    node.items.forEach((item, index) => {
+      const value = item === null ? null : readNode(item as Node, text, doc);
+      out.push(value);
+      const written = writtenScalar(item as Node | null, value, text);
+      if (written) values.set(index, written);
+    });
+    writtenValues.set(out, values);
+    return out;
+  }
+  if (isScalar(node)) return scalarValue(node);
+  // An alias: TML has none, but hand-written YAML may; read what it points at.
+  const target = (node as { resolve?: (d: unknown) => Node | undefined }).resolve?.(doc);
+  return target ? readNode(target, text, doc) : null;
+}
+
+/** ThoughtSpot's reading of a scalar: only plain text can be a boolean, null or number. */
+function scalarValue(node: Scalar): unknown {
+  const value = node.value === null || node.value === undefined ? "" : String(node.value);
+  if (node.type !== Scalar.PLAIN) return value;
+  if (value === "" || value === "null" || value === "~") return null;
+  if (value === "true") return true;
+  if (value === "false") return false;
+  if (NUMBER.test(value)) {
+    const number = Number(value);
+    // Integers past 2^53 would change on the way back; they stay text.
+    if (value.includes(".") || Number.isSafeInteger(number)) return number;
+  }
+  return value;
+}
+
+/** The single-line source text of a scalar, kept so it can be written back unchanged. */
+function writtenScalar(node: Node | null, value: unknown, text: string): Written | undefined {
+  if (node === null) return { value, text: "" };
+  if (!isScalar(node) || !node.range) return undefined;
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) return undefined;
+  const source = text.slice(node.range[0], node.range[1]);
+  return source.includes("\n") ? undefined : { value, text: source };
+}
+
+/**
+ * Where a nested-mapping error really is. For `name: x` followed by a deeper `db: y`, YAML
+ * reports the `x`; the line at fault is the deeper one, so point at its first character.
+ */
+function culprit(text: string, code: string, offset: number): { line: number; col: number } | undefined {
+  if (code !== "BLOCK_AS_IMPLICIT_KEY" && code !== "MULTILINE_IMPLICIT_KEY") return undefined;
+  const lines = text.split("\n");
+  let line = text.slice(0, offset).split("\n").length;
+  const own = lines[line - 1] ?? "";
+  const ownIndent = own.length - own.trimStart().length;
+  for (let i = line; i < lines.length; i++) {
+    const candidate = lines[i]!;
+    if (candidate.trim() === "" || candidate.trimStart().startsWith("#")) continue;
+    const indent = candidate.length - candidate.trimStart().length;
+    if (indent > ownIndent) {
+      line = i + 1;
+      return { line, col: indent + 1 };
+    }
+    break;
+  }
+  return undefined;
+}
+
+/** The kind key at the top of possibly broken text (`table`, `liveboard` …), if one shows. */
+function kindFromText(text: string): string | undefined {
+  for (const line of text.split("\n")) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*):(?:\s|$)/.exec(line);
+    if (match && match[1] !== "guid" && match[1] !== "obj_id") return match[1];
+  }
+  return undefined;
 }
 
 function parseJsonText(text: string): unknown {
@@ -164,7 +259,8 @@ function parseJsonText(text: string): unknown {
     const offset = at ? Number(at[1]) : text.length;
     const { line, column } = lineColumn(text, offset);
     const reason = message.replace(/ in JSON at position \d+.*$/, "");
-    throw new TmlParseError(`invalid JSON: ${reason}`, line, column, { cause: error });
+    const kind = /^\s*\{\s*(?:"(?:guid|obj_id)"\s*:\s*"[^"]*"\s*,\s*)*"([A-Za-z_]+)"\s*:/.exec(text)?.[1];
+    throw new TmlParseError(`invalid JSON: ${reason}`, line, column, { cause: error, ...(kind && { kind }) });
   }
 }
 
@@ -178,11 +274,6 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  return Array.isArray(value) ? "a list" : typeof value;
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }

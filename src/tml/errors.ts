@@ -18,14 +18,25 @@ export class TmlParseError extends TmlError {
   readonly reason: string;
   /** The file the text came from, when known. */
   readonly file: string | undefined;
+  /** The kind key the text starts with (`table`, `liveboard` …), when one can be seen. */
+  readonly kind: string | undefined;
 
-  constructor(reason: string, line: number, column: number, options?: { cause?: unknown; file?: string }) {
+  constructor(
+    reason: string,
+    line: number,
+    column: number,
+    options?: { cause?: unknown; file?: string; kind?: string },
+  ) {
     const where = options?.file ? ` in ${options.file}` : "";
-    super(`TML parse error${where} at line ${line}, column ${column}: ${reason}`, { cause: options?.cause });
+    const what = options?.kind ? ` (${options.kind})` : "";
+    super(`TML parse error${where}${what} at line ${line}, column ${column}: ${reason}`, {
+      cause: options?.cause,
+    });
     this.reason = reason;
     this.line = line;
     this.column = column;
     this.file = options?.file;
+    this.kind = options?.kind;
   }
 }
 

@@ -1,7 +1,7 @@
 // ts.tml.export(): TML of one or many objects, V2 (metadata/tml/export) or V1, parsed and typed.
 import type { components } from "../../generated/v2.js";
-import { parseTml } from "./document.js";
-import { TmlError } from "./errors.js";
+import { parseTml, readTmlValue } from "./document.js";
+import { TmlError, TmlParseError } from "./errors.js";
 import { entryStatus, type TmlStatus, tmlEntries } from "./results.js";
 import type { TmlDocument } from "./types.js";
 
@@ -39,6 +39,11 @@ export interface ExportedTml {
   status: TmlStatus;
   /** The TML text exactly as ThoughtSpot sent it. */
   text: string;
+  /**
+   * The parsed document. Kinds this SDK does not know are kept untyped, and so is an export
+   * whose shape is not one TML document (a batch of users, say): nothing ThoughtSpot sends is
+   * refused for its shape; only text that does not parse throws.
+   */
   doc: TmlDocument;
 }
 
@@ -109,7 +114,7 @@ export async function exportTml(
       failures.push(`${name ?? guid ?? "object"}: ${status.message ?? "no TML returned"}`);
       continue;
     }
-    const doc = parseTml(entry.edoc);
+    const doc = exportedDocument(entry.edoc);
     objects.push({
       type: String(info.type ?? Object.keys(doc).find((k) => k !== "guid") ?? ""),
       guid,
@@ -124,4 +129,13 @@ export async function exportTml(
   const guidsByName = new Map<string, string>();
   for (const o of objects) if (o.name && o.guid) guidsByName.set(o.name, o.guid);
   return { objects, guidsByName };
+}
+
+function exportedDocument(text: string): TmlDocument {
+  try {
+    return parseTml(text);
+  } catch (error) {
+    if (error instanceof TmlParseError || !(error instanceof TmlError)) throw error;
+    return readTmlValue(text) as TmlDocument;
+  }
 }

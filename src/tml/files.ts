@@ -9,14 +9,14 @@ const nodePath = () => importNode("node:path");
 
 import { parseTml, stringifyTml, tmlType } from "./document";
 import { TmlError, TmlParseError } from "./errors";
-import type { TmlDocument, TmlType } from "./types";
+import type { TmlDocument, TmlKind } from "./types";
 
 export interface TmlFile {
   path: string;
   /** The object's `name` in the TML, or the file name's stem when the body has none. */
   name: string;
   /** From the content, not the file name: `x.table.tml` holding a model is a `model`. */
-  type: TmlType;
+  type: TmlKind;
   text: string;
   doc: TmlDocument;
 }
@@ -120,7 +120,7 @@ function truncateUtf8(text: string, maxBytes: number): string {
   return out;
 }
 
-function objectName(doc: TmlDocument, type: TmlType): string | undefined {
+function objectName(doc: TmlDocument, type: TmlKind): string | undefined {
   const name = (doc as Record<string, { name?: unknown }>)[type]?.name;
   return typeof name === "string" ? name : undefined;
 }
@@ -130,7 +130,11 @@ function parseFile(path: string, text: string): TmlDocument {
     return parseTml(text);
   } catch (error) {
     if (error instanceof TmlParseError) {
-      throw new TmlParseError(error.reason, error.line, error.column, { cause: error, file: path });
+      throw new TmlParseError(error.reason, error.line, error.column, {
+        cause: error,
+        file: path,
+        ...(error.kind && { kind: error.kind }),
+      });
     }
     if (error instanceof TmlError) throw new TmlError(`${path}: ${error.message}`, { cause: error });
     throw error;

@@ -6,7 +6,7 @@ import { RequestAbortedError } from "../core/errors.js";
 import { sleep } from "../core/retry.js";
 import type { OperationInput } from "../core/types.js";
 import { parseTml, stringifyTml } from "./document.js";
-import { TmlError, TmlImportError, type TmlImportFailure } from "./errors.js";
+import { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./errors.js";
 import { entryStatus, type TmlStatus, tmlEntries } from "./results.js";
 import type { TmlDocument } from "./types.js";
 
@@ -72,6 +72,18 @@ const TERMINAL = new Set<string>(["COMPLETED", "FAILED"] satisfies NonNullable<
 function asText(doc: string | TmlDocument, index: number): string {
   if (typeof doc === "string") {
     if (!doc.trim()) throw new TypeError(`tml.import: document #${index} is empty`);
+    // Text that does not parse fails here, with its line and column, before any request;
+    // text that parses is sent exactly as given.
+    try {
+      parseTml(doc);
+    } catch (error) {
+      if (!(error instanceof TmlParseError)) throw error;
+      throw new TmlParseError(error.reason, error.line, error.column, {
+        cause: error,
+        file: `tml.import document #${index}`,
+        ...(error.kind && { kind: error.kind }),
+      });
+    }
     return doc;
   }
   if (!doc || typeof doc !== "object")

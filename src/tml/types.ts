@@ -1,10 +1,20 @@
-// Types for TML documents, after ThoughtSpot's TML reference pages (tables, views, SQL views,
-// worksheets, models, answers, liveboards, connections). They name the documented keys only;
-// every object also takes unknown keys (`TmlExtra`) because ThoughtSpot adds keys in new
-// releases and a parse → edit → stringify cycle must never drop them.
+// Types for TML documents, after ThoughtSpot's TML reference pages and exported files.
+// Keys seen in exported files but not in the reference say so ("Seen in exports"). Every object
+// also takes unknown keys (`TmlExtra`): ThoughtSpot adds keys in new releases and a
+// parse → edit → stringify cycle must never drop them.
 
 /** Any key ThoughtSpot writes that these types do not name yet. */
 export type TmlExtra = { [key: string]: unknown };
+
+/** `properties` of a table, worksheet or model. */
+export interface TmlObjectProperties extends TmlExtra {
+  /** Worksheets and models: ignore row-level security of the tables underneath. */
+  is_bypass_rls?: boolean;
+  /** Worksheets and models: apply joins progressively (only for the columns a search uses). */
+  join_progressive?: boolean;
+  /** Spotter (AI search) on this object. Seen in exports. */
+  spotter_config?: TmlExtra & { is_spotter_enabled?: boolean };
+}
 
 /** A reference to another object by display name, optionally pinned by GUID (`fqn`). */
 export interface TmlObjectRef extends TmlExtra {
@@ -35,8 +45,21 @@ export interface TmlColumnProperties extends TmlExtra {
   calendar?: string;
   format_pattern?: string;
   currency_type?: TmlExtra & { is_browser?: boolean; column?: string; iso_code?: string };
-  geo_config?: TmlExtra;
+  /** Geographic role of the column. */
+  geo_config?: TmlExtra & {
+    latitude?: boolean;
+    longitude?: boolean;
+    country?: boolean;
+    region_name?: TmlExtra & { country?: string; region_name?: string };
+    custom_file_guid?: string;
+  };
   spotiq_preference?: string;
+  /** Order of attribute values for sorting. Seen in exports. */
+  custom_order?: string[];
+  /** Text Spotter reads about the column. Seen in exports. */
+  ai_context?: string;
+  /** `DEFAULT`, `PERCENT_OF_TOTAL` … */
+  value_casing?: string;
 }
 
 export interface TmlFormula extends TmlExtra {
@@ -47,20 +70,52 @@ export interface TmlFormula extends TmlExtra {
   was_auto_generated?: boolean;
 }
 
-export interface TmlFilter extends TmlExtra {
-  column?: string | string[];
+/** A relative date filter (`last 3 months`). Seen in exports. */
+export interface TmlDateFilter extends TmlExtra {
+  /** `EXACT_DATE`, `LAST_N_PERIOD`, `NEXT_N_PERIOD`, `DATE_RANGE` … */
+  type?: string;
+  /** `DAY`, `WEEK`, `MONTH`, `QUARTER`, `YEAR` … */
+  date_period?: string;
+  number?: number;
   oper?: string;
-  values?: unknown[];
+  date_range?: TmlExtra & { start_date?: string; end_date?: string };
 }
 
+/** A filter on a worksheet, model, answer or Liveboard: `column` `oper` `values`. */
+export interface TmlFilter extends TmlExtra {
+  /** Column names (Liveboard filters: `Data source::Column`). */
+  column?: string | string[];
+  /** `in`, `not in`, `=`, `!=`, `<`, `<=`, `>`, `>=`, `between`, `contains`, `begins with` … */
+  oper?: string;
+  values?: unknown[];
+  date_filter?: TmlDateFilter;
+  /** Liveboard filters: label shown on the filter chip. Seen in exports. */
+  display_name?: string;
+  /** Liveboard filters: the user must pick a value. Seen in exports. */
+  is_mandatory?: boolean;
+  /** Liveboard filters: one value at a time. Seen in exports. */
+  is_single_value?: boolean;
+  /** Liveboard filters: visualizations the filter does not apply to. Seen in exports. */
+  excluded_visualizations?: string[];
+}
+
+/** A parameter: a named value formulas read, set by the user. */
 export interface TmlParameter extends TmlExtra {
   id?: string;
   name: string;
+  /** `DOUBLE`, `INT64`, `CHAR`, `BOOL`, `DATE` … */
   data_type?: string;
   default_value?: string;
   description?: string;
-  range_config?: TmlExtra;
-  list_config?: TmlExtra;
+  /** Allowed range of a numeric or date parameter. */
+  range_config?: TmlExtra & {
+    range_min?: string;
+    range_max?: string;
+    include_min?: boolean;
+    include_max?: boolean;
+  };
+  /** Allowed values of a list parameter. */
+  list_config?: TmlExtra & { list_choice?: Array<TmlExtra & { value: string; display_name?: string }> };
 }
 
 /** Worksheet/view style join between two `tables[]` entries. */
@@ -109,12 +164,13 @@ export interface TmlTable extends TmlExtra {
   connection?: TmlConnectionRef;
   columns?: TmlTableColumn[];
   joins_with?: TmlJoinWith[];
+  /** Row-level security: the tables a rule reads and the rules themselves. */
   rls_rules?: TmlExtra & {
     tables?: TmlObjectRef[];
-    table_paths?: TmlTablePath[];
+    table_paths?: Array<TmlTablePath & { column?: string[] }>;
     rules?: Array<TmlExtra & { name?: string; expr?: string }>;
   };
-  properties?: TmlExtra;
+  properties?: TmlObjectProperties;
 }
 
 // ---- view, sql_view -------------------------------------------------------
@@ -184,7 +240,7 @@ export interface TmlWorksheet extends TmlExtra {
   filters?: TmlFilter[];
   parameters?: TmlParameter[];
   worksheet_columns?: TmlWorksheetColumn[];
-  properties?: TmlExtra & { is_bypass_rls?: boolean; join_progressive?: boolean };
+  properties?: TmlObjectProperties;
   lesson_plans?: TmlExtra[];
 }
 
@@ -196,11 +252,96 @@ export interface TmlModel extends TmlExtra {
   filters?: TmlFilter[];
   parameters?: TmlParameter[];
   columns?: TmlWorksheetColumn[];
-  properties?: TmlExtra & { is_bypass_rls?: boolean; join_progressive?: boolean };
+  properties?: TmlObjectProperties;
   lesson_plans?: TmlExtra[];
 }
 
 // ---- answer, liveboard ----------------------------------------------------
+
+/** A column's number or percentage format in an answer. Seen in exports. */
+export interface TmlColumnFormat extends TmlExtra {
+  /** `NUMBER`, `PERCENTAGE`, `CURRENCY`, `CUSTOM` … */
+  category?: string;
+  isCategoryEditable?: boolean;
+  numberFormatConfig?: TmlExtra & {
+    unit?: string;
+    decimals?: number;
+    negativeValueFormat?: string;
+    toSeparateThousands?: boolean;
+    removeTrailingZeroes?: boolean;
+  };
+  percentageFormatConfig?: TmlExtra & { decimals?: number; removeTrailingZeroes?: boolean };
+  currencyFormatConfig?: TmlExtra & { locale?: string; unit?: string; decimals?: number };
+}
+
+/** `answer_columns[]`: a column of the search result. */
+export interface TmlAnswerColumn extends TmlExtra {
+  name: string;
+  /** Display name that replaces `name`. */
+  custom_name?: string;
+  format?: TmlColumnFormat;
+  /** Seen in exports. */
+  dynamic_title?: string;
+  /** Seen in exports. */
+  sort_info?: TmlExtra & { category?: string; custom_order?: string[] };
+}
+
+/** `table.table_columns[]`: a column's settings in table mode. */
+export interface TmlAnswerTableColumn extends TmlExtra {
+  column_id: string;
+  show_headline?: boolean;
+  /** `SUM`, `AVERAGE`, `COUNT_DISTINCT`, `TABLE_DEFAULT` … */
+  headline_aggregation?: string;
+}
+
+/** An answer's table-mode settings. */
+export interface TmlAnswerTable extends TmlExtra {
+  table_columns?: TmlAnswerTableColumn[];
+  ordered_column_ids?: string[];
+  /** Opaque JSON of the table's look, as text. */
+  client_state?: string;
+  client_state_v2?: string;
+}
+
+/** `chart.axis_configs[]`: which columns sit on which axis. */
+export interface TmlAxisConfig extends TmlExtra {
+  x?: string[];
+  y?: string[];
+  color?: string[];
+  category?: string[];
+  size?: string;
+  hidden?: string[];
+}
+
+/** An answer's chart settings. */
+export interface TmlAnswerChart extends TmlExtra {
+  /** `COLUMN`, `BAR`, `LINE`, `PIE`, `KPI`, `PIVOT_TABLE`, `GEO_AREA`, `CUSTOM` … */
+  type?: string;
+  chart_columns?: Array<TmlExtra & { column_id: string }>;
+  axis_configs?: TmlAxisConfig[];
+  /** Opaque JSON of the chart's look, as text. */
+  client_state?: string;
+  client_state_v2?: string;
+  /** Custom charts (chart SDK): name and column wiring. Seen in exports. */
+  custom_chart_name?: string;
+  /** Seen in exports. */
+  custom_chart_config?: Array<
+    TmlExtra & {
+      key?: string;
+      dimensions?: Array<TmlExtra & { key?: string; columns?: string[]; mode?: string }>;
+    }
+  >;
+  /** Seen in exports. */
+  custom_visual_props?: string;
+}
+
+/** A cohort (set) defined inside an answer. */
+export interface TmlAnswerCohort extends TmlExtra {
+  name?: string;
+  /** A reusable set this answer uses. */
+  cohort_guid?: string;
+  config?: TmlCohortConfig;
+}
 
 export interface TmlAnswer extends TmlExtra {
   name: string;
@@ -211,23 +352,18 @@ export interface TmlAnswer extends TmlExtra {
   table_paths?: TmlTablePath[];
   formulas?: TmlFormula[];
   parameters?: TmlParameter[];
-  cohorts?: TmlExtra[];
+  cohorts?: TmlAnswerCohort[];
   search_query?: string;
-  answer_columns?: Array<TmlExtra & { name: string; custom_name?: string; format?: TmlExtra }>;
-  table?: TmlExtra & {
-    table_columns?: TmlExtra[];
-    ordered_column_ids?: string[];
-    client_state?: string;
-    client_state_v2?: string;
-  };
-  chart?: TmlExtra & {
-    type?: string;
-    chart_columns?: TmlExtra[];
-    axis_configs?: TmlExtra[];
-    client_state?: string;
-    client_state_v2?: string;
-  };
+  answer_columns?: TmlAnswerColumn[];
+  table?: TmlAnswerTable;
+  chart?: TmlAnswerChart;
   display_mode?: "CHART_MODE" | "TABLE_MODE" | (string & {});
+  /** Values this answer gives parameters. Seen in exports. */
+  parameter_values?: Array<TmlExtra & { key: string; value: string }>;
+  /** Seen in exports. */
+  dynamic_name?: string;
+  /** Seen in exports. */
+  dynamic_description?: string;
 }
 
 export interface TmlVisualization extends TmlExtra {
@@ -235,6 +371,47 @@ export interface TmlVisualization extends TmlExtra {
   id: string;
   answer: TmlAnswer;
   viz_guid?: string;
+  /** Pinboards: the column a headline tile shows. Seen in exports. */
+  display_headline_column?: string;
+  /** Custom actions on this visualization. Seen in exports. */
+  action_object_associations?: Array<
+    TmlExtra & { action_name?: string; context?: string; enabled?: boolean }
+  >;
+}
+
+/** A tile of the Liveboard grid. */
+export interface TmlTile extends TmlExtra {
+  visualization_id: string;
+  /** Older layouts: `EXTRA_SMALL` … `EXTRA_LARGE`. */
+  size?: string;
+  x?: number;
+  y?: number;
+  height?: number;
+  width?: number;
+}
+
+/** A Liveboard tab and the tiles on it. */
+export interface TmlLiveboardTab extends TmlExtra {
+  name: string;
+  id?: string;
+  description?: string;
+  tiles?: TmlTile[];
+}
+
+export interface TmlLiveboardLayout extends TmlExtra {
+  tiles?: TmlTile[];
+  tabs?: TmlLiveboardTab[];
+}
+
+/** A personalised view of a Liveboard: its own filter and parameter values. */
+export interface TmlLiveboardView extends TmlExtra {
+  view_guid?: string;
+  obj_id?: string;
+  name: string;
+  is_public?: boolean;
+  view_filters?: TmlFilter[];
+  view_parameters?: Array<TmlExtra & { id?: string; name?: string; override_value?: string }>;
+  author?: TmlExtra & { username?: string; user_email?: string };
 }
 
 export interface TmlLiveboard extends TmlExtra {
@@ -242,31 +419,102 @@ export interface TmlLiveboard extends TmlExtra {
   description?: string;
   visualizations?: TmlVisualization[];
   filters?: TmlFilter[];
-  parameter_overrides?: TmlExtra[];
-  layout?: TmlExtra & {
-    tiles?: Array<TmlExtra & { visualization_id: string; size?: string; x?: number; y?: number }>;
-    tabs?: TmlExtra[];
-  };
-  views?: TmlExtra[];
+  parameter_overrides?: Array<
+    TmlExtra & { key: string; value?: TmlExtra & { name?: string; override_value?: string } }
+  >;
+  layout?: TmlLiveboardLayout;
+  views?: TmlLiveboardView[];
+  /** Order of filter and parameter chips. Seen in exports. */
+  ordered_chips?: Array<TmlExtra & { name?: string; type?: string }>;
+  /** Liveboard style (`name`/`value` pairs). Seen in exports. */
+  style?: TmlExtra & { style_properties?: Array<TmlExtra & { name: string; value: string }> };
 }
 
 // ---- connection -----------------------------------------------------------
 
-export interface TmlConnection extends TmlExtra {
-  name: string;
-  type?: string;
-  authentication_type?: string;
-  properties?: Array<TmlExtra & { key: string; value: string }>;
-  description?: string;
+/** A connection property (`accountName`, `user`, `password`, `warehouse`, `role` …). */
+export interface TmlConnectionProperty extends TmlExtra {
+  key: string;
+  value: string;
 }
 
-// ---- less common types: shape kept open -----------------------------------
+/** A table of the legacy connection file, with its columns as the connection sees them. */
+export interface TmlConnectionTable extends TmlExtra {
+  name: string;
+  id?: string;
+  external_table?: TmlExtra & { db_name?: string; schema_name?: string; table_name?: string };
+  column?: Array<TmlExtra & { name: string; id?: string; data_type?: string; external_column?: string }>;
+}
+
+export interface TmlConnection extends TmlExtra {
+  name: string;
+  /** `RDBMS_SNOWFLAKE`, `RDBMS_REDSHIFT`, `RDBMS_DATABRICKS`, `RDBMS_GCP_BIGQUERY` … */
+  type?: string;
+  /** `SERVICE_ACCOUNT`, `OAUTH`, `KEY_PAIR` … */
+  authentication_type?: string;
+  properties?: TmlConnectionProperty[];
+  description?: string;
+  table?: TmlConnectionTable[];
+}
+
+// ---- cohort (set), feedback, collection, monitor alert --------------------
+
+/** How a set groups values: bins, groups of values, or a query. */
+export interface TmlCohortConfig extends TmlExtra {
+  /** `SIMPLE` (column set) or `ADVANCED` (query set). */
+  cohort_type?: string;
+  /** `BIN_BASED`, `GROUP_BASED`, `COLUMN_BASED`. */
+  cohort_grouping_type?: string;
+  anchor_column_id?: string;
+  return_column_id?: string;
+  null_output_value?: string;
+  combine_non_group_values?: boolean;
+  group_excluded_query_values?: boolean;
+  bins?: TmlExtra & { minimum_value?: number; maximum_value?: number; bin_size?: number };
+  groups?: Array<TmlExtra & { name: string; conditions?: TmlFilter[]; combine_type?: string }>;
+}
 
 export interface TmlCohort extends TmlExtra {
   name: string;
+  description?: string;
   /** The worksheet or model the set is built on. */
   worksheet?: TmlObjectRef;
-  config?: TmlExtra;
+  answer?: TmlAnswer;
+  config?: TmlCohortConfig;
+}
+
+/** One Spotter feedback entry: a phrase and the search it stands for. */
+export interface TmlFeedbackEntry extends TmlExtra {
+  id?: string;
+  /** `REFERENCE_QUESTION` or `BUSINESS_TERM`. */
+  type?: string;
+  /** `GLOBAL` or `USER`. */
+  access?: string;
+  feedback_phrase?: string;
+  parent_question?: string;
+  search_tokens?: string;
+  /** `UPVOTE` or `DOWNVOTE`. */
+  rating?: string;
+  display_mode?: string;
+  chart_type?: string;
+  formula_info?: TmlFormula[];
+}
+
+/** `nls_feedback:` (and the older `feedback:`): Spotter feedback on a model. */
+export interface TmlFeedback extends TmlExtra {
+  feedback?: TmlFeedbackEntry[];
+}
+
+export interface TmlCollection extends TmlExtra {
+  name: string;
+  description?: string;
+  /** The objects in the collection. */
+  metadata?: Array<TmlExtra & { type?: string; identifiers?: TmlObjectRef[] }>;
+}
+
+export interface TmlMonitorAlert extends TmlExtra {
+  name: string;
+  description?: string;
 }
 
 // ---- documents ------------------------------------------------------------
@@ -283,17 +531,30 @@ export interface TmlBodies {
   pinboard: TmlLiveboard;
   connection: TmlConnection;
   cohort: TmlCohort;
-  feedback: TmlExtra;
+  nls_feedback: TmlFeedback;
+  feedback: TmlFeedback;
+  collection: TmlCollection;
+  monitor_alert: TmlMonitorAlert;
 }
 
+/** A kind this SDK types. */
 export type TmlType = keyof TmlBodies;
+
+/** Any kind, known or not: unknown kinds are kept as untyped documents. */
+export type TmlKind = TmlType | (string & {});
 
 /** One TML file: an optional `guid` (and `obj_id`) plus one body under its type key. */
 export type TmlDocumentOf<T extends TmlType> = { guid?: string; obj_id?: string } & {
   [K in T]: TmlBodies[K];
 } & TmlExtra;
 
-export type TmlDocument = { [T in TmlType]: TmlDocumentOf<T> }[TmlType];
+/** The connection file older releases export, with no `connection:` wrapper. */
+export type LegacyConnectionTml = TmlConnection & { guid?: string };
+
+/** A document whose kind this SDK does not know: kept as read. */
+export type UntypedTml = { guid?: string; obj_id?: string } & TmlExtra;
+
+export type TmlDocument = { [T in TmlType]: TmlDocumentOf<T> }[TmlType] | LegacyConnectionTml;
 
 export type TableTml = TmlDocumentOf<"table">;
 export type ViewTml = TmlDocumentOf<"view">;
@@ -304,3 +565,4 @@ export type AnswerTml = TmlDocumentOf<"answer">;
 export type LiveboardTml = TmlDocumentOf<"liveboard">;
 export type ConnectionTml = TmlDocumentOf<"connection">;
 export type CohortTml = TmlDocumentOf<"cohort">;
+export type FeedbackTml = TmlDocumentOf<"nls_feedback">;

@@ -1,6 +1,8 @@
-// One Prism mock per API for the whole contract run, on a free 127.0.0.1 port, stopped afterwards.
+// One mock ThoughtSpot (thoughtspot-rest-api/testing) for the whole contract run, serving V2 and V1 on
+// one 127.0.0.1 port: Prism's own answers and status codes (strict and realistic off), so the tests see
+// exactly what Prism says about each request.
 import type { TestProject } from "vitest/node";
-import { type PrismServer, startPrism } from "../../scripts/lib/prism.js";
+import { startMockThoughtSpot } from "../../src/testing/index.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -10,19 +12,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const servers: PrismServer[] = [];
-  try {
-    const v2 = await startPrism("v2");
-    servers.push(v2);
-    project.provide("prismV2Url", v2.url);
-    const v1 = await startPrism("v1");
-    servers.push(v1);
-    project.provide("prismV1Url", v1.url);
-  } catch (error) {
-    await Promise.all(servers.map((s) => s.stop()));
-    throw error;
-  }
-  return async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-  };
+  const mock = await startMockThoughtSpot({ strict: false, realistic: false });
+  project.provide("prismV2Url", mock.url);
+  project.provide("prismV1Url", mock.url);
+  return () => mock.close();
 }

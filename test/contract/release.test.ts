@@ -4,8 +4,8 @@
 import { describe, expect, inject, it } from "vitest";
 import { v1Operations } from "../../generated/v1-operations.js";
 import { v2Operations } from "../../generated/v2-operations.js";
-import { mockableSpec } from "../../scripts/lib/prism.js";
 import { createThoughtSpotClient, parseRelease } from "../../src/index.js";
+import { mockableSpec } from "../support/mock-spec.js";
 import { recordingFetch, requestViolations } from "../support/recording-fetch.js";
 
 // The release Prism answers with: the spec's own example for getSystemInformation.

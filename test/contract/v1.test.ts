@@ -4,8 +4,8 @@
 // What Prism cannot serve is listed in SKIPPED with the reason and checked on a local stub server below.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { v1Operations } from "../../generated/v1-operations.js";
-import { mockableSpec } from "../../scripts/lib/prism.js";
 import { createThoughtSpotClient } from "../../src/index.js";
+import { mockableSpec } from "../support/mock-spec.js";
 import { recordingFetch, requestViolations } from "../support/recording-fetch.js";
 import { type ReceivedRequest, startServer, type TestServer } from "../support/server.js";
 import { v1Samples } from "../support/v1-samples.js";

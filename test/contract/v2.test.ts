@@ -2,8 +2,8 @@
 // Prism's request validation (no request.* entry in sl-violations) and come back 2xx.
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { v2Operations } from "../../generated/v2-operations.js";
-import { mockableSpec } from "../../scripts/lib/prism.js";
 import { createThoughtSpotClient } from "../../src/index.js";
+import { mockableSpec } from "../support/mock-spec.js";
 import { recordingFetch, requestViolations } from "../support/recording-fetch.js";
 import { sampler } from "../support/sample-request.js";
 

@@ -4,8 +4,8 @@
 // and Accept. Both go to a recording server on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { v1Operations } from "../../generated/v1-operations.js";
-import { mockableSpec } from "../../scripts/lib/prism.js";
 import { createThoughtSpotClient } from "../../src/index.js";
+import { mockableSpec } from "../support/mock-spec.js";
 import { type ReceivedRequest, startServer, type TestServer } from "../support/server.js";
 import { type V1Id, v1Samples } from "../support/v1-samples.js";
 

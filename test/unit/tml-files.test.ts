@@ -64,15 +64,15 @@ describe("readTmlFolder", () => {
     await writeFile(join(dir, "bad.table.tml"), "table:\n  name: a\n  name: b\n");
     const error = await readTmlFolder(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TmlParseError);
-    expect(error).toMatchObject({ line: 3, column: 3, file: join(dir, "bad.table.tml") });
+    expect(error).toMatchObject({ line: 3, column: 3, file: join(dir, "bad.table.tml"), kind: "table" });
     expect((error as Error).message).toBe(
-      `TML parse error in ${join(dir, "bad.table.tml")} at line 3, column 3: Map keys must be unique`,
+      `TML parse error in ${join(dir, "bad.table.tml")} (table) at line 3, column 3: Map keys must be unique`,
     );
 
-    await writeFile(join(dir, "bad.table.tml"), "spreadsheet:\n  name: a\n");
+    await writeFile(join(dir, "bad.table.tml"), "sheet:\n  name: a\nbook:\n  name: b\n");
     const typeError = await readTmlFolder(dir).catch((e: unknown) => e);
     expect(typeError).toBeInstanceOf(TmlError);
-    expect((typeError as Error).message).toMatch(/^.*bad\.table\.tml: Unknown TML type/);
+    expect((typeError as Error).message).toMatch(/^.*bad\.table\.tml: Not a TML document/);
   });
 });
 

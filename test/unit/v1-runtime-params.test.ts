@@ -2,7 +2,6 @@
 // openapi-fetch makes of them.
 import { describe, expect, it } from "vitest";
 import { v1Operations } from "../../generated/v1-operations.js";
-import { mockableSpec } from "../../scripts/lib/prism.js";
 import { createThoughtSpotClient } from "../../src/index.js";
 import {
   RUNTIME_FILTER_OPERATORS,
@@ -14,6 +13,7 @@ import {
   V1_RUNTIME_QUERY_OPERATIONS,
   v1RuntimeQuery,
 } from "../../src/v1/runtime-params.js";
+import { mockableSpec } from "../support/mock-spec.js";
 
 describe("runtimeFilters", () => {
   it("numbers each filter from 1; one value is a string, several an array (repeated val<n>)", () => {

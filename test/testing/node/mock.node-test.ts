@@ -1,0 +1,25 @@
+// The README's node:test example, run by test/testing/node-test.test.ts with `node --import tsx --test`.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { TSTypes } from "../../../src/index.js";
+import { type MockThoughtSpot, startMockThoughtSpot } from "../../../src/testing/index.js";
+
+let mock: MockThoughtSpot;
+before(async () => {
+  mock = await startMockThoughtSpot();
+});
+after(() => mock.close());
+
+test("my Liveboard report script asks for what it needs", async () => {
+  const ts = mock.client();
+  const [liveboard] = await ts.metadata.search({ type: TSTypes.LIVEBOARD });
+  const pdf = await ts.download("/api/rest/2.0/report/liveboard", {
+    body: { metadata_identifier: String(liveboard?.metadata_id), file_format: "PDF" },
+  });
+  assert.ok(pdf.byteLength > 0);
+  assert.deepEqual(
+    mock.requests().map((r) => r.operationId),
+    ["searchMetadata", "exportLiveboardReport"],
+  );
+  assert.ok(mock.requests().every((r) => r.findings.every((f) => f.location[0] !== "request")));
+});
