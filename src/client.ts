@@ -246,7 +246,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   });
   const api = { v2: operationMethods<V2>(calls.v2, v2Operations), v1: v1Methods(calls.v1) };
 
-  const raw = { headers, credentials, engine: () => authed };
+  const raw = { headers, credentials, redactor, engine: () => authed };
   const v2 = rawClient<V2Paths>({
     ...raw,
     api: "v2",
@@ -283,7 +283,9 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     },
     auth: createAuthHelpers(auth, api.v2, credentialCalls, redactor),
     tml: lazyMethods<TmlApi>(
-      once(async () => (await loadTml()).createTmlApi(loose, options.tmlFqn ?? true)),
+      once(async () =>
+        (await loadTml()).createTmlApi(loose, options.tmlFqn ?? true, (value) => redactor.value(value)),
+      ),
       ["export", "exportBatch", "import", "exportToFolder", "importFromFolder"],
     ),
     metadata: lazyMethods<MetadataApi>(

@@ -13,6 +13,7 @@ export {
   type ErrorDetails,
   NetworkError,
   NotFoundError,
+  PaginationError,
   RateLimitError,
   RedirectError,
   RequestAbortedError,

@@ -33,18 +33,27 @@ export class Redactor {
     return out.replace(/(Bearer\s+)[\w.~+/=-]{8,}/gi, `$1${MASK}`);
   }
 
-  /** Deep copy with secret-named fields masked and every string scrubbed. */
-  value<T>(value: T): T {
+  /** Deep copy with secret-named fields masked and every string scrubbed; bounded depth (bodies may be hostile). */
+  value<T>(value: T, depth = 0): T {
     if (typeof value === "string") return this.text(value) as T;
-    if (Array.isArray(value)) return value.map((v) => this.value(v)) as T;
+    if (depth > 32 && value && typeof value === "object") return "[nested too deep]" as T;
+    if (Array.isArray(value)) return value.map((v) => this.value(v, depth + 1)) as T;
     if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
       const out: Record<string, unknown> = {};
       for (const [key, v] of Object.entries(value)) {
-        out[key] = SECRET_FIELDS.test(key) && typeof v === "string" ? MASK : this.value(v);
+        out[key] = SECRET_FIELDS.test(key) && typeof v === "string" ? MASK : this.value(v, depth + 1);
       }
       return out as T;
     }
     return value;
+  }
+
+  /** Learns the secret-named string fields of a call's input (password, new_password, secret_key, auth_token...). */
+  learnFields(input: unknown): void {
+    if (!input || typeof input !== "object") return;
+    for (const [key, value] of Object.entries(input)) {
+      if (typeof value === "string" && SECRET_FIELDS.test(key)) this.add(value);
+    }
   }
 
   /** A copy of an error and its causes with secrets scrubbed from messages and stacks (codes kept). */

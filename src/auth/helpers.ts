@@ -1,5 +1,6 @@
 // ts.auth: tokens for other users and objects, validation and revocation, V1 trusted authentication.
 import type { operations as V2Operations } from "../../generated/v2.js";
+import { AuthError } from "../core/errors.js";
 import type { CallOptions, OperationInput, OperationMethods, OperationOutput } from "../core/types.js";
 import type { Redactor } from "../redact.js";
 import type { CredentialCalls } from "./from-options.js";
@@ -57,7 +58,16 @@ export function createAuthHelpers(
         access_level: accessLevel,
         ...(objectId !== undefined && { id: objectId }),
         ...(orgId !== undefined && { orgid: orgId }),
-      })) as string;
+      })) as unknown;
+      if (typeof token !== "string" || token.trim() === "") {
+        throw new AuthError({
+          message: "V1 session/auth/token (sessionAuthToken) answered without a token",
+          method: "POST",
+          path: "/tspublic/v1/session/auth/token",
+          operationId: "sessionAuthToken",
+          status: 200,
+        });
+      }
       redactor.add(token);
       return token;
     },

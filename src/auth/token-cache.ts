@@ -7,9 +7,12 @@ export interface IssuedToken {
   lifetimeMs?: number;
 }
 
-/** Refresh this long before expiry: 10% of the lifetime, between 5 s and 60 s. */
-function marginMs(lifetimeMs: number): number {
-  return Math.min(60_000, Math.max(5_000, lifetimeMs * 0.1));
+/**
+ * Refresh this long before expiry: 10% of the lifetime, at least 5 s and at most 60 s, but never more
+ * than a quarter of it, so a short-lived token (validitySeconds: 4) is still reused within its life.
+ */
+export function marginMs(lifetimeMs: number): number {
+  return Math.min(60_000, Math.max(Math.min(5_000, lifetimeMs * 0.25), lifetimeMs * 0.1));
 }
 
 export class TokenCache {

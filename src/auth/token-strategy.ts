@@ -1,5 +1,6 @@
 // Strategies that hold a bearer token which expires: username + password or secret key (V2
 // auth/token/full), and a caller-supplied async provider. Tokens are cached and refreshed.
+import { hasControlCharacter } from "./options.js";
 import { type AuthStrategy, bearerOf } from "./strategy.js";
 import { type IssuedToken, TokenCache } from "./token-cache.js";
 
@@ -42,6 +43,12 @@ export function tokenProvider(
 ): AuthStrategy {
   return cachedToken(async () => {
     const result = await getToken();
+    const token = typeof result === "string" ? result : result?.token;
+    if (typeof token === "string" && hasControlCharacter(token)) {
+      throw new TypeError(
+        "auth.getToken returned a token with a line break or another control character (not shown)",
+      );
+    }
     if (typeof result === "string" && result) return { token: result };
     if (result && typeof result === "object" && typeof result.token === "string" && result.token) {
       if (result.expiresAt === undefined) return { token: result.token };

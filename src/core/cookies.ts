@@ -14,7 +14,8 @@ export interface CookieFetch {
 export function withCookieJar(fetch: BaseFetch, redactor: Redactor): CookieFetch {
   const loaded = Promise.all([import("fetch-cookie"), import("tough-cookie")]).then(
     ([{ default: makeFetchCookie }, { CookieJar }]) => {
-      const jar = new CookieJar();
+      // Secure cookies only ever go over https, loopback included (tough-cookie would allow http there).
+      const jar = new CookieJar(undefined, { allowSecureOnLocal: false });
       const cookieFetch = makeFetchCookie(async (input: RequestInfo | URL, init?: RequestInit) => {
         const response = await fetch(String(input instanceof Request ? input.url : input), init ?? {});
         for (const line of response.headers.getSetCookie?.() ?? []) learnCookie(line, redactor);

@@ -3,6 +3,7 @@
 //   ├─ ApiError (an HTTP answer that is not a success) → BadRequestError, AuthError, NotFoundError,
 //   │    RateLimitError, ServerError, RedirectError, UnexpectedResponseError
 //   ├─ NetworkError, RequestTimeoutError, RequestAbortedError (no usable answer)
+//   ├─ PaginationError (a walk that would not end)
 //   ├─ TmlError → TmlParseError, TmlImportError (src/tml/errors.ts)
 //   └─ ObjectLookupError (src/metadata/errors.ts)
 // Programming mistakes found before any request are TypeErrors instead. Errors are built from text
@@ -138,6 +139,10 @@ export class RedirectError extends ApiError {
 /** A success status with a body that is not what the operation answers (an HTML page where JSON was due). */
 export class UnexpectedResponseError extends ApiError {
   override name = "UnexpectedResponseError";
+}
+/** A walk over pages that would not end: the server sent the same page again, or the page cap was reached. */
+export class PaginationError extends ThoughtSpotError {
+  override name = "PaginationError";
 }
 /** No answer within the per-attempt timeout, or a body that stalled. */
 export class RequestTimeoutError extends ThoughtSpotError {

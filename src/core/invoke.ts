@@ -40,6 +40,8 @@ export async function invoke(
   options: CallOptions & { parseAs?: ParseAs } = {},
 ): Promise<unknown> {
   const encoded = encodeCall(operationId, row, input, ctx.extraQuery);
+  // A password in a body (createUser, changeUserPassword...) must not come back in an error or a log.
+  ctx.redactor.learnFields(input);
   ctx.onCall?.(operationId, row);
   const headers: OutgoingHeaders = { ...ctx.headers };
   for (const name in encoded.headers) headers[name.toLowerCase()] = encoded.headers[name]!;

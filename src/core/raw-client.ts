@@ -25,6 +25,8 @@ export interface RawClientOptions {
   /** The operation behind a method and path template, from the generated table (V1's loads lazily). */
   route: (method: string, path: string) => Promise<Found | undefined>;
   extraQuery?: () => Promise<((operationId: string, fields: Loose) => Loose | undefined) | undefined>;
+  /** Learns secret-named fields of each call's body, so no error or log line can echo them. */
+  redactor: { learnFields(input: unknown): void };
 }
 
 interface RawInit {
@@ -53,6 +55,7 @@ export function rawClient<Paths extends {}>(options: RawClientOptions): Client<P
   async function call(method: string, path: string, init: RawInit = {}) {
     const c = (await client()) as unknown as Record<string, (p: string, i: unknown) => Promise<unknown>>;
     const found = await options.route(method, path);
+    options.redactor.learnFields(init.body);
     const stream = init.parseAs === "stream";
     const info = {
       method,

@@ -1,6 +1,6 @@
 // The page loop shared by V2 (record_offset/record_size) and V1 (offset/batchsize): fetch a page,
 // hand out its items one by one, and ask for the next page only when the caller wants more items.
-import { RequestAbortedError, ThoughtSpotError } from "../core/errors.js";
+import { PaginationError, RequestAbortedError, ThoughtSpotError } from "../core/errors.js";
 
 /** What one page told us: its items, and whether it was the last one. */
 export interface Page<T> {
@@ -31,6 +31,25 @@ export interface PagerOptions<T> {
   fetchPage(offset: number, signal: AbortSignal | undefined): Promise<unknown>;
   /** Reads items and the last-page signal out of an answer. */
   read(answer: unknown, pageSize: number): Page<T>;
+  /** Stop with a PaginationError after this many pages (no cap when undefined). */
+  maxPages?: number | undefined;
+}
+
+/** maxPages: a positive integer, when given. */
+export function checkMaxPages(value: unknown, where: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    throw new TypeError(`${where}: maxPages must be a positive integer, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** A cheap fingerprint of a page (FNV-1a over its JSON), to notice a server that ignores the offset. */
+function fingerprint(items: readonly unknown[]): string {
+  const text = JSON.stringify(items);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${hash >>> 0}`;
 }
 
 /** A page size must be a positive integer: -1 ("everything at once") would defeat paging. */
@@ -53,9 +72,12 @@ export function createPager<T>(options: PagerOptions<T>): Paginated<T> {
       cause: cause ?? signal?.reason,
     });
 
+  const where = { method: options.method, path: options.path, operationId: options.operationId };
+
   async function* answers(): AsyncGenerator<{ answer: unknown; page: Page<T> }> {
     let offset = options.start;
-    for (;;) {
+    let previous: string | undefined;
+    for (let count = 1; ; count++) {
       if (signal?.aborted) throw aborted();
       let answer: unknown;
       try {
@@ -66,8 +88,23 @@ export function createPager<T>(options: PagerOptions<T>): Paginated<T> {
         throw error;
       }
       const page = options.read(answer, pageSize);
+      // A full page equal to the one before: the server ignores the offset, and the walk would never end.
+      const seen = page.last || page.items.length === 0 ? undefined : fingerprint(page.items);
+      if (seen !== undefined && seen === previous) {
+        throw new PaginationError({
+          ...where,
+          message: `${options.operationId}: the page at offset ${offset} repeats the previous page; the server ignores the offset, so the walk stopped`,
+        });
+      }
+      previous = seen;
       yield { answer, page };
       if (page.last) return;
+      if (options.maxPages !== undefined && count >= options.maxPages) {
+        throw new PaginationError({
+          ...where,
+          message: `${options.operationId}: more than ${options.maxPages} pages (maxPages); the walk stopped`,
+        });
+      }
       offset += pageSize;
     }
   }

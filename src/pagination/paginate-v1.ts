@@ -6,7 +6,7 @@ import type { ThoughtSpotClient } from "../client.js";
 import type { OperationInput, OperationOutput } from "../core/types.js";
 import type { OperationRow } from "../operation-row.js";
 import { pageReader } from "./page-reader.js";
-import { checkPageSize, createPager, type Paginated } from "./pager.js";
+import { checkMaxPages, checkPageSize, createPager, type Paginated } from "./pager.js";
 import { DEFAULT_PAGE_SIZE } from "./paginate.js";
 import type { IsOptional, ItemOfRule } from "./v2-types.js";
 
@@ -31,6 +31,8 @@ export type V1PageItemOf<K extends V1PaginatedOperationId> = ItemOfRule<
 export interface PaginateV1Options {
   /** Items per request (batchsize). Default: input.batchsize, else 100. */
   pageSize?: number;
+  /** Stop with a PaginationError after this many pages: a guard for unattended scripts. */
+  maxPages?: number;
   signal?: AbortSignal;
 }
 
@@ -71,7 +73,7 @@ export function paginateV1<K extends V1PaginatedOperationId>(
   if (fields.pagenumber !== undefined) {
     throw new TypeError(`paginateV1 ${operationId}: pages by offset; leave pagenumber out`);
   }
-  const { pageSize: asked, signal } = options as PaginateV1Options;
+  const { pageSize: asked, signal, maxPages } = options as PaginateV1Options;
   const pageSize = checkPageSize(asked ?? fields.batchsize ?? DEFAULT_PAGE_SIZE, `paginateV1 ${operationId}`);
   // V1 reads offset -1 as "the first item", which is offset 0 for counting.
   const given = fields.offset ?? 0;
@@ -81,6 +83,7 @@ export function paginateV1<K extends V1PaginatedOperationId>(
   const call = (ts.api.v1 as unknown as Record<string, Call>)[operationId]!;
 
   return createPager({
+    maxPages: checkMaxPages(maxPages, `paginateV1 ${operationId}`),
     start: Math.max(given, 0),
     pageSize,
     signal,

@@ -5,7 +5,7 @@ import { v2Operations } from "../../generated/v2-operations.js";
 import type { ThoughtSpotClient } from "../client.js";
 import type { OperationRow } from "../operation-row.js";
 import { pageReader } from "./page-reader.js";
-import { checkPageSize, createPager, type Paginated } from "./pager.js";
+import { checkMaxPages, checkPageSize, createPager, type Paginated } from "./pager.js";
 import type {
   PageItemOf,
   PaginateArgs,
@@ -47,7 +47,7 @@ export function paginate<P extends PaginatedPath>(
       `paginate: ${String(path)} is not a paginated V2 operation (one of: ${[...paginatedByPath.keys()].join(", ")})`,
     );
   }
-  const { pageSize: asked, signal } = options as PaginateOptions;
+  const { pageSize: asked, signal, maxPages } = options as PaginateOptions;
   const body = { ...((init?.body ?? {}) as Record<string, unknown>) };
   const pageSize = checkPageSize(asked ?? body.record_size ?? DEFAULT_PAGE_SIZE, `paginate ${path}`);
   const start = body.record_offset ?? 0;
@@ -60,6 +60,7 @@ export function paginate<P extends PaginatedPath>(
   const page = row.page!;
 
   return createPager({
+    maxPages: checkMaxPages(maxPages, `paginate ${path}`),
     start,
     pageSize,
     signal,

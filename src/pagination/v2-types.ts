@@ -63,6 +63,8 @@ export type PaginateInit<K extends PaginatedOperationId> = {
 export interface PaginateOptions {
   /** Items per request (record_size). Default: the body's record_size, else 100. */
   pageSize?: number;
+  /** Stop with a PaginationError after this many pages: a guard for unattended scripts. */
+  maxPages?: number;
   signal?: AbortSignal;
 }
 

@@ -1,5 +1,5 @@
 // ts.tml: export, import and folder round trips, bound to one client's operation methods.
-import { call, type LooseApi } from "../operations/loose-api.js";
+import { call, type LooseApi, type LooseCall } from "../operations/loose-api.js";
 import { exportTml, type TmlExportOptions, type TmlExportResult, type TmlExportTarget } from "./export.js";
 import type { TmlFile } from "./files.js";
 import { importTml, type TmlImportOptions, type TmlImportResult } from "./import.js";
@@ -36,16 +36,25 @@ export interface TmlApi {
   ): Promise<TmlImportResult & { files: TmlFile[] }>;
 }
 
-export function createTmlApi(calls: LooseApi, defaultFqn: boolean): TmlApi {
+export function createTmlApi(
+  calls: LooseApi,
+  defaultFqn: boolean,
+  redact: <T>(value: T) => T = (value) => value,
+): TmlApi {
+  // Import answers end up in TmlImportError's message and result: scrubbed of secrets first.
+  const scrubbed =
+    (method: LooseCall): LooseCall =>
+    async (input, options) =>
+      redact(await method(input, options));
   const ctx = {
     defaultFqn,
     v2Export: call(calls.v2, "exportMetadataTML"),
     v2ExportBatch: call(calls.v2, "exportMetadataTMLBatched"),
-    v2Import: call(calls.v2, "importMetadataTML"),
-    v2ImportAsync: call(calls.v2, "importMetadataTMLAsync"),
-    v2AsyncStatus: call(calls.v2, "fetchAsyncImportTaskStatus"),
+    v2Import: scrubbed(call(calls.v2, "importMetadataTML")),
+    v2ImportAsync: scrubbed(call(calls.v2, "importMetadataTMLAsync")),
+    v2AsyncStatus: scrubbed(call(calls.v2, "fetchAsyncImportTaskStatus")),
     v1Export: call(calls.v1, "metadataTmlExport"),
-    v1Import: call(calls.v1, "metadataTmlImport"),
+    v1Import: scrubbed(call(calls.v1, "metadataTmlImport")),
   };
   const api: TmlApi = {
     export: (targets, options) => exportTml(ctx, targets, options),

@@ -50,22 +50,32 @@ describe("release against Prism", () => {
 
   it("V1 mock: without the V2 system endpoint, the release comes from session/info", async () => {
     const { fetch, exchanges } = recordingFetch();
+    const asked: string[] = [];
     const ts = createThoughtSpotClient({
       serverUrl: inject("prismV1Url"),
       auth: { token: "contract-test-token" },
       fetch,
       maxRetries: 0,
+      // A cluster older than the V2 system endpoint: it answers 404 there (played by a middleware).
+      middleware: [
+        async (request, next, context) => {
+          asked.push(`${context.api} ${context.operationId}`);
+          return context.operationId === "getSystemInformation"
+            ? new Response('{"error":{"message":"No handler found"}}', { status: 404 })
+            : next(request);
+        },
+      ],
     });
     const release = await ts.clusterVersion();
+    expect(asked).toEqual(["v2 getSystemInformation", "v1 sessionInfo"]);
     expect(exchanges.map((e) => `${e.method} ${new URL(e.url).pathname}`)).toEqual([
-      "GET /api/rest/2.0/system",
       "GET /callosum/v1/tspublic/v1/session/info",
     ]);
-    expect(exchanges[1]?.status).toBe(200);
-    expect(requestViolations(exchanges[1]!)).toEqual([]);
+    expect(exchanges[0]?.status).toBe(200);
+    expect(requestViolations(exchanges[0]!)).toEqual([]);
     expect(release).toEqual(expect.any(String));
     const report = await ts.compatibility();
     expect(report.clusterVersion).toBe(release);
-    expect(exchanges).toHaveLength(2);
+    expect(exchanges).toHaveLength(1);
   });
 });
