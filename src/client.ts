@@ -1,8 +1,9 @@
 // createThoughtSpotClient(): assembly only. Options → one engine → the surfaces (raw clients, operation
 // methods, helpers, walkers), each of which sends through that engine.
 import type { paths as V1Paths } from "../generated/v1.js";
+import { v1BasePath } from "../generated/v1-operations.js";
 import type { operations as V2Operations, paths as V2Paths } from "../generated/v2.js";
-import { v2Operations } from "../generated/v2-operations.js";
+import { v2BasePath, v2Operations, v2Routes } from "../generated/v2-operations.js";
 import { type CredentialCalls, strategyFromOptions } from "./auth/from-options.js";
 import { type AuthHelpers, createAuthHelpers } from "./auth/helpers.js";
 import { type AuthOptions, authSecrets, parseAuth } from "./auth/options.js";
@@ -13,7 +14,7 @@ import { type InvokeContext, invoke, operationMethods } from "./core/invoke.js";
 import { checkMiddleware, type Middleware } from "./core/middleware.js";
 import { rawClient } from "./core/raw-client.js";
 import type { RawClient } from "./core/raw-types.js";
-import { routeIndex } from "./core/routes.js";
+import { routeLookup } from "./core/routes.js";
 import { type TlsOptions, withTls } from "./core/tls.js";
 import type { CallOptions, OperationMethods } from "./core/types.js";
 import type { DownloadMethod } from "./download/types.js";
@@ -39,8 +40,6 @@ import { VERSION } from "./version.js";
 
 export type { AuthOptions, Middleware, TlsOptions };
 
-/** V1 paths in the spec are relative to this base path. */
-const V1_PREFIX = "/callosum/v1";
 const IN_BROWSER = typeof (globalThis as { window?: unknown }).window !== "undefined";
 const loadV1 = once(() => import("./v1/module.js"));
 const loadTml = once(() => import("./tml/api.js"));
@@ -50,7 +49,7 @@ const loadPaginationV1 = once(() => import("./pagination/paginate-v1.js"));
 const loadDownload = once(() => import("./download/download.js"));
 const loadStream = once(() => import("./streaming/stream.js"));
 const loadCompatibility = once(() => import("./release/compatibility.js"));
-const v2Routes = routeIndex(v2Operations as Record<string, OperationRow>);
+const v2Route = routeLookup(v2Routes, v2Operations as Record<string, OperationRow>);
 
 export interface ThoughtSpotClientOptions {
   /** The cluster, e.g. https://my.thoughtspot.cloud (a path prefix behind a proxy is kept). */
@@ -195,18 +194,18 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       : undefined;
   const v1Module = once(async () => {
     const m = await loadV1();
-    return { ...m, routes: routeIndex(m.v1Operations as Record<string, OperationRow>) };
+    return { ...m, route: routeLookup(m.v1Routes, m.v1Operations as Record<string, OperationRow>) };
   });
   type Explain = (api: "v1" | "v2") => Pick<InvokeContext, "onCall" | "explain">;
   const contexts = (through: Engine, explained?: Explain) => {
     const shared = { engine: through, headers, redactor, loginHint, credentials };
-    const v2: InvokeContext = { ...shared, api: "v2", baseUrl: serverUrl, ...explained?.("v2") };
+    const v2: InvokeContext = { ...shared, api: "v2", baseUrl: serverUrl + v2BasePath, ...explained?.("v2") };
     const v1 = once(async () => {
       const m = await v1Module();
       return {
         ...shared,
         api: "v1" as const,
-        baseUrl: serverUrl + V1_PREFIX,
+        baseUrl: serverUrl + m.v1BasePath,
         extraQuery: m.v1RuntimeQuery,
         table: m.v1Operations as Record<string, OperationRow>,
         ...explained?.("v1"),
@@ -250,14 +249,14 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   const v2 = rawClient<V2Paths>({
     ...raw,
     api: "v2",
-    baseUrl: serverUrl,
-    route: async (method, path) => v2Routes(method, path),
+    baseUrl: serverUrl + v2BasePath,
+    route: async (method, path) => v2Route(method, path),
   });
   const v1 = rawClient<V1Paths>({
     ...raw,
     api: "v1",
-    baseUrl: serverUrl + V1_PREFIX,
-    route: async (method, path) => (await v1Module()).routes(method, path),
+    baseUrl: `${serverUrl}${v1BasePath}`,
+    route: async (method, path) => (await v1Module()).route(method, path),
     extraQuery: async () => (await v1Module()).v1RuntimeQuery,
   });
 

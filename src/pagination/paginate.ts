@@ -4,8 +4,8 @@
 import { v2Operations } from "../../generated/v2-operations.js";
 import type { ThoughtSpotClient } from "../client.js";
 import type { OperationRow } from "../operation-row.js";
+import { pageReader } from "./page-reader.js";
 import { checkMaxPages, checkPageSize, createPager, type Paginated } from "./pager.js";
-import { v2PageReaders } from "./v2-pages.js";
 import type {
   PageItemOf,
   PaginateArgs,
@@ -25,7 +25,7 @@ type Call = (
 
 const paginatedByPath = new Map<string, PaginatedOperationId>(
   (Object.entries(v2Operations) as [string, OperationRow][])
-    .filter(([, row]) => row.paginated)
+    .filter(([, row]) => row.page)
     .map(([operationId, row]) => [row.path, operationId as PaginatedOperationId]),
 );
 
@@ -56,20 +56,22 @@ export function paginate<P extends PaginatedPath>(
   }
   const call = (ts.api.v2 as unknown as Record<string, Call>)[operationId]!;
   const headers = init?.headers;
+  const row = v2Operations[operationId] as OperationRow;
+  const page = row.page!;
 
   return createPager({
     maxPages: checkMaxPages(maxPages, `paginate ${path}`),
     start,
     pageSize,
     signal,
-    method: v2Operations[operationId].method,
+    method: row.method,
     path,
     operationId,
     fetchPage: (offset, pageSignal) =>
       call(
-        { ...body, record_offset: offset, record_size: pageSize },
+        { ...body, [page.offset]: offset, [page.size]: pageSize },
         { ...(pageSignal && { signal: pageSignal }), ...(headers && { headers }) },
       ),
-    read: v2PageReaders[operationId],
+    read: pageReader(page),
   }) as Paginated<PageItemOf<PaginatedOperationOf<P>>>;
 }

@@ -1,16 +1,26 @@
 // ts.sharing: share objects and visualizations, and ask who can see what, on V2 (default) or V1.
+import type { operations as V1Operations } from "../../generated/v1.js";
+import type { components } from "../../generated/v2.js";
+import type { OperationInput } from "../core/types.js";
 import { type ObjectTypeInput, resolveObjectType } from "../enums/object-types.js";
 import { call, type LooseApi } from "../operations/loose-api.js";
 import type { SharePermissions } from "./permissions.js";
 
-const V2_SHAREABLE = new Set([
+type V2ShareableType = NonNullable<components["schemas"]["ShareMetadataTypeInput"]["type"]>;
+type V1ShareableType = OperationInput<V1Operations["securityShare"]>["type"];
+
+/**
+ * The types the helper shares, checked against the generated unions: a value ThoughtSpot removes is a
+ * compile error here. A value it adds is refused before any request until listed.
+ */
+const V2_SHAREABLE = new Set<string>([
   "LIVEBOARD",
   "ANSWER",
   "LOGICAL_TABLE",
   "LOGICAL_COLUMN",
   "CONNECTION",
   "COLLECTION",
-]);
+] satisfies V2ShareableType[]);
 
 export interface ShareInput {
   /** TSTypes member or raw API type of the objects (all of one type). */
@@ -55,12 +65,12 @@ export interface SharingApi {
   permissionsOfPrincipals(input: { principals: readonly string[]; type?: ObjectTypeInput }): Promise<unknown>;
 }
 
-const V1_SHAREABLE = new Set([
+const V1_SHAREABLE = new Set<string>([
   "QUESTION_ANSWER_BOOK",
   "PINBOARD_ANSWER_BOOK",
   "LOGICAL_TABLE",
   "LOGICAL_COLUMN",
-]);
+] satisfies V1ShareableType[]);
 
 function v1ShareType(type: ObjectTypeInput): string {
   const { type: v1 } = resolveObjectType(type, "v1");

@@ -1,7 +1,7 @@
 // The operation docs generator: what it takes from a spec, the reference links it builds, and where it
 // writes the JSDoc in the rendered types.
 import { describe, expect, it } from "vitest";
-import { addOperationDocs, operationDocs, v2ReferenceUrl } from "../../scripts/lib/emit-docs.js";
+import { addOperationDocs, operationDocs, v2ReferenceUrl } from "../../scripts/lib/emit/docs.js";
 
 const spec = {
   tags: [{ name: "user", externalDocs: { url: "https://developers.thoughtspot.com/docs/user-api" } }],

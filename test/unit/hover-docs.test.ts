@@ -7,9 +7,9 @@ import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { v1Operations } from "../../generated/v1-operations.js";
 import { v2Operations } from "../../generated/v2-operations.js";
-import { operationDocs } from "../../scripts/lib/emit-docs.js";
-import { applyPatches, readPatches } from "../../scripts/lib/patches.js";
-import { type ApiName, readSpecDocument, SPEC_FILES } from "../../scripts/lib/specs.js";
+import { operationDocs } from "../../scripts/lib/emit/docs.js";
+import { applyPatches, readPatches } from "../../scripts/lib/spec/patches.js";
+import { type ApiName, readSpecDocument, SPEC_FILES } from "../../scripts/lib/spec/read.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FILE = join(ROOT, "test/unit/__hover__.ts");
