@@ -250,12 +250,14 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     ...raw,
     api: "v2",
     baseUrl: serverUrl + v2BasePath,
+    onCall: (id, row) => warnDeprecated("v2", id, row),
     route: async (method, path) => v2Route(method, path),
   });
   const v1 = rawClient<V1Paths>({
     ...raw,
     api: "v1",
     baseUrl: `${serverUrl}${v1BasePath}`,
+    onCall: (id, row) => warnDeprecated("v1", id, row),
     route: async (method, path) => (await v1Module()).route(method, path),
     extraQuery: async () => (await v1Module()).v1RuntimeQuery,
   });

@@ -26,6 +26,8 @@ export interface RawClientOptions {
   /** The operation behind a method and path template, from the generated table (V1's loads lazily). */
   route: (method: string, path: string) => Promise<Found | undefined>;
   extraQuery?: () => Promise<((operationId: string, fields: Loose) => Loose | undefined) | undefined>;
+  /** Called before each call of a spec operation (deprecation warnings). */
+  onCall?: ((operationId: string, row: OperationRow) => void) | undefined;
   /** Learns secret-named fields of each call's body, so no error or log line can echo them. */
   redactor: { learnFields(input: unknown): void };
 }
@@ -87,6 +89,7 @@ export function rawClient<Paths extends {}>(options: RawClientOptions): RawClien
     };
     if (!found) return c[method]!(path, { ...init, fetch });
     const encoded = encodeRaw(found, init, await options.extraQuery?.());
+    options.onCall?.(found.operationId, found.row);
     return c[method]!(path, {
       ...init,
       // openapi-fetch calls these instead of its own serializers: the one encoder already did the work.

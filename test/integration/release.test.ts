@@ -159,6 +159,25 @@ describe("deprecated operations", () => {
     expect(warnings).toHaveLength(2);
   });
 
+  it("raw calls warn too, once per operation per client (shared with ts.api)", async () => {
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, error() {}, warn: (m: string) => warnings.push(m) };
+    const ts = client({ logger });
+    const raw = ts.v2 as unknown as Record<string, (path: string, init: unknown) => Promise<unknown>>;
+    const input = inputFor(deprecatedRow) as Record<string, unknown>;
+    const path = Object.fromEntries((deprecatedRow.pathParams ?? []).map((name) => [name, input[name]]));
+    const body = Object.fromEntries(Object.entries(input).filter(([name]) => !(name in path)));
+    await raw[deprecatedRow.method]!(deprecatedRow.path, {
+      params: { path },
+      ...(deprecatedRow.body && { body }),
+    });
+    await call(ts, deprecatedId, deprecatedRow);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(
+      `${deprecatedId} (${deprecatedRow.method} ${deprecatedRow.path}) is deprecated`,
+    );
+  });
+
   it("say nothing without a logger", async () => {
     const spies = (["warn", "log", "error", "info", "debug"] as const).map((m) => vi.spyOn(console, m));
     await call(client(), deprecatedId, deprecatedRow);
