@@ -112,7 +112,9 @@ export function renderMap(inventory: readonly PythonMethod[]): string {
           : "— no such path in the vendored spec";
       if (id) totals.mapped++;
       else totals.unmapped++;
-      lines.push(`| \`${m.method}\` | ${m.verb} \`${m.path}\` | ${call} | ${id ? (HELPERS[id] ?? "") : ""} |`);
+      lines.push(
+        `| \`${m.method}\` | ${m.verb} \`${m.path}\` | ${call} | ${id ? (HELPERS[id] ?? "") : ""} |`,
+      );
     }
     sections.push(lines.join("\n"));
   }
