@@ -2,6 +2,8 @@ import { defineConfig } from "vitest/config";
 
 // Projects: fast unit/integration tests, the mock ThoughtSpot of /testing, and contract tests that share one mock.
 export default defineConfig({
+  // Examples import the package by name; tsconfig paths map the names to src/ (no build needed).
+  resolve: { tsconfigPaths: true },
   test: {
     projects: [
       {
@@ -16,6 +18,16 @@ export default defineConfig({
         test: {
           name: "testing",
           include: ["test/testing/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Every script of examples/ run against one mock ThoughtSpot.
+        extends: true,
+        test: {
+          name: "examples",
+          include: ["test/examples/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

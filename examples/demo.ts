@@ -13,8 +13,8 @@ import {
   type ThoughtSpotClient,
   ThoughtSpotError,
   TSTypes,
-} from "../src/index.js";
-import { startMockThoughtSpot } from "../src/testing/index.js";
+} from "thoughtspot-rest-api";
+import { startMockThoughtSpot } from "thoughtspot-rest-api/testing";
 
 const real = process.env.TS_SERVER_URL;
 if (real && !process.env.TS_USERNAME)

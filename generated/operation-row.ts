@@ -3,7 +3,7 @@
 // Generator: openapi-typescript 7.13.0, scripts/generate.ts
 
 /** HTTP method of an operation. */
-export type OperationMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
  * How one page of a paginated operation reads, derived from the response schema (or stated by an
@@ -27,7 +27,7 @@ export interface PageRule {
 }
 
 export interface OperationRow {
-  method: OperationMethod;
+  method: HttpMethod;
   path: string;
   tag: string;
   /** Parameter names by location; the facade folds them into the call's single input object. */

@@ -1,4 +1,8 @@
 // The public entry point. Nothing outside what is exported here is public.
+
+// Types the public signatures above refer to, exported so users can name them (and the API reference links them).
+export type { AuthHelpers } from "./auth/helpers.js";
+export type { TokenProviderResult } from "./auth/token-strategy.js";
 export {
   type AuthOptions,
   createThoughtSpotClient,
@@ -6,6 +10,7 @@ export {
   type ThoughtSpotClientOptions,
   type TlsOptions,
 } from "./client.js";
+export type { ThoughtSpotErrorInit } from "./core/errors.js";
 export {
   ApiError,
   AuthError,
@@ -23,6 +28,7 @@ export {
   UnexpectedResponseError,
 } from "./core/errors.js";
 export type { Middleware, MiddlewareContext } from "./core/middleware.js";
+export type { RawClient } from "./core/raw-types.js";
 export type { CallOptions, OperationInput, OperationMethod, OperationOutput } from "./core/types.js";
 export {
   type AnswerRecord,
@@ -35,6 +41,13 @@ export {
   type RecordValue,
 } from "./data/records.js";
 export type { DownloadedFile, DownloadOptions, DownloadPath } from "./download/index.js";
+export type {
+  DownloadInit,
+  DownloadMethod,
+  V1BinaryOperationId,
+  V2BinaryOperationId,
+} from "./download/types.js";
+export type { V1MetadataSubtype, V1MetadataType, V2MetadataType, V2ShareMode } from "./enums/api-types.js";
 export { GroupVisibility, GroupVisibilityV2 } from "./enums/groups.js";
 export {
   Categories,
@@ -57,10 +70,16 @@ export { ReportTypes } from "./enums/reports.js";
 export { PermissionTypes, ShareModes } from "./enums/sharing.js";
 export { TSTypes, TSTypesV2 } from "./enums/ts-types.js";
 export type { Logger, LogLevel } from "./logger.js";
-export type { ListObjectHeadersInput, MetadataApi, MetadataSearchInput } from "./metadata/api.js";
-export type { GroupDetails, LiveboardDetails, UserDetails } from "./metadata/details.js";
+export type { ListObjectHeadersInput, MetadataApi, MetadataSearchInput, TagInput } from "./metadata/api.js";
+export type {
+  GroupDetails,
+  HeaderInfo,
+  LiveboardDetails,
+  UserDetails,
+  VisualizationInfo,
+} from "./metadata/details.js";
 export { ObjectLookupError } from "./metadata/errors.js";
-export type { OperationRow } from "./operation-row.js";
+export type { HttpMethod, OperationRow, PageRule } from "./operation-row.js";
 export type {
   DataRow,
   PageItemOf,
@@ -71,9 +90,13 @@ export type {
   V1PageItemOf,
   V1PaginatedOperationId,
 } from "./pagination/index.js";
+export type { PaginateMethod } from "./pagination/paginate.js";
+export type { PaginateV1Args, PaginateV1Method } from "./pagination/paginate-v1.js";
+export type { PaginateArgs, PaginatedOperationId } from "./pagination/v2-types.js";
 export type { GroupsApi, SyncPrincipal, UsersApi } from "./principals/api.js";
 export { type UserPreferences, userPreferences } from "./principals/preferences.js";
 export type {
+  ApiName,
   CompatibilityReport,
   DeprecatedOperation,
   UnavailableOperation,
@@ -88,11 +111,19 @@ export {
   sharePermissions,
 } from "./sharing/permissions.js";
 export type { AgentStream, AgentStreamEvent, SseEvent, StreamOptions } from "./streaming/index.js";
+export type { AgentStreamEventType, StreamingOperationId, StreamMethod } from "./streaming/stream.js";
 export type { TmlApi } from "./tml/api.js";
 export { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./tml/errors.js";
-export type { ExportedTml, TmlExportOptions, TmlExportResult, TmlExportTarget } from "./tml/export.js";
+export type {
+  ExportedTml,
+  TmlExportOptions,
+  TmlExportResult,
+  TmlExportTarget,
+  TmlExportType,
+} from "./tml/export.js";
 export type { TmlFile } from "./tml/files.js";
 export type { ImportedTml, TmlImportOptions, TmlImportPolicy, TmlImportResult } from "./tml/import.js";
+export type { TmlStatus } from "./tml/results.js";
 // TML documents (parseTml, stringifyTml, folders, migration) are in "thoughtspot-rest-api/tml".
 export type * from "./tml/types.js";
 export { VERSION } from "./version.js";

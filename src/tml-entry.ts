@@ -1,5 +1,8 @@
 // thoughtspot-rest-api/tml: TML documents without a client (parse, write, files, migration steps).
 // A separate entry because the YAML parser is large; ts.tml on the client loads it on first use.
+
+// Types the functions above take, so users can name them.
+export type { StringifyTmlOptions } from "./tml/document.js";
 export {
   isLegacyConnection,
   isTmlOfType,
@@ -11,6 +14,7 @@ export {
   tmlValueStyle,
 } from "./tml/document.js";
 export { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./tml/errors.js";
+export type { ReadTmlFolderOptions } from "./tml/files.js";
 export { readTmlFolder, type TmlFile, tmlFileName, writeTmlFolder } from "./tml/files.js";
 export {
   addFqns,
@@ -20,4 +24,5 @@ export {
   type TmlRefMapping,
   type TmlRefTarget,
 } from "./tml/migrate.js";
+export type { TmlScalarStyle } from "./tml/style.js";
 export type * from "./tml/types.js";

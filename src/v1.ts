@@ -3,6 +3,14 @@ export type { components, operations, paths } from "../generated/v1.js";
 export { type V1OperationId, v1BasePath, v1Operations, v1Routes } from "../generated/v1-operations.js";
 // TSTypes (or raw API strings) → the V1/V2 `type` and `subtypes` (also exported by ./v2).
 export { OBJECT_TYPES, resolveObjectType, tsTypeOf, v1TypeOf, v2TypeOf } from "./enums/object-types.js";
+// Types the runtime helpers above take and return, so users can name them.
+export type {
+  RuntimeFilterQuery,
+  RuntimeParameterQuery,
+  RuntimeQuery,
+  RuntimeSortQuery,
+  RuntimeValue,
+} from "./v1/runtime-params.js";
 // V1 runtime filters, sorts and Parameters (numbered query keys) for pinboarddata, searchdata and the PDF export.
 export {
   type RuntimeFilter,
@@ -14,4 +22,4 @@ export {
   runtimeQuery,
   runtimeSorts,
 } from "./v1/runtime-params.js";
-export type { V1OperationMethods } from "./v1/types.js";
+export type { V1OperationInput, V1OperationMethod, V1OperationMethods } from "./v1/types.js";

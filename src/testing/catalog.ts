@@ -24,9 +24,18 @@ export interface DataTable {
   visualization_name?: string;
 }
 
+/** Owner and tags of one object (mock/headers.json); tag names from mock/tags.json. */
+export interface ObjectHeader {
+  author: string;
+  tags: string[];
+}
+
 export interface Catalog {
   users: Loose[];
   groups: Loose[];
+  tags: Loose[];
+  /** Keyed by object GUID; objects without an entry belong to tsadmin and carry no tags. */
+  headers: Record<string, ObjectHeader>;
   objects: CatalogObject[];
   /** Keyed by object GUID; "search" for searchData. */
   data: Record<string, DataTable[]>;
@@ -68,9 +77,13 @@ function readShipped(): Catalog {
   const tables: Record<string, DataTable[]> = {};
   for (const [key, value] of Object.entries(data))
     tables[key] = (Array.isArray(value) ? value : [value]) as DataTable[];
+  const headers = json("headers.json") as Record<string, unknown>;
+  delete headers.why;
   return {
     users: json("users.json"),
     groups: json("groups.json"),
+    tags: json("tags.json"),
+    headers: headers as Record<string, ObjectHeader>,
     objects,
     data: tables,
     pdf: new Uint8Array(readFileSync(mockDataPath("files", "liveboard.pdf"))),

@@ -7,6 +7,7 @@ import { fileAnswers } from "./files.js";
 import { metadataAnswers } from "./metadata.js";
 import { principalAnswers } from "./principals.js";
 import { spotterAnswers } from "./spotter.js";
+import { tagAnswers } from "./tags.js";
 
 export function realisticAnswers(catalog: Catalog): Record<string, Answer> {
   return {
@@ -16,5 +17,6 @@ export function realisticAnswers(catalog: Catalog): Record<string, Answer> {
     ...dataAnswers(catalog),
     ...fileAnswers(catalog),
     ...spotterAnswers,
+    ...tagAnswers(catalog),
   };
 }

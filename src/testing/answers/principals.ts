@@ -17,11 +17,89 @@ function filter(items: Loose[], identifier: unknown, pattern: unknown): Loose[] 
   return out;
 }
 
+/** A fresh GUID for a created user or group, stable within one mock server. */
+const guid = (prefix: string, n: number) => `${prefix}-${String(n).padStart(12, "0")}`;
+
+/** The groups named (by name or GUID) as { id, name } references. */
+function groupRefs(catalog: Catalog, identifiers: unknown): Loose[] {
+  if (!Array.isArray(identifiers)) return [];
+  return catalog.groups
+    .filter((g) => identifiers.includes(g.id) || identifiers.includes(g.name))
+    .map((g) => ({ id: g.id, name: g.name }));
+}
+
+const unknownPrincipal = (what: unknown) => ({
+  status: 400,
+  json: { error: { message: { code: 10_002, debug: `No user or group ${String(what)} in the mock` } } },
+});
+
 export function principalAnswers(catalog: Catalog): Record<string, Answer> {
+  let created = 0;
+  const findUser = (id: unknown) => catalog.users.find((u) => u.id === id || u.name === id);
   return {
-    searchUsers: ({ input }) => ({
-      json: page(filter(catalog.users, input.user_identifier, input.name_pattern), input),
-    }),
+    // Created users and groups are remembered, so a sync sees them on its next search.
+    createUser: ({ input }) => {
+      const user = {
+        id: guid("59481331-ee53-42be-a548", 0x100 + ++created),
+        name: input.name,
+        display_name: input.display_name,
+        visibility: input.visibility ?? "SHARABLE",
+        email: input.email,
+        account_type: input.account_type ?? "LOCAL_USER",
+        account_status: input.account_status ?? "ACTIVE",
+        creation_time_in_millis: Date.now(),
+        user_groups: groupRefs(catalog, input.group_identifiers),
+        current_org: { id: 0, name: "Primary" },
+      };
+      catalog.users.push(user);
+      return { json: user };
+    },
+    createUserGroup: ({ input }) => {
+      const group = {
+        id: guid("a0d1f2e3-0000-4c00-8000", 0x100 + ++created),
+        name: input.name,
+        display_name: input.display_name,
+        visibility: input.visibility ?? "SHARABLE",
+        privileges: input.privileges ?? [],
+        type: input.type ?? "LOCAL_GROUP",
+        users: [],
+      };
+      catalog.groups.push(group);
+      return { json: group };
+    },
+    updateUser: ({ input, params }) => {
+      const user = findUser(params.user_identifier);
+      if (!user) return unknownPrincipal(params.user_identifier);
+      if (Array.isArray(input.group_identifiers)) {
+        const named = groupRefs(catalog, input.group_identifiers);
+        const current = (user.user_groups as Loose[]) ?? [];
+        const others = current.filter((g) => !named.some((n) => n.id === g.id));
+        user.user_groups =
+          input.operation === "ADD" ? [...others, ...named] : input.operation === "REMOVE" ? others : named;
+      }
+      for (const field of ["display_name", "email", "account_status", "visibility"])
+        if (input[field] !== undefined) user[field] = input[field];
+      return { status: 204 };
+    },
+    deleteUser: ({ params }) => {
+      const at = catalog.users.findIndex(
+        (u) => u.id === params.user_identifier || u.name === params.user_identifier,
+      );
+      if (at < 0) return unknownPrincipal(params.user_identifier);
+      catalog.users.splice(at, 1);
+      return { status: 204 };
+    },
+    searchUsers: ({ input }) => {
+      const groups = Array.isArray(input.group_identifiers) ? input.group_identifiers : undefined;
+      const users = filter(catalog.users, input.user_identifier, input.name_pattern).filter(
+        (u) =>
+          !groups ||
+          ((u.user_groups as Loose[] | undefined) ?? []).some(
+            (g) => groups.includes(g.id) || groups.includes(g.name),
+          ),
+      );
+      return { json: page(users, input) };
+    },
     searchUserGroups: ({ input }) => ({
       json: page(filter(catalog.groups, input.group_identifier, input.name_pattern), input),
     }),

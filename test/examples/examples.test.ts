@@ -1,0 +1,116 @@
+// Every script in examples/ runs against one mock ThoughtSpot: its main() with a shared mock, each request
+// checked by Prism (strict), its result checked; README.md lists each; one runs standalone through tsx.
+import { execFile } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { type MockThoughtSpot, startMockThoughtSpot } from "thoughtspot-rest-api/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Example, ExampleContext } from "../../examples/support/run.js";
+
+const root = join(import.meta.dirname, "../..");
+const dir = join(root, "examples");
+const scripts = readdirSync(dir)
+  .filter((f) => f.endsWith(".ts") && f !== "demo.ts")
+  .sort();
+
+/** What each example's result must show, on the mock's example data (mock/). */
+const expectations: Record<string, (result: never) => void> = {
+  "list-users-groups-objects.ts": (r: { users: number; members: number; counts: Record<string, number> }) => {
+    expect(r.users).toBeGreaterThan(10); // more than one page of the walk
+    expect(r.members).toBeGreaterThan(0);
+    expect(r.members).toBeLessThan(r.users);
+    expect(r.counts.Liveboards).toBeGreaterThan(0);
+  },
+  "users-groups-create-update.ts": (r: { created: string[]; groups: string[] }) => {
+    expect(r.created).toEqual(["group store-managers", "user lena.fischer"]);
+    expect(r.groups).toEqual(expect.arrayContaining(["store-managers", "analysts"]));
+  },
+  "user-group-sync.ts": (r: { create: string[]; regroup: string[]; deactivate: string[] }) => {
+    expect(r.create).toEqual(["mia.jensen"]);
+    expect(r.regroup.length).toBeGreaterThan(0);
+    expect(r.deactivate).not.toContain("tsadmin");
+  },
+  "tml-export-to-folder.ts": (r: { files: string[] }) => {
+    expect(r.files.some((f) => f.endsWith(".liveboard.tml"))).toBe(true);
+    expect(r.files.length).toBeGreaterThan(1);
+  },
+  "tml-import-to-org.ts": (r: { imported: number; mapping: Record<string, string> }) => {
+    expect(r.imported).toBeGreaterThan(1);
+    expect(Object.keys(r.mapping).length).toBe(r.imported);
+    for (const [from, to] of Object.entries(r.mapping)) expect(to).not.toBe(from);
+  },
+  "content-by-owner.ts": (r: Record<string, number>) => expect(Object.keys(r).length).toBeGreaterThan(1),
+  "transfer-ownership.ts": (r: { moved: string[]; left: string[] }) => {
+    expect(r.moved.length).toBeGreaterThan(0);
+    expect(r.left).toEqual([]);
+  },
+  "answer-data-rows.ts": (r: Record<string, number>) => {
+    for (const count of Object.values(r)) expect(count).toBeGreaterThan(0);
+    expect(r.v1Rows).toBe(r.liveboardRows);
+  },
+  "liveboard-report-export.ts": (r: Record<string, number>) => {
+    expect(Object.keys(r).sort()).toEqual(["answer.csv", "liveboard.pdf", "visualization.png"]);
+    for (const bytes of Object.values(r)) expect(bytes).toBeGreaterThan(0);
+  },
+  "tag-objects.ts": (r: { tagged: string[]; untagged: string[] }) => {
+    expect(r.tagged.length).toBeGreaterThan(0);
+    expect(r.untagged.length).toBeGreaterThan(0);
+  },
+  "delete-objects.ts": (r: { deleted: string[] }) => expect(r.deleted).toEqual(["Sales by Catégorie (copy)"]),
+  "spotter-conversation.ts": (r: { streamed: number }) => expect(r.streamed).toBeGreaterThan(0),
+  "timeouts-retries.ts": (r: { logLines: number }) => expect(r.logLines).toBeGreaterThan(0),
+};
+
+let mock: MockThoughtSpot;
+beforeAll(async () => {
+  mock = await startMockThoughtSpot();
+}, 120_000);
+afterAll(() => mock?.close());
+
+describe("examples/", () => {
+  it("has at least 15 scripts, each listed in examples/README.md", () => {
+    expect(scripts.length).toBeGreaterThanOrEqual(15);
+    const readme = readFileSync(join(dir, "README.md"), "utf8");
+    for (const script of scripts) expect(readme).toContain(`](${script})`);
+  });
+
+  it.each(scripts)("%s runs against the mock", async (script) => {
+    const { main } = (await import(join(dir, script))) as { main: Example };
+    expect(typeof main).toBe("function");
+    const outDir = await mkdtemp(join(tmpdir(), "ts-example-test-"));
+    const lines: string[] = [];
+    const context: ExampleContext = {
+      ts: mock.client(),
+      connect: (options) => mock.client(options),
+      connectToOrg: (orgId) => mock.client({ auth: { username: "tsadmin", password: "mock", orgId } }),
+      log: (line = "") => lines.push(line),
+      outDir,
+      writes: true,
+    };
+    mock.clearRequests();
+    try {
+      const result = await main(context);
+      expect(lines.length).toBeGreaterThan(0);
+      const received = mock.requests();
+      expect(received.length).toBeGreaterThan(0);
+      // Strict mode already failed any call that broke the spec; also no path the spec does not know.
+      expect(received.filter((r) => r.operationId === undefined).map((r) => r.path)).toEqual([]);
+      expectations[script]?.(result as never);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  });
+
+  it("runs standalone with tsx, importing the package by name", async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", join(dir, "list-users-groups-objects.ts")],
+      { cwd: root, timeout: 110_000, env: { ...process.env, TS_SERVER_URL: "" } },
+    );
+    expect(stdout).toMatch(/mock ThoughtSpot on http:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout).toMatch(/Liveboards: Retail Overview/);
+  }, 120_000);
+});
