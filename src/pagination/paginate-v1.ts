@@ -2,8 +2,8 @@
 // V1 list answers end either with a short page or with isLastBatch: true; both stop the walk.
 import type { components, operations } from "../../generated/v1.js";
 import { v1Operations } from "../../generated/v1-operations.js";
-import type { ThoughtSpotClient } from "../client.js";
-import type { OperationInput } from "../core/types.js";
+import type { Call, V1Output } from "../core/call.js";
+import type { CallOptions, OperationInput } from "../core/types.js";
 import { checkMaxPages, checkPageSize, createPager, type Page, type Paginated } from "./pager.js";
 import { DEFAULT_PAGE_SIZE } from "./paginate.js";
 import type { IsOptional } from "./v2-types.js";
@@ -29,12 +29,12 @@ interface V1Items {
 export type V1PaginatedOperationId = keyof V1Items;
 export type V1PageItemOf<K extends V1PaginatedOperationId> = V1Items[K];
 
-export interface PaginateV1Options {
+/** Per-call options (signal, headers, timeoutMs, maxRetries) apply to every page request. */
+export interface PaginateV1Options extends CallOptions {
   /** Items per request (batchsize). Default: input.batchsize, else 100. */
   pageSize?: number;
   /** Stop with a PaginationError after this many pages: a guard for unattended scripts. */
   maxPages?: number;
-  signal?: AbortSignal;
 }
 
 const field = (answer: unknown, name: string): unknown =>
@@ -65,7 +65,8 @@ const readers: Record<V1PaginatedOperationId, (answer: unknown, pageSize: number
 };
 
 type Input<K extends V1PaginatedOperationId> = OperationInput<operations[K]>;
-type Call = (input: unknown, options: { signal?: AbortSignal }) => Promise<unknown>;
+/** One page's answer, as the spec types it (what `.pages()` yields). */
+export type V1PageOf<K extends V1PaginatedOperationId> = V1Output<K>;
 
 /** input may be left out when the operation requires nothing. */
 export type PaginateV1Args<K extends V1PaginatedOperationId> =
@@ -77,13 +78,13 @@ export type PaginateV1Args<K extends V1PaginatedOperationId> =
 export type PaginateV1Method = <K extends V1PaginatedOperationId>(
   operationId: K,
   ...args: PaginateV1Args<K>
-) => Paginated<V1PageItemOf<K>>;
+) => Paginated<V1PageItemOf<K>, V1PageOf<K>>;
 
 export function paginateV1<K extends V1PaginatedOperationId>(
-  ts: ThoughtSpotClient,
+  call: Call,
   operationId: K,
   ...[input, options = {}]: PaginateV1Args<K>
-): Paginated<V1PageItemOf<K>> {
+): Paginated<V1PageItemOf<K>, V1PageOf<K>> {
   const read = Object.hasOwn(readers, operationId) ? readers[operationId] : undefined;
   if (!read) {
     throw new TypeError(
@@ -94,7 +95,7 @@ export function paginateV1<K extends V1PaginatedOperationId>(
   if (fields.pagenumber !== undefined) {
     throw new TypeError(`paginateV1 ${operationId}: pages by offset; leave pagenumber out`);
   }
-  const { pageSize: asked, signal, maxPages } = options as PaginateV1Options;
+  const { pageSize: asked, signal, maxPages, headers, timeoutMs, maxRetries } = options as PaginateV1Options;
   const pageSize = checkPageSize(asked ?? fields.batchsize ?? DEFAULT_PAGE_SIZE, `paginateV1 ${operationId}`);
   // V1 reads offset -1 as "the first item", which is offset 0 for counting.
   const given = fields.offset ?? 0;
@@ -102,7 +103,11 @@ export function paginateV1<K extends V1PaginatedOperationId>(
     throw new TypeError(`paginateV1 ${operationId}: offset must be an integer ≥ -1`);
   }
   const row = v1Operations[operationId];
-  const call = (ts.api.v1 as unknown as Record<string, Call>)[operationId]!;
+  const perPage: CallOptions = {
+    ...(headers && { headers }),
+    ...(timeoutMs !== undefined && { timeoutMs }),
+    ...(maxRetries !== undefined && { maxRetries }),
+  };
 
   return createPager({
     maxPages: checkMaxPages(maxPages, `paginateV1 ${operationId}`),
@@ -113,7 +118,11 @@ export function paginateV1<K extends V1PaginatedOperationId>(
     path: row.path,
     operationId,
     fetchPage: (offset, pageSignal) =>
-      call({ ...fields, offset, batchsize: pageSize }, pageSignal ? { signal: pageSignal } : {}),
+      // The input was typed by the caller; here it only gains the two paging fields.
+      call.v1(operationId as V1PaginatedOperationId, { ...fields, offset, batchsize: pageSize } as never, {
+        ...perPage,
+        ...(pageSignal && { signal: pageSignal }),
+      }),
     read,
-  }) as Paginated<V1PageItemOf<K>>;
+  }) as Paginated<V1PageItemOf<K>, V1PageOf<K>>;
 }

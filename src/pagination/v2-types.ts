@@ -2,7 +2,7 @@
 // type each one yields (derived from its response; hand-picked only where the answer wraps its array).
 import type { components, operations } from "../../generated/v2.js";
 import type { v2Operations } from "../../generated/v2-operations.js";
-import type { OperationInput, OperationOutput } from "../core/types.js";
+import type { CallOptions, OperationInput, OperationOutput } from "../core/types.js";
 
 type Table = typeof v2Operations;
 type Schemas = components["schemas"];
@@ -68,12 +68,12 @@ export type PaginateInit<K extends PaginatedOperationId> = {
     { body?: PaginateBody<K> }
   : { body: PaginateBody<K> });
 
-export interface PaginateOptions {
-  /** Items per request (record_size). Default: the body's record_size, else 100. */
+/** Per-call options (signal, headers, timeoutMs, maxRetries) apply to every page request. */
+export interface PaginateOptions extends CallOptions {
+  /** Items per request (record_size). Default: the input's record_size, else 100. */
   pageSize?: number;
   /** Stop with a PaginationError after this many pages: a guard for unattended scripts. */
   maxPages?: number;
-  signal?: AbortSignal;
 }
 
 /** init may be left out when the body has no required field. */
@@ -81,3 +81,12 @@ export type PaginateArgs<K extends PaginatedOperationId> =
   IsOptional<PaginateBody<K>> extends true
     ? [init?: PaginateInit<K>, options?: PaginateOptions]
     : [init: PaginateInit<K>, options?: PaginateOptions];
+
+/** One page's answer, as the spec types it (what `.pages()` yields). */
+export type PageOf<K extends PaginatedOperationId> = Output<K>;
+
+/** ts.paginate by operationId: the same one input object as ts.api.v2, optional when nothing is required. */
+export type PaginateByIdArgs<K extends PaginatedOperationId> =
+  IsOptional<PaginateBody<K>> extends true
+    ? [input?: PaginateBody<K>, options?: PaginateOptions]
+    : [input: PaginateBody<K>, options?: PaginateOptions];
