@@ -7,10 +7,10 @@ import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs, promisify } from "node:util";
-import { renderChangelog } from "../scripts/lib/changelog.js";
+import { renderChangelog } from "../scripts/lib/diff/changelog.js";
+import { diffSpecs } from "../scripts/lib/diff/spec-diff.js";
 import { renderApi } from "../scripts/lib/render.js";
-import { diffSpecs } from "../scripts/lib/spec-diff.js";
-import { SPEC_FILES } from "../scripts/lib/specs.js";
+import { SPEC_FILES } from "../scripts/lib/spec/read.js";
 import { typecheckProject, updateSpecs } from "../scripts/lib/update-spec.js";
 
 const root = resolve(import.meta.dirname, "..");

@@ -3,14 +3,13 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
+import { parseSpecText } from "./lib/spec/read.js";
+import { HTTP_METHODS } from "./lib/spec/walk.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const SPEC_FILE = join(ROOT, "openapi/v1/thoughtspot-v1.swagger.yaml");
 export const DOCS_INVENTORY = join(ROOT, "openapi/v1/inventory/v1-endpoints-docs.json");
 export const PYTHON_INVENTORY = join(ROOT, "openapi/v1/inventory/anchor-python-endpoints.json");
-
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
 
 export interface InventoryOperation {
   verb: string;
@@ -52,7 +51,7 @@ export function specOperations(spec: SwaggerDoc): InventoryOperation[] {
   const base = spec.basePath ?? "";
   const out: InventoryOperation[] = [];
   for (const [path, item] of Object.entries(spec.paths)) {
-    for (const m of METHODS) if (item[m]) out.push({ verb: m.toUpperCase(), path: base + path });
+    for (const m of HTTP_METHODS) if (item[m]) out.push({ verb: m.toUpperCase(), path: base + path });
   }
   return out;
 }
@@ -104,7 +103,7 @@ export function compareCoverage(
 
 /** Loads the committed spec and inventories (the Python file also lists V2 methods; keep V1 only). */
 export function loadInputs(): { spec: SwaggerDoc; docs: InventoryOperation[]; python: InventoryOperation[] } {
-  const spec = parse(readFileSync(SPEC_FILE, "utf8")) as SwaggerDoc;
+  const spec = parseSpecText(readFileSync(SPEC_FILE, "utf8")) as unknown as SwaggerDoc;
   const docs = JSON.parse(readFileSync(DOCS_INVENTORY, "utf8")) as InventoryOperation[];
   const all = JSON.parse(readFileSync(PYTHON_INVENTORY, "utf8")) as (InventoryOperation & { api: string })[];
   return { spec, docs, python: all.filter((o) => o.api === "v1") };

@@ -32,6 +32,15 @@ function report(results: GenerateResult[]) {
     console.log(`${r.api}: ${r.operations} operations; patches applied: ${applied.length}`);
     for (const p of notApplicable) console.warn(`  patch ${p.file} no longer applies: ${p.reason}`);
     for (const p of notNeeded) console.warn(`  patch ${p} is no longer needed (upstream fixed it)`);
+    const o = r.overlays;
+    console.log(`${r.api}: page-rule overlays applied: ${o.applied.length}`);
+    for (const p of o.notApplicable) console.warn(`  overlay ${p.file} no longer applies: ${p.reason}`);
+    for (const p of o.notNeeded) console.warn(`  overlay ${p} is no longer needed (the schema tells it)`);
+    for (const u of r.unknownPages) {
+      console.warn(
+        `  ${u.operationId} pages, but ${u.reason}: not walked until openapi/overlays/${r.api}/ says how`,
+      );
+    }
   }
 }
 

@@ -62,8 +62,9 @@ const v2Table = v2Operations as Record<string, OperationRow>;
 /** A paginated V2 operation, by operationId or (the alias) by path. */
 function isPaginated(name: unknown): boolean {
   if (typeof name !== "string") return false;
-  if (name.startsWith("/")) return Object.values(v2Table).some((row) => row.path === name && row.paginated);
-  return Object.hasOwn(v2Table, name) && v2Table[name]!.paginated === true;
+  if (name.startsWith("/"))
+    return Object.values(v2Table).some((row) => row.path === name && row.page !== undefined);
+  return Object.hasOwn(v2Table, name) && v2Table[name]!.page !== undefined;
 }
 
 export interface ThoughtSpotClientOptions {

@@ -1,6 +1,6 @@
 // thoughtspot-rest-api/v1: the generated V1 types, to name request and response shapes.
 export type { components, operations, paths } from "../generated/v1.js";
-export { type V1OperationId, v1Operations } from "../generated/v1-operations.js";
+export { type V1OperationId, v1BasePath, v1Operations, v1Routes } from "../generated/v1-operations.js";
 // TSTypes (or raw API strings) → the V1/V2 `type` and `subtypes` (also exported by ./v2).
 export { OBJECT_TYPES, resolveObjectType, tsTypeOf, v1TypeOf, v2TypeOf } from "./enums/object-types.js";
 // V1 runtime filters, sorts and Parameters (numbered query keys) for pinboarddata, searchdata and the PDF export.

@@ -1,8 +1,9 @@
 // Release facts for the operation tables: the release each operation is available from (V2: the
 // "Version: X or later" tag of its description; V1: the authored x-since, from ThoughtSpot's docs)
 // and, for deprecated operations, the operation the description names as the replacement.
-import type { OperationRow } from "../../src/operation-row.js";
+
 import { compareReleases, parseRelease } from "../../src/release/version.js";
+import type { OperationRow } from "./emit/operation-row.js";
 
 type Obj = Record<string, unknown>;
 

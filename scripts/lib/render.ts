@@ -1,12 +1,13 @@
-// Renders generated/ content (types and operation table) from the specs in openapi/, in memory.
+// Renders generated/ content (types, operation tables, row type) from the specs in openapi/, in memory.
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { emitOperationTable, header, sha256 } from "./emit.js";
-import { mockSpecOf } from "./mock-spec.js";
-import { buildOperationTable } from "./operations.js";
-import { applyPatches, type PatchReport, readPatches } from "./patches.js";
-import { type ApiName, readSpecDocument, SPEC_FILES } from "./specs.js";
-import { renderTypes } from "./typescript.js";
+import { mockSpecOf } from "./emit/mock-spec.js";
+import { buildOperationTable } from "./emit/operation-table.js";
+import { basePathOf, emitOperationTable, emitRowType, header, sha256 } from "./emit/table.js";
+import { renderTypes } from "./emit/types.js";
+import { pageRules, readOverlays } from "./spec/page-rules.js";
+import { applyPatches, type PatchReport, readPatches } from "./spec/patches.js";
+import { type ApiName, readSpecDocument, SPEC_FILES } from "./spec/read.js";
 
 export interface GenerateResult {
   api: ApiName;
@@ -14,6 +15,10 @@ export interface GenerateResult {
   files: Record<string, string>;
   operations: number;
   patches: PatchReport;
+  /** Page-rule overlays (openapi/overlays/<api>/, V1's x-page), reported like the patches. */
+  overlays: PatchReport;
+  /** Operations that take an offset and a page size but whose page rule neither schema nor overlay tells. */
+  unknownPages: { operationId: string; reason: string }[];
 }
 
 /** Renders generated/ content for one API from the file in `base`/openapi/. */
@@ -27,17 +32,21 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
   const specFile = SPEC_FILES[api];
   const doc = await readSpecDocument(api, text);
   const { doc: patched, report } = applyPatches(doc, await readPatches(join(base, "openapi/patches", api)));
+  const pages = pageRules(patched, await readOverlays(join(base, "openapi/overlays", api)));
   const head = header(api, specFile, sha256(text), report.applied);
-  const table = buildOperationTable(patched);
+  const table = buildOperationTable(patched, pages.rules);
   return {
     api,
     operations: Object.keys(table).length,
     patches: report,
+    overlays: pages.report,
+    unknownPages: pages.unknown,
     files: {
       [`${api}.ts`]: head + (await renderTypes(patched)),
-      [`${api}-operations.ts`]: head + emitOperationTable(api, table),
-      // Shipped with the package for thoughtspot-rest-api/testing (see src/testing/).
-      [`mock-${api}.json`]: `${JSON.stringify(mockSpecOf(api, patched))}\n`,
+      [`${api}-operations.ts`]: head + emitOperationTable(api, table, basePathOf(patched)),
+      // The row type does not depend on the spec; every API's result carries it, so any update rewrites it.
+      "operation-row.ts": emitRowType(),
+      [`mock-${api}.json`]: `${JSON.stringify(mockSpecOf(patched))}\n`,
     },
   };
 }

@@ -10,12 +10,12 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 import ts from "typescript";
-import { prependChangelog, renderChangelog, summaryLine } from "./changelog.js";
-import { type LoadedSpec, type LoadSpecOptions, loadSpec, releaseOf, SpecError } from "./load-spec.js";
-import type { PatchReport } from "./patches.js";
+import { prependChangelog, renderChangelog, summaryLine } from "./diff/changelog.js";
+import { type ApiChange, type ApiChanges, diffSpecs } from "./diff/spec-diff.js";
 import { type GenerateResult, renderSpecText } from "./render.js";
-import { type ApiChange, type ApiChanges, diffSpecs } from "./spec-diff.js";
-import { type ApiName, readSpecDocument, SPEC_FILES } from "./specs.js";
+import { type LoadedSpec, type LoadSpecOptions, loadSpec, releaseOf, SpecError } from "./spec/load.js";
+import type { PatchReport } from "./spec/patches.js";
+import { type ApiName, readSpecDocument, SPEC_FILES } from "./spec/read.js";
 
 export { SpecError };
 
@@ -159,6 +159,9 @@ export async function prepareUpdate(
         date,
         patchesNoLongerNeeded: generated.patches.notNeeded,
         patchesNotApplying: generated.patches.notApplicable,
+        overlaysNoLongerNeeded: generated.overlays.notNeeded,
+        overlaysNotApplying: generated.overlays.notApplicable,
+        unknownPages: generated.unknownPages,
       });
   const counts = countOf(newDoc);
   const newReadme = sameFile
@@ -268,6 +271,12 @@ export function describeUpdate(u: PreparedUpdate): string[] {
     lines.push(`  WARNING patch ${p.file} no longer applies: ${p.reason}`);
   for (const p of u.patches.notNeeded)
     lines.push(`  WARNING patch ${p} is no longer needed (upstream fixed it)`);
+  for (const p of u.generated.overlays.notApplicable)
+    lines.push(`  WARNING overlay ${p.file} no longer applies: ${p.reason}`);
+  for (const p of u.generated.overlays.notNeeded)
+    lines.push(`  WARNING overlay ${p} is no longer needed (the schema tells it)`);
+  for (const p of u.generated.unknownPages)
+    lines.push(`  WARNING ${p.operationId} pages, but ${p.reason}: add an overlay to walk it`);
   return lines;
 }
 

@@ -1,33 +1,32 @@
 // paginateV1(ts, operationId, input, options): the V1 list endpoints that page with offset/batchsize.
-// V1 list answers end either with a short page or with isLastBatch: true; both stop the walk.
-import type { components, operations } from "../../generated/v1.js";
+// Which operations page, where their items are and how the last page shows: the generated page rule.
+import type { operations } from "../../generated/v1.js";
 import { v1Operations } from "../../generated/v1-operations.js";
 import type { Call, V1Output } from "../core/call.js";
-import type { CallOptions, OperationInput } from "../core/types.js";
-import { checkMaxPages, checkPageSize, createPager, type Page, type Paginated } from "./pager.js";
+import type { CallOptions, OperationInput, OperationOutput } from "../core/types.js";
+import type { OperationRow } from "../operation-row.js";
+import { pageReader } from "./page-reader.js";
+import { checkMaxPages, checkPageSize, createPager, type Paginated } from "./pager.js";
 import { DEFAULT_PAGE_SIZE } from "./paginate.js";
-import type { IsOptional } from "./v2-types.js";
+import type { IsOptional, ItemOfRule } from "./v2-types.js";
 
-type Schemas = components["schemas"];
 type Loose = Record<string, unknown>;
-
-/** Which array each operation's answer holds its items in, and the item type. */
-interface V1Items {
-  metadataList: Schemas["MetadataHeader"];
-  metadataListas: Schemas["MetadataHeader"];
-  metadataListobjectheaders: Schemas["MetadataHeader"];
-  connectionList: Schemas["MetadataHeader"];
-  sessionOrgsGet: Schemas["SessionOrg"];
-  /** A row of cell values, in the page's columnNames order (read those from `.pages()`). */
-  searchdata: unknown[];
-}
+type Table = typeof v1Operations;
 
 /**
- * V1 operations paginateV1 walks. pinboarddata also takes offset/batchsize but answers one data page
- * per visualization, keyed by id, each paging on its own: call it directly.
+ * V1 operations paginateV1 walks: the generated rows with a page rule. pinboarddata also takes
+ * offset/batchsize but answers one data page per visualization, keyed by id (its x-page says so):
+ * call it directly.
  */
-export type V1PaginatedOperationId = keyof V1Items;
-export type V1PageItemOf<K extends V1PaginatedOperationId> = V1Items[K];
+export type V1PaginatedOperationId = {
+  [K in keyof Table]: Table[K] extends { page: object } ? K : never;
+}[keyof Table];
+
+/** The item a walk yields, from the row's page rule and the generated response type. */
+export type V1PageItemOf<K extends V1PaginatedOperationId> = ItemOfRule<
+  Table[K]["page"],
+  OperationOutput<operations[K]>
+>;
 
 /** Per-call options (signal, headers, timeoutMs, maxRetries) apply to every page request. */
 export interface PaginateV1Options extends CallOptions {
@@ -37,32 +36,9 @@ export interface PaginateV1Options extends CallOptions {
   maxPages?: number;
 }
 
-const field = (answer: unknown, name: string): unknown =>
-  answer && typeof answer === "object" ? (answer as Loose)[name] : undefined;
-const asArray = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
-
-const headerList = (answer: unknown, pageSize: number): Page<unknown> => {
-  const items = asArray(field(answer, "headers"));
-  return { items, last: items.length < pageSize || field(answer, "isLastBatch") === true };
-};
-
-const readers: Record<V1PaginatedOperationId, (answer: unknown, pageSize: number) => Page<unknown>> = {
-  metadataList: headerList,
-  metadataListas: headerList,
-  connectionList: headerList,
-  metadataListobjectheaders: (answer, pageSize) => {
-    const items = asArray(answer);
-    return { items, last: items.length < pageSize };
-  },
-  sessionOrgsGet: (answer, pageSize) => {
-    const items = asArray(field(answer, "orgs"));
-    return { items, last: items.length < pageSize };
-  },
-  searchdata: (answer, pageSize) => {
-    const items = asArray(field(answer, "data"));
-    return { items, last: items.length < pageSize };
-  },
-};
+const paginatedV1 = (Object.entries(v1Operations) as [string, OperationRow][])
+  .filter(([, row]) => row.page)
+  .map(([id]) => id);
 
 type Input<K extends V1PaginatedOperationId> = OperationInput<operations[K]>;
 /** One page's answer, as the spec types it (what `.pages()` yields). */
@@ -85,12 +61,15 @@ export function paginateV1<K extends V1PaginatedOperationId>(
   operationId: K,
   ...[input, options = {}]: PaginateV1Args<K>
 ): Paginated<V1PageItemOf<K>, V1PageOf<K>> {
-  const read = Object.hasOwn(readers, operationId) ? readers[operationId] : undefined;
-  if (!read) {
+  const row = (Object.hasOwn(v1Operations, operationId) ? v1Operations[operationId] : undefined) as
+    | OperationRow
+    | undefined;
+  if (!row?.page) {
     throw new TypeError(
-      `paginateV1: ${String(operationId)} is not a paginated V1 operation (one of: ${Object.keys(readers).join(", ")})`,
+      `paginateV1: ${String(operationId)} is not a paginated V1 operation (one of: ${paginatedV1.join(", ")})`,
     );
   }
+  const page = row.page;
   const fields = { ...((input ?? {}) as Loose) };
   if (fields.pagenumber !== undefined) {
     throw new TypeError(`paginateV1 ${operationId}: pages by offset; leave pagenumber out`);
@@ -102,7 +81,6 @@ export function paginateV1<K extends V1PaginatedOperationId>(
   if (typeof given !== "number" || !Number.isInteger(given) || given < -1) {
     throw new TypeError(`paginateV1 ${operationId}: offset must be an integer ≥ -1`);
   }
-  const row = v1Operations[operationId];
   const perPage: CallOptions = {
     ...(headers && { headers }),
     ...(timeoutMs !== undefined && { timeoutMs }),
@@ -119,10 +97,14 @@ export function paginateV1<K extends V1PaginatedOperationId>(
     operationId,
     fetchPage: (offset, pageSignal) =>
       // The input was typed by the caller; here it only gains the two paging fields.
-      call.v1(operationId as V1PaginatedOperationId, { ...fields, offset, batchsize: pageSize } as never, {
-        ...perPage,
-        ...(pageSignal && { signal: pageSignal }),
-      }),
-    read,
+      call.v1(
+        operationId as V1PaginatedOperationId,
+        { ...fields, [page.offset]: offset, [page.size]: pageSize } as never,
+        {
+          ...perPage,
+          ...(pageSignal && { signal: pageSignal }),
+        },
+      ),
+    read: pageReader(page),
   }) as Paginated<V1PageItemOf<K>, V1PageOf<K>>;
 }

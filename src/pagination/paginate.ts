@@ -6,8 +6,8 @@ import { v2Operations } from "../../generated/v2-operations.js";
 import type { Call } from "../core/call.js";
 import type { CallOptions } from "../core/types.js";
 import type { OperationRow } from "../operation-row.js";
+import { pageReader } from "./page-reader.js";
 import { checkMaxPages, checkPageSize, createPager, type Paginated } from "./pager.js";
-import { v2PageReaders } from "./v2-pages.js";
 import type {
   PageItemOf,
   PageOf,
@@ -24,7 +24,7 @@ export const DEFAULT_PAGE_SIZE = 100;
 
 const paginatedByPath = new Map<string, PaginatedOperationId>(
   (Object.entries(v2Operations) as [string, OperationRow][])
-    .filter(([, row]) => row.paginated)
+    .filter(([, row]) => row.page)
     .map(([operationId, row]) => [row.path, operationId as PaginatedOperationId]),
 );
 
@@ -35,7 +35,7 @@ export function paginatedOperation(name: unknown): PaginatedOperationId | undefi
   const row = Object.hasOwn(v2Operations, name)
     ? (v2Operations as Record<string, OperationRow>)[name]
     : undefined;
-  return row?.paginated ? (name as PaginatedOperationId) : undefined;
+  return row?.page ? (name as PaginatedOperationId) : undefined;
 }
 
 /**
@@ -90,7 +90,9 @@ export function paginate(
     ...(timeoutMs !== undefined && { timeoutMs }),
     ...(maxRetries !== undefined && { maxRetries }),
   };
-  const row = v2Operations[operationId];
+  const row = v2Operations[operationId] as OperationRow;
+  // The generated page rule: which input fields carry the offset and size, and how to read a page.
+  const page = row.page!;
 
   return createPager({
     maxPages: checkMaxPages(maxPages, where),
@@ -102,10 +104,10 @@ export function paginate(
     operationId,
     fetchPage: (offset, pageSignal) =>
       // The input was typed by the caller's overload; here it only gains the two paging fields.
-      call.v2(operationId, { ...input, record_offset: offset, record_size: pageSize } as never, {
+      call.v2(operationId, { ...input, [page.offset]: offset, [page.size]: pageSize } as never, {
         ...perPage,
         ...(pageSignal && { signal: pageSignal }),
       }),
-    read: v2PageReaders[operationId],
+    read: pageReader(page),
   });
 }

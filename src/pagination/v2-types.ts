@@ -1,15 +1,14 @@
-// Which V2 paths can be paginated (derived from the generated table's `paginated` flag) and the item
-// type each one yields (derived from its response; hand-picked only where the answer wraps its array).
-import type { components, operations } from "../../generated/v2.js";
+// Which V2 paths can be paginated (the generated rows with a page rule) and the item type each one
+// yields (from the row's page rule and the generated response type).
+import type { operations } from "../../generated/v2.js";
 import type { v2Operations } from "../../generated/v2-operations.js";
 import type { CallOptions, OperationInput, OperationOutput } from "../core/types.js";
 
 type Table = typeof v2Operations;
-type Schemas = components["schemas"];
 
-/** operationIds whose row has `paginated: true` (body takes record_offset and record_size). */
+/** operationIds whose row has a page rule (body takes record_offset and record_size). */
 export type PaginatedOperationId = {
-  [K in keyof Table]: Table[K] extends { paginated: true } ? K : never;
+  [K in keyof Table]: Table[K] extends { page: object } ? K : never;
 }[keyof Table];
 
 /** Their paths: the only first arguments paginate() accepts. */
@@ -21,7 +20,6 @@ export type PaginatedOperationOf<P extends PaginatedPath> = {
 }[PaginatedOperationId];
 
 type Output<K extends PaginatedOperationId> = OperationOutput<operations[K]>;
-type Element<T> = T extends readonly (infer E)[] ? E : never;
 
 /**
  * Data answers list rows of cell values. The spec types a row as an empty object; on the wire it is
@@ -29,29 +27,23 @@ type Element<T> = T extends readonly (infer E)[] ? E : never;
  */
 export type DataRow = unknown[];
 
-/** Answers that wrap their items in an object: which array is yielded, typed from the response. */
-interface WrappedItems {
-  fetchAnswerData: DataRow;
-  searchData: DataRow;
-  /** One entry per visualization per page: each visualization pages its own rows. */
-  fetchLiveboardData: Schemas["LiveboardContent"];
-  fetchAsyncImportTaskStatus: Element<NonNullable<Output<"fetchAsyncImportTaskStatus">["status_list"]>>;
-  /** The spec says "object"; ThoughtSpot's docs and answers hold an array of per-object entries. */
-  fetchObjectPrivileges: Record<string, unknown>;
-  fetchPermissionsOfPrincipals: Element<
-    NonNullable<Output<"fetchPermissionsOfPrincipals">["principal_permission_details"]>
-  >;
-  fetchPermissionsOnMetadata: Element<
-    NonNullable<Output<"fetchPermissionsOnMetadata">["metadata_permission_details"]>
-  >;
-  searchCollections: Element<Output<"searchCollections">["collections"]>;
-  searchWebhookConfigurations: Element<Output<"searchWebhookConfigurations">["webhooks"]>;
-}
+type ElementOrSelf<T> = T extends readonly (infer E)[] ? E : T;
+
+/**
+ * The item a walk yields, from an operation's generated page rule and its response type: a data row
+ * when the rule reads rows, the elements of the `items` property, or the elements of the answer.
+ * An `items` property the spec types as an object (not an array) is yielded whole.
+ */
+export type ItemOfRule<Rule, Answer> = Rule extends { rows: string }
+  ? DataRow
+  : Rule extends { items: infer N extends string }
+    ? N extends keyof NonNullable<Answer>
+      ? ElementOrSelf<NonNullable<NonNullable<Answer>[N]>>
+      : unknown
+    : ElementOrSelf<Answer>;
 
 /** The item an iteration yields for one operation. */
-export type PageItemOf<K extends PaginatedOperationId> = K extends keyof WrappedItems
-  ? WrappedItems[K]
-  : Element<Output<K>>;
+export type PageItemOf<K extends PaginatedOperationId> = ItemOfRule<Table[K]["page"], Output<K>>;
 
 /** What the first request of a walk sends (record_offset / record_size optional: the pager sets them). */
 export type PaginateBody<K extends PaginatedOperationId> = OperationInput<operations[K]>;

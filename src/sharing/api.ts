@@ -1,10 +1,19 @@
 // ts.sharing: share objects and visualizations, and ask who can see what, on V2 (default) or V1.
+import type { operations as V1Operations } from "../../generated/v1.js";
+import type { components } from "../../generated/v2.js";
 import type { Call, V1Input, V1Output, V2Output } from "../core/call.js";
-import type { CallOptions } from "../core/types.js";
+import type { CallOptions, OperationInput } from "../core/types.js";
 import type { V2MetadataType } from "../enums/api-types.js";
 import { type ObjectTypeInput, resolveObjectType } from "../enums/object-types.js";
 import type { SharePermissions } from "./permissions.js";
 
+type V2ShareableType = NonNullable<components["schemas"]["ShareMetadataTypeInput"]["type"]>;
+type V1ShareableType = OperationInput<V1Operations["securityShare"]>["type"];
+
+/**
+ * The types the helper shares, checked against the generated unions: a value ThoughtSpot removes is a
+ * compile error here. A value it adds is refused before any request until listed.
+ */
 const V2_SHAREABLE = new Set<string>([
   "LIVEBOARD",
   "ANSWER",
@@ -12,7 +21,7 @@ const V2_SHAREABLE = new Set<string>([
   "LOGICAL_COLUMN",
   "CONNECTION",
   "COLLECTION",
-]);
+] satisfies V2ShareableType[]);
 
 export interface ShareInput {
   /** TSTypes member or raw API type of the objects (all of one type). */
@@ -82,7 +91,7 @@ const V1_SHAREABLE = new Set<string>([
   "PINBOARD_ANSWER_BOOK",
   "LOGICAL_TABLE",
   "LOGICAL_COLUMN",
-]);
+] satisfies V1ShareableType[]);
 
 type V1ShareType = "QUESTION_ANSWER_BOOK" | "PINBOARD_ANSWER_BOOK" | "LOGICAL_TABLE" | "LOGICAL_COLUMN";
 type V2ShareType = Extract<

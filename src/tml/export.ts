@@ -1,4 +1,5 @@
 // ts.tml.export(): TML of one or many objects, V2 (metadata/tml/export) or V1, parsed and typed.
+import type { components } from "../../generated/v2.js";
 import type { Call, V2Input } from "../core/call.js";
 import type { CallOptions } from "../core/types.js";
 import { parseTml, readTmlValue } from "./document.js";
@@ -8,17 +9,8 @@ import type { TmlDocument } from "./types.js";
 
 type Loose = Record<string, unknown>;
 
-export type TmlExportType =
-  | "LIVEBOARD"
-  | "ANSWER"
-  | "LOGICAL_TABLE"
-  | "CONNECTION"
-  | "CUSTOM_ACTION"
-  | "USER"
-  | "USER_GROUP"
-  | "ROLE"
-  | "FEEDBACK"
-  | "COLLECTION";
+/** The types V2 exports TML of: the generated union, so a value ThoughtSpot adds is accepted at once. */
+export type TmlExportType = NonNullable<components["schemas"]["ExportMetadataTypeInput"]["type"]>;
 
 /** An object to export: a GUID, or a name with its type (names are not unique without one). */
 export type TmlExportTarget = string | { identifier: string; type?: TmlExportType };

@@ -1,9 +1,11 @@
 // ts.tml.import(): TML documents (text or objects) into ThoughtSpot, V2 or V1, synchronous or as an
 // async task with polling. Failures reported inside HTTP 200 answers become a TmlImportError.
+import type { operations as V1Operations } from "../../generated/v1.js";
+import type { components } from "../../generated/v2.js";
 import type { Call, V2Input } from "../core/call.js";
 import { RequestAbortedError } from "../core/errors.js";
 import { sleep } from "../core/retry.js";
-import type { CallOptions } from "../core/types.js";
+import type { CallOptions, OperationInput } from "../core/types.js";
 import { parseTml, stringifyTml } from "./document.js";
 import { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./errors.js";
 import { entryStatus, type TmlStatus, tmlEntries } from "./results.js";
@@ -11,12 +13,21 @@ import type { TmlDocument } from "./types.js";
 
 type Loose = Record<string, unknown>;
 
-export type TmlImportPolicy = "PARTIAL" | "ALL_OR_NONE" | "VALIDATE_ONLY";
+/** V2's import policies (the generated union); V1 takes fewer (V1_POLICIES). */
+export type TmlImportPolicy = NonNullable<components["schemas"]["ImportMetadataTMLRequest"]["import_policy"]>;
+type V1Policy = NonNullable<OperationInput<V1Operations["metadataTmlImport"]>["import_policy"]>;
+
+/** V1's policies, every one checked against the V1 union (a record, so a missing one fails too). */
+const V1_POLICIES = Object.keys({
+  PARTIAL: true,
+  ALL_OR_NONE: true,
+  VALIDATE_ONLY: true,
+} satisfies Record<V1Policy, true>);
 
 /** Per-call options (signal, headers, timeoutMs, maxRetries) apply to every request of the import. */
 export interface TmlImportOptions extends CallOptions {
   api?: "v1" | "v2";
-  /** PARTIAL (V2 default), ALL_OR_NONE (V1 default) or VALIDATE_ONLY. */
+  /** PARTIAL (V2 default), ALL_OR_NONE (V1 default), VALIDATE_ONLY, or PARTIAL_OBJECT (V2 only). */
   policy?: TmlImportPolicy;
   /** Create new objects even when the TML carries a GUID that exists (V2 create_new, V1 force_create). */
   createNew?: boolean;
@@ -61,7 +72,10 @@ function callOptionsOf({ signal, headers, timeoutMs, maxRetries }: TmlImportOpti
   };
 }
 
-const TERMINAL = new Set(["COMPLETED", "FAILED"]);
+/** Async task states after which polling stops, checked against the generated union. */
+const TERMINAL = new Set<string>(["COMPLETED", "FAILED"] satisfies NonNullable<
+  components["schemas"]["ImportEPackAsyncTaskStatus"]["task_status"]
+>[]);
 
 function asText(doc: string | TmlDocument, index: number): string {
   if (typeof doc === "string") {
@@ -110,12 +124,17 @@ export async function importTml(
 
   if (options.api === "v1") {
     if (options.async) throw new TypeError("tml.import: async imports need the V2 API");
+    if (options.policy !== undefined && !V1_POLICIES.includes(options.policy)) {
+      throw new TypeError(
+        `tml.import: V1 takes policy ${V1_POLICIES.join(", ")}, not ${String(options.policy)}`,
+      );
+    }
     where = { method: "POST", path: "/tspublic/v1/metadata/tml/import", operationId: "metadataTmlImport" };
     answer = await ctx.call.v1(
       "metadataTmlImport",
       {
         import_objects: texts,
-        import_policy: options.policy ?? "ALL_OR_NONE",
+        import_policy: (options.policy ?? "ALL_OR_NONE") as V1Policy, // checked against V1_POLICIES above
         ...(options.createNew !== undefined && { force_create: options.createNew }),
       },
       callOptions,

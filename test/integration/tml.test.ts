@@ -195,6 +195,16 @@ describe("tml.import", () => {
     expect(result.objects[0]!.status).toBe("ERROR");
   });
 
+  it("PARTIAL_OBJECT (a V2 policy) goes to V2, and V1 refuses it before any request", async () => {
+    await client().tml.import([tableTml], { policy: "PARTIAL_OBJECT" });
+    expect(jsonBody(server.requests[0]!).import_policy).toBe("PARTIAL_OBJECT");
+    const sent = server.requests.length;
+    await expect(client().tml.import([tableTml], { api: "v1", policy: "PARTIAL_OBJECT" })).rejects.toThrow(
+      /V1 takes policy PARTIAL, ALL_OR_NONE, VALIDATE_ONLY, not PARTIAL_OBJECT/,
+    );
+    expect(server.requests.length).toBe(sent);
+  });
+
   it("V1: import_objects as a JSON array of two documents, Accept: text/plain, errors in HTTP 200", async () => {
     const result = await client().tml.import([tableTml, worksheetTml], { api: "v1" });
     const request = server.requests[0]!;

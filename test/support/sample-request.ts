@@ -1,36 +1,13 @@
 // Builds a valid minimal input for an operation from its spec: required path/query parameters and
 // required body fields, recursively, using enums, defaults and formats so the request passes Prism.
 
+import { specWalker } from "../../scripts/lib/spec/walk.js";
+
 type Schema = Record<string, unknown>;
 
 export function sampler(doc: Schema) {
-  const resolve = (node: unknown): Schema => {
-    let current = node as Schema;
-    for (let depth = 0; current && typeof current.$ref === "string" && depth < 20; depth++) {
-      current = (current.$ref as string)
-        .slice(2)
-        .split("/")
-        .reduce<unknown>((at, key) => (at as Schema)[key.replaceAll("~1", "/")], doc) as Schema;
-    }
-    return current ?? {};
-  };
-
-  const merged = (node: unknown): Schema => {
-    const schema = resolve(node);
-    if (!schema.allOf) return schema;
-    const out: Schema = {
-      ...schema,
-      properties: { ...(schema.properties as Schema) },
-      required: [...((schema.required as string[]) ?? [])],
-    };
-    for (const branch of schema.allOf as unknown[]) {
-      const inner = merged(branch);
-      Object.assign(out.properties as Schema, inner.properties);
-      (out.required as string[]).push(...((inner.required as string[]) ?? []));
-      if (inner.type && !out.type) out.type = inner.type;
-    }
-    return out;
-  };
+  // The generator's own walker: $refs and allOf read the same way as for the tables.
+  const { resolve, merged } = specWalker(doc);
 
   const sample = (node: unknown, depth = 0): unknown => {
     const schema = merged(node);

@@ -37,7 +37,7 @@ describe("paginate (V2)", () => {
     expectTypeOf<PageItemOf<"fetchAnswerData">>().toEqualTypeOf<DataRow>();
   });
 
-  it("gives every one of the 17 paginated operations a real item type", () => {
+  it("gives every paginated operation of the table a real item type", () => {
     type Untyped = {
       [K in PaginatedOperationId]: [PageItemOf<K>] extends [never] ? K : never;
     }[PaginatedOperationId];

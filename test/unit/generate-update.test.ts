@@ -2,6 +2,7 @@
 // generated/: real ThoughtSpot releases, refusals that write nothing, stale patches, the type-check.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,17 +11,24 @@ import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { SpecError } from "../../scripts/lib/load-spec.js";
-import { SPEC_FILES } from "../../scripts/lib/specs.js";
+import { releaseOf, SpecError } from "../../scripts/lib/spec/load.js";
+import { SPEC_FILES } from "../../scripts/lib/spec/read.js";
 import { type UpdateOptions, updateReadmeTable, updateSpecs } from "../../scripts/lib/update-spec.js";
 
 const repo = join(import.meta.dirname, "../..");
 const fixtures = join(repo, "test/fixtures/specs");
-const spec = {
+/** The vendored release, read from the file: a regeneration to a newer one needs no edit here. */
+const VENDORED = releaseOf(JSON.parse(readFileSync(join(repo, SPEC_FILES.v2), "utf8"))) as string;
+const specFiles: Record<string, string> = {
   "10.10.0.cl": join(fixtures, "openapiSpecv3-2_0.10.10.0.cl.json"),
   "26.7.0.cl": join(fixtures, "openapiSpecv3-2_0.26.7.0.cl.json"),
-  "26.8.0.cl": join(repo, SPEC_FILES.v2), // the vendored file is 26.8.0.cl
+  [VENDORED]: join(repo, SPEC_FILES.v2),
 };
+function spec(release: string): string {
+  const file = specFiles[release];
+  if (!file) throw new Error(`no spec file for release ${release}`);
+  return file;
+}
 const DATE = "2026-11-23";
 const fast: Partial<UpdateOptions> = { typecheck: false, date: DATE };
 
@@ -92,18 +100,18 @@ const minus = <T>(a: Set<T>, b: Set<T>) => [...a].filter((x) => !b.has(x)).sort(
 // Concurrent: each test has its own temporary copy, and the CLI test overlaps in-process work.
 describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
   describe.each([
-    ["26.7.0.cl", "26.8.0.cl"],
-    ["10.10.0.cl", "26.8.0.cl"],
-  ] as const)("update %s → %s", (from, to) => {
+    ["26.7.0.cl", VENDORED],
+    ["10.10.0.cl", VENDORED],
+  ])("update %s → %s", (from, to) => {
     it("diffs, vendors the bytes, regenerates, records README and CHANGES", async () => {
-      const dir = await tempRepo(spec[from]);
-      const result = await updateSpecs([{ api: "v2", source: spec[to] }], { base: dir, ...fast });
+      const dir = await tempRepo(spec(from));
+      const result = await updateSpecs([{ api: "v2", source: spec(to) }], { base: dir, ...fast });
       expect(result.status).toBe("updated");
       expect(result.exitCode).toBe(0);
 
       // Expected operation changes, from the two files themselves.
-      const before = await operationsOf(spec[from]);
-      const after = await operationsOf(spec[to]);
+      const before = await operationsOf(spec(from));
+      const after = await operationsOf(spec(to));
       const changes = result.updates[0]!.changes;
       const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
       const moved = changes.renamed.filter((r) => r.kind === "operation-moved");
@@ -117,7 +125,7 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
       for (const r of renamedIds) expect(before.get(key(r.from))).not.toBe(after.get(key(r.to)));
 
       // The vendored file is the new file, byte for byte; the table has exactly its operationIds.
-      expect(await sha(join(dir, SPEC_FILES.v2))).toBe(await sha(spec[to]));
+      expect(await sha(join(dir, SPEC_FILES.v2))).toBe(await sha(spec(to)));
       expect(await generatedOperationIds(dir)).toEqual([...after.values()].sort());
       expect(result.written).toEqual(
         expect.arrayContaining([
@@ -132,7 +140,7 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
       expect(result.written.filter((f) => f.includes("v1"))).toEqual([]);
 
       const readme = await readFile(join(dir, "openapi/README.md"), "utf8");
-      expect(readme).toContain(`| sha256 | ${await sha(spec[to])} |`);
+      expect(readme).toContain(`| sha256 | ${await sha(spec(to))} |`);
       expect(readme).toContain(`| release | ${to} |`);
       expect(readme).toContain(`| retrieved | ${DATE} |`);
       expect(readme).toContain(`| operations / schemas | ${after.size} / `);
@@ -145,14 +153,14 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
       expect(firstSection.startsWith(`## V2 ${from} → ${to} (${DATE})`)).toBe(true);
       expect(firstSection).toBe(result.changelog);
       for (const r of changes.added) expect(changelog).toContain(`\`${r.operationId}\` — \`${key(r)}\``);
-      // Every vendored patch applies to 26.8.0.cl and is needed.
+      // Every vendored patch applies to the vendored release and is needed.
       expect(result.updates[0]!.patches.notApplicable).toEqual([]);
       expect(result.updates[0]!.patches.notNeeded).toEqual([]);
       expect(changelog).not.toContain("### Patches");
 
       // The same file again: no diff, no changelog, nothing written.
       const written = await snapshot(dir);
-      const again = await updateSpecs([{ api: "v2", source: spec[to] }], { base: dir, ...fast });
+      const again = await updateSpecs([{ api: "v2", source: spec(to) }], { base: dir, ...fast });
       expect(again.status).toBe("unchanged");
       expect(again.updates[0]!.sameFile).toBe(true);
       expect(again.updates[0]!.changes.changes).toEqual([]);
@@ -182,10 +190,10 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
       expect(await snapshot(dir)).toEqual(before);
     });
 
-    it("--fail-on-breaking: 26.8.0.cl → 10.10.0.cl removes operations, so it refuses and writes nothing", async () => {
+    it("--fail-on-breaking: the vendored release → 10.10.0.cl removes operations, so it refuses and writes nothing", async () => {
       const dir = await tempRepo();
       const before = await snapshot(dir);
-      const result = await updateSpecs([{ api: "v2", source: spec["10.10.0.cl"] }], {
+      const result = await updateSpecs([{ api: "v2", source: spec("10.10.0.cl") }], {
         base: dir,
         ...fast,
         failOnBreaking: true,
@@ -198,25 +206,25 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
     });
 
     it("--dry-run prints the changelog and writes nothing", async () => {
-      const dir = await tempRepo(spec["26.7.0.cl"]);
+      const dir = await tempRepo(spec("26.7.0.cl"));
       const before = await snapshot(dir);
-      const result = await updateSpecs([{ api: "v2", source: spec["26.8.0.cl"] }], {
+      const result = await updateSpecs([{ api: "v2", source: spec(VENDORED) }], {
         base: dir,
         ...fast,
         dryRun: true,
       });
       expect(result.status).toBe("dry-run");
-      expect(result.changelog).toContain("## V2 26.7.0.cl → 26.8.0.cl");
+      expect(result.changelog).toContain(`## V2 26.7.0.cl → ${VENDORED}`);
       expect(await snapshot(dir)).toEqual(before);
     });
   });
 
   describe("patches", () => {
     it("reports a patch that no longer applies and one that is no longer needed", async () => {
-      const dir = await tempRepo(spec["26.7.0.cl"]);
+      const dir = await tempRepo(spec("26.7.0.cl"));
       const patches = join(dir, "openapi/patches/v2");
-      const title = (JSON.parse(await readFile(spec["26.8.0.cl"], "utf8")) as { info: { title: string } })
-        .info.title;
+      const title = (JSON.parse(await readFile(spec(VENDORED), "utf8")) as { info: { title: string } }).info
+        .title;
       await writeFile(
         join(patches, "900-moved.json"),
         JSON.stringify({ why: "test", ops: [{ op: "replace", path: "/paths/~1gone/get", value: {} }] }),
@@ -225,7 +233,7 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
         join(patches, "901-fixed.json"),
         JSON.stringify({ why: "test", ops: [{ op: "replace", path: "/info/title", value: title }] }),
       );
-      const result = await updateSpecs([{ api: "v2", source: spec["26.8.0.cl"] }], { base: dir, ...fast });
+      const result = await updateSpecs([{ api: "v2", source: spec(VENDORED) }], { base: dir, ...fast });
       const report = result.updates[0]!.patches;
       expect(report.notApplicable.map((p) => p.file)).toEqual(["900-moved.json"]);
       expect(report.notNeeded).toEqual(["901-fixed.json"]);
@@ -240,8 +248,8 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
 
     it("on an old release, the vendored patches whose targets are missing are reported", async () => {
       const dir = await tempRepo();
-      const old = await operationsOf(spec["10.10.0.cl"]);
-      const result = await updateSpecs([{ api: "v2", source: spec["10.10.0.cl"] }], { base: dir, ...fast });
+      const old = await operationsOf(spec("10.10.0.cl"));
+      const result = await updateSpecs([{ api: "v2", source: spec("10.10.0.cl") }], { base: dir, ...fast });
       const stale = result.updates[0]!.patches.notApplicable.map((p) => p.file);
       // 10.10.0.cl has no Spotter streaming operation, the target of the SSE patches.
       expect(old.has("POST /api/rest/2.0/ai/agent/converse/sse")).toBe(false);
@@ -251,7 +259,7 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
   });
 
   it("takes a URL and records it as the source", async () => {
-    const body = await readFile(spec["26.7.0.cl"]);
+    const body = await readFile(spec("26.7.0.cl"));
     const server = createServer((_req, res) => res.end(body));
     await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
     try {
@@ -261,7 +269,7 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
       expect(result.updates[0]!.sourceLabel).toBe(url);
       expect(result.updates[0]!.readme).toContain(`| source | ${url} |`);
       expect(result.updates[0]!.readme).toContain("| release | 26.7.0.cl |");
-      expect(result.changelog).toContain("## V2 26.8.0.cl → 26.7.0.cl");
+      expect(result.changelog).toContain(`## V2 ${VENDORED} → 26.7.0.cl`);
     } finally {
       server.close();
     }
@@ -339,7 +347,7 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
           "",
         ].join("\n"),
       );
-      const result = await updateSpecs([{ api: "v2", source: spec["10.10.0.cl"] }], {
+      const result = await updateSpecs([{ api: "v2", source: spec("10.10.0.cl") }], {
         base: dir,
         date: DATE,
       });
@@ -369,7 +377,7 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
         "--root",
         dir,
         "--v2",
-        spec["10.10.0.cl"],
+        spec("10.10.0.cl"),
         "--fail-on-breaking",
         "--changelog-out",
         out,

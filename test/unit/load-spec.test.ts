@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpec, releaseOf, SpecError } from "../../scripts/lib/load-spec.js";
+import { loadSpec, releaseOf, SpecError } from "../../scripts/lib/spec/load.js";
 
 const fixture = join(import.meta.dirname, "../fixtures/specs/openapiSpecv3-2_0.26.7.0.cl.json");
 

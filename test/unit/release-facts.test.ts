@@ -5,13 +5,13 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { v1Operations } from "../../generated/v1-operations.js";
 import { v2Operations } from "../../generated/v2-operations.js";
-import { buildOperationTable } from "../../scripts/lib/operations.js";
+import { buildOperationTable } from "../../scripts/lib/emit/operation-table.js";
 import {
   releaseFromDescription,
   releaseFromSince,
   replacementFromDescription,
 } from "../../scripts/lib/release-facts.js";
-import { SPEC_FILES } from "../../scripts/lib/specs.js";
+import { SPEC_FILES } from "../../scripts/lib/spec/read.js";
 import type { OperationRow } from "../../src/operation-row.js";
 import { parseRelease } from "../../src/release/version.js";
 

@@ -3,8 +3,13 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { prependChangelog, renderChangelog, summaryLine } from "../../scripts/lib/changelog.js";
-import { type ApiChanges, diffSpecs, flattenOperations, hasChanges } from "../../scripts/lib/spec-diff.js";
+import { prependChangelog, renderChangelog, summaryLine } from "../../scripts/lib/diff/changelog.js";
+import {
+  type ApiChanges,
+  diffSpecs,
+  flattenOperations,
+  hasChanges,
+} from "../../scripts/lib/diff/spec-diff.js";
 
 type Obj = Record<string, unknown>;
 

@@ -20,6 +20,12 @@ export interface ChangelogMeta {
   patchesNoLongerNeeded?: string[];
   /** Files in openapi/patches/ that cannot apply to the new spec (upstream moved what they fix). */
   patchesNotApplying?: { file: string; reason: string }[];
+  /** Page-rule overlays (openapi/overlays/, V1 x-page) the schema now tells by itself. */
+  overlaysNoLongerNeeded?: string[];
+  /** Page-rule overlays whose operation is gone or no longer pages. */
+  overlaysNotApplying?: { file: string; reason: string }[];
+  /** Operations that take an offset and a page size but whose page rule nothing tells (not walked). */
+  unknownPages?: { operationId: string; reason: string }[];
 }
 
 export const CHANGES_TITLE = "# API changes";
@@ -79,6 +85,34 @@ export function renderChangelog(changes: ApiChanges, meta: ChangelogMeta): strin
       "",
     );
     for (const p of stale) lines.push(`- **WARNING** \`${p.file}\`: ${p.reason}`);
+    lines.push("");
+  }
+  const overlays = meta.overlaysNoLongerNeeded ?? [];
+  if (overlays.length) {
+    lines.push(
+      "### Page overlays no longer needed",
+      "",
+      "The response schema now tells the same page rule. Remove them from `openapi/overlays/`.",
+      "",
+    );
+    for (const p of [...overlays].sort()) lines.push(`- \`${p}\``);
+    lines.push("");
+  }
+  const staleOverlays = [...(meta.overlaysNotApplying ?? [])].sort((a, b) => (a.file < b.file ? -1 : 1));
+  if (staleOverlays.length) {
+    lines.push("### Page overlays that no longer apply", "", "Skipped: update or remove them.", "");
+    for (const p of staleOverlays) lines.push(`- **WARNING** \`${p.file}\`: ${p.reason}`);
+    lines.push("");
+  }
+  const unknown = [...(meta.unknownPages ?? [])].sort((a, b) => (a.operationId < b.operationId ? -1 : 1));
+  if (unknown.length) {
+    lines.push(
+      "### Paginated operations without a page rule",
+      "",
+      "They take an offset and a page size, but the schema does not tell where the items are: ts.paginate does not walk them until `openapi/overlays/` says how.",
+      "",
+    );
+    for (const u of unknown) lines.push(`- **WARNING** \`${u.operationId}\`: ${u.reason}`);
     lines.push("");
   }
   return `${lines.join("\n").trimEnd()}\n`;

@@ -3,6 +3,8 @@
 // Both documents are first flattened into "field path → facts" tables (second half of this file),
 // so the comparison itself is plain map arithmetic.
 
+import { pointer, specWalker } from "../spec/walk.js";
+
 export type Side = "request" | "response";
 
 export type ChangeKind =
@@ -360,7 +362,6 @@ export interface FlatOperation {
 type Node = Record<string, unknown>;
 type Fields = Map<string, FieldFacts>;
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const PARAMETER_LOCATIONS: FieldLocation[] = ["path", "query", "header", "cookie"];
 // Deeper than any real V2 schema (about 8); stops runaway expansion of very wide recursive types.
 const MAX_DEPTH = 24;
@@ -373,26 +374,22 @@ export function flattenOperations(doc: object): Map<string, FlatOperation> {
   }
   const reader = new SchemaReader(d);
   const out = new Map<string, FlatOperation>();
-  for (const [path, rawItem] of Object.entries(isObj(d.paths) ? d.paths : {})) {
-    const item = reader.deref(rawItem);
+  // The shared walker lists the operations; the reader below flattens their fields.
+  for (const { path, method: m, operation: op, pathItem: item } of specWalker(d).operations()) {
     const shared = Array.isArray(item.parameters) ? item.parameters : [];
-    for (const m of METHODS) {
-      const op = item[m];
-      if (!isObj(op)) continue;
-      const method = m.toUpperCase();
-      const flat: FlatOperation = {
-        method,
-        path,
-        operationId: typeof op.operationId === "string" ? op.operationId : undefined,
-        deprecated: op.deprecated === true,
-        request: new Map(),
-        response: new Map(),
-      };
-      reader.addParameters([...shared, ...(Array.isArray(op.parameters) ? op.parameters : [])], flat.request);
-      reader.addRequestBody(op.requestBody, flat.request);
-      reader.addResponses(op.responses, flat.response);
-      out.set(`${method} ${path}`, flat);
-    }
+    const method = m.toUpperCase();
+    const flat: FlatOperation = {
+      method,
+      path,
+      operationId: typeof op.operationId === "string" ? op.operationId : undefined,
+      deprecated: op.deprecated === true,
+      request: new Map(),
+      response: new Map(),
+    };
+    reader.addParameters([...shared, ...(Array.isArray(op.parameters) ? op.parameters : [])], flat.request);
+    reader.addRequestBody(op.requestBody, flat.request);
+    reader.addResponses(op.responses, flat.response);
+    out.set(`${method} ${path}`, flat);
   }
   return out;
 }
@@ -577,15 +574,7 @@ class SchemaReader {
 
   /** Local JSON pointers only: external documents are never read. */
   private lookup(ref: string): unknown {
-    if (!ref.startsWith("#/")) return undefined;
-    let cur: unknown = this.doc;
-    for (const raw of ref.slice(2).split("/")) {
-      const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
-      if (isObj(cur) && Object.hasOwn(cur, key)) cur = cur[key];
-      else if (Array.isArray(cur)) cur = cur[Number(key)];
-      else return undefined;
-    }
-    return cur;
+    return pointer(this.doc, ref);
   }
 }
 
