@@ -56,7 +56,7 @@ async function walk(ts: Client) {
   const samples: number[] = [];
   let seen = 0;
   const started = performance.now();
-  for await (const user of paginate(ts, "/api/rest/2.0/users/search", {}, { pageSize: PAGE })) {
+  for await (const user of ts.paginate("/api/rest/2.0/users/search", {}, { pageSize: PAGE })) {
     if (user.id !== `user-${String(seen).padStart(6, "0")}`) throw new Error(`out of order at ${seen}`);
     seen++;
     if (seen % SAMPLE_EVERY === 0) samples.push(heapAfterGc());
@@ -68,7 +68,7 @@ async function walk(ts: Client) {
 
 async function collectAll(ts: Client) {
   const before = heapAfterGc();
-  const all = await paginate(ts, "/api/rest/2.0/users/search", {}, { pageSize: PAGE }).toArray();
+  const all = await ts.paginate("/api/rest/2.0/users/search", {}, { pageSize: PAGE }).toArray();
   const held = heapAfterGc() - before;
   if (all.length !== TOTAL) throw new Error("toArray lost items");
   return held;

@@ -5,8 +5,10 @@ import { v1BasePath } from "../generated/v1-operations.js";
 import type { operations as V2Operations, paths as V2Paths } from "../generated/v2.js";
 import { v2BasePath, v2Operations, v2Routes } from "../generated/v2-operations.js";
 import { type CredentialCalls, strategyFromOptions } from "./auth/from-options.js";
-import { type AuthHelpers, createAuthHelpers } from "./auth/helpers.js";
+import type { AuthHelpers } from "./auth/helpers.js";
+import { authMethods } from "./auth/methods.js";
 import { type AuthOptions, authSecrets, parseAuth } from "./auth/options.js";
+import { type Call, createCall, type V1Context } from "./core/call.js";
 import { withCookieJar } from "./core/cookies.js";
 import { type BaseFetch, createEngine, type Engine } from "./core/engine.js";
 import { ThoughtSpotError } from "./core/errors.js";
@@ -18,22 +20,25 @@ import { routeLookup } from "./core/routes.js";
 import { type TlsOptions, withTls } from "./core/tls.js";
 import type { CallOptions, OperationMethods } from "./core/types.js";
 import type { DownloadMethod } from "./download/types.js";
-import { deferredPaginated, lazyMethods, once } from "./lazy.js";
+import { deferredPaginated, lazyNamespace, once } from "./lazy.js";
 import { type Logger, type LogLevel, levelLogger } from "./logger.js";
 import type { MetadataApi } from "./metadata/api.js";
+import { metadataMethods } from "./metadata/methods.js";
 import type { OperationRow } from "./operation-row.js";
-import type { LooseApi } from "./operations/loose-api.js";
 import type { PaginateMethod } from "./pagination/paginate.js";
 import type { PaginateV1Method } from "./pagination/paginate-v1.js";
 import type { GroupsApi, UsersApi } from "./principals/api.js";
+import { groupsMethods, usersMethods } from "./principals/methods.js";
 import { Redactor } from "./redact.js";
 import { clusterReleaseSource } from "./release/cluster.js";
 import type { CompatibilityReport } from "./release/compatibility.js";
 import { deprecationWarner } from "./release/deprecation.js";
 import { releaseHooks } from "./release/hooks.js";
 import type { SharingApi } from "./sharing/api.js";
+import { sharingMethods } from "./sharing/methods.js";
 import type { StreamMethod } from "./streaming/stream.js";
 import type { TmlApi } from "./tml/api.js";
+import { tmlMethods } from "./tml/methods.js";
 import { normalizeServerUrl } from "./url.js";
 import type { V1OperationMethods } from "./v1/types.js";
 import { VERSION } from "./version.js";
@@ -50,6 +55,16 @@ const loadDownload = once(() => import("./download/download.js"));
 const loadStream = once(() => import("./streaming/stream.js"));
 const loadCompatibility = once(() => import("./release/compatibility.js"));
 const v2Route = routeLookup(v2Routes, v2Operations as Record<string, OperationRow>);
+const loadAuthHelpers = once(() => import("./auth/helpers.js"));
+const v2Table = v2Operations as Record<string, OperationRow>;
+
+/** A paginated V2 operation, by operationId or (the alias) by path. */
+function isPaginated(name: unknown): boolean {
+  if (typeof name !== "string") return false;
+  if (name.startsWith("/"))
+    return Object.values(v2Table).some((row) => row.path === name && row.page !== undefined);
+  return Object.hasOwn(v2Table, name) && v2Table[name]!.page !== undefined;
+}
 
 export interface ThoughtSpotClientOptions {
   /** The cluster, e.g. https://my.thoughtspot.cloud (a path prefix behind a proxy is kept). */
@@ -107,11 +122,19 @@ export interface ThoughtSpotClient {
   readonly sharing: SharingApi;
   readonly users: UsersApi;
   readonly groups: GroupsApi;
-  /** Every item of a paginated V2 operation: for await (const u of ts.paginate("/api/rest/2.0/users/search")). */
+  /**
+   * Every item of a paginated V2 operation, by operationId with ts.api's input:
+   * for await (const u of ts.paginate("searchUsers", { record_size: 200 })). The path form
+   * ts.paginate("/api/rest/2.0/users/search", { body }) is an alias.
+   */
   readonly paginate: PaginateMethod;
   /** V1 list endpoints (offset/batchsize): ts.paginateV1("metadataList", { type: "PINBOARD_ANSWER_BOOK" }). */
   readonly paginateV1: PaginateV1Method;
-  /** Files from the binary operations: bytes, an unbuffered stream, or { file } on Node. */
+  /**
+   * Files from the binary operations, by operationId with ts.api's input (bytes, an unbuffered stream,
+   * or { file } on Node): ts.download("exportLiveboardReport", { metadata_identifier, file_format: "PDF" }).
+   * The path form ts.download("/api/rest/2.0/report/liveboard", { body }) is an alias.
+   */
   readonly download: DownloadMethod;
   /** Spotter streaming answers as parsed event objects. */
   readonly stream: StreamMethod;
@@ -140,19 +163,43 @@ function baseFetchOf(options: ThoughtSpotClientOptions, warn: (message: string) 
   return (url, init) => globalThis.fetch(url, init);
 }
 
-/** ts.api.v1: methods appear by operationId; the V1 table and encoders load on the first call. */
-function v1Methods(context: () => Promise<InvokeContext & { table: Record<string, OperationRow> }>) {
+/**
+ * ts.api.v1: methods appear by operationId; the V1 table and encoders load on the first call. Once
+ * loaded, `in`, Object.keys and property descriptors answer from the table (before, nothing is listed).
+ */
+function v1Methods(context: () => Promise<V1Context>) {
+  let table: Record<string, OperationRow> | undefined;
+  const methods = new Map<string, (input?: unknown, options?: CallOptions) => Promise<unknown>>();
+  const method = (name: string) => {
+    let found = methods.get(name);
+    if (!found) {
+      found = async (input?: unknown, options?: CallOptions) => {
+        const ctx = await context();
+        table = ctx.table;
+        const row = Object.hasOwn(ctx.table, name) ? ctx.table[name] : undefined;
+        if (!row) throw new TypeError(`ts.api.v1.${name} is not a V1 operation`);
+        return invoke(ctx, name, row, input, options);
+      };
+      methods.set(name, found);
+    }
+    return found;
+  };
+  const known = (name: string | symbol): name is string =>
+    typeof name === "string" && table !== undefined && Object.hasOwn(table, name);
   return new Proxy({} as V1OperationMethods, {
     get(_, name) {
       // Not a thenable, and no symbol keys: `await ts.api.v1` must not look like a promise.
       if (typeof name !== "string" || name === "then") return undefined;
-      return async (input?: unknown, options?: CallOptions) => {
-        const ctx = await context();
-        const row = ctx.table[name];
-        if (!row) throw new TypeError(`ts.api.v1.${name} is not a V1 operation`);
-        return invoke(ctx, name, row, input, options);
-      };
+      // Before the table loads, any name may be an operation; the call says if it is not.
+      if (table !== undefined && !Object.hasOwn(table, name)) return undefined;
+      return method(name);
     },
+    has: (_, name) => known(name),
+    ownKeys: () => (table ? Object.keys(table) : []),
+    getOwnPropertyDescriptor: (_, name) =>
+      known(name)
+        ? { value: method(name), writable: false, enumerable: true, configurable: true }
+        : undefined,
   });
 }
 
@@ -197,7 +244,10 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     return { ...m, route: routeLookup(m.v1Routes, m.v1Operations as Record<string, OperationRow>) };
   });
   type Explain = (api: "v1" | "v2") => Pick<InvokeContext, "onCall" | "explain">;
-  const contexts = (through: Engine, explained?: Explain) => {
+  const contexts = (
+    through: Engine,
+    explained?: Explain,
+  ): { v2: InvokeContext; v1: () => Promise<V1Context> } => {
     const shared = { engine: through, headers, redactor, loginHint, credentials };
     const v2: InvokeContext = { ...shared, api: "v2", baseUrl: serverUrl + v2BasePath, ...explained?.("v2") };
     const v1 = once(async () => {
@@ -216,23 +266,17 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
 
   const open = contexts(engine);
   const credentialCalls: CredentialCalls = {
-    v2: (id, input, callOptions) =>
-      invoke(open.v2, id, v2Operations[id as keyof typeof v2Operations], input, callOptions),
-    v1: async (id, input) => {
-      const ctx = await open.v1();
-      return invoke(ctx, id, ctx.table[id]!, input);
-    },
+    ...createCall(open.v2, open.v1),
     clearCookies: async () => jar?.clear(),
   };
   const strategy = strategyFromOptions(auth, credentialCalls, redactor);
   const authed = engine.withAuth(strategy);
   // The release is learnt through calls without the release hooks, so a 404 there cannot ask again.
   const quiet = contexts(authed);
-  const clusterRelease = clusterReleaseSource(async (api, id) => {
-    if (api === "v2") return invoke(quiet.v2, id, v2Operations[id as "getSystemInformation"], {});
-    const ctx = await quiet.v1();
-    return invoke(ctx, id, ctx.table[id]!, {});
-  });
+  const quietCall = createCall(quiet.v2, quiet.v1);
+  const clusterRelease = clusterReleaseSource((api, id) =>
+    api === "v2" ? quietCall.v2(id as "getSystemInformation", {}) : quietCall.v1(id as "sessionInfo", {}),
+  );
   // Deprecation warnings before a call, and "not found" errors explained by the cluster's release after it.
   const warnDeprecated = deprecationWarner(logger);
   const calls = contexts(authed, (api) => {
@@ -244,6 +288,8 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     };
   });
   const api = { v2: operationMethods<V2>(calls.v2, v2Operations), v1: v1Methods(calls.v1) };
+  // Helpers, token code and walkers call operations through this typed port, over the same contexts.
+  const call: Call = createCall(calls.v2, calls.v1);
 
   const raw = { headers, credentials, redactor, engine: () => authed };
   const v2 = rawClient<V2Paths>({
@@ -262,9 +308,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     extraQuery: async () => (await v1Module()).v1RuntimeQuery,
   });
 
-  // The helpers call operations by operationId through the same methods users call.
-  const loose = api as unknown as LooseApi;
-  const principals = once(async () => (await loadHelpers()).createPrincipalsApi(loose));
+  const principals = once(async () => (await loadHelpers()).createPrincipalsApi(call));
 
   const client: ThoughtSpotClient = {
     serverUrl,
@@ -282,58 +326,48 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
         throw new TypeError("switchOrg needs username-based auth ({ username, password | secretKey })");
       await strategy.switchOrg(id);
     },
-    auth: createAuthHelpers(auth, api.v2, credentialCalls, redactor),
-    tml: lazyMethods<TmlApi>(
-      once(async () =>
-        (await loadTml()).createTmlApi(loose, options.tmlFqn ?? true, (value) => redactor.value(value)),
-      ),
-      ["export", "exportBatch", "import", "exportToFolder", "importFromFolder"],
+    auth: lazyNamespace<AuthHelpers>(
+      async () => (await loadAuthHelpers()).createAuthHelpers(auth, call, credentialCalls, redactor),
+      authMethods,
     ),
-    metadata: lazyMethods<MetadataApi>(
-      once(async () =>
-        (await loadHelpers()).createMetadataApi(loose, (body, { pageSize, signal }) =>
-          client.paginate("/api/rest/2.0/metadata/search", { body }, { pageSize, ...(signal && { signal }) }),
+    tml: lazyNamespace<TmlApi>(
+      async () =>
+        (await loadTml()).createTmlApi(call, options.tmlFqn ?? true, (value) => redactor.value(value)),
+      tmlMethods,
+    ),
+    metadata: lazyNamespace<MetadataApi>(
+      async () =>
+        (await loadHelpers()).createMetadataApi(call, (input, walkOptions) =>
+          client.paginate("searchMetadata", input, walkOptions),
         ),
-      ),
-      [
-        "search",
-        "listObjectHeaders",
-        "list",
-        "findGuid",
-        "dependents",
-        "assignTags",
-        "unassignTags",
-        "userDetails",
-        "groupDetails",
-        "liveboardDetails",
-      ],
+      metadataMethods,
     ),
-    sharing: lazyMethods<SharingApi>(
-      once(async () => (await loadHelpers()).createSharingApi(loose)),
-      ["share", "shareVisualization", "permissionsOnObjects", "permissionsOfPrincipals"],
+    sharing: lazyNamespace<SharingApi>(
+      async () => (await loadHelpers()).createSharingApi(call),
+      sharingMethods,
     ),
-    paginate: ((path: string, ...args: unknown[]) => {
+    users: lazyNamespace<UsersApi>(async () => (await principals()).users, usersMethods),
+    groups: lazyNamespace<GroupsApi>(async () => (await principals()).groups, groupsMethods),
+    paginate: ((name: string, ...args: unknown[]) => {
       // Checked now, not on first use: plain JavaScript gets its TypeError before anything is sent.
-      if (!Object.values(v2Operations).some((row) => row.path === path && "paginated" in row)) {
-        throw new TypeError(`paginate: ${String(path)} is not a paginated V2 operation`);
+      if (!isPaginated(name)) {
+        throw new TypeError(`paginate: ${String(name)} is not a paginated V2 operation`);
       }
-      return deferredPaginated(async () =>
-        (await loadPagination()).paginate(client, path as never, ...(args as [])),
-      );
+      return deferredPaginated(async () => (await loadPagination()).paginate(call, name, ...args));
     }) as PaginateMethod,
     paginateV1: ((operationId: string, ...args: unknown[]) =>
       deferredPaginated(async () =>
-        (await loadPaginationV1()).paginateV1(client, operationId as never, ...(args as [])),
+        (await loadPaginationV1()).paginateV1(call, operationId as never, ...(args as [])),
       )) as PaginateV1Method,
-    download: (async (path: never, init: never, downloadOptions?: never) =>
-      (await loadDownload()).download(client, path, init, downloadOptions)) as DownloadMethod,
+    download: (async (name: string, input?: unknown, downloadOptions?: never) =>
+      (await loadDownload()).download(call, name, input, downloadOptions)) as DownloadMethod,
     stream: ((operation: string, input: unknown, streamOptions?: { signal?: AbortSignal }) => {
       if (!(v2Operations as Record<string, OperationRow>)[operation]?.streaming) {
         throw new TypeError(`stream: ${String(operation)} is not a streaming operation`);
       }
       // The SSE reader loads when iteration starts; nothing is sent before that.
       const started = once(async () =>
-        (await loadStream()).stream(client, operation as never, input as never, streamOptions),
+        (await loadStream()).stream(call, operation as never, input as never, streamOptions),
       );
       return {
         async *[Symbol.asyncIterator]() {
@@ -353,14 +387,6 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       ]);
       return m.compatibilityReport(version, { v2: v2Operations, v1: v1Table.v1Operations });
     },
-    users: lazyMethods<UsersApi>(
-      async () => (await principals()).users,
-      ["addToGroups", "removeFromGroups", "sync", "updatePreferences"],
-    ),
-    groups: lazyMethods<GroupsApi>(
-      async () => (await principals()).groups,
-      ["addUsers", "removeUsers", "addPrivileges", "removePrivileges", "addSubGroups"],
-    ),
   };
   return client;
 }

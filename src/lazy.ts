@@ -16,30 +16,35 @@ type AsyncMethods<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
 };
 
-/** An object whose async methods load their implementation on the first call. */
-export function lazyMethods<T extends AsyncMethods<T>>(
+/**
+ * The one way every helper namespace (ts.metadata, ts.sharing, ts.users, ts.groups, ts.tml, ts.auth)
+ * is built: an object whose async methods load their implementation on the first call. `names` is the
+ * helper's `xMethods` table, declared beside its interface with `satisfies Record<keyof X, true>`.
+ */
+export function lazyNamespace<T extends AsyncMethods<T>>(
   load: () => Promise<T>,
-  names: readonly (keyof T & string)[],
+  names: Readonly<Record<keyof T & string, true>>,
 ): T {
+  const loaded = once(load);
   const out = {} as Record<string, unknown>;
-  for (const name of names) {
+  for (const name of Object.keys(names)) {
     out[name] = async (...args: unknown[]) => {
-      const api = (await load()) as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      const api = (await loaded()) as Record<string, (...a: unknown[]) => Promise<unknown>>;
       return api[name]!(...args);
     };
   }
-  return out as T;
+  return Object.freeze(out) as T;
 }
 
 /** The shape ts.paginate returns (see src/pagination/pager.ts), kept here so the entry needs no pager code. */
-interface PaginatedLike<T> extends AsyncIterable<T> {
+interface PaginatedLike<T, P> extends AsyncIterable<T> {
   toArray(): Promise<T[]>;
   all(): Promise<T[]>;
-  pages(): AsyncIterable<unknown>;
+  pages(): AsyncIterable<P>;
 }
 
 /** A paginated result whose pager loads on first use; argument errors surface on first use too. */
-export function deferredPaginated<T>(load: () => Promise<PaginatedLike<T>>): PaginatedLike<T> {
+export function deferredPaginated<T, P>(load: () => Promise<PaginatedLike<T, P>>): PaginatedLike<T, P> {
   const get = once(load);
   return {
     async *[Symbol.asyncIterator]() {

@@ -1,23 +1,16 @@
 // Turns the parsed `auth` option into a strategy. Its logins go out through the credential calls:
 // the same pipeline as every call, without the client's own credentials (they are what is obtained).
+import type { Call } from "../core/call.js";
 import { AuthError } from "../core/errors.js";
-import type { CallOptions } from "../core/types.js";
 import type { Redactor } from "../redact.js";
 import { hasControlCharacter, type ParsedAuth } from "./options.js";
 import { cookieSession } from "./session-strategy.js";
 import { type AuthStrategy, anonymous, staticToken } from "./strategy.js";
 import { cachedToken, tokenProvider } from "./token-strategy.js";
 
-export interface CredentialCalls {
-  v2(operationId: string, input: unknown, options?: CallOptions): Promise<unknown>;
-  v1(operationId: string, input: unknown): Promise<unknown>;
+/** The Call port without the client's credentials (they are what these calls obtain), and the jar. */
+export interface CredentialCalls extends Call {
   clearCookies(): Promise<void>;
-}
-
-interface IssuedAnswer {
-  token?: unknown;
-  creation_time_in_millis?: number;
-  expiration_time_in_millis?: number;
 }
 
 export function strategyFromOptions(
@@ -41,13 +34,14 @@ export function strategyFromOptions(
       let orgId = auth.orgId;
       const secret = auth.kind === "secretKey" ? { secret_key: auth.secretKey } : { password: auth.password };
       const issue = async () => {
-        const issued = (await calls.v2("getFullAccessToken", {
+        const issued = await calls.v2("getFullAccessToken", {
           username: auth.username,
           ...secret,
           ...(orgId !== undefined && { org_id: orgId }),
           ...(auth.validitySeconds !== undefined && { validity_time_in_sec: auth.validitySeconds }),
-        })) as IssuedAnswer | undefined;
-        const token = checkedToken(issued?.token);
+        });
+        // Checked as unknown: a hostile or broken server may send anything where the spec says string.
+        const token = checkedToken((issued as { token?: unknown } | undefined)?.token);
         redactor.add(token);
         const from = issued?.creation_time_in_millis;
         const to = issued?.expiration_time_in_millis;
@@ -87,7 +81,7 @@ export function strategyFromOptions(
             });
           },
           logout: async () => {
-            await (auth.session === "v1" ? calls.v1("sessionLogout", {}) : calls.v2("logout", undefined));
+            await (auth.session === "v1" ? calls.v1("sessionLogout", {}) : calls.v2("logout", {}));
           },
           clearCookies: () => calls.clearCookies(),
         },

@@ -1,13 +1,13 @@
 // ts.auth: tokens for other users and objects, validation and revocation, V1 trusted authentication.
-import type { operations as V2Operations } from "../../generated/v2.js";
+import type { Call, V1Input, V2Input, V2OperationId, V2Output } from "../core/call.js";
 import { AuthError } from "../core/errors.js";
-import type { CallOptions, OperationInput, OperationMethods, OperationOutput } from "../core/types.js";
+import type { CallOptions } from "../core/types.js";
 import type { Redactor } from "../redact.js";
 import type { CredentialCalls } from "./from-options.js";
 import type { ParsedAuth } from "./options.js";
 
-type Input<K extends keyof V2Operations> = OperationInput<V2Operations[K]>;
-type Output<K extends keyof V2Operations> = Promise<OperationOutput<V2Operations[K]>>;
+type Input<K extends V2OperationId> = V2Input<K>;
+type Output<K extends V2OperationId> = Promise<V2Output<K>>;
 
 export interface AuthHelpers {
   /** A token that only opens one object (auth/token/object); the client's secret key or password fills in. */
@@ -17,18 +17,21 @@ export interface AuthHelpers {
   validateToken(token: string, options?: CallOptions): Output<"validateToken">;
   revokeToken(input?: Input<"revokeToken">, options?: CallOptions): Output<"revokeToken">;
   /** V1 session/auth/token: a trusted-authentication login token (text). */
-  v1TrustedToken(input: {
-    username: string;
-    accessLevel?: "FULL" | "REPORT_BOOK_VIEW";
-    objectId?: string;
-    orgId?: number;
-    secretKey?: string;
-  }): Promise<string>;
+  v1TrustedToken(
+    input: {
+      username: string;
+      accessLevel?: "FULL" | "REPORT_BOOK_VIEW";
+      objectId?: string;
+      orgId?: number;
+      secretKey?: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 }
 
 export function createAuthHelpers(
   auth: ParsedAuth,
-  api: OperationMethods<V2Operations>,
+  call: Call,
   anonymous: CredentialCalls,
   redactor: Redactor,
 ): AuthHelpers {
@@ -42,23 +45,23 @@ export function createAuthHelpers(
     ...input,
   });
   return {
-    objectToken: (input, options) =>
-      anonymous.v2("getObjectAccessToken", withCredential(input), options) as Output<"getObjectAccessToken">,
-    customToken: (input, options) =>
-      anonymous.v2("getCustomAccessToken", withCredential(input), options) as Output<"getCustomAccessToken">,
-    validateToken: (token, options) => api.validateToken({ token }, options),
-    revokeToken: (input, options) => api.revokeToken(input ?? {}, options),
-    async v1TrustedToken({ username, accessLevel = "FULL", objectId, orgId, secretKey }) {
+    objectToken: (input, options) => anonymous.v2("getObjectAccessToken", withCredential(input), options),
+    customToken: (input, options) => anonymous.v2("getCustomAccessToken", withCredential(input), options),
+    validateToken: (token, options) => call.v2("validateToken", { token }, options),
+    revokeToken: (input, options) => call.v2("revokeToken", input ?? {}, options),
+    async v1TrustedToken({ username, accessLevel = "FULL", objectId, orgId, secretKey }, options) {
       const key = secretKey ?? (auth.kind === "secretKey" ? auth.secretKey : undefined);
       if (!key) throw new TypeError("v1TrustedToken needs a secretKey (in auth or in the call)");
       redactor.add(key);
-      const token = (await anonymous.v1("sessionAuthToken", {
+      const input: V1Input<"sessionAuthToken"> = {
         secret_key: key,
         username,
         access_level: accessLevel,
         ...(objectId !== undefined && { id: objectId }),
         ...(orgId !== undefined && { orgid: orgId }),
-      })) as unknown;
+      };
+      // Checked as unknown: the answer is text, and a broken server may send anything.
+      const token: unknown = await anonymous.v1("sessionAuthToken", input, options);
       if (typeof token !== "string" || token.trim() === "") {
         throw new AuthError({
           message: "V1 session/auth/token (sessionAuthToken) answered without a token",

@@ -1,14 +1,13 @@
-// ts.download(path, init, options): files from the binary operations (V2 reports, logo and translation
-// exports, connection metadata changes; V1 Liveboard PDF) as bytes, as an unbuffered stream, or
-// written to a file. Calls go through the operation methods (Accept from the operation table, the
+// ts.download(operationId, input, options): files from the binary operations (V2 reports, logo and
+// translation exports, connection metadata changes; V1 Liveboard PDF) as bytes, as an unbuffered
+// stream, or written to a file. ts.download(path, { body, params }, options) is the same function
+// under its older name. Calls go through the Call port (Accept from the operation table, the
 // client's retries, redaction and errors); only parseAs "stream" is added here.
 import { v1Operations } from "../../generated/v1-operations.js";
 import { v2Operations } from "../../generated/v2-operations.js";
-import type { ThoughtSpotClient } from "../client.js";
-import type { ParseAs } from "../core/invoke.js";
-import type { CallOptions } from "../core/types.js";
+import type { Call, PortOptions } from "../core/call.js";
 import type { OperationRow } from "../operation-row.js";
-import type { DownloadedFile, DownloadInit, DownloadOptions, DownloadPath } from "./types.js";
+import type { DownloadedFile, DownloadOptions, V1BinaryOperationId, V2BinaryOperationId } from "./types.js";
 
 interface Target {
   api: "v1" | "v2";
@@ -16,47 +15,35 @@ interface Target {
   row: OperationRow;
 }
 
+/** By path and by operationId: the two names of a download. */
 const targets = new Map<string, Target>();
 for (const [api, table] of [
   ["v2", v2Operations],
   ["v1", v1Operations],
 ] as const) {
   for (const [operationId, row] of Object.entries(table) as [string, OperationRow][]) {
-    if (row.binary) targets.set(row.path, { api, operationId, row });
+    if (!row.binary) continue;
+    targets.set(row.path, { api, operationId, row });
+    targets.set(operationId, { api, operationId, row });
   }
 }
 
 /** The binary paths download() accepts, for messages and callers without types. */
-export const downloadPaths: readonly string[] = [...targets.keys()];
+export const downloadPaths: readonly string[] = [...targets.keys()].filter((k) => k.startsWith("/"));
+/** The binary operationIds download() accepts. */
+export const downloadOperations: readonly string[] = [...targets.keys()].filter((k) => !k.startsWith("/"));
 
-export function download<P extends DownloadPath>(
-  ts: ThoughtSpotClient,
-  path: P,
-  init: DownloadInit<P>,
-  options: DownloadOptions & { file: string },
-): Promise<DownloadedFile>;
-export function download<P extends DownloadPath>(
-  ts: ThoughtSpotClient,
-  path: P,
-  init: DownloadInit<P>,
-  options: DownloadOptions & { as: "stream"; file?: undefined },
-): Promise<ReadableStream<Uint8Array>>;
-export function download<P extends DownloadPath>(
-  ts: ThoughtSpotClient,
-  path: P,
-  init: DownloadInit<P>,
-  options?: DownloadOptions & { as?: "bytes"; file?: undefined },
-): Promise<Uint8Array>;
+/** The client's ts.download (see DownloadMethod for the typed overloads). */
 export async function download(
-  ts: ThoughtSpotClient,
-  path: string,
-  init: { body?: unknown; params?: unknown; headers?: Record<string, string> } = {},
+  call: Call,
+  name: string,
+  second: unknown = {},
   options: DownloadOptions = {},
 ): Promise<Uint8Array | ReadableStream<Uint8Array> | DownloadedFile> {
-  const target = targets.get(path);
+  const target = typeof name === "string" ? targets.get(name) : undefined;
   if (!target) {
     throw new TypeError(
-      `download: ${String(path)} is not a file download (one of: ${downloadPaths.join(", ")})`,
+      `download: ${String(name)} is not a file download (one of: ${downloadOperations.join(", ")}; or by path: ${downloadPaths.join(", ")})`,
     );
   }
   if (options.as !== undefined && options.as !== "bytes" && options.as !== "stream") {
@@ -66,24 +53,35 @@ export async function download(
     throw new TypeError('download: give either file or as: "stream", not both');
   }
   const { api, operationId } = target;
-  const { signal } = options;
+  const { signal, headers, timeoutMs, maxRetries } = options;
 
-  // Through the client's operation methods: same encoding (V1 multipart), retries, redaction and errors;
-  // the engine turns failures while the body streams into typed errors and bounds pauses between chunks.
-  const input = {
-    ...((init.params as { path?: Record<string, unknown> } | undefined)?.path ?? {}),
-    ...(init.body as Record<string, unknown> | undefined),
-  };
-  const methods = (api === "v1" ? ts.api.v1 : ts.api.v2) as unknown as Record<
-    string,
-    (input: unknown, options: CallOptions & { parseAs: ParseAs }) => Promise<unknown>
-  >;
+  // The path form carries its input as { body, params: { path }, headers }; the operationId form is ts.api's.
+  let input: Record<string, unknown>;
+  let extraHeaders = headers;
+  if (name.startsWith("/")) {
+    const init = (second ?? {}) as { body?: unknown; params?: unknown; headers?: Record<string, string> };
+    input = {
+      ...((init.params as { path?: Record<string, unknown> } | undefined)?.path ?? {}),
+      ...(init.body as Record<string, unknown> | undefined),
+    };
+    if (init.headers) extraHeaders = { ...init.headers, ...headers };
+  } else input = { ...(second as Record<string, unknown>) };
+
+  // Through the Call port: same encoding (V1 multipart), retries, redaction and errors; the engine
+  // turns failures while the body streams into typed errors and bounds pauses between chunks.
   // Never buffered by the client: bytes mode reads the stream itself, the other modes hand it on.
-  const data = await methods[operationId]!(input, {
+  const callOptions: PortOptions = {
     parseAs: "stream",
-    ...(init.headers && { headers: init.headers }),
+    ...(extraHeaders && { headers: extraHeaders }),
     ...(signal && { signal }),
-  });
+    ...(timeoutMs !== undefined && { timeoutMs }),
+    ...(maxRetries !== undefined && { maxRetries }),
+  };
+  // The input was typed by the caller's overload; the operationId comes from the generated tables.
+  const data: unknown =
+    api === "v1"
+      ? await call.v1(operationId as V1BinaryOperationId, input as never, callOptions)
+      : await call.v2(operationId as V2BinaryOperationId, input as never, callOptions);
   // A 204 or an empty body comes back as no stream at all.
   const body = (data as ReadableStream<Uint8Array> | undefined) ?? new Blob([]).stream();
 

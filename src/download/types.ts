@@ -4,6 +4,8 @@ import type { operations as V1Operations } from "../../generated/v1.js";
 import type { v1Operations } from "../../generated/v1-operations.js";
 import type { operations as V2Operations } from "../../generated/v2.js";
 import type { v2Operations } from "../../generated/v2-operations.js";
+import type { V1Input, V2Input } from "../core/call.js";
+import type { CallOptions } from "../core/types.js";
 
 type V1Table = typeof v1Operations;
 type V2Table = typeof v2Operations;
@@ -45,13 +47,23 @@ export type DownloadInit<P extends DownloadPath> = BodyPart<OperationOf<P>> &
     headers?: Record<string, string>;
   };
 
-export interface DownloadOptions {
+/** Per-call options (signal, headers, timeoutMs, maxRetries) apply to the request. */
+export interface DownloadOptions extends CallOptions {
   /** "bytes" (default): a Uint8Array. "stream": the body as it arrives, never buffered. */
   as?: "bytes" | "stream";
   /** Node only: stream the body into this file and return { file, bytes }. */
   file?: string;
-  signal?: AbortSignal;
 }
+
+/** The binary operations of both APIs, by operationId (V1 and V2 share no operationId). */
+export type DownloadOperationId = V2BinaryOperationId | V1BinaryOperationId;
+
+/** What a download by operationId takes: the same one input object as ts.api. */
+export type DownloadInput<K extends DownloadOperationId> = K extends V2BinaryOperationId
+  ? V2Input<K>
+  : K extends V1BinaryOperationId
+    ? V1Input<K>
+    : never;
 
 export interface DownloadedFile {
   file: string;
@@ -59,8 +71,26 @@ export interface DownloadedFile {
   bytes: number;
 }
 
-/** download as a client method (ts.download): the result follows the options. */
+/**
+ * download as a client method (ts.download): by operationId with ts.api's input, or by path with
+ * openapi-fetch's { body, params } (an alias kept for existing code). The result follows the options.
+ */
 export interface DownloadMethod {
+  <K extends DownloadOperationId>(
+    operationId: K,
+    input: DownloadInput<K>,
+    options: DownloadOptions & { file: string },
+  ): Promise<DownloadedFile>;
+  <K extends DownloadOperationId>(
+    operationId: K,
+    input: DownloadInput<K>,
+    options: DownloadOptions & { as: "stream"; file?: undefined },
+  ): Promise<ReadableStream<Uint8Array>>;
+  <K extends DownloadOperationId>(
+    operationId: K,
+    input: DownloadInput<K>,
+    options?: DownloadOptions & { as?: "bytes"; file?: undefined },
+  ): Promise<Uint8Array>;
   <P extends DownloadPath>(
     path: P,
     init: DownloadInit<P>,

@@ -1,10 +1,20 @@
 // ts.metadata: search and lookups that speak ThoughtSpot's types (TSTypes or raw API strings).
+import type { Call, V1Input, V1Output, V2Input, V2Output } from "../core/call.js";
+import type { CallOptions } from "../core/types.js";
 import { type ObjectTypeInput, resolveObjectType } from "../enums/object-types.js";
-import { call, type LooseApi, type LooseCall } from "../operations/loose-api.js";
+import type { V1OperationInput } from "../v1/types.js";
 import { GroupDetails, LiveboardDetails, storables, UserDetails } from "./details.js";
 import { ObjectLookupError } from "./errors.js";
 
-type Loose = Record<string, unknown>;
+type SearchBody = V2Input<"searchMetadata">;
+type ListQuery = V1OperationInput<"metadataListobjectheaders">;
+type TagType = NonNullable<V2Input<"assignTag">["metadata"][number]["type"]>;
+type DependentsInput = V1Input<"dependencyListdependents">;
+
+/** One V2 metadata/search answer entry, as the spec types it. */
+export type MetadataSearchItem = V2Output<"searchMetadata">[number];
+/** One V1 header (metadata/listobjectheaders and metadata/list `headers`). */
+export type MetadataHeader = V1Output<"metadataListobjectheaders">[number];
 
 export interface MetadataSearchInput {
   type: ObjectTypeInput;
@@ -12,10 +22,11 @@ export interface MetadataSearchInput {
   namePattern?: string;
   /** Tag names or GUIDs. */
   tags?: readonly string[];
-  /** Other V2 metadata/search fields, sent as given (include_headers, sort_options, ...). */
-  extra?: Loose;
+  /** Other V2 metadata/search fields (include_headers, sort_options, ...), typed by the spec. */
+  extra?: Omit<Partial<SearchBody>, "metadata" | "record_offset" | "record_size">;
   /** Page size while walking all pages (default 100). */
   pageSize?: number;
+  /** Same as options.signal (kept for existing callers). */
   signal?: AbortSignal;
 }
 
@@ -23,9 +34,9 @@ export interface ListObjectHeadersInput {
   type: ObjectTypeInput;
   /** Name pattern (V1 `pattern`). */
   filter?: string;
-  sort?: string;
+  sort?: ListQuery["sort"];
   sortAscending?: boolean;
-  category?: string;
+  category?: ListQuery["category"];
   tags?: readonly string[];
   offset?: number;
   batchSize?: number;
@@ -41,27 +52,37 @@ export interface TagInput {
   api?: "v1" | "v2";
 }
 
+/** Every method takes per-call options last (signal, headers, timeoutMs, maxRetries), passed to each request. */
 export interface MetadataApi {
-  /** V2 metadata/search over all pages. */
-  search(input: MetadataSearchInput): Promise<Loose[]>;
+  /** V2 metadata/search over all pages: the answer entries as the spec types them. */
+  search(input: MetadataSearchInput, options?: CallOptions): Promise<MetadataSearchItem[]>;
   /** V1 metadata/listobjectheaders: type and subtypes from TSTypes, list fields as JSON text. */
-  listObjectHeaders(input: ListObjectHeadersInput): Promise<Loose[]>;
+  listObjectHeaders(input: ListObjectHeadersInput, options?: CallOptions): Promise<MetadataHeader[]>;
   /** V1 metadata/list (one batch; ts.paginateV1("metadataList", ...) walks them all): its `headers`. */
-  list(input: ListObjectHeadersInput): Promise<Loose[]>;
+  list(input: ListObjectHeadersInput, options?: CallOptions): Promise<MetadataHeader[]>;
   /** V1 dependency/listdependents: what uses these tables, columns or joins. */
-  dependents(input: { type: ObjectTypeInput; ids: readonly string[]; batchSize?: number }): Promise<unknown>;
+  dependents(
+    input: { type: ObjectTypeInput; ids: readonly string[]; batchSize?: number },
+    options?: CallOptions,
+  ): Promise<V1Output<"dependencyListdependents">>;
   /** Tags objects (V2 tags/assign by default; V1 metadata/assigntag with api: "v1"). */
-  assignTags(input: TagInput): Promise<void>;
-  unassignTags(input: TagInput): Promise<void>;
+  assignTags(input: TagInput, options?: CallOptions): Promise<void>;
+  unassignTags(input: TagInput, options?: CallOptions): Promise<void>;
   /** GUID of the one object of this type with exactly this name; ObjectLookupError otherwise. */
-  findGuid(type: ObjectTypeInput, name: string): Promise<string>;
-  userDetails(guid: string): Promise<UserDetails>;
-  groupDetails(guid: string): Promise<GroupDetails>;
-  liveboardDetails(guid: string): Promise<LiveboardDetails>;
+  findGuid(type: ObjectTypeInput, name: string, options?: CallOptions): Promise<string>;
+  userDetails(guid: string, options?: CallOptions): Promise<UserDetails>;
+  groupDetails(guid: string, options?: CallOptions): Promise<GroupDetails>;
+  liveboardDetails(guid: string, options?: CallOptions): Promise<LiveboardDetails>;
 }
 
+/** Walks V2 metadata/search pages and yields the entries (ts.paginate("searchMetadata", ...)). */
+export type SearchWalk = (
+  input: SearchBody,
+  options: CallOptions & { pageSize: number },
+) => AsyncIterable<MetadataSearchItem>;
+
 /** The query V1 metadata/listobjectheaders and metadata/list share. */
-function v1ListQuery(input: ListObjectHeadersInput): Loose {
+function v1ListQuery(input: ListObjectHeadersInput): ListQuery & { type: ListQuery["type"] & {} } {
   const { type, subtypes } = resolveObjectType(input.type, "v1");
   return {
     type,
@@ -85,40 +106,38 @@ function nonEmpty(list: readonly string[], what: string): readonly string[] {
   return list;
 }
 
-export function createMetadataApi(
-  operations: LooseApi,
-  /** Walks V2 metadata/search pages and yields the items (ts.paginate). */
-  searchPages: (body: Loose, options: { pageSize: number; signal?: AbortSignal }) => AsyncIterable<Loose>,
-): MetadataApi {
-  const calls = {
-    searchPages,
-    metadataListobjectheaders: call(operations.v1, "metadataListobjectheaders"),
-    metadataList: call(operations.v1, "metadataList"),
-    metadataDetails: call(operations.v1, "metadataDetails"),
-    dependencyListdependents: call(operations.v1, "dependencyListdependents"),
-    assignTag: call(operations.v2, "assignTag"),
-    unassignTag: call(operations.v2, "unassignTag"),
-    metadataAssigntag: call(operations.v1, "metadataAssigntag"),
-    metadataUnassigntag: call(operations.v1, "metadataUnassigntag"),
-  };
+export function createMetadataApi(call: Call, walk: SearchWalk): MetadataApi {
   const tagging =
-    (v2: LooseCall, v1: LooseCall, what: string) =>
-    async ({ type, ids, tags, api }: TagInput) => {
+    (what: string, assign: boolean) =>
+    async ({ type, ids, tags, api }: TagInput, options?: CallOptions) => {
       nonEmpty(ids, `${what} ids`);
       nonEmpty(tags, `${what} tags`);
       if (api === "v1") {
         const v1Type = resolveObjectType(type, "v1").type;
         // V1 takes a type per id, in the same order.
-        await v1({ id: ids, type: ids.map(() => v1Type), tagname: tags });
+        const input: V1Input<"metadataAssigntag"> & V1Input<"metadataUnassigntag"> = {
+          id: ids,
+          type: ids.map(() => v1Type),
+          tagname: tags,
+        };
+        // Each name spelled out (not a union of names), so each call is checked against its own operation.
+        await (assign
+          ? call.v1("metadataAssigntag", input, options)
+          : call.v1("metadataUnassigntag", input, options));
         return;
       }
-      const v2Type = resolveObjectType(type, "v2").type;
-      await v2({ metadata: ids.map((identifier) => ({ type: v2Type, identifier })), tag_identifiers: tags });
+      // ThoughtSpot answers types it cannot tag with its own error, as it always has.
+      const v2Type = resolveObjectType(type, "v2").type as TagType;
+      const input: V2Input<"assignTag"> & V2Input<"unassignTag"> = {
+        metadata: ids.map((identifier) => ({ type: v2Type, identifier })),
+        tag_identifiers: [...tags],
+      };
+      await (assign ? call.v2("assignTag", input, options) : call.v2("unassignTag", input, options));
     };
   const api: MetadataApi = {
-    async search({ type, namePattern, tags, extra, pageSize = 100, signal }) {
+    async search({ type, namePattern, tags, extra, pageSize = 100, signal }, options = {}) {
       const { type: v2Type, subtypes } = resolveObjectType(type, "v2");
-      const body: Loose = {
+      const body: SearchBody = {
         ...extra,
         metadata: [
           {
@@ -127,41 +146,48 @@ export function createMetadataApi(
             ...(namePattern !== undefined && { name_pattern: namePattern }),
           },
         ],
-        ...(tags && { tag_identifiers: tags }),
+        ...(tags && { tag_identifiers: [...tags] }),
       };
-      const items: Loose[] = [];
-      for await (const item of calls.searchPages(body, { pageSize, ...(signal && { signal }) }))
-        items.push(item);
+      const items: MetadataSearchItem[] = [];
+      const walkOptions = { ...options, pageSize, ...(signal && !options.signal && { signal }) };
+      for await (const item of walk(body, walkOptions)) items.push(item);
       return items;
     },
 
-    async listObjectHeaders(input) {
-      const answer = await calls.metadataListobjectheaders(v1ListQuery(input));
-      return Array.isArray(answer) ? (answer as Loose[]) : (((answer as Loose)?.headers as Loose[]) ?? []);
+    async listObjectHeaders(input, options) {
+      const answer: unknown = await call.v1("metadataListobjectheaders", v1ListQuery(input), options);
+      // The spec says a bare array; some releases wrap it in { headers } as metadata/list does.
+      if (Array.isArray(answer)) return answer as MetadataHeader[];
+      return (answer as { headers?: MetadataHeader[] } | undefined)?.headers ?? [];
     },
 
-    async list(input) {
-      const answer = (await calls.metadataList(v1ListQuery(input))) as Loose | undefined;
-      return (answer?.headers as Loose[] | undefined) ?? [];
+    async list(input, options) {
+      const query: V1Input<"metadataList"> = v1ListQuery(input);
+      const answer = await call.v1("metadataList", query, options);
+      return answer?.headers ?? [];
     },
 
-    dependents({ type, ids, batchSize }) {
+    dependents({ type, ids, batchSize }, options) {
       nonEmpty(ids, "metadata.dependents ids");
-      return calls.dependencyListdependents({
-        type: resolveObjectType(type, "v1").type,
-        id: ids,
-        ...(batchSize !== undefined && { batchsize: batchSize }),
-      });
+      return call.v1(
+        "dependencyListdependents",
+        {
+          type: resolveObjectType(type, "v1").type as DependentsInput["type"],
+          id: ids,
+          ...(batchSize !== undefined && { batchsize: batchSize }),
+        } as DependentsInput,
+        options,
+      );
     },
 
-    assignTags: tagging(calls.assignTag, calls.metadataAssigntag, "metadata.assignTags"),
-    unassignTags: tagging(calls.unassignTag, calls.metadataUnassigntag, "metadata.unassignTags"),
+    assignTags: tagging("metadata.assignTags", true),
+    unassignTags: tagging("metadata.unassignTags", false),
 
-    async findGuid(type, name) {
+    async findGuid(type, name, options) {
       if (typeof name !== "string" || !name) throw new TypeError("findGuid needs the object's exact name");
       // name_pattern treats % and _ as wildcards; escaping differs across releases, so match exactly here.
-      const found = await api.search({ type, namePattern: name });
-      const summary = (o: Loose) => ({
+      const found = await api.search({ type, namePattern: name }, options);
+      const summary = (o: MetadataSearchItem) => ({
         id: String(o.metadata_id ?? ""),
         name: String(o.metadata_name ?? ""),
       });
@@ -180,14 +206,21 @@ export function createMetadataApi(
       );
     },
 
-    userDetails: async (guid) => new UserDetails(await details("USER", guid)),
-    groupDetails: async (guid) => new GroupDetails(await details("USER_GROUP", guid)),
-    liveboardDetails: async (guid) => new LiveboardDetails(await details("PINBOARD_ANSWER_BOOK", guid)),
+    userDetails: async (guid, options) => new UserDetails(await details("USER", guid, options)),
+    groupDetails: async (guid, options) => new GroupDetails(await details("USER_GROUP", guid, options)),
+    liveboardDetails: async (guid, options) =>
+      new LiveboardDetails(await details("PINBOARD_ANSWER_BOOK", guid, options)),
   };
 
-  async function details(type: string, guid: string): Promise<Loose> {
+  async function details(
+    type: V1OperationInput<"metadataDetails">["type"],
+    guid: string,
+    options: CallOptions | undefined,
+  ) {
     if (typeof guid !== "string" || !guid) throw new TypeError("details need an object GUID");
-    const [storable] = storables(await calls.metadataDetails({ type, id: [guid] }));
+    const input: V1Input<"metadataDetails"> = { type, id: [guid] };
+    const answer = await call.v1("metadataDetails", input, options);
+    const [storable] = storables(answer);
     if (!storable)
       throw new ObjectLookupError(`metadata/details returned nothing for ${type} ${guid}`, guid, []);
     return storable;

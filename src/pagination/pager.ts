@@ -8,14 +8,14 @@ export interface Page<T> {
   last: boolean;
 }
 
-/** An async iterable of items that can also collect them all. */
-export interface Paginated<T> extends AsyncIterable<T> {
+/** An async iterable of items that can also collect them all; P is one page's answer. */
+export interface Paginated<T, P = unknown> extends AsyncIterable<T> {
   /** Every item, in order, in one array (reads all pages). */
   toArray(): Promise<T[]>;
   /** Same as toArray(). */
   all(): Promise<T[]>;
   /** The raw page answers, one per request, for fields the items leave out (column names, counts). */
-  pages(): AsyncIterable<unknown>;
+  pages(): AsyncIterable<P>;
 }
 
 export interface PagerOptions<T> {
@@ -60,7 +60,7 @@ export function checkPageSize(pageSize: unknown, where: string): number {
   return pageSize;
 }
 
-export function createPager<T>(options: PagerOptions<T>): Paginated<T> {
+export function createPager<T, P = unknown>(options: PagerOptions<T>): Paginated<T, P> {
   const { pageSize, signal } = options;
 
   const aborted = (cause?: unknown) =>
@@ -131,7 +131,7 @@ export function createPager<T>(options: PagerOptions<T>): Paginated<T> {
     all: toArray,
     pages: () => ({
       async *[Symbol.asyncIterator]() {
-        for await (const { answer } of answers()) yield answer;
+        for await (const { answer } of answers()) yield answer as P;
       },
     }),
   };

@@ -2,8 +2,8 @@
 // Which operations page, where their items are and how the last page shows: the generated page rule.
 import type { operations } from "../../generated/v1.js";
 import { v1Operations } from "../../generated/v1-operations.js";
-import type { ThoughtSpotClient } from "../client.js";
-import type { OperationInput, OperationOutput } from "../core/types.js";
+import type { Call, V1Output } from "../core/call.js";
+import type { CallOptions, OperationInput, OperationOutput } from "../core/types.js";
 import type { OperationRow } from "../operation-row.js";
 import { pageReader } from "./page-reader.js";
 import { checkMaxPages, checkPageSize, createPager, type Paginated } from "./pager.js";
@@ -28,12 +28,12 @@ export type V1PageItemOf<K extends V1PaginatedOperationId> = ItemOfRule<
   OperationOutput<operations[K]>
 >;
 
-export interface PaginateV1Options {
+/** Per-call options (signal, headers, timeoutMs, maxRetries) apply to every page request. */
+export interface PaginateV1Options extends CallOptions {
   /** Items per request (batchsize). Default: input.batchsize, else 100. */
   pageSize?: number;
   /** Stop with a PaginationError after this many pages: a guard for unattended scripts. */
   maxPages?: number;
-  signal?: AbortSignal;
 }
 
 const paginatedV1 = (Object.entries(v1Operations) as [string, OperationRow][])
@@ -41,7 +41,8 @@ const paginatedV1 = (Object.entries(v1Operations) as [string, OperationRow][])
   .map(([id]) => id);
 
 type Input<K extends V1PaginatedOperationId> = OperationInput<operations[K]>;
-type Call = (input: unknown, options: { signal?: AbortSignal }) => Promise<unknown>;
+/** One page's answer, as the spec types it (what `.pages()` yields). */
+export type V1PageOf<K extends V1PaginatedOperationId> = V1Output<K>;
 
 /** input may be left out when the operation requires nothing. */
 export type PaginateV1Args<K extends V1PaginatedOperationId> =
@@ -53,13 +54,13 @@ export type PaginateV1Args<K extends V1PaginatedOperationId> =
 export type PaginateV1Method = <K extends V1PaginatedOperationId>(
   operationId: K,
   ...args: PaginateV1Args<K>
-) => Paginated<V1PageItemOf<K>>;
+) => Paginated<V1PageItemOf<K>, V1PageOf<K>>;
 
 export function paginateV1<K extends V1PaginatedOperationId>(
-  ts: ThoughtSpotClient,
+  call: Call,
   operationId: K,
   ...[input, options = {}]: PaginateV1Args<K>
-): Paginated<V1PageItemOf<K>> {
+): Paginated<V1PageItemOf<K>, V1PageOf<K>> {
   const row = (Object.hasOwn(v1Operations, operationId) ? v1Operations[operationId] : undefined) as
     | OperationRow
     | undefined;
@@ -73,14 +74,18 @@ export function paginateV1<K extends V1PaginatedOperationId>(
   if (fields.pagenumber !== undefined) {
     throw new TypeError(`paginateV1 ${operationId}: pages by offset; leave pagenumber out`);
   }
-  const { pageSize: asked, signal, maxPages } = options as PaginateV1Options;
+  const { pageSize: asked, signal, maxPages, headers, timeoutMs, maxRetries } = options as PaginateV1Options;
   const pageSize = checkPageSize(asked ?? fields.batchsize ?? DEFAULT_PAGE_SIZE, `paginateV1 ${operationId}`);
   // V1 reads offset -1 as "the first item", which is offset 0 for counting.
   const given = fields.offset ?? 0;
   if (typeof given !== "number" || !Number.isInteger(given) || given < -1) {
     throw new TypeError(`paginateV1 ${operationId}: offset must be an integer ≥ -1`);
   }
-  const call = (ts.api.v1 as unknown as Record<string, Call>)[operationId]!;
+  const perPage: CallOptions = {
+    ...(headers && { headers }),
+    ...(timeoutMs !== undefined && { timeoutMs }),
+    ...(maxRetries !== undefined && { maxRetries }),
+  };
 
   return createPager({
     maxPages: checkMaxPages(maxPages, `paginateV1 ${operationId}`),
@@ -91,10 +96,15 @@ export function paginateV1<K extends V1PaginatedOperationId>(
     path: row.path,
     operationId,
     fetchPage: (offset, pageSignal) =>
-      call(
-        { ...fields, [page.offset]: offset, [page.size]: pageSize },
-        pageSignal ? { signal: pageSignal } : {},
+      // The input was typed by the caller; here it only gains the two paging fields.
+      call.v1(
+        operationId as V1PaginatedOperationId,
+        { ...fields, [page.offset]: offset, [page.size]: pageSize } as never,
+        {
+          ...perPage,
+          ...(pageSignal && { signal: pageSignal }),
+        },
       ),
     read: pageReader(page),
-  }) as Paginated<V1PageItemOf<K>>;
+  }) as Paginated<V1PageItemOf<K>, V1PageOf<K>>;
 }

@@ -1,14 +1,18 @@
-// ts.paginate(path, init, options): every item of a paginated V2 operation, one page at a time.
-// Only record_offset and record_size are added to the caller's body: ThoughtSpot treats a field
+// ts.paginate(operationId, input, options): every item of a paginated V2 operation, one page at a time.
+// ts.paginate(path, { body, headers }, options) is the same function under its older name.
+// Only record_offset and record_size are added to the caller's input: ThoughtSpot treats a field
 // left out differently from the same field sent with its default.
 import { v2Operations } from "../../generated/v2-operations.js";
-import type { ThoughtSpotClient } from "../client.js";
+import type { Call } from "../core/call.js";
+import type { CallOptions } from "../core/types.js";
 import type { OperationRow } from "../operation-row.js";
 import { pageReader } from "./page-reader.js";
 import { checkMaxPages, checkPageSize, createPager, type Paginated } from "./pager.js";
 import type {
   PageItemOf,
+  PageOf,
   PaginateArgs,
+  PaginateByIdArgs,
   PaginatedOperationId,
   PaginatedOperationOf,
   PaginatedPath,
@@ -18,60 +22,92 @@ import type {
 /** Used when neither options.pageSize nor body.record_size says. */
 export const DEFAULT_PAGE_SIZE = 100;
 
-type Call = (
-  input: unknown,
-  options: { signal?: AbortSignal; headers?: Record<string, string> },
-) => Promise<unknown>;
-
 const paginatedByPath = new Map<string, PaginatedOperationId>(
   (Object.entries(v2Operations) as [string, OperationRow][])
     .filter(([, row]) => row.page)
     .map(([operationId, row]) => [row.path, operationId as PaginatedOperationId]),
 );
 
-/** paginate as a client method (ts.paginate). */
-export type PaginateMethod = <P extends PaginatedPath>(
-  path: P,
-  ...args: PaginateArgs<PaginatedOperationOf<P>>
-) => Paginated<PageItemOf<PaginatedOperationOf<P>>>;
+/** The operationId a walk names, by operationId or (the alias) by path; undefined if not paginated. */
+export function paginatedOperation(name: unknown): PaginatedOperationId | undefined {
+  if (typeof name !== "string") return undefined;
+  if (name.startsWith("/")) return paginatedByPath.get(name);
+  const row = Object.hasOwn(v2Operations, name)
+    ? (v2Operations as Record<string, OperationRow>)[name]
+    : undefined;
+  return row?.page ? (name as PaginatedOperationId) : undefined;
+}
 
-export function paginate<P extends PaginatedPath>(
-  ts: ThoughtSpotClient,
-  path: P,
-  ...[init, options = {}]: PaginateArgs<PaginatedOperationOf<P>>
-): Paginated<PageItemOf<PaginatedOperationOf<P>>> {
-  const operationId = paginatedByPath.get(path);
+/**
+ * paginate as a client method (ts.paginate): by operationId with the same one input object as
+ * ts.api.v2, or by path with openapi-fetch's { body, headers } (an alias kept for existing code).
+ */
+export interface PaginateMethod {
+  <K extends PaginatedOperationId>(
+    operationId: K,
+    ...args: PaginateByIdArgs<K>
+  ): Paginated<PageItemOf<K>, PageOf<K>>;
+  <P extends PaginatedPath>(
+    path: P,
+    ...args: PaginateArgs<PaginatedOperationOf<P>>
+  ): Paginated<PageItemOf<PaginatedOperationOf<P>>, PageOf<PaginatedOperationOf<P>>>;
+}
+
+export function paginate(
+  call: Call,
+  name: string,
+  second?: unknown,
+  third?: unknown,
+): Paginated<unknown, unknown> {
+  const operationId = paginatedOperation(name);
   if (!operationId) {
     // Plain JavaScript callers get no compile error, so say it before any request goes out.
     throw new TypeError(
-      `paginate: ${String(path)} is not a paginated V2 operation (one of: ${[...paginatedByPath.keys()].join(", ")})`,
+      `paginate: ${String(name)} is not a paginated V2 operation (one of: ${[...paginatedByPath.values()].join(", ")})`,
     );
   }
-  const { pageSize: asked, signal, maxPages } = options as PaginateOptions;
-  const body = { ...((init?.body ?? {}) as Record<string, unknown>) };
-  const pageSize = checkPageSize(asked ?? body.record_size ?? DEFAULT_PAGE_SIZE, `paginate ${path}`);
-  const start = body.record_offset ?? 0;
-  if (typeof start !== "number" || !Number.isInteger(start) || start < 0) {
-    throw new TypeError(`paginate ${path}: record_offset must be a non-negative integer`);
+  // The path form carries its input as { body, headers }; the operationId form is ts.api's input.
+  let input: Record<string, unknown>;
+  let options: PaginateOptions;
+  if (name.startsWith("/")) {
+    const init = (second ?? {}) as { body?: Record<string, unknown>; headers?: Record<string, string> };
+    const given = (third ?? {}) as PaginateOptions;
+    input = { ...init.body };
+    options = init.headers ? { ...given, headers: { ...init.headers, ...given.headers } } : given;
+  } else {
+    input = { ...((second ?? {}) as Record<string, unknown>) };
+    options = (third ?? {}) as PaginateOptions;
   }
-  const call = (ts.api.v2 as unknown as Record<string, Call>)[operationId]!;
-  const headers = init?.headers;
+  const { pageSize: asked, signal, maxPages, headers, timeoutMs, maxRetries } = options;
+  const where = `paginate ${operationId}`;
+  const pageSize = checkPageSize(asked ?? input.record_size ?? DEFAULT_PAGE_SIZE, where);
+  const start = input.record_offset ?? 0;
+  if (typeof start !== "number" || !Number.isInteger(start) || start < 0) {
+    throw new TypeError(`${where}: record_offset must be a non-negative integer`);
+  }
+  const perPage: CallOptions = {
+    ...(headers && { headers }),
+    ...(timeoutMs !== undefined && { timeoutMs }),
+    ...(maxRetries !== undefined && { maxRetries }),
+  };
   const row = v2Operations[operationId] as OperationRow;
+  // The generated page rule: which input fields carry the offset and size, and how to read a page.
   const page = row.page!;
 
   return createPager({
-    maxPages: checkMaxPages(maxPages, `paginate ${path}`),
+    maxPages: checkMaxPages(maxPages, where),
     start,
     pageSize,
     signal,
     method: row.method,
-    path,
+    path: row.path,
     operationId,
     fetchPage: (offset, pageSignal) =>
-      call(
-        { ...body, [page.offset]: offset, [page.size]: pageSize },
-        { ...(pageSignal && { signal: pageSignal }), ...(headers && { headers }) },
-      ),
+      // The input was typed by the caller's overload; here it only gains the two paging fields.
+      call.v2(operationId, { ...input, [page.offset]: offset, [page.size]: pageSize } as never, {
+        ...perPage,
+        ...(pageSignal && { signal: pageSignal }),
+      }),
     read: pageReader(page),
-  }) as Paginated<PageItemOf<PaginatedOperationOf<P>>>;
+  });
 }

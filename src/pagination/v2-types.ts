@@ -2,7 +2,7 @@
 // yields (from the row's page rule and the generated response type).
 import type { operations } from "../../generated/v2.js";
 import type { v2Operations } from "../../generated/v2-operations.js";
-import type { OperationInput, OperationOutput } from "../core/types.js";
+import type { CallOptions, OperationInput, OperationOutput } from "../core/types.js";
 
 type Table = typeof v2Operations;
 
@@ -60,12 +60,12 @@ export type PaginateInit<K extends PaginatedOperationId> = {
     { body?: PaginateBody<K> }
   : { body: PaginateBody<K> });
 
-export interface PaginateOptions {
-  /** Items per request (record_size). Default: the body's record_size, else 100. */
+/** Per-call options (signal, headers, timeoutMs, maxRetries) apply to every page request. */
+export interface PaginateOptions extends CallOptions {
+  /** Items per request (record_size). Default: the input's record_size, else 100. */
   pageSize?: number;
   /** Stop with a PaginationError after this many pages: a guard for unattended scripts. */
   maxPages?: number;
-  signal?: AbortSignal;
 }
 
 /** init may be left out when the body has no required field. */
@@ -73,3 +73,12 @@ export type PaginateArgs<K extends PaginatedOperationId> =
   IsOptional<PaginateBody<K>> extends true
     ? [init?: PaginateInit<K>, options?: PaginateOptions]
     : [init: PaginateInit<K>, options?: PaginateOptions];
+
+/** One page's answer, as the spec types it (what `.pages()` yields). */
+export type PageOf<K extends PaginatedOperationId> = Output<K>;
+
+/** ts.paginate by operationId: the same one input object as ts.api.v2, optional when nothing is required. */
+export type PaginateByIdArgs<K extends PaginatedOperationId> =
+  IsOptional<PaginateBody<K>> extends true
+    ? [input?: PaginateBody<K>, options?: PaginateOptions]
+    : [input: PaginateBody<K>, options?: PaginateOptions];

@@ -2,11 +2,11 @@
 // Creating, updating and deleting users and groups needs nothing beyond ts.api.v2.createUser,
 // updateUser, deleteUser, createUserGroup, ... (named as in ThoughtSpot's own SDK).
 
+import type { Call, V1Input, V1Output, V2Input } from "../core/call.js";
+import type { CallOptions } from "../core/types.js";
 import { type UserPreferences, userPreferences } from "./preferences.js";
 
 export type { UserPreferences };
-
-import { call, type LooseApi } from "../operations/loose-api.js";
 
 /** One entry of V1 user/sync `principals` (the shape of V1 user/list items). */
 export interface SyncPrincipal {
@@ -19,28 +19,35 @@ export interface SyncPrincipal {
   [key: string]: unknown;
 }
 
+/** What V1 user/sync answers, as the spec types it. */
+export type UserSyncResult = V1Output<"userSync">;
+
+/** Every method takes per-call options last (signal, headers, timeoutMs, maxRetries). */
 export interface UsersApi {
-  addToGroups(user: string, groups: readonly string[]): Promise<void>;
-  removeFromGroups(user: string, groups: readonly string[]): Promise<void>;
+  addToGroups(user: string, groups: readonly string[], options?: CallOptions): Promise<void>;
+  removeFromGroups(user: string, groups: readonly string[], options?: CallOptions): Promise<void>;
   /** V1 user/sync: brings users and groups in line with `principals` (multipart, JSON file part). */
-  sync(input: {
-    principals: readonly SyncPrincipal[];
-    /** Password for users the sync creates. */
-    password: string;
-    /** false (default) = dry run: ThoughtSpot reports what it would change. */
-    applyChanges?: boolean;
-    removeDeleted?: boolean;
-  }): Promise<unknown>;
+  sync(
+    input: {
+      principals: readonly SyncPrincipal[];
+      /** Password for users the sync creates. */
+      password: string;
+      /** false (default) = dry run: ThoughtSpot reports what it would change. */
+      applyChanges?: boolean;
+      removeDeleted?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<UserSyncResult>;
   /** V1 user/updatepreference for a user GUID. */
-  updatePreferences(user: string, prefs: UserPreferences): Promise<void>;
+  updatePreferences(user: string, prefs: UserPreferences, options?: CallOptions): Promise<void>;
 }
 
 export interface GroupsApi {
-  addUsers(group: string, users: readonly string[]): Promise<void>;
-  removeUsers(group: string, users: readonly string[]): Promise<void>;
-  addPrivileges(group: string, privileges: readonly string[]): Promise<void>;
-  removePrivileges(group: string, privileges: readonly string[]): Promise<void>;
-  addSubGroups(group: string, groups: readonly string[]): Promise<void>;
+  addUsers(group: string, users: readonly string[], options?: CallOptions): Promise<void>;
+  removeUsers(group: string, users: readonly string[], options?: CallOptions): Promise<void>;
+  addPrivileges(group: string, privileges: readonly string[], options?: CallOptions): Promise<void>;
+  removePrivileges(group: string, privileges: readonly string[], options?: CallOptions): Promise<void>;
+  addSubGroups(group: string, groups: readonly string[], options?: CallOptions): Promise<void>;
 }
 
 function names(list: readonly string[], what: string) {
@@ -54,58 +61,75 @@ function one(id: string, what: string) {
   return id;
 }
 
-export function createPrincipalsApi(api: LooseApi): { users: UsersApi; groups: GroupsApi } {
-  const calls = {
-    updateUser: call(api.v2, "updateUser"),
-    updateUserGroup: call(api.v2, "updateUserGroup"),
-    userSync: call(api.v1, "userSync"),
-    userUpdatepreference: call(api.v1, "userUpdatepreference"),
-  };
+type GroupUpdate = V2Input<"updateUserGroup">;
+type GroupList = "user_identifiers" | "privileges" | "sub_group_identifiers";
+
+export function createPrincipalsApi(call: Call): { users: UsersApi; groups: GroupsApi } {
   // V2 updates REPLACE lists by default; ADD and REMOVE change only what is named.
-  const user = (id: string, operation: "ADD" | "REMOVE", groups: readonly string[], what: string) =>
-    calls
-      .updateUser({ user_identifier: one(id, what), group_identifiers: names(groups, what), operation })
+  const user = (
+    id: string,
+    operation: "ADD" | "REMOVE",
+    groups: readonly string[],
+    what: string,
+    options: CallOptions | undefined,
+  ) =>
+    call
+      .v2(
+        "updateUser",
+        { user_identifier: one(id, what), group_identifiers: [...names(groups, what)], operation },
+        options,
+      )
       .then(() => undefined);
   const group = (
     id: string,
     operation: "ADD" | "REMOVE",
-    field: string,
+    field: GroupList,
     list: readonly string[],
     what: string,
-  ) =>
-    calls
-      .updateUserGroup({ group_identifier: one(id, what), [field]: names(list, what), operation })
-      .then(() => undefined);
+    options: CallOptions | undefined,
+  ) => {
+    // Pick keeps the field names checked against the spec; privilege names are checked by ThoughtSpot.
+    const lists = { [field]: [...names(list, what)] } as Pick<GroupUpdate, GroupList>;
+    const input: GroupUpdate = { group_identifier: one(id, what), operation, ...lists };
+    return call.v2("updateUserGroup", input, options).then(() => undefined);
+  };
 
   return {
     users: {
-      addToGroups: (id, groups) => user(id, "ADD", groups, "users.addToGroups"),
-      removeFromGroups: (id, groups) => user(id, "REMOVE", groups, "users.removeFromGroups"),
-      sync: ({ principals, password, applyChanges, removeDeleted }) => {
+      addToGroups: (id, groups, options) => user(id, "ADD", groups, "users.addToGroups", options),
+      removeFromGroups: (id, groups, options) =>
+        user(id, "REMOVE", groups, "users.removeFromGroups", options),
+      sync: ({ principals, password, applyChanges, removeDeleted }, options) => {
         if (!Array.isArray(principals)) throw new TypeError("users.sync: principals must be an array");
         if (typeof password !== "string" || !password)
           throw new TypeError("users.sync: password is required");
-        return calls.userSync({
+        const input: V1Input<"userSync"> = {
           principals,
           password,
           applyChanges: applyChanges ?? false,
           ...(removeDeleted !== undefined && { removeDeleted }),
-        });
+        };
+        return call.v1("userSync", input, options);
       },
-      updatePreferences: async (id, prefs) => {
-        await calls.userUpdatepreference({
+      updatePreferences: async (id, prefs, options) => {
+        const input: V1Input<"userUpdatepreference"> = {
           userid: one(id, "users.updatePreferences"),
           preferences: userPreferences(prefs),
-        });
+        };
+        await call.v1("userUpdatepreference", input, options);
       },
     },
     groups: {
-      addUsers: (id, users) => group(id, "ADD", "user_identifiers", users, "groups.addUsers"),
-      removeUsers: (id, users) => group(id, "REMOVE", "user_identifiers", users, "groups.removeUsers"),
-      addPrivileges: (id, privileges) => group(id, "ADD", "privileges", privileges, "groups.addPrivileges"),
-      removePrivileges: (id, privileges) =>
-        group(id, "REMOVE", "privileges", privileges, "groups.removePrivileges"),
-      addSubGroups: (id, groups) => group(id, "ADD", "sub_group_identifiers", groups, "groups.addSubGroups"),
+      addUsers: (id, users, options) =>
+        group(id, "ADD", "user_identifiers", users, "groups.addUsers", options),
+      removeUsers: (id, users, options) =>
+        group(id, "REMOVE", "user_identifiers", users, "groups.removeUsers", options),
+      addPrivileges: (id, privileges, options) =>
+        group(id, "ADD", "privileges", privileges, "groups.addPrivileges", options),
+      removePrivileges: (id, privileges, options) =>
+        group(id, "REMOVE", "privileges", privileges, "groups.removePrivileges", options),
+      addSubGroups: (id, groups, options) =>
+        group(id, "ADD", "sub_group_identifiers", groups, "groups.addSubGroups", options),
     },
   };
 }

@@ -3,7 +3,7 @@
 // iterating yields those objects one by one, in order.
 import type { operations } from "../../generated/v2.js";
 import { v2Operations } from "../../generated/v2-operations.js";
-import type { ThoughtSpotClient } from "../client.js";
+import type { Call } from "../core/call.js";
 import { RequestAbortedError, ThoughtSpotError, textExcerpt } from "../core/errors.js";
 import type { OperationInput } from "../core/types.js";
 import { readSse, type SseEvent } from "./sse-parser.js";
@@ -47,7 +47,6 @@ export interface AgentStream extends AsyncIterable<AgentStreamEvent> {
   sse(): AsyncIterable<SseEvent>;
 }
 
-type Call = (input: unknown, options: { signal?: AbortSignal }) => Promise<unknown>;
 /** The operations whose row says `streaming` (they answer text/event-stream). */
 const STREAMING: ReadonlySet<string> = new Set(
   Object.entries(v2Operations as Record<string, { streaming?: true }>)
@@ -63,7 +62,7 @@ export type StreamMethod = <K extends StreamingOperationId>(
 ) => AgentStream;
 
 export function stream<K extends StreamingOperationId>(
-  ts: ThoughtSpotClient,
+  call: Call,
   operation: K,
   input: OperationInput<operations[K]>,
   options: StreamOptions = {},
@@ -74,7 +73,6 @@ export function stream<K extends StreamingOperationId>(
     );
   }
   const { signal } = options;
-  const call = (ts.api.v2 as unknown as Record<string, Call>)[operation]!;
   const row = v2Operations[operation];
   const where = { method: row.method, path: row.path, operationId: operation };
   let used = false;
@@ -90,7 +88,11 @@ export function stream<K extends StreamingOperationId>(
     used = true;
     try {
       if (signal?.aborted) throw aborted(signal.reason);
-      const body = (await call(input, signal ? { signal } : {})) as ReadableStream<Uint8Array> | undefined;
+      // The row says streaming, so invoke hands back the body unread.
+      const answer: unknown = await call.v2(operation as StreamingOperationId, input as never, {
+        ...(signal && { signal }),
+      });
+      const body = answer as ReadableStream<Uint8Array> | undefined;
       if (!body) return;
       for await (const event of readSse(body)) {
         if (signal?.aborted) throw aborted(signal.reason);

@@ -1,9 +1,13 @@
 // ts.tml: export, import and folder round trips, bound to one client's operation methods.
-import { call, type LooseApi, type LooseCall } from "../operations/loose-api.js";
+import type { Call, V2Output } from "../core/call.js";
+import type { CallOptions } from "../core/types.js";
 import { exportTml, type TmlExportOptions, type TmlExportResult, type TmlExportTarget } from "./export.js";
 import type { TmlFile } from "./files.js";
 import { importTml, type TmlImportOptions, type TmlImportResult } from "./import.js";
 import type { TmlDocument } from "./types.js";
+
+/** One batch of V2 metadata/tml/export/batch, as the spec types it. */
+export type TmlExportBatch = V2Output<"exportMetadataTMLBatched">;
 
 export interface TmlApi {
   /** TML of one or many objects, parsed; `guidsByName` maps every exported object's name to its GUID. */
@@ -12,12 +16,15 @@ export interface TmlApi {
     options?: TmlExportOptions,
   ): Promise<TmlExportResult>;
   /** V2 metadata/tml/export/batch for users, groups and roles, one batch per call. */
-  exportBatch(input: {
-    metadataType: "USER" | "USER_GROUP" | "ROLE";
-    batchOffset?: number;
-    batchSize?: number;
-    format?: "YAML" | "JSON";
-  }): Promise<unknown>;
+  exportBatch(
+    input: {
+      metadataType: "USER" | "USER_GROUP" | "ROLE";
+      batchOffset?: number;
+      batchSize?: number;
+      format?: "YAML" | "JSON";
+    },
+    options?: CallOptions,
+  ): Promise<TmlExportBatch>;
   /** Imports documents (text or objects); throws TmlImportError if any object failed. */
   import(
     docs: string | TmlDocument | readonly (string | TmlDocument)[],
@@ -37,34 +44,24 @@ export interface TmlApi {
 }
 
 export function createTmlApi(
-  calls: LooseApi,
+  call: Call,
   defaultFqn: boolean,
   redact: <T>(value: T) => T = (value) => value,
 ): TmlApi {
-  // Import answers end up in TmlImportError's message and result: scrubbed of secrets first.
-  const scrubbed =
-    (method: LooseCall): LooseCall =>
-    async (input, options) =>
-      redact(await method(input, options));
-  const ctx = {
-    defaultFqn,
-    v2Export: call(calls.v2, "exportMetadataTML"),
-    v2ExportBatch: call(calls.v2, "exportMetadataTMLBatched"),
-    v2Import: scrubbed(call(calls.v2, "importMetadataTML")),
-    v2ImportAsync: scrubbed(call(calls.v2, "importMetadataTMLAsync")),
-    v2AsyncStatus: scrubbed(call(calls.v2, "fetchAsyncImportTaskStatus")),
-    v1Export: call(calls.v1, "metadataTmlExport"),
-    v1Import: scrubbed(call(calls.v1, "metadataTmlImport")),
-  };
+  const ctx = { call, defaultFqn, redact };
   const api: TmlApi = {
     export: (targets, options) => exportTml(ctx, targets, options),
-    exportBatch: ({ metadataType, batchOffset, batchSize, format }) =>
-      ctx.v2ExportBatch({
-        metadata_type: metadataType,
-        ...(batchOffset !== undefined && { batch_offset: batchOffset }),
-        ...(batchSize !== undefined && { batch_size: batchSize }),
-        ...(format !== undefined && { edoc_format: format }),
-      }),
+    exportBatch: ({ metadataType, batchOffset, batchSize, format }, options) =>
+      call.v2(
+        "exportMetadataTMLBatched",
+        {
+          metadata_type: metadataType,
+          ...(batchOffset !== undefined && { batch_offset: batchOffset }),
+          ...(batchSize !== undefined && { batch_size: batchSize }),
+          ...(format !== undefined && { edoc_format: format }),
+        },
+        options,
+      ),
     import: (docs, options) => importTml(ctx, docs, options),
     async exportToFolder(targets, dir, options) {
       const { writeTmlFolder } = await import("./files.js"); // node:fs, loaded only when used

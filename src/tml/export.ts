@@ -1,12 +1,13 @@
 // ts.tml.export(): TML of one or many objects, V2 (metadata/tml/export) or V1, parsed and typed.
 import type { components } from "../../generated/v2.js";
+import type { Call, V2Input } from "../core/call.js";
+import type { CallOptions } from "../core/types.js";
 import { parseTml, readTmlValue } from "./document.js";
 import { TmlError, TmlParseError } from "./errors.js";
 import { entryStatus, type TmlStatus, tmlEntries } from "./results.js";
 import type { TmlDocument } from "./types.js";
 
 type Loose = Record<string, unknown>;
-type Call = (input: Loose, options?: { signal?: AbortSignal }) => Promise<unknown>;
 
 /** The types V2 exports TML of: the generated union, so a value ThoughtSpot adds is accepted at once. */
 export type TmlExportType = NonNullable<components["schemas"]["ExportMetadataTypeInput"]["type"]>;
@@ -14,7 +15,8 @@ export type TmlExportType = NonNullable<components["schemas"]["ExportMetadataTyp
 /** An object to export: a GUID, or a name with its type (names are not unique without one). */
 export type TmlExportTarget = string | { identifier: string; type?: TmlExportType };
 
-export interface TmlExportOptions {
+/** Per-call options (signal, headers, timeoutMs, maxRetries) apply to the export request. */
+export interface TmlExportOptions extends CallOptions {
   /** "v2" (default) or "v1" (metadata/tml/export on /callosum/v1). */
   api?: "v1" | "v2";
   format?: "YAML" | "JSON";
@@ -26,9 +28,8 @@ export interface TmlExportOptions {
   dependent?: boolean;
   /** V2: DEFAULT, V1 or V2 TML schema. */
   schemaVersion?: "DEFAULT" | "V1" | "V2";
-  /** V2 export_options, passed through as ThoughtSpot defines them. */
-  exportOptions?: Loose;
-  signal?: AbortSignal;
+  /** V2 export_options, as the spec defines them. */
+  exportOptions?: V2Input<"exportMetadataTML">["export_options"];
 }
 
 export interface ExportedTml {
@@ -54,8 +55,7 @@ export interface TmlExportResult {
 }
 
 export interface TmlExportContext {
-  v2Export: Call;
-  v1Export: Call;
+  call: Call;
   defaultFqn: boolean;
 }
 
@@ -73,15 +73,22 @@ export async function exportTml(
   }
   const format = options.format ?? "YAML";
   const fqn = options.fqn ?? ctx.defaultFqn;
-  const callOptions = options.signal ? { signal: options.signal } : {};
+  const { signal, headers, timeoutMs, maxRetries } = options;
+  const callOptions: CallOptions = {
+    ...(signal && { signal }),
+    ...(headers && { headers }),
+    ...(timeoutMs !== undefined && { timeoutMs }),
+    ...(maxRetries !== undefined && { maxRetries }),
+  };
 
   let answer: unknown;
   if (options.api === "v1") {
     if (list.some((t) => typeof t !== "string"))
       throw new TypeError("tml.export with api v1 takes GUIDs only");
-    answer = await ctx.v1Export(
+    answer = await ctx.call.v1(
+      "metadataTmlExport",
       {
-        export_ids: list,
+        export_ids: list as string[],
         formattype: format,
         ...(options.associated !== undefined && { export_associated: options.associated }),
         export_fqn: fqn,
@@ -89,7 +96,8 @@ export async function exportTml(
       callOptions,
     );
   } else {
-    answer = await ctx.v2Export(
+    answer = await ctx.call.v2(
+      "exportMetadataTML",
       {
         metadata: list.map((t) => (typeof t === "string" ? { identifier: t } : { ...t })),
         edoc_format: format,

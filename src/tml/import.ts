@@ -2,16 +2,16 @@
 // async task with polling. Failures reported inside HTTP 200 answers become a TmlImportError.
 import type { operations as V1Operations } from "../../generated/v1.js";
 import type { components } from "../../generated/v2.js";
+import type { Call, V2Input } from "../core/call.js";
 import { RequestAbortedError } from "../core/errors.js";
 import { sleep } from "../core/retry.js";
-import type { OperationInput } from "../core/types.js";
+import type { CallOptions, OperationInput } from "../core/types.js";
 import { parseTml, stringifyTml } from "./document.js";
 import { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./errors.js";
 import { entryStatus, type TmlStatus, tmlEntries } from "./results.js";
 import type { TmlDocument } from "./types.js";
 
 type Loose = Record<string, unknown>;
-type Call = (input: Loose, options?: { signal?: AbortSignal }) => Promise<unknown>;
 
 /** V2's import policies (the generated union); V1 takes fewer (V1_POLICIES). */
 export type TmlImportPolicy = NonNullable<components["schemas"]["ImportMetadataTMLRequest"]["import_policy"]>;
@@ -24,7 +24,8 @@ const V1_POLICIES = Object.keys({
   VALIDATE_ONLY: true,
 } satisfies Record<V1Policy, true>);
 
-export interface TmlImportOptions {
+/** Per-call options (signal, headers, timeoutMs, maxRetries) apply to every request of the import. */
+export interface TmlImportOptions extends CallOptions {
   api?: "v1" | "v2";
   /** PARTIAL (V2 default), ALL_OR_NONE (V1 default), VALIDATE_ONLY, or PARTIAL_OBJECT (V2 only). */
   policy?: TmlImportPolicy;
@@ -38,7 +39,6 @@ export interface TmlImportOptions {
   onProgress?: (progress: { status: string; processed: number; total: number }) => void;
   /** Return failures in the result instead of throwing TmlImportError. */
   throwOnError?: boolean;
-  signal?: AbortSignal;
 }
 
 export interface ImportedTml {
@@ -58,10 +58,18 @@ export interface TmlImportResult {
 }
 
 export interface TmlImportContext {
-  v2Import: Call;
-  v2ImportAsync: Call;
-  v2AsyncStatus: Call;
-  v1Import: Call;
+  call: Call;
+  /** Import answers end up in TmlImportError's message and result: scrubbed of secrets first. */
+  redact: <T>(value: T) => T;
+}
+
+function callOptionsOf({ signal, headers, timeoutMs, maxRetries }: TmlImportOptions): CallOptions {
+  return {
+    ...(signal && { signal }),
+    ...(headers && { headers }),
+    ...(timeoutMs !== undefined && { timeoutMs }),
+    ...(maxRetries !== undefined && { maxRetries }),
+  };
 }
 
 /** Async task states after which polling stops, checked against the generated union. */
@@ -110,7 +118,7 @@ export async function importTml(
   const list = (Array.isArray(docs) ? docs : [docs]) as (string | TmlDocument)[];
   if (list.length === 0) throw new TypeError("tml.import needs at least one TML document");
   const texts = list.map(asText);
-  const callOptions = options.signal ? { signal: options.signal } : {};
+  const callOptions = callOptionsOf(options);
   let answer: unknown;
   let where: { method: string; path: string; operationId: string };
 
@@ -122,16 +130,17 @@ export async function importTml(
       );
     }
     where = { method: "POST", path: "/tspublic/v1/metadata/tml/import", operationId: "metadataTmlImport" };
-    answer = await ctx.v1Import(
+    answer = await ctx.call.v1(
+      "metadataTmlImport",
       {
         import_objects: texts,
-        import_policy: options.policy ?? "ALL_OR_NONE",
+        import_policy: (options.policy ?? "ALL_OR_NONE") as V1Policy, // checked against V1_POLICIES above
         ...(options.createNew !== undefined && { force_create: options.createNew }),
       },
       callOptions,
     );
   } else {
-    const body = {
+    const body: V2Input<"importMetadataTML"> = {
       metadata_tmls: texts,
       ...(options.policy !== undefined && { import_policy: options.policy }),
       ...(options.createNew !== undefined && { create_new: options.createNew }),
@@ -145,11 +154,11 @@ export async function importTml(
       answer = await runAsync(ctx, body, options);
     } else {
       where = { method: "POST", path: "/api/rest/2.0/metadata/tml/import", operationId: "importMetadataTML" };
-      answer = await ctx.v2Import(body, callOptions);
+      answer = await ctx.call.v2("importMetadataTML", body, callOptions);
     }
   }
 
-  const entries = tmlEntries(answer);
+  const entries = tmlEntries(ctx.redact(answer));
   const objects: ImportedTml[] = texts.map((text, index) => {
     const entry = entries[index];
     if (!entry)
@@ -185,9 +194,13 @@ export async function importTml(
   return result;
 }
 
-async function runAsync(ctx: TmlImportContext, body: Loose, options: TmlImportOptions): Promise<unknown> {
-  const callOptions = options.signal ? { signal: options.signal } : {};
-  const task = (await ctx.v2ImportAsync(body, callOptions)) as Loose;
+async function runAsync(
+  ctx: TmlImportContext,
+  body: V2Input<"importMetadataTMLAsync">,
+  options: TmlImportOptions,
+): Promise<unknown> {
+  const callOptions = callOptionsOf(options);
+  const task = ctx.redact(await ctx.call.v2("importMetadataTMLAsync", body, callOptions));
   const taskId = task.task_id;
   if (typeof taskId !== "string") throw new TmlError("async TML import: ThoughtSpot returned no task_id");
   let wait = options.pollIntervalMs ?? 1000;
@@ -203,11 +216,14 @@ async function runAsync(ctx: TmlImportContext, body: Loose, options: TmlImportOp
       });
     }
     wait = Math.min(wait * 1.5, 10_000);
-    const answer = (await ctx.v2AsyncStatus(
-      { task_ids: [taskId], include_import_response: true },
-      callOptions,
-    )) as Loose;
-    const status = ((answer.status_list as Loose[] | undefined) ?? [])[0];
+    const answer = ctx.redact(
+      await ctx.call.v2(
+        "fetchAsyncImportTaskStatus",
+        { task_ids: [taskId], include_import_response: true },
+        callOptions,
+      ),
+    );
+    const status = answer?.status_list?.[0];
     if (!status) continue;
     const state = String(status.task_status);
     options.onProgress?.({

@@ -258,7 +258,10 @@ describe("V1 helper calls against Prism", () => {
 
   it("control: a sort value V1 does not have is flagged as a request violation", async () => {
     const before = v1.exchanges.length;
-    const error = await caught(tsV1.metadata.listObjectHeaders({ type: TSTypes.LIVEBOARD, sort: "NEWEST" }));
+    const error = await caught(
+      // @ts-expect-error the spec's sort enum has no NEWEST: sent on purpose, as plain JavaScript could
+      tsV1.metadata.listObjectHeaders({ type: TSTypes.LIVEBOARD, sort: "NEWEST" }),
+    );
     expect(error).toBeInstanceOf(ThoughtSpotError);
     expect(v1.exchanges).toHaveLength(before + 1);
     expect(requestViolations(v1.exchanges[before]!).join("\n")).toMatch(/sort/);

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { download } from "../../src/download/index.js";
+
 import {
   createThoughtSpotClient,
   NotFoundError,
@@ -50,7 +50,7 @@ describe("download", () => {
   it("returns the exact bytes, with the body as given and Accept from the spec", async () => {
     const ts = await fileServer();
     const body = { metadata_identifier: "lb-guid", file_format: "PDF" as const };
-    const bytes = await download(ts, "/api/rest/2.0/report/liveboard", { body });
+    const bytes = await ts.download("/api/rest/2.0/report/liveboard", { body });
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect(bytes.length).toBe(payload.length);
     expect(sha256(bytes)).toBe(sha256(payload));
@@ -64,13 +64,12 @@ describe("download", () => {
 
   it("sends the Accept each operation declares", async () => {
     const ts = await fileServer();
-    await download(ts, "/api/rest/2.0/customization/styles/logos/export", { body: {} });
-    await download(ts, "/api/rest/2.0/report/answer", {
+    await ts.download("/api/rest/2.0/customization/styles/logos/export", { body: {} });
+    await ts.download("/api/rest/2.0/report/answer", {
       body: { metadata_identifier: "a", file_format: "CSV" },
     });
-    await download(ts, "/api/rest/2.0/localizations/manual-translation/export", { body: {} });
-    await download(
-      ts,
+    await ts.download("/api/rest/2.0/localizations/manual-translation/export", { body: {} });
+    await ts.download(
       "/api/rest/2.0/connections/download-connection-metadata-changes/{connection_identifier}",
       {
         params: { path: { connection_identifier: "conn 1" } },
@@ -87,8 +86,7 @@ describe("download", () => {
   it("streams into a file equal to the source", async () => {
     const ts = await fileServer();
     const file = join(dir, "out.pdf");
-    const written = await download(
-      ts,
+    const written = await ts.download(
       "/api/rest/2.0/report/liveboard",
       { body: { metadata_identifier: "lb" } },
       { file },
@@ -100,7 +98,7 @@ describe("download", () => {
 
   it("posts the V1 Liveboard PDF as multipart with JSON text fields", async () => {
     const ts = await fileServer();
-    const bytes = await download(ts, "/tspublic/v1/export/pinboard/pdf", {
+    const bytes = await ts.download("/tspublic/v1/export/pinboard/pdf", {
       body: { id: "lb-guid", visualization_ids: '["v1","v2"]', include_logo: false },
     });
     expect(sha256(bytes)).toBe(sha256(payload));
@@ -133,7 +131,7 @@ describe("download", () => {
       res.end(payload.subarray(1000, 5000));
     });
     const ts = createThoughtSpotClient({ serverUrl: server.url, auth: { token: "test-token-123456" } });
-    const stream = await download(ts, "/api/rest/2.0/report/answer", { body: {} }, { as: "stream" });
+    const stream = await ts.download("/api/rest/2.0/report/answer", { body: {} }, { as: "stream" });
     const reader = stream.getReader();
     const first = await reader.read();
     expect(first.value?.length).toBeGreaterThan(0);
@@ -149,14 +147,15 @@ describe("download", () => {
       json(res, 404, { error: { message: { code: 10004, debug: "Liveboard lb-x not found" } } }),
     );
     const ts = createThoughtSpotClient({ serverUrl: server.url, auth: { token: "test-token-123456" } });
-    const error = await download(
-      ts,
-      "/api/rest/2.0/report/liveboard",
-      { body: { metadata_identifier: "lb-x" } },
-      {
-        as: "stream",
-      },
-    ).catch((e: unknown) => e);
+    const error = await ts
+      .download(
+        "/api/rest/2.0/report/liveboard",
+        { body: { metadata_identifier: "lb-x" } },
+        {
+          as: "stream",
+        },
+      )
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toBeInstanceOf(ThoughtSpotError);
     const e = error as NotFoundError;
@@ -178,53 +177,51 @@ describe("download", () => {
     const file = join(dir, "aborted.pdf");
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const error = await download(
-      ts,
-      "/api/rest/2.0/report/answer",
-      { body: {} },
-      {
-        file,
-        signal: controller.signal,
-      },
-    ).catch((e: unknown) => e);
+    const error = await ts
+      .download(
+        "/api/rest/2.0/report/answer",
+        { body: {} },
+        {
+          file,
+          signal: controller.signal,
+        },
+      )
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestAbortedError);
     await expect(stat(file)).rejects.toThrow(/ENOENT/);
   });
 
   it("refuses a path that is not a download, before any request", async () => {
     const ts = await fileServer();
-    const js = download as (...args: unknown[]) => Promise<unknown>;
-    await expect(js(ts, "/api/rest/2.0/metadata/search", { body: {} })).rejects.toThrow(TypeError);
-    await expect(js(ts, "/api/rest/2.0/report/answer", { body: {} }, { as: "blob" })).rejects.toThrow(
-      TypeError,
-    );
+    const js = ts.download as (...args: unknown[]) => Promise<unknown>;
+    await expect(js("/api/rest/2.0/metadata/search", { body: {} })).rejects.toThrow(TypeError);
+    await expect(js("searchMetadata", {})).rejects.toThrow(TypeError);
+    await expect(js("/api/rest/2.0/report/answer", { body: {} }, { as: "blob" })).rejects.toThrow(TypeError);
     expect(server!.requests).toHaveLength(0);
   });
 
   it("types: only binary paths, and the result follows the options", () => {
     const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com" });
     const typed = async () => {
-      const bytes: Uint8Array = await download(ts, "/api/rest/2.0/report/answer", { body: {} });
-      const stream: ReadableStream<Uint8Array> = await download(
-        ts,
+      const bytes: Uint8Array = await ts.download("/api/rest/2.0/report/answer", { body: {} });
+      const stream: ReadableStream<Uint8Array> = await ts.download(
         "/api/rest/2.0/report/answer",
         { body: {} },
         { as: "stream" },
       );
-      const file: { file: string; bytes: number } = await download(
-        ts,
+      const file: { file: string; bytes: number } = await ts.download(
         "/tspublic/v1/export/pinboard/pdf",
         { body: { id: "x" } },
         { file: "out.pdf" },
       );
       // @ts-expect-error metadata/search is not a download
-      await download(ts, "/api/rest/2.0/metadata/search", { body: {} });
+      await ts.download("/api/rest/2.0/metadata/search", { body: {} });
       // @ts-expect-error report/liveboard requires metadata_identifier
-      await download(ts, "/api/rest/2.0/report/liveboard", { body: {} });
+      await ts.download("/api/rest/2.0/report/liveboard", { body: {} });
       const connection =
         "/api/rest/2.0/connections/download-connection-metadata-changes/{connection_identifier}";
       // @ts-expect-error the connection download needs its path parameter
-      await download(ts, connection, {});
+      await ts.download(connection, {});
       return [bytes, stream, file];
     };
     expect(typeof typed).toBe("function");

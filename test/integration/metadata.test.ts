@@ -117,6 +117,7 @@ describe("ts.metadata.search (V2 metadata/search over all pages)", () => {
       extra: {
         include_headers: false,
         sort_options: { field_name: "MODIFIED", order: "DESC" },
+        // @ts-expect-error `extra` is typed without metadata; plain JavaScript could still send one
         metadata: [{ type: "LIVEBOARD" }],
       },
     });

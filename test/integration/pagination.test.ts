@@ -1,7 +1,7 @@
 // paginate/paginateV1 against a real HTTP server on 127.0.0.1: order, stop rules, abort, exact bodies.
 import { afterEach, describe, expect, it } from "vitest";
 import { createThoughtSpotClient, RequestAbortedError, ThoughtSpotError } from "../../src/index.js";
-import { paginate, paginateV1 } from "../../src/pagination/index.js";
+
 import { json, type ReceivedRequest, startServer, type TestServer } from "../support/server.js";
 
 let server: TestServer | undefined;
@@ -33,7 +33,7 @@ describe("paginate (V2)", () => {
   it("walks 1 000 items in pages of 100: every item once, in order", async () => {
     const all = users(1000);
     const ts = await listServer(all);
-    const seen = await paginate(ts, "/api/rest/2.0/users/search", {}, { pageSize: 100 }).toArray();
+    const seen = await ts.paginate("/api/rest/2.0/users/search", {}, { pageSize: 100 }).toArray();
     expect(seen).toEqual(all);
     expect(new Set(seen.map((u) => u.id)).size).toBe(1000);
     // 10 full pages, then an empty one proves there is no more.
@@ -46,7 +46,7 @@ describe("paginate (V2)", () => {
   it("sends exactly the caller's fields plus record_offset and record_size", async () => {
     const ts = await listServer(users(25));
     const body = { metadata: [{ type: "LIVEBOARD" as const }], include_headers: false };
-    await paginate(ts, "/api/rest/2.0/metadata/search", { body }, { pageSize: 10 }).toArray();
+    await ts.paginate("/api/rest/2.0/metadata/search", { body }, { pageSize: 10 }).toArray();
     expect(server!.requests.map((r) => r.url)).toEqual(Array(3).fill("/api/rest/2.0/metadata/search"));
     expect(server!.requests.map(bodyOf)).toEqual([
       { ...body, record_offset: 0, record_size: 10 },
@@ -58,23 +58,25 @@ describe("paginate (V2)", () => {
 
   it("stops after a short last page", async () => {
     const ts = await listServer(users(250));
-    const seen = await paginate(ts, "/api/rest/2.0/users/search", {}, { pageSize: 100 }).toArray();
+    const seen = await ts.paginate("/api/rest/2.0/users/search", {}, { pageSize: 100 }).toArray();
     expect(seen).toHaveLength(250);
     expect(server!.requests).toHaveLength(3);
   });
 
   it("yields nothing for an empty first page, after one request", async () => {
     const ts = await listServer([]);
-    expect(await paginate(ts, "/api/rest/2.0/users/search").all()).toEqual([]);
+    expect(await ts.paginate("/api/rest/2.0/users/search").all()).toEqual([]);
     expect(server!.requests).toHaveLength(1);
     expect(bodyOf(server!.requests[0]!)).toEqual({ record_offset: 0, record_size: 100 });
   });
 
   it("takes page size and start from the body when options do not say", async () => {
     const ts = await listServer(users(30));
-    const seen = await paginate(ts, "/api/rest/2.0/users/search", {
-      body: { record_offset: 5, record_size: 20 },
-    }).toArray();
+    const seen = await ts
+      .paginate("/api/rest/2.0/users/search", {
+        body: { record_offset: 5, record_size: 20 },
+      })
+      .toArray();
     expect(seen.map((u) => u.id)).toEqual(
       users(30)
         .slice(5)
@@ -89,7 +91,7 @@ describe("paginate (V2)", () => {
       collections: page,
       is_last_batch: offset + page.length >= 20,
     }));
-    const seen = await paginate(ts, "/api/rest/2.0/collections/search", {}, { pageSize: 10 }).toArray();
+    const seen = await ts.paginate("/api/rest/2.0/collections/search", {}, { pageSize: 10 }).toArray();
     expect(seen).toEqual(all.slice(0, 20));
     expect(server!.requests).toHaveLength(2);
   });
@@ -99,7 +101,7 @@ describe("paginate (V2)", () => {
       webhooks: page,
       pagination: { record_offset: offset, record_size: 10, total_count: 20, has_more: offset + 10 < 20 },
     }));
-    expect(await paginate(ts, "/api/rest/2.0/webhooks/search", {}, { pageSize: 10 }).toArray()).toHaveLength(
+    expect(await ts.paginate("/api/rest/2.0/webhooks/search", {}, { pageSize: 10 }).toArray()).toHaveLength(
       20,
     );
     expect(server!.requests).toHaveLength(2);
@@ -121,9 +123,9 @@ describe("paginate (V2)", () => {
       ],
     }));
     const init = { body: { query_string: "[n] [s]", logical_table_identifier: "guid-1" } };
-    expect(await paginate(ts, "/api/rest/2.0/searchdata", init, { pageSize: 10 }).toArray()).toEqual(rows);
+    expect(await ts.paginate("/api/rest/2.0/searchdata", init, { pageSize: 10 }).toArray()).toEqual(rows);
     const pages: unknown[] = [];
-    for await (const page of paginate(ts, "/api/rest/2.0/searchdata", init, { pageSize: 10 }).pages())
+    for await (const page of ts.paginate("/api/rest/2.0/searchdata", init, { pageSize: 10 }).pages())
       pages.push(page);
     expect(pages).toHaveLength(3);
     expect(pages[0]).toMatchObject({ contents: [{ column_names: ["n", "s"] }] });
@@ -144,12 +146,13 @@ describe("paginate (V2)", () => {
       });
     });
     const ts = createThoughtSpotClient({ serverUrl: server.url, auth: { token: "test-token-123456" } });
-    const entries = await paginate(
-      ts,
-      "/api/rest/2.0/security/metadata/fetch-permissions",
-      { body: { metadata: [{ identifier: "lb1" }] } },
-      { pageSize: 10 },
-    ).toArray();
+    const entries = await ts
+      .paginate(
+        "/api/rest/2.0/security/metadata/fetch-permissions",
+        { body: { metadata: [{ identifier: "lb1" }] } },
+        { pageSize: 10 },
+      )
+      .toArray();
     expect(entries).toHaveLength(3);
     expect(server.requests).toHaveLength(3);
   });
@@ -159,8 +162,7 @@ describe("paginate (V2)", () => {
     const controller = new AbortController();
     const seen: unknown[] = [];
     const walk = async () => {
-      for await (const user of paginate(
-        ts,
+      for await (const user of ts.paginate(
         "/api/rest/2.0/users/search",
         {},
         { pageSize: 100, signal: controller.signal },
@@ -182,7 +184,7 @@ describe("paginate (V2)", () => {
     const ts = createThoughtSpotClient({ serverUrl: server.url, auth: { token: "test-token-123456" } });
     const signal = AbortSignal.timeout(50);
     const started = Date.now();
-    await expect(paginate(ts, "/api/rest/2.0/users/search", {}, { signal }).toArray()).rejects.toBeInstanceOf(
+    await expect(ts.paginate("/api/rest/2.0/users/search", {}, { signal }).toArray()).rejects.toBeInstanceOf(
       RequestAbortedError,
     );
     expect(Date.now() - started).toBeLessThan(1500);
@@ -195,7 +197,8 @@ describe("paginate (V2)", () => {
       else json(res, 400, { error: { message: { code: 10002, debug: "bad offset" } } });
     });
     const ts = createThoughtSpotClient({ serverUrl: server.url, auth: { token: "test-token-123456" } });
-    const error = await paginate(ts, "/api/rest/2.0/users/search", {}, { pageSize: 10 })
+    const error = await ts
+      .paginate("/api/rest/2.0/users/search", {}, { pageSize: 10 })
       .toArray()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ThoughtSpotError);
@@ -204,10 +207,14 @@ describe("paginate (V2)", () => {
 
   it("refuses a non-paginated path or a bad page size before any request", async () => {
     const ts = await listServer([]);
-    const js = paginate as (...args: unknown[]) => unknown;
-    expect(() => js(ts, "/api/rest/2.0/metadata/tml/export", { body: {} })).toThrow(TypeError);
-    expect(() => js(ts, "/api/rest/2.0/users/search", {}, { pageSize: -1 })).toThrow(TypeError);
-    expect(() => js(ts, "/api/rest/2.0/users/search", {}, { pageSize: 0 })).toThrow(/positive integer/);
+    const js = ts.paginate as (...args: unknown[]) => { toArray(): Promise<unknown> };
+    // Not paginated: a TypeError at once, by path or by operationId.
+    expect(() => js("/api/rest/2.0/metadata/tml/export", { body: {} })).toThrow(TypeError);
+    expect(() => js("exportMetadataTML", { metadata: [] })).toThrow(TypeError);
+    expect(() => js("toString")).toThrow(TypeError);
+    // Bad options: a TypeError when the walk starts, still before any request.
+    await expect(js("/api/rest/2.0/users/search", {}, { pageSize: -1 }).toArray()).rejects.toThrow(TypeError);
+    await expect(js("searchUsers", {}, { pageSize: 0 }).toArray()).rejects.toThrow(/positive integer/);
     expect(server!.requests).toHaveLength(0);
   });
 });
@@ -232,12 +239,9 @@ describe("paginateV1", () => {
       headers: page,
       isLastBatch: offset + size >= 30,
     }));
-    const seen = await paginateV1(
-      ts,
-      "metadataList",
-      { type: "PINBOARD_ANSWER_BOOK" },
-      { pageSize: 10 },
-    ).toArray();
+    const seen = await ts
+      .paginateV1("metadataList", { type: "PINBOARD_ANSWER_BOOK" }, { pageSize: 10 })
+      .toArray();
     expect(seen).toEqual(all);
     // The third page is full, but isLastBatch says it is the last one.
     expect(server!.requests).toHaveLength(3);
@@ -253,27 +257,25 @@ describe("paginateV1", () => {
 
   it("walks bare-array listobjectheaders until a short page", async () => {
     const { all, ts } = await v1Server(25, (page) => page);
-    expect(await paginateV1(ts, "metadataListobjectheaders", {}, { pageSize: 10 }).all()).toEqual(all);
+    expect(await ts.paginateV1("metadataListobjectheaders", {}, { pageSize: 10 }).all()).toEqual(all);
     expect(server!.requests).toHaveLength(3);
   });
 
   it("treats offset -1 (V1's 'first item') as the start", async () => {
     const { ts } = await v1Server(5, (page) => ({ orgs: page }));
-    expect(await paginateV1(ts, "sessionOrgsGet", { offset: -1 }, { pageSize: 10 }).toArray()).toHaveLength(
-      5,
-    );
+    expect(await ts.paginateV1("sessionOrgsGet", { offset: -1 }, { pageSize: 10 }).toArray()).toHaveLength(5);
     expect(new URL(server!.requests[0]!.url, "http://x").searchParams.get("offset")).toBe("0");
   });
 
   it("refuses operations it cannot page", async () => {
     const { ts } = await v1Server(0, () => ({}));
-    const js = paginateV1 as (...args: unknown[]) => unknown;
-    expect(() => js(ts, "sessionInfo", {})).toThrow(TypeError);
-    expect(() => js(ts, "pinboarddata", { id: "x" })).toThrow(TypeError);
-    expect(() => js(ts, "toString", {})).toThrow(TypeError);
-    expect(() => js(ts, "searchdata", { query_string: "q", data_source_guid: "g", pagenumber: 2 })).toThrow(
-      /pagenumber/,
-    );
+    const js = ts.paginateV1 as (...args: unknown[]) => { toArray(): Promise<unknown> };
+    await expect(js("sessionInfo", {}).toArray()).rejects.toThrow(TypeError);
+    await expect(js("pinboarddata", { id: "x" }).toArray()).rejects.toThrow(TypeError);
+    await expect(js("toString", {}).toArray()).rejects.toThrow(TypeError);
+    await expect(
+      js("searchdata", { query_string: "q", data_source_guid: "g", pagenumber: 2 }).toArray(),
+    ).rejects.toThrow(/pagenumber/);
     expect(server!.requests).toHaveLength(0);
   });
 });

@@ -63,7 +63,7 @@ describe("stream", () => {
   it("yields every object of every event, in order, with the right request", async () => {
     const { ts } = await sseServer(20);
     const seen: AgentStreamEvent[] = [];
-    for await (const event of stream(ts, "sendAgentConversationMessageStreaming", input)) seen.push(event);
+    for await (const event of ts.stream("sendAgentConversationMessageStreaming", input)) seen.push(event);
     expect(seen).toEqual(steps.flat());
     const sent = server!.requests[0]!;
     expect(sent.method).toBe("POST");
@@ -74,7 +74,7 @@ describe("stream", () => {
 
   it("hands out events as they arrive, not at the end", async () => {
     const { ts, state } = await sseServer(150);
-    const iterator = stream(ts, "sendAgentConversationMessageStreaming", input)[Symbol.asyncIterator]();
+    const iterator = ts.stream("sendAgentConversationMessageStreaming", input)[Symbol.asyncIterator]();
     const first = await iterator.next();
     expect(first.value).toEqual(steps[0]![0]);
     expect(state.sent).toBeLessThan(steps.length);
@@ -84,7 +84,7 @@ describe("stream", () => {
   it("gives the raw SSE events through .sse()", async () => {
     const { ts } = await sseServer(10);
     const raw: SseEvent[] = [];
-    for await (const event of stream(ts, "sendAgentMessageStreaming", input).sse()) raw.push(event);
+    for await (const event of ts.stream("sendAgentMessageStreaming", input).sse()) raw.push(event);
     expect(raw.map((e) => JSON.parse(e.data))).toEqual(steps);
     expect(raw[0]).toEqual({ event: "message", data: JSON.stringify(steps[0]), id: "" });
     expect(server!.requests[0]!.url).toBe("/api/rest/2.0/ai/agent/converse/sse");
@@ -95,7 +95,7 @@ describe("stream", () => {
     const controller = new AbortController();
     const seen: AgentStreamEvent[] = [];
     const read = async () => {
-      for await (const event of stream(ts, "sendAgentConversationMessageStreaming", input, {
+      for await (const event of ts.stream("sendAgentConversationMessageStreaming", input, {
         signal: controller.signal,
       })) {
         seen.push(event);
@@ -110,7 +110,7 @@ describe("stream", () => {
 
   it("closes the connection when the consumer breaks out", async () => {
     const { ts, state } = await sseServer(200);
-    for await (const event of stream(ts, "sendAgentConversationMessageStreaming", input)) {
+    for await (const event of ts.stream("sendAgentConversationMessageStreaming", input)) {
       expect(event.type).toBe("ack");
       break;
     }
@@ -124,7 +124,7 @@ describe("stream", () => {
     const started = Date.now();
     const seen: unknown[] = [];
     const read = async () => {
-      for await (const event of stream(ts, "sendAgentConversationMessageStreaming", input, { signal }))
+      for await (const event of ts.stream("sendAgentConversationMessageStreaming", input, { signal }))
         seen.push(event);
     };
     await expect(read()).rejects.toBeInstanceOf(RequestAbortedError);
@@ -143,7 +143,7 @@ describe("stream", () => {
     });
     const ts = createThoughtSpotClient({ serverUrl: server.url, auth: { token: "test-token-123456" } });
     const drain = async (conversation: string) => {
-      for await (const _ of stream(ts, "sendAgentConversationMessageStreaming", {
+      for await (const _ of ts.stream("sendAgentConversationMessageStreaming", {
         ...input,
         conversation_identifier: conversation,
       })) {
@@ -159,7 +159,7 @@ describe("stream", () => {
 
   it("refuses a second read and a non-streaming operation", async () => {
     const { ts } = await sseServer(0);
-    const events = stream(ts, "sendAgentConversationMessageStreaming", input);
+    const events = ts.stream("sendAgentConversationMessageStreaming", input);
     for await (const _ of events) {
       // drain
     }
@@ -167,7 +167,7 @@ describe("stream", () => {
     const js = stream as (...args: unknown[]) => unknown;
     expect(() => js(ts, "searchUsers", {})).toThrow(TypeError);
     // @ts-expect-error searchUsers is not a streaming operation
-    expect(() => stream(ts, "searchUsers", {})).toThrow(TypeError);
+    expect(() => ts.stream("searchUsers", {})).toThrow(TypeError);
     expect(server!.requests).toHaveLength(1);
   });
 });

@@ -1,7 +1,11 @@
-// Typing of the domain helpers: object types accept TSTypes members and raw strings, the share
-// builder chains and checks its modes, and ts.paginate only takes paginated paths.
+// Typing of the domain helpers: results are the generated response types, object types accept
+// TSTypes members and raw strings, the share builder chains and checks its modes, ts.paginate and
+// ts.download take operationIds (paths as aliases), and the Call port checks names and fields.
 import { describe, expectTypeOf, it } from "vitest";
-import type { components } from "../../generated/v2.js";
+import type { components as V1Components } from "../../generated/v1.js";
+import type { components, operations } from "../../generated/v2.js";
+import type { Call } from "../../src/core/call.js";
+import type { OperationOutput } from "../../src/core/types.js";
 import {
   createThoughtSpotClient,
   type GroupDetails,
@@ -15,12 +19,18 @@ import {
 } from "../../src/index.js";
 
 type S = components["schemas"];
-type Loose = Record<string, unknown>;
+type S1 = V1Components["schemas"];
+type Out<K extends keyof operations> = OperationOutput<operations[K]>;
 const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com" });
 
 describe("ts.metadata", () => {
-  it("search accepts TSTypes members and raw strings, and returns loose records", async () => {
-    expectTypeOf(await ts.metadata.search({ type: TSTypes.WORKSHEET })).toEqualTypeOf<Loose[]>();
+  it("search accepts TSTypes members and raw strings, and returns the spec's search entries", async () => {
+    expectTypeOf(await ts.metadata.search({ type: TSTypes.WORKSHEET })).toEqualTypeOf<
+      S["MetadataSearchResponse"][]
+    >();
+    ts.metadata.search({ type: TSTypes.WORKSHEET }, { signal: AbortSignal.timeout(1000), maxRetries: 0 });
+    // @ts-expect-error extra fields are the spec's: include_header is misspelled
+    ts.metadata.search({ type: TSTypes.WORKSHEET, extra: { include_header: true } });
     ts.metadata.search({ type: TSTypes.LIVEBOARD, namePattern: "Sales%", tags: ["t"], pageSize: 50 });
     ts.metadata.search({ type: "LOGICAL_TABLE" });
     ts.metadata.search({ type: "LIVEBOARD" });
@@ -41,7 +51,13 @@ describe("ts.metadata", () => {
   it("listObjectHeaders, findGuid and the details views", async () => {
     expectTypeOf(
       await ts.metadata.listObjectHeaders({ type: TSTypes.WORKSHEET, batchSize: 10 }),
-    ).toEqualTypeOf<Loose[]>();
+    ).toEqualTypeOf<S1["MetadataHeader"][]>();
+    expectTypeOf(await ts.metadata.list({ type: TSTypes.WORKSHEET })).toEqualTypeOf<S1["MetadataHeader"][]>();
+    expectTypeOf(await ts.metadata.dependents({ type: TSTypes.WORKSHEET, ids: ["g"] })).toEqualTypeOf<
+      S1["DependentsMap"]
+    >();
+    // @ts-expect-error sort is the spec's enum
+    ts.metadata.listObjectHeaders({ type: TSTypes.WORKSHEET, sort: "NEWEST" });
     expectTypeOf(await ts.metadata.findGuid(TSTypes.LIVEBOARD, "Sales")).toEqualTypeOf<string>();
     expectTypeOf(await ts.metadata.userDetails("g")).toEqualTypeOf<UserDetails>();
     expectTypeOf(await ts.metadata.groupDetails("g")).toEqualTypeOf<GroupDetails>();
@@ -101,6 +117,46 @@ describe("sharePermissions()", () => {
   });
 });
 
+describe("typed helper results", () => {
+  it("permission helpers, users.sync and tml.exportBatch answer the spec's types", async () => {
+    expectTypeOf(await ts.sharing.permissionsOnObjects({ type: "LIVEBOARD", ids: ["a"] })).toEqualTypeOf<
+      Out<"fetchPermissionsOnMetadata">
+    >();
+    expectTypeOf(
+      await ts.sharing.permissionsOnObjects({ type: "LIVEBOARD", ids: ["a"], api: "v1" }),
+    ).toEqualTypeOf<S1["ObjectPermissionsMap"]>();
+    expectTypeOf(await ts.sharing.permissionsOfPrincipals({ principals: ["u"] })).toEqualTypeOf<
+      Out<"fetchPermissionsOfPrincipals">
+    >();
+    expectTypeOf(await ts.tml.exportBatch({ metadataType: "USER" })).toEqualTypeOf<
+      Out<"exportMetadataTMLBatched">
+    >();
+    const sync = await ts.users.sync({ principals: [], password: "pw" }, { timeoutMs: 5000 });
+    expectTypeOf(sync).not.toBeUnknown();
+    expectTypeOf(sync).toEqualTypeOf<import("../../src/core/call.js").V1Output<"userSync">>();
+  });
+});
+
+describe("the Call port", () => {
+  it("types each call from the generated operations", async () => {
+    const call = {} as Call;
+    expectTypeOf(await call.v2("searchUsers", { record_size: 10 })).toEqualTypeOf<S["User"][]>();
+    expectTypeOf(await call.v1("metadataListobjectheaders", { type: "USER" })).toEqualTypeOf<
+      S1["MetadataHeader"][]
+    >();
+    // @ts-expect-error a renamed or misspelled operationId is a compile error
+    call.v2("searchUser", {});
+    // @ts-expect-error a misspelled body field is a compile error
+    call.v2("searchUsers", { record_sise: 10 });
+    // @ts-expect-error a required field left out is a compile error
+    call.v2("updateUser", { operation: "ADD" });
+    // @ts-expect-error V1 names are checked too
+    call.v1("metadataListobjectheader", {});
+    // @ts-expect-error and V1 fields
+    call.v1("metadataListobjectheaders", { patern: "a%" });
+  });
+});
+
 describe("ts.users / ts.groups", () => {
   it("sync principals need name and principalTypeEnum", () => {
     ts.users.sync({ principals: [{ name: "ann", principalTypeEnum: "LOCAL_USER" }], password: "pw" });
@@ -115,9 +171,22 @@ describe("ts.users / ts.groups", () => {
 });
 
 describe("ts.paginate", () => {
-  it("infers the item type for /api/rest/2.0/users/search", async () => {
+  it("takes an operationId and ts.api's input; items and pages are typed", async () => {
+    const users = ts.paginate("searchUsers", { record_size: 200 });
+    expectTypeOf(users).toEqualTypeOf<Paginated<S["User"], Out<"searchUsers">>>();
+    for await (const page of ts.paginate("searchCollections").pages()) {
+      expectTypeOf(page).toEqualTypeOf<Out<"searchCollections">>();
+    }
+    ts.paginate("searchMetadata", { metadata: [{ type: "LIVEBOARD" }] }, { pageSize: 50, maxRetries: 1 });
+    // @ts-expect-error createUser is not paginated
+    ts.paginate("createUser", { name: "a", display_name: "A", email: "a@b.c" });
+    // @ts-expect-error a misspelled input field
+    ts.paginate("searchUsers", { name_patern: "a%" });
+  });
+
+  it("infers the item type for /api/rest/2.0/users/search (the path alias)", async () => {
     const users = ts.paginate("/api/rest/2.0/users/search");
-    expectTypeOf(users).toEqualTypeOf<Paginated<S["User"]>>();
+    expectTypeOf(users).toEqualTypeOf<Paginated<S["User"], Out<"searchUsers">>>();
     expectTypeOf(await users.toArray()).toEqualTypeOf<S["User"][]>();
     for await (const user of ts.paginate("/api/rest/2.0/users/search", { body: { name_pattern: "a%" } })) {
       expectTypeOf(user).toEqualTypeOf<S["User"]>();
@@ -129,5 +198,24 @@ describe("ts.paginate", () => {
     ts.paginate("/api/rest/2.0/users/create", { body: { name: "a", display_name: "A", email: "a@b.c" } });
     // @ts-expect-error metadata/tml/export is not paginated
     ts.paginate("/api/rest/2.0/metadata/tml/export", { body: { metadata: [] } });
+  });
+});
+
+describe("ts.download", () => {
+  it("takes an operationId and ts.api's input; the path form is an alias", async () => {
+    const bytes = await ts.download("exportLiveboardReport", {
+      metadata_identifier: "lb",
+      file_format: "PDF",
+    });
+    expectTypeOf(bytes).toEqualTypeOf<Uint8Array>();
+    const stream = await ts.download("exportAnswerReport", { file_format: "CSV" }, { as: "stream" });
+    expectTypeOf(stream).toEqualTypeOf<ReadableStream<Uint8Array>>();
+    expectTypeOf(
+      await ts.download("/api/rest/2.0/report/liveboard", { body: { metadata_identifier: "lb" } }),
+    ).toEqualTypeOf<Uint8Array>();
+    // @ts-expect-error searchUsers is not a download
+    ts.download("searchUsers", {});
+    // @ts-expect-error a misspelled field
+    ts.download("exportLiveboardReport", { metadata_identifer: "lb" });
   });
 });

@@ -16,14 +16,14 @@ const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com" });
 
 describe("paginate (V2)", () => {
   it("types items from a bare-array answer", async () => {
-    for await (const lb of paginate(ts, "/api/rest/2.0/metadata/search", {
+    for await (const lb of ts.paginate("/api/rest/2.0/metadata/search", {
       body: { metadata: [{ type: "LIVEBOARD" }] },
     })) {
       expectTypeOf(lb).toEqualTypeOf<S["MetadataSearchResponse"]>();
     }
-    const users = await paginate(ts, "/api/rest/2.0/users/search").toArray();
+    const users = await ts.paginate("/api/rest/2.0/users/search").toArray();
     expectTypeOf(users).toEqualTypeOf<S["User"][]>();
-    expectTypeOf(await paginate(ts, "/api/rest/2.0/groups/search", {}, { pageSize: 50 }).all()).toEqualTypeOf<
+    expectTypeOf(await ts.paginate("/api/rest/2.0/groups/search", {}, { pageSize: 50 }).all()).toEqualTypeOf<
       S["UserGroupResponse"][]
     >();
   });
@@ -45,33 +45,33 @@ describe("paginate (V2)", () => {
   });
 
   it("requires init when the body has required fields, and checks the body", () => {
-    paginate(ts, "/api/rest/2.0/searchdata", {
+    ts.paginate("/api/rest/2.0/searchdata", {
       body: { query_string: "[sales]", logical_table_identifier: "guid" },
     });
     // @ts-expect-error searchdata requires query_string and logical_table_identifier
-    paginate(ts, "/api/rest/2.0/searchdata");
+    ts.paginate("/api/rest/2.0/searchdata");
     // @ts-expect-error DASHBOARD is not a metadata type
-    paginate(ts, "/api/rest/2.0/metadata/search", { body: { metadata: [{ type: "DASHBOARD" }] } });
+    ts.paginate("/api/rest/2.0/metadata/search", { body: { metadata: [{ type: "DASHBOARD" }] } });
   });
 
   it("rejects paths that are not paginated", () => {
     // @ts-expect-error metadata/tml/export is not paginated
-    paginate(ts, "/api/rest/2.0/metadata/tml/export", { body: { metadata: [] } });
+    ts.paginate("/api/rest/2.0/metadata/tml/export", { body: { metadata: [] } });
     // @ts-expect-error not a V2 path at all
-    paginate(ts, "/api/rest/2.0/users/serch");
+    ts.paginate("/api/rest/2.0/users/serch");
   });
 });
 
 describe("paginateV1", () => {
   it("types items and rejects other operations", async () => {
-    const headers = await paginateV1(ts, "metadataList", { type: "PINBOARD_ANSWER_BOOK" }).toArray();
+    const headers = await ts.paginateV1("metadataList", { type: "PINBOARD_ANSWER_BOOK" }).toArray();
     expectTypeOf(headers).toEqualTypeOf<V1Components["schemas"]["MetadataHeader"][]>();
-    expectTypeOf(await paginateV1(ts, "sessionOrgsGet").all()).toEqualTypeOf<
+    expectTypeOf(await ts.paginateV1("sessionOrgsGet").all()).toEqualTypeOf<
       V1Components["schemas"]["SessionOrg"][]
     >();
     // @ts-expect-error metadataList requires type
-    paginateV1(ts, "metadataList");
+    ts.paginateV1("metadataList");
     // @ts-expect-error sessionInfo is not paginated
-    paginateV1(ts, "sessionInfo");
+    ts.paginateV1("sessionInfo");
   });
 });

@@ -147,3 +147,55 @@ describe("ts.api.v2 input folding", () => {
     expect((ts.api.v2 as Record<string, unknown>).notAnOperation).toBeUndefined();
   });
 });
+
+describe("ts.api.v1 as an object", () => {
+  it("answers `in`, Object.keys and descriptors from the V1 table once it has loaded", async () => {
+    const { v1Operations } = await import("../../generated/v1-operations.js");
+    const { sent, fetch } = capture(() => Response.json({ userName: "a" }));
+    const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com", auth: { token: "t" }, fetch });
+    // Before the table loads nothing is listed, though any name can still be called.
+    expect(Object.keys(ts.api.v1)).toEqual([]);
+    await ts.api.v1.sessionInfo();
+    expect(sent).toHaveLength(1);
+    const ids = Object.keys(v1Operations);
+    expect(Object.keys(ts.api.v1).sort()).toEqual([...ids].sort());
+    expect("sessionInfo" in ts.api.v1).toBe(true);
+    expect("noSuchOperation" in ts.api.v1).toBe(false);
+    expect((ts.api.v1 as unknown as Record<string, unknown>).noSuchOperation).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(ts.api.v1, "sessionInfo")?.enumerable).toBe(true);
+    // The same function every time, so methods can be compared and passed around.
+    expect(ts.api.v1.sessionInfo).toBe(ts.api.v1.sessionInfo);
+    expect("then" in ts.api.v1).toBe(false);
+  });
+});
+
+describe("helper namespaces", () => {
+  it("list exactly the methods their tables declare", async () => {
+    const [
+      { metadataMethods },
+      { sharingMethods },
+      { usersMethods, groupsMethods },
+      { tmlMethods },
+      { authMethods },
+    ] = await Promise.all([
+      import("../../src/metadata/methods.js"),
+      import("../../src/sharing/methods.js"),
+      import("../../src/principals/methods.js"),
+      import("../../src/tml/methods.js"),
+      import("../../src/auth/methods.js"),
+    ]);
+    const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com" });
+    const cases: [object, object][] = [
+      [ts.metadata, metadataMethods],
+      [ts.sharing, sharingMethods],
+      [ts.users, usersMethods],
+      [ts.groups, groupsMethods],
+      [ts.tml, tmlMethods],
+      [ts.auth, authMethods],
+    ];
+    for (const [namespace, table] of cases) {
+      expect(Object.keys(namespace).sort()).toEqual(Object.keys(table).sort());
+      for (const method of Object.values(namespace)) expect(typeof method).toBe("function");
+    }
+  });
+});

@@ -182,7 +182,6 @@ describe.concurrent("a next ThoughtSpot release regenerates with no hand edits",
 
   it("walks the new paginated search through the copy's own ts.paginate", async () => {
     const { createThoughtSpotClient } = await import(join(copy, "src/index.ts"));
-    const { paginate } = await import(join(copy, "src/pagination/index.ts"));
     const reports = Array.from({ length: 5 }, (_, i) => ({ id: `r${i}`, name: `report ${i}` }));
     const server: TestServer = await startServer((req, res) => {
       const { record_offset: offset, record_size: size } = JSON.parse(req.body.toString());
@@ -192,7 +191,7 @@ describe.concurrent("a next ThoughtSpot release regenerates with no hand edits",
     });
     try {
       const ts = createThoughtSpotClient({ serverUrl: server.url, auth: { token: "test-token-123456" } });
-      const seen = await paginate(ts, "/api/rest/2.0/reports/search", {}, { pageSize: 5 }).toArray();
+      const seen = await ts.paginate("/api/rest/2.0/reports/search", {}, { pageSize: 5 }).toArray();
       expect(seen).toEqual(reports);
       expect(server.requests).toHaveLength(1);
     } finally {

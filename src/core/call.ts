@@ -1,0 +1,75 @@
+// The typed Call port: how helpers, token code and walkers call an operation, by operationId with one
+// input object, typed from the generated `operations`. Built over invoke() on the client's contexts,
+// so middleware, auth, retries and release hooks apply exactly as they do to ts.api.
+import type { operations as V1Operations } from "../../generated/v1.js";
+import type { V1OperationId } from "../../generated/v1-operations.js";
+import type { operations as V2Operations } from "../../generated/v2.js";
+import { v2Operations } from "../../generated/v2-operations.js";
+import type { OperationRow } from "../operation-row.js";
+import type { V1OperationInput } from "../v1/types.js";
+import { type InvokeContext, invoke, type ParseAs } from "./invoke.js";
+import type { CallOptions, OperationInput, OperationOutput } from "./types.js";
+
+export type V2OperationId = keyof V2Operations;
+
+/** Per-call options, plus (for downloads and streams only) how the success body is handed back. */
+export interface PortOptions extends CallOptions {
+  /** "stream": the body unread, whatever the row says (downloads, SSE). */
+  parseAs?: ParseAs;
+}
+
+// Inputs distributed over the operationId: a generic call then reads one entry, instead of TypeScript
+// expanding the input type over every operationId at once ("a union type too complex to represent").
+type V2Inputs<K extends V2OperationId> = K extends unknown ? OperationInput<V2Operations[K]> : never;
+type V1Inputs<K extends V1OperationId> = K extends unknown ? V1OperationInput<K> : never;
+
+/** What one V2 operation takes (the same single input object as ts.api.v2). */
+export type V2Input<K extends V2OperationId> = V2Inputs<K>;
+/** What one V1 operation takes (the same single input object as ts.api.v1). */
+export type V1Input<K extends V1OperationId> = V1Inputs<K>;
+type V2Outputs = { [K in V2OperationId]: OperationOutput<V2Operations[K]> };
+type V1Outputs = { [K in V1OperationId]: OperationOutput<V1Operations[K]> };
+/** One V2 operation's result. */
+export type V2Output<K extends V2OperationId> = V2Outputs[K];
+/** One V1 operation's result. */
+export type V1Output<K extends V1OperationId> = V1Outputs[K];
+
+/**
+ * call.v2("searchUsers", { record_size: 10 }) → the generated response type. A misspelled operationId
+ * or field is a compile error, which is the point: helpers cannot drift from the spec silently.
+ */
+export interface Call {
+  v2<K extends V2OperationId>(
+    operationId: K,
+    input: NoInfer<V2Input<K>>,
+    options?: PortOptions,
+  ): Promise<V2Output<K>>;
+  v1<K extends V1OperationId>(
+    operationId: K,
+    input: NoInfer<V1Input<K>>,
+    options?: PortOptions,
+  ): Promise<V1Output<K>>;
+}
+
+/** The V1 context carries its table: V1 rows load with the V1 chunk, never at startup. */
+export type V1Context = InvokeContext & { table: Record<string, OperationRow> };
+
+const v2Table = v2Operations as Record<string, OperationRow>;
+
+/** A Call over these contexts (the same ones ts.api uses, or the credential-free ones for logins). */
+export function createCall(v2: InvokeContext, v1: () => Promise<V1Context>): Call {
+  return {
+    v2: (operationId, input, options) => {
+      const row = Object.hasOwn(v2Table, operationId) ? v2Table[operationId] : undefined;
+      // Reachable only from plain JavaScript or a stale cast: said plainly, before any request.
+      if (!row) return Promise.reject(new TypeError(`no V2 operation ${String(operationId)}`));
+      return invoke(v2, operationId, row, input, options) as Promise<never>;
+    },
+    v1: async (operationId, input, options) => {
+      const ctx = await v1();
+      const row = Object.hasOwn(ctx.table, operationId) ? ctx.table[operationId] : undefined;
+      if (!row) throw new TypeError(`no V1 operation ${String(operationId)}`);
+      return invoke(ctx, operationId, row, input, options) as Promise<never>;
+    },
+  };
+}
