@@ -4,7 +4,6 @@
 // Run: node --expose-gc --import tsx bench/pagination-memory.ts   (npm run bench:pagination)
 import { Worker } from "node:worker_threads";
 import { createThoughtSpotClient } from "../src/index.js";
-import { paginate } from "../src/pagination/index.js";
 
 const TOTAL = 100_000;
 const PAGE = 1_000;

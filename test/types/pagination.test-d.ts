@@ -3,13 +3,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import type { components as V1Components } from "../../generated/v1.js";
 import type { components } from "../../generated/v2.js";
 import { createThoughtSpotClient } from "../../src/index.js";
-import {
-  type DataRow,
-  type PageItemOf,
-  type PaginatedOperationId,
-  paginate,
-  paginateV1,
-} from "../../src/pagination/index.js";
+import type { DataRow, PageItemOf, PaginatedOperationId } from "../../src/pagination/index.js";
 
 type S = components["schemas"];
 const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com" });
