@@ -86,21 +86,18 @@ export function stream<K extends StreamingOperationId>(
         `stream: ${operation} can be read once (reading again would send the message again)`,
       );
     used = true;
-    try {
+    // The engine turns an abort, a timeout or a reset while the body streams into typed errors; the
+    // check per event stops a consumer that aborts while events are already buffered.
+    if (signal?.aborted) throw aborted(signal.reason);
+    // The row says streaming, so invoke hands back the body unread.
+    const answer: unknown = await call.v2(operation as StreamingOperationId, input as never, {
+      ...(signal && { signal }),
+    });
+    const body = answer as ReadableStream<Uint8Array> | undefined;
+    if (!body) return;
+    for await (const event of readSse(body)) {
       if (signal?.aborted) throw aborted(signal.reason);
-      // The row says streaming, so invoke hands back the body unread.
-      const answer: unknown = await call.v2(operation as StreamingOperationId, input as never, {
-        ...(signal && { signal }),
-      });
-      const body = answer as ReadableStream<Uint8Array> | undefined;
-      if (!body) return;
-      for await (const event of readSse(body)) {
-        if (signal?.aborted) throw aborted(signal.reason);
-        yield event;
-      }
-    } catch (error) {
-      if (signal?.aborted && !(error instanceof RequestAbortedError)) throw aborted(error);
-      throw error;
+      yield event;
     }
   }
 
