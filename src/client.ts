@@ -1,7 +1,6 @@
 // createThoughtSpotClient(): assembly only. Options → one engine → the surfaces (raw clients, operation
 // methods, helpers, walkers), each of which sends through that engine.
 import type { paths as V1Paths } from "../generated/v1.js";
-import { v1BasePath } from "../generated/v1-operations.js";
 import type { operations as V2Operations, paths as V2Paths } from "../generated/v2.js";
 import { v2BasePath, v2Operations, v2Routes } from "../generated/v2-operations.js";
 import { type CredentialCalls, strategyFromOptions } from "./auth/from-options.js";
@@ -302,7 +301,8 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   const v1 = rawClient<V1Paths>({
     ...raw,
     api: "v1",
-    baseUrl: `${serverUrl}${v1BasePath}`,
+    // The V1 table (and its base path) loads on the first V1 call, not at startup.
+    baseUrl: async () => serverUrl + (await v1Module()).v1BasePath,
     onCall: (id, row) => warnDeprecated("v1", id, row),
     route: async (method, path) => (await v1Module()).route(method, path),
     extraQuery: async () => (await v1Module()).v1RuntimeQuery,

@@ -19,7 +19,8 @@ type Found = { operationId: string; row: OperationRow };
 
 export interface RawClientOptions {
   api: "v1" | "v2";
-  baseUrl: string;
+  /** serverUrl and the API's base path, or a loader of it (V1's lives in its lazily loaded table). */
+  baseUrl: string | (() => Promise<string>);
   headers: Record<string, string>;
   credentials?: RequestCredentials | undefined;
   engine: () => Engine;
@@ -46,7 +47,7 @@ export function rawClient<Paths extends {}>(options: RawClientOptions): RawClien
   let created: FetchClient<Paths> | undefined;
   const client = once(async () => {
     const clientOptions: ClientOptions = {
-      baseUrl: options.baseUrl,
+      baseUrl: typeof options.baseUrl === "string" ? options.baseUrl : await options.baseUrl(),
       headers: options.headers,
       ...(options.credentials && { credentials: options.credentials }),
     };
