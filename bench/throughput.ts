@@ -80,6 +80,8 @@ async function main() {
     "Content-Type": "application/json",
   };
   const withToken = createThoughtSpotClient({ serverUrl, auth: { token: TOKEN } });
+  // For attribution: the same without the per-attempt timeout (no AbortSignal handed to fetch).
+  const noTimeout = createThoughtSpotClient({ serverUrl, auth: { token: TOKEN }, timeoutMs: 0 });
   const withPassword = createThoughtSpotClient({
     serverUrl,
     auth: { username: "bench", password: "secret" },
@@ -119,6 +121,23 @@ async function main() {
         const { data, error } = await withToken.v2.POST("/api/rest/2.0/users/search", { body });
         if (error) throw new Error("error answer");
         check(data);
+      },
+    },
+    {
+      name: "(f) attribution: (b) with timeoutMs: 0 (no AbortSignal given to fetch)",
+      call: async () => check(await noTimeout.api.v2.searchUsers(body)),
+    },
+    {
+      name: "(g) attribution: (a) with an AbortSignal.timeout(60 000) signal",
+      call: async () => {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: plainHeaders,
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(60_000),
+        });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        check(await response.json());
       },
     },
     {
