@@ -13,10 +13,10 @@ import { type BaseFetch, createEngine, type Engine } from "./core/engine.js";
 import { ThoughtSpotError } from "./core/errors.js";
 import { type InvokeContext, invoke, operationMethods } from "./core/invoke.js";
 import { checkMiddleware, type Middleware } from "./core/middleware.js";
+import { nodeFetch, type TlsOptions } from "./core/node-fetch.js";
 import { rawClient } from "./core/raw-client.js";
 import type { RawClient } from "./core/raw-types.js";
 import { routeLookup } from "./core/routes.js";
-import { type TlsOptions, withTls } from "./core/tls.js";
 import type { CallOptions, OperationMethods } from "./core/types.js";
 import type { DownloadMethod } from "./download/types.js";
 import { deferredPaginated, lazyNamespace, once } from "./lazy.js";
@@ -154,12 +154,19 @@ function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, strin
   );
 }
 
-/** The fetch at the bottom of the pipeline: the user's, a per-client TLS agent, or the global one. */
-function baseFetchOf(options: ThoughtSpotClientOptions, warn: (message: string) => void): BaseFetch {
+/**
+ * The fetch at the bottom of the pipeline: the user's, the browser's, or on Node the built-in fetch with
+ * this client's own undici Agent, which also enforces the timeouts (`timeouts: true`, no signal per call).
+ */
+function baseFetchOf(
+  options: ThoughtSpotClientOptions,
+  warn: (message: string) => void,
+): { fetch: BaseFetch; timeouts: boolean } {
   const userFetch = options.fetch;
-  if (userFetch) return (url, init) => userFetch(new Request(url, init));
-  if (options.tls) return withTls(options.tls, warn);
-  return (url, init) => globalThis.fetch(url, init);
+  if (userFetch) return { fetch: (url, init) => userFetch(new Request(url, init)), timeouts: false };
+  if (IN_BROWSER && !options.tls)
+    return { fetch: (url, init) => globalThis.fetch(url, init), timeouts: false };
+  return { fetch: nodeFetch(options.tls, warn), timeouts: true };
 }
 
 /**
@@ -219,11 +226,12 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   for (const secret of authSecrets(auth)) redactor.add(secret);
 
   const session = auth.kind === "session";
-  const baseFetch = baseFetchOf(options, (message) => logger.warn(message));
-  const jar = session && !IN_BROWSER ? withCookieJar(baseFetch, redactor) : undefined;
+  const base = baseFetchOf(options, (message) => logger.warn(message));
+  const jar = session && !IN_BROWSER ? withCookieJar(base.fetch, redactor) : undefined;
   // Credential calls (logins, token requests) go through this engine; every other call through `authed`.
   const engine = createEngine({
-    fetch: jar?.fetch ?? baseFetch,
+    fetch: jar?.fetch ?? base.fetch,
+    fetchTimeouts: base.timeouts,
     middleware,
     redactor,
     logger,

@@ -67,6 +67,12 @@ export type Reader<T> = (
 
 export interface EngineOptions {
   fetch: BaseFetch;
+  /**
+   * The base fetch bounds the wait for the headers and each pause in the body itself, given
+   * `timeoutMs` in its init (Node: the client's undici Agent). Then no AbortSignal goes with a request
+   * unless the caller gave one; a timer still bounds the whole attempt.
+   */
+  fetchTimeouts?: boolean;
   /** The client's middleware, in order; the array is live (ts.use adds to it). */
   middleware: Middleware[];
   redactor: Redactor;
@@ -124,9 +130,12 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
     let refreshed = false;
     let retries = 0;
 
+    // Without the caller's signal, a base fetch that bounds its own waits needs no signal per request.
+    const byDeadline = options.fetchTimeouts === true && !userSignal && timeoutMs > 0;
     for (let attempt = 1; ; attempt++) {
-      const timeout = timeoutMs > 0 ? new AbortController() : undefined;
-      let timer = timeout && setTimeout(() => timeout.abort(), timeoutMs);
+      const timeout = timeoutMs > 0 && !byDeadline ? new AbortController() : undefined;
+      const deadline = byDeadline ? attemptDeadline(timeoutMs) : undefined;
+      let timer = timeout ? setTimeout(() => timeout.abort(), timeoutMs) : deadline?.timer;
       const signal =
         userSignal && timeout
           ? AbortSignal.any([userSignal, timeout.signal])
@@ -137,11 +146,15 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       let sent = request.headers;
       let response: Response;
       try {
-        response = await attemptOnce(attempt, signal, (headers) => {
-          sent = headers;
-        });
-      } catch (error) {
+        response = await bounded(
+          attemptOnce(attempt, signal, (headers) => {
+            sent = headers;
+          }),
+          deadline,
+        );
+      } catch (caught) {
         clearTimeout(timer);
+        const error = deadline?.expired && caught === deadline.expired ? mapError(caught, false) : caught;
         // Errors of the caller's middleware or of the login pass through as they are.
         if (!(error instanceof NetworkError || error instanceof RequestTimeoutError)) throw error;
         logAttempt(error.name, started, attempt);
@@ -181,13 +194,14 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       }
 
       // Streams: the headers are in; from here the timeout bounds each pause between chunks.
+      // (With a deadline, the base fetch's own idle bound does this.)
       const idle = request.stream && timeout ? idleTimer(timeout, timeoutMs) : undefined;
       if (request.stream) clearTimeout(timer);
       // The stream keeps the combined signal alive: Node may collect an AbortSignal.any() result once
       // the headers are in, and the caller's abort would then never reach the body.
       const body = (r: Response) => guardedBody(r, mapError, idle, signal);
       try {
-        return await read(response, body);
+        return await bounded(read(response, body), request.stream ? undefined : deadline);
       } catch (error) {
         if (error instanceof ThoughtSpotError || !isTransportFailure(error, signal)) throw error;
         const mapped = mapError(error, true);
@@ -204,6 +218,32 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
 
     function label() {
       return request.operationId ?? `${request.method} ${request.path}`;
+    }
+
+    /** The attempt's bound when no signal carries it: a timer that rejects with a timeout cause. */
+    function attemptDeadline(ms: number) {
+      let fire: (reason: unknown) => void = () => {};
+      const promise = new Promise<never>((_, reject) => {
+        fire = reject;
+      });
+      promise.catch(() => undefined); // nobody may be waiting when it fires
+      const deadline = {
+        expired: undefined as DOMException | undefined,
+        promise,
+        // The error is made only when the time is up: capturing a stack on every call costs.
+        timer: setTimeout(() => {
+          deadline.expired = new DOMException(`no complete answer within ${ms} ms`, "TimeoutError");
+          fire(deadline.expired);
+        }, ms),
+      };
+      return deadline;
+    }
+
+    /** `work`, unless the deadline comes first; a result or failure that comes later is dropped. */
+    function bounded<T>(work: Promise<T>, deadline: { promise: Promise<never> } | undefined): Promise<T> {
+      if (!deadline) return work;
+      work.catch(() => undefined);
+      return Promise.race([work, deadline.promise]);
     }
 
     /** One try: middleware (when there is any), then credentials, then the base fetch. */
@@ -226,6 +266,7 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
             method,
             headers,
             redirect: "manual",
+            ...(options.fetchTimeouts && { timeoutMs }),
             ...(body !== undefined && body !== null && { body }),
             ...(signal && { signal }),
             ...(request.credentials && { credentials: request.credentials }),
@@ -362,8 +403,16 @@ function safeLocation(location: string | null, base: string): string | undefined
   }
 }
 
+// undici's own bounds (the client's Agent on Node): no headers in time, a pause in the body, no connection.
+const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT"]);
+
 function isTimeoutCause(cause: unknown): boolean {
-  return (cause as { name?: string } | undefined)?.name === "TimeoutError";
+  let current = cause as { name?: string; code?: string; cause?: unknown } | undefined;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if (current.name === "TimeoutError" || (current.code && TIMEOUT_CODES.has(current.code))) return true;
+    current = current.cause as typeof current;
+  }
+  return false;
 }
 
 /** fetch and body reads fail with TypeError (terminated, other side closed) or DOMException (abort). */

@@ -1,0 +1,73 @@
+// The base fetch on Node: the built-in fetch with this client's own undici Agent, which carries the TLS
+// settings (a private CA, or no checks for a test cluster — never a process-wide setting) and the
+// timeouts. The Agent's headersTimeout and bodyTimeout bound the wait for the headers and every pause
+// in the body, so no AbortSignal has to go with each request: undici's per-request signal handling
+// (listeners and a finalizer per request) costs more than the rest of the SDK's work on a call.
+
+export interface TlsOptions {
+  /** PEM certificate(s) of the CA that signed the cluster's certificate. */
+  ca?: string | string[];
+  /** false turns certificate checks off for this client. Only for test clusters: it allows interception. */
+  rejectUnauthorized?: boolean;
+}
+
+import type { BaseFetch } from "./engine.js";
+
+type Dispatcher = object;
+type AgentClass = new (options: {
+  connect: Record<string, unknown>;
+  headersTimeout: number;
+  bodyTimeout: number;
+}) => Dispatcher;
+
+// Node's fetch is undici; its Agent class is reachable through the global dispatcher that undici
+// registers under this well-known symbol, so no second copy of undici is needed.
+const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
+
+async function nodeAgentClass(): Promise<AgentClass | undefined> {
+  const registry = globalThis as unknown as Record<symbol, { constructor: AgentClass } | undefined>;
+  if (!registry[GLOBAL_DISPATCHER]) await fetch("data:,").catch(() => undefined); // loads undici
+  return registry[GLOBAL_DISPATCHER]?.constructor;
+}
+
+/** The init the engine hands over: `timeoutMs` bounds the wait for headers and each pause in the body. */
+export type TimedInit = RequestInit & { timeoutMs?: number };
+
+export function nodeFetch(tls: TlsOptions | undefined, warn: (message: string) => void): BaseFetch {
+  if (tls?.rejectUnauthorized === false) {
+    warn("TLS certificate verification is OFF for this ThoughtSpot client (tls.rejectUnauthorized: false)");
+  }
+  const connect = {
+    ...(tls?.ca !== undefined && { ca: tls.ca }),
+    ...(tls?.rejectUnauthorized === false && { rejectUnauthorized: false }),
+  };
+  // One Agent per timeout in use (the client's, and any per-call ones); resolved ones are kept for sync use.
+  const ready = new Map<number, Dispatcher | null>();
+  const pending = new Map<number, Promise<Dispatcher | null>>();
+  const agentFor = async (ms: number): Promise<Dispatcher | null> => {
+    let loading = pending.get(ms);
+    if (!loading) {
+      loading = nodeAgentClass().then((Agent) => {
+        const agent = Agent ? new Agent({ connect, headersTimeout: ms, bodyTimeout: ms }) : null;
+        ready.set(ms, agent);
+        return agent;
+      });
+      pending.set(ms, loading);
+    }
+    return loading;
+  };
+  return async (url, init) => {
+    const { timeoutMs = 0, ...rest } = init as TimedInit;
+    const agent = ready.has(timeoutMs) ? ready.get(timeoutMs) : await agentFor(timeoutMs);
+    if (agent) return fetch(url, { ...rest, dispatcher: agent } as RequestInit);
+    // Not undici (another runtime's fetch): TLS settings cannot apply, and the timeout is a signal.
+    if (tls) {
+      throw new TypeError(
+        "The tls option needs Node's built-in fetch; on other runtimes pass a `fetch` configured for your certificates",
+      );
+    }
+    if (!timeoutMs) return fetch(url, rest);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    return fetch(url, { ...rest, signal: rest.signal ? AbortSignal.any([rest.signal, timeout]) : timeout });
+  };
+}
