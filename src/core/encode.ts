@@ -13,7 +13,7 @@ export interface EncodedCall {
   /** The row's path with parameters filled in, then the query string. */
   path: string;
   query: string;
-  /** Content-Type (except multipart, whose boundary fetch sets) and Accept, when not the default. */
+  /** content-type (except multipart, whose boundary fetch sets) and accept when not the default; lower-case names. */
   headers: Record<string, string>;
   body: BodyInit | undefined;
 }
@@ -132,9 +132,9 @@ export function encodeCall(
   for (const name of row.queryParams ?? []) if (fields[name] !== undefined) query[name] = fields[name];
   const extra = extraQuery?.(operationId, fields);
   const headers: Record<string, string> = {};
-  if (row.accept) headers.Accept = row.accept;
+  if (row.accept) headers.accept = row.accept;
   for (const name of row.headerParams ?? []) {
-    if (fields[name] !== undefined) headers[name] = String(fields[name]);
+    if (fields[name] !== undefined) headers[name.toLowerCase()] = String(fields[name]);
   }
 
   const taken = parameterNames(row);
@@ -150,7 +150,7 @@ export function encodeCall(
   if (row.body) {
     const encoded = encodeBody(row, bodyFields);
     body = encoded.body;
-    if (encoded.contentType) headers["Content-Type"] = encoded.contentType;
+    if (encoded.contentType) headers["content-type"] = encoded.contentType;
   } else if (bodyCount) {
     throw new TypeError(`${operationId}: takes no body, but got ${Object.keys(bodyFields).join(", ")}`);
   }

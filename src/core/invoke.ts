@@ -43,9 +43,10 @@ export async function invoke(
   // A password in a body (createUser, changeUserPassword...) must not come back in an error or a log.
   ctx.redactor.learnFields(input);
   ctx.onCall?.(operationId, row);
-  const headers: OutgoingHeaders = { ...ctx.headers };
-  for (const name in encoded.headers) headers[name.toLowerCase()] = encoded.headers[name]!;
-  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+  const headers: OutgoingHeaders = { ...ctx.headers, ...encoded.headers };
+  if (options.headers) {
+    for (const [name, value] of Object.entries(options.headers)) headers[name.toLowerCase()] = value;
+  }
   const parseAs = options.parseAs ?? (row.binary ? "blob" : row.streaming ? "stream" : "json");
   const where = { method: row.method, path: row.path, operationId };
 
