@@ -24,6 +24,7 @@ import { type Logger, type LogLevel, levelLogger } from "./logger.js";
 import type { MetadataApi } from "./metadata/api.js";
 import { metadataMethods } from "./metadata/methods.js";
 import type { OperationRow } from "./operation-row.js";
+import { paginatedOperation } from "./pagination/operations.js";
 import type { PaginateMethod } from "./pagination/paginate.js";
 import type { PaginateV1Method } from "./pagination/paginate-v1.js";
 import type { GroupsApi, UsersApi } from "./principals/api.js";
@@ -55,15 +56,6 @@ const loadStream = once(() => import("./streaming/stream.js"));
 const loadCompatibility = once(() => import("./release/compatibility.js"));
 const v2Route = routeLookup(v2Routes, v2Operations as Record<string, OperationRow>);
 const loadAuthHelpers = once(() => import("./auth/helpers.js"));
-const v2Table = v2Operations as Record<string, OperationRow>;
-
-/** A paginated V2 operation, by operationId or (the alias) by path. */
-function isPaginated(name: unknown): boolean {
-  if (typeof name !== "string") return false;
-  if (name.startsWith("/"))
-    return Object.values(v2Table).some((row) => row.path === name && row.page !== undefined);
-  return Object.hasOwn(v2Table, name) && v2Table[name]!.page !== undefined;
-}
 
 export interface ThoughtSpotClientOptions {
   /** The cluster, e.g. https://my.thoughtspot.cloud (a path prefix behind a proxy is kept). */
@@ -358,7 +350,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     groups: lazyNamespace<GroupsApi>(async () => (await principals()).groups, groupsMethods),
     paginate: ((name: string, ...args: unknown[]) => {
       // Checked now, not on first use: plain JavaScript gets its TypeError before anything is sent.
-      if (!isPaginated(name)) {
+      if (!paginatedOperation(name)) {
         throw new TypeError(`paginate: ${String(name)} is not a paginated V2 operation`);
       }
       return deferredPaginated(async () => (await loadPagination()).paginate(call, name, ...args));

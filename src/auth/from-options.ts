@@ -91,7 +91,7 @@ export function strategyFromOptions(
 }
 
 /** A token answer must hold a usable token: never send `Authorization: Bearer undefined`. */
-export function checkedToken(token: unknown): string {
+function checkedToken(token: unknown): string {
   const why =
     typeof token !== "string" || token.trim() === ""
       ? "holds no token"

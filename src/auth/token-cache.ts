@@ -11,7 +11,7 @@ export interface IssuedToken {
  * Refresh this long before expiry: 10% of the lifetime, at least 5 s and at most 60 s, but never more
  * than a quarter of it, so a short-lived token (validitySeconds: 4) is still reused within its life.
  */
-export function marginMs(lifetimeMs: number): number {
+function marginMs(lifetimeMs: number): number {
   return Math.min(60_000, Math.max(Math.min(5_000, lifetimeMs * 0.25), lifetimeMs * 0.1));
 }
 

@@ -30,7 +30,7 @@ function text(name: string, value: unknown, row: OperationRow): string {
 }
 
 /** A path parameter as one URL segment, or a TypeError naming the operation and the parameter. */
-export function pathSegment(operationId: string, name: string, value: unknown): string {
+function pathSegment(operationId: string, name: string, value: unknown): string {
   const fail = (why: string) =>
     new TypeError(
       `${operationId}: path parameter "${name}" ${why}; it must be a non-empty string or a number`,
@@ -47,11 +47,11 @@ export function pathSegment(operationId: string, name: string, value: unknown): 
   return encodeURIComponent(value);
 }
 
-export function fillPath(operationId: string, row: OperationRow, values: Loose): string {
+function fillPath(operationId: string, row: OperationRow, values: Loose): string {
   return row.path.replace(/\{([^}]+)\}/g, (_, name: string) => pathSegment(operationId, name, values[name]));
 }
 
-export function encodeQuery(row: OperationRow, values: Loose): string {
+function encodeQuery(row: OperationRow, values: Loose): string {
   let any = false;
   for (const key in values) if (values[key] !== undefined && values[key] !== null) any = true;
   if (!any) return "";
@@ -84,7 +84,7 @@ function formData(row: OperationRow, body: Loose): FormData {
 }
 
 /** The body as the row says: JSON, form fields, or multipart. */
-export function encodeBody(row: OperationRow, body: Loose): { body: BodyInit; contentType?: string } {
+function encodeBody(row: OperationRow, body: Loose): { body: BodyInit; contentType?: string } {
   if (row.body === "multipart") return { body: formData(row, body) }; // fetch sets the boundary
   if (row.body === "form") {
     const form = new URLSearchParams();

@@ -1,6 +1,6 @@
 // The page loop shared by V2 (record_offset/record_size) and V1 (offset/batchsize): fetch a page,
 // hand out its items one by one, and ask for the next page only when the caller wants more items.
-import { PaginationError, RequestAbortedError, ThoughtSpotError } from "../core/errors.js";
+import { PaginationError, RequestAbortedError } from "../core/errors.js";
 
 /** What one page told us: its items, and whether it was the last one. */
 export interface Page<T> {
@@ -79,14 +79,8 @@ export function createPager<T, P = unknown>(options: PagerOptions<T>): Paginated
     let previous: string | undefined;
     for (let count = 1; ; count++) {
       if (signal?.aborted) throw aborted();
-      let answer: unknown;
-      try {
-        answer = await options.fetchPage(offset, signal);
-      } catch (error) {
-        // An abort while the body is being read surfaces as fetch's own AbortError.
-        if (signal?.aborted && !(error instanceof ThoughtSpotError)) throw aborted(error);
-        throw error;
-      }
+      // The engine turns an abort while the page is fetched or read into a RequestAbortedError.
+      const answer = await options.fetchPage(offset, signal);
       const page = options.read(answer, pageSize);
       // A full page equal to the one before: the server ignores the offset, and the walk would never end.
       const seen = page.last || page.items.length === 0 ? undefined : fingerprint(page.items);

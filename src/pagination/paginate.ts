@@ -6,6 +6,7 @@ import { v2Operations } from "../../generated/v2-operations.js";
 import type { Call } from "../core/call.js";
 import type { CallOptions } from "../core/types.js";
 import type { OperationRow } from "../operation-row.js";
+import { paginatedOperation, paginatedOperationIds } from "./operations.js";
 import { pageReader } from "./page-reader.js";
 import { checkMaxPages, checkPageSize, createPager, type Paginated } from "./pager.js";
 import type {
@@ -21,22 +22,6 @@ import type {
 
 /** Used when neither options.pageSize nor body.record_size says. */
 export const DEFAULT_PAGE_SIZE = 100;
-
-const paginatedByPath = new Map<string, PaginatedOperationId>(
-  (Object.entries(v2Operations) as [string, OperationRow][])
-    .filter(([, row]) => row.page)
-    .map(([operationId, row]) => [row.path, operationId as PaginatedOperationId]),
-);
-
-/** The operationId a walk names, by operationId or (the alias) by path; undefined if not paginated. */
-export function paginatedOperation(name: unknown): PaginatedOperationId | undefined {
-  if (typeof name !== "string") return undefined;
-  if (name.startsWith("/")) return paginatedByPath.get(name);
-  const row = Object.hasOwn(v2Operations, name)
-    ? (v2Operations as Record<string, OperationRow>)[name]
-    : undefined;
-  return row?.page ? (name as PaginatedOperationId) : undefined;
-}
 
 /**
  * paginate as a client method (ts.paginate): by operationId with the same one input object as
@@ -63,7 +48,7 @@ export function paginate(
   if (!operationId) {
     // Plain JavaScript callers get no compile error, so say it before any request goes out.
     throw new TypeError(
-      `paginate: ${String(name)} is not a paginated V2 operation (one of: ${[...paginatedByPath.values()].join(", ")})`,
+      `paginate: ${String(name)} is not a paginated V2 operation (one of: ${paginatedOperationIds().join(", ")})`,
     );
   }
   // The path form carries its input as { body, headers }; the operationId form is ts.api's input.
