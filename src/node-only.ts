@@ -6,6 +6,7 @@ type NodeModules = {
   "node:path": typeof import("node:path");
   "node:stream": typeof import("node:stream");
   "node:stream/promises": typeof import("node:stream/promises");
+  "node:zlib": typeof import("node:zlib");
 };
 
 export function importNode<K extends keyof NodeModules>(name: K): Promise<NodeModules[K]> {

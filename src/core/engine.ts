@@ -18,6 +18,14 @@ import { backoffMs, MAX_RETRY_AFTER_MS, RETRY_STATUSES, retryAfterMs, sleep } fr
 /** The fetch at the bottom of the pipeline: (url, init) so no Request object is built when none is needed. */
 export type BaseFetch = (url: string, init: RequestInit) => Promise<Response>;
 
+/** Thrown by a base fetch that reads the answer whole itself, when it broke off after the headers. */
+export class AnswerReadError extends Error {
+  constructor(override readonly cause: unknown) {
+    super("the answer broke off while it was read", { cause });
+    this.name = "AnswerReadError";
+  }
+}
+
 export interface LevelLog {
   debug(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
@@ -266,13 +274,22 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
             method,
             headers,
             redirect: "manual",
-            ...(options.fetchTimeouts && { timeoutMs }),
+            ...(options.fetchTimeouts && { timeoutMs, stream: request.stream === true }),
             ...(body !== undefined && body !== null && { body }),
             ...(signal && { signal }),
             ...(request.credentials && { credentials: request.credentials }),
           });
         } catch (cause) {
-          throw failure(cause, userSignal, signalOf(signal, userSignal), 0, false, false);
+          // A base fetch that reads the whole answer itself says when it broke off after the headers.
+          const reading = cause instanceof AnswerReadError;
+          throw failure(
+            reading ? cause.cause : cause,
+            userSignal,
+            signalOf(signal, userSignal),
+            0,
+            reading,
+            false,
+          );
         }
       };
       if (middleware.length === 0) {

@@ -1,8 +1,9 @@
-// The base fetch on Node: the built-in fetch with this client's own undici Agent, which carries the TLS
-// settings (a private CA, or no checks for a test cluster — never a process-wide setting) and the
-// timeouts. The Agent's headersTimeout and bodyTimeout bound the wait for the headers and every pause
-// in the body, so no AbortSignal has to go with each request: undici's per-request signal handling
-// (listeners and a finalizer per request) costs more than the rest of the SDK's work on a call.
+// The base fetch on Node: this client's own undici Agent, which carries the TLS settings (a private CA,
+// or no checks for a test cluster — never a process-wide setting) and the timeouts. The Agent's
+// headersTimeout and bodyTimeout bound the wait for the headers and every pause in the body, so no
+// AbortSignal has to go with each request: undici's per-request signal handling (listeners and a
+// finalizer per request) costs more than the rest of the SDK's work on a call. Answers read whole go
+// through the Agent's dispatch API (./dispatch.ts); streamed ones through the built-in fetch.
 
 export interface TlsOptions {
   /** PEM certificate(s) of the CA that signed the cluster's certificate. */
@@ -11,9 +12,10 @@ export interface TlsOptions {
   rejectUnauthorized?: boolean;
 }
 
+import { once } from "../lazy.js";
+import type { Dispatcher } from "./dispatch.js";
 import type { BaseFetch } from "./engine.js";
 
-type Dispatcher = object;
 type AgentClass = new (options: {
   connect: Record<string, unknown>;
   headersTimeout: number;
@@ -30,8 +32,14 @@ async function nodeAgentClass(): Promise<AgentClass | undefined> {
   return registry[GLOBAL_DISPATCHER]?.constructor;
 }
 
-/** The init the engine hands over: `timeoutMs` bounds the wait for headers and each pause in the body. */
-export type TimedInit = RequestInit & { timeoutMs?: number };
+/**
+ * The init the engine hands over: `timeoutMs` bounds the wait for headers and each pause in the body;
+ * `stream` says the answer is handed on as it arrives rather than read whole.
+ */
+export type TimedInit = RequestInit & { timeoutMs?: number; stream?: boolean };
+
+// Loaded with the first Agent, so browser bundles never carry it.
+const loadDispatch = once(() => import("./dispatch.js"));
 
 export function nodeFetch(tls: TlsOptions | undefined, warn: (message: string) => void): BaseFetch {
   if (tls?.rejectUnauthorized === false) {
@@ -44,10 +52,12 @@ export function nodeFetch(tls: TlsOptions | undefined, warn: (message: string) =
   // One Agent per timeout in use (the client's, and any per-call ones); resolved ones are kept for sync use.
   const ready = new Map<number, Dispatcher | null>();
   const pending = new Map<number, Promise<Dispatcher | null>>();
+  let dispatch: typeof import("./dispatch.js") | undefined;
   const agentFor = async (ms: number): Promise<Dispatcher | null> => {
     let loading = pending.get(ms);
     if (!loading) {
-      loading = nodeAgentClass().then((Agent) => {
+      loading = Promise.all([nodeAgentClass(), loadDispatch()]).then(([Agent, module]) => {
+        dispatch = module;
         const agent = Agent ? new Agent({ connect, headersTimeout: ms, bodyTimeout: ms }) : null;
         ready.set(ms, agent);
         return agent;
@@ -57,9 +67,13 @@ export function nodeFetch(tls: TlsOptions | undefined, warn: (message: string) =
     return loading;
   };
   return async (url, init) => {
-    const { timeoutMs = 0, ...rest } = init as TimedInit;
+    const { timeoutMs = 0, stream = false, ...rest } = init as TimedInit;
     const agent = ready.has(timeoutMs) ? ready.get(timeoutMs) : await agentFor(timeoutMs);
-    if (agent) return fetch(url, { ...rest, dispatcher: agent } as RequestInit);
+    if (agent && dispatch) {
+      return !stream && dispatch.isPlainBody(rest.body)
+        ? dispatch.dispatchFetch(agent, url, rest, timeoutMs)
+        : fetch(url, { ...rest, dispatcher: agent } as RequestInit);
+    }
     // Not undici (another runtime's fetch): TLS settings cannot apply, and the timeout is a signal.
     if (tls) {
       throw new TypeError(

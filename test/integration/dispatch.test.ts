@@ -1,0 +1,304 @@
+// The Node transport reads whole answers through undici's dispatch API instead of fetch
+// (src/core/dispatch.ts). Side by side against real servers on 127.0.0.1: the same request on the wire
+// and the same Response as the built-in fetch gives, and typed errors when the answer is broken.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nodeFetch } from "../../src/core/node-fetch.js";
+import {
+  createThoughtSpotClient,
+  NetworkError,
+  RequestAbortedError,
+  RequestTimeoutError,
+} from "../../src/index.js";
+import { caught } from "../support/caught.js";
+
+const JSON_TEXT = JSON.stringify({
+  users: Array.from({ length: 50 }, (_, i) => ({ id: `u${i}`, name: "é ü 漢" })),
+});
+const BIG = "x".repeat(10_000);
+
+type Answer = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void;
+const compressed = (coding: string, bytes: Buffer) => (_q: IncomingMessage, res: ServerResponse) => {
+  res.writeHead(200, { "content-type": "application/json", "content-encoding": coding });
+  res.end(bytes);
+};
+const ANSWERS: Record<string, Answer> = {
+  "/json": (_q, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON_TEXT);
+  },
+  // A reason phrase of the server's own, a Latin-1 header value and two Set-Cookie lines.
+  "/reason": (_q, res) => {
+    res.writeHead(418, "Short And Stout", {
+      "content-type": "text/plain",
+      "x-name": "caf\u00e9",
+      "set-cookie": ["a=1; Path=/", "b=2; HttpOnly"],
+    });
+    res.end("teapot");
+  },
+  "/gzip": compressed("gzip", gzipSync(JSON_TEXT)),
+  "/x-gzip": compressed("x-gzip", gzipSync(JSON_TEXT)),
+  "/deflate": compressed("deflate", deflateSync(JSON_TEXT)),
+  "/deflate-raw": compressed("deflate", deflateRawSync(JSON_TEXT)),
+  "/br": compressed("br", brotliCompressSync(JSON_TEXT)),
+  // Two codings: gzip applied first, then br; the reader undoes br first.
+  "/gzip-br": compressed("gzip, br", brotliCompressSync(gzipSync(JSON_TEXT))),
+  // A coding neither knows: the body is handed on as it came.
+  "/unknown": compressed("x-custom", Buffer.from(JSON_TEXT)),
+  // gzip cut before its trailer: fetch accepts what arrived, and so must the dispatch path.
+  "/gzip-truncated": compressed("gzip", gzipSync(JSON_TEXT).subarray(0, -8)),
+  "/chunks": (_q, res) => {
+    res.writeHead(200, { "content-type": "text/plain" });
+    let left = 50;
+    const next = () => (left-- > 0 ? res.write(BIG, next) : res.end());
+    next();
+  },
+  "/no-content": (_q, res) => {
+    res.writeHead(204, { "x-done": "yes" });
+    res.end();
+  },
+  "/not-modified": (_q, res) => {
+    res.writeHead(304, { etag: '"v1"' });
+    res.end();
+  },
+  "/empty": (_q, res) => {
+    res.writeHead(200, { "content-type": "application/json", "content-length": "0" });
+    res.end();
+  },
+  "/redirect": (_q, res) => {
+    res.writeHead(302, { location: "http://127.0.0.1:1/elsewhere?ticket=secret" });
+    res.end("moved");
+  },
+  // What the request looked like on the wire.
+  "/echo": (req, res, body) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(
+      JSON.stringify({
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        body: body.toString("base64"),
+      }),
+    );
+  },
+};
+
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const answer = ANSWERS[(req.url ?? "").split("?")[0]!];
+      if (answer) answer(req, res, Buffer.concat(chunks));
+      else res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const dispatched = nodeFetch(undefined, () => undefined);
+
+/** Everything a reader can see of a Response, but the Date header (the two answers differ by a tick). */
+async function seen(response: Response) {
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    url: response.url,
+    headers: [...response.headers].filter(([name]) => name !== "date"),
+    setCookie: response.headers.getSetCookie(),
+    body: response.body ? Buffer.from(await response.arrayBuffer()).toString("base64") : null,
+  };
+}
+
+describe("answers: the dispatch path gives the Response fetch gives", () => {
+  const cases: [string, string][] = [
+    ...Object.keys(ANSWERS)
+      .filter((path) => path !== "/echo")
+      .map((path): [string, string] => ["GET", path]),
+    ["HEAD", "/json"],
+    ["POST", "/gzip"],
+  ];
+  it.each(cases)("%s %s", async (method, path) => {
+    const init: RequestInit = { method, redirect: "manual", headers: { accept: "application/json" } };
+    const viaFetch = await seen(await fetch(base + path, init));
+    const viaDispatch = await seen(await dispatched(base + path, init));
+    expect(viaDispatch).toEqual(viaFetch);
+  });
+
+  it("an answer read whole resolves when the body is complete; a streamed one when its headers are in", async () => {
+    let finish: () => void = () => undefined;
+    const slow = createServer((_q, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.write("first part, ");
+      finish = () => res.end("last part");
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`;
+    try {
+      // Streamed (ts.stream, downloads): fetch hands the body on as it arrives.
+      const streamed = await dispatched(url, { method: "GET", stream: true } as RequestInit);
+      const reader = streamed.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toBe("first part, ");
+      finish();
+      await reader.cancel();
+      // Read whole: nothing until the last byte is in.
+      let whole: Response | undefined;
+      const pending = dispatched(url, { method: "GET" }).then((r) => {
+        whole = r;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(whole).toBeUndefined();
+      finish();
+      await pending;
+      expect(await whole!.text()).toBe("first part, last part");
+    } finally {
+      slow.closeAllConnections();
+      slow.close();
+    }
+  });
+});
+
+describe("requests: the dispatch path puts on the wire what fetch puts there", () => {
+  const bytes = new TextEncoder().encode('{"a":1}');
+  const inits: [string, RequestInit][] = [
+    ["JSON text", { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":1}' }],
+    ["text without a type", { method: "POST", body: "plain words" }],
+    ["a form", { method: "POST", body: new URLSearchParams({ name: "a b", flag: "true" }) }],
+    ["bytes", { method: "PUT", headers: { "content-type": "application/octet-stream" }, body: bytes }],
+    ["an ArrayBuffer", { method: "POST", body: bytes.buffer as ArrayBuffer }],
+    ["a query and no body", { method: "GET" }],
+    ["a Headers object", { method: "DELETE", headers: new Headers({ "X-Requested-By": "ThoughtSpot" }) }],
+    [
+      "header pairs",
+      {
+        method: "POST",
+        headers: [
+          ["X-A", "1"],
+          ["Accept", "text/plain"],
+        ],
+        body: "z",
+      },
+    ],
+  ];
+  // fetch adds these on its own; the SDK sets its own User-Agent, and ThoughtSpot reads neither other.
+  const FETCH_ONLY = new Set(["accept-language", "sec-fetch-mode", "user-agent"]);
+  const wire = async (response: Response) => {
+    const echo = (await response.json()) as { headers: Record<string, string> };
+    for (const name of FETCH_ONLY) delete echo.headers[name];
+    return echo;
+  };
+  it.each(inits)("%s", async (_name, init) => {
+    const url = `${base}/echo?x=1&y=%C3%A9`;
+    const viaFetch = await wire(await fetch(url, init));
+    const viaDispatch = await wire(await dispatched(url, init));
+    expect(viaDispatch).toEqual(viaFetch);
+  });
+});
+
+describe("broken answers are typed errors", () => {
+  it("a status outside HTTP's range is a NetworkError naming it", async () => {
+    const odd = createServer((_q, res) => res.writeHead(600).end("{}"));
+    await new Promise<void>((resolve) => odd.listen(0, "127.0.0.1", resolve));
+    try {
+      const ts = createThoughtSpotClient({
+        serverUrl: `http://127.0.0.1:${(odd.address() as AddressInfo).port}`,
+        auth: { token: "t0k3n-value" },
+        maxRetries: 0,
+      });
+      const error = await caught(ts.api.v2.searchUsers());
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error.message).toMatch(/status 600/);
+    } finally {
+      odd.close();
+    }
+  });
+
+  it("a body that is not the gzip it claims is a NetworkError while reading, retried for a read", async () => {
+    let calls = 0;
+    const bad = createServer((_q, res) => {
+      calls++;
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+      res.end("this is not gzip at all");
+    });
+    await new Promise<void>((resolve) => bad.listen(0, "127.0.0.1", resolve));
+    try {
+      const ts = createThoughtSpotClient({
+        serverUrl: `http://127.0.0.1:${(bad.address() as AddressInfo).port}`,
+        auth: { token: "t0k3n-value" },
+        maxRetries: 1,
+      });
+      const error = await caught(ts.api.v2.searchUsers());
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error.message).toMatch(/while reading the answer/);
+      expect(calls).toBe(2);
+    } finally {
+      bad.close();
+    }
+  });
+
+  it("the caller's abort in the middle of a body ends the call at once, as an abort while reading", async () => {
+    const stalled = createServer((_q, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"partial": ');
+    });
+    stalled.on("connection", (socket) => socket.unref());
+    await new Promise<void>((resolve) => stalled.listen(0, "127.0.0.1", resolve));
+    try {
+      const ts = createThoughtSpotClient({
+        serverUrl: `http://127.0.0.1:${(stalled.address() as AddressInfo).port}`,
+        auth: { token: "t0k3n-value" },
+        timeoutMs: 10_000,
+      });
+      const controller = new AbortController();
+      const call = caught(ts.api.v2.searchUsers({}, { signal: controller.signal }));
+      setTimeout(() => controller.abort(), 100);
+      const error = await call;
+      expect(error).toBeInstanceOf(RequestAbortedError);
+      expect(error.message).toMatch(/while reading the answer/);
+    } finally {
+      stalled.closeAllConnections();
+      stalled.close();
+    }
+  });
+
+  it("a body that trickles in without end times out, and the connection is dropped, not read on", async () => {
+    let closed = false;
+    let ticks = 0;
+    const trickle = createServer((req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write("[");
+      // One byte every 20 ms: never a pause long enough for the Agent's idle bound. Stops by itself.
+      const timer = setInterval(() => {
+        if (++ticks > 500) res.end("]");
+        else res.write(" ");
+      }, 20);
+      req.socket.on("close", () => {
+        closed = true;
+        clearInterval(timer);
+      });
+    });
+    await new Promise<void>((resolve) => trickle.listen(0, "127.0.0.1", resolve));
+    try {
+      const ts = createThoughtSpotClient({
+        serverUrl: `http://127.0.0.1:${(trickle.address() as AddressInfo).port}`,
+        auth: { token: "t0k3n-value" },
+        timeoutMs: 300,
+        maxRetries: 0,
+      });
+      const error = await caught(ts.api.v2.searchUsers());
+      expect(error).toBeInstanceOf(RequestTimeoutError);
+      for (let i = 0; i < 50 && !closed; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(closed).toBe(true);
+      expect(ticks).toBeLessThan(100);
+    } finally {
+      trickle.closeAllConnections();
+      trickle.close();
+    }
+  });
+});
