@@ -91,6 +91,16 @@ async function main() {
   // For attribution only: openapi-fetch on the global fetch, without the SDK's transport.
   const bare = createClient<paths>({ baseUrl: serverUrl, headers: plainHeaders });
 
+  // For attribution: an undici Agent of the kind the SDK gives each client (Node's own undici, reached
+  // through the global dispatcher), used by fetch (i) and by undici's request API alone (h).
+  await fetch("data:,");
+  type Agent = { request(o: object): Promise<{ statusCode: number; body: { json(): Promise<unknown> } }> };
+  const AgentClass = (globalThis as unknown as Record<symbol, { constructor: new (o: object) => Agent }>)[
+    Symbol.for("undici.globalDispatcher.1")
+  ]!.constructor;
+  const agent = new AgentClass({ headersTimeout: 60_000, bodyTimeout: 60_000 });
+  const lowerHeaders = Object.fromEntries(Object.entries(plainHeaders).map(([k, v]) => [k.toLowerCase(), v]));
+
   const check = (users: unknown) => {
     if (!Array.isArray(users) || users.length !== 3) throw new Error("unexpected answer");
   };
@@ -136,6 +146,33 @@ async function main() {
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(60_000),
         });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        check(await response.json());
+      },
+    },
+    {
+      name: "(h) reference: undici's request API on an Agent, no fetch (the floor of the SDK's Node transport)",
+      call: async () => {
+        const response = await agent.request({
+          origin: serverUrl,
+          path: "/api/rest/2.0/users/search",
+          method: "POST",
+          headers: lowerHeaders,
+          body: JSON.stringify(body),
+        });
+        if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}`);
+        check(await response.body.json());
+      },
+    },
+    {
+      name: "(i) attribution: (a) through an Agent of its own (fetch's dispatcher option)",
+      call: async () => {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: plainHeaders,
+          body: JSON.stringify(body),
+          dispatcher: agent,
+        } as RequestInit);
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         check(await response.json());
       },

@@ -53,7 +53,10 @@ export async function invoke(
   try {
     return await ctx.engine.send(
       {
-        ...where,
+        // Written out rather than spread from `where`: one object shape for every call, built in one step.
+        method: row.method,
+        path: row.path,
+        operationId,
         api: ctx.api,
         url: ctx.baseUrl + encoded.path + (encoded.query ? `?${encoded.query}` : ""),
         headers,
