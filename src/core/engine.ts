@@ -364,7 +364,9 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
     }
 
     function redirectError(response: Response): RedirectError {
-      const location = safeLocation(response.headers.get("location"), request.url);
+      const found = safeLocation(response.headers.get("location"), request.url);
+      // Its path is the server's choice, and may echo a secret.
+      const location = found === undefined ? undefined : redactor.text(found);
       const to = location ? ` to ${location}` : "";
       return new RedirectError({
         ...where,

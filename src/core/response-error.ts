@@ -46,7 +46,9 @@ export function errorFromResponse(call: FailedCall, redactor: Redactor, hint?: s
   const who = call.operationId
     ? `${call.operationId} (${call.method} ${call.path})`
     : `${call.method} ${call.path}`;
-  const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  // The reason phrase and the request id are the server's words too: a hostile one may echo a secret there.
+  const reason = response.statusText ? redactor.text(response.statusText) : "";
+  const status = `${response.status}${reason ? ` ${reason}` : ""}`;
   const extra = [hint, html ? `The answer is an HTML page: ${SSO_HINT}` : undefined]
     .filter(Boolean)
     .join(". ");
@@ -58,7 +60,7 @@ export function errorFromResponse(call: FailedCall, redactor: Redactor, hint?: s
     status: response.status,
     body,
     details,
-    requestId: requestIdOf(response, body),
+    requestId: redactedId(requestIdOf(response, body), redactor),
     operationId: call.operationId,
     response,
   };
@@ -98,4 +100,8 @@ export function htmlInsteadOf(
       response: call.response,
     });
   };
+}
+
+function redactedId(id: string | undefined, redactor: Redactor): string | undefined {
+  return id === undefined ? undefined : redactor.text(id);
 }

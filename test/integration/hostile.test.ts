@@ -57,6 +57,19 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe("redirects are never followed", () => {
+  it("a Location whose path echoes the token does not bring it into the error", async () => {
+    const secret = "t0ken-in-location-0123456789";
+    const cluster = await serve((_, res) => {
+      res.writeHead(302, { Location: `/sso/${secret}/login` });
+      res.end();
+    });
+    const ts = createThoughtSpotClient({ serverUrl: cluster.url, auth: { token: secret }, maxRetries: 0 });
+    const error = (await caught(ts.api.v2.searchUsers({}))) as RedirectError;
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error.location).toMatch(/\/sso\/.+\/login$/);
+    expect(shown(error)).not.toContain(secret);
+  });
+
   it.each([
     ["password", { username: "tsadmin", password: "pa55-word!" }],
     ["trusted authentication", { username: "tsadmin", secretKey: "secret-key-123" }],
@@ -189,6 +202,24 @@ describe("path parameters stay in their template", () => {
 });
 
 describe("secrets never leak", () => {
+  it("a server that echoes the token in its reason phrase and request-id headers", async () => {
+    const secret = "t0ken-in-headers-0123456789";
+    const cluster = await serve((request, res) => {
+      const echo = String(request.headers.authorization);
+      res.writeHead(500, `Failed for ${echo}`, {
+        "Content-Type": "text/plain",
+        "X-Request-Id": echo,
+        "X-Callosum-Incident-Id": encodeURIComponent(echo),
+      });
+      res.end("upstream failure");
+    });
+    const ts = createThoughtSpotClient({ serverUrl: cluster.url, auth: { token: secret }, maxRetries: 0 });
+    const error = (await caught(ts.api.v2.createTag({ name: "t" }))) as ThoughtSpotError;
+    expect(error.status).toBe(500);
+    expect(error.requestId).toBeDefined();
+    expect(shown(error)).not.toContain(secret);
+  });
+
   it("a server that echoes the session cookie", async () => {
     const cluster = await serve((request, res) => {
       if (pathOf(request) === `${V2}/auth/session/login`) {
