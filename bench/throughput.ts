@@ -104,18 +104,19 @@ async function main() {
   const check = (users: unknown) => {
     if (!Array.isArray(users) || users.length !== 3) throw new Error("unexpected answer");
   };
+  // Plain fetch of the same request; `extra` adds, per call, a signal (g) or a dispatcher (i) for attribution.
+  const plainFetch =
+    (extra: () => object = () => ({})): Call =>
+    async () => {
+      const init = { method: "POST", headers: plainHeaders, body: JSON.stringify(body), ...extra() };
+      const response = await fetch(url, init as RequestInit);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      check(await response.json());
+    };
   const variants: { name: string; call: Call }[] = [
     {
       name: "(a) plain fetch",
-      call: async () => {
-        const response = await fetch(url, {
-          method: "POST",
-          headers: plainHeaders,
-          body: JSON.stringify(body),
-        });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        check(await response.json());
-      },
+      call: plainFetch(),
     },
     {
       name: "(b) ts.api.v2.searchUsers, auth { token }",
@@ -139,16 +140,7 @@ async function main() {
     },
     {
       name: "(g) attribution: (a) with an AbortSignal.timeout(60 000) signal",
-      call: async () => {
-        const response = await fetch(url, {
-          method: "POST",
-          headers: plainHeaders,
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(60_000),
-        });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        check(await response.json());
-      },
+      call: plainFetch(() => ({ signal: AbortSignal.timeout(60_000) })),
     },
     {
       name: "(h) reference: undici's request API on an Agent, no fetch (the floor of the SDK's Node transport)",
@@ -166,16 +158,7 @@ async function main() {
     },
     {
       name: "(i) attribution: (a) through an Agent of its own (fetch's dispatcher option)",
-      call: async () => {
-        const response = await fetch(url, {
-          method: "POST",
-          headers: plainHeaders,
-          body: JSON.stringify(body),
-          dispatcher: agent,
-        } as RequestInit);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        check(await response.json());
-      },
+      call: plainFetch(() => ({ dispatcher: agent })),
     },
     {
       name: "(e) reference: bare openapi-fetch POST on global fetch (no SDK transport)",

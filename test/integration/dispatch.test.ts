@@ -1,8 +1,7 @@
 // The Node transport reads whole answers through undici's dispatch API instead of fetch
 // (src/core/dispatch.ts). Side by side against real servers on 127.0.0.1: the same request on the wire
 // and the same Response as the built-in fetch gives, and typed errors when the answer is broken.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeFetch } from "../../src/core/node-fetch.js";
@@ -13,14 +12,15 @@ import {
   RequestTimeoutError,
 } from "../../src/index.js";
 import { caught } from "../support/caught.js";
+import { type ReceivedRequest, startServer, type TestServer } from "../support/server.js";
 
 const JSON_TEXT = JSON.stringify({
   users: Array.from({ length: 50 }, (_, i) => ({ id: `u${i}`, name: "é ü 漢" })),
 });
 const BIG = "x".repeat(10_000);
 
-type Answer = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void;
-const compressed = (coding: string, bytes: Buffer) => (_q: IncomingMessage, res: ServerResponse) => {
+type Answer = (request: ReceivedRequest, res: ServerResponse) => void;
+const compressed = (coding: string, bytes: Buffer) => (_q: ReceivedRequest, res: ServerResponse) => {
   res.writeHead(200, { "content-type": "application/json", "content-encoding": coding });
   res.end(bytes);
 };
@@ -72,35 +72,32 @@ const ANSWERS: Record<string, Answer> = {
     res.end("moved");
   },
   // What the request looked like on the wire.
-  "/echo": (req, res, body) => {
+  "/echo": (request, res) => {
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(
-      JSON.stringify({
-        method: req.method,
-        url: req.url,
-        headers: req.headers,
-        body: body.toString("base64"),
-      }),
-    );
+    const { method, url, headers, body } = request;
+    res.end(JSON.stringify({ method, url, headers, body: body.toString("base64") }));
   },
 };
 
-let server: Server;
+const servers: TestServer[] = [];
 let base: string;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const answer = ANSWERS[(req.url ?? "").split("?")[0]!];
-      if (answer) answer(req, res, Buffer.concat(chunks));
+  base = (
+    await serve((request, res) => {
+      const answer = ANSWERS[request.url.split("?")[0]!];
+      if (answer) answer(request, res);
       else res.writeHead(404).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    })
+  ).url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => Promise.all(servers.map((server) => server.close())));
+async function serve(handler: Parameters<typeof startServer>[0]): Promise<TestServer> {
+  const server = await startServer(handler);
+  servers.push(server);
+  return server;
+}
+const client = (serverUrl: string, options: { maxRetries?: number; timeoutMs?: number } = {}) =>
+  createThoughtSpotClient({ serverUrl, auth: { token: "t0k3n-value" }, ...options });
 
 const dispatched = nodeFetch(undefined, () => undefined);
 
@@ -133,34 +130,27 @@ describe("answers: the dispatch path gives the Response fetch gives", () => {
 
   it("an answer read whole resolves when the body is complete; a streamed one when its headers are in", async () => {
     let finish: () => void = () => undefined;
-    const slow = createServer((_q, res) => {
+    const slow = await serve((_q, res) => {
       res.writeHead(200, { "content-type": "text/plain" });
       res.write("first part, ");
       finish = () => res.end("last part");
     });
-    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`;
-    try {
-      // Streamed (ts.stream, downloads): fetch hands the body on as it arrives.
-      const streamed = await dispatched(url, { method: "GET", stream: true } as RequestInit);
-      const reader = streamed.body!.getReader();
-      expect(new TextDecoder().decode((await reader.read()).value)).toBe("first part, ");
-      finish();
-      await reader.cancel();
-      // Read whole: nothing until the last byte is in.
-      let whole: Response | undefined;
-      const pending = dispatched(url, { method: "GET" }).then((r) => {
-        whole = r;
-      });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(whole).toBeUndefined();
-      finish();
-      await pending;
-      expect(await whole!.text()).toBe("first part, last part");
-    } finally {
-      slow.closeAllConnections();
-      slow.close();
-    }
+    // Streamed (ts.stream, downloads): fetch hands the body on as it arrives.
+    const streamed = await dispatched(slow.url, { method: "GET", stream: true } as RequestInit);
+    const reader = streamed.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("first part, ");
+    finish();
+    await reader.cancel();
+    // Read whole: nothing until the last byte is in.
+    let whole: Response | undefined;
+    const pending = dispatched(slow.url, { method: "GET" }).then((r) => {
+      whole = r;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(whole).toBeUndefined();
+    finish();
+    await pending;
+    expect(await whole!.text()).toBe("first part, last part");
   });
 });
 
@@ -203,74 +193,42 @@ describe("requests: the dispatch path puts on the wire what fetch puts there", (
 
 describe("broken answers are typed errors", () => {
   it("a status outside HTTP's range is a NetworkError naming it", async () => {
-    const odd = createServer((_q, res) => res.writeHead(600).end("{}"));
-    await new Promise<void>((resolve) => odd.listen(0, "127.0.0.1", resolve));
-    try {
-      const ts = createThoughtSpotClient({
-        serverUrl: `http://127.0.0.1:${(odd.address() as AddressInfo).port}`,
-        auth: { token: "t0k3n-value" },
-        maxRetries: 0,
-      });
-      const error = await caught(ts.api.v2.searchUsers());
-      expect(error).toBeInstanceOf(NetworkError);
-      expect(error.message).toMatch(/status 600/);
-    } finally {
-      odd.close();
-    }
+    const odd = await serve((_q, res) => res.writeHead(600).end("{}"));
+    const error = await caught(client(odd.url, { maxRetries: 0 }).api.v2.searchUsers());
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toMatch(/status 600/);
   });
 
   it("a body that is not the gzip it claims is a NetworkError while reading, retried for a read", async () => {
-    let calls = 0;
-    const bad = createServer((_q, res) => {
-      calls++;
+    const bad = await serve((_q, res) => {
       res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
       res.end("this is not gzip at all");
     });
-    await new Promise<void>((resolve) => bad.listen(0, "127.0.0.1", resolve));
-    try {
-      const ts = createThoughtSpotClient({
-        serverUrl: `http://127.0.0.1:${(bad.address() as AddressInfo).port}`,
-        auth: { token: "t0k3n-value" },
-        maxRetries: 1,
-      });
-      const error = await caught(ts.api.v2.searchUsers());
-      expect(error).toBeInstanceOf(NetworkError);
-      expect(error.message).toMatch(/while reading the answer/);
-      expect(calls).toBe(2);
-    } finally {
-      bad.close();
-    }
+    const error = await caught(client(bad.url, { maxRetries: 1 }).api.v2.searchUsers());
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toMatch(/while reading the answer/);
+    expect(bad.requests).toHaveLength(2);
   });
 
   it("the caller's abort in the middle of a body ends the call at once, as an abort while reading", async () => {
-    const stalled = createServer((_q, res) => {
+    const stalled = await serve((_q, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.write('{"partial": ');
     });
-    stalled.on("connection", (socket) => socket.unref());
-    await new Promise<void>((resolve) => stalled.listen(0, "127.0.0.1", resolve));
-    try {
-      const ts = createThoughtSpotClient({
-        serverUrl: `http://127.0.0.1:${(stalled.address() as AddressInfo).port}`,
-        auth: { token: "t0k3n-value" },
-        timeoutMs: 10_000,
-      });
-      const controller = new AbortController();
-      const call = caught(ts.api.v2.searchUsers({}, { signal: controller.signal }));
-      setTimeout(() => controller.abort(), 100);
-      const error = await call;
-      expect(error).toBeInstanceOf(RequestAbortedError);
-      expect(error.message).toMatch(/while reading the answer/);
-    } finally {
-      stalled.closeAllConnections();
-      stalled.close();
-    }
+    const controller = new AbortController();
+    const call = caught(
+      client(stalled.url, { timeoutMs: 10_000 }).api.v2.searchUsers({}, { signal: controller.signal }),
+    );
+    setTimeout(() => controller.abort(), 100);
+    const error = await call;
+    expect(error).toBeInstanceOf(RequestAbortedError);
+    expect(error.message).toMatch(/while reading the answer/);
   });
 
   it("a body that trickles in without end times out, and the connection is dropped, not read on", async () => {
     let closed = false;
     let ticks = 0;
-    const trickle = createServer((req, res) => {
+    const trickle = await serve((_q, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.write("[");
       // One byte every 20 ms: never a pause long enough for the Agent's idle bound. Stops by itself.
@@ -278,27 +236,15 @@ describe("broken answers are typed errors", () => {
         if (++ticks > 500) res.end("]");
         else res.write(" ");
       }, 20);
-      req.socket.on("close", () => {
+      res.on("close", () => {
         closed = true;
         clearInterval(timer);
       });
     });
-    await new Promise<void>((resolve) => trickle.listen(0, "127.0.0.1", resolve));
-    try {
-      const ts = createThoughtSpotClient({
-        serverUrl: `http://127.0.0.1:${(trickle.address() as AddressInfo).port}`,
-        auth: { token: "t0k3n-value" },
-        timeoutMs: 300,
-        maxRetries: 0,
-      });
-      const error = await caught(ts.api.v2.searchUsers());
-      expect(error).toBeInstanceOf(RequestTimeoutError);
-      for (let i = 0; i < 50 && !closed; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(closed).toBe(true);
-      expect(ticks).toBeLessThan(100);
-    } finally {
-      trickle.closeAllConnections();
-      trickle.close();
-    }
+    const error = await caught(client(trickle.url, { timeoutMs: 300, maxRetries: 0 }).api.v2.searchUsers());
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    for (let i = 0; i < 50 && !closed; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(closed).toBe(true);
+    expect(ticks).toBeLessThan(100);
   });
 });
