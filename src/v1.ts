@@ -1,6 +1,7 @@
 // thoughtspot-rest-api/v1: the generated V1 types, to name request and response shapes.
 export type { components, operations, paths } from "../generated/v1.js";
-export { type V1OperationId, v1BasePath, v1Operations, v1Routes } from "../generated/v1-operations.js";
+export { type V1OperationId, v1BasePath, v1Operations } from "../generated/v1-operations.js";
+export { v1Routes } from "../generated/v1-routes.js";
 // TSTypes (or raw API strings) → the V1/V2 `type` and `subtypes` (also exported by ./v2).
 export { OBJECT_TYPES, resolveObjectType, tsTypeOf, v1TypeOf, v2TypeOf } from "./enums/object-types.js";
 // Types the runtime helpers above take and return, so users can name them.

@@ -1,6 +1,7 @@
 // thoughtspot-rest-api/v2: the generated V2 types, to name request and response shapes.
 export type { components, operations, paths } from "../generated/v2.js";
-export { type V2OperationId, v2BasePath, v2Operations, v2Routes } from "../generated/v2-operations.js";
+export { type V2OperationId, v2BasePath, v2Operations } from "../generated/v2-operations.js";
+export { v2Routes } from "../generated/v2-routes.js";
 // TSTypes (or raw API strings) → the V1/V2 `type` and `subtypes`, for building bodies by hand.
 export {
   type ApiVersion,

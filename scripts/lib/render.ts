@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { addOperationDocs, operationDocs } from "./emit/docs.js";
 import { mockSpecOf } from "./emit/mock-spec.js";
 import { buildOperationTable } from "./emit/operation-table.js";
-import { basePathOf, emitOperationTable, emitRowType, header, sha256 } from "./emit/table.js";
+import { basePathOf, emitOperationTable, emitRouteIndex, emitRowType, header, sha256 } from "./emit/table.js";
 import { renderTypes } from "./emit/types.js";
 import { pageRules, readOverlays } from "./spec/page-rules.js";
 import { applyPatches, type PatchReport, readPatches } from "./spec/patches.js";
@@ -45,6 +45,7 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
     files: {
       [`${api}.ts`]: head + addOperationDocs(await renderTypes(patched), operationDocs(api, patched)),
       [`${api}-operations.ts`]: head + emitOperationTable(api, table, basePathOf(patched)),
+      [`${api}-routes.ts`]: head + emitRouteIndex(api, table),
       // The row type does not depend on the spec; every API's result carries it, so any update rewrites it.
       "operation-row.ts": emitRowType(),
       [`mock-${api}.json`]: `${JSON.stringify(mockSpecOf(patched))}\n`,

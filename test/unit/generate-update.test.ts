@@ -51,7 +51,8 @@ async function tempRepo(v2?: string): Promise<string> {
   if (v2) {
     // generated/ as it was for the older spec: stale, so the update has to rewrite it.
     await cp(v2, join(dir, SPEC_FILES.v2));
-    for (const f of ["v2.ts", "v2-operations.ts"]) await writeFile(join(dir, "generated", f), "// stale\n");
+    for (const f of ["v2.ts", "v2-operations.ts", "v2-routes.ts"])
+      await writeFile(join(dir, "generated", f), "// stale\n");
   }
   return dir;
 }
@@ -132,6 +133,7 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
           SPEC_FILES.v2,
           "generated/v2.ts",
           "generated/v2-operations.ts",
+          "generated/v2-routes.ts",
           "openapi/README.md",
           "openapi/CHANGES.md",
         ]),

@@ -176,7 +176,8 @@ describe.concurrent("a next ThoughtSpot release regenerates with no hand edits",
     expect(rows.searchAuditEvents.page).toEqual({ offset: "record_offset", size: "record_size" });
     expect(rows.exportAnswerImage).toMatchObject({ binary: true, accept: "image/png" });
     expect(rows.uploadFile).toMatchObject({ body: "multipart", multipart: true });
-    expect(tables.v2Routes["POST /api/rest/2.0/reports/search"]).toBe("searchReports");
+    const { v2Routes } = await import(join(copy, "generated/v2-routes.ts"));
+    expect(v2Routes["POST /api/rest/2.0/reports/search"]).toBe("searchReports");
     expect(tables.v2BasePath).toBe("");
   });
 

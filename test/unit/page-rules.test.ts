@@ -3,8 +3,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { v1BasePath, v1Operations, v1Routes } from "../../generated/v1-operations.js";
-import { v2BasePath, v2Operations, v2Routes } from "../../generated/v2-operations.js";
+import { v1BasePath, v1Operations } from "../../generated/v1-operations.js";
+import { v1Routes } from "../../generated/v1-routes.js";
+import { v2BasePath, v2Operations } from "../../generated/v2-operations.js";
+import { v2Routes } from "../../generated/v2-routes.js";
 import { type OverlayEntry, pageRules, readOverlays } from "../../scripts/lib/spec/page-rules.js";
 import { applyPatches, readPatches } from "../../scripts/lib/spec/patches.js";
 import { readSpecDocument, SPEC_FILES } from "../../scripts/lib/spec/read.js";

@@ -1,5 +1,6 @@
 // Writers for generated/ files: a fixed header, deterministic content. The operation table file
-// holds the rows, the base path and the route index; the row type is copied from operation-row.ts.
+// holds the rows and the base path; the route index has a file of its own, so that only raw calls
+// load it (a browser bundle that uses ts.api never does); the row type is copied from operation-row.ts.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -59,11 +60,6 @@ export function emitOperationTable(
   const rows = Object.entries(table)
     .map(([id, row]) => `  ${id}: ${JSON.stringify(row)},`)
     .join("\n");
-  const routes = Object.entries(table)
-    .map(([id, row]) => [`${row.method} ${row.path}`, id] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([route, id]) => `  ${JSON.stringify(route)}: ${JSON.stringify(id)},`)
-    .join("\n");
   return [
     `import type { OperationRow } from "./operation-row.js";`,
     "",
@@ -82,10 +78,24 @@ export function emitOperationTable(
     "",
     `export type ${api.toUpperCase()}OperationId = keyof typeof ${name};`,
     "",
+  ].join("\n");
+}
+
+/** generated/<api>-routes.ts: "METHOD path template" → operationId, sorted, checked against the table. */
+export function emitRouteIndex(api: "v1" | "v2", table: Record<string, OperationRow>): string {
+  const routes = Object.entries(table)
+    .map(([id, row]) => [`${row.method} ${row.path}`, id] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([route, id]) => `  ${JSON.stringify(route)}: ${JSON.stringify(id)},`)
+    .join("\n");
+  const Id = `${api.toUpperCase()}OperationId`;
+  return [
+    `import type { ${Id} } from "./${api}-operations.js";`,
+    "",
     `/** "METHOD path template" → operationId: finds the operation behind a raw ${api.toUpperCase()} call. */`,
     `export const ${api}Routes = {`,
     routes,
-    `} as const satisfies Record<string, ${api.toUpperCase()}OperationId>;`,
+    `} as const satisfies Record<string, ${Id}>;`,
     "",
   ].join("\n");
 }
