@@ -1,9 +1,12 @@
 // What invoke calls around one operation: the deprecation warning before it, and the explanation of
-// a "not found" answer from a cluster too old for it afterwards (the release is looked up only then).
+// a "not found" answer from a cluster too old for it afterwards (the release is looked up only then,
+// and the code that compares releases loads only then too: most programs never need it).
 import type { ThoughtSpotError } from "../core/errors.js";
+import { once } from "../lazy.js";
 import type { OperationRow } from "../operation-row.js";
 import type { DeprecationWarner } from "./deprecation.js";
-import { explainedNotFound, mayBeMissingOperation, missingOperationFacts } from "./not-found.js";
+
+const loadNotFound = once(() => import("./not-found.js"));
 
 export interface ReleaseHooks {
   calling(operationId: string, row: OperationRow): void;
@@ -18,7 +21,11 @@ export function releaseHooks(
   return {
     calling: (operationId, row) => warn(api, operationId, row),
     async failed(error, operationId, row) {
-      if (!(row.availableFrom || row.availableFromSoftware) || !mayBeMissingOperation(error)) return error;
+      if (!(row.availableFrom || row.availableFromSoftware)) return error;
+      // A chunk that fails to load must not hide the original error.
+      const explain = await loadNotFound().catch(() => undefined);
+      if (!explain?.mayBeMissingOperation(error)) return error;
+      const { explainedNotFound, missingOperationFacts } = explain;
       // The original error matters more than a failed lookup of the release.
       const release = await clusterVersion().catch(() => undefined);
       const facts = missingOperationFacts(error, operationId, row, release);
