@@ -41,6 +41,14 @@ export type TimedInit = RequestInit & { timeoutMs?: number; stream?: boolean };
 // Loaded with the first Agent, so browser bundles never carry it.
 const loadDispatch = once(() => import("./dispatch.js"));
 
+/**
+ * The dispatch path uses undici's handler interface as undici 5 to 7 (Node 20 to 24) define it. A later
+ * major may change it, and a handler it never calls would leave requests waiting: there, fetch is used.
+ */
+export function dispatchSupported(undiciVersion: string | undefined): boolean {
+  return /^[5-7]\./.test(undiciVersion ?? "");
+}
+
 export function nodeFetch(tls: TlsOptions | undefined, warn: (message: string) => void): BaseFetch {
   if (tls?.rejectUnauthorized === false) {
     warn("TLS certificate verification is OFF for this ThoughtSpot client (tls.rejectUnauthorized: false)");
@@ -56,12 +64,16 @@ export function nodeFetch(tls: TlsOptions | undefined, warn: (message: string) =
   const agentFor = async (ms: number): Promise<Dispatcher | null> => {
     let loading = pending.get(ms);
     if (!loading) {
-      loading = Promise.all([nodeAgentClass(), loadDispatch()]).then(([Agent, module]) => {
-        dispatch = module;
-        const agent = Agent ? new Agent({ connect, headersTimeout: ms, bodyTimeout: ms }) : null;
-        ready.set(ms, agent);
-        return agent;
-      });
+      const undici = (globalThis as { process?: { versions?: Record<string, string> } }).process?.versions
+        ?.undici;
+      loading = Promise.all([nodeAgentClass(), dispatchSupported(undici) ? loadDispatch() : undefined]).then(
+        ([Agent, module]) => {
+          dispatch = module;
+          const agent = Agent ? new Agent({ connect, headersTimeout: ms, bodyTimeout: ms }) : null;
+          ready.set(ms, agent);
+          return agent;
+        },
+      );
       pending.set(ms, loading);
     }
     return loading;
@@ -69,8 +81,8 @@ export function nodeFetch(tls: TlsOptions | undefined, warn: (message: string) =
   return async (url, init) => {
     const { timeoutMs = 0, stream = false, ...rest } = init as TimedInit;
     const agent = ready.has(timeoutMs) ? ready.get(timeoutMs) : await agentFor(timeoutMs);
-    if (agent && dispatch) {
-      return !stream && dispatch.isPlainBody(rest.body)
+    if (agent) {
+      return dispatch && !stream && dispatch.isPlainBody(rest.body)
         ? dispatch.dispatchFetch(agent, url, rest, timeoutMs)
         : fetch(url, { ...rest, dispatcher: agent } as RequestInit);
     }

@@ -4,7 +4,7 @@
 import type { ServerResponse } from "node:http";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nodeFetch } from "../../src/core/node-fetch.js";
+import { dispatchSupported, nodeFetch } from "../../src/core/node-fetch.js";
 import {
   createThoughtSpotClient,
   NetworkError,
@@ -246,5 +246,13 @@ describe("broken answers are typed errors", () => {
     for (let i = 0; i < 50 && !closed; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(closed).toBe(true);
     expect(ticks).toBeLessThan(100);
+  });
+});
+
+describe("which undici gets the dispatch path", () => {
+  it("the majors whose handler interface is tested (Node 20 to 24); fetch for any other", () => {
+    expect(dispatchSupported(process.versions.undici)).toBe(true);
+    expect(["5.28.4", "6.24.1", "7.29.1"].map(dispatchSupported)).toEqual([true, true, true]);
+    expect(["8.0.0", "4.16.0", "", undefined].map(dispatchSupported)).toEqual([false, false, false, false]);
   });
 });
