@@ -38,7 +38,7 @@ async function nodeAgentClass(): Promise<AgentClass | undefined> {
  */
 export type TimedInit = RequestInit & { timeoutMs?: number; stream?: boolean };
 
-// Loaded with the first Agent, so browser bundles never carry it.
+// Loaded with the first Agent, so browser bundles never carry it; if it cannot load, fetch does the work.
 const loadDispatch = once(() => import("./dispatch.js"));
 
 /**
@@ -66,14 +66,15 @@ export function nodeFetch(tls: TlsOptions | undefined, warn: (message: string) =
     if (!loading) {
       const undici = (globalThis as { process?: { versions?: Record<string, string> } }).process?.versions
         ?.undici;
-      loading = Promise.all([nodeAgentClass(), dispatchSupported(undici) ? loadDispatch() : undefined]).then(
-        ([Agent, module]) => {
-          dispatch = module;
-          const agent = Agent ? new Agent({ connect, headersTimeout: ms, bodyTimeout: ms }) : null;
-          ready.set(ms, agent);
-          return agent;
-        },
-      );
+      loading = Promise.all([
+        nodeAgentClass(),
+        dispatchSupported(undici) ? loadDispatch().catch(() => undefined) : undefined,
+      ]).then(([Agent, module]) => {
+        dispatch = module;
+        const agent = Agent ? new Agent({ connect, headersTimeout: ms, bodyTimeout: ms }) : null;
+        ready.set(ms, agent);
+        return agent;
+      });
       pending.set(ms, loading);
     }
     return loading;
