@@ -2,7 +2,7 @@
 // methods, helpers, walkers), each of which sends through that engine.
 import type { paths as V1Paths } from "../generated/v1.js";
 import type { operations as V2Operations, paths as V2Paths } from "../generated/v2.js";
-import { v2BasePath, v2Operations } from "../generated/v2-operations.js";
+import { v2BasePath, v2OperationIds, v2StreamingIds } from "../generated/v2-names.js";
 import { type CredentialCalls, strategyFromOptions } from "./auth/from-options.js";
 import type { AuthHelpers } from "./auth/helpers.js";
 import { authMethods } from "./auth/methods.js";
@@ -18,6 +18,7 @@ import { rawClient } from "./core/raw-client.js";
 import type { RawClient } from "./core/raw-types.js";
 import { routeLookup } from "./core/routes.js";
 import type { CallOptions, OperationMethods } from "./core/types.js";
+import { loadV2Table } from "./core/v2-table.js";
 import type { DownloadMethod } from "./download/types.js";
 import { deferredPaginated, lazyNamespace, once } from "./lazy.js";
 import { type Logger, type LogLevel, levelLogger } from "./logger.js";
@@ -56,10 +57,7 @@ const loadStream = once(() => import("./streaming/stream.js"));
 const loadCompatibility = once(() => import("./release/compatibility.js"));
 // The route index is only for raw ts.v2 calls: it loads with them, not at startup.
 const v2Route = once(async () =>
-  routeLookup(
-    (await import("../generated/v2-routes.js")).v2Routes,
-    v2Operations as Record<string, OperationRow>,
-  ),
+  routeLookup((await import("../generated/v2-routes.js")).v2Routes, await loadV2Table()),
 );
 const loadAuthHelpers = once(() => import("./auth/helpers.js"));
 
@@ -292,7 +290,10 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
         error instanceof ThoughtSpotError ? hooks.failed(error, id, row) : error,
     };
   });
-  const api = { v2: operationMethods<V2>(calls.v2, v2Operations), v1: v1Methods(calls.v1) };
+  const api = {
+    v2: operationMethods<V2>(calls.v2, v2OperationIds, loadV2Table),
+    v1: v1Methods(calls.v1),
+  };
   // Helpers, token code and walkers call operations through this typed port, over the same contexts.
   const call: Call = createCall(calls.v2, calls.v1);
 
@@ -368,7 +369,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     download: (async (name: string, input?: unknown, downloadOptions?: never) =>
       (await loadDownload()).download(call, name, input, downloadOptions)) as DownloadMethod,
     stream: ((operation: string, input: unknown, streamOptions?: { signal?: AbortSignal }) => {
-      if (!(v2Operations as Record<string, OperationRow>)[operation]?.streaming) {
+      if (!(v2StreamingIds as readonly string[]).includes(operation)) {
         throw new TypeError(`stream: ${String(operation)} is not a streaming operation`);
       }
       // The SSE reader loads when iteration starts; nothing is sent before that.
@@ -386,12 +387,13 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     }) as StreamMethod,
     clusterVersion: () => clusterRelease.get(),
     compatibility: async () => {
-      const [version, m, v1Table] = await Promise.all([
+      const [version, m, v2Table, v1Table] = await Promise.all([
         clusterRelease.get(),
         loadCompatibility(),
+        loadV2Table(),
         v1Module(),
       ]);
-      return m.compatibilityReport(version, { v2: v2Operations, v1: v1Table.v1Operations });
+      return m.compatibilityReport(version, { v2: v2Table, v1: v1Table.v1Operations });
     },
   };
   return client;

@@ -4,7 +4,15 @@ import { join } from "node:path";
 import { addOperationDocs, operationDocs } from "./emit/docs.js";
 import { mockSpecOf } from "./emit/mock-spec.js";
 import { buildOperationTable } from "./emit/operation-table.js";
-import { basePathOf, emitOperationTable, emitRouteIndex, emitRowType, header, sha256 } from "./emit/table.js";
+import {
+  basePathOf,
+  emitNameList,
+  emitOperationTable,
+  emitRouteIndex,
+  emitRowType,
+  header,
+  sha256,
+} from "./emit/table.js";
 import { renderTypes } from "./emit/types.js";
 import { pageRules, readOverlays } from "./spec/page-rules.js";
 import { applyPatches, type PatchReport, readPatches } from "./spec/patches.js";
@@ -46,6 +54,8 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
       [`${api}.ts`]: head + addOperationDocs(await renderTypes(patched), operationDocs(api, patched)),
       [`${api}-operations.ts`]: head + emitOperationTable(api, table, basePathOf(patched)),
       [`${api}-routes.ts`]: head + emitRouteIndex(api, table),
+      // V2 only: ts.api.v2 lists its methods before its table loads (ts.api.v1 loads first, then lists).
+      ...(api === "v2" ? { [`${api}-names.ts`]: head + emitNameList(api, table, basePathOf(patched)) } : {}),
       // The row type does not depend on the spec; every API's result carries it, so any update rewrites it.
       "operation-row.ts": emitRowType(),
       [`mock-${api}.json`]: `${JSON.stringify(mockSpecOf(patched))}\n`,

@@ -4,11 +4,11 @@
 import type { operations as V1Operations } from "../../generated/v1.js";
 import type { V1OperationId } from "../../generated/v1-operations.js";
 import type { operations as V2Operations } from "../../generated/v2.js";
-import { v2Operations } from "../../generated/v2-operations.js";
 import type { OperationRow } from "../operation-row.js";
 import type { V1OperationInput } from "../v1/types.js";
 import { type InvokeContext, invoke, type ParseAs } from "./invoke.js";
 import type { CallOptions, OperationInput, OperationOutput } from "./types.js";
+import { loadV2Table } from "./v2-table.js";
 
 export type V2OperationId = keyof V2Operations;
 
@@ -54,15 +54,14 @@ export interface Call {
 /** The V1 context carries its table: V1 rows load with the V1 chunk, never at startup. */
 export type V1Context = InvokeContext & { table: Record<string, OperationRow> };
 
-const v2Table = v2Operations as Record<string, OperationRow>;
-
 /** A Call over these contexts (the same ones ts.api uses, or the credential-free ones for logins). */
 export function createCall(v2: InvokeContext, v1: () => Promise<V1Context>): Call {
   return {
-    v2: (operationId, input, options) => {
-      const row = Object.hasOwn(v2Table, operationId) ? v2Table[operationId] : undefined;
+    v2: async (operationId, input, options) => {
+      const table = await loadV2Table();
+      const row = Object.hasOwn(table, operationId) ? table[operationId] : undefined;
       // Reachable only from plain JavaScript or a stale cast: said plainly, before any request.
-      if (!row) return Promise.reject(new TypeError(`no V2 operation ${String(operationId)}`));
+      if (!row) throw new TypeError(`no V2 operation ${String(operationId)}`);
       return invoke(v2, operationId, row, input, options) as Promise<never>;
     },
     v1: async (operationId, input, options) => {

@@ -123,12 +123,19 @@ function decodeText(
   }
 }
 
-/** ts.api.v2 / ts.api.v1: one method per operationId, straight from the generated table. */
-export function operationMethods<M>(ctx: InvokeContext, table: Record<string, OperationRow>): M {
+/**
+ * ts.api.v2: one method per generated operationId, listed at once; the table with the rows loads on
+ * the first call.
+ */
+export function operationMethods<M>(
+  ctx: InvokeContext,
+  ids: readonly string[],
+  table: () => Promise<Record<string, OperationRow>>,
+): M {
   const methods: Record<string, unknown> = {};
-  for (const [operationId, row] of Object.entries(table)) {
-    methods[operationId] = (input?: unknown, options?: CallOptions) =>
-      invoke(ctx, operationId, row, input, options);
+  for (const operationId of ids) {
+    methods[operationId] = async (input?: unknown, options?: CallOptions) =>
+      invoke(ctx, operationId, (await table())[operationId]!, input, options);
   }
   return Object.freeze(methods) as M;
 }

@@ -1,6 +1,8 @@
 // Writers for generated/ files: a fixed header, deterministic content. The operation table file
 // holds the rows and the base path; the route index has a file of its own, so that only raw calls
-// load it (a browser bundle that uses ts.api never does); the row type is copied from operation-row.ts.
+// load it (a browser bundle that uses ts.api never does); the name list (operationIds and the flags the
+// client checks synchronously) is small enough to load at startup instead of the table; the row type is
+// copied from operation-row.ts.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -96,6 +98,39 @@ export function emitRouteIndex(api: "v1" | "v2", table: Record<string, Operation
     `export const ${api}Routes = {`,
     routes,
     `} as const satisfies Record<string, ${Id}>;`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * generated/<api>-names.ts: what the client needs before the table loads (the base path, the
+ * operationIds ts.api lists, and the operations ts.paginate and ts.stream accept), taken from the table.
+ */
+export function emitNameList(api: "v1" | "v2", table: Record<string, OperationRow>, basePath = ""): string {
+  const API = api.toUpperCase();
+  const Id = `${API}OperationId`;
+  const entries = Object.entries(table);
+  const list = (ids: string[]) => `${ids.map((id) => `\n  ${JSON.stringify(id)},`).join("")}\n`;
+  const paged = entries
+    .filter(([, row]) => row.page)
+    .map(([id, row]) => `  ${id}: ${JSON.stringify(row.path)},`)
+    .join("\n");
+  return [
+    `import type { ${Id} } from "./${api}-operations.js";`,
+    "",
+    `/** Where ${API} paths start on the server (the same as ${api}-operations.ts says). */`,
+    `export const ${api}BasePath = ${JSON.stringify(basePath)};`,
+    "",
+    `/** Every ${API} operationId, in table order: the client lists its methods before the table loads. */`,
+    `export const ${api}OperationIds = [${list(entries.map(([id]) => id))}] as const satisfies readonly ${Id}[];`,
+    "",
+    "/** Paginated operations → their path (the alias ts.paginate also accepts). */",
+    `export const ${api}PaginatedPaths = {`,
+    paged,
+    `} as const satisfies Partial<Record<${Id}, string>>;`,
+    "",
+    "/** Streaming (SSE) operations. */",
+    `export const ${api}StreamingIds = [${list(entries.filter(([, row]) => row.streaming).map(([id]) => id))}] as const satisfies readonly ${Id}[];`,
     "",
   ].join("\n");
 }
