@@ -8,15 +8,15 @@ import type { AuthHelpers } from "./auth/helpers.js";
 import { authMethods } from "./auth/methods.js";
 import { type AuthOptions, authSecrets, parseAuth } from "./auth/options.js";
 import { type Call, createCall, type V1Context } from "./core/call.js";
-import { withCookieJar } from "./core/cookies.js";
 import { type BaseFetch, createEngine, type Engine } from "./core/engine.js";
 import { ThoughtSpotError } from "./core/errors.js";
 import { type InvokeContext, invoke, operationMethods } from "./core/invoke.js";
 import { checkMiddleware, type Middleware } from "./core/middleware.js";
-import { nodeFetch, type TlsOptions } from "./core/node-fetch.js";
+import type { TlsOptions } from "./core/node-fetch.js";
 import { rawClient } from "./core/raw-client.js";
 import type { RawClient } from "./core/raw-types.js";
 import { routeLookup } from "./core/routes.js";
+import { deferredCookieJar, deferredNodeFetch } from "./core/transport-stubs.js";
 import type { CallOptions, OperationMethods } from "./core/types.js";
 import { loadV2Table } from "./core/v2-table.js";
 import type { DownloadMethod } from "./download/types.js";
@@ -162,7 +162,7 @@ function baseFetchOf(
   if (userFetch) return { fetch: (url, init) => userFetch(new Request(url, init)), timeouts: false };
   if (IN_BROWSER && !options.tls)
     return { fetch: (url, init) => globalThis.fetch(url, init), timeouts: false };
-  return { fetch: nodeFetch(options.tls, warn), timeouts: true };
+  return { fetch: deferredNodeFetch(options.tls, warn), timeouts: true };
 }
 
 /**
@@ -223,7 +223,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
 
   const session = auth.kind === "session";
   const base = baseFetchOf(options, (message) => logger.warn(message));
-  const jar = session && !IN_BROWSER ? withCookieJar(base.fetch, redactor) : undefined;
+  const jar = session && !IN_BROWSER ? deferredCookieJar(base.fetch, redactor) : undefined;
   // Credential calls (logins, token requests) go through this engine; every other call through `authed`.
   const engine = createEngine({
     fetch: jar?.fetch ?? base.fetch,
@@ -357,10 +357,13 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     groups: lazyNamespace<GroupsApi>(async () => (await principals()).groups, groupsMethods),
     paginate: ((name: string, ...args: unknown[]) => {
       // Checked now, not on first use: plain JavaScript gets its TypeError before anything is sent.
-      if (!paginatedOperation(name)) {
+      const operationId = paginatedOperation(name);
+      if (!operationId) {
         throw new TypeError(`paginate: ${String(name)} is not a paginated V2 operation`);
       }
-      return deferredPaginated(async () => (await loadPagination()).paginate(call, name, ...args));
+      return deferredPaginated(async () =>
+        (await loadPagination()).paginate(call, name, operationId, ...args),
+      );
     }) as PaginateMethod,
     paginateV1: ((operationId: string, ...args: unknown[]) =>
       deferredPaginated(async () =>

@@ -5,7 +5,7 @@
 // kept apart, values read as Latin-1 as fetch reads them), url, and a body decoded from gzip, deflate
 // or br. Streamed answers and bodies that are streams themselves still go through fetch.
 import { importNode } from "../node-only.js";
-import { AnswerReadError } from "./engine.js";
+import { AnswerReadError } from "./errors.js";
 
 /** The part of undici's Dispatcher this file uses (Node's Agent has it on every supported release). */
 export interface Dispatcher {

@@ -6,6 +6,7 @@
 
 import type { Redactor } from "../redact.js";
 import {
+  AnswerReadError,
   NetworkError,
   RedirectError,
   RequestAbortedError,
@@ -17,14 +18,6 @@ import { backoffMs, MAX_RETRY_AFTER_MS, RETRY_STATUSES, retryAfterMs, sleep } fr
 
 /** The fetch at the bottom of the pipeline: (url, init) so no Request object is built when none is needed. */
 export type BaseFetch = (url: string, init: RequestInit) => Promise<Response>;
-
-/** Thrown by a base fetch that reads the answer whole itself, when it broke off after the headers. */
-export class AnswerReadError extends Error {
-  constructor(override readonly cause: unknown) {
-    super("the answer broke off while it was read", { cause });
-    this.name = "AnswerReadError";
-  }
-}
 
 export interface LevelLog {
   debug(message: string, fields?: Record<string, unknown>): void;

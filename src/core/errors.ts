@@ -157,6 +157,18 @@ export class NetworkError extends ThoughtSpotError {
   override name = "NetworkError";
 }
 
+/**
+ * Not part of the tree (the engine turns it into one of the typed errors): thrown by a base fetch that reads the
+ * answer whole itself (./dispatch.ts), when it broke off after the headers. Kept here, beside the errors
+ * the lazily loaded parts already share, so it adds no chunk of its own to a split bundle.
+ */
+export class AnswerReadError extends Error {
+  constructor(override readonly cause: unknown) {
+    super("the answer broke off while it was read", { cause });
+    this.name = "AnswerReadError";
+  }
+}
+
 export function errorClassForStatus(status: number): typeof ApiError {
   if (status === 401 || status === 403) return AuthError;
   if (status === 404 || status === 405) return NotFoundError;

@@ -12,7 +12,6 @@ export interface TlsOptions {
   rejectUnauthorized?: boolean;
 }
 
-import { once } from "../lazy.js";
 import type { Dispatcher } from "./dispatch.js";
 import type { BaseFetch } from "./engine.js";
 
@@ -38,8 +37,9 @@ async function nodeAgentClass(): Promise<AgentClass | undefined> {
  */
 export type TimedInit = RequestInit & { timeoutMs?: number; stream?: boolean };
 
-// Loaded with the first Agent, so browser bundles never carry it; if it cannot load, fetch does the work.
-const loadDispatch = once(() => import("./dispatch.js"));
+// Loaded with the first Agent (import() caches it), so browser bundles never carry it; if it cannot
+// load, fetch does the work. No `once` from ../lazy.js: an import of it would split that into a chunk.
+const loadDispatch = () => import("./dispatch.js");
 
 /**
  * The dispatch path uses undici's handler interface as undici 5 to 7 (Node 20 to 24) define it. A later
@@ -49,10 +49,8 @@ export function dispatchSupported(undiciVersion: string | undefined): boolean {
   return /^[5-7]\./.test(undiciVersion ?? "");
 }
 
-export function nodeFetch(tls: TlsOptions | undefined, warn: (message: string) => void): BaseFetch {
-  if (tls?.rejectUnauthorized === false) {
-    warn("TLS certificate verification is OFF for this ThoughtSpot client (tls.rejectUnauthorized: false)");
-  }
+/** The fetch with this client's Agent. Loaded on first use (./transport-stubs.ts says the TLS warning). */
+export function nodeFetch(tls: TlsOptions | undefined): BaseFetch {
   const connect = {
     ...(tls?.ca !== undefined && { ca: tls.ca }),
     ...(tls?.rejectUnauthorized === false && { rejectUnauthorized: false }),

@@ -6,7 +6,6 @@ import { v2Operations } from "../../generated/v2-operations.js";
 import type { Call } from "../core/call.js";
 import type { CallOptions } from "../core/types.js";
 import type { OperationRow } from "../operation-row.js";
-import { paginatedOperation, paginatedOperationIds } from "./operations.js";
 import { pageReader } from "./page-reader.js";
 import { checkMaxPages, checkPageSize, createPager, type Paginated } from "./pager.js";
 import type {
@@ -38,19 +37,17 @@ export interface PaginateMethod {
   ): Paginated<PageItemOf<PaginatedOperationOf<P>>, PageOf<PaginatedOperationOf<P>>>;
 }
 
+/**
+ * `operationId` is what the client resolved `name` to (./operations.ts) before loading this walker, which
+ * is why this chunk takes it rather than resolving it again.
+ */
 export function paginate(
   call: Call,
   name: string,
+  operationId: PaginatedOperationId,
   second?: unknown,
   third?: unknown,
 ): Paginated<unknown, unknown> {
-  const operationId = paginatedOperation(name);
-  if (!operationId) {
-    // Plain JavaScript callers get no compile error, so say it before any request goes out.
-    throw new TypeError(
-      `paginate: ${String(name)} is not a paginated V2 operation (one of: ${paginatedOperationIds().join(", ")})`,
-    );
-  }
   // The path form carries its input as { body, headers }; the operationId form is ts.api's input.
   let input: Record<string, unknown>;
   let options: PaginateOptions;

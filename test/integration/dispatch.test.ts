@@ -99,7 +99,7 @@ async function serve(handler: Parameters<typeof startServer>[0]): Promise<TestSe
 const client = (serverUrl: string, options: { maxRetries?: number; timeoutMs?: number } = {}) =>
   createThoughtSpotClient({ serverUrl, auth: { token: "t0k3n-value" }, ...options });
 
-const dispatched = nodeFetch(undefined, () => undefined);
+const dispatched = nodeFetch(undefined);
 
 /** Everything a reader can see of a Response, but the Date header (the two answers differ by a tick). */
 async function seen(response: Response) {
