@@ -10,7 +10,8 @@ import { type AuthOptions, authSecrets, parseAuth } from "./auth/options.js";
 import { type Call, createCall, type V1Context } from "./core/call.js";
 import { type BaseFetch, createEngine, type Engine } from "./core/engine.js";
 import { ThoughtSpotError } from "./core/errors.js";
-import { type InvokeContext, invoke, operationMethods } from "./core/invoke.js";
+import type { InvokeContext } from "./core/invoke.js";
+import { invokeLazily, loadV2Table, operationMethods } from "./core/lazy-invoke.js";
 import { checkMiddleware, type Middleware } from "./core/middleware.js";
 import type { TlsOptions } from "./core/node-fetch.js";
 import { rawClient } from "./core/raw-client.js";
@@ -18,7 +19,6 @@ import type { RawClient } from "./core/raw-types.js";
 import { routeLookup } from "./core/routes.js";
 import { deferredCookieJar, deferredNodeFetch } from "./core/transport-stubs.js";
 import type { CallOptions, OperationMethods } from "./core/types.js";
-import { loadV2Table } from "./core/v2-table.js";
 import type { DownloadMethod } from "./download/types.js";
 import { deferredPaginated, lazyNamespace, once } from "./lazy.js";
 import { type Logger, type LogLevel, levelLogger } from "./logger.js";
@@ -180,7 +180,7 @@ function v1Methods(context: () => Promise<V1Context>) {
         table = ctx.table;
         const row = Object.hasOwn(ctx.table, name) ? ctx.table[name] : undefined;
         if (!row) throw new TypeError(`ts.api.v1.${name} is not a V1 operation`);
-        return invoke(ctx, name, row, input, options);
+        return invokeLazily(ctx, name, row, input, options);
       };
       methods.set(name, found);
     }
@@ -291,7 +291,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     };
   });
   const api = {
-    v2: operationMethods<V2>(calls.v2, v2OperationIds, loadV2Table),
+    v2: operationMethods<V2>(calls.v2, v2OperationIds),
     v1: v1Methods(calls.v1),
   };
   // Helpers, token code and walkers call operations through this typed port, over the same contexts.

@@ -6,9 +6,9 @@ import type { V1OperationId } from "../../generated/v1-operations.js";
 import type { operations as V2Operations } from "../../generated/v2.js";
 import type { OperationRow } from "../operation-row.js";
 import type { V1OperationInput } from "../v1/types.js";
-import { type InvokeContext, invoke, type ParseAs } from "./invoke.js";
+import type { InvokeContext, ParseAs } from "./invoke.js";
+import { invokeLazily, v2Row } from "./lazy-invoke.js";
 import type { CallOptions, OperationInput, OperationOutput } from "./types.js";
-import { loadV2Table } from "./v2-table.js";
 
 export type V2OperationId = keyof V2Operations;
 
@@ -58,17 +58,16 @@ export type V1Context = InvokeContext & { table: Record<string, OperationRow> };
 export function createCall(v2: InvokeContext, v1: () => Promise<V1Context>): Call {
   return {
     v2: async (operationId, input, options) => {
-      const table = await loadV2Table();
-      const row = Object.hasOwn(table, operationId) ? table[operationId] : undefined;
+      const row = await v2Row(operationId);
       // Reachable only from plain JavaScript or a stale cast: said plainly, before any request.
       if (!row) throw new TypeError(`no V2 operation ${String(operationId)}`);
-      return invoke(v2, operationId, row, input, options) as Promise<never>;
+      return invokeLazily(v2, operationId, row, input, options) as Promise<never>;
     },
     v1: async (operationId, input, options) => {
       const ctx = await v1();
       const row = Object.hasOwn(ctx.table, operationId) ? ctx.table[operationId] : undefined;
       if (!row) throw new TypeError(`no V1 operation ${String(operationId)}`);
-      return invoke(ctx, operationId, row, input, options) as Promise<never>;
+      return invokeLazily(ctx, operationId, row, input, options) as Promise<never>;
     },
   };
 }

@@ -1,5 +1,6 @@
 // Calls one operation from its generated table row: encode the single input object, send it through
-// the engine, and decode the answer (JSON, text, a Blob, a stream) or throw the typed error.
+// the engine, and decode the answer (JSON, text, a Blob, a stream) or throw the typed error. Loaded on
+// the first call (./lazy-invoke.ts).
 import type { OperationRow } from "../operation-row.js";
 import type { Redactor } from "../redact.js";
 import { encodeCall } from "./encode.js";
@@ -121,21 +122,4 @@ function decodeText(
   function where() {
     return { method: row.method, path: row.path, operationId };
   }
-}
-
-/**
- * ts.api.v2: one method per generated operationId, listed at once; the table with the rows loads on
- * the first call.
- */
-export function operationMethods<M>(
-  ctx: InvokeContext,
-  ids: readonly string[],
-  table: () => Promise<Record<string, OperationRow>>,
-): M {
-  const methods: Record<string, unknown> = {};
-  for (const operationId of ids) {
-    methods[operationId] = async (input?: unknown, options?: CallOptions) =>
-      invoke(ctx, operationId, (await table())[operationId]!, input, options);
-  }
-  return Object.freeze(methods) as M;
 }

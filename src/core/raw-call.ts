@@ -1,12 +1,8 @@
 // The call path of ts.v2 and ts.v1 (./raw-client.ts), loaded on the first raw call: openapi-fetch is
 // created here, and each request is encoded by the one encoder and sent through the engine.
 import type { ClientOptions } from "openapi-fetch";
-import type { EncodedCall, encodeCall } from "./encode.js";
+import { type EncodedCall, encodeCall } from "./encode.js";
 import type { Found, Loose, RawClientOptions, RawInit, RawState } from "./raw-client.js";
-
-// The encoder is handed in by ./raw-client.ts rather than imported: it is startup code (ts.api uses it),
-// and an import from this lazily loaded file would split it into a chunk of its own in a browser bundle.
-type EncodeCall = typeof encodeCall;
 
 // Statuses whose Response must have no body.
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
@@ -15,7 +11,6 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 export async function rawCaller<Paths extends {}>(
   options: RawClientOptions,
   state: RawState,
-  encodeCall: EncodeCall,
 ): Promise<(method: string, path: string, init?: RawInit) => Promise<unknown>> {
   const clientOptions: ClientOptions = {
     baseUrl: typeof options.baseUrl === "string" ? options.baseUrl : await options.baseUrl(),
@@ -59,7 +54,7 @@ export async function rawCaller<Paths extends {}>(
       );
     };
     if (!found) return c[method]!(path, { ...init, fetch });
-    const encoded = encodeRaw(encodeCall, found, init, await options.extraQuery?.());
+    const encoded = encodeRaw(found, init, await options.extraQuery?.());
     options.onCall?.(found.operationId, found.row);
     return c[method]!(path, {
       ...init,
@@ -85,7 +80,6 @@ function rebuilt(response: Response, body: BodyInit | null): Response {
 
 /** The raw call's path, query, header parameters and body folded into one input, as ts.api takes it. */
 function encodeRaw(
-  encodeCall: EncodeCall,
   found: Found,
   init: RawInit,
   extraQuery: ((operationId: string, fields: Loose) => Loose | undefined) | undefined,

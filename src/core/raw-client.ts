@@ -6,7 +6,6 @@
 import type { Middleware as FetchMiddleware } from "openapi-fetch";
 import { once } from "../lazy.js";
 import type { OperationRow } from "../operation-row.js";
-import { encodeCall } from "./encode.js";
 import type { Engine } from "./engine.js";
 import type { RawClient } from "./raw-types.js";
 
@@ -50,7 +49,7 @@ export interface RawState {
 export function rawClient<Paths extends {}>(options: RawClientOptions): RawClient<Paths> {
   const state: RawState = { middleware: [] };
   // One send function per raw client, made once (concurrent first calls share it and its openapi-fetch client).
-  const caller = once(async () => (await loadRawCall()).rawCaller<Paths>(options, state, encodeCall));
+  const caller = once(async () => (await loadRawCall()).rawCaller<Paths>(options, state));
   const call = async (method: string, path: string, init?: RawInit) => (await caller())(method, path, init);
 
   const out: Record<string, unknown> = {
