@@ -7,7 +7,7 @@ import type { operations as V2Operations } from "../../generated/v2.js";
 import type { OperationRow } from "../operation-row.js";
 import type { V1OperationInput } from "../v1/types.js";
 import type { InvokeContext, ParseAs } from "./invoke.js";
-import { invokeLazily, v2Row } from "./lazy-invoke.js";
+import { invokeLazily, invokeV2 } from "./lazy-invoke.js";
 import type { CallOptions, OperationInput, OperationOutput } from "./types.js";
 
 export type V2OperationId = keyof V2Operations;
@@ -54,15 +54,15 @@ export interface Call {
 /** The V1 context carries its table: V1 rows load with the V1 chunk, never at startup. */
 export type V1Context = InvokeContext & { table: Record<string, OperationRow> };
 
+const noV2Operation = (operationId: string) => new TypeError(`no V2 operation ${String(operationId)}`);
+
 /** A Call over these contexts (the same ones ts.api uses, or the credential-free ones for logins). */
 export function createCall(v2: InvokeContext, v1: () => Promise<V1Context>): Call {
   return {
-    v2: async (operationId, input, options) => {
-      const row = await v2Row(operationId);
-      // Reachable only from plain JavaScript or a stale cast: said plainly, before any request.
-      if (!row) throw new TypeError(`no V2 operation ${String(operationId)}`);
-      return invokeLazily(v2, operationId, row, input, options) as Promise<never>;
-    },
+    // An unknown operationId is reachable only from plain JavaScript or a stale cast: said plainly,
+    // before any request.
+    v2: (operationId, input, options) =>
+      invokeV2(v2, operationId, input, options, noV2Operation) as Promise<never>,
     v1: async (operationId, input, options) => {
       const ctx = await v1();
       const row = Object.hasOwn(ctx.table, operationId) ? ctx.table[operationId] : undefined;

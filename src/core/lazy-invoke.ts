@@ -1,40 +1,67 @@
 // The call path (invoke with the encoder and the error reader) and the V2 operation table load on the
 // first call of an operation, not at startup: startup code calls operations through here and knows only
-// the names (generated/v2-names.ts).
+// the names (generated/v2-names.ts). Once loaded, calls go straight to invoke, with no extra await.
 import { once } from "../lazy.js";
 import type { OperationRow } from "../operation-row.js";
 import type { InvokeContext, ParseAs } from "./invoke.js";
 import type { CallOptions } from "./types.js";
 
-const loadInvoke = once(() => import("./invoke.js"));
+type Invoke = typeof import("./invoke.js").invoke;
+type Table = Record<string, OperationRow>;
+
+let invokeLoaded: Invoke | undefined;
+let v2Loaded: { table: Table; invoke: Invoke } | undefined;
+
+const loadInvoke = once(async () => {
+  invokeLoaded = (await import("./invoke.js")).invoke;
+  return invokeLoaded;
+});
 
 export const loadV2Table = once(
-  async () => (await import("../../generated/v2-operations.js")).v2Operations as Record<string, OperationRow>,
+  async () => (await import("../../generated/v2-operations.js")).v2Operations as Table,
 );
 
+// Both at once, so the first V2 call waits for one round of chunk loads, not two in a row.
+const loadV2 = once(async () => {
+  const [table, invoke] = await Promise.all([loadV2Table(), loadInvoke()]);
+  v2Loaded = { table, invoke };
+  return v2Loaded;
+});
+
 /** invoke(), loaded on first use. */
-export async function invokeLazily(
+export function invokeLazily(
   ctx: InvokeContext,
   operationId: string,
   row: OperationRow,
   input?: unknown,
   options?: CallOptions & { parseAs?: ParseAs },
 ): Promise<unknown> {
-  return (await loadInvoke()).invoke(ctx, operationId, row, input, options);
+  if (invokeLoaded) return invokeLoaded(ctx, operationId, row, input, options);
+  return loadInvoke().then((invoke) => invoke(ctx, operationId, row, input, options));
 }
 
-/** The V2 row of an operationId (undefined if there is none); invoke loads alongside, not after. */
-export async function v2Row(operationId: string): Promise<OperationRow | undefined> {
-  const [table] = await Promise.all([loadV2Table(), loadInvoke()]);
-  return Object.hasOwn(table, operationId) ? table[operationId] : undefined;
+/** Calls a V2 operation by operationId; one the table does not have is rejected with `unknown`'s error. */
+export function invokeV2(
+  ctx: InvokeContext,
+  operationId: string,
+  input: unknown,
+  options: (CallOptions & { parseAs?: ParseAs }) | undefined,
+  unknown: (operationId: string) => Error,
+): Promise<unknown> {
+  const run = ({ table, invoke }: { table: Table; invoke: Invoke }) => {
+    const row = Object.hasOwn(table, operationId) ? table[operationId] : undefined;
+    return row ? invoke(ctx, operationId, row, input, options) : Promise.reject(unknown(operationId));
+  };
+  return v2Loaded ? run(v2Loaded) : loadV2().then(run);
 }
 
 /** ts.api.v2: one method per generated operationId, listed at once; the row and invoke load on the first call. */
 export function operationMethods<M>(ctx: InvokeContext, ids: readonly string[]): M {
   const methods: Record<string, unknown> = {};
+  const missing = (id: string) => new TypeError(`ts.api.v2.${id}: no such row in the V2 table`);
   for (const operationId of ids) {
-    methods[operationId] = async (input?: unknown, options?: CallOptions) =>
-      invokeLazily(ctx, operationId, (await v2Row(operationId))!, input, options);
+    methods[operationId] = (input?: unknown, options?: CallOptions) =>
+      invokeV2(ctx, operationId, input, options, missing);
   }
   return Object.freeze(methods) as M;
 }
