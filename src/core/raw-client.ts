@@ -46,11 +46,19 @@ export interface RawState {
   created?: { use(...added: FetchMiddleware[]): void; eject(...removed: FetchMiddleware[]): void };
 }
 
+type Send = (method: string, path: string, init?: RawInit) => Promise<unknown>;
+
 export function rawClient<Paths extends {}>(options: RawClientOptions): RawClient<Paths> {
   const state: RawState = { middleware: [] };
   // One send function per raw client, made once (concurrent first calls share it and its openapi-fetch client).
-  const caller = once(async () => (await loadRawCall()).rawCaller<Paths>(options, state));
-  const call = async (method: string, path: string, init?: RawInit) => (await caller())(method, path, init);
+  let ready: Send | undefined;
+  const caller = once(async (): Promise<Send> => {
+    ready = await (await loadRawCall()).rawCaller<Paths>(options, state);
+    return ready;
+  });
+  // Once loaded, calls go straight through: no extra await per request.
+  const call: Send = (method, path, init) =>
+    ready ? ready(method, path, init) : caller().then((send) => send(method, path, init));
 
   const out: Record<string, unknown> = {
     use(...added: FetchMiddleware[]) {
