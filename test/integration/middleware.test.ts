@@ -174,6 +174,24 @@ describe("middleware on every surface", () => {
     expect(seenRaw).toEqual(["/api/rest/2.0/users/search"]);
   });
 
+  it("ts.v2.use and eject apply whether the raw call path has loaded or not", async () => {
+    const seen: string[] = [];
+    const ts = createThoughtSpotClient({ serverUrl: server.url, auth: { token: "static-token-1" } });
+    const early = { onRequest: () => void seen.push("early") };
+    const late = { onRequest: () => void seen.push("late") };
+    ts.v2.use(early);
+    // Two first calls at once, and middleware added while their code loads: both calls see both.
+    const search = () => ts.v2.POST("/api/rest/2.0/users/search", { body: {} });
+    const first = Promise.all([search(), search()]);
+    ts.v2.use(late);
+    await first;
+    expect(seen.sort()).toEqual(["early", "early", "late", "late"]);
+    seen.length = 0;
+    ts.v2.eject(early);
+    await search();
+    expect(seen).toEqual(["late"]);
+  });
+
   it("refuses middleware that is not a function", () => {
     expect(() =>
       createThoughtSpotClient({ serverUrl: server.url, middleware: [{} as unknown as Middleware] }),
