@@ -1,14 +1,14 @@
 // Which V2 operations ts.paginate walks: rows with a page rule, named by operationId or (the alias)
-// by path. Small and table-driven, so the client checks a name at once without loading the walker.
+// by path. Read from the generated name list, so the client checks a name at once, before the table
+// or the walker loads.
 import { v2PaginatedPaths } from "../../generated/v2-names.js";
 import type { PaginatedOperationId } from "./v2-types.js";
 
-// The generated name list, not the table: the check runs at startup, before the table loads.
 const paths = v2PaginatedPaths as Record<string, string>;
 let byPath: Map<string, PaginatedOperationId> | undefined;
 
-/** Every paginated operationId, for messages. */
-export function paginatedOperationIds(): PaginatedOperationId[] {
+/** Every paginated operationId. */
+function paginatedOperationIds(): PaginatedOperationId[] {
   return Object.keys(paths) as PaginatedOperationId[];
 }
 
