@@ -45,6 +45,12 @@ export function isPlainBody(body: unknown): body is PlainBody {
   );
 }
 
+/**
+ * The most an answer read whole may hold, as sent and once decoded: V8 cannot make a string much longer
+ * anyway, and a hostile server (or a gzip bomb) must not fill the memory before the timeout.
+ */
+export const MAX_ANSWER_BYTES = 512 * 1024 * 1024;
+
 // Statuses whose answer never has a body.
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
@@ -58,6 +64,7 @@ export function dispatchFetch(
   url: string,
   init: RequestInit,
   timeoutMs = 0,
+  maxBytes = MAX_ANSWER_BYTES,
 ): Promise<Response> {
   const target = new URL(url);
   const method = init.method ?? "GET";
@@ -85,6 +92,7 @@ export function dispatchFetch(
     let statusText = "";
     let rawHeaders: (Chunk | string)[] = [];
     const chunks: Chunk[] = [];
+    let received = 0;
     const onAbort = () => stop(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
     const timer =
@@ -113,17 +121,22 @@ export function dispatchFetch(
           return true;
         },
         onData(chunk) {
+          received += chunk.length;
+          if (received > maxBytes) {
+            stop(tooLarge(maxBytes));
+            return false;
+          }
           chunks.push(chunk);
           return true;
         },
         onComplete() {
           settled();
-          answer(url, method, status, statusText, rawHeaders, chunks).then(resolve, reject);
+          answer(url, method, status, statusText, rawHeaders, chunks, maxBytes).then(resolve, reject);
         },
         onError(error) {
           settled();
           // After the headers, the failure happened while the body was read (a reset, a pause too long).
-          reject(status ? new AnswerReadError(error) : error);
+          reject(status ? new AnswerReadError(error, status) : error);
         },
       },
     );
@@ -165,6 +178,7 @@ async function answer(
   statusText: string,
   rawHeaders: (Chunk | string)[],
   chunks: Chunk[],
+  maxBytes: number,
 ): Promise<Response> {
   if (status < 200 || status > 599) {
     throw new TypeError(`the server answered with status ${status}, which HTTP does not define`);
@@ -178,9 +192,9 @@ async function answer(
   const coding = headers.get("content-encoding");
   if (coding && !empty && bytes.length > 0) {
     try {
-      bytes = await decode(bytes, coding);
+      bytes = await decode(bytes, coding, maxBytes);
     } catch (error) {
-      throw new AnswerReadError(error);
+      throw new AnswerReadError(error, status);
     }
   }
   const response = new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), {
@@ -216,7 +230,7 @@ const CODINGS = new Set(["gzip", "x-gzip", "deflate", "br"]);
  * Undoes the content codings, last applied first, as fetch does; a coding it does not know leaves the
  * body as it came (fetch does the same). Truncated gzip and deflate are accepted, as fetch accepts them.
  */
-async function decode(bytes: Uint8Array, header: string): Promise<Uint8Array> {
+async function decode(bytes: Uint8Array, header: string, maxBytes: number): Promise<Uint8Array> {
   const codings = header
     .toLowerCase()
     .split(",")
@@ -225,7 +239,12 @@ async function decode(bytes: Uint8Array, header: string): Promise<Uint8Array> {
     .reverse();
   if (codings.some((c) => !CODINGS.has(c))) return bytes;
   const zlib = await importNode("node:zlib");
-  const lenient = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  const bounded = { maxOutputLength: maxBytes };
+  const lenient = {
+    ...bounded,
+    flush: zlib.constants.Z_SYNC_FLUSH,
+    finishFlush: zlib.constants.Z_SYNC_FLUSH,
+  };
   type Inflate = (
     input: Uint8Array,
     options: object,
@@ -233,14 +252,22 @@ async function decode(bytes: Uint8Array, header: string): Promise<Uint8Array> {
   ) => void;
   const run = (fn: Inflate, input: Uint8Array, options: object) =>
     new Promise<Uint8Array>((resolve, reject) =>
-      fn(input, options, (error, out) => (error ? reject(error) : resolve(out))),
+      fn(input, options, (error, out) =>
+        error
+          ? reject((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? tooLarge(maxBytes) : error)
+          : resolve(out),
+      ),
     );
   for (const coding of codings) {
-    if (coding === "br") bytes = await run(zlib.brotliDecompress, bytes, {});
+    if (coding === "br") bytes = await run(zlib.brotliDecompress, bytes, bounded);
     else if (coding === "deflate") {
       // "deflate" is meant to be zlib-wrapped, but some servers send raw deflate: the first byte tells.
       bytes = await run((bytes[0]! & 0x0f) === 0x08 ? zlib.inflate : zlib.inflateRaw, bytes, lenient);
     } else bytes = await run(zlib.gunzip, bytes, lenient);
   }
   return bytes;
+}
+
+function tooLarge(maxBytes: number): RangeError {
+  return new RangeError(`the answer is larger than ${maxBytes} bytes, the most the SDK reads into memory`);
 }

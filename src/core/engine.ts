@@ -12,6 +12,7 @@ import {
   RequestAbortedError,
   RequestTimeoutError,
   ThoughtSpotError,
+  UnexpectedResponseError,
 } from "./errors.js";
 import { type Middleware, type MiddlewareContext, runMiddleware } from "./middleware.js";
 import { backoffMs, MAX_RETRY_AFTER_MS, RETRY_STATUSES, retryAfterMs, sleep } from "./retry.js";
@@ -275,6 +276,16 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
         } catch (cause) {
           // A base fetch that reads the whole answer itself says when it broke off after the headers.
           const reading = cause instanceof AnswerReadError;
+          // An answer too large to read into memory: the same request would get it again, so no retry.
+          if (reading && cause.cause instanceof RangeError) {
+            throw new UnexpectedResponseError({
+              ...where,
+              url: redactor.url(request.url),
+              status: cause.status,
+              cause: cause.cause,
+              message: `${label()} answered ${cause.status}, but ${cause.cause.message}`,
+            });
+          }
           throw failure(
             reading ? cause.cause : cause,
             userSignal,

@@ -163,7 +163,11 @@ export class NetworkError extends ThoughtSpotError {
  * the lazily loaded parts already share, so it adds no chunk of its own to a split bundle.
  */
 export class AnswerReadError extends Error {
-  constructor(override readonly cause: unknown) {
+  constructor(
+    override readonly cause: unknown,
+    /** The answer's status, which had arrived. */
+    readonly status: number,
+  ) {
     super("the answer broke off while it was read", { cause });
     this.name = "AnswerReadError";
   }

@@ -4,6 +4,9 @@
 import type { ServerResponse } from "node:http";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Dispatcher, dispatchFetch } from "../../src/core/dispatch.js";
+import { createEngine } from "../../src/core/engine.js";
+import { AnswerReadError, UnexpectedResponseError } from "../../src/core/errors.js";
 import { dispatchSupported, nodeFetch } from "../../src/core/node-fetch.js";
 import {
   createThoughtSpotClient,
@@ -11,6 +14,8 @@ import {
   RequestAbortedError,
   RequestTimeoutError,
 } from "../../src/index.js";
+import { levelLogger } from "../../src/logger.js";
+import { Redactor } from "../../src/redact.js";
 import { caught } from "../support/caught.js";
 import { type ReceivedRequest, startServer, type TestServer } from "../support/server.js";
 
@@ -47,6 +52,8 @@ const ANSWERS: Record<string, Answer> = {
   "/gzip-br": compressed("gzip, br", brotliCompressSync(gzipSync(JSON_TEXT))),
   // A coding neither knows: the body is handed on as it came.
   "/unknown": compressed("x-custom", Buffer.from(JSON_TEXT)),
+  // 2 MB of zeros in a few kB: what a gzip bomb looks like, small enough to read here.
+  "/gzip-bomb": compressed("gzip", gzipSync(Buffer.alloc(2_000_000))),
   // gzip cut before its trailer: fetch accepts what arrived, and so must the dispatch path.
   "/gzip-truncated": compressed("gzip", gzipSync(JSON_TEXT).subarray(0, -8)),
   "/chunks": (_q, res) => {
@@ -254,5 +261,44 @@ describe("which undici gets the dispatch path", () => {
     expect(dispatchSupported(process.versions.undici)).toBe(true);
     expect(["5.28.4", "6.24.1", "7.29.1"].map(dispatchSupported)).toEqual([true, true, true]);
     expect(["8.0.0", "4.16.0", "", undefined].map(dispatchSupported)).toEqual([false, false, false, false]);
+  });
+});
+
+describe("answers too large to read into memory", () => {
+  const agent = async () => {
+    await fetch("data:,"); // makes Node load undici, which registers its global dispatcher
+    const registry = globalThis as unknown as Record<symbol, { constructor: new (o: object) => Dispatcher }>;
+    return new registry[Symbol.for("undici.globalDispatcher.1")]!.constructor({});
+  };
+  const tooLarge = async (path: string, maxBytes: number) => {
+    const error = await caught<AnswerReadError>(dispatchFetch(await agent(), base + path, {}, 0, maxBytes));
+    expect(error).toBeInstanceOf(AnswerReadError);
+    expect(error.status).toBe(200);
+    expect(error.cause).toBeInstanceOf(RangeError);
+    expect(String((error.cause as Error).message)).toMatch(new RegExp(`larger than ${maxBytes} bytes`));
+  };
+
+  it("as sent: the transfer stops at the limit", () => tooLarge("/chunks", 100_000));
+  it("once decoded: a small gzip body that inflates past the limit", () => tooLarge("/gzip-bomb", 100_000));
+  it("the engine makes it an UnexpectedResponseError with the status, and does not ask again", async () => {
+    let calls = 0;
+    const engine = createEngine({
+      fetch: async () => {
+        calls++;
+        throw new AnswerReadError(new RangeError("the answer is larger than 10 bytes"), 200);
+      },
+      middleware: [],
+      redactor: new Redactor(),
+      logger: levelLogger(undefined),
+      origin: base,
+      maxRetries: 2,
+      timeoutMs: 0,
+    });
+    const request = { method: "POST", path: "/x", url: `${base}/x`, headers: {}, idempotent: true };
+    const error = await caught(engine.send(request, async (r) => r.text()));
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(error.status).toBe(200);
+    expect(error.message).toMatch(/larger than 10 bytes/);
+    expect(calls).toBe(1);
   });
 });
