@@ -25,7 +25,7 @@ import { type Logger, type LogLevel, levelLogger } from "./logger.js";
 import type { MetadataApi } from "./metadata/api.js";
 import { metadataMethods } from "./metadata/methods.js";
 import type { OperationRow } from "./operation-row.js";
-import { paginatedOperation } from "./pagination/operations.js";
+import { paginatedOperation, paginatedOperationIds } from "./pagination/operations.js";
 import type { PaginateMethod } from "./pagination/paginate.js";
 import type { PaginateV1Method } from "./pagination/paginate-v1.js";
 import type { GroupsApi, UsersApi } from "./principals/api.js";
@@ -359,7 +359,9 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       // Checked now, not on first use: plain JavaScript gets its TypeError before anything is sent.
       const operationId = paginatedOperation(name);
       if (!operationId) {
-        throw new TypeError(`paginate: ${String(name)} is not a paginated V2 operation`);
+        throw new TypeError(
+          `paginate: ${String(name)} is not a paginated V2 operation (one of: ${paginatedOperationIds().join(", ")})`,
+        );
       }
       return deferredPaginated(async () =>
         (await loadPagination()).paginate(call, name, operationId, ...args),

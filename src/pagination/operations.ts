@@ -7,8 +7,8 @@ import type { PaginatedOperationId } from "./v2-types.js";
 const paths = v2PaginatedPaths as Record<string, string>;
 let byPath: Map<string, PaginatedOperationId> | undefined;
 
-/** Every paginated operationId. */
-function paginatedOperationIds(): PaginatedOperationId[] {
+/** Every paginated operationId (also for messages: plain JavaScript callers see what they may walk). */
+export function paginatedOperationIds(): PaginatedOperationId[] {
   return Object.keys(paths) as PaginatedOperationId[];
 }
 

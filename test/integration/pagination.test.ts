@@ -1,5 +1,6 @@
 // paginate/paginateV1 against a real HTTP server on 127.0.0.1: order, stop rules, abort, exact bodies.
 import { afterEach, describe, expect, it } from "vitest";
+import { v2Operations } from "../../generated/v2-operations.js";
 import { createThoughtSpotClient, RequestAbortedError, ThoughtSpotError } from "../../src/index.js";
 
 import { json, type ReceivedRequest, startServer, type TestServer } from "../support/server.js";
@@ -212,6 +213,14 @@ describe("paginate (V2)", () => {
     expect(() => js("/api/rest/2.0/metadata/tml/export", { body: {} })).toThrow(TypeError);
     expect(() => js("exportMetadataTML", { metadata: [] })).toThrow(TypeError);
     expect(() => js("toString")).toThrow(TypeError);
+    // The message names what may be walked: every operation whose generated row has a page rule.
+    const paged = Object.entries(v2Operations as Record<string, { page?: unknown }>)
+      .filter(([, row]) => row.page)
+      .map(([id]) => id);
+    expect(paged.length).toBeGreaterThan(0);
+    expect(() => js("exportMetadataTML")).toThrow(
+      new RegExp(`exportMetadataTML is not a paginated V2 operation \\(one of: ${paged.join(", ")}\\)`),
+    );
     // Bad options: a TypeError when the walk starts, still before any request.
     await expect(js("/api/rest/2.0/users/search", {}, { pageSize: -1 }).toArray()).rejects.toThrow(TypeError);
     await expect(js("searchUsers", {}, { pageSize: 0 }).toArray()).rejects.toThrow(/positive integer/);
