@@ -70,12 +70,16 @@ export async function rawCaller<Paths extends {}>(
   };
 }
 
+/** The answer again, with its body read under the attempt's timeout (or guarded, for a stream). */
 function rebuilt(response: Response, body: BodyInit | null): Response {
-  return new Response(body, {
+  const out = new Response(body, {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
   });
+  // A built Response has no URL of its own; the caller's `{ response }` should still say where it came from.
+  Object.defineProperty(out, "url", { value: response.url });
+  return out;
 }
 
 /** The raw call's path, query, header parameters and body folded into one input, as ts.api takes it. */

@@ -121,9 +121,11 @@ describe("retries", () => {
 
   it("raw ts.v2 calls get the same retry rules from the operation table", async () => {
     ts.inject("/users/search", { kind: "status", status: 503 });
-    const { data } = await client().v2.POST("/api/rest/2.0/users/search", { body: {} });
+    const { data, response } = await client().v2.POST("/api/rest/2.0/users/search", { body: {} });
     expect(data).toEqual([]);
     expect(attemptTimes("/users/search")).toBe(2);
+    // The Response handed back is the answer's, URL included.
+    expect(response.url).toBe(`${ts.url}/api/rest/2.0/users/search`);
   });
 
   it("malformed JSON in a 200 → ThoughtSpotError", async () => {
