@@ -5,6 +5,7 @@
 // Sources: developer-docs runtime-filters.adoc, runtime-sort.adoc, runtime-parameters.adoc.
 import { v1Operations } from "../../generated/v1-operations.js";
 import type { OperationRow } from "../operation-row.js";
+import { RUNTIME_KEY_FAMILY } from "./runtime-keys.js";
 
 /**
  * Runtime filter operators. The docs' table lists EQ … IN; NOT_IN comes from the Visual Embed SDK's
@@ -100,16 +101,7 @@ export const V1_RUNTIME_QUERY_OPERATIONS = Object.fromEntries(
   >["runtimeQuery"];
 };
 
-const KEY = /^(col|op|val|sortCol|asc|param|paramVal)([1-9][0-9]*)$/;
-const FAMILY: Record<string, RuntimeFamily> = {
-  col: "filter",
-  op: "filter",
-  val: "filter",
-  sortCol: "sort",
-  asc: "sort",
-  param: "parameter",
-  paramVal: "parameter",
-};
+const KEY = new RegExp(`^(${Object.keys(RUNTIME_KEY_FAMILY).join("|")})([1-9][0-9]*)$`);
 
 function valueText(value: unknown, where: string): string {
   if (typeof value === "string") return value;
@@ -248,7 +240,7 @@ export function v1RuntimeQuery(
     const match = KEY.exec(key);
     if (!match || value === undefined) continue;
     const prefix = match[1] as string;
-    if (!families.includes(FAMILY[prefix] as RuntimeFamily)) continue;
+    if (!families.includes(RUNTIME_KEY_FAMILY[prefix] as RuntimeFamily)) continue;
     found.set(key, { prefix, n: Number(match[2]), value });
   }
   if (found.size === 0) return undefined;

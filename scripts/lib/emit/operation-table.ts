@@ -1,6 +1,7 @@
 // Builds the operation table (operationId → method, path and flags) from an OpenAPI 3 document.
 // The facade reads this table instead of repeating per-endpoint facts by hand.
 
+import { RUNTIME_KEY_FAMILY } from "../../../src/v1/runtime-keys.js";
 import { addReleaseFacts } from "../release-facts.js";
 import { type Obj, specWalker } from "../spec/walk.js";
 import type { OperationRow, PageRule } from "./operation-row.js";
@@ -8,15 +9,6 @@ import type { OperationRow, PageRule } from "./operation-row.js";
 export type { OperationRow };
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
-const RUNTIME_FAMILY: Record<string, "filter" | "sort" | "parameter"> = {
-  col: "filter",
-  op: "filter",
-  val: "filter",
-  sortCol: "sort",
-  asc: "sort",
-  param: "parameter",
-  paramVal: "parameter",
-};
 
 /**
  * Which operations are safe to retry on 5xx: GET, and POST operations that only read. ThoughtSpot
@@ -129,7 +121,7 @@ export function buildOperationTable(
       // V1's numbered runtime filter/sort/Parameter keys: families from the spec's x-dynamic-query-params.
       const dynamic = (op["x-dynamic-query-params"] as string[] | undefined) ?? [];
       const runtimeQuery = (["filter", "sort", "parameter"] as const).filter((family) =>
-        dynamic.some((key) => RUNTIME_FAMILY[key.replace("<n>", "")] === family),
+        dynamic.some((key) => RUNTIME_KEY_FAMILY[key.replace("<n>", "")] === family),
       );
       const required = [...requiredParams, ...bodySchema.required];
       if (runtimeQuery.length) row.runtimeQuery = [...runtimeQuery];
