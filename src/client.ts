@@ -7,6 +7,7 @@ import { type CredentialCalls, strategyFromOptions } from "./auth/from-options.j
 import type { AuthHelpers } from "./auth/helpers.js";
 import { authMethods } from "./auth/methods.js";
 import { type AuthOptions, authSecrets, parseAuth } from "./auth/options.js";
+import { staticToken } from "./auth/strategy.js";
 import { type Call, createCall, type V1Context } from "./core/call.js";
 import { type BaseFetch, createEngine, type Engine } from "./core/engine.js";
 import { ThoughtSpotError } from "./core/errors.js";
@@ -17,7 +18,7 @@ import type { TlsOptions } from "./core/node-fetch.js";
 import { rawClient } from "./core/raw-client.js";
 import type { RawClient } from "./core/raw-types.js";
 import { routeLookup } from "./core/routes.js";
-import { deferredCookieJar, deferredNodeFetch } from "./core/transport-stubs.js";
+import { deferredCookieJar, deferredNodeFetch, lazyCookieJar } from "./core/transport-stubs.js";
 import type { CallOptions, OperationMethods } from "./core/types.js";
 import type { DownloadMethod } from "./download/types.js";
 import { deferredPaginated, lazyNamespace, once } from "./lazy.js";
@@ -104,9 +105,12 @@ export interface ThoughtSpotClient {
   use(...middleware: Middleware[]): void;
   /** Logs in now (otherwise the first call does); a no-op for { token }. */
   login(): Promise<void>;
-  /** Revokes the token this client obtained, or ends the session and clears the cookie jar. */
+  /**
+   * Revokes the token this client obtained, or ends the session, and clears the cookie jar. Calls that
+   * started before fail with AuthError rather than log in again; calls made afterwards log in afresh.
+   */
   logout(): Promise<void>;
-  /** Logs in to another Org (username-based auth only). */
+  /** Logs in to another Org (username-based auth only); every call that starts afterwards runs there. */
   switchOrg(orgId: number): Promise<void>;
   /** Token helpers: object-scoped and custom (ABAC) tokens, validation, revocation, V1 trusted auth. */
   readonly auth: AuthHelpers;
@@ -223,7 +227,14 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
 
   const session = auth.kind === "session";
   const base = baseFetchOf(options, (message) => logger.warn(message));
-  const jar = session && !IN_BROWSER ? deferredCookieJar(base.fetch, redactor) : undefined;
+  const origin = new URL(serverUrl).origin;
+  // On Node every client keeps cookies: a session client's jar loads now, any other's when the cluster
+  // first sets a cookie (a login made through ts.api or the raw clients keeps its session).
+  const jar = IN_BROWSER
+    ? undefined
+    : session
+      ? deferredCookieJar(base.fetch, redactor)
+      : lazyCookieJar(base.fetch, redactor, origin);
   // Credential calls (logins, token requests) go through this engine; every other call through `authed`.
   const engine = createEngine({
     fetch: jar?.fetch ?? base.fetch,
@@ -231,7 +242,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     middleware,
     redactor,
     logger,
-    origin: new URL(serverUrl).origin,
+    origin,
     maxRetries: options.maxRetries ?? 2,
     timeoutMs: options.timeoutMs ?? 60_000,
   });
@@ -271,6 +282,10 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   const credentialCalls: CredentialCalls = {
     ...createCall(open.v2, open.v1),
     clearCookies: async () => jar?.clear(),
+    withBearer: (token) => {
+      const bearer = contexts(engine.withAuth(staticToken(token)));
+      return createCall(bearer.v2, bearer.v1);
+    },
   };
   const strategy = strategyFromOptions(auth, credentialCalls, redactor);
   const authed = engine.withAuth(strategy);
@@ -326,7 +341,14 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       middleware.push(...added.map(checkMiddleware));
     },
     login: async () => strategy.login?.(),
-    logout: async () => strategy.logout?.(),
+    logout: async () => {
+      try {
+        await strategy.logout?.();
+      } finally {
+        // A session client's jar is the strategy's; any other client forgets the cookies it was given.
+        if (!session) await jar?.clear();
+      }
+    },
     switchOrg: async (id) => {
       if (!Number.isInteger(id)) throw new TypeError("switchOrg needs an integer Org id");
       if (!strategy.switchOrg)

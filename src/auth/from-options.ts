@@ -6,11 +6,14 @@ import type { Redactor } from "../redact.js";
 import { hasControlCharacter, type ParsedAuth } from "./options.js";
 import { cookieSession } from "./session-strategy.js";
 import { type AuthStrategy, anonymous, staticToken } from "./strategy.js";
+import { statedLifetimeMs } from "./token-cache.js";
 import { cachedToken, tokenProvider } from "./token-strategy.js";
 
 /** The Call port without the client's credentials (they are what these calls obtain), and the jar. */
 export interface CredentialCalls extends Call {
   clearCookies(): Promise<void>;
+  /** The same port with this bearer token added by the auth hook (after middleware, cluster origin only). */
+  withBearer(token: string): Call;
 }
 
 export function strategyFromOptions(
@@ -31,9 +34,8 @@ export function strategyFromOptions(
       });
     case "password":
     case "secretKey": {
-      let orgId = auth.orgId;
       const secret = auth.kind === "secretKey" ? { secret_key: auth.secretKey } : { password: auth.password };
-      const issue = async () => {
+      const issue = async (orgId: number | undefined) => {
         const issued = await calls.v2("getFullAccessToken", {
           username: auth.username,
           ...secret,
@@ -43,21 +45,17 @@ export function strategyFromOptions(
         // Checked as unknown: a hostile or broken server may send anything where the spec says string.
         const token = checkedToken((issued as { token?: unknown } | undefined)?.token);
         redactor.add(token);
-        const from = issued?.creation_time_in_millis;
-        const to = issued?.expiration_time_in_millis;
-        return {
-          token,
-          ...(typeof from === "number" && typeof to === "number" && { lifetimeMs: to - from }),
-        };
+        const lifetimeMs = statedLifetimeMs(issued?.creation_time_in_millis, issued?.expiration_time_in_millis);
+        return { token, ...(lifetimeMs !== undefined && { lifetimeMs }) };
       };
       return cachedToken(issue, {
-        // Revoking needs the token itself as the bearer, since it is the credential being ended.
+        orgId: auth.orgId,
+        // revokeToken ends the token it is sent with (the body is not needed), and that bearer is added
+        // like every credential: after middleware, and only for the cluster's origin.
         revoke: async (token) => {
-          await calls.v2("revokeToken", { token }, { headers: { Authorization: `Bearer ${token}` } });
+          await calls.withBearer(token).v2("revokeToken", {});
         },
-        switchOrg: (id) => {
-          orgId = id;
-        },
+        switchOrg: true,
       });
     }
     case "session":
