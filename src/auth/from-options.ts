@@ -45,7 +45,10 @@ export function strategyFromOptions(
         // Checked as unknown: a hostile or broken server may send anything where the spec says string.
         const token = checkedToken((issued as { token?: unknown } | undefined)?.token);
         redactor.add(token);
-        const lifetimeMs = statedLifetimeMs(issued?.creation_time_in_millis, issued?.expiration_time_in_millis);
+        const lifetimeMs = statedLifetimeMs(
+          issued?.creation_time_in_millis,
+          issued?.expiration_time_in_millis,
+        );
         return { token, ...(lifetimeMs !== undefined && { lifetimeMs }) };
       };
       return cachedToken(issue, {

@@ -75,7 +75,9 @@ export class AuthSequence {
 
   /** The AuthError of a call that belongs to an ended generation: it is not sent (again). */
   ended(generation: Generation, call: CallInfo): AuthError {
-    const what = call.operationId ? `${call.operationId} (${call.method} ${call.path})` : `${call.method} ${call.path}`;
+    const what = call.operationId
+      ? `${call.operationId} (${call.method} ${call.path})`
+      : `${call.method} ${call.path}`;
     const change =
       generation.endedBy === "logout" ? "logout() was called" : "switchOrg() moved the client to another Org";
     return new AuthError({

@@ -29,7 +29,11 @@ export function cachedToken(
   };
   const cacheFor = (generation: Generation) =>
     new TokenCache(async () => {
-      const issued = await sequence.login(generation, () => issue(generation.org), (t) => revoke(t.token));
+      const issued = await sequence.login(
+        generation,
+        () => issue(generation.org),
+        (t) => revoke(t.token),
+      );
       if (!issued) throw new Superseded();
       return issued.value;
     });

@@ -60,7 +60,11 @@ async function startCluster() {
       tokens.set(token, orgOf(body.org_id));
       issued.push(token);
       const now = Date.now();
-      return json(res, 200, { token, creation_time_in_millis: now, expiration_time_in_millis: now + 600_000 });
+      return json(res, 200, {
+        token,
+        creation_time_in_millis: now,
+        expiration_time_in_millis: now + 600_000,
+      });
     }
     if (path === `${V2}/auth/token/revoke`) {
       const token = bearer(req);
@@ -93,7 +97,8 @@ async function startCluster() {
       res.writeHead(204);
       return res.end();
     }
-    if (path === `${V2}/auth/session/user`) return json(res, 200, { name: "tsadmin", current_org: { id: org } });
+    if (path === `${V2}/auth/session/user`)
+      return json(res, 200, { name: "tsadmin", current_org: { id: org } });
     return json(res, 404, {});
   });
 
@@ -119,7 +124,8 @@ async function startCluster() {
     live: () => [...tokens.values(), ...sessions.values()],
     issued,
     seen,
-    count: (pathEnd: string) => seen.filter((r) => new URL(r.url, "http://x").pathname.endsWith(pathEnd)).length,
+    count: (pathEnd: string) =>
+      seen.filter((r) => new URL(r.url, "http://x").pathname.endsWith(pathEnd)).length,
   };
 }
 type Cluster = Awaited<ReturnType<typeof startCluster>>;
