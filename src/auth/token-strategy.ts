@@ -2,10 +2,17 @@
 // auth/token/full), and a caller-supplied async provider. Tokens are cached per auth generation
 // (./generation.ts): switchOrg and logout start a new cache, and a token obtained for an ended
 // generation is revoked when it arrives, never cached or used.
+
+import type { OutgoingHeaders } from "../core/engine.js";
 import { AuthSequence, type Generation } from "./generation.js";
 import { hasControlCharacter } from "./options.js";
-import { type AuthStrategy, bearerOf } from "./strategy.js";
+import type { AuthStrategy } from "./strategy.js";
 import { type IssuedToken, TokenCache } from "./token-cache.js";
+
+function bearerOf(headers: OutgoingHeaders): string | undefined {
+  const value = headers.authorization;
+  return value?.startsWith("Bearer ") ? value.slice(7) : undefined;
+}
 
 /** A login that completed after its generation ended (already revoked); its callers get an AuthError. */
 class Superseded extends Error {}
