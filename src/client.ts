@@ -353,7 +353,8 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       if (!Number.isInteger(id)) throw new TypeError("switchOrg needs an integer Org id");
       if (!strategy.switchOrg)
         throw new TypeError("switchOrg needs username-based auth ({ username, password | secretKey })");
-      await strategy.switchOrg(id);
+      // Cookies the cluster set in the old Org's state (a token client keeps them too) are not sent on.
+      await Promise.all([strategy.switchOrg(id), session ? undefined : jar?.clear()]);
     },
     auth: lazyNamespace<AuthHelpers>(
       async () => (await loadAuthHelpers()).createAuthHelpers(auth, call, credentialCalls, redactor),

@@ -78,6 +78,16 @@ describe("a login through any surface keeps its session", () => {
     expect(search.headers.authorization).toMatch(/^Bearer tok-/);
   });
 
+  it("switchOrg clears the cookies of the old Org's state on a token client", async () => {
+    const c = client({ auth: { ...credentials, orgId: 1 } });
+    await c.api.v1.sessionLogin(credentials);
+    await c.api.v2.searchUsers();
+    expect(last("/users/search").headers.cookie).toMatch(/JSESSIONID=sess-/);
+    await c.switchOrg(2);
+    await c.api.v2.searchUsers();
+    expect(last("/users/search").headers.cookie).toBeUndefined();
+  });
+
   it("logout() clears the cookies: the next call is sent without them", async () => {
     const c = client();
     await c.api.v2.login(credentials);
