@@ -120,6 +120,11 @@ async function startCluster() {
     releaseAll() {
       for (const h of held.splice(0)) h.release();
     },
+    /** Ends every token and session (as an expiry would). */
+    expire() {
+      tokens.clear();
+      sessions.clear();
+    },
     /** The Orgs of the tokens and sessions that are still valid. */
     live: () => [...tokens.values(), ...sessions.values()],
     issued,
@@ -262,5 +267,33 @@ describe.each(kinds)("$name", (kind) => {
     expect(error).toBeInstanceOf(AuthError);
     expect(cluster.count("/auth/session/user")).toBe(1);
     expect(await org()).toBe(2);
+  });
+});
+
+describe("a token provider ({ getToken })", () => {
+  it("logout while calls are in flight: their 401s are AuthErrors and getToken is not asked again", async () => {
+    const cluster = await startCluster();
+    clusters.push(cluster);
+    // The provider's tokens come from the cluster's own token endpoint, so the cluster knows them.
+    let asked = 0;
+    const getToken = async () => {
+      asked++;
+      const response = await fetch(`${cluster.url}${V2}/auth/token/full`, { method: "POST", body: "{}" });
+      return ((await response.json()) as { token: string }).token;
+    };
+    const ts = createThoughtSpotClient({ serverUrl: cluster.url, auth: { getToken }, maxRetries: 0 });
+    const org = () => ts.api.v2.getCurrentUserInfo();
+    await org();
+    cluster.hold("/auth/session/user", 2);
+    const calls = [caught<AuthError>(org()), caught<AuthError>(org())];
+    await until(() => cluster.held.length === 2, "two calls to arrive");
+    await ts.logout();
+    // A provider's token is the caller's to revoke; here the cluster ends it, as an expiry would.
+    cluster.expire();
+    cluster.releaseAll();
+    for (const error of await Promise.all(calls)) expect(error).toBeInstanceOf(AuthError);
+    expect(asked).toBe(1);
+    await org(); // a call made after the logout asks for a token again
+    expect(asked).toBe(2);
   });
 });
