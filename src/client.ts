@@ -235,8 +235,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     : session
       ? deferredCookieJar(base.fetch, redactor)
       : lazyCookieJar(base.fetch, redactor, origin);
-  // Credential calls (logins, token requests) go through this engine; every other call through `authed`.
-  const engine = createEngine({
+  const engineOptions = {
     fetch: jar?.fetch ?? base.fetch,
     fetchTimeouts: base.timeouts,
     middleware,
@@ -245,7 +244,11 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     origin,
     maxRetries: options.maxRetries ?? 2,
     timeoutMs: options.timeoutMs ?? 60_000,
-  });
+  };
+  const engine = createEngine(engineOptions);
+  // Without a cookie session, token requests and revokes never touch the jar: a late answer to a
+  // login for an Org or session left since cannot leave a cookie behind.
+  const credentialEngine = session ? engine : createEngine({ ...engineOptions, fetch: base.fetch });
 
   const headers = defaultHeaders(options);
   const credentials = session && IN_BROWSER ? ("include" as const) : undefined;
@@ -278,16 +281,17 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     return { v2, v1 };
   };
 
-  const open = contexts(engine);
+  const open = contexts(credentialEngine);
   const credentialCalls: CredentialCalls = {
     ...createCall(open.v2, open.v1),
     clearCookies: async () => jar?.clear(),
     withBearer: (token) => {
-      const bearer = contexts(engine.withAuth(staticToken(token)));
+      const bearer = contexts(credentialEngine.withAuth(staticToken(token)));
       return createCall(bearer.v2, bearer.v1);
     },
   };
   const strategy = strategyFromOptions(auth, credentialCalls, redactor);
+  // Credential calls (logins, token requests) go through `credentialEngine`; every other call through this.
   const authed = engine.withAuth(strategy);
   // The release is learnt through calls without the release hooks, so a 404 there cannot ask again.
   const quiet = contexts(authed);

@@ -106,6 +106,28 @@ describe("a login through any surface keeps its session", () => {
     expect(ts.requests.every((r) => r.headers.cookie === undefined)).toBe(true);
   });
 
+  it("a token client's token requests never fill the jar, even when their answers set a cookie", async () => {
+    const cluster = await startServer((request, res) => {
+      if (request.url.startsWith(`${V2}/auth/token/full`)) {
+        const now = Date.now();
+        const body = {
+          token: "issued-token-abcdef",
+          creation_time_in_millis: now,
+          expiration_time_in_millis: now + 600_000,
+        };
+        return json(res, 200, body, { "Set-Cookie": "JSESSIONID=from-token-login; Path=/" });
+      }
+      return json(res, 200, []);
+    });
+    others.push(cluster);
+    const c = createThoughtSpotClient({ serverUrl: cluster.url, auth: credentials });
+    await c.api.v2.searchUsers({});
+    await c.switchOrg(2);
+    await c.api.v2.searchUsers({});
+    expect(jars.created).toBe(0);
+    expect(cluster.requests.every((r) => r.headers.cookie === undefined)).toBe(true);
+  });
+
   it("concurrent logins create one jar", async () => {
     const c = client();
     await Promise.all([c.api.v2.login(credentials), c.api.v1.sessionLogin(credentials)]);
