@@ -7,6 +7,7 @@ import { type CredentialCalls, strategyFromOptions } from "./auth/from-options.j
 import type { AuthHelpers } from "./auth/helpers.js";
 import { authMethods } from "./auth/methods.js";
 import { type AuthOptions, authSecrets, parseAuth } from "./auth/options.js";
+import { staticToken } from "./auth/strategy.js";
 import { type Call, createCall, type V1Context } from "./core/call.js";
 import { type BaseFetch, createEngine, type Engine } from "./core/engine.js";
 import { ThoughtSpotError } from "./core/errors.js";
@@ -17,7 +18,7 @@ import type { TlsOptions } from "./core/node-fetch.js";
 import { rawClient } from "./core/raw-client.js";
 import type { RawClient } from "./core/raw-types.js";
 import { routeLookup } from "./core/routes.js";
-import { deferredCookieJar, deferredNodeFetch } from "./core/transport-stubs.js";
+import { deferredCookieJar, deferredNodeFetch, lazyCookieJar } from "./core/transport-stubs.js";
 import type { CallOptions, OperationMethods } from "./core/types.js";
 import type { DownloadMethod } from "./download/types.js";
 import { deferredPaginated, lazyNamespace, once } from "./lazy.js";
@@ -104,9 +105,12 @@ export interface ThoughtSpotClient {
   use(...middleware: Middleware[]): void;
   /** Logs in now (otherwise the first call does); a no-op for { token }. */
   login(): Promise<void>;
-  /** Revokes the token this client obtained, or ends the session and clears the cookie jar. */
+  /**
+   * Revokes the token this client obtained, or ends the session, and clears the cookie jar. Calls that
+   * started before fail with AuthError rather than log in again; calls made afterwards log in afresh.
+   */
   logout(): Promise<void>;
-  /** Logs in to another Org (username-based auth only). */
+  /** Logs in to another Org (username-based auth only); every call that starts afterwards runs there. */
   switchOrg(orgId: number): Promise<void>;
   /** Token helpers: object-scoped and custom (ABAC) tokens, validation, revocation, V1 trusted auth. */
   readonly auth: AuthHelpers;
@@ -223,18 +227,28 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
 
   const session = auth.kind === "session";
   const base = baseFetchOf(options, (message) => logger.warn(message));
-  const jar = session && !IN_BROWSER ? deferredCookieJar(base.fetch, redactor) : undefined;
-  // Credential calls (logins, token requests) go through this engine; every other call through `authed`.
-  const engine = createEngine({
+  const origin = new URL(serverUrl).origin;
+  // On Node every client keeps cookies: a session client's jar loads now, any other's when the cluster
+  // first sets a cookie (a login made through ts.api or the raw clients keeps its session).
+  const jar = IN_BROWSER
+    ? undefined
+    : session
+      ? deferredCookieJar(base.fetch, redactor)
+      : lazyCookieJar(base.fetch, redactor, origin);
+  const engineOptions = {
     fetch: jar?.fetch ?? base.fetch,
     fetchTimeouts: base.timeouts,
     middleware,
     redactor,
     logger,
-    origin: new URL(serverUrl).origin,
+    origin,
     maxRetries: options.maxRetries ?? 2,
     timeoutMs: options.timeoutMs ?? 60_000,
-  });
+  };
+  const engine = createEngine(engineOptions);
+  // Without a cookie session, token requests and revokes never touch the jar: a late answer to a
+  // login for an Org or session left since cannot leave a cookie behind.
+  const credentialEngine = session ? engine : createEngine({ ...engineOptions, fetch: base.fetch });
 
   const headers = defaultHeaders(options);
   const credentials = session && IN_BROWSER ? ("include" as const) : undefined;
@@ -267,12 +281,17 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     return { v2, v1 };
   };
 
-  const open = contexts(engine);
+  const open = contexts(credentialEngine);
   const credentialCalls: CredentialCalls = {
     ...createCall(open.v2, open.v1),
     clearCookies: async () => jar?.clear(),
+    withBearer: (token) => {
+      const bearer = contexts(credentialEngine.withAuth(staticToken(token)));
+      return createCall(bearer.v2, bearer.v1);
+    },
   };
   const strategy = strategyFromOptions(auth, credentialCalls, redactor);
+  // Credential calls (logins, token requests) go through `credentialEngine`; every other call through this.
   const authed = engine.withAuth(strategy);
   // The release is learnt through calls without the release hooks, so a 404 there cannot ask again.
   const quiet = contexts(authed);
@@ -326,12 +345,20 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       middleware.push(...added.map(checkMiddleware));
     },
     login: async () => strategy.login?.(),
-    logout: async () => strategy.logout?.(),
+    logout: async () => {
+      try {
+        await strategy.logout?.();
+      } finally {
+        // A session client's jar is the strategy's; any other client forgets the cookies it was given.
+        if (!session) await jar?.clear();
+      }
+    },
     switchOrg: async (id) => {
       if (!Number.isInteger(id)) throw new TypeError("switchOrg needs an integer Org id");
       if (!strategy.switchOrg)
         throw new TypeError("switchOrg needs username-based auth ({ username, password | secretKey })");
-      await strategy.switchOrg(id);
+      // Cookies the cluster set in the old Org's state (a token client keeps them too) are not sent on.
+      await Promise.all([strategy.switchOrg(id), session ? undefined : jar?.clear()]);
     },
     auth: lazyNamespace<AuthHelpers>(
       async () => (await loadAuthHelpers()).createAuthHelpers(auth, call, credentialCalls, redactor),

@@ -1,6 +1,6 @@
 // How a client proves who it is. Each form of the `auth` option becomes one strategy; the engine
 // asks it for credentials before every attempt and, after a 401, for one refresh.
-import type { AuthHook, OutgoingHeaders } from "../core/engine.js";
+import type { AuthHook } from "../core/engine.js";
 
 /** A strategy is the engine's auth hook (authorize before each attempt, refresh once after a 401) plus logins. */
 export interface AuthStrategy extends AuthHook {
@@ -25,7 +25,30 @@ export function staticToken(token: string): AuthStrategy {
   };
 }
 
-export function bearerOf(headers: OutgoingHeaders): string | undefined {
-  const value = headers.authorization;
-  return value?.startsWith("Bearer ") ? value.slice(7) : undefined;
+/**
+ * A strategy whose code loads on first use (the strategies that log in are not needed at startup).
+ * Once loaded, authorize goes straight through; every other method waits for the load, so the order
+ * of calls, logins, switchOrg and logout is the order they were made in.
+ */
+export function deferredStrategy(load: () => Promise<AuthStrategy>, switchesOrg: boolean): AuthStrategy {
+  let loaded: AuthStrategy | undefined;
+  let loading: Promise<AuthStrategy> | undefined;
+  const get = () => {
+    loading ??= load().then((strategy) => {
+      loaded = strategy;
+      return strategy;
+    });
+    loading.catch(() => {
+      loading = undefined; // a failed chunk load may succeed on the next call
+    });
+    return loading;
+  };
+  return {
+    authorize: (headers, call) =>
+      loaded ? loaded.authorize(headers, call) : get().then((s) => s.authorize(headers, call)),
+    refresh: async (failed) => (await get()).refresh?.(failed) ?? false,
+    login: async () => (await get()).login?.(),
+    logout: async () => (await get()).logout?.(),
+    ...(switchesOrg && { switchOrg: async (orgId: number) => (await get()).switchOrg?.(orgId) }),
+  };
 }

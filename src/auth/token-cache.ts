@@ -15,6 +15,19 @@ function marginMs(lifetimeMs: number): number {
   return Math.min(60_000, Math.max(Math.min(5_000, lifetimeMs * 0.25), lifetimeMs * 0.1));
 }
 
+/**
+ * A stated lifetime is believed down to this. Below it (an expiry before the creation time, zero,
+ * not a number) the token would be fetched again on every call; a 401 still renews it sooner.
+ */
+export const MIN_LIFETIME_MS = 5_000;
+
+/** The lifetime a token answer states (expiry minus creation), at least MIN_LIFETIME_MS; unknown without both. */
+export function statedLifetimeMs(createdMs: unknown, expiresMs: unknown): number | undefined {
+  if (typeof createdMs !== "number" || typeof expiresMs !== "number") return undefined;
+  const lifetime = expiresMs - createdMs;
+  return Number.isFinite(lifetime) && lifetime > MIN_LIFETIME_MS ? lifetime : MIN_LIFETIME_MS;
+}
+
 export class TokenCache {
   #current: { token: string; refreshAt: number } | undefined;
   #pending: Promise<string> | undefined;
@@ -56,6 +69,11 @@ export class TokenCache {
       return this.#current.token;
     this.#current = undefined;
     return this.refresh();
+  }
+
+  /** Waits for a request in flight, if any, to settle (its outcome is the callers'). */
+  async settled(): Promise<void> {
+    await this.#pending?.catch(() => undefined);
   }
 
   peek(): string | undefined {

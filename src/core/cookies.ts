@@ -11,7 +11,12 @@ export interface CookieFetch {
   clear(): Promise<void>;
 }
 
-export function withCookieJar(fetch: BaseFetch, redactor: Redactor): CookieFetch {
+export interface CookieJarFetch extends CookieFetch {
+  /** Keeps the cookies of an answer fetched before the jar existed (the one that made it be created). */
+  adopt(url: string, response: Response): Promise<void>;
+}
+
+export function withCookieJar(fetch: BaseFetch, redactor: Redactor): CookieJarFetch {
   const loaded = Promise.all([import("fetch-cookie"), import("tough-cookie")]).then(
     ([{ default: makeFetchCookie }, { CookieJar }]) => {
       // Secure cookies only ever go over https, loopback included (tough-cookie would allow http there).
@@ -27,6 +32,14 @@ export function withCookieJar(fetch: BaseFetch, redactor: Redactor): CookieFetch
   return {
     fetch: async (url, init) => (await loaded).cookieFetch(url, { ...init, redirect: "manual" }),
     clear: async () => (await loaded).jar.removeAllCookies(),
+    adopt: async (url, response) => {
+      const { jar } = await loaded;
+      // As fetch-cookie stores them: by the answer's URL, a cookie the jar refuses is dropped.
+      for (const line of response.headers.getSetCookie?.() ?? []) {
+        learnCookie(line, redactor);
+        await jar.setCookie(line, response.url || url, { ignoreError: true });
+      }
+    },
   };
 }
 

@@ -547,6 +547,28 @@ describe("tokens", () => {
     for (let i = 0; i < 5; i++) await ts.api.v2.searchUsers({});
     expect(cluster.requests.filter((r) => pathOf(r) === `${V2}/auth/token/full`)).toHaveLength(1);
   });
+
+  it.each([
+    ["an expiry before the creation time", -3_600_000],
+    ["an expiry equal to the creation time", 0],
+    ["a lifetime of 1 ms", 1],
+  ])("a token answer with %s is kept for a sane minimum, not fetched on every call", async (_, lifetime) => {
+    const cluster = await serve((request, res) => {
+      if (pathOf(request) !== `${V2}/auth/token/full`) return json(res, 200, []);
+      const now = Date.now();
+      return json(res, 200, {
+        token: "nonsense-lifetime-token",
+        creation_time_in_millis: now,
+        expiration_time_in_millis: now + lifetime,
+      });
+    });
+    const ts = createThoughtSpotClient({
+      serverUrl: cluster.url,
+      auth: { username: "tsadmin", password: "pa55-word!" },
+    });
+    for (let i = 0; i < 5; i++) await ts.api.v2.searchUsers({});
+    expect(cluster.requests.filter((r) => pathOf(r) === `${V2}/auth/token/full`)).toHaveLength(1);
+  });
 });
 
 describe("walks end", () => {

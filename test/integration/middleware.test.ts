@@ -92,8 +92,8 @@ describe("middleware on every surface", () => {
       "v2 revokeToken",
     ]);
     expect(seen.every((s) => s.attempt === 1)).toBe(true);
-    // Credentials are added after the middleware; only revokeToken carries its own, as the call's header.
-    expect(seen.filter((s) => s.authorization !== null).map((s) => s.operationId)).toEqual(["revokeToken"]);
+    // Credentials are added after the middleware, revokeToken's bearer (the token it ends) included.
+    expect(seen.filter((s) => s.authorization !== null).map((s) => s.operationId)).toEqual([]);
     expect(
       server.requests
         .slice(-seen.length)
@@ -160,6 +160,35 @@ describe("middleware on every surface", () => {
       await ts.api.v2.searchRoles({});
       expect(other.requests).toHaveLength(1);
       expect(other.requests[0]!.headers.authorization).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("logout's revoke call: its bearer is added after middleware, and never sent to another origin", async () => {
+    const other = await startServer((_, response) => json(response, 204, {}));
+    try {
+      const { seen, middleware } = recorder();
+      const elsewhere: Middleware = (request, next, context) =>
+        context.operationId === "revokeToken"
+          ? next(new Request(other.url + new URL(request.url).pathname, request))
+          : next(request);
+      const ts = createThoughtSpotClient({
+        serverUrl: server.url,
+        auth: { username: "tsadmin", password: "s3cret-pass" },
+        middleware: [middleware, elsewhere],
+        maxRetries: 0,
+      });
+      await ts.login();
+      await ts.logout();
+      expect(seen.map((s) => [s.operationId, s.authorization])).toEqual([
+        ["getFullAccessToken", null],
+        ["revokeToken", null],
+      ]);
+      // The re-routed revoke reached the other server without the token, as bearer or in its body.
+      expect(other.requests).toHaveLength(1);
+      expect(other.requests[0]!.headers.authorization).toBeUndefined();
+      expect(other.requests[0]!.body.toString()).not.toContain("issued-token-123");
     } finally {
       await other.close();
     }

@@ -119,7 +119,9 @@ export async function startFakeThoughtSpot(): Promise<FakeThoughtSpot> {
       });
     }
     if (path === `${V2}/auth/token/revoke`) {
-      const token = String(body.token ?? "");
+      // Without a token in the body, the bearer's own token is revoked (the spec's description).
+      const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
+      const token = String(body.token ?? bearer ?? "");
       if (!bearerOf(req)) return unauthorized(res);
       state.tokens.delete(token);
       res.writeHead(204);
