@@ -9,6 +9,7 @@ import {
   textExcerpt,
   UnexpectedResponseError,
 } from "./errors.js";
+import { loadedV2Row } from "./lazy-invoke.js";
 import { retryAfterMs } from "./retry.js";
 
 export interface FailedCall {
@@ -104,4 +105,50 @@ export function htmlInsteadOf(
 
 function redactedId(id: string | undefined, redactor: Redactor): string | undefined {
   return id === undefined ? undefined : redactor.text(id);
+}
+
+/** Where an answer came from: the operation, and its method and path template when the helper knows them. */
+export interface AnswerSource {
+  operationId: string;
+  method?: string | undefined;
+  path?: string | undefined;
+  status?: number | undefined;
+}
+
+/**
+ * A success answer whose shape is not what the operation answers (a helper expected a list and got a
+ * string, say): an UnexpectedResponseError naming the operation, never a bare TypeError. The message
+ * describes the shape without quoting the answer (a cut-off excerpt could hold part of a secret);
+ * the answer itself is its `body`, scrubbed at the boundary like every error's.
+ */
+export function unexpectedAnswer(
+  source: AnswerSource,
+  expected: string,
+  answer: unknown,
+): UnexpectedResponseError {
+  const row = source.method && source.path ? undefined : loadedV2Row(source.operationId);
+  const method = source.method ?? row?.method;
+  const path = source.path ?? row?.path;
+  const where = method && path ? ` (${method} ${path})` : "";
+  return new UnexpectedResponseError({
+    message: `${source.operationId}${where} answered with an unexpected shape: expected ${expected}, got ${shapeOf(answer)}`,
+    method,
+    path,
+    operationId: source.operationId,
+    status: source.status,
+    body: answer,
+  });
+}
+
+/** A few words on a value's shape (type, length, first keys), never its contents. */
+export function shapeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "no body";
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === "string") return `text of ${value.length} characters`;
+  if (typeof value !== "object") return `a ${typeof value}`;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return "an empty object";
+  const shown = keys.slice(0, 8).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
+  return `an object with ${keys.length === 1 ? "key" : "keys"} ${shown.join(", ")}${keys.length > 8 ? ", …" : ""}`;
 }
