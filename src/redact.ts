@@ -253,9 +253,10 @@ export function encodings(secret: string): string[] {
     url.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
     form,
     json,
-    // JSON encoders that escape more: "\/", everything outside ASCII, and Go's <, >, &.
+    // JSON encoders that escape more: "\/", everything outside ASCII (Python), and also <, >, & (Go).
     json.replace(/\//g, "\\/"),
-    unicodeEscaped(json, /[^\x20-\x7e]|[<>&'=]/g),
+    unicodeEscaped(json, /[^\x20-\x7e]/g),
+    unicodeEscaped(json, /[^\x20-\x7e]|[<>&]/g),
     unicodeEscaped(secret, /[\s\S]/g),
     unicodeEscaped(secret, /[\s\S]/g).replace(/\\u([0-9a-f]{4})/g, (_, h: string) => `\\u${h.toUpperCase()}`),
     htmlEscaped(secret, NAMED),
