@@ -15,7 +15,6 @@ import {
 import { Redactor } from "../../src/redact.js";
 import { json, type ReceivedRequest, startServer, type TestServer } from "../support/server.js";
 
-const V2 = "/api/rest/2.0";
 const servers: TestServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
@@ -25,7 +24,6 @@ async function serve(handler: Parameters<typeof startServer>[0]): Promise<TestSe
   servers.push(server);
   return server;
 }
-const pathOf = (request: ReceivedRequest) => new URL(request.url, "http://x").pathname;
 const bearerOf = (request: ReceivedRequest) => String(request.headers.authorization).replace(/^Bearer /, "");
 
 /** Every way an error can be shown: message, stack, JSON, inspect output, and the same for each cause. */
@@ -89,6 +87,10 @@ const ENCODINGS: [string, (s: string) => string][] = [
   ["every character as &#xHH;", (s) => [...s].map((c) => `&#x${code(c).toString(16)};`).join("")],
 ];
 const PASSWORD = `Wh<3"s&'ky-p\u00e4ss/w\u00f6rd`;
+/** The encodings added to the masking (raw, URL, form and JSON-escaped ones are covered by hostile.test.ts). */
+const ADDED = ENCODINGS.filter(([name]) => /\\u|HTML|&#/.test(name));
+/** A bearer token is ASCII: its Python-style JSON form is its plain JSON form. */
+const ADDED_ASCII = ADDED.filter(([name]) => !/ensure_ascii/.test(name));
 
 describe("secrets at any depth of a call's input", () => {
   it("createConnection: a warehouse password in data_warehouse_config, echoed in a 400", async () => {
@@ -135,9 +137,11 @@ describe("secrets at any depth of a call's input", () => {
 
   it("the raw client's { error } value is scrubbed too", async () => {
     const password = "raw-Secr3t!pass";
-    const cluster = await serve((request, res) =>
-      json(res, 400, { error: { message: { debug: `rejected ${request.body.toString()}` } } }),
-    );
+    const cluster = await serve((request, res) => {
+      res.writeHead(400, { "Content-Type": "application/json" });
+      const echo = JSON.stringify(`rejected ${request.body.toString()}`);
+      res.end(`{"__proto__":{"isAdmin":true},"error":{"message":{"debug":${echo}}}}`);
+    });
     const ts = createThoughtSpotClient({ serverUrl: cluster.url, auth: { token: "static-token-1" } });
     const result = await ts.v2.POST("/api/rest/2.0/connection/create", {
       body: {
@@ -150,11 +154,14 @@ describe("secrets at any depth of a call's input", () => {
     expect(JSON.stringify(result.error)).toContain("rejected");
     expect(JSON.stringify(result.error)).not.toContain(password);
     expect(inspect(result.error, { depth: 8 })).not.toContain(password);
+    // The scrubbed copy keeps the server's "__proto__" key as data, not as its prototype.
+    expect(Object.hasOwn(result.error as object, "__proto__")).toBe(true);
+    expect((result.error as { isAdmin?: unknown }).isAdmin).toBeUndefined();
   });
 });
 
 describe("secrets in every encoding", () => {
-  it.each(ENCODINGS)("a password echoed %s in an error message", async (_, encode) => {
+  it.each(ADDED)("a password echoed %s in an error message", async (_, encode) => {
     const cluster = await serve((_, res) =>
       json(res, 400, { error: { message: { debug: `user rejected: password=${encode(PASSWORD)}` } } }),
     );
@@ -168,7 +175,7 @@ describe("secrets in every encoding", () => {
     expect(text).not.toContain(encode(PASSWORD));
   });
 
-  it.each(ENCODINGS)("the session token echoed %s in an HTML error page", async (_, encode) => {
+  it.each(ADDED_ASCII)("the session token echoed %s in an HTML error page", async (_, encode) => {
     const token = `tok&<en>"'-0123456789`;
     const cluster = await serve((_, res) => {
       res.writeHead(502, { "Content-Type": "text/html" });
@@ -319,17 +326,6 @@ describe("server-chosen keys stay data", () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 
-  it("the raw client's { error } copy keeps __proto__ as a key", async () => {
-    const cluster = await serve((_, res) => {
-      res.writeHead(400, { "Content-Type": "application/json" });
-      res.end('{"__proto__":{"isAdmin":true},"message":"no"}');
-    });
-    const ts = createThoughtSpotClient({ serverUrl: cluster.url, auth: { token: "static-token-1" } });
-    const { error } = await ts.v2.POST("/api/rest/2.0/users/search", { body: {} });
-    expect((error as { isAdmin?: unknown }).isAdmin).toBeUndefined();
-    expect(Object.hasOwn(error as object, "__proto__")).toBe(true);
-  });
-
   it('data records: columns named "__proto__", "constructor" and "prototype" are plain keys', () => {
     const answer = JSON.parse(
       '{"contents":[{"column_names":["__proto__","constructor","prototype"],"data_rows":[[{"x":1},"c","p"],{"__proto__":{"y":2}}]}]}',
@@ -338,12 +334,12 @@ describe("server-chosen keys stay data", () => {
     expect(records).toHaveLength(2);
     for (const record of records) expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
     expect(Object.hasOwn(records[0]!, "__proto__")).toBe(true);
-    expect(records[0]!.__proto__).toEqual({ x: 1 });
+    expect(Object.getOwnPropertyDescriptor(records[0], "__proto__")?.value).toEqual({ x: 1 });
     expect(records[0]!.constructor).toBe("c");
     expect((records[0] as { x?: unknown }).x).toBeUndefined();
     // A FULL row without the column: null, not Object.prototype.constructor.
     expect(records[1]!.constructor).toBeNull();
-    expect(records[1]!.__proto__).toEqual({ y: 2 });
+    expect(Object.getOwnPropertyDescriptor(records[1], "__proto__")?.value).toEqual({ y: 2 });
     const tables = sdk.answerTables(answer);
     expect(Object.getPrototypeOf(tables[0]!.records[0])).toBe(Object.prototype);
   });
