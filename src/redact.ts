@@ -22,8 +22,8 @@ export const REDACTOR_LIMITS = {
   jsonText: 1 << 20,
 } as const;
 
-/** One regular expression holds at most this much pattern text; more secrets make more of them. */
-const PATTERN_CHUNK = 32_768;
+/** Forms that spell out every character (&#112;&#119;…, \u0070\u0077…) are kept for secrets up to this length. */
+const SPELLED_OUT_MAX = 2_048;
 
 export class Redactor {
   /** The client's own credentials (auth options): never evicted. */
@@ -32,12 +32,14 @@ export class Redactor {
   readonly #learnt = new Map<string, true>();
   /** Live cookie values by cookie (name, domain, path): a rotated cookie replaces its predecessor. */
   readonly #cookies = new Map<string, string>();
-  /** Built on the first text() after a change, not on every add: adding stays O(1). */
-  #patterns: RegExp[] | undefined;
+  /** The forms of every live secret, brought up to date on the first text() after a change: adding stays O(1). */
+  readonly #index = new FormIndex();
+  #dirty = false;
   #version = 0;
 
   constructor(pinned: Iterable<string | undefined | null> = []) {
     for (const secret of pinned) if (secret) this.#pinned.add(secret);
+    this.#dirty = this.#pinned.size > 0;
   }
 
   /** Changes whenever the set of secrets does (errors already scrubbed need no second pass until then). */
@@ -81,13 +83,16 @@ export class Redactor {
   }
 
   #changed(): void {
-    this.#patterns = undefined;
+    this.#dirty = true;
     this.#version++;
   }
 
   text(value: string): string {
-    let out = value;
-    for (const pattern of this.#compiled()) out = out.replace(pattern, MASK);
+    if (this.#dirty) {
+      this.#dirty = false;
+      this.#index.sync(new Set([...this.#pinned, ...this.#learnt.keys(), ...this.#cookies.values()]));
+    }
+    const out = this.#index.mask(value);
     // A bearer token or cookie value the client never saw (e.g. echoed by a proxy) is still masked.
     return out.replace(BEARER, `$1${MASK}`);
   }
@@ -213,33 +218,6 @@ export class Redactor {
       return this.text(url);
     }
   }
-
-  /** The masking patterns: every form of every secret held, longest first, a mask never masked again. */
-  #compiled(): RegExp[] {
-    if (this.#patterns) return this.#patterns;
-    const forms = new Set<string>();
-    for (const secret of [...this.#pinned, ...this.#learnt.keys(), ...this.#cookies.values()])
-      for (const form of encodings(secret)) forms.add(form);
-    const sorted = [...forms].sort((a, b) => b.length - a.length);
-    const patterns: RegExp[] = [];
-    let chunk: string[] = [];
-    let size = 0;
-    const flush = () => {
-      // An existing mask is matched (and kept) first, so a secret inside "[REDACTED]" cannot break it.
-      if (chunk.length) patterns.push(new RegExp(`\\[REDACTED\\]|${chunk.join("|")}`, "g"));
-      chunk = [];
-      size = 0;
-    };
-    for (const form of sorted) {
-      const escaped = form.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-      if (size + escaped.length > PATTERN_CHUNK) flush();
-      chunk.push(escaped);
-      size += escaped.length + 1;
-    }
-    flush();
-    this.#patterns = patterns;
-    return patterns;
-  }
 }
 
 /** Every form a secret may take in text a server sends back. */
@@ -257,18 +235,116 @@ export function encodings(secret: string): string[] {
     json.replace(/\//g, "\\/"),
     unicodeEscaped(json, /[^\x20-\x7e]/g),
     unicodeEscaped(json, /[^\x20-\x7e]|[<>&]/g),
-    unicodeEscaped(secret, /[\s\S]/g),
-    unicodeEscaped(secret, /[\s\S]/g).replace(/\\u([0-9a-f]{4})/g, (_, h: string) => `\\u${h.toUpperCase()}`),
     htmlEscaped(secret, NAMED),
     htmlEscaped(json, NAMED),
     htmlEscaped(secret, (c) => `&#${c.codePointAt(0)};`),
     htmlEscaped(secret, (c) => `&#x${c.codePointAt(0)!.toString(16)};`),
     htmlEscaped(secret, (c) => `&#x${c.codePointAt(0)!.toString(16).toUpperCase()};`),
-    allReferences(secret, (n) => `&#${n};`),
-    allReferences(secret, (n) => `&#x${n.toString(16)};`),
-    allReferences(secret, (n) => `&#x${n.toString(16).toUpperCase()};`),
   ];
+  if (secret.length <= SPELLED_OUT_MAX) {
+    const spelled = unicodeEscaped(secret, /[\s\S]/g);
+    forms.push(
+      spelled,
+      spelled.replace(/\\u([0-9a-f]{4})/g, (_, h: string) => `\\u${h.toUpperCase()}`),
+      allReferences(secret, (n) => `&#${n};`),
+      allReferences(secret, (n) => `&#x${n.toString(16)};`),
+      allReferences(secret, (n) => `&#x${n.toString(16).toUpperCase()};`),
+    );
+  }
   return [...new Set(forms.filter(Boolean))];
+}
+
+/** Forms longer than this are looked up by their first KEY characters; shorter ones by their first. */
+const KEY = 4;
+
+/**
+ * The forms of the live secrets, indexed by how they start, so text is scanned once, left to right:
+ * at each position only forms starting with the characters there are compared (longest first).
+ * Kept in step with the live secrets as they come and go, so a rotation costs one secret's forms.
+ */
+class FormIndex {
+  /** Each indexed secret and its forms (to take them out again). */
+  readonly #secrets = new Map<string, string[]>();
+  /** How many indexed secrets share a form. */
+  readonly #uses = new Map<string, number>();
+  readonly #long = new Map<string, string[]>();
+  readonly #short = new Map<string, string[]>();
+  /** How many forms start with a character: most positions are passed over with one lookup. */
+  readonly #starts = new Map<string, number>();
+
+  sync(live: ReadonlySet<string>): void {
+    for (const secret of [...this.#secrets.keys()]) if (!live.has(secret)) this.#remove(secret);
+    for (const secret of live) if (!this.#secrets.has(secret)) this.#add(secret);
+  }
+
+  #add(secret: string): void {
+    const forms = encodings(secret);
+    this.#secrets.set(secret, forms);
+    for (const form of forms) {
+      const uses = this.#uses.get(form) ?? 0;
+      this.#uses.set(form, uses + 1);
+      if (uses > 0) continue;
+      const [map, key] = form.length >= KEY ? [this.#long, form.slice(0, KEY)] : [this.#short, form[0]!];
+      const list = map.get(key) ?? [];
+      let at = 0;
+      while (at < list.length && list[at]!.length >= form.length) at++;
+      list.splice(at, 0, form);
+      map.set(key, list);
+      this.#starts.set(form[0]!, (this.#starts.get(form[0]!) ?? 0) + 1);
+    }
+  }
+
+  #remove(secret: string): void {
+    for (const form of this.#secrets.get(secret) ?? []) {
+      const uses = (this.#uses.get(form) ?? 1) - 1;
+      if (uses > 0) {
+        this.#uses.set(form, uses);
+        continue;
+      }
+      this.#uses.delete(form);
+      const [map, key] = form.length >= KEY ? [this.#long, form.slice(0, KEY)] : [this.#short, form[0]!];
+      const list = map.get(key) ?? [];
+      list.splice(list.indexOf(form), 1);
+      if (list.length === 0) map.delete(key);
+      const starts = (this.#starts.get(form[0]!) ?? 1) - 1;
+      if (starts > 0) this.#starts.set(form[0]!, starts);
+      else this.#starts.delete(form[0]!);
+    }
+    this.#secrets.delete(secret);
+  }
+
+  /** `text` with every form of every secret replaced by the mask; an existing mask is kept as it is. */
+  mask(text: string): string {
+    if (this.#starts.size === 0) return text;
+    let out = "";
+    let last = 0;
+    const n = text.length;
+    for (let i = 0; i < n; ) {
+      const c = text[i]!;
+      if (c === "[" && text.startsWith(MASK, i)) {
+        i += MASK.length;
+        continue;
+      }
+      if (!this.#starts.has(c)) {
+        i++;
+        continue;
+      }
+      const hit =
+        longestAt(text, i, this.#long.get(text.slice(i, i + KEY))) || longestAt(text, i, this.#short.get(c));
+      if (hit) {
+        out += text.slice(last, i) + MASK;
+        i += hit;
+        last = i;
+      } else i++;
+    }
+    return last === 0 ? text : out + text.slice(last);
+  }
+}
+
+/** Length of the first (longest) of `forms` that `text` has at `at`, else 0. */
+function longestAt(text: string, at: number, forms: readonly string[] | undefined): number {
+  if (forms) for (const form of forms) if (text.startsWith(form, at)) return form.length;
+  return 0;
 }
 
 const NAMED = (c: string) =>
