@@ -156,6 +156,12 @@ export class Redactor {
       return;
     }
     if (!isPlain(value)) return;
+    // ThoughtSpot's key/value lists (connection TML properties): { key: "password", value: "…" }.
+    const named = (value as { key?: unknown }).key;
+    if (typeof named === "string" && SECRET_FIELDS.test(named)) {
+      const secret = (value as { value?: unknown }).value;
+      if (typeof secret === "string") this.add(secret);
+    }
     for (const key of Object.keys(value)) {
       // Everything under a secret-named field is secret ({ password: { value } }).
       this.#learn(
@@ -201,7 +207,7 @@ export class Redactor {
   headers(headers: Headers): Record<string, string> {
     const out: Record<string, string> = {};
     headers.forEach((v, k) => {
-      out[k] = SECRET_HEADERS.has(k.toLowerCase()) ? MASK : this.text(v);
+      defineData(out, k, SECRET_HEADERS.has(k.toLowerCase()) ? MASK : this.text(v));
     });
     return out;
   }

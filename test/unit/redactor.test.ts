@@ -96,10 +96,14 @@ describe("learnt secrets", () => {
       metadata: JSON.stringify({ configuration: { secret_key: "json-text-key-2" } }),
       list: [{ auth: { token: "array-token-3" } }],
       password: { value: "under-a-secret-name-4" },
+      properties: [
+        { key: "accountName", value: "acme" },
+        { key: "password", value: "key-value-pass-5" },
+      ],
     });
-    expect(redactor.text("deep-pass-1 json-text-key-2 array-token-3 under-a-secret-name-4")).toBe(
-      "[REDACTED] [REDACTED] [REDACTED] [REDACTED]",
-    );
+    expect(
+      redactor.text("deep-pass-1 json-text-key-2 array-token-3 under-a-secret-name-4 key-value-pass-5 acme"),
+    ).toBe("[REDACTED] [REDACTED] [REDACTED] [REDACTED] [REDACTED] acme");
     // A hostile depth neither overflows the stack nor runs long.
     let deep: Record<string, unknown> = { password: "too-deep-5" };
     for (let i = 0; i < 100_000; i++) deep = { next: deep };
