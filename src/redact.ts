@@ -190,10 +190,8 @@ export class Redactor {
 
   /** `cause` as it may leave the SDK: the same object when nothing in it needed masking, else a scrubbed copy. */
   cause(cause: unknown, depth = 0): unknown {
-    if (!(cause instanceof Error)) {
-      if (typeof cause === "string") return this.text(cause);
-      return cause && typeof cause === "object" ? this.value(cause) : cause;
-    }
+    // A caller's own abort reason (any value) is handed back as it was given.
+    if (!(cause instanceof Error)) return typeof cause === "string" ? this.text(cause) : cause;
     if (depth > 4) return undefined;
     const inner = (cause as { cause?: unknown }).cause;
     const clean =

@@ -128,7 +128,7 @@ export async function exportTml(
     }
     const doc = exportedDocument(entry.edoc);
     objects.push({
-      type: String(info.type ?? Object.keys(doc).find((k) => k !== "guid") ?? ""),
+      type: String(info.type ?? Object.keys(Object(doc)).find((k) => k !== "guid") ?? ""),
       guid,
       name,
       status: status.status,

@@ -306,6 +306,21 @@ describe("an answer of the wrong shape is the server's mistake, not a TypeError"
 });
 type Client = ReturnType<typeof createThoughtSpotClient>;
 
+describe("odd but readable answers", () => {
+  it("tml.export: an edoc that is YAML null is kept as it is, not a TypeError", async () => {
+    const cluster = await serve((_, res) =>
+      json(res, 200, [
+        { info: { name: "Odd", id: "g-1" }, response: { status: { status_code: "OK" } }, edoc: "null" },
+      ]),
+    );
+    const ts = createThoughtSpotClient({ serverUrl: cluster.url, auth: { token: "static-token-1" } });
+    const { objects } = await ts.tml.export("g-1");
+    expect(objects).toHaveLength(1);
+    expect(objects[0]!.doc).toBeNull();
+    expect(objects[0]!.guid).toBe("g-1");
+  });
+});
+
 describe("server-chosen keys stay data", () => {
   it('an error body with "__proto__" keeps it as a plain key, at every depth', async () => {
     const body =
