@@ -12,7 +12,9 @@ const BEARER = /(Bearer\s+)[\w.~+/=-]{8,}/gi;
 export const REDACTOR_LIMITS = {
   /** Cookies held at once, one per name + domain + path; the least recently set goes first. */
   cookies: 64,
-  /** Secrets learnt from call inputs and logins (passwords, tokens); the least recently seen goes first. */
+  /** Credentials obtained while the client runs (tokens from logins, keys given to helpers); least recently seen goes first. */
+  credentials: 64,
+  /** Secrets learnt from call inputs (passwords of users created, and the like); least recently seen goes first. */
   learnt: 256,
   /** How deep into a call's input secret-named fields are looked for. */
   depth: 16,
@@ -30,6 +32,8 @@ export class Redactor {
   readonly #pinned = new Set<string>();
   /** Learnt secrets in least-recently-seen order (a Map keeps insertion order). */
   readonly #learnt = new Map<string, true>();
+  /** Credentials obtained along the way, apart from #learnt: a flood of inputs cannot push out a live token. */
+  readonly #credentials = new Map<string, true>();
   /** Live cookie values by cookie (name, domain, path): a rotated cookie replaces its predecessor. */
   readonly #cookies = new Map<string, string>();
   /** The forms of every live secret, brought up to date on the first text() after a change: adding stays O(1). */
@@ -49,23 +53,28 @@ export class Redactor {
 
   /** How many secrets are held (bounded by REDACTOR_LIMITS plus the client's own credentials). */
   get size(): number {
-    return this.#pinned.size + this.#learnt.size + this.#cookies.size;
+    return this.#pinned.size + this.#credentials.size + this.#learnt.size + this.#cookies.size;
   }
 
   /**
-   * Remembers a secret (any length): it is masked raw, URL- and form-encoded, JSON-escaped (\" and
-   * \uXXXX), and HTML-escaped (named, decimal and hex character references).
+   * Remembers a credential (any length; a token from a login, a secret key): it is masked raw, URL-
+   * and form-encoded, JSON-escaped (\" and \uXXXX), and HTML-escaped (named, decimal and hex
+   * character references).
    */
   add(secret: string | undefined | null): void {
+    this.#remember(this.#credentials, secret, REDACTOR_LIMITS.credentials);
+  }
+
+  #remember(pool: Map<string, true>, secret: string | undefined | null, cap: number): void {
     if (!secret || typeof secret !== "string" || this.#pinned.has(secret)) return;
-    if (this.#learnt.has(secret)) {
+    if (pool.has(secret)) {
       // Seen again: it is live, so it moves to the back of the eviction order.
-      this.#learnt.delete(secret);
-      this.#learnt.set(secret, true);
+      pool.delete(secret);
+      pool.set(secret, true);
       return;
     }
-    this.#learnt.set(secret, true);
-    if (this.#learnt.size > REDACTOR_LIMITS.learnt) this.#learnt.delete(this.#learnt.keys().next().value!);
+    pool.set(secret, true);
+    if (pool.size > cap) pool.delete(pool.keys().next().value!);
     this.#changed();
   }
 
@@ -90,7 +99,14 @@ export class Redactor {
   text(value: string): string {
     if (this.#dirty) {
       this.#dirty = false;
-      this.#index.sync(new Set([...this.#pinned, ...this.#learnt.keys(), ...this.#cookies.values()]));
+      this.#index.sync(
+        new Set([
+          ...this.#pinned,
+          ...this.#credentials.keys(),
+          ...this.#learnt.keys(),
+          ...this.#cookies.values(),
+        ]),
+      );
     }
     const out = this.#index.mask(value);
     // A bearer token or cookie value the client never saw (e.g. echoed by a proxy) is still masked.
@@ -129,7 +145,7 @@ export class Redactor {
   #learn(value: unknown, depth: number, budget: { left: number }, secret: boolean): void {
     if (budget.left-- <= 0 || depth > REDACTOR_LIMITS.depth) return;
     if (typeof value === "string") {
-      if (secret) this.add(value);
+      if (secret) this.#remember(this.#learnt, value, REDACTOR_LIMITS.learnt);
       else if (
         value.length <= REDACTOR_LIMITS.jsonText &&
         /^\s*[[{]/.test(value) &&
@@ -160,7 +176,7 @@ export class Redactor {
     const named = (value as { key?: unknown }).key;
     if (typeof named === "string" && SECRET_FIELDS.test(named)) {
       const secret = (value as { value?: unknown }).value;
-      if (typeof secret === "string") this.add(secret);
+      if (typeof secret === "string") this.#remember(this.#learnt, secret, REDACTOR_LIMITS.learnt);
     }
     for (const key of Object.keys(value)) {
       // Everything under a secret-named field is secret ({ password: { value } }).

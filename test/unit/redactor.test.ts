@@ -70,21 +70,24 @@ describe("cookies", () => {
 });
 
 describe("learnt secrets", () => {
-  it("passwords of many calls stay within the cap; the client's own credentials are never evicted", () => {
+  it("passwords of many calls stay within the cap; the client's own credentials and tokens are kept", () => {
     const redactor = new Redactor(["pinned-secret-key"]);
+    redactor.add("token-from-the-login");
     for (let i = 0; i < 5_000; i++) redactor.learnFields({ name: `u${i}`, password: `user-password-${i}` });
-    expect(redactor.size).toBe(1 + REDACTOR_LIMITS.learnt);
-    expect(redactor.text("pinned-secret-key")).toBe("[REDACTED]");
+    expect(redactor.size).toBe(2 + REDACTOR_LIMITS.learnt);
+    expect(redactor.text("pinned-secret-key token-from-the-login")).toBe("[REDACTED] [REDACTED]");
     expect(redactor.text("user-password-4999")).toBe("[REDACTED]");
+    expect(redactor.text("user-password-0")).toBe("user-password-0");
   });
 
-  it("a secret seen again stays live while older ones go", () => {
+  it("a credential seen again stays live while older ones go", () => {
     const redactor = new Redactor();
     redactor.add("refreshed-token-a");
-    for (let i = 0; i < REDACTOR_LIMITS.learnt * 2; i++) {
+    for (let i = 0; i < REDACTOR_LIMITS.credentials * 2; i++) {
       redactor.add(`filler-${i}`);
       redactor.add("refreshed-token-a");
     }
+    expect(redactor.size).toBe(REDACTOR_LIMITS.credentials);
     expect(redactor.text("refreshed-token-a")).toBe("[REDACTED]");
     expect(redactor.text("filler-0")).toBe("filler-0");
   });
