@@ -108,21 +108,23 @@ export function sealObject<T extends object>(source: T, redactor: Redactor): T {
 
 /**
  * The client's surfaces with every function sealed: its own methods, and the methods of its helper
- * namespaces (plain objects of functions). Namespaces of namespaces (ts.api) seal in the call path.
+ * namespaces (plain objects holding functions). Namespaces of namespaces (ts.api) seal in the call
+ * path (./invoke.ts). Getters stay getters: only data properties are wrapped.
  */
 export function sealSurfaces<T extends object>(client: T, redactor: Redactor): T {
-  const out = { ...client } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(client)) {
-    if (typeof value === "function") out[key] = sealFunction(value, redactor, client);
+  const descriptors = Object.getOwnPropertyDescriptors(client);
+  for (const descriptor of Object.values(descriptors)) {
+    const value: unknown = descriptor.value;
+    if (typeof value === "function") descriptor.value = sealFunction(value, redactor, client);
     else if (
       value &&
       typeof value === "object" &&
       isPlain(value) &&
-      Object.values(value).every((v) => typeof v === "function")
+      Object.values(value).some((v) => typeof v === "function")
     )
-      out[key] = sealObject(value, redactor);
+      descriptor.value = sealObject(value, redactor);
   }
-  return out as T;
+  return Object.defineProperties({}, descriptors) as T;
 }
 
 function isPlain(value: object): boolean {
