@@ -408,7 +408,10 @@ export function defineData(target: object, key: string, value: unknown, enumerab
  */
 function withoutExcerpt(error: Error): string {
   if (error.name !== "SyntaxError" || !/JSON/.test(error.message)) return error.message;
-  const position = /at position \d+(?: \(line \d+ column \d+\))?/.exec(error.message)?.[0];
+  // V8: "at position 5 (line 1 column 6)"; Firefox: "at line 1 column 6 of the JSON data".
+  const position = /at (?:position \d+(?: \(line \d+ column \d+\))?|line \d+ column \d+)/.exec(
+    error.message,
+  )?.[0];
   return `the text is not valid JSON${position ? ` (${position})` : ""}`;
 }
 
