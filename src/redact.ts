@@ -276,6 +276,8 @@ export function encodings(secret: string): string[] {
 
 /** Forms longer than this are looked up by their first KEY characters; shorter ones by their first. */
 const KEY = 4;
+/** Forms this long or longer are searched for as a whole (see FormIndex.#longestMasked). */
+const LONG = 64;
 
 /**
  * The forms of the live secrets, indexed by how they start, so text is scanned once, left to right:
@@ -287,10 +289,13 @@ class FormIndex {
   readonly #secrets = new Map<string, string[]>();
   /** How many indexed secrets share a form. */
   readonly #uses = new Map<string, number>();
+  /** Forms of LONG characters or more, of KEY or more, and shorter ones; each list longest first. */
+  readonly #longest = new Map<string, string[]>();
   readonly #long = new Map<string, string[]>();
   readonly #short = new Map<string, string[]>();
-  /** How many forms start with a character: most positions are passed over with one lookup. */
+  /** How many forms (and how many long ones) start with a character: most positions are passed over with one lookup. */
   readonly #starts = new Map<string, number>();
+  readonly #longestStarts = new Map<string, number>();
 
   sync(live: ReadonlySet<string>): void {
     for (const secret of [...this.#secrets.keys()]) if (!live.has(secret)) this.#remove(secret);
@@ -304,14 +309,20 @@ class FormIndex {
       const uses = this.#uses.get(form) ?? 0;
       this.#uses.set(form, uses + 1);
       if (uses > 0) continue;
-      const [map, key] = form.length >= KEY ? [this.#long, form.slice(0, KEY)] : [this.#short, form[0]!];
+      const [map, key] = this.#slot(form);
       const list = map.get(key) ?? [];
       let at = 0;
       while (at < list.length && list[at]!.length >= form.length) at++;
       list.splice(at, 0, form);
       map.set(key, list);
-      this.#starts.set(form[0]!, (this.#starts.get(form[0]!) ?? 0) + 1);
+      count(this.#starts, form[0]!, 1);
+      if (map === this.#longest) count(this.#longestStarts, form[0]!, 1);
     }
+  }
+
+  #slot(form: string): [Map<string, string[]>, string] {
+    if (form.length >= LONG) return [this.#longest, form.slice(0, KEY)];
+    return form.length >= KEY ? [this.#long, form.slice(0, KEY)] : [this.#short, form[0]!];
   }
 
   #remove(secret: string): void {
@@ -322,20 +333,20 @@ class FormIndex {
         continue;
       }
       this.#uses.delete(form);
-      const [map, key] = form.length >= KEY ? [this.#long, form.slice(0, KEY)] : [this.#short, form[0]!];
+      const [map, key] = this.#slot(form);
       const list = map.get(key) ?? [];
       list.splice(list.indexOf(form), 1);
       if (list.length === 0) map.delete(key);
-      const starts = (this.#starts.get(form[0]!) ?? 1) - 1;
-      if (starts > 0) this.#starts.set(form[0]!, starts);
-      else this.#starts.delete(form[0]!);
+      count(this.#starts, form[0]!, -1);
+      if (map === this.#longest) count(this.#longestStarts, form[0]!, -1);
     }
     this.#secrets.delete(secret);
   }
 
   /** `text` with every form of every secret replaced by the mask; an existing mask is kept as it is. */
-  mask(text: string): string {
-    if (this.#starts.size === 0) return text;
+  mask(value: string): string {
+    if (this.#starts.size === 0) return value;
+    const text = this.#longestMasked(value);
     let out = "";
     let last = 0;
     const n = text.length;
@@ -359,6 +370,30 @@ class FormIndex {
     }
     return last === 0 ? text : out + text.slice(last);
   }
+
+  /**
+   * Long forms first: those whose first characters occur are replaced by a plain search, linear in
+   * the text, so a text full of near-matches cannot make every position cost a long comparison.
+   */
+  #longestMasked(text: string): string {
+    if (this.#longest.size === 0 || text.length < LONG) return text;
+    const seen = new Set<string>();
+    for (let i = 0; i + LONG <= text.length; i++) {
+      if (!this.#longestStarts.has(text[i]!)) continue;
+      const forms = this.#longest.get(text.slice(i, i + KEY));
+      if (forms) for (const form of forms) seen.add(form);
+    }
+    let out = text;
+    for (const form of [...seen].sort((a, b) => b.length - a.length))
+      if (out.includes(form)) out = out.split(form).join(MASK);
+    return out;
+  }
+}
+
+function count(counts: Map<string, number>, key: string, by: number): void {
+  const next = (counts.get(key) ?? 0) + by;
+  if (next > 0) counts.set(key, next);
+  else counts.delete(key);
 }
 
 /** Length of the first (longest) of `forms` that `text` has at `at`, else 0. */
