@@ -39,7 +39,7 @@ export function errorFromResponse(call: FailedCall, redactor: Redactor, hint?: s
   const html =
     typeof call.body === "string" && looksLikeHtml(response.headers.get("content-type"), call.body);
   const body =
-    typeof call.body === "string" ? textExcerpt(redactor.text(call.body)) : redactor.value(call.body);
+    typeof call.body === "string" ? textExcerpt(redactor.text(head(call.body))) : redactor.value(call.body);
   const details = redactor.value(parseErrorDetails(body));
   const Class = errorClassForStatus(response.status);
   const said = details.message ?? (typeof body === "string" && body ? body : undefined);
@@ -86,7 +86,7 @@ export function htmlInsteadOf(
 ): ((call: Omit<FailedCall, "body">, redactor: Redactor) => UnexpectedResponseError) | undefined {
   if (!looksLikeHtml(contentType, text)) return undefined;
   return (call, redactor) => {
-    const excerpt = textExcerpt(redactor.text(text));
+    const excerpt = textExcerpt(redactor.text(head(text)));
     const who = call.operationId
       ? `${call.operationId} (${call.method} ${call.path})`
       : `${call.method} ${call.path}`;
@@ -101,6 +101,14 @@ export function htmlInsteadOf(
       response: call.response,
     });
   };
+}
+
+/**
+ * The part of a page an excerpt can come from (textExcerpt reads its first 16 KiB), with room for a
+ * secret that starts inside it: scrubbing a whole page of hundreds of megabytes would be wasted.
+ */
+function head(text: string): string {
+  return text.length > 65_536 ? text.slice(0, 65_536) : text;
 }
 
 function redactedId(id: string | undefined, redactor: Redactor): string | undefined {
