@@ -8,6 +8,7 @@ import type { AuthHelpers } from "./auth/helpers.js";
 import { authMethods } from "./auth/methods.js";
 import { type AuthOptions, authSecrets, parseAuth } from "./auth/options.js";
 import { staticToken } from "./auth/strategy.js";
+import { sealSurfaces } from "./core/boundary.js";
 import { type Call, createCall, type V1Context } from "./core/call.js";
 import { type BaseFetch, createEngine, type Engine } from "./core/engine.js";
 import { ThoughtSpotError } from "./core/errors.js";
@@ -222,8 +223,8 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   }
   const middleware = (options.middleware ?? []).map(checkMiddleware);
   const logger = levelLogger(options.logger, options.logLevel);
-  const redactor = new Redactor();
-  for (const secret of authSecrets(auth)) redactor.add(secret);
+  // The client's own credentials are pinned: masked for the client's whole life, whatever else it learns.
+  const redactor = new Redactor(authSecrets(auth));
 
   const session = auth.kind === "session";
   const base = baseFetchOf(options, (message) => logger.warn(message));
@@ -428,5 +429,6 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
       return m.compatibilityReport(version, { v2: v2Table, v1: v1Table.v1Operations });
     },
   };
-  return client;
+  // Every error leaves through one boundary that scrubs it with this client's redactor (./core/boundary.ts).
+  return sealSurfaces(client, redactor);
 }

@@ -43,10 +43,22 @@ export function withCookieJar(fetch: BaseFetch, redactor: Redactor): CookieJarFe
   };
 }
 
-/** name=value; attributes → the value (and name=value), whatever its length, becomes a secret. */
+/**
+ * name=value; attributes → the value, whatever its length, is a secret until the same cookie (name,
+ * Domain, Path) is set again: a rotated cookie replaces its predecessor in the redactor.
+ */
 function learnCookie(line: string, redactor: Redactor): void {
-  const pair = line.split(";", 1)[0] ?? "";
+  const [pair = "", ...attributes] = line.split(";");
   const at = pair.indexOf("=");
-  const value = at >= 0 ? pair.slice(at + 1).trim() : "";
-  if (value) redactor.add(value);
+  const name = at >= 0 ? pair.slice(0, at).trim() : "";
+  const value = at >= 0 ? pair.slice(at + 1).trim() : pair.trim();
+  let domain = "";
+  let path = "";
+  for (const attribute of attributes) {
+    const [key = "", ...rest] = attribute.split("=");
+    const lower = key.trim().toLowerCase();
+    if (lower === "domain") domain = rest.join("=").trim().toLowerCase();
+    else if (lower === "path") path = rest.join("=").trim();
+  }
+  redactor.cookie(`${name}\u0000${domain}\u0000${path}`, value);
 }

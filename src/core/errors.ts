@@ -6,8 +6,9 @@
 //   ├─ PaginationError (a walk that would not end)
 //   ├─ TmlError → TmlParseError, TmlImportError (src/tml/errors.ts)
 //   └─ ObjectLookupError (src/metadata/errors.ts)
-// Programming mistakes found before any request are TypeErrors instead. Errors are built from text
-// that has already been redacted, so no secret can reach message, stack or JSON.
+// Programming mistakes found before any request are TypeErrors instead. Wherever an error is built,
+// it leaves the SDK through one step (./boundary.ts sealError) that scrubs every field, the cause
+// chain included, with the client's redactor, so no secret can reach message, stack, JSON or inspect.
 
 export interface ErrorDetails {
   /** ThoughtSpot's message (V2 error.message.debug/message, or V1 debug/message). */

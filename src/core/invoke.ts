@@ -3,6 +3,7 @@
 // the first call (./lazy-invoke.ts).
 import type { OperationRow } from "../operation-row.js";
 import type { Redactor } from "../redact.js";
+import { sealError } from "./boundary.js";
 import { encodeCall } from "./encode.js";
 import type { Engine, OutgoingHeaders } from "./engine.js";
 import { UnexpectedResponseError } from "./errors.js";
@@ -85,7 +86,10 @@ export async function invoke(
       },
     );
   } catch (error) {
-    throw ctx.explain && error instanceof Error ? await ctx.explain(error, operationId, row) : error;
+    const explained =
+      ctx.explain && error instanceof Error ? await ctx.explain(error, operationId, row) : error;
+    // ts.api and every helper's calls leave here: one scrub with the client's redactor.
+    throw sealError(explained, ctx.redactor);
   }
 }
 

@@ -28,6 +28,12 @@ const loadV2 = once(async () => {
   return v2Loaded;
 });
 
+/** The V2 row of an operation, once the table has loaded (it has, after any V2 call); for error messages. */
+export function loadedV2Row(operationId: string): OperationRow | undefined {
+  const table = v2Loaded?.table;
+  return table && Object.hasOwn(table, operationId) ? table[operationId] : undefined;
+}
+
 /** invoke(), loaded on first use. */
 export function invokeLazily(
   ctx: InvokeContext,

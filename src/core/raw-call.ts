@@ -25,6 +25,7 @@ export async function rawCaller<Paths extends {}>(
   return async function call(method: string, path: string, init: RawInit = {}) {
     const found = await options.route(method, path);
     options.redactor.learnFields(init.body);
+    options.redactor.learnFields(init.params);
     const stream = init.parseAs === "stream";
     const info = {
       method,
@@ -53,21 +54,30 @@ export async function rawCaller<Paths extends {}>(
         },
       );
     };
-    if (!found) return c[method]!(path, { ...init, fetch });
+    if (!found) return redactedError(await c[method]!(path, { ...init, fetch }));
     const encoded = encodeRaw(found, init, await options.extraQuery?.());
     options.onCall?.(found.operationId, found.row);
-    return c[method]!(path, {
-      ...init,
-      // openapi-fetch calls these instead of its own serializers: the one encoder already did the work.
-      params: { ...init.params, path: init.params?.path ?? {} },
-      pathSerializer: (url: string) => url.slice(0, url.length - found.row.path.length) + encoded.path,
-      querySerializer: () => encoded.query,
-      bodySerializer: () => encoded.body,
-      ...(encoded.body !== undefined && init.body === undefined && { body: {} }),
-      headers: mergeHeaders(encoded.headers, init.headers),
-      fetch,
-    });
+    return redactedError(
+      await c[method]!(path, {
+        ...init,
+        // openapi-fetch calls these instead of its own serializers: the one encoder already did the work.
+        params: { ...init.params, path: init.params?.path ?? {} },
+        pathSerializer: (url: string) => url.slice(0, url.length - found.row.path.length) + encoded.path,
+        querySerializer: () => encoded.query,
+        bodySerializer: () => encoded.body,
+        ...(encoded.body !== undefined && init.body === undefined && { body: {} }),
+        headers: mergeHeaders(encoded.headers, init.headers),
+        fetch,
+      }),
+    );
   };
+
+  /** openapi-fetch's `{ error }` is the answer's body: handed out scrubbed, like every error's body. */
+  function redactedError(result: unknown): unknown {
+    const r = result as { error?: unknown } | undefined;
+    if (r && typeof r === "object" && r.error !== undefined) r.error = options.redactor.value(r.error);
+    return result;
+  }
 }
 
 /** The answer again, with its body read under the attempt's timeout (or guarded, for a stream). */

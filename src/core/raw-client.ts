@@ -6,6 +6,7 @@
 import type { Middleware as FetchMiddleware } from "openapi-fetch";
 import { once } from "../lazy.js";
 import type { OperationRow } from "../operation-row.js";
+import type { Redactor } from "../redact.js";
 import type { Engine } from "./engine.js";
 import type { RawClient } from "./raw-types.js";
 
@@ -27,8 +28,8 @@ export interface RawClientOptions {
   extraQuery?: () => Promise<((operationId: string, fields: Loose) => Loose | undefined) | undefined>;
   /** Called before each call of a spec operation (deprecation warnings). */
   onCall?: ((operationId: string, row: OperationRow) => void) | undefined;
-  /** Learns secret-named fields of each call's body, so no error or log line can echo them. */
-  redactor: { learnFields(input: unknown): void };
+  /** Learns secret-named fields of each call's body, so no error or log line can echo them; scrubs `{ error }`. */
+  redactor: Pick<Redactor, "learnFields" | "value">;
 }
 
 export interface RawInit {

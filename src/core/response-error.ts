@@ -9,6 +9,7 @@ import {
   textExcerpt,
   UnexpectedResponseError,
 } from "./errors.js";
+import { loadedV2Row } from "./lazy-invoke.js";
 import { retryAfterMs } from "./retry.js";
 
 export interface FailedCall {
@@ -38,7 +39,7 @@ export function errorFromResponse(call: FailedCall, redactor: Redactor, hint?: s
   const html =
     typeof call.body === "string" && looksLikeHtml(response.headers.get("content-type"), call.body);
   const body =
-    typeof call.body === "string" ? textExcerpt(redactor.text(call.body)) : redactor.value(call.body);
+    typeof call.body === "string" ? textExcerpt(redactor.text(head(call.body))) : redactor.value(call.body);
   const details = redactor.value(parseErrorDetails(body));
   const Class = errorClassForStatus(response.status);
   const said = details.message ?? (typeof body === "string" && body ? body : undefined);
@@ -85,7 +86,7 @@ export function htmlInsteadOf(
 ): ((call: Omit<FailedCall, "body">, redactor: Redactor) => UnexpectedResponseError) | undefined {
   if (!looksLikeHtml(contentType, text)) return undefined;
   return (call, redactor) => {
-    const excerpt = textExcerpt(redactor.text(text));
+    const excerpt = textExcerpt(redactor.text(head(text)));
     const who = call.operationId
       ? `${call.operationId} (${call.method} ${call.path})`
       : `${call.method} ${call.path}`;
@@ -102,6 +103,60 @@ export function htmlInsteadOf(
   };
 }
 
+/**
+ * The part of a page an excerpt can come from (textExcerpt reads its first 16 KiB), with room for a
+ * secret that starts inside it: scrubbing a whole page of hundreds of megabytes would be wasted.
+ */
+function head(text: string): string {
+  return text.length > 65_536 ? text.slice(0, 65_536) : text;
+}
+
 function redactedId(id: string | undefined, redactor: Redactor): string | undefined {
   return id === undefined ? undefined : redactor.text(id);
+}
+
+/** Where an answer came from: the operation, and its method and path template when the helper knows them. */
+export interface AnswerSource {
+  operationId: string;
+  method?: string | undefined;
+  path?: string | undefined;
+  status?: number | undefined;
+}
+
+/**
+ * A success answer whose shape is not what the operation answers (a helper expected a list and got a
+ * string, say): an UnexpectedResponseError naming the operation, never a bare TypeError. The message
+ * describes the shape without quoting the answer (a cut-off excerpt could hold part of a secret);
+ * the answer itself is its `body`, scrubbed at the boundary like every error's.
+ */
+export function unexpectedAnswer(
+  source: AnswerSource,
+  expected: string,
+  answer: unknown,
+): UnexpectedResponseError {
+  const row = source.method && source.path ? undefined : loadedV2Row(source.operationId);
+  const method = source.method ?? row?.method;
+  const path = source.path ?? row?.path;
+  const where = method && path ? ` (${method} ${path})` : "";
+  return new UnexpectedResponseError({
+    message: `${source.operationId}${where} answered with an unexpected shape: expected ${expected}, got ${shapeOf(answer)}`,
+    method,
+    path,
+    operationId: source.operationId,
+    status: source.status,
+    body: answer,
+  });
+}
+
+/** A few words on a value's shape (type, length, first keys), never its contents. */
+export function shapeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "no body";
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === "string") return `text of ${value.length} characters`;
+  if (typeof value !== "object") return `a ${typeof value}`;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return "an empty object";
+  const shown = keys.slice(0, 8).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
+  return `an object with ${keys.length === 1 ? "key" : "keys"} ${shown.join(", ")}${keys.length > 8 ? ", …" : ""}`;
 }

@@ -1,6 +1,8 @@
 // Data answers as records: the answers of V2 searchData, fetchAnswerData, fetchLiveboardData and V1
 // searchdata, pinboarddata turned into objects keyed by column name, with dates as Date or ISO text.
 
+import { defineData } from "../redact.js";
+
 /** How date cells come out: Date objects (default), ISO 8601 text, or as ThoughtSpot sent them. */
 export type DateMode = "date" | "iso" | "raw";
 
@@ -135,18 +137,31 @@ function dateColumnsOf(table: RawTable, cells: unknown[][], explicit?: readonly 
 function toTable<M extends DateMode>(table: RawTable, options: RecordsOptions<M>): AnswerTable<M> {
   const mode: DateMode = options.dates ?? "date";
   // COMPACT rows are arrays of cells in column order; FULL rows may be objects keyed by column name.
+  // Own cells only: a column named "constructor" must not read Object.prototype.constructor.
   const cells = table.rows.map((row) =>
-    Array.isArray(row) ? row : isObject(row) ? table.columns.map((c) => row[c]) : [],
+    Array.isArray(row)
+      ? row
+      : isObject(row)
+        ? table.columns.map((c) => (Object.hasOwn(row, c) ? row[c] : undefined))
+        : [],
   );
   const dates = dateColumnsOf(table, cells, options.dateColumns);
   const records = cells.map((row) => {
     const record: Loose = {};
     table.columns.forEach((name, i) => {
       const v = row[i] ?? null;
-      if (isRange(v))
-        record[name] = mode === "raw" ? v : { start: convert(v.v.s, mode), end: convert(v.v.e, mode) };
-      else if (dates.has(i) && typeof v === "number") record[name] = convert(v, mode);
-      else record[name] = v;
+      // Column names are the server's: "__proto__" is a key like any other, never the record's prototype.
+      defineData(
+        record,
+        name,
+        isRange(v)
+          ? mode === "raw"
+            ? v
+            : { start: convert(v.v.s, mode), end: convert(v.v.e, mode) }
+          : dates.has(i) && typeof v === "number"
+            ? convert(v, mode)
+            : v,
+      );
     });
     return record as AnswerRecord<M>;
   });

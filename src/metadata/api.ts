@@ -1,5 +1,6 @@
 // ts.metadata: search and lookups that speak ThoughtSpot's types (TSTypes or raw API strings).
 import type { Call, V1Input, V1Output, V2Input, V2Output } from "../core/call.js";
+import { unexpectedAnswer } from "../core/response-error.js";
 import type { CallOptions } from "../core/types.js";
 import { type ObjectTypeInput, resolveObjectType } from "../enums/object-types.js";
 import type { V1OperationInput } from "../v1/types.js";
@@ -99,6 +100,16 @@ function v1ListQuery(input: ListObjectHeadersInput): ListQuery & { type: ListQue
   };
 }
 
+/** The `headers` list of a V1 listing answer; none at all is an empty list, anything else the server's mistake. */
+function headersOf(answer: unknown, operationId: string, expected: string): MetadataHeader[] {
+  if (answer === undefined || answer === null) return [];
+  const headers = typeof answer === "object" ? (answer as { headers?: unknown }).headers : answer;
+  if (headers === undefined || headers === null) {
+    if (typeof answer === "object") return [];
+  } else if (Array.isArray(headers)) return headers as MetadataHeader[];
+  throw unexpectedAnswer({ operationId }, expected, answer);
+}
+
 function nonEmpty(list: readonly string[], what: string): readonly string[] {
   if (!Array.isArray(list) || list.length === 0 || list.some((v) => typeof v !== "string" || !v)) {
     throw new TypeError(`${what}: give a non-empty list of strings`);
@@ -158,13 +169,13 @@ export function createMetadataApi(call: Call, walk: SearchWalk): MetadataApi {
       const answer: unknown = await call.v1("metadataListobjectheaders", v1ListQuery(input), options);
       // The spec says a bare array; some releases wrap it in { headers } as metadata/list does.
       if (Array.isArray(answer)) return answer as MetadataHeader[];
-      return (answer as { headers?: MetadataHeader[] } | undefined)?.headers ?? [];
+      return headersOf(answer, "metadataListobjectheaders", "a list of headers (or { headers: [...] })");
     },
 
     async list(input, options) {
       const query: V1Input<"metadataList"> = v1ListQuery(input);
-      const answer = await call.v1("metadataList", query, options);
-      return answer?.headers ?? [];
+      const answer: unknown = await call.v1("metadataList", query, options);
+      return headersOf(answer, "metadataList", "{ headers: [...] }");
     },
 
     dependents({ type, ids, batchSize }, options) {
@@ -188,10 +199,10 @@ export function createMetadataApi(call: Call, walk: SearchWalk): MetadataApi {
       // name_pattern treats % and _ as wildcards; escaping differs across releases, so match exactly here.
       const found = await api.search({ type, namePattern: name }, options);
       const summary = (o: MetadataSearchItem) => ({
-        id: String(o.metadata_id ?? ""),
-        name: String(o.metadata_name ?? ""),
+        id: String(o?.metadata_id ?? ""),
+        name: String(o?.metadata_name ?? ""),
       });
-      const exact = found.filter((o) => o.metadata_name === name);
+      const exact = found.filter((o) => o?.metadata_name === name);
       if (exact.length === 1) return String(exact[0]?.metadata_id);
       if (exact.length === 0) {
         const near = found.slice(0, 10).map(summary);

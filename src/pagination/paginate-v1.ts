@@ -105,6 +105,6 @@ export function paginateV1<K extends V1PaginatedOperationId>(
           ...(pageSignal && { signal: pageSignal }),
         },
       ),
-    read: pageReader(page),
+    read: pageReader(page, { operationId, method: row.method, path: row.path }),
   }) as Paginated<V1PageItemOf<K>, V1PageOf<K>>;
 }

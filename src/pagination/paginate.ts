@@ -90,6 +90,6 @@ export function paginate(
         ...perPage,
         ...(pageSignal && { signal: pageSignal }),
       }),
-    read: pageReader(page),
+    read: pageReader(page, { operationId, method: row.method, path: row.path }),
   });
 }

@@ -4,7 +4,7 @@
 import type { operations } from "../../generated/v2.js";
 import { v2Operations } from "../../generated/v2-operations.js";
 import type { Call } from "../core/call.js";
-import { RequestAbortedError, ThoughtSpotError, textExcerpt } from "../core/errors.js";
+import { RequestAbortedError, UnexpectedResponseError } from "../core/errors.js";
 import type { OperationInput } from "../core/types.js";
 import { readSse, type SseEvent } from "./sse-parser.js";
 
@@ -107,9 +107,14 @@ export function stream<K extends StreamingOperationId>(
       try {
         parsed = JSON.parse(event.data);
       } catch (cause) {
-        throw new ThoughtSpotError({
+        // Quoted only whole (a cut-off excerpt could hold part of a secret that no mask then finds);
+        // the data is also the error's body. The boundary scrubs both.
+        const data = event.data.length <= 120 ? `: ${event.data}` : ` (${event.data.length} characters)`;
+        throw new UnexpectedResponseError({
           ...where,
-          message: `${operation} sent an event whose data is not JSON: ${textExcerpt(event.data, 120)}`,
+          status: 200,
+          message: `${operation} sent an event whose data is not JSON${data}`,
+          body: event.data,
           cause,
         });
       }

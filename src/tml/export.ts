@@ -82,6 +82,10 @@ export async function exportTml(
   };
 
   let answer: unknown;
+  const source =
+    options.api === "v1"
+      ? { operationId: "metadataTmlExport", method: "POST", path: "/tspublic/v1/metadata/tml/export" }
+      : { operationId: "exportMetadataTML", method: "POST", path: "/api/rest/2.0/metadata/tml/export" };
   if (options.api === "v1") {
     if (list.some((t) => typeof t !== "string"))
       throw new TypeError("tml.export with api v1 takes GUIDs only");
@@ -113,7 +117,7 @@ export async function exportTml(
 
   const objects: ExportedTml[] = [];
   const failures: string[] = [];
-  for (const entry of tmlEntries(answer)) {
+  for (const entry of tmlEntries(answer, source)) {
     const info = (entry.info ?? {}) as Loose;
     const status = entryStatus(entry);
     const name = typeof info.name === "string" ? info.name : undefined;
@@ -124,7 +128,7 @@ export async function exportTml(
     }
     const doc = exportedDocument(entry.edoc);
     objects.push({
-      type: String(info.type ?? Object.keys(doc).find((k) => k !== "guid") ?? ""),
+      type: String(info.type ?? Object.keys(Object(doc)).find((k) => k !== "guid") ?? ""),
       guid,
       name,
       status: status.status,
@@ -132,8 +136,13 @@ export async function exportTml(
       doc,
     });
   }
+  // The per-object messages are the server's words: the boundary scrubs them with the rest of the error.
   if (failures.length)
-    throw new TmlError(`TML export failed for ${failures.length} object(s):\n- ${failures.join("\n- ")}`);
+    throw new TmlError({
+      ...source,
+      status: 200,
+      message: `TML export failed for ${failures.length} object(s):\n- ${failures.join("\n- ")}`,
+    });
   const guidsByName = new Map<string, string>();
   for (const o of objects) if (o.name && o.guid) guidsByName.set(o.name, o.guid);
   return { objects, guidsByName };

@@ -4,6 +4,7 @@ import type { operations as V1Operations } from "../../generated/v1.js";
 import type { components } from "../../generated/v2.js";
 import type { Call, V2Input } from "../core/call.js";
 import { RequestAbortedError } from "../core/errors.js";
+import { unexpectedAnswer } from "../core/response-error.js";
 import { sleep } from "../core/retry.js";
 import type { CallOptions, OperationInput } from "../core/types.js";
 import { parseTml, stringifyTml } from "./document.js";
@@ -158,7 +159,7 @@ export async function importTml(
     }
   }
 
-  const entries = tmlEntries(ctx.redact(answer));
+  const entries = tmlEntries(ctx.redact(answer), where);
   const objects: ImportedTml[] = texts.map((text, index) => {
     const entry = entries[index];
     if (!entry)
@@ -200,9 +201,10 @@ async function runAsync(
   options: TmlImportOptions,
 ): Promise<unknown> {
   const callOptions = callOptionsOf(options);
-  const task = ctx.redact(await ctx.call.v2("importMetadataTMLAsync", body, callOptions));
-  const taskId = task.task_id;
-  if (typeof taskId !== "string") throw new TmlError("async TML import: ThoughtSpot returned no task_id");
+  const task: unknown = ctx.redact(await ctx.call.v2("importMetadataTMLAsync", body, callOptions));
+  const taskId = task && typeof task === "object" ? (task as Loose).task_id : undefined;
+  if (typeof taskId !== "string" || !taskId)
+    throw unexpectedAnswer({ operationId: "importMetadataTMLAsync" }, "{ task_id }", task);
   let wait = options.pollIntervalMs ?? 1000;
   for (;;) {
     try {
@@ -223,8 +225,11 @@ async function runAsync(
         callOptions,
       ),
     );
-    const status = answer?.status_list?.[0];
-    if (!status) continue;
+    const list: unknown = answer && typeof answer === "object" ? answer.status_list : undefined;
+    if (list !== undefined && list !== null && !Array.isArray(list))
+      throw unexpectedAnswer({ operationId: "fetchAsyncImportTaskStatus" }, "{ status_list: [...] }", answer);
+    const status = list?.[0] as NonNullable<typeof answer.status_list>[number] | undefined;
+    if (!status || typeof status !== "object") continue;
     const state = String(status.task_status);
     options.onProgress?.({
       status: state,

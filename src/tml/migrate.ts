@@ -15,6 +15,7 @@
 // table_paths and `ID::Column` column ids use. Renaming a list entry therefore keeps the old name
 // as `id` (the guide's own recipe), so nothing else in the document has to change.
 
+import { defineData } from "../redact.js";
 import { tmlType } from "./document.js";
 import { TmlError } from "./errors.js";
 import type { TmlDocument } from "./types.js";
@@ -248,5 +249,6 @@ function insertAt(obj: Ref, index: number, key: string, value: unknown): void {
   const entries = Object.entries(obj);
   entries.splice(index, 0, [key, value]);
   for (const k of Object.keys(obj)) delete obj[k];
-  for (const [k, v] of entries) obj[k] = v;
+  // The keys are the document's: "__proto__" is put back as a key, never as the prototype.
+  for (const [k, v] of entries) defineData(obj, k, v);
 }

@@ -1,6 +1,8 @@
 // Reading ThoughtSpot's TML answers. Export and import answers list one entry per object with a
 // status block; V1 wraps the list in { object: [...] }, V2 sends it bare. Errors arrive inside HTTP 200.
 
+import { type AnswerSource, unexpectedAnswer } from "../core/response-error.js";
+
 export type TmlStatus = "OK" | "WARNING" | "ERROR";
 
 export interface TmlEntryStatus {
@@ -10,22 +12,25 @@ export interface TmlEntryStatus {
 
 type Loose = Record<string, unknown>;
 
-/** The per-object list of a TML answer, whichever API and release produced it. */
-export function tmlEntries(answer: unknown): Loose[] {
-  if (Array.isArray(answer)) return answer as Loose[];
-  if (answer && typeof answer === "object") {
-    const wrapped = (answer as Loose).object ?? (answer as Loose).objects;
-    if (Array.isArray(wrapped)) return wrapped as Loose[];
-  }
-  throw new TypeError(`unexpected TML answer: ${JSON.stringify(answer)?.slice(0, 200)}`);
+/**
+ * The per-object list of a TML answer, whichever API and release produced it; any other shape is an
+ * UnexpectedResponseError naming the operation (entries that are not objects count as empty ones).
+ */
+export function tmlEntries(answer: unknown, source: AnswerSource): Loose[] {
+  const list = Array.isArray(answer)
+    ? answer
+    : answer && typeof answer === "object"
+      ? ((answer as Loose).object ?? (answer as Loose).objects)
+      : undefined;
+  if (!Array.isArray(list))
+    throw unexpectedAnswer(source, "a list of objects (or { object: [...] })", answer);
+  return list.map((entry) => (entry && typeof entry === "object" ? (entry as Loose) : {}));
 }
 
 /** Status of one entry: newer releases put it in response.status, older ones in info.status. */
 export function entryStatus(entry: Loose): TmlEntryStatus {
-  const holder = ((entry.response as Loose | undefined) ??
-    (entry.info as Loose | undefined) ??
-    entry) as Loose;
-  const status = (holder.status ?? {}) as Loose;
+  const holder = objectOr(entry.response) ?? objectOr(entry.info) ?? entry;
+  const status = objectOr(holder.status) ?? {};
   const code = String(status.status_code ?? "OK").toUpperCase();
   const message = status.error_message ?? status.message;
   return {
@@ -33,3 +38,6 @@ export function entryStatus(entry: Loose): TmlEntryStatus {
     ...(typeof message === "string" && message && { message }),
   };
 }
+
+const objectOr = (value: unknown): Loose | undefined =>
+  value && typeof value === "object" ? (value as Loose) : undefined;
