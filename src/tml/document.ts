@@ -6,6 +6,10 @@
 // It remembers the text each value and key was written with; stringifyTml writes that text back
 // for every value still equal to what was read (so `0.0` stays `0.0`), and writes new or changed
 // values in ThoughtSpot's style.
+//
+// Budgets, so a hostile file or export answer cannot stall the process: text longer than
+// MAX_TML_LENGTH is refused before parsing, and YAML aliases (TML has none) may expand to at most
+// MAX_TML_ALIAS_NODES values in all; an alias inside what it names is a TmlParseError.
 
 import { isMap, isScalar, isSeq, type Node, parseDocument, Scalar } from "yaml";
 import { TmlError, TmlParseError } from "./errors.js";
@@ -30,18 +34,60 @@ const writtenKeys = new WeakMap<object, Map<string, string>>();
 
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?)?$/;
 
+/**
+ * The longest TML text parsed by default, in characters (8 Mi): exported TML of the largest
+ * Liveboards is a few megabytes, and parsing runs on the event loop (about a second per megabyte
+ * on a busy machine). Raise it per call with `parseTml(text, { maxLength })`.
+ */
+export const MAX_TML_LENGTH = 8 * 1024 * 1024;
+
+/**
+ * How many values YAML aliases may expand to in one document. ThoughtSpot never writes aliases;
+ * hand-written YAML may use a few, but a "billion laughs" file (a few hundred bytes that expand to
+ * billions of values) stops here with a TmlParseError.
+ */
+export const MAX_TML_ALIAS_NODES = 10_000;
+
+export interface ParseTmlOptions {
+  /** Refuse longer text with a TmlError before parsing. Default MAX_TML_LENGTH (8 Mi characters). */
+  maxLength?: number;
+}
+
 /** Parse TML text, YAML or JSON (ThoughtSpot exports both), into a document. */
-export function parseTml(text: string): TmlDocument {
-  const source = text.replace(/^\uFEFF/, "");
-  const value = looksLikeJson(source) ? parseJsonText(source) : parseYamlText(source);
+export function parseTml(text: string, options: ParseTmlOptions = {}): TmlDocument {
+  const value = readTmlValue(text, options);
   tmlType(value);
   return value as TmlDocument;
 }
 
 /** Parse TML text without asking which kind it is (for exports of any shape). */
-export function readTmlValue(text: string): unknown {
+export function readTmlValue(text: string, options: ParseTmlOptions = {}): unknown {
+  if (typeof text !== "string") throw new TypeError(`TML text must be a string, got ${typeof text}`);
+  const maxLength = options.maxLength ?? MAX_TML_LENGTH;
+  if (typeof maxLength !== "number" || !(maxLength > 0)) {
+    throw new TypeError(`parseTml: maxLength must be a positive number, got ${String(maxLength)}`);
+  }
+  if (text.length > maxLength) {
+    throw new TmlError(
+      `TML text is ${text.length} characters, more than the ${maxLength} parsed at most (raise it with the maxLength option).`,
+    );
+  }
   const source = text.replace(/^\uFEFF/, "");
   return looksLikeJson(source) ? parseJsonText(source) : parseYamlText(source);
+}
+
+/**
+ * For loops that parse many documents (an export answer): `await turn()` between documents gives
+ * the event loop a turn once `sliceMs` of work have passed since the last one, so timers, sockets
+ * and aborts keep running while a large answer is read.
+ */
+export function eventLoopTurns(sliceMs = 50): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < sliceMs) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    since = performance.now();
+  };
 }
 
 export interface StringifyTmlOptions {
@@ -152,11 +198,59 @@ function parseYamlText(text: string): unknown {
     throw new TmlParseError(reason, pos.line, pos.col, { cause: error, ...(kind && { kind }) });
   }
   if (doc.contents === null) throw new TmlError("TML text is empty.");
-  return readNode(doc.contents as Node, text, doc);
+  return readNode(doc.contents as Node, { text, doc, open: new Set(), aliased: 0, inAlias: false });
+}
+
+/** What reading one document needs: its text, and the alias budget and guard. */
+interface ReadContext {
+  text: string;
+  doc: ReturnType<typeof parseDocument>;
+  /** Nodes being read right now (the path from the root): an alias to one of them never ends. */
+  open: Set<Node>;
+  /** Values produced through aliases so far, against MAX_TML_ALIAS_NODES. */
+  aliased: number;
+  inAlias: boolean;
 }
 
 /** Plain JS value of one node; records the source text of scalars on their parent. */
-function readNode(node: Node, text: string, doc: ReturnType<typeof parseDocument>): unknown {
+function readNode(node: Node, ctx: ReadContext): unknown {
+  if (ctx.inAlias && ++ctx.aliased > MAX_TML_ALIAS_NODES) {
+    throw aliasError(
+      ctx,
+      node,
+      `YAML aliases expand to more than ${MAX_TML_ALIAS_NODES} values (TML has no aliases)`,
+    );
+  }
+  if (isMap(node) || isSeq(node)) {
+    ctx.open.add(node);
+    try {
+      return readCollection(node, ctx);
+    } finally {
+      ctx.open.delete(node);
+    }
+  }
+  if (isScalar(node)) return scalarValue(node);
+  // An alias: TML has none, but hand-written YAML may; read what it points at, within the budget.
+  const target = (node as { resolve?: (d: unknown) => Node | undefined }).resolve?.(ctx.doc);
+  if (!target) return null;
+  if (ctx.open.has(target)) throw aliasError(ctx, node, "a YAML alias refers to a value that contains it");
+  const inAlias = ctx.inAlias;
+  ctx.inAlias = true;
+  try {
+    return readNode(target, ctx);
+  } finally {
+    ctx.inAlias = inAlias;
+  }
+}
+
+function aliasError(ctx: ReadContext, node: Node, reason: string): TmlParseError {
+  const { line, column } = lineColumn(ctx.text, node.range?.[0] ?? 0);
+  const kind = kindFromText(ctx.text);
+  return new TmlParseError(reason, line, column, kind ? { kind } : undefined);
+}
+
+function readCollection(node: Node, ctx: ReadContext): unknown {
+  const { text } = ctx;
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
     const values = new Map<Slot, Written>();
@@ -166,7 +260,7 @@ function readNode(node: Node, text: string, doc: ReturnType<typeof parseDocument
       const key = isScalar(keyNode) ? String(keyNode.value ?? "") : String(keyNode ?? "");
       if (isScalar(keyNode) && keyNode.range) keys.set(key, text.slice(keyNode.range[0], keyNode.range[1]));
       const valueNode = pair.value as Node | null;
-      const value = valueNode === null ? null : readNode(valueNode, text, doc);
+      const value = valueNode === null ? null : readNode(valueNode, ctx);
       // A `__proto__` key must stay data, not become the prototype.
       Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       const written = writtenScalar(valueNode, value, text);
@@ -180,7 +274,7 @@ function readNode(node: Node, text: string, doc: ReturnType<typeof parseDocument
     const out: unknown[] = [];
     const values = new Map<Slot, Written>();
     node.items.forEach((item, index) => {
-      const value = item === null ? null : readNode(item as Node, text, doc);
+      const value = item === null ? null : readNode(item as Node, ctx);
       out.push(value);
       const written = writtenScalar(item as Node | null, value, text);
       if (written) values.set(index, written);
@@ -188,10 +282,7 @@ function readNode(node: Node, text: string, doc: ReturnType<typeof parseDocument
     writtenValues.set(out, values);
     return out;
   }
-  if (isScalar(node)) return scalarValue(node);
-  // An alias: TML has none, but hand-written YAML may; read what it points at.
-  const target = (node as { resolve?: (d: unknown) => Node | undefined }).resolve?.(doc);
-  return target ? readNode(target, text, doc) : null;
+  return null;
 }
 
 /** ThoughtSpot's reading of a scalar: only plain text can be a boolean, null or number. */

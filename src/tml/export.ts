@@ -2,7 +2,7 @@
 import type { components } from "../../generated/v2.js";
 import type { Call, V2Input } from "../core/call.js";
 import type { CallOptions } from "../core/types.js";
-import { parseTml, readTmlValue } from "./document.js";
+import { eventLoopTurns, parseTml, readTmlValue } from "./document.js";
 import { TmlError, TmlParseError } from "./errors.js";
 import { entryStatus, type TmlStatus, tmlEntries } from "./results.js";
 import type { TmlDocument } from "./types.js";
@@ -113,7 +113,10 @@ export async function exportTml(
 
   const objects: ExportedTml[] = [];
   const failures: string[] = [];
+  // Many or large documents: parse in turns, so the answer cannot hold the event loop for long.
+  const turn = eventLoopTurns();
   for (const entry of tmlEntries(answer)) {
+    await turn();
     const info = (entry.info ?? {}) as Loose;
     const status = entryStatus(entry);
     const name = typeof info.name === "string" ? info.name : undefined;
