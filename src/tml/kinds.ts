@@ -5,7 +5,8 @@ import type { TmlDocumentOf, TmlKind, TmlType } from "./types.js";
 /**
  * Every kind with typed contents. The key ThoughtSpot writes at the top of the file is the kind:
  * `pinboard` is the pre-Liveboard name, `cohort` a reusable set, `nls_feedback` the Spotter
- * feedback file (`feedback` is its older name).
+ * feedback file (`feedback` is its older name), `action_object` a custom action; `role`, `group`
+ * and `user` are the access-control objects ThoughtSpot exports as TML.
  */
 export const TML_TYPES: readonly TmlType[] = [
   "table",
@@ -22,6 +23,10 @@ export const TML_TYPES: readonly TmlType[] = [
   "feedback",
   "collection",
   "monitor_alert",
+  "action_object",
+  "role",
+  "group",
+  "user",
 ];
 
 /** Top-level keys that sit beside the kind key. */

@@ -1,0 +1,11 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathsOfFile, tmlFiles, typeChecker } from "../test/support/tml-key-paths.ts";
+const files = tmlFiles("test/fixtures/tml").filter(f => !f.includes("spreadsheet") && !f.includes("legacy"));
+const all = new Set<string>();
+for (const f of files) for (const p of pathsOfFile(f)) all.add(p);
+for (const line of readFileSync("test/fixtures/tml/key-paths.txt", "utf8").split("\n")) if (line && !line.startsWith("#")) all.add(line.trim());
+const isTyped = typeChecker(join(process.cwd(), "src/tml/types.ts"));
+const missing = [...all].filter(p => !isTyped(p)).sort();
+console.log(all.size, "paths;", all.size - missing.length, "typed", ((all.size - missing.length) / all.size * 100).toFixed(1));
+console.log(missing.join("\n"));
