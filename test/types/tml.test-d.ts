@@ -91,6 +91,27 @@ describe("TmlDocument narrows on its kind key", () => {
     expectTypeOf(twoKinds).not.toBeAny();
   });
 
+  it("the README's example compiles as written", async () => {
+    const ts = createThoughtSpotClient({ serverUrl: "https://x.thoughtspot.cloud", auth: { token: "t" } });
+    const liveboardGuid = "guid";
+    const { objects } = await ts.tml.export(liveboardGuid, { associated: true });
+    for (const { type, guid, name, status, text, doc } of objects) {
+      expectTypeOf(type).toEqualTypeOf<string>();
+      expectTypeOf(guid).toEqualTypeOf<string | undefined>();
+      expectTypeOf(text).toEqualTypeOf<string>();
+      expectTypeOf(status).not.toBeAny();
+      if (doc.liveboard) {
+        doc.liveboard.name = `${name} (copy)`;
+        for (const tab of doc.liveboard.layout?.tabs ?? [])
+          tab.tiles?.sort((a, b) => (a.y ?? 0) - (b.y ?? 0));
+      } else if (doc.model) {
+        for (const table of doc.model.model_tables ?? []) table.fqn = undefined;
+      } else if (isTmlOfType(doc, "table")) {
+        doc.table.schema = "PROD";
+      }
+    }
+  });
+
   it("parseTml and ts.tml.export hand out the union", async () => {
     expectTypeOf(parseTml("")).toEqualTypeOf<TmlDocument>();
     const ts = createThoughtSpotClient({ serverUrl: "https://x.thoughtspot.cloud", auth: { token: "t" } });
