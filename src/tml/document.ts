@@ -11,7 +11,18 @@
 // MAX_TML_LENGTH is refused before parsing, and YAML aliases (TML has none) may expand to at most
 // MAX_TML_ALIAS_NODES values in all; an alias inside what it names is a TmlParseError.
 
-import { isMap, isScalar, isSeq, type Node, parseDocument, Scalar } from "yaml";
+import {
+  Composer,
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  Lexer,
+  type Node,
+  Parser,
+  parseDocument,
+  Scalar,
+} from "yaml";
 import { TmlError, TmlParseError } from "./errors.js";
 import { tmlType } from "./kinds.js";
 import { renderKey, renderNumber, renderString } from "./style.js";
@@ -31,6 +42,9 @@ type Slot = string | number;
 // parts of a document are collected as usual; copies (spread, JSON) simply fall back to the rules.
 const writtenValues = new WeakMap<object, Map<Slot, Written>>();
 const writtenKeys = new WeakMap<object, Map<string, string>>();
+
+/** How TML is read: YAML 1.2, every scalar as text (ThoughtSpot's reading is applied here), unique keys. */
+const YAML_OPTIONS = { version: "1.2", schema: "failsafe", uniqueKeys: true, prettyErrors: true } as const;
 
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?)?$/;
 
@@ -62,6 +76,12 @@ export function parseTml(text: string, options: ParseTmlOptions = {}): TmlDocume
 
 /** Parse TML text without asking which kind it is (for exports of any shape). */
 export function readTmlValue(text: string, options: ParseTmlOptions = {}): unknown {
+  const source = checkedText(text, options);
+  return looksLikeJson(source) ? parseJsonText(source) : parseYamlText(source);
+}
+
+/** The text without its BOM, once it is known to be a string within maxLength. */
+function checkedText(text: string, options: ParseTmlOptions): string {
   if (typeof text !== "string") throw new TypeError(`TML text must be a string, got ${typeof text}`);
   const maxLength = options.maxLength ?? MAX_TML_LENGTH;
   if (typeof maxLength !== "number" || !(maxLength > 0)) {
@@ -72,8 +92,7 @@ export function readTmlValue(text: string, options: ParseTmlOptions = {}): unkno
       `TML text is ${text.length} characters, more than the ${maxLength} parsed at most (raise it with the maxLength option).`,
     );
   }
-  const source = text.replace(/^\uFEFF/, "");
-  return looksLikeJson(source) ? parseJsonText(source) : parseYamlText(source);
+  return text.replace(/^\uFEFF/, "");
 }
 
 /**
@@ -88,6 +107,51 @@ export function eventLoopTurns(sliceMs = 50): () => Promise<void> {
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     since = performance.now();
   };
+}
+
+/**
+ * parseTml for large text on a busy process: the same document, but lexing and the reading of the
+ * top levels give the event loop a turn every `sliceMs` (default 50 ms) of work. Used by
+ * ts.tml.export, whose answer may hold many large documents.
+ */
+export async function parseTmlInTurns(
+  text: string,
+  options: ParseTmlOptions & { turn?: () => Promise<void> } = {},
+): Promise<TmlDocument> {
+  const value = await readTmlValueInTurns(text, options);
+  tmlType(value);
+  return value as TmlDocument;
+}
+
+/** readTmlValue in turns (see parseTmlInTurns). */
+export async function readTmlValueInTurns(
+  text: string,
+  options: ParseTmlOptions & { turn?: () => Promise<void> } = {},
+): Promise<unknown> {
+  const turn = options.turn ?? eventLoopTurns();
+  const source = checkedText(text, options);
+  // JSON.parse is fast enough to run at once.
+  if (looksLikeJson(source)) return parseJsonText(source);
+  const composer = new Composer(YAML_OPTIONS);
+  const parser = new Parser();
+  const docs: Document.Parsed[] = [];
+  let lexemes = 0;
+  for (const lexeme of new Lexer().lex(source)) {
+    for (const token of parser.next(lexeme)) docs.push(...composer.next(token));
+    if ((++lexemes & 1023) === 0) await turn();
+  }
+  for (const token of parser.end()) docs.push(...composer.next(token));
+  docs.push(...composer.end(true, source.length));
+  const doc = docs[0];
+  // Anything wrong: the reading at once reports it exactly as parseTml does.
+  if (docs.length !== 1 || !doc || doc.errors.length > 0 || doc.contents === null)
+    return parseYamlText(source);
+  return readNodeInTurns(
+    doc.contents as Node,
+    { text: source, doc, open: new Set(), aliased: 0, inAlias: false },
+    3,
+    turn,
+  );
 }
 
 export interface StringifyTmlOptions {
@@ -183,12 +247,7 @@ function scalarText(value: unknown, blockIndent: string, parent: object, slot: S
 // ---- reading -------------------------------------------------------------------------------
 
 function parseYamlText(text: string): unknown {
-  const doc = parseDocument(text, {
-    version: "1.2",
-    schema: "failsafe",
-    uniqueKeys: true,
-    prettyErrors: true,
-  });
+  const doc = parseDocument(text, YAML_OPTIONS);
   const error = doc.errors[0];
   if (error) {
     const pos = culprit(text, error.code, error.pos[0]) ?? error.linePos?.[0] ?? { line: 1, col: 1 };
@@ -204,7 +263,7 @@ function parseYamlText(text: string): unknown {
 /** What reading one document needs: its text, and the alias budget and guard. */
 interface ReadContext {
   text: string;
-  doc: ReturnType<typeof parseDocument>;
+  doc: Document.Parsed | Document;
   /** Nodes being read right now (the path from the root): an alias to one of them never ends. */
   open: Set<Node>;
   /** Values produced through aliases so far, against MAX_TML_ALIAS_NODES. */
@@ -214,6 +273,49 @@ interface ReadContext {
 
 /** Plain JS value of one node; records the source text of scalars on their parent. */
 function readNode(node: Node, ctx: ReadContext): unknown {
+  const step = enter(node, ctx);
+  if (step.kind === "value") return step.value;
+  if (step.kind === "alias") return readAlias(step.target, ctx);
+  try {
+    const steps = collectionSteps(node, ctx);
+    let next = steps.next();
+    while (!next.done) next = steps.next(readNode(next.value, ctx));
+    return next.value;
+  } finally {
+    ctx.open.delete(node);
+  }
+}
+
+/**
+ * readNode in turns: the first `depth` levels are read child by child with `await turn()` between
+ * children (a Liveboard's visualizations, a model's columns), deeper ones at once. Same result.
+ */
+async function readNodeInTurns(
+  node: Node,
+  ctx: ReadContext,
+  depth: number,
+  turn: () => Promise<void>,
+): Promise<unknown> {
+  if (depth <= 0 || !(isMap(node) || isSeq(node))) return readNode(node, ctx);
+  const step = enter(node, ctx);
+  if (step.kind !== "collection") return readNode(node, ctx);
+  try {
+    const steps = collectionSteps(node, ctx);
+    let next = steps.next();
+    while (!next.done) {
+      await turn();
+      next = steps.next(await readNodeInTurns(next.value, ctx, depth - 1, turn));
+    }
+    return next.value;
+  } finally {
+    ctx.open.delete(node);
+  }
+}
+
+type Entered = { kind: "value"; value: unknown } | { kind: "alias"; target: Node } | { kind: "collection" };
+
+/** Counts the node against the alias budget; a collection is marked open until read. */
+function enter(node: Node, ctx: ReadContext): Entered {
   if (ctx.inAlias && ++ctx.aliased > MAX_TML_ALIAS_NODES) {
     throw aliasError(
       ctx,
@@ -223,17 +325,17 @@ function readNode(node: Node, ctx: ReadContext): unknown {
   }
   if (isMap(node) || isSeq(node)) {
     ctx.open.add(node);
-    try {
-      return readCollection(node, ctx);
-    } finally {
-      ctx.open.delete(node);
-    }
+    return { kind: "collection" };
   }
-  if (isScalar(node)) return scalarValue(node);
+  if (isScalar(node)) return { kind: "value", value: scalarValue(node) };
   // An alias: TML has none, but hand-written YAML may; read what it points at, within the budget.
   const target = (node as { resolve?: (d: unknown) => Node | undefined }).resolve?.(ctx.doc);
-  if (!target) return null;
+  if (!target) return { kind: "value", value: null };
   if (ctx.open.has(target)) throw aliasError(ctx, node, "a YAML alias refers to a value that contains it");
+  return { kind: "alias", target };
+}
+
+function readAlias(target: Node, ctx: ReadContext): unknown {
   const inAlias = ctx.inAlias;
   ctx.inAlias = true;
   try {
@@ -249,7 +351,11 @@ function aliasError(ctx: ReadContext, node: Node, reason: string): TmlParseError
   return new TmlParseError(reason, line, column, kind ? { kind } : undefined);
 }
 
-function readCollection(node: Node, ctx: ReadContext): unknown {
+/**
+ * Builds a mapping or list: yields each child node and takes back its value, so the same steps
+ * serve the reading at once and the reading in turns.
+ */
+function* collectionSteps(node: Node, ctx: ReadContext): Generator<Node, unknown, unknown> {
   const { text } = ctx;
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
@@ -260,7 +366,7 @@ function readCollection(node: Node, ctx: ReadContext): unknown {
       const key = isScalar(keyNode) ? String(keyNode.value ?? "") : String(keyNode ?? "");
       if (isScalar(keyNode) && keyNode.range) keys.set(key, text.slice(keyNode.range[0], keyNode.range[1]));
       const valueNode = pair.value as Node | null;
-      const value = valueNode === null ? null : readNode(valueNode, ctx);
+      const value = valueNode === null ? null : yield valueNode;
       // A `__proto__` key must stay data, not become the prototype.
       Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       const written = writtenScalar(valueNode, value, text);
@@ -273,12 +379,12 @@ function readCollection(node: Node, ctx: ReadContext): unknown {
   if (isSeq(node)) {
     const out: unknown[] = [];
     const values = new Map<Slot, Written>();
-    node.items.forEach((item, index) => {
-      const value = item === null ? null : readNode(item as Node, ctx);
+    for (const [index, item] of node.items.entries()) {
+      const value = item === null ? null : yield item as Node;
       out.push(value);
       const written = writtenScalar(item as Node | null, value, text);
       if (written) values.set(index, written);
-    });
+    }
     writtenValues.set(out, values);
     return out;
   }

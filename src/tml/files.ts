@@ -8,7 +8,7 @@ import { importNode } from "../node-only.js";
 const nodeFs = () => importNode("node:fs/promises");
 const nodePath = () => importNode("node:path");
 
-import { parseTml, stringifyTml, tmlType } from "./document.js";
+import { eventLoopTurns, parseTmlInTurns, stringifyTml, tmlType } from "./document.js";
 import { TmlError, TmlParseError } from "./errors.js";
 import type { TmlDocument, TmlKind } from "./types.js";
 
@@ -37,9 +37,11 @@ export async function readTmlFolder(dir: string, options: ReadTmlFolderOptions =
     .map((entry) => join(entryDir(entry, dir), entry.name))
     .sort();
   const files: TmlFile[] = [];
+  // Large folders and files are parsed in turns, so reading them does not hold the event loop.
+  const turn = eventLoopTurns();
   for (const path of paths) {
     const text = await readFile(path, "utf8");
-    const doc = parseFile(path, text);
+    const doc = await parseFile(path, text, turn);
     const type = tmlType(doc);
     const bodyName = (doc as Record<string, { name?: unknown }>)[type]?.name;
     const name = typeof bodyName === "string" ? bodyName : fileStem(path);
@@ -145,9 +147,9 @@ function objectName(doc: TmlDocument, type: TmlKind): string | undefined {
   return typeof name === "string" ? name : undefined;
 }
 
-function parseFile(path: string, text: string): TmlDocument {
+async function parseFile(path: string, text: string, turn: () => Promise<void>): Promise<TmlDocument> {
   try {
-    return parseTml(text);
+    return await parseTmlInTurns(text, { turn });
   } catch (error) {
     if (error instanceof TmlParseError) {
       throw new TmlParseError(error.reason, error.line, error.column, {

@@ -41,12 +41,19 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
   throw new Error("expected a rejection");
 }
 
-/** The longest the event loop was held while `work` ran, from a 5 ms ticker. */
+/**
+ * The longest the event loop was held while `work` ran, from a 5 ms ticker: the CPU time this
+ * process spent between two ticks, so a busy machine that schedules it late does not count.
+ */
 async function longestBlock(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
+  const cpu = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  let last = cpu();
   let longest = 0;
   const ticker = setInterval(() => {
-    const now = performance.now();
+    const now = cpu();
     longest = Math.max(longest, now - last);
     last = now;
   }, 5);
@@ -55,7 +62,7 @@ async function longestBlock(work: () => Promise<unknown>): Promise<number> {
   } finally {
     clearInterval(ticker);
   }
-  return Math.max(longest, performance.now() - last);
+  return Math.max(longest, cpu() - last);
 }
 
 /** ~300 bytes of YAML whose aliases expand to 9^9 (387 million) strings. */
@@ -160,7 +167,33 @@ describe("TML aliases and size", () => {
     // Parsed in one go, these ~3 MB hold the loop for seconds on a busy machine; in turns, for
     // one document at most. A generous guard, not a benchmark.
     expect(held).toBeLessThan(1_000);
-  });
+  }, 60_000);
+});
+
+describe("one large export document", () => {
+  it("a Liveboard of a few megabytes is read in turns too", async () => {
+    const visualization = (i: number) =>
+      `  - id: Viz_${i}\n    answer:\n      name: Answer ${i}\n      tables:\n      - id: Sales\n        name: Sales\n` +
+      `      search_query: "[Revenue] [Region] [Order Date].monthly"\n      answer_columns:\n` +
+      Array.from(
+        { length: 12 },
+        (_, c) => `      - name: Column ${c}\n        custom_name: Nice ${c}\n`,
+      ).join("") +
+      `      chart:\n        type: COLUMN\n        client_state_v2: "${'{\\"a\\":1}'.repeat(20)}"\n`;
+    const text = `guid: big\nliveboard:\n  name: Big\n  visualizations:\n${Array.from({ length: 3000 }, (_, i) => visualization(i)).join("")}`;
+    expect(text.length).toBeGreaterThan(3_000_000);
+    const cluster = await serve((_, res) => json(res, 200, [exportEntry(text, "Big", "liveboard")]));
+    const ts = client(cluster.url);
+    let count = 0;
+    const held = await longestBlock(async () => {
+      const [object] = (await ts.tml.export("big")).objects;
+      count = object?.doc.liveboard?.visualizations?.length ?? 0;
+    });
+    expect(count).toBe(3000);
+    // Parsed at once this holds the loop for about 1.5 s of CPU; in turns only YAML's composing of
+    // the one document runs at once (about 0.1 s per megabyte).
+    expect(held).toBeLessThan(1_000);
+  }, 60_000);
 });
 
 describe("walks end", () => {
