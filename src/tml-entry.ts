@@ -9,6 +9,7 @@ export {
   MAX_TML_ALIAS_NODES,
   MAX_TML_LENGTH,
   parseTml,
+  parseTmlInTurns,
   stringifyTml,
   TML_TYPES,
   tmlNeedsQuotes,

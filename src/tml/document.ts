@@ -43,8 +43,12 @@ type Slot = string | number;
 const writtenValues = new WeakMap<object, Map<Slot, Written>>();
 const writtenKeys = new WeakMap<object, Map<string, string>>();
 
-/** How TML is read: YAML 1.2, every scalar as text (ThoughtSpot's reading is applied here), unique keys. */
-const YAML_OPTIONS = { version: "1.2", schema: "failsafe", uniqueKeys: true, prettyErrors: true } as const;
+/**
+ * How TML is read: YAML 1.2, every scalar as text (ThoughtSpot's reading is applied here). Keys are
+ * checked for uniqueness here (collectionSteps) with a set: the yaml package's own check compares
+ * each key with every earlier one, and 20 000 keys in one mapping held the event loop for seconds.
+ */
+const YAML_OPTIONS = { version: "1.2", schema: "failsafe", uniqueKeys: false, prettyErrors: true } as const;
 
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?)?$/;
 
@@ -317,7 +321,7 @@ type Entered = { kind: "value"; value: unknown } | { kind: "alias"; target: Node
 /** Counts the node against the alias budget; a collection is marked open until read. */
 function enter(node: Node, ctx: ReadContext): Entered {
   if (ctx.inAlias && ++ctx.aliased > MAX_TML_ALIAS_NODES) {
-    throw aliasError(
+    throw parseErrorAt(
       ctx,
       node,
       `YAML aliases expand to more than ${MAX_TML_ALIAS_NODES} values (TML has no aliases)`,
@@ -331,7 +335,7 @@ function enter(node: Node, ctx: ReadContext): Entered {
   // An alias: TML has none, but hand-written YAML may; read what it points at, within the budget.
   const target = (node as { resolve?: (d: unknown) => Node | undefined }).resolve?.(ctx.doc);
   if (!target) return { kind: "value", value: null };
-  if (ctx.open.has(target)) throw aliasError(ctx, node, "a YAML alias refers to a value that contains it");
+  if (ctx.open.has(target)) throw parseErrorAt(ctx, node, "a YAML alias refers to a value that contains it");
   return { kind: "alias", target };
 }
 
@@ -345,7 +349,7 @@ function readAlias(target: Node, ctx: ReadContext): unknown {
   }
 }
 
-function aliasError(ctx: ReadContext, node: Node, reason: string): TmlParseError {
+function parseErrorAt(ctx: ReadContext, node: Node, reason: string): TmlParseError {
   const { line, column } = lineColumn(ctx.text, node.range?.[0] ?? 0);
   const kind = kindFromText(ctx.text);
   return new TmlParseError(reason, line, column, kind ? { kind } : undefined);
@@ -361,9 +365,12 @@ function* collectionSteps(node: Node, ctx: ReadContext): Generator<Node, unknown
     const out: Record<string, unknown> = {};
     const values = new Map<Slot, Written>();
     const keys = new Map<string, string>();
+    const seen = new Set<string>();
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
       const key = isScalar(keyNode) ? String(keyNode.value ?? "") : String(keyNode ?? "");
+      if (seen.has(key)) throw parseErrorAt(ctx, keyNode ?? node, "Map keys must be unique");
+      seen.add(key);
       if (isScalar(keyNode) && keyNode.range) keys.set(key, text.slice(keyNode.range[0], keyNode.range[1]));
       const valueNode = pair.value as Node | null;
       const value = valueNode === null ? null : yield valueNode;

@@ -116,6 +116,17 @@ describe("TML aliases and size", () => {
     expect(error.line).toBe(line);
   });
 
+  it("a mapping of 40 000 keys reads in linear time (the unique-key check compared every pair)", () => {
+    const text = `table:\n  name: x\n${Array.from({ length: 40_000 }, (_, i) => `  k${i}: ${i}`).join("\n")}\n`;
+    const started = performance.now();
+    const doc = parseTml(text) as { table: Record<string, unknown> };
+    expect(Object.keys(doc.table)).toHaveLength(40_001);
+    // A guard against a hang only: comparing each key with every earlier one took ~40 s here.
+    expect(performance.now() - started).toBeLessThan(15_000);
+    // Duplicates are still found, at the second occurrence.
+    expect(() => parseTml(`${text}  k7: again\n`)).toThrow(/line 40003, column 3: Map keys must be unique/);
+  }, 60_000);
+
   it("a few aliases in hand-written YAML still read as copies", () => {
     const doc = parseTml("table:\n  name: x\n  a: &p {k: 1}\n  b: *p\n") as {
       table: Record<string, unknown>;
