@@ -207,6 +207,45 @@ describe("one large export document", () => {
   }, 60_000);
 });
 
+describe("event streams have budgets", () => {
+  it("ts.stream stops an endless line at 8 Mi characters with an UnexpectedResponseError and hangs up", async () => {
+    const state = { sent: 0, closed: false };
+    const cluster = await serve(async (_, res) => {
+      res.on("close", () => {
+        state.closed = true;
+      });
+      res.writeHead(200, { "Content-Type": "text/event-stream" });
+      res.write("data: ");
+      const chunk = "x".repeat(256 * 1024);
+      // 16 MiB at most, so the test ends even if the client never hangs up.
+      for (let i = 0; i < 64 && !state.closed; i++) {
+        if (!res.write(chunk)) await new Promise((resolve) => res.once("drain", resolve));
+        state.sent += chunk.length;
+      }
+      res.end();
+    });
+    const ts = client(cluster.url);
+    const events = ts.stream("sendAgentMessageStreaming", {
+      conversation_identifier: "c1",
+      messages: ["hello"],
+    });
+    const error = (await caught(
+      (async () => {
+        for await (const _ of events) {
+          /* no event ever completes */
+        }
+      })(),
+    )) as UnexpectedResponseError;
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(error.operationId).toBe("sendAgentMessageStreaming");
+    expect(error.message).toContain("a line longer than 8388608 characters");
+    expect(error.message).not.toContain("xxxx");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(state.closed).toBe(true);
+    expect(state.sent).toBeLessThan(16 * 1024 * 1024);
+  }, 60_000);
+});
+
 describe("walks end", () => {
   it("a server that cycles A, B, A, B is stopped at the first page seen before", async () => {
     const pageA = [{ id: "a1" }, { id: "a2" }];
