@@ -21,7 +21,7 @@ import type {
   TmlUser,
   UserTml,
 } from "../../src/tml/types.js";
-import { isTmlOfType, parseTml, stringifyTml } from "../../src/tml-entry.js";
+import { isLegacyConnection, isTmlOfType, parseTml, stringifyTml } from "../../src/tml-entry.js";
 
 declare const doc: TmlDocument;
 
@@ -60,6 +60,7 @@ describe("TmlDocument narrows on its kind key", () => {
   it("a table check keeps the legacy connection file, whose table: is a list; isTmlOfType picks the table", () => {
     if (doc.table) expectTypeOf(doc.table).toEqualTypeOf<TmlTable | TmlConnectionTable[]>();
     if (isTmlOfType(doc, "table")) expectTypeOf(doc.table).toEqualTypeOf<TmlTable>();
+    if (isLegacyConnection(doc)) expectTypeOf(doc.table).toEqualTypeOf<TmlConnectionTable[] | undefined>();
     const legacy: LegacyConnectionTml = { name: "Warehouse", type: "RDBMS_SNOWFLAKE", table: [] };
     const asDocument: TmlDocument = legacy;
     expectTypeOf(asDocument).toMatchTypeOf<TmlDocument>();
