@@ -2,11 +2,14 @@
 // A separate entry because the YAML parser is large; ts.tml on the client loads it on first use.
 
 // Types the functions above take, so users can name them.
-export type { StringifyTmlOptions } from "./tml/document.js";
+export type { ParseTmlOptions, StringifyTmlOptions } from "./tml/document.js";
 export {
   isLegacyConnection,
   isTmlOfType,
+  MAX_TML_ALIAS_NODES,
+  MAX_TML_LENGTH,
   parseTml,
+  parseTmlInTurns,
   stringifyTml,
   TML_TYPES,
   tmlNeedsQuotes,

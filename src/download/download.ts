@@ -6,6 +6,7 @@
 import { v1Operations } from "../../generated/v1-operations.js";
 import { v2Operations } from "../../generated/v2-operations.js";
 import type { Call, PortOptions } from "../core/call.js";
+import { UnexpectedResponseError } from "../core/errors.js";
 import type { OperationRow } from "../operation-row.js";
 import type { DownloadedFile, DownloadOptions, V1BinaryOperationId, V2BinaryOperationId } from "./types.js";
 
@@ -33,6 +34,13 @@ export const downloadPaths: readonly string[] = [...targets.keys()].filter((k) =
 /** The binary operationIds download() accepts. */
 export const downloadOperations: readonly string[] = [...targets.keys()].filter((k) => !k.startsWith("/"));
 
+/**
+ * The most bytes mode reads into memory (512 MiB, as for answers read whole), counted once decoded:
+ * a small gzip answer must not become gigabytes. `maxBytes` changes it per call; `as: "stream"` and
+ * `file` have no cap (the caller reads, or the disk holds, the bytes).
+ */
+export const MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024;
+
 /** The client's ts.download (see DownloadMethod for the typed overloads). */
 export async function download(
   call: Call,
@@ -51,6 +59,10 @@ export async function download(
   }
   if (options.file !== undefined && options.as === "stream") {
     throw new TypeError('download: give either file or as: "stream", not both');
+  }
+  const maxBytes = options.maxBytes ?? MAX_DOWNLOAD_BYTES;
+  if (typeof maxBytes !== "number" || !Number.isInteger(maxBytes) || maxBytes < 1) {
+    throw new TypeError(`download: maxBytes must be a positive integer, got ${String(options.maxBytes)}`);
   }
   const { api, operationId } = target;
   const { signal, headers, timeoutMs, maxRetries } = options;
@@ -90,6 +102,40 @@ export async function download(
     return streamToFile(body, options.file);
   }
   if (options.as === "stream") return body;
-  const buffer = await new Response(body).arrayBuffer();
-  return new Uint8Array(buffer);
+  return readCapped(body, maxBytes, target);
+}
+
+/** The whole body, or an UnexpectedResponseError (and the connection closed) past maxBytes. */
+async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, target: Target) {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      length += value.length;
+      if (length > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw new UnexpectedResponseError({
+          method: target.row.method,
+          path: target.row.path,
+          operationId: target.operationId,
+          status: 200,
+          message: `${target.operationId} answered a file larger than ${maxBytes} bytes (once decoded), the most ts.download reads into memory (maxBytes); pass { maxBytes } to raise it, or { as: "stream" } or { file } to read it piece by piece`,
+        });
+      }
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }

@@ -53,6 +53,11 @@ export interface DownloadOptions extends CallOptions {
   as?: "bytes" | "stream";
   /** Node only: stream the body into this file and return { file, bytes }. */
   file?: string;
+  /**
+   * Bytes mode: the most bytes read into memory, once decoded (default 512 MiB); a larger file is
+   * an UnexpectedResponseError. Streams and files have no cap.
+   */
+  maxBytes?: number;
 }
 
 /** The binary operations of both APIs, by operationId (V1 and V2 share no operationId). */

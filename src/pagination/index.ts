@@ -1,6 +1,6 @@
 // Pagination helpers: ts.paginate (V2 record_offset/record_size) and paginateV1 (V1 offset/batchsize).
 
-export type { Paginated } from "./pager.js";
+export { DEFAULT_MAX_PAGES, type Paginated } from "./pager.js";
 export { DEFAULT_PAGE_SIZE, type PaginateMethod, paginate } from "./paginate.js";
 export {
   type PaginateV1Args,

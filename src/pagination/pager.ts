@@ -31,25 +31,44 @@ export interface PagerOptions<T> {
   fetchPage(offset: number, signal: AbortSignal | undefined): Promise<unknown>;
   /** Reads items and the last-page signal out of an answer. */
   read(answer: unknown, pageSize: number): Page<T>;
-  /** Stop with a PaginationError after this many pages (no cap when undefined). */
-  maxPages?: number | undefined;
+  /** Stop with a PaginationError after this many pages (Infinity: no ceiling). */
+  maxPages: number;
 }
 
-/** maxPages: a positive integer, when given. */
-export function checkMaxPages(value: unknown, where: string): number | undefined {
-  if (value === undefined) return undefined;
+/**
+ * The most pages a walk reads unless `maxPages` says otherwise: 10 000 pages (a million items at
+ * the default page size) is more than any listing of a cluster, and ends a walk that never does.
+ */
+export const DEFAULT_MAX_PAGES = 10_000;
+
+/** Fingerprints of full pages kept to notice a cycle (A, B, A, B …); the oldest go first. */
+export const PAGE_FINGERPRINTS_KEPT = 10_000;
+
+/** maxPages: a positive integer or Infinity (no ceiling); DEFAULT_MAX_PAGES when not given. */
+export function checkMaxPages(value: unknown, where: string): number {
+  if (value === undefined) return DEFAULT_MAX_PAGES;
+  if (value === Number.POSITIVE_INFINITY) return value;
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    throw new TypeError(`${where}: maxPages must be a positive integer, got ${String(value)}`);
+    throw new TypeError(`${where}: maxPages must be a positive integer or Infinity, got ${String(value)}`);
   }
   return value;
 }
 
-/** A cheap fingerprint of a page (FNV-1a over its JSON), to notice a server that ignores the offset. */
+/**
+ * A cheap fingerprint of a page, to notice a server that ignores the offset or cycles: two 32-bit
+ * hashes (FNV-1a and a multiplicative one) over its JSON, with its length, so that chance equality
+ * of two different pages among thousands is negligible.
+ */
 function fingerprint(items: readonly unknown[]): string {
   const text = JSON.stringify(items);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return `${text.length}:${hash >>> 0}`;
+  let fnv = 0x811c9dc5;
+  let mul = 7;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    fnv = Math.imul(fnv ^ c, 0x01000193);
+    mul = (Math.imul(mul, 31) + c) | 0;
+  }
+  return `${text.length}:${fnv >>> 0}:${mul >>> 0}`;
 }
 
 /** A page size must be a positive integer: -1 ("everything at once") would defeat paging. */
@@ -76,27 +95,34 @@ export function createPager<T, P = unknown>(options: PagerOptions<T>): Paginated
 
   async function* answers(): AsyncGenerator<{ answer: unknown; page: Page<T> }> {
     let offset = options.start;
-    let previous: string | undefined;
+    // Full pages seen so far (fingerprint → offset), at most PAGE_FINGERPRINTS_KEPT of them.
+    const seenAt = new Map<string, number>();
     for (let count = 1; ; count++) {
       if (signal?.aborted) throw aborted();
       // The engine turns an abort while the page is fetched or read into a RequestAbortedError.
       const answer = await options.fetchPage(offset, signal);
       const page = options.read(answer, pageSize);
-      // A full page equal to the one before: the server ignores the offset, and the walk would never end.
+      // A full page equal to one seen before: the server ignores the offset or cycles (A, B, A, B),
+      // and the walk would never end.
       const seen = page.last || page.items.length === 0 ? undefined : fingerprint(page.items);
-      if (seen !== undefined && seen === previous) {
-        throw new PaginationError({
-          ...where,
-          message: `${options.operationId}: the page at offset ${offset} repeats the previous page; the server ignores the offset, so the walk stopped`,
-        });
+      if (seen !== undefined) {
+        const before = seenAt.get(seen);
+        if (before !== undefined) {
+          throw new PaginationError({
+            ...where,
+            message: `${options.operationId}: the page at offset ${offset} repeats the page at offset ${before}; the server ignores the offset or cycles, so the walk stopped`,
+          });
+        }
+        if (seenAt.size >= PAGE_FINGERPRINTS_KEPT) seenAt.delete(seenAt.keys().next().value as string);
+        seenAt.set(seen, offset);
       }
-      previous = seen;
       yield { answer, page };
       if (page.last) return;
-      if (options.maxPages !== undefined && count >= options.maxPages) {
+      if (count >= options.maxPages) {
+        const which = options.maxPages === DEFAULT_MAX_PAGES ? "maxPages, by default" : "maxPages";
         throw new PaginationError({
           ...where,
-          message: `${options.operationId}: more than ${options.maxPages} pages (maxPages); the walk stopped`,
+          message: `${options.operationId}: more than ${options.maxPages} pages (${which}); the walk stopped. Pass { maxPages: n } (or Infinity) in the options to walk further`,
         });
       }
       offset += pageSize;

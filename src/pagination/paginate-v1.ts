@@ -32,7 +32,10 @@ export type V1PageItemOf<K extends V1PaginatedOperationId> = ItemOfRule<
 export interface PaginateV1Options extends CallOptions {
   /** Items per request (batchsize). Default: input.batchsize, else 100. */
   pageSize?: number;
-  /** Stop with a PaginationError after this many pages: a guard for unattended scripts. */
+  /**
+   * Stop with a PaginationError after this many pages. Default 10 000 (DEFAULT_MAX_PAGES);
+   * Infinity for no ceiling. Pages seen before always stop the walk.
+   */
   maxPages?: number;
 }
 

@@ -64,7 +64,10 @@ export type PaginateInit<K extends PaginatedOperationId> = {
 export interface PaginateOptions extends CallOptions {
   /** Items per request (record_size). Default: the input's record_size, else 100. */
   pageSize?: number;
-  /** Stop with a PaginationError after this many pages: a guard for unattended scripts. */
+  /**
+   * Stop with a PaginationError after this many pages. Default 10 000 (DEFAULT_MAX_PAGES);
+   * Infinity for no ceiling. Pages seen before always stop the walk.
+   */
   maxPages?: number;
 }
 

@@ -95,7 +95,7 @@ export function stream<K extends StreamingOperationId>(
     });
     const body = answer as ReadableStream<Uint8Array> | undefined;
     if (!body) return;
-    for await (const event of readSse(body)) {
+    for await (const event of readSse(body, { where })) {
       if (signal?.aborted) throw aborted(signal.reason);
       yield event;
     }

@@ -2,8 +2,8 @@
 import type { components } from "../../generated/v2.js";
 import type { Call, V2Input } from "../core/call.js";
 import type { CallOptions } from "../core/types.js";
-import { parseTml, readTmlValue } from "./document.js";
-import { TmlError, TmlParseError } from "./errors.js";
+import { eventLoopTurns, readTmlValueInTurns, tmlType } from "./document.js";
+import { TmlError } from "./errors.js";
 import { entryStatus, type TmlStatus, tmlEntries } from "./results.js";
 import type { TmlDocument } from "./types.js";
 
@@ -117,7 +117,10 @@ export async function exportTml(
 
   const objects: ExportedTml[] = [];
   const failures: string[] = [];
+  // Many or large documents: parse in turns, so the answer cannot hold the event loop for long.
+  const turn = eventLoopTurns();
   for (const entry of tmlEntries(answer, source)) {
+    await turn();
     const info = (entry.info ?? {}) as Loose;
     const status = entryStatus(entry);
     const name = typeof info.name === "string" ? info.name : undefined;
@@ -126,7 +129,7 @@ export async function exportTml(
       failures.push(`${name ?? guid ?? "object"}: ${status.message ?? "no TML returned"}`);
       continue;
     }
-    const doc = exportedDocument(entry.edoc);
+    const doc = await exportedDocument(entry.edoc, turn);
     objects.push({
       type: String(info.type ?? Object.keys(Object(doc)).find((k) => k !== "guid") ?? ""),
       guid,
@@ -148,11 +151,13 @@ export async function exportTml(
   return { objects, guidsByName };
 }
 
-function exportedDocument(text: string): TmlDocument {
+/** Parsed in turns; a shape that is not one known TML kind is kept as read (text that does not parse throws). */
+async function exportedDocument(text: string, turn: () => Promise<void>): Promise<TmlDocument> {
+  const value = await readTmlValueInTurns(text, { turn });
   try {
-    return parseTml(text);
+    tmlType(value);
   } catch (error) {
-    if (error instanceof TmlParseError || !(error instanceof TmlError)) throw error;
-    return readTmlValue(text) as TmlDocument;
+    if (!(error instanceof TmlError)) throw error;
   }
+  return value as TmlDocument;
 }

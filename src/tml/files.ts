@@ -1,5 +1,6 @@
 // TML files on disk (Node only): a folder of `{name}.{type}.tml` files, as ThoughtSpot's UI
-// export and most deployment repositories lay them out.
+// export and most deployment repositories lay them out. Names and kind keys come from the server
+// and are data: both are made safe whole, and no write may land outside the folder it was given.
 
 import { importNode } from "../node-only.js";
 
@@ -7,7 +8,7 @@ import { importNode } from "../node-only.js";
 const nodeFs = () => importNode("node:fs/promises");
 const nodePath = () => importNode("node:path");
 
-import { parseTml, stringifyTml, tmlType } from "./document.js";
+import { eventLoopTurns, parseTmlInTurns, stringifyTml, tmlType } from "./document.js";
 import { TmlError, TmlParseError } from "./errors.js";
 import type { TmlDocument, TmlKind } from "./types.js";
 
@@ -36,9 +37,11 @@ export async function readTmlFolder(dir: string, options: ReadTmlFolderOptions =
     .map((entry) => join(entryDir(entry, dir), entry.name))
     .sort();
   const files: TmlFile[] = [];
+  // Large folders and files are parsed in turns, so reading them does not hold the event loop.
+  const turn = eventLoopTurns();
   for (const path of paths) {
     const text = await readFile(path, "utf8");
-    const doc = parseFile(path, text);
+    const doc = await parseFile(path, text, turn);
     const type = tmlType(doc);
     const bodyName = (doc as Record<string, { name?: unknown }>)[type]?.name;
     const name = typeof bodyName === "string" ? bodyName : fileStem(path);
@@ -54,12 +57,20 @@ export async function readTmlFolder(dir: string, options: ReadTmlFolderOptions =
  * depend on which document comes first.
  */
 export async function writeTmlFolder(dir: string, docs: readonly TmlDocument[]): Promise<TmlFile[]> {
-  const [{ mkdir, writeFile }, { join }] = await Promise.all([nodeFs(), nodePath()]);
+  const [{ mkdir, writeFile }, { join, resolve, sep }] = await Promise.all([nodeFs(), nodePath()]);
   await mkdir(dir, { recursive: true });
   const names = uniqueFileNames(docs);
+  const root = resolve(dir);
   const files: TmlFile[] = [];
   for (const [i, doc] of docs.entries()) {
     const path = join(dir, names[i]!);
+    // The names are made safe above; this check holds even if that ever missed a case.
+    const target = resolve(path);
+    if (!target.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)) {
+      throw new TmlError(
+        `TML file name ${JSON.stringify(names[i])} would be written outside ${dir}; nothing of it was written.`,
+      );
+    }
     const text = stringifyTml(doc);
     await writeFile(path, text, "utf8");
     const type = tmlType(doc);
@@ -68,10 +79,20 @@ export async function writeTmlFolder(dir: string, docs: readonly TmlDocument[]):
   return files;
 }
 
-/** `{name}.{type}.tml`, with the name made safe for Linux, macOS and Windows file systems. */
+/**
+ * `{name}.{type}.tml`, with the name made safe for Linux, macOS and Windows file systems, and the
+ * type (the document's kind key, which the server chooses) reduced to letters, digits and `_`.
+ */
 export function tmlFileName(doc: TmlDocument): string {
   const type = tmlType(doc);
-  return `${safeFileStem(objectName(doc, type) ?? doc.guid ?? type)}.${type}.tml`;
+  const guid = typeof doc.guid === "string" ? doc.guid : undefined;
+  return `${safeFileStem(objectName(doc, type) ?? guid ?? type)}.${safeKind(type)}.tml`;
+}
+
+/** A kind key as one file-name part: ThoughtSpot's kinds are `[a-z_]`; anything else is replaced. */
+function safeKind(type: string): string {
+  const kind = type.replace(/[^A-Za-z0-9_]/g, "_").slice(0, 40);
+  return /[A-Za-z0-9]/.test(kind) ? kind : "unknown";
 }
 
 function uniqueFileNames(docs: readonly TmlDocument[]): string[] {
@@ -81,9 +102,10 @@ function uniqueFileNames(docs: readonly TmlDocument[]): string[] {
   const used = new Set<string>();
   return base.map((name, i) => {
     const doc = docs[i]!;
-    const suffix = `.${tmlType(doc)}.tml`;
+    const suffix = `.${safeKind(tmlType(doc))}.tml`;
     let stem = name.slice(0, -suffix.length);
-    if (count.get(name.toLowerCase())! > 1 && doc.guid) stem = `${stem}_${safeFileStem(doc.guid)}`;
+    if (count.get(name.toLowerCase())! > 1 && typeof doc.guid === "string")
+      stem = `${stem}_${safeFileStem(doc.guid)}`;
     let candidate = `${stem}${suffix}`;
     // Still taken (no GUID, or equal GUIDs): number it, in input order.
     for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${stem}_${n}${suffix}`;
@@ -125,9 +147,9 @@ function objectName(doc: TmlDocument, type: TmlKind): string | undefined {
   return typeof name === "string" ? name : undefined;
 }
 
-function parseFile(path: string, text: string): TmlDocument {
+async function parseFile(path: string, text: string, turn: () => Promise<void>): Promise<TmlDocument> {
   try {
-    return parseTml(text);
+    return await parseTmlInTurns(text, { turn });
   } catch (error) {
     if (error instanceof TmlParseError) {
       throw new TmlParseError(error.reason, error.line, error.column, {

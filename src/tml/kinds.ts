@@ -1,11 +1,12 @@
 // Which kind of TML a document is: its one top-level key beside `guid`/`obj_id` (see STYLE.md).
 import { TmlError } from "./errors.js";
-import type { TmlDocumentOf, TmlKind, TmlType } from "./types.js";
+import type { LegacyConnectionTml, TmlDocumentOf, TmlKind, TmlType } from "./types.js";
 
 /**
  * Every kind with typed contents. The key ThoughtSpot writes at the top of the file is the kind:
  * `pinboard` is the pre-Liveboard name, `cohort` a reusable set, `nls_feedback` the Spotter
- * feedback file (`feedback` is its older name).
+ * feedback file (`feedback` is its older name), `action_object` a custom action; `role`, `group`
+ * and `user` are the access-control objects ThoughtSpot exports as TML.
  */
 export const TML_TYPES: readonly TmlType[] = [
   "table",
@@ -22,6 +23,10 @@ export const TML_TYPES: readonly TmlType[] = [
   "feedback",
   "collection",
   "monitor_alert",
+  "action_object",
+  "role",
+  "group",
+  "user",
 ];
 
 /** Top-level keys that sit beside the kind key. */
@@ -64,7 +69,7 @@ export function tmlType(doc: unknown): TmlKind {
  * The connection file older releases export: `name`, `type`, `authentication_type`,
  * `properties` and a `table:` list at the top level, with no `connection:` wrapper.
  */
-export function isLegacyConnection(doc: unknown): boolean {
+export function isLegacyConnection(doc: unknown): doc is LegacyConnectionTml {
   if (!isPlainObject(doc)) return false;
   const keys = Object.keys(doc).filter((key) => !ENVELOPE_KEYS.has(key));
   return (

@@ -1,7 +1,9 @@
-// Types for TML documents, after ThoughtSpot's TML reference pages and exported files.
-// Keys seen in exported files but not in the reference say so ("Seen in exports"). Every object
-// also takes unknown keys (`TmlExtra`): ThoughtSpot adds keys in new releases and a
-// parse → edit → stringify cycle must never drop them.
+// Types for TML documents, after ThoughtSpot's TML reference pages and exported files (never the
+// thoughtspot_tml package). Keys seen in exported files but not in the reference say so ("Seen in
+// exports"). Every object also takes unknown keys (`TmlExtra`): ThoughtSpot adds keys in new
+// releases and a parse → edit → stringify cycle must never drop them. A document is a union on its
+// kind key, so `if (doc.liveboard)` narrows it; test/fixtures/tml/key-paths.txt lists the key paths
+// these types are measured against (test/unit/tml-key-paths.test.ts).
 
 /** Any key ThoughtSpot writes that these types do not name yet. */
 export type TmlExtra = { [key: string]: unknown };
@@ -120,6 +122,8 @@ export interface TmlParameter extends TmlExtra {
 
 /** Worksheet/view style join between two `tables[]` entries. */
 export interface TmlJoin extends TmlExtra {
+  /** Seen in exports (views). */
+  id?: string;
   name?: string;
   source?: string;
   destination?: string;
@@ -512,9 +516,123 @@ export interface TmlCollection extends TmlExtra {
   metadata?: Array<TmlExtra & { type?: string; identifiers?: TmlObjectRef[] }>;
 }
 
+/** When a scheduled alert runs: a cron-like spec in a time zone. */
+export interface TmlAlertFrequency extends TmlExtra {
+  cron?: TmlExtra & {
+    second?: string;
+    minute?: string;
+    hour?: string;
+    day_of_month?: string;
+    month?: string;
+    day_of_week?: string;
+  };
+  time_zone?: string;
+  start_time?: string | number;
+  end_time?: string | number;
+  /** `HOURLY`, `DAILY`, `WEEKLY`, `MONTHLY` … */
+  frequency_granularity?: string;
+}
+
+/** A KPI alert (Monitor): which KPI it watches, when it runs, what triggers it, who gets it. */
 export interface TmlMonitorAlert extends TmlExtra {
   name: string;
   description?: string;
+  /** `SCHEDULED`, `THRESHOLD`, `ANOMALY` … */
+  alert_type?: string;
+  creator?: TmlExtra & { username?: string; email?: string };
+  frequency_spec?: TmlAlertFrequency;
+  /** The KPI: a Liveboard visualization or an answer. */
+  metric_id?: TmlExtra & {
+    pinboard_viz_id?: TmlExtra & { pinboard_id?: string; viz_id?: string };
+    answer_id?: string;
+  };
+  condition?: TmlExtra & {
+    simple_condition?: TmlExtra & {
+      /** `COMPARATOR_GT`, `COMPARATOR_LT` … */
+      comparator?: string;
+      threshold?: TmlExtra & { value?: number | string };
+    };
+  };
+  subscribed_user?: Array<TmlExtra & { user?: TmlExtra & { name?: string; email?: string } }>;
+  custom_message?: string;
+}
+
+// ---- custom action, role, group, user -------------------------------------
+// No public exported file of these kinds was found: their keys follow the fields ThoughtSpot's
+// REST API takes for the same objects (createCustomAction, createRole, createUserGroup,
+// createUser). Whatever else an export holds is kept as TmlExtra.
+
+/** `action_object:` a custom action (a URL or callback action on visualizations and answers). */
+export interface TmlActionObject extends TmlExtra {
+  name: string;
+  description?: string;
+  action_details?: TmlExtra & {
+    CALLBACK?: TmlExtra & { reference?: string };
+    URL?: TmlExtra & {
+      url?: string;
+      reference?: string;
+      authentication?: TmlExtra;
+      parameters?: Array<TmlExtra & { key?: string; value?: string }>;
+    };
+  };
+  /** Shown on every visualization and answer (`true`) or only where associated. */
+  default_action_config?: TmlExtra & { visibility?: boolean };
+  /** The objects the action is attached to, and where it shows on them. */
+  associate_metadata?: Array<
+    TmlExtra & {
+      identifier?: string;
+      /** `VISUALIZATION`, `ANSWER`, `WORKSHEET`. */
+      type?: string;
+      /** `position`: `MENU`, `PRIMARY`, `CONTEXT_MENU`. */
+      action_config?: TmlExtra & { position?: string; visibility?: boolean };
+    }
+  >;
+  group_identifiers?: string[];
+}
+
+/** `role:` a named set of privileges, given to groups. */
+export interface TmlRole extends TmlExtra {
+  name: string;
+  description?: string;
+  /** `DATADOWNLOADING`, `USERDATAUPLOADING`, `SHAREWITHALL` … */
+  privileges?: string[];
+  read_only?: boolean;
+}
+
+/** `group:` a user group. */
+export interface TmlGroup extends TmlExtra {
+  name: string;
+  display_name?: string;
+  description?: string;
+  privileges?: string[];
+  /** `LOCAL_GROUP`, `LDAP_GROUP`, `TEAM_GROUP`, `TENANT_GROUP`. */
+  type?: string;
+  /** `SHARABLE` or `NON_SHARABLE`. */
+  visibility?: string;
+  sub_group_identifiers?: string[];
+  user_identifiers?: string[];
+  role_identifiers?: string[];
+  default_liveboard_identifiers?: string[];
+}
+
+/** `user:` a user (never a password: exports carry none, and imports should not). */
+export interface TmlUser extends TmlExtra {
+  name: string;
+  display_name?: string;
+  email?: string;
+  /** `LOCAL_USER`, `LDAP_USER`, `SAML_USER`, `OIDC_USER`, `REMOTE_USER`. */
+  account_type?: string;
+  /** `ACTIVE`, `INACTIVE`, `EXPIRED`, `LOCKED`, `PENDING`, `SUSPENDED`. */
+  account_status?: string;
+  visibility?: string;
+  org_identifiers?: string[];
+  group_identifiers?: string[];
+  notify_on_share?: boolean;
+  show_onboarding_experience?: boolean;
+  onboarding_experience_completed?: boolean;
+  home_liveboard_identifier?: string;
+  preferred_locale?: string;
+  use_browser_language?: boolean;
 }
 
 // ---- documents ------------------------------------------------------------
@@ -535,6 +653,10 @@ export interface TmlBodies {
   feedback: TmlFeedback;
   collection: TmlCollection;
   monitor_alert: TmlMonitorAlert;
+  action_object: TmlActionObject;
+  role: TmlRole;
+  group: TmlGroup;
+  user: TmlUser;
 }
 
 /** A kind this SDK types. */
@@ -543,17 +665,38 @@ export type TmlType = keyof TmlBodies;
 /** Any kind, known or not: unknown kinds are kept as untyped documents. */
 export type TmlKind = TmlType | (string & {});
 
-/** One TML file: an optional `guid` (and `obj_id`) plus one body under its type key. */
-export type TmlDocumentOf<T extends TmlType> = { guid?: string; obj_id?: string } & {
-  [K in T]: TmlBodies[K];
-} & TmlExtra;
+/** The keys beside the kind key. */
+export interface TmlEnvelope {
+  guid?: string;
+  obj_id?: string;
+}
 
-/** The connection file older releases export, with no `connection:` wrapper. */
-export type LegacyConnectionTml = TmlConnection & { guid?: string };
+/**
+ * One TML file of kind T: an optional `guid` (and `obj_id`) plus one body under its kind key. The
+ * other kind keys are declared absent, which is what lets `if (doc.liveboard)` pick the kind out
+ * of a TmlDocument; other top-level keys are kept as TmlExtra.
+ */
+export type TmlDocumentOf<T extends TmlType> = TmlEnvelope & {
+  [K in T]: TmlBodies[K];
+} & { [K in Exclude<TmlType, T>]?: undefined } & TmlExtra;
+
+/**
+ * The connection file older releases export, with no `connection:` wrapper. Its `table:` is a list
+ * (the connection's tables), so `if (doc.table)` on a TmlDocument leaves this member in: use
+ * `isTmlOfType(doc, "table")` to get a table.
+ */
+export type LegacyConnectionTml = TmlConnection &
+  TmlEnvelope & { [K in Exclude<TmlType, "table">]?: undefined };
 
 /** A document whose kind this SDK does not know: kept as read. */
 export type UntypedTml = { guid?: string; obj_id?: string } & TmlExtra;
 
+/**
+ * A parsed TML document: a union on the kind key, so `if (doc.liveboard)` and
+ * `isTmlOfType(doc, "liveboard")` narrow it (`"liveboard" in doc` narrows `doc.liveboard` to
+ * `TmlLiveboard | undefined`: TypeScript keeps every member that declares the key). The legacy
+ * connection file (no `connection:` wrapper, older releases) is a member too, with a `table:` list.
+ */
 export type TmlDocument = { [T in TmlType]: TmlDocumentOf<T> }[TmlType] | LegacyConnectionTml;
 
 export type TableTml = TmlDocumentOf<"table">;
@@ -566,3 +709,9 @@ export type LiveboardTml = TmlDocumentOf<"liveboard">;
 export type ConnectionTml = TmlDocumentOf<"connection">;
 export type CohortTml = TmlDocumentOf<"cohort">;
 export type FeedbackTml = TmlDocumentOf<"nls_feedback">;
+export type CollectionTml = TmlDocumentOf<"collection">;
+export type MonitorAlertTml = TmlDocumentOf<"monitor_alert">;
+export type ActionObjectTml = TmlDocumentOf<"action_object">;
+export type RoleTml = TmlDocumentOf<"role">;
+export type GroupTml = TmlDocumentOf<"group">;
+export type UserTml = TmlDocumentOf<"user">;

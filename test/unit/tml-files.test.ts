@@ -140,6 +140,34 @@ describe("writeTmlFolder", () => {
     ]);
     expect(await readdir(dir)).toHaveLength(4);
   });
+
+  // Kind keys and names come from the server's answer: each becomes one plain file name part.
+  it.each([
+    ["a kind key with path parts", { guid: "g", "../../../prod/Sales.table": { name: "Sales" } }],
+    ["a kind key with a backslash path", { "..\\..\\evil": { name: "x" } }],
+    ["an absolute kind key", { "/etc/cron.d/job": { name: "x" } }],
+    ["a name with path parts", { table: { name: "../../../prod/Sales" } }],
+    ["a name of dots, a kind of dots", { "..": { name: ".." } }],
+    ["a GUID with path parts as the name", { guid: "../../x", sql_view: { sql_query: "q" } }],
+  ])("%s stays inside the folder", async (_, doc) => {
+    const out = join(dir, "a", "b", "c", "out");
+    const [file] = await writeTmlFolder(out, [doc as TmlDocument]);
+    expect(file!.path.startsWith(`${out}/`) || file!.path.startsWith(`${out}\\`)).toBe(true);
+    const name = file!.path.slice(out.length + 1);
+    expect(name).not.toMatch(/[/\\]/);
+    expect(name).toMatch(/\.[A-Za-z0-9_]+\.tml$/);
+    // Nothing anywhere above the folder: every level holds only the next one.
+    expect(await readdir(dir)).toEqual(["a"]);
+    expect(await readdir(join(dir, "a", "b", "c"))).toEqual(["out"]);
+    expect(await readdir(out)).toEqual([name]);
+  });
+
+  it("names the kind key safely in tmlFileName too", () => {
+    expect(tmlFileName({ "../../../prod/Sales.table": { name: "Sales" } } as unknown as TmlDocument)).toBe(
+      "Sales._________prod_Sales_table.tml",
+    );
+    expect(tmlFileName({ "..": { name: "x" } } as unknown as TmlDocument)).toBe("x.unknown.tml");
+  });
 });
 
 function byName(a: TmlDocument, b: TmlDocument): number {
