@@ -3,7 +3,7 @@
 import type { operations as V1Operations } from "../../generated/v1.js";
 import type { components } from "../../generated/v2.js";
 import type { Call, V2Input } from "../core/call.js";
-import { RequestAbortedError } from "../core/errors.js";
+import { RequestAbortedError, RequestTimeoutError } from "../core/errors.js";
 import { unexpectedAnswer } from "../core/response-error.js";
 import { sleep } from "../core/retry.js";
 import type { CallOptions, OperationInput } from "../core/types.js";
@@ -36,6 +36,11 @@ export interface TmlImportOptions extends CallOptions {
   async?: boolean;
   /** First wait between status polls (default 1 s; grows ×1.5 up to 10 s). */
   pollIntervalMs?: number;
+  /**
+   * Longest time to wait for an async import to end, polls included (default 30 min; Infinity to wait
+   * as long as the task runs). Past it a RequestTimeoutError says the task may still run on the server.
+   */
+  maxWaitMs?: number;
   /** Called after each status poll of an async import. */
   onProgress?: (progress: { status: string; processed: number; total: number }) => void;
   /** Return failures in the result instead of throwing TmlImportError. */
@@ -205,8 +210,20 @@ async function runAsync(
   const taskId = task && typeof task === "object" ? (task as Loose).task_id : undefined;
   if (typeof taskId !== "string" || !taskId)
     throw unexpectedAnswer({ operationId: "importMetadataTMLAsync" }, "{ task_id }", task);
+  const { maxWaitMs } = options;
+  if (maxWaitMs !== undefined && !(typeof maxWaitMs === "number" && maxWaitMs >= 0))
+    throw new TypeError("tml.import: maxWaitMs must be a non-negative number of milliseconds (or Infinity)");
   let wait = options.pollIntervalMs ?? 1000;
+  // A task the server never finishes must not keep the caller polling forever.
+  const deadline = performance.now() + (maxWaitMs ?? 30 * 60_000);
   for (;;) {
+    if (performance.now() + wait > deadline) {
+      throw new RequestTimeoutError({
+        message: `async TML import ${taskId}: not finished within maxWaitMs (the task may still run on the server; fetchAsyncImportTaskStatus tells)`,
+        method: "POST",
+        path: "/api/rest/2.0/metadata/tml/async/status",
+      });
+    }
     try {
       await sleep(wait, options.signal);
     } catch (cause) {

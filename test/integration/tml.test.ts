@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createThoughtSpotClient, TmlImportError } from "../../src/index.js";
+import { createThoughtSpotClient, RequestTimeoutError, TmlImportError } from "../../src/index.js";
 import { parseTml } from "../../src/tml-entry.js";
 import { caught } from "../support/caught.js";
 import { json, type ReceivedRequest, startServer, type TestServer } from "../support/server.js";
@@ -242,6 +242,16 @@ describe("tml.import", () => {
     setTimeout(() => controller.abort(), 50);
     await expect(pending).rejects.toThrow(/aborted/);
     expect(polls).toBe(0);
+  });
+
+  it("async: a task that does not finish within maxWaitMs is a RequestTimeoutError, polling stops", async () => {
+    const error = await caught(
+      client().tml.import([tableTml], { async: true, pollIntervalMs: 20, maxWaitMs: 30 }),
+    );
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    expect((error as Error).message).toMatch(/may still run on the server/);
+    expect(polls).toBe(1);
+    await expect(client().tml.import([tableTml], { async: true, maxWaitMs: -1 })).rejects.toThrow(TypeError);
   });
 
   it("importFromFolder reads every .tml file", async () => {
