@@ -31,6 +31,8 @@ export interface TmlObjectRef extends TmlExtra {
   name?: string;
   id?: string;
   fqn?: string;
+  /** The object's obj_id, when the export includes them. Seen in exports. */
+  obj_id?: string;
 }
 
 export interface TmlConnectionRef extends TmlExtra {
@@ -101,6 +103,8 @@ export interface TmlDateFilter extends TmlExtra {
   date_period?: string;
   number?: number;
   oper?: string;
+  /** Whether the current period counts toward `number`. Seen in exports. */
+  include_current_period?: boolean;
   date_range?: TmlExtra & { start_date?: string; end_date?: string };
 }
 
@@ -275,6 +279,8 @@ export interface TmlWorksheetColumn extends TmlExtra {
   column_id?: string;
   formula_id?: string;
   properties?: TmlColumnProperties;
+  /** Models: the Data panel group(s) of the column, `{ Group name: "" }` (exports put it here). */
+  data_panel_column_groups?: TmlExtra;
 }
 
 /** Model-style table entry: joins live on the table (`with` names another entry's alias or name). */
@@ -423,6 +429,8 @@ export interface TmlAnswerChart extends TmlExtra {
   >;
   /** Seen in exports. */
   custom_visual_props?: string;
+  /** Opaque JSON of the chart's style, as text. Seen in exports. */
+  viz_style?: string;
 }
 
 /** A cohort (set) defined inside an answer. */
@@ -488,11 +496,19 @@ export interface TmlLiveboardTab extends TmlExtra {
   id?: string;
   description?: string;
   tiles?: TmlTile[];
+  /** The tiles inside each group on this tab (the group itself is a tile whose id is the group's). Seen in exports. */
+  group_layouts?: Array<TmlExtra & { id: string; tiles?: TmlTile[] }>;
 }
 
 export interface TmlLiveboardLayout extends TmlExtra {
   tiles?: TmlTile[];
   tabs?: TmlLiveboardTab[];
+}
+
+/** One Liveboard style setting (`lb_brand_color`, `tile_brand_color` …). */
+export interface TmlStyleProperty extends TmlExtra {
+  name: string;
+  value: string;
 }
 
 /** A personalised view of a Liveboard: its own filter and parameter values. */
@@ -518,8 +534,22 @@ export interface TmlLiveboard extends TmlExtra {
   views?: TmlLiveboardView[];
   /** Order of filter and parameter chips. Seen in exports. */
   ordered_chips?: Array<TmlExtra & { name?: string; type?: string }>;
-  /** Liveboard style (`name`/`value` pairs). Seen in exports. */
-  style?: TmlExtra & { style_properties?: Array<TmlExtra & { name: string; value: string }> };
+  /** Groups of visualizations shown together. Seen in exports. */
+  groups?: Array<
+    TmlExtra & {
+      id: string;
+      name?: string;
+      description?: string;
+      group_guid?: string;
+      /** Ids of the visualizations in the group. */
+      visualizations?: string[];
+    }
+  >;
+  /** Liveboard style (`name`/`value` pairs), and per visualization or group. Seen in exports. */
+  style?: TmlExtra & {
+    style_properties?: TmlStyleProperty[];
+    overrides?: Array<TmlExtra & { object_id: string; style_properties?: TmlStyleProperty[] }>;
+  };
 }
 
 // ---- connection -----------------------------------------------------------

@@ -93,7 +93,7 @@ export function typeChecker(typesFile: string): (path: string) => boolean {
 }
 
 /** Where a listed key path comes from (see the header of test/fixtures/tml/key-paths.txt). */
-export type KeyPathSource = "docs" | "docs-params" | "export" | "unverified";
+export type KeyPathSource = "docs" | "docs-params" | "export" | "export-public" | "unverified";
 
 export interface ListedKeyPath {
   path: string;
@@ -101,7 +101,7 @@ export interface ListedKeyPath {
   source: KeyPathSource;
 }
 
-const SOURCES = new Set<KeyPathSource>(["docs", "docs-params", "export", "unverified"]);
+const SOURCES = new Set<KeyPathSource>(["docs", "docs-params", "export", "export-public", "unverified"]);
 
 /** Reads key-paths.txt: `# kind: K` and `# source: S ...` lines set the group of the paths below them. */
 export function readKeyPathList(text: string): ListedKeyPath[] {
