@@ -38,6 +38,8 @@ export interface TmlObjectRef extends TmlExtra {
 export interface TmlConnectionRef extends TmlExtra {
   name?: string;
   fqn?: string;
+  /** Seen in exports. */
+  obj_id?: string;
 }
 
 export type TmlColumnType = "ATTRIBUTE" | "MEASURE" | (string & {});
