@@ -16,6 +16,14 @@ export interface TmlObjectProperties extends TmlExtra {
   join_progressive?: boolean;
   /** Spotter (AI search) on this object. Seen in exports. */
   spotter_config?: TmlExtra & { is_spotter_enabled?: boolean };
+  /** Models: Sage (natural-language search) on this model. */
+  sage_config?: TmlExtra & { is_sage_enabled?: boolean };
+}
+
+/** One `region_name` entry of a geo column: the country and the region level shown in the UI. */
+export interface TmlGeoRegion extends TmlExtra {
+  country?: string;
+  region_name?: string;
 }
 
 /** A reference to another object by display name, optionally pinned by GUID (`fqn`). */
@@ -23,11 +31,15 @@ export interface TmlObjectRef extends TmlExtra {
   name?: string;
   id?: string;
   fqn?: string;
+  /** The object's obj_id, when the export includes them. Seen in exports. */
+  obj_id?: string;
 }
 
 export interface TmlConnectionRef extends TmlExtra {
   name?: string;
   fqn?: string;
+  /** Seen in exports. */
+  obj_id?: string;
 }
 
 export type TmlColumnType = "ATTRIBUTE" | "MEASURE" | (string & {});
@@ -52,8 +64,11 @@ export interface TmlColumnProperties extends TmlExtra {
     latitude?: boolean;
     longitude?: boolean;
     country?: boolean;
-    region_name?: TmlExtra & { country?: string; region_name?: string };
+    /** The reference pages write a list of one-key entries; some files hold one object. */
+    region_name?: TmlGeoRegion | TmlGeoRegion[];
+    /** A custom map (an uploaded TopoJSON file) and its geometry (`POLYGON`, `POINT` …). */
     custom_file_guid?: string;
+    geometryType?: string;
   };
   spotiq_preference?: string;
   /** Order of attribute values for sorting. Seen in exports. */
@@ -62,6 +77,16 @@ export interface TmlColumnProperties extends TmlExtra {
   ai_context?: string;
   /** `DEFAULT`, `PERCENT_OF_TOTAL` … */
   value_casing?: string;
+  /** Models: a search on this column must filter it (date filter window constraint). */
+  is_mandatory?: boolean;
+  /** Models: `NO_BUCKET`, `DAILY`, `WEEKLY`, `MONTHLY`, `QUARTERLY`, `YEARLY`, `HOURLY`, `AUTO`. */
+  default_date_bucket?: string;
+  /** Models: searches may not pick another date bucket than the default. */
+  is_time_bucket_restricted?: boolean;
+  /** Models: the Data panel group(s) the column is shown in (`{ Group name: … }`). */
+  data_panel_column_groups?: TmlExtra;
+  /** Worksheets: prefer this column in SearchIQ. */
+  search_iq_preferred?: boolean;
 }
 
 export interface TmlFormula extends TmlExtra {
@@ -80,6 +105,8 @@ export interface TmlDateFilter extends TmlExtra {
   date_period?: string;
   number?: number;
   oper?: string;
+  /** Whether the current period counts toward `number`. Seen in exports. */
+  include_current_period?: boolean;
   date_range?: TmlExtra & { start_date?: string; end_date?: string };
 }
 
@@ -97,8 +124,10 @@ export interface TmlFilter extends TmlExtra {
   is_mandatory?: boolean;
   /** Liveboard filters: one value at a time. Seen in exports. */
   is_single_value?: boolean;
-  /** Liveboard filters: visualizations the filter does not apply to. Seen in exports. */
+  /** Liveboard filters: visualizations the filter does not apply to. */
   excluded_visualizations?: string[];
+  /** Model filters: the tables the filter applies to. */
+  apply_on_tables?: string[];
 }
 
 /** A parameter: a named value formulas read, set by the user. */
@@ -117,7 +146,28 @@ export interface TmlParameter extends TmlExtra {
     include_max?: boolean;
   };
   /** Allowed values of a list parameter. */
-  list_config?: TmlExtra & { list_choice?: Array<TmlExtra & { value: string; display_name?: string }> };
+  list_config?: TmlExtra & {
+    list_choice?: Array<
+      TmlExtra & {
+        value: string;
+        display_name?: string;
+        /** SAP HANA tables: `table_name::parameter_name` of the table parameter this one feeds. */
+        linked_parameters?: string;
+      }
+    >;
+  };
+}
+
+/** `parameter_overrides[]` of an answer or Liveboard: a parameter's value there, keyed by its GUID. */
+export interface TmlParameterOverride extends TmlExtra {
+  key: string;
+  value?: TmlExtra & { name?: string; id?: string; override_value?: string };
+}
+
+/** A Search Assist (Coach) lesson of a worksheet or model. */
+export interface TmlLessonPlan extends TmlExtra {
+  lesson_id?: number;
+  lesson_plan_string?: string;
 }
 
 /** Worksheet/view style join between two `tables[]` entries. */
@@ -155,6 +205,8 @@ export interface TmlTableColumn extends TmlExtra {
   name: string;
   description?: string;
   db_column_name?: string;
+  /** `BOOL`, `VARCHAR`, `DOUBLE`, `FLOAT`, `INT32`, `INT64`, `DATE`, `TIME` … */
+  data_type?: string;
   properties?: TmlColumnProperties;
   db_column_properties?: TmlExtra & { data_type?: string };
 }
@@ -171,6 +223,7 @@ export interface TmlTable extends TmlExtra {
   /** Row-level security: the tables a rule reads and the rules themselves. */
   rls_rules?: TmlExtra & {
     tables?: TmlObjectRef[];
+    joins?: TmlJoin[];
     table_paths?: Array<TmlTablePath & { column?: string[] }>;
     rules?: Array<TmlExtra & { name?: string; expr?: string }>;
   };
@@ -190,7 +243,15 @@ export interface TmlView extends TmlExtra {
   parameters?: TmlParameter[];
   search_query?: string;
   view_columns?: Array<
-    TmlExtra & { name: string; search_output_column?: string; properties?: TmlColumnProperties }
+    TmlExtra & {
+      name: string;
+      description?: string;
+      search_output_column?: string;
+      /** `TABLE_PATH_ID::Column Name` */
+      column_id?: string;
+      phrase?: string;
+      properties?: TmlColumnProperties;
+    }
   >;
   joins_with?: TmlJoinWith[];
 }
@@ -201,7 +262,12 @@ export interface TmlSqlView extends TmlExtra {
   connection?: TmlConnectionRef;
   sql_query?: string;
   sql_view_columns?: Array<
-    TmlExtra & { name: string; sql_output_column?: string; properties?: TmlColumnProperties }
+    TmlExtra & {
+      name: string;
+      description?: string;
+      sql_output_column?: string;
+      properties?: TmlColumnProperties;
+    }
   >;
   joins_with?: TmlJoinWith[];
 }
@@ -215,6 +281,8 @@ export interface TmlWorksheetColumn extends TmlExtra {
   column_id?: string;
   formula_id?: string;
   properties?: TmlColumnProperties;
+  /** Models: the Data panel group(s) of the column, `{ Group name: "" }` (exports put it here). */
+  data_panel_column_groups?: TmlExtra;
 }
 
 /** Model-style table entry: joins live on the table (`with` names another entry's alias or name). */
@@ -245,7 +313,8 @@ export interface TmlWorksheet extends TmlExtra {
   parameters?: TmlParameter[];
   worksheet_columns?: TmlWorksheetColumn[];
   properties?: TmlObjectProperties;
-  lesson_plans?: TmlExtra[];
+  lesson_plans?: TmlLessonPlan[];
+  joins_with?: TmlJoinWith[];
 }
 
 export interface TmlModel extends TmlExtra {
@@ -257,7 +326,29 @@ export interface TmlModel extends TmlExtra {
   parameters?: TmlParameter[];
   columns?: TmlWorksheetColumn[];
   properties?: TmlObjectProperties;
-  lesson_plans?: TmlExtra[];
+  lesson_plans?: TmlLessonPlan[];
+  /** Groups of columns in the Data panel (`type: DATA_PANEL`). */
+  column_groups?: Array<
+    TmlExtra & {
+      type?: string;
+      /** `status` and `default_sort`: `ENABLE` or `DISABLE`. */
+      properties?: TmlExtra & { status?: string; default_sort?: string };
+      column_group_info?: Array<TmlExtra & { name: string; include_ungrouped_columns?: boolean }>;
+    }
+  >;
+  /** Date column filter window: searches on `table` must stay within `duration` `bucket`s. */
+  constraints?: TmlExtra & {
+    constraint?: Array<
+      TmlExtra & {
+        table?: string;
+        condition?: Array<
+          TmlExtra & {
+            date_range_condition?: TmlExtra & { column?: string; duration?: number; bucket?: string };
+          }
+        >;
+      }
+    >;
+  };
 }
 
 // ---- answer, liveboard ----------------------------------------------------
@@ -280,6 +371,7 @@ export interface TmlColumnFormat extends TmlExtra {
 
 /** `answer_columns[]`: a column of the search result. */
 export interface TmlAnswerColumn extends TmlExtra {
+  id?: string;
   name: string;
   /** Display name that replaces `name`. */
   custom_name?: string;
@@ -323,6 +415,8 @@ export interface TmlAnswerChart extends TmlExtra {
   type?: string;
   chart_columns?: Array<TmlExtra & { column_id: string }>;
   axis_configs?: TmlAxisConfig[];
+  /** The chart type stays as set when the search changes ("automatically select my chart" off). */
+  locked?: boolean;
   /** Opaque JSON of the chart's look, as text. */
   client_state?: string;
   client_state_v2?: string;
@@ -337,6 +431,8 @@ export interface TmlAnswerChart extends TmlExtra {
   >;
   /** Seen in exports. */
   custom_visual_props?: string;
+  /** Opaque JSON of the chart's style, as text. Seen in exports. */
+  viz_style?: string;
 }
 
 /** A cohort (set) defined inside an answer. */
@@ -362,8 +458,10 @@ export interface TmlAnswer extends TmlExtra {
   table?: TmlAnswerTable;
   chart?: TmlAnswerChart;
   display_mode?: "CHART_MODE" | "TABLE_MODE" | (string & {});
-  /** Values this answer gives parameters. Seen in exports. */
+  /** Values this answer gives parameters. */
   parameter_values?: Array<TmlExtra & { key: string; value: string }>;
+  /** Parameter values set on this answer, when not the defaults. */
+  parameter_overrides?: TmlParameterOverride[];
   /** Seen in exports. */
   dynamic_name?: string;
   /** Seen in exports. */
@@ -400,11 +498,19 @@ export interface TmlLiveboardTab extends TmlExtra {
   id?: string;
   description?: string;
   tiles?: TmlTile[];
+  /** The tiles inside each group on this tab (the group itself is a tile whose id is the group's). Seen in exports. */
+  group_layouts?: Array<TmlExtra & { id: string; tiles?: TmlTile[] }>;
 }
 
 export interface TmlLiveboardLayout extends TmlExtra {
   tiles?: TmlTile[];
   tabs?: TmlLiveboardTab[];
+}
+
+/** One Liveboard style setting (`lb_brand_color`, `tile_brand_color` …). */
+export interface TmlStyleProperty extends TmlExtra {
+  name: string;
+  value: string;
 }
 
 /** A personalised view of a Liveboard: its own filter and parameter values. */
@@ -416,6 +522,8 @@ export interface TmlLiveboardView extends TmlExtra {
   view_filters?: TmlFilter[];
   view_parameters?: Array<TmlExtra & { id?: string; name?: string; override_value?: string }>;
   author?: TmlExtra & { username?: string; user_email?: string };
+  /** The owner; administrators may change it to hand a view over when migrating. */
+  view_owner?: string;
 }
 
 export interface TmlLiveboard extends TmlExtra {
@@ -423,15 +531,27 @@ export interface TmlLiveboard extends TmlExtra {
   description?: string;
   visualizations?: TmlVisualization[];
   filters?: TmlFilter[];
-  parameter_overrides?: Array<
-    TmlExtra & { key: string; value?: TmlExtra & { name?: string; override_value?: string } }
-  >;
+  parameter_overrides?: TmlParameterOverride[];
   layout?: TmlLiveboardLayout;
   views?: TmlLiveboardView[];
   /** Order of filter and parameter chips. Seen in exports. */
   ordered_chips?: Array<TmlExtra & { name?: string; type?: string }>;
-  /** Liveboard style (`name`/`value` pairs). Seen in exports. */
-  style?: TmlExtra & { style_properties?: Array<TmlExtra & { name: string; value: string }> };
+  /** Groups of visualizations shown together. Seen in exports. */
+  groups?: Array<
+    TmlExtra & {
+      id: string;
+      name?: string;
+      description?: string;
+      group_guid?: string;
+      /** Ids of the visualizations in the group. */
+      visualizations?: string[];
+    }
+  >;
+  /** Liveboard style (`name`/`value` pairs), and per visualization or group. Seen in exports. */
+  style?: TmlExtra & {
+    style_properties?: TmlStyleProperty[];
+    overrides?: Array<TmlExtra & { object_id: string; style_properties?: TmlStyleProperty[] }>;
+  };
 }
 
 // ---- connection -----------------------------------------------------------
@@ -473,18 +593,47 @@ export interface TmlCohortConfig extends TmlExtra {
   return_column_id?: string;
   null_output_value?: string;
   combine_non_group_values?: boolean;
-  group_excluded_query_values?: boolean;
+  /** Query sets: hide the values the query leaves out … */
+  hide_excluded_query_values?: boolean;
+  /** … or show them under this group name. */
+  group_excluded_query_values?: string;
   bins?: TmlExtra & { minimum_value?: number; maximum_value?: number; bin_size?: number };
-  groups?: Array<TmlExtra & { name: string; conditions?: TmlFilter[]; combine_type?: string }>;
+  groups?: Array<
+    TmlExtra & {
+      name: string;
+      conditions?: Array<
+        TmlExtra & {
+          /** `EQ`, `GT`, `BW` (between) … */
+          operator?: string;
+          value?: string[];
+          column_name?: string;
+        }
+      >;
+      /** `ALL` or `ANY` of the conditions. */
+      combine_type?: string;
+    }
+  >;
+  /** Which filters of the outer search reach the set's query: all, or only/except some columns. */
+  pass_thru_filter?: TmlExtra & {
+    accept_all?: boolean;
+    include_column_ids?: string[];
+    exclude_column_ids?: string[];
+  };
 }
 
 export interface TmlCohort extends TmlExtra {
   name: string;
   description?: string;
-  /** The worksheet or model the set is built on. */
+  /** The model the set is built on (`models` in some of the page's examples) … */
+  model?: TmlObjectRef;
+  models?: TmlObjectRef;
+  /** … or the worksheet, in files from before Models. */
   worksheet?: TmlObjectRef;
+  /** Query sets: the query. */
   answer?: TmlAnswer;
   config?: TmlCohortConfig;
+  /** Only administrators may change it. */
+  owner?: string;
 }
 
 /** One Spotter feedback entry: a phrase and the search it stands for. */
@@ -512,7 +661,9 @@ export interface TmlFeedback extends TmlExtra {
 export interface TmlCollection extends TmlExtra {
   name: string;
   description?: string;
-  /** The objects in the collection. */
+  /** The objects in the collection: answers, Liveboards and collections, by name, type and GUID. */
+  content?: Array<TmlExtra & { name?: string; type?: string; id?: string }>;
+  /** Not on the reference page (kept from an earlier layout; unverified). */
   metadata?: Array<TmlExtra & { type?: string; identifiers?: TmlObjectRef[] }>;
 }
 
@@ -533,27 +684,45 @@ export interface TmlAlertFrequency extends TmlExtra {
   frequency_granularity?: string;
 }
 
+/** The condition of a threshold alert. */
+export interface TmlAlertCondition extends TmlExtra {
+  /** `COMPARATOR_GT`, `COMPARATOR_LT`, `COMPARATOR_EQ` …, `PERCENTAGE_CHANGE_COMPARATOR_INCREASES_BY` … */
+  comparator?: string;
+  threshold?: TmlExtra & { value?: number | string };
+}
+
 /** A KPI alert (Monitor): which KPI it watches, when it runs, what triggers it, who gets it. */
 export interface TmlMonitorAlert extends TmlExtra {
+  /** Each alert of an alerts file carries its own GUID. */
+  guid?: string;
   name: string;
   description?: string;
   /** `SCHEDULED`, `THRESHOLD`, `ANOMALY` … */
   alert_type?: string;
-  creator?: TmlExtra & { username?: string; email?: string };
+  /** Who created the alert; `username` wins over `user_email`. */
+  creator?: TmlExtra & { username?: string; user_email?: string; email?: string };
   frequency_spec?: TmlAlertFrequency;
   /** The KPI: a Liveboard visualization or an answer. */
   metric_id?: TmlExtra & {
     pinboard_viz_id?: TmlExtra & { pinboard_id?: string; viz_id?: string };
     answer_id?: string;
+    /** A personalised Liveboard view whose filters and parameters the alert applies (org-specific). */
+    personalised_view_id?: string;
   };
+  /** Threshold alerts only: a fixed comparison or a percentage change. */
   condition?: TmlExtra & {
-    simple_condition?: TmlExtra & {
-      /** `COMPARATOR_GT`, `COMPARATOR_LT` … */
-      comparator?: string;
-      threshold?: TmlExtra & { value?: number | string };
-    };
+    simple_condition?: TmlAlertCondition;
+    percentage_change_condition?: TmlAlertCondition;
   };
-  subscribed_user?: Array<TmlExtra & { user?: TmlExtra & { name?: string; email?: string } }>;
+  /** The users who get the alert, by `username` or `user_email`. */
+  subscribed_user?: Array<
+    TmlExtra & {
+      username?: string;
+      user_email?: string;
+      /** Not on the reference page (earlier layout; unverified). */
+      user?: TmlExtra & { name?: string; email?: string };
+    }
+  >;
   custom_message?: string;
 }
 
@@ -652,7 +821,8 @@ export interface TmlBodies {
   nls_feedback: TmlFeedback;
   feedback: TmlFeedback;
   collection: TmlCollection;
-  monitor_alert: TmlMonitorAlert;
+  /** An alerts file holds a list of alerts (the reference page's layout); one object is read too. */
+  monitor_alert: TmlMonitorAlert[] | TmlMonitorAlert;
   action_object: TmlActionObject;
   role: TmlRole;
   group: TmlGroup;

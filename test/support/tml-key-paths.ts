@@ -91,3 +91,47 @@ export function typeChecker(typesFile: string): (path: string) => boolean {
     return true;
   };
 }
+
+/** Where a listed key path comes from (see the header of test/fixtures/tml/key-paths.txt). */
+export type KeyPathSource = "docs" | "docs-params" | "export" | "export-public" | "unverified";
+
+export interface ListedKeyPath {
+  path: string;
+  kind: string;
+  source: KeyPathSource;
+}
+
+const SOURCES = new Set<KeyPathSource>(["docs", "docs-params", "export", "export-public", "unverified"]);
+
+/** Reads key-paths.txt: `# kind: K` and `# source: S ...` lines set the group of the paths below them. */
+export function readKeyPathList(text: string): ListedKeyPath[] {
+  const out: ListedKeyPath[] = [];
+  let kind = "";
+  let source: KeyPathSource | undefined;
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (!line) continue;
+    const kindLine = /^# kind: (\S+)$/.exec(line);
+    if (kindLine) {
+      kind = kindLine[1]!;
+      source = undefined;
+      continue;
+    }
+    const sourceLine = /^# source: (\S+)/.exec(line);
+    if (sourceLine) {
+      if (!SOURCES.has(sourceLine[1] as KeyPathSource)) throw new Error(`unknown source: ${line}`);
+      source = sourceLine[1] as KeyPathSource;
+      continue;
+    }
+    if (line.startsWith("#")) continue;
+    if (!kind || !source) throw new Error(`key path outside a kind and source: ${line}`);
+    if (kindOf(line) !== kind) throw new Error(`${line} listed under kind ${kind}`);
+    out.push({ path: line, kind, source });
+  }
+  return out;
+}
+
+/** The kind key a path starts with (`monitor_alert[].name` → `monitor_alert`). */
+export function kindOf(path: string): string {
+  return path.split(".")[0]!.replace(/(\[\])+$/, "");
+}

@@ -71,12 +71,14 @@ describe("TmlDocument narrows on its kind key", () => {
     if (doc.role) expectTypeOf(doc.role.privileges).toEqualTypeOf<string[] | undefined>();
     if (doc.group) expectTypeOf(doc.group).toEqualTypeOf<TmlGroup>();
     if (doc.user) expectTypeOf(doc.user.email).toEqualTypeOf<string | undefined>();
-    if (doc.monitor_alert) expectTypeOf(doc.monitor_alert).toEqualTypeOf<TmlMonitorAlert>();
+    // An alerts file holds a list of alerts (ThoughtSpot's TML page); one object is read too.
+    if (doc.monitor_alert)
+      expectTypeOf(doc.monitor_alert).toEqualTypeOf<TmlMonitorAlert[] | TmlMonitorAlert>();
     expectTypeOf<ActionObjectTml["action_object"]>().toEqualTypeOf<TmlActionObject>();
     expectTypeOf<RoleTml["role"]>().toEqualTypeOf<TmlRole>();
     expectTypeOf<GroupTml["group"]>().toEqualTypeOf<TmlGroup>();
     expectTypeOf<UserTml["user"]>().toEqualTypeOf<TmlUser>();
-    expectTypeOf<MonitorAlertTml["monitor_alert"]>().toEqualTypeOf<TmlMonitorAlert>();
+    expectTypeOf<MonitorAlertTml["monitor_alert"]>().toEqualTypeOf<TmlMonitorAlert[] | TmlMonitorAlert>();
   });
 
   it("unknown keys are allowed at the top level and in bodies, and documents are built without casts", () => {
