@@ -2,8 +2,9 @@
 // Without TS_SERVER_URL it runs against the mock ThoughtSpot of thoughtspot-rest-api/testing on 127.0.0.1
 // (realistic example data). With TS_SERVER_URL, TS_USERNAME and TS_PASSWORD (or TS_SECRET_KEY) it uses
 // that cluster and changes nothing there: the TML import only validates, and sharing is shown, not sent,
-// unless TS_DEMO_WRITE=1.
-import { mkdtemp, rm } from "node:fs/promises";
+// unless TS_DEMO_WRITE=1. The one file it writes (the Liveboard PDF) goes to TS_OUT_DIR or a new temporary
+// folder, and is kept.
+import { mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -106,17 +107,15 @@ async function typedError(tour: Tour) {
 async function download(tour: Tour) {
   if (!tour.liveboard) return;
   step("Download a Liveboard as PDF");
-  const dir = await mkdtemp(join(tmpdir(), "ts-demo-"));
-  try {
-    const { file, bytes } = await tour.ts.download(
-      "/api/rest/2.0/report/liveboard",
-      { body: { metadata_identifier: tour.liveboard.id, file_format: "PDF" } },
-      { file: join(dir, "liveboard.pdf") },
-    );
-    say(`  ${bytes} bytes written to ${file}`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  // Kept after the run, so the path printed is there to open: TS_OUT_DIR, or a new temporary folder.
+  const dir = process.env.TS_OUT_DIR ?? (await mkdtemp(join(tmpdir(), "ts-demo-")));
+  await mkdir(dir, { recursive: true });
+  const { file, bytes } = await tour.ts.download(
+    "/api/rest/2.0/report/liveboard",
+    { body: { metadata_identifier: tour.liveboard.id, file_format: "PDF" } },
+    { file: join(dir, "liveboard.pdf") },
+  );
+  say(`  ${bytes} bytes written to ${file}`);
 }
 
 /** The operations this cluster's release is too old for (the mock's release is the spec's example). */
