@@ -181,6 +181,14 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
         { timestamp: new Date().toISOString(), status: 404, error: "Not Found", path: url.pathname },
       );
 
+    // ThoughtSpot rejects V1 calls without X-Requested-By (the V1 spec declares it as a security scheme).
+    if (operation?.path.startsWith("/callosum/") && !req.headers["x-requested-by"])
+      return finish(
+        401,
+        { "Content-Type": "application/json" },
+        (tsError(401, 10_097, "V1 calls need the header X-Requested-By: ThoughtSpot.") as { json: unknown })
+          .json,
+      );
     let caller: MockCaller | undefined;
     if (operation && !PUBLIC_OPERATIONS.has(operation.iid ?? "")) {
       const grant = authenticate(store, req.headers);
