@@ -74,6 +74,7 @@ describe("mock.fail", () => {
     expect(() => mock.fail("searchUsers", { status: 42 })).toThrow(/status/);
     expect(() => mock.fail("searchUsers", { status: 429, times: 0 })).toThrow(/times/);
     expect(() => mock.fail("", { status: 429 })).toThrow(/operationId/);
+    expect(() => mock.fail("searchUser", { status: 429 })).toThrow(/no operation searchUser/);
   });
 
   it("latencyMs delays every answer", async () => {
