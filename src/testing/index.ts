@@ -27,6 +27,7 @@ export type {
   MockCaller,
   MockCredentials,
   MockFault,
+  MockFile,
   MockFinding,
   MockRequest,
   MockThoughtSpot,
@@ -95,6 +96,7 @@ export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {})
     latencyMs,
     faults,
     store,
+    files: { ...options.files },
     record: (r) => received.push(r),
   });
   const admin = store.catalog.users.find((u) => u.name === "tsadmin")!;
