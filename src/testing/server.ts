@@ -164,6 +164,9 @@ function staticFile(file: MockFile, path: string): { body: string | Uint8Array; 
 export async function startServer(setup: MockServerSetup): Promise<{ url: string; close(): Promise<void> }> {
   const { prism, operations, strict, store } = setup;
   const route = createRouter(operations);
+  // Ends the waits of latency and delay faults when the mock closes, so a closed mock holds no timer.
+  const closing = new AbortController();
+  const wait = (ms: number) => sleep(ms, undefined, { signal: closing.signal });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -192,9 +195,9 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
       const { body: content, type: contentType } = staticFile(file, url.pathname);
       return finish(200, { "Content-Type": contentType, "Cache-Control": "no-store" }, content);
     }
-    if (setup.latencyMs > 0) await sleep(setup.latencyMs);
+    if (setup.latencyMs > 0) await wait(setup.latencyMs);
     const fault = setup.faults.take(operation?.iid);
-    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.delayMs) await wait(fault.delayMs);
     if (fault?.drop) {
       setup.record(recorded);
       req.socket.destroy();
@@ -336,6 +339,7 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      if (closing.signal.aborted) return void res.destroy();
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/problem+json" });
       res.end(JSON.stringify({ title: "mock ThoughtSpot failed", detail: String(error), status: 500 }));
     });
@@ -350,6 +354,7 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((done, fail) => {
+        closing.abort();
         server.close((error) => (error ? fail(error) : done()));
         server.closeAllConnections();
       }),

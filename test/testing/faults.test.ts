@@ -77,6 +77,17 @@ describe("mock.fail", () => {
     expect(() => mock.fail("searchUser", { status: 429 })).toThrow(/no operation searchUser/);
   });
 
+  it("close() ends a pending delay at once", async () => {
+    const stalled = await startMockThoughtSpot();
+    stalled.fail("searchTags", { delayMs: 600_000 });
+    const call = stalled.client().api.v2.searchTags({}).catch((e: unknown) => e);
+    await new Promise((done) => setTimeout(done, 100));
+    const started = performance.now();
+    await stalled.close();
+    expect(await call).toBeInstanceOf(NetworkError);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it("latencyMs delays every answer", async () => {
     const slow = await startMockThoughtSpot({ latencyMs: 150 });
     try {
