@@ -80,7 +80,10 @@ describe("mock.fail", () => {
   it("close() ends a pending delay at once", async () => {
     const stalled = await startMockThoughtSpot();
     stalled.fail("searchTags", { delayMs: 600_000 });
-    const call = stalled.client().api.v2.searchTags({}).catch((e: unknown) => e);
+    const call = stalled
+      .client()
+      .api.v2.searchTags({})
+      .catch((e: unknown) => e);
     await new Promise((done) => setTimeout(done, 100));
     const started = performance.now();
     await stalled.close();
