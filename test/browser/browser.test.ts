@@ -1,14 +1,14 @@
 // The SDK's browser build in a real browser: Debian's Chromium, headless, driven by playwright-core, runs
-// test/browser/page.ts from the same origin as the mock ThoughtSpot (test/browser/server.ts passes API
-// calls through), and each scenario is checked both in the page and in the mock's record of the requests.
+// test/browser/page.ts served by the mock ThoughtSpot itself (its `files` option), so page and API share one
+// origin; each scenario is checked both in the page and in the mock's record of the requests.
 import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockThoughtSpot, startMockThoughtSpot } from "../../src/testing/index.js";
+import { browserFiles, PAGE_PATH } from "./bundle.js";
 import type { Login, ScenarioName, Scenarios } from "./page.js";
-import { type PageServer, startPageServer } from "./server.js";
 
 /** CHROMIUM_PATH, else the first of Debian's chromium or Google Chrome on PATH (what .ci/run installs). */
 function findChromium(): string | undefined {
@@ -30,9 +30,6 @@ const executablePath = findChromium();
 if (!executablePath && process.env.CI)
   throw new Error("no chromium on PATH: .ci/run installs Debian's chromium");
 
-// The mock's administrator (its example data).
-const LOGIN: Login = { username: "tsadmin", password: "admin" };
-
 const FLAGS = [
   "--headless",
   "--no-sandbox",
@@ -48,14 +45,15 @@ if (!executablePath)
 
 describe.skipIf(!executablePath)("the browser build in headless Chromium", () => {
   let mock: MockThoughtSpot;
-  let server: PageServer;
+  let login: Login;
   let profile: string;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    mock = await startMockThoughtSpot();
-    server = await startPageServer(mock.url);
+    mock = await startMockThoughtSpot({ files: await browserFiles() });
+    // The mock's administrator, from its example data.
+    login = { username: mock.credentials.username, password: mock.credentials.password };
     profile = mkdtempSync(join(tmpdir(), "ts-browser-profile-"));
     // A persistent context on a fresh profile is how Playwright takes --user-data-dir.
     context = await chromium.launchPersistentContext(profile, {
@@ -68,19 +66,18 @@ describe.skipIf(!executablePath)("the browser build in headless Chromium", () =>
     page.setDefaultTimeout(30_000);
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(server.url);
+    await page.goto(`${mock.url}${PAGE_PATH}`);
     await page.waitForFunction(() => "scenarios" in globalThis);
     expect(errors).toEqual([]);
   });
 
   afterAll(async () => {
     await context?.close();
-    await server?.close();
     await mock?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  /** Runs one scenario of page.ts in the page; mock.requests() then holds only its requests. */
+  /** Runs one scenario of page.ts in the page; calls() then holds only its requests. */
   async function run<N extends ScenarioName>(name: N): Promise<Awaited<ReturnType<Scenarios[N]>>> {
     mock.clearRequests();
     return page.evaluate(
@@ -88,16 +85,19 @@ describe.skipIf(!executablePath)("the browser build in headless Chromium", () =>
         (globalThis as unknown as { scenarios: Record<string, (l: Login) => Promise<unknown>> }).scenarios[
           scenario
         ]!(login),
-      [name, LOGIN] as const,
+      [name, login] as const,
     ) as Promise<Awaited<ReturnType<Scenarios[N]>>>;
   }
+
+  /** The API calls the mock received (the page's lazy chunks are served by it too, and recorded). */
+  const calls = () => mock.requests().filter((r) => !r.path.startsWith("/bundle/"));
 
   const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join("; ") : value);
 
   it("token login: auth/token/full, then the token as a bearer header", async () => {
     const result = await run("tokenLogin");
     expect(result.name).toBeTruthy();
-    const [login, call] = mock.requests();
+    const [login, call] = calls();
     expect(login?.operationId).toBe("getFullAccessToken");
     expect(login?.status).toBe(200);
     expect(call?.operationId).toBe("getCurrentUserInfo");
@@ -106,11 +106,10 @@ describe.skipIf(!executablePath)("the browser build in headless Chromium", () =>
     expect(header(call?.headers["user-agent"])).not.toMatch(/thoughtspot-rest-api/);
   });
 
-  // Skipped until the mock's V2 cookie-session login works (branch `mock`: today Prism answers auth/session/login 401).
-  it.skip("cookie session: the browser keeps the session cookie and sends it (credentials: include), no token", async () => {
+  it("cookie session: the browser keeps the session cookie and sends it (credentials: include), no token", async () => {
     const result = await run("cookieSession");
     expect(result.name).toBeTruthy();
-    const [login, call] = mock.requests();
+    const [login, call] = calls();
     expect(login?.operationId).toBe("login");
     expect(login?.status).toBeGreaterThanOrEqual(200);
     expect(login?.status).toBeLessThan(300);
@@ -125,7 +124,7 @@ describe.skipIf(!executablePath)("the browser build in headless Chromium", () =>
     expect(walked).toBe(all);
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.slice(0, -1).every((n) => n === 5)).toBe(true);
-    const searches = mock.requests().filter((r) => r.operationId === "searchUsers");
+    const searches = calls().filter((r) => r.operationId === "searchUsers");
     expect(searches).toHaveLength(pages.length + 1);
   });
 
@@ -134,14 +133,14 @@ describe.skipIf(!executablePath)("the browser build in headless Chromium", () =>
     expect(result.type).toBe("liveboard");
     expect(result.guid).toBe(result.id);
     expect(result.name).toBeTruthy();
-    expect(mock.requests().map((r) => r.operationId)).toContain("exportMetadataTML");
+    expect(calls().map((r) => r.operationId)).toContain("exportMetadataTML");
   });
 
   it("download: a Liveboard as PDF bytes", async () => {
     const result = await run("download");
     expect(result).toMatchObject({ isBytes: true, magic: "%PDF-" });
     expect(result.length).toBeGreaterThan(100);
-    expect(mock.requests().at(-1)?.operationId).toBe("exportLiveboardReport");
+    expect(calls().at(-1)?.operationId).toBe("exportLiveboardReport");
   });
 
   it("typed error: an error answer is an ApiError with status and operation, classes intact", async () => {
@@ -152,7 +151,7 @@ describe.skipIf(!executablePath)("the browser build in headless Chromium", () =>
       isApiError: true,
       operationId: "fetchAnswerData",
     });
-    const status = mock.requests().at(-1)?.status;
+    const status = calls().at(-1)?.status;
     expect(result.status).toBe(status);
     expect(status).toBeGreaterThanOrEqual(400);
     expect(result.name).toMatch(/Error$/);
