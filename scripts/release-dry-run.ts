@@ -97,7 +97,7 @@ function freshCopy(): string {
 }
 
 /** Environment for commands of the rehearsal: no npm credentials, no user .npmrc, dry-run forced. */
-export function safeEnv(dir: string): NodeJS.ProcessEnv {
+export function safeEnv(dir: string, registry = NOWHERE): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (/^(NODE_AUTH_TOKEN|NPM_TOKEN)$|^npm_config_/i.test(key)) delete env[key];
@@ -111,7 +111,7 @@ export function safeEnv(dir: string): NodeJS.ProcessEnv {
     npm_config_dry_run: "true",
     npm_config_offline: "true",
     npm_config_update_notifier: "false",
-    npm_config_registry: NOWHERE,
+    npm_config_registry: registry,
   };
 }
 
@@ -177,7 +177,13 @@ export function runStep(
     return;
   }
   if (run && /^npm publish( --[\w-]+(=\S+)?| \w+)*$/.test(run)) {
-    const args = [...run.split(/\s+/).slice(1), "--dry-run", "--offline", "--json", `--registry=${NOWHERE}`];
+    const args = [
+      ...run.split(/\s+/).slice(1),
+      "--dry-run",
+      "--offline",
+      "--json",
+      `--registry=${env.npm_config_registry ?? NOWHERE}`,
+    ];
     const stdout = execFileSync(npm, args, {
       cwd: dir,
       env,

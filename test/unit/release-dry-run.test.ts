@@ -1,6 +1,8 @@
 // The release rehearsal's own rules: it follows release.yml's order, refuses steps it does not know, checks
 // the tag step really compares, and hands npm no credentials and no reachable registry.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -52,6 +54,39 @@ describe("release dry run", () => {
     expect(() => runStep(step, dir, env, manifest)).not.toThrow();
     const broken: Step = { name: "always passes", run: 'echo "$GITHUB_REF_NAME"' };
     expect(() => runStep(broken, dir, env, manifest)).toThrow(/passes for a tag that is not the version/);
+  });
+
+  it("the publish step reports the tarball and sends nothing, even to a registry that listens", async () => {
+    const pkg = mkdtempSync(join(tmpdir(), "release-dry-run-pkg-"));
+    const received: string[] = [];
+    const registry = createServer((req: IncomingMessage, res) => {
+      received.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((ok) => registry.listen(0, "127.0.0.1", ok));
+    try {
+      const small: Manifest = { name: "release-dry-run-probe", version: "1.0.0", main: "dist/index.js" };
+      // prepack builds dist/, as the real package's does; publishing must find it in the tarball.
+      writeFileSync(
+        join(pkg, "package.json"),
+        JSON.stringify({ ...small, files: ["dist"], scripts: { prepack: "node build.js" } }),
+      );
+      writeFileSync(
+        join(pkg, "build.js"),
+        'require("fs").mkdirSync("dist",{recursive:true});require("fs").writeFileSync("dist/index.js","");',
+      );
+      const url = `http://127.0.0.1:${(registry.address() as AddressInfo).port}/`;
+      process.env.NODE_AUTH_TOKEN = "npm_secret";
+      const env = safeEnv(pkg, url);
+      const report = runStep({ run: "npm publish --provenance --access public" }, pkg, env, small);
+      expect(report?.files.map((f) => f.path).sort()).toEqual(["dist/index.js", "package.json"]);
+      expect(received).toEqual([]);
+    } finally {
+      delete process.env.NODE_AUTH_TOKEN;
+      registry.close();
+      rmSync(pkg, { recursive: true, force: true });
+      rmSync(`${pkg}.npmrc`, { force: true });
+    }
   });
 
   it("gives npm no credentials, no user config and no reachable registry", () => {
