@@ -6,9 +6,12 @@ import {
   NetworkError,
   NotFoundError,
   RateLimitError,
+  RedirectError,
   RequestTimeoutError,
   ServerError,
+  TmlImportError,
   TSTypes,
+  UnexpectedResponseError,
 } from "../../src/index.js";
 import { type MockThoughtSpot, startMockThoughtSpot } from "../../src/testing/index.js";
 
@@ -164,6 +167,33 @@ describe("strict answers", () => {
       ).toBe(true);
     } finally {
       await Promise.all([strict.close(), loose.close()]);
+    }
+  });
+});
+
+describe("the README's other failure branches", () => {
+  it("an SSO redirect, an HTML page instead of JSON, and TML rejected inside a 200", async () => {
+    const odd = await startMockThoughtSpot({
+      answers: {
+        searchUsers: () => ({ status: 302, headers: { Location: "https://sso.example/login" } }),
+        searchTags: () => ({
+          status: 200,
+          headers: { "Content-Type": "text/html" },
+          body: "<html>Login</html>",
+        }),
+      },
+    });
+    try {
+      const ts = odd.client();
+      expect(await ts.api.v2.searchUsers({}).catch((e: unknown) => e)).toBeInstanceOf(RedirectError);
+      expect(await ts.api.v2.searchTags({}).catch((e: unknown) => e)).toBeInstanceOf(UnexpectedResponseError);
+      const rejected = await ts.tml
+        .import([{ liveboard: { visualizations: [] } } as never])
+        .catch((e: unknown) => e);
+      expect(rejected).toBeInstanceOf(TmlImportError);
+      expect((rejected as Error).message).toMatch(/Invalid TML/);
+    } finally {
+      await odd.close();
     }
   });
 });
