@@ -71,6 +71,21 @@ describe("Orgs", () => {
     );
   });
 
+  it("createOrg adds an Org to log in to (a name that exists: 409); deleteOrg removes it and its logins", async () => {
+    const admin = mock.client();
+    const org = await admin.api.v2.createOrg({ name: "Staging", description: "for the test" });
+    expect(org).toMatchObject({ name: "Staging", status: "ACTIVE" });
+    expect((await admin.api.v2.createOrg({ name: "Staging" }).catch((e: ApiError) => e)).status).toBe(409);
+    const staging = inOrg(Number(org.id));
+    await staging.tml.import([liveboardDoc("Staged")]);
+    expect((await staging.metadata.search({ type: TSTypes.LIVEBOARD })).map((o) => o.metadata_name)).toEqual([
+      "Staged",
+    ]);
+    await admin.api.v2.deleteOrg({ org_identifier: "Staging" });
+    const gone = await staging.metadata.search({ type: TSTypes.LIVEBOARD }).catch((e: unknown) => e);
+    expect(gone).toBeInstanceOf(ApiError);
+  });
+
   it("searchOrgs lists the Orgs of mock.credentials", async () => {
     const orgs = await mock.client().api.v2.searchOrgs({});
     expect(orgs.map((o) => o.name)).toEqual(mock.credentials.orgs.map((o) => o.name));
