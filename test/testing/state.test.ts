@@ -170,6 +170,16 @@ describe("TML import", () => {
     expect((objects[0]!.doc as { liveboard: { name: string } }).liveboard.name).toBe("Two renamed");
   });
 
+  it("V1 TML import and export use the same store", async () => {
+    const ts = mock.client();
+    const { guids } = await ts.tml.import([liveboardDoc("Via V1")], { api: "v1" });
+    expect(guids[0]).toEqual(expect.any(String));
+    const v2 = await ts.metadata.search({ type: TSTypes.LIVEBOARD });
+    expect(v2.map((o) => o.metadata_id)).toContain(guids[0]);
+    const { objects } = await ts.tml.export(guids[0]!, { api: "v1" });
+    expect((objects[0]!.doc as { liveboard: { name: string } }).liveboard.name).toBe("Via V1");
+  });
+
   it("an unknown GUID creates the object with that GUID; create_new always makes a fresh one", async () => {
     const ts = mock.client();
     const wanted = "0f0f0f0f-1111-4222-8333-444444444444";
