@@ -5,11 +5,12 @@ import { realisticAnswers } from "./answers/index.js";
 import { Faults } from "./faults.js";
 import { mockSpecPath } from "./files.js";
 import { loadPrism, type PrismLibrary } from "./prism.js";
+import { control } from "./remote.js";
 import { checkRelease, newestRelease } from "./routes.js";
 import { startServer } from "./server.js";
 import { issueToken } from "./state/auth.js";
 import { loginAnswers, stateAnswers } from "./state/index.js";
-import { createStore, passwordOf } from "./state/store.js";
+import { createStore, passwordOf, secret } from "./state/store.js";
 import type {
   Answer,
   MockCredentials,
@@ -20,6 +21,7 @@ import type {
 } from "./types.js";
 
 export { INSTALL_HINT } from "./prism.js";
+export { connectMockThoughtSpot, type MockConnection, type RemoteMockThoughtSpot } from "./remote.js";
 export type {
   Answer,
   AnswerInput,
@@ -85,6 +87,9 @@ export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {})
   };
   build();
   const faults = new Faults();
+  const key = secret("mock-key-");
+  // Control routes check the key before they touch `mock`, which is set once the server has started.
+  let mock: MockThoughtSpot;
   const known = new Set(operations.map((o) => o.iid).filter((id): id is string => typeof id === "string"));
   const server = await startServer({
     prism,
@@ -97,6 +102,7 @@ export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {})
     faults,
     store,
     files: { ...options.files },
+    control: (path, method, headers, body) => control(mock, key, path, method, headers, body),
     record: (r) => received.push(r),
   });
   const admin = store.catalog.users.find((u) => u.name === "tsadmin")!;
@@ -109,10 +115,11 @@ export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {})
     ),
     orgs: store.catalog.orgs.map((o) => ({ id: o.id, name: o.name })),
   };
-  return {
+  mock = {
     url: server.url,
     release,
     credentials,
+    connection: { url: server.url, key, release, credentials },
     client: (clientOptions = {}) =>
       createThoughtSpotClient({
         maxRetries: 0,
@@ -140,4 +147,5 @@ export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {})
     },
     close: server.close,
   };
+  return mock;
 }

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Faults } from "./faults.js";
 import type { Diagnostic, MockComponent, PrismLibrary, PrismResult } from "./prism.js";
+import { isControlPath } from "./remote.js";
 import { createRouter, missingIn } from "./routes.js";
 import { authenticate, notAuthenticated, PUBLIC_OPERATIONS } from "./state/auth.js";
 import { asV1, tsError } from "./state/errors.js";
@@ -138,6 +139,13 @@ export interface MockServerSetup {
   faults: Faults;
   store: MockStore;
   files: Record<string, MockFile>;
+  /** Answers the control routes (/__mock/...), outside the recorded requests. */
+  control(
+    path: string,
+    method: string,
+    headers: IncomingMessage["headers"],
+    body: unknown,
+  ): { status: number; json?: unknown };
   record(request: MockRequest): void;
 }
 
@@ -173,6 +181,10 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
     const type = String(req.headers["content-type"] ?? "");
     const body = parseBody(await readBody(req), type);
     const query = queryOf(url);
+    if (isControlPath(url.pathname)) {
+      const answer = setup.control(url.pathname, req.method ?? "GET", req.headers, body);
+      return send(res, answer.status, {}, answer.json);
+    }
     const operation = route(req.method ?? "GET", url.pathname);
     const recorded: MockRequest = {
       method: req.method ?? "GET",
