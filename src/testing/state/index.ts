@@ -1,4 +1,5 @@
-// The answers that read and change a mock's store, by operationId. Rebuilt from the store after reset().
+// The answers that read and change a mock's store, by operationId; rebuilt from the store after reset().
+// Composition only: no answer logic lives here.
 
 import type { Answer } from "../types.js";
 import { authAnswers, systemAnswers } from "./auth.js";

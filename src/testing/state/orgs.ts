@@ -1,6 +1,6 @@
 // Orgs of the store: searchOrgs lists the Orgs the caller belongs to (all of them for tsadmin);
 // createOrg adds an empty Org (tsadmin and the creator are members), deleteOrg removes one with its
-// objects. The Primary Org (0) cannot be deleted.
+// objects and logins. Never deletes the Primary Org (0).
 import type { Answer } from "../types.js";
 import { badRequest, conflict } from "./errors.js";
 import { findOrg, isMember, type MockStore } from "./store.js";
