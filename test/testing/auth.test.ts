@@ -208,6 +208,19 @@ describe("duplicates and missing ids", () => {
     }
   });
 
+  it("administrator-only operations answer 403 to other users", async () => {
+    const ana = mock.client({
+      auth: { username: "ana.garcia", password: mock.credentials.users["ana.garcia"]! },
+    });
+    const error = await ana.api.v2
+      .createUser({ name: "by.ana", display_name: "x", email: "x@r.example", password: "x-Secret-1" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).status).toBe(403);
+    expect((error as Error).message).toMatch(/ADMINISTRATION privilege required/);
+    expect((await ana.api.v2.searchUsers({})).length).toBeGreaterThan(0); // reading is fine
+  });
+
   it("a created user is found, and gone after delete", async () => {
     const ts = mock.client();
     await ts.api.v2.createUser({
