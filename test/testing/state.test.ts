@@ -279,6 +279,24 @@ describe("TML export, delete, sharing, reset", () => {
       i.principal_permissions.map((p) => `${p.principal_name} ${p.permission}`),
     );
     expect(rows).toEqual(["sales-emea READ_ONLY", "ana.garcia MODIFY"]);
+    const byPrincipal = (await ts.sharing.permissionsOfPrincipals({
+      principals: ["sales-emea", "analysts"],
+    })) as {
+      principal_permission_details: {
+        principal_name: string;
+        metadata_permission_info: { metadata_permissions: { metadata_id: string; permission: string }[] }[];
+      }[];
+    };
+    const seen = byPrincipal.principal_permission_details.map((d) => [
+      d.principal_name,
+      d.metadata_permission_info.flatMap((i) =>
+        i.metadata_permissions.map((m) => `${m.metadata_id} ${m.permission}`),
+      ),
+    ]);
+    expect(seen).toEqual([
+      ["sales-emea", [`${OVERVIEW} READ_ONLY`]],
+      ["analysts", []],
+    ]);
   });
 
   it("reset() undoes imports, deletes and shares", async () => {
