@@ -54,6 +54,27 @@ function prepare() {
   return prepared;
 }
 
+/** Checks the options that a typo would otherwise turn into a mock that silently ignores them. */
+function checkOptions(options: MockThoughtSpotOptions): void {
+  const fail = (what: string) => {
+    throw new TypeError(`startMockThoughtSpot: ${what}`);
+  };
+  if (options === null || typeof options !== "object") fail("options must be an object");
+  const { port, answers, files, strict } = options;
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535))
+    fail("port must be an integer from 0 to 65535");
+  for (const [id, answer] of Object.entries(answers ?? {}))
+    if (typeof answer !== "function") fail(`answers.${id} must be a function`);
+  for (const [path, file] of Object.entries(files ?? {})) {
+    if (!path.startsWith("/")) fail(`files: "${path}" must start with /`);
+    const body = typeof file === "object" && !(file instanceof Uint8Array) ? file?.body : file;
+    if (typeof body !== "string" && !(body instanceof Uint8Array))
+      fail(`files["${path}"] must be text or bytes`);
+  }
+  if (strict !== undefined && typeof strict !== "boolean" && (strict === null || typeof strict !== "object"))
+    fail("strict must be true, false or { requests, responses }");
+}
+
 /** The mock's strictness, both ways, from the `strict` option. */
 function strictness(strict: MockThoughtSpotOptions["strict"]) {
   if (typeof strict === "object" && strict !== null)
@@ -66,6 +87,7 @@ function strictness(strict: MockThoughtSpotOptions["strict"]) {
  * Needs @stoplight/prism-http (an optional peer dependency). Close it when done.
  */
 export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {}): Promise<MockThoughtSpot> {
+  checkOptions(options);
   const release = options.release === undefined ? newestRelease() : checkRelease(options.release);
   const latencyMs = options.latencyMs ?? 0;
   if (!(Number.isFinite(latencyMs) && latencyMs >= 0 && latencyMs <= 600_000))

@@ -139,8 +139,16 @@ describe("release", () => {
     expect(mock.release).toBe(newest);
   });
 
-  it("refuses a release that is not a ThoughtSpot release", async () => {
+  it("refuses a release that is not a ThoughtSpot release, and other options it would ignore", async () => {
     await expect(startMockThoughtSpot({ release: "latest" })).rejects.toThrow(TypeError);
+    for (const options of [
+      { port: 70_000 },
+      { answers: { searchUsers: "not a function" } },
+      { files: { "index.html": "<p>" } },
+      { latencyMs: -1 },
+      { users: { someone: "" } },
+    ])
+      await expect(startMockThoughtSpot(options as never)).rejects.toThrow(TypeError);
   });
 });
 
