@@ -19,11 +19,14 @@ const OVERVIEW = "61728394-0008-4a5b-8c9d-000000000008";
 const inOrg = (orgId: number): ThoughtSpotClient =>
   mock.client({ auth: { username: mock.credentials.username, password: mock.credentials.password, orgId } });
 
-const liveboardDoc = (name: string, guid?: string) => ({
+/** A Liveboard; with `table`, one visualization on that object (which must resolve in the Org). */
+const liveboardDoc = (name: string, guid?: string, table?: string) => ({
   ...(guid && { guid }),
   liveboard: {
     name,
-    visualizations: [{ id: "Viz_1", answer: { name: "A", tables: [{ id: "X", name: "X" }] } }],
+    visualizations: table
+      ? [{ id: "Viz_1", answer: { name: "A", tables: [{ id: table, name: table }] } }]
+      : [],
   },
 });
 
@@ -223,6 +226,52 @@ describe("TML import", () => {
     expect(result.guids.every((g) => typeof g === "string")).toBe(true);
     const names = (await ts.metadata.search({ type: TSTypes.LIVEBOARD })).map((o) => o.metadata_name);
     expect(names).toEqual(expect.arrayContaining(["Async one", "Async two"]));
+  });
+});
+
+/** The GUID of the Primary Org's Model "Retail Sales 🛒". */
+const modelGuid = async () => {
+  const [found] = await mock.client().api.v2.searchMetadata({
+    metadata: [{ type: "LOGICAL_TABLE", identifier: "Retail Sales 🛒" }],
+  });
+  return String(found!.metadata_id);
+};
+
+describe("references between objects", () => {
+  it("a reference to an object the Org lacks fails the document; the same import can bring it", async () => {
+    const dev = inOrg(1);
+    const alone = await dev.tml.import([liveboardDoc("Needs a model", undefined, "Retail Sales 🛒")], {
+      throwOnError: false,
+    });
+    expect(alone.objects[0]).toMatchObject({ status: "ERROR" });
+    expect(alone.objects[0]!.message).toMatch(/"Retail Sales 🛒" does not exist in this Org/);
+
+    // Export the model with what it uses from Primary, and import it all with the Liveboard into Development.
+    const exported = await mock.client().tml.export(await modelGuid(), { associated: true });
+    const docs = exported.objects.map((o) => {
+      const { guid: _guid, ...doc } = o.doc as { guid?: string };
+      return doc;
+    });
+    const together = await dev.tml.import([
+      ...docs,
+      liveboardDoc("Needs a model", undefined, "Retail Sales 🛒"),
+    ] as never);
+    expect(together.objects.every((o) => o.status === "OK")).toBe(true);
+  });
+
+  it("a name that is not unique in the Org needs an fqn", async () => {
+    const ts = mock.client();
+    const model = await modelGuid();
+    const { objects } = await ts.tml.export(model);
+    const { guid: _guid, ...copy } = objects[0]!.doc as { guid?: string };
+    await ts.tml.import([copy as never]); // a second object named "Retail Sales 🛒"
+    const ambiguous = await ts.tml.import([liveboardDoc("Which model?", undefined, "Retail Sales 🛒")], {
+      throwOnError: false,
+    });
+    expect(ambiguous.objects[0]!.message).toMatch(/not unique in this Org \(2 objects\); give its fqn/);
+    const doc = liveboardDoc("This model", undefined, "Retail Sales 🛒");
+    (doc.liveboard.visualizations[0]!.answer.tables[0] as { fqn?: string }).fqn = model;
+    expect((await ts.tml.import([doc])).objects[0]!.status).toBe("OK");
   });
 });
 

@@ -7,6 +7,7 @@ import type { CatalogObject } from "../catalog.js";
 import { describeTml } from "../catalog.js";
 import type { Answer, AnswerOutput } from "../types.js";
 import { badRequest } from "./errors.js";
+import { referencesOf, unresolved } from "./references.js";
 import type { MockCaller, MockStore } from "./store.js";
 
 type Loose = Record<string, unknown>;
@@ -125,8 +126,14 @@ const withGuid = (text: string, guid: string) =>
 
 interface Planned {
   entry: Loose;
+  /** The object as it will be stored; with apply, absent when the document is refused. */
+  object?: CatalogObject;
   apply?: () => void;
 }
+
+const refused = (message: string): Loose => ({
+  response: { status: { status_code: "ERROR", error_message: message } },
+});
 
 /**
  * One TML document's import, as ThoughtSpot decides it: the GUID of an object in the caller's Org
@@ -145,11 +152,7 @@ function planImport(
   try {
     described = describeTml(withGuid(text, asked ?? "new"));
   } catch {
-    return {
-      entry: {
-        response: { status: { status_code: "ERROR", error_message: "Invalid TML: no type or name" } },
-      },
-    };
+    return { entry: refused("Invalid TML: no type or name") };
   }
   const existing = asked === undefined ? undefined : store.catalog.objects.find((o) => o.id === asked);
   const updates = !createNew && existing !== undefined && existing.orgId === orgId;
@@ -160,6 +163,7 @@ function planImport(
     : (caller?.username ?? "tsadmin");
   const authorId = store.catalog.users.find((u) => u.name === author)?.id ?? "";
   return {
+    object,
     entry: {
       response: {
         status: { status_code: "OK" },
@@ -191,19 +195,22 @@ export function importTml(
   createNew: boolean,
 ): Loose[] {
   const planned = texts.map((text) => planImport(store, caller, text, createNew));
+  // References resolve against the Org as it will be after this import (objects the import updates
+  // take their new names) and the objects the import creates.
+  const batch = planned.flatMap((p) => (p.object ? [p.object] : []));
+  const candidates = [
+    ...objectsIn(store, orgOf(caller)).filter((o) => !batch.some((b) => b.id === o.id)),
+    ...batch,
+  ];
+  for (const [i, p] of planned.entries()) {
+    if (!p.apply) continue;
+    const problems = referencesOf(texts[i]!).flatMap((r) => unresolved(r, candidates) ?? []);
+    if (problems.length) planned[i] = { entry: refused(`Invalid reference: ${problems.join("; ")}`) };
+  }
   const failed = planned.some((p) => !p.apply);
   if (policy === "ALL_OR_NONE" && failed)
     return planned.map((p) =>
-      p.apply
-        ? {
-            response: {
-              status: {
-                status_code: "ERROR",
-                error_message: "Not imported: another object of this ALL_OR_NONE import failed",
-              },
-            },
-          }
-        : p.entry,
+      p.apply ? refused("Not imported: another object of this ALL_OR_NONE import failed") : p.entry,
     );
   if (policy !== "VALIDATE_ONLY") for (const p of planned) p.apply?.();
   return planned.map((p) => p.entry);
