@@ -58,7 +58,9 @@ export async function runIfMain(moduleUrl: string, main: Example): Promise<void>
   const mock = serverUrl ? undefined : await startMockThoughtSpot();
   const connectToOrg = (orgId: number) =>
     mock
-      ? mock.client({ auth: { username: "tsadmin", password: "mock", orgId } })
+      ? mock.client({
+          auth: { username: mock.credentials.username, password: mock.credentials.password, orgId },
+        })
       : createThoughtSpotClient({ serverUrl: serverUrl!, auth: authFromEnv(orgId) });
   const connect = (options: Partial<ThoughtSpotClientOptions> = {}) =>
     mock

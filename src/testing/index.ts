@@ -5,11 +5,12 @@ import { realisticAnswers } from "./answers/index.js";
 import { Faults } from "./faults.js";
 import { mockSpecPath } from "./files.js";
 import { loadPrism, type PrismLibrary } from "./prism.js";
+import { control } from "./remote.js";
 import { checkRelease, newestRelease } from "./routes.js";
 import { startServer } from "./server.js";
 import { issueToken } from "./state/auth.js";
 import { loginAnswers, stateAnswers } from "./state/index.js";
-import { createStore, passwordOf } from "./state/store.js";
+import { createStore, passwordOf, secret } from "./state/store.js";
 import type {
   Answer,
   MockCredentials,
@@ -20,6 +21,7 @@ import type {
 } from "./types.js";
 
 export { INSTALL_HINT } from "./prism.js";
+export { connectMockThoughtSpot, type MockConnection, type RemoteMockThoughtSpot } from "./remote.js";
 export type {
   Answer,
   AnswerInput,
@@ -52,6 +54,27 @@ function prepare() {
   return prepared;
 }
 
+/** Checks the options that a typo would otherwise turn into a mock that silently ignores them. */
+function checkOptions(options: MockThoughtSpotOptions): void {
+  const fail = (what: string) => {
+    throw new TypeError(`startMockThoughtSpot: ${what}`);
+  };
+  if (options === null || typeof options !== "object") fail("options must be an object");
+  const { port, answers, files, strict } = options;
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535))
+    fail("port must be an integer from 0 to 65535");
+  for (const [id, answer] of Object.entries(answers ?? {}))
+    if (typeof answer !== "function") fail(`answers.${id} must be a function`);
+  for (const [path, file] of Object.entries(files ?? {})) {
+    if (!path.startsWith("/")) fail(`files: "${path}" must start with /`);
+    const body = typeof file === "object" && !(file instanceof Uint8Array) ? file?.body : file;
+    if (typeof body !== "string" && !(body instanceof Uint8Array))
+      fail(`files["${path}"] must be text or bytes`);
+  }
+  if (strict !== undefined && typeof strict !== "boolean" && (strict === null || typeof strict !== "object"))
+    fail("strict must be true, false or { requests, responses }");
+}
+
 /** The mock's strictness, both ways, from the `strict` option. */
 function strictness(strict: MockThoughtSpotOptions["strict"]) {
   if (typeof strict === "object" && strict !== null)
@@ -64,6 +87,7 @@ function strictness(strict: MockThoughtSpotOptions["strict"]) {
  * Needs @stoplight/prism-http (an optional peer dependency). Close it when done.
  */
 export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {}): Promise<MockThoughtSpot> {
+  checkOptions(options);
   const release = options.release === undefined ? newestRelease() : checkRelease(options.release);
   const latencyMs = options.latencyMs ?? 0;
   if (!(Number.isFinite(latencyMs) && latencyMs >= 0 && latencyMs <= 600_000))
@@ -85,6 +109,9 @@ export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {})
   };
   build();
   const faults = new Faults();
+  const key = secret("mock-key-");
+  // Control routes check the key before they touch `mock`, which is set once the server has started.
+  let mock: MockThoughtSpot;
   const known = new Set(operations.map((o) => o.iid).filter((id): id is string => typeof id === "string"));
   const server = await startServer({
     prism,
@@ -97,6 +124,7 @@ export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {})
     faults,
     store,
     files: { ...options.files },
+    control: (path, method, headers, body) => control(mock, key, path, method, headers, body),
     record: (r) => received.push(r),
   });
   const admin = store.catalog.users.find((u) => u.name === "tsadmin")!;
@@ -109,10 +137,11 @@ export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {})
     ),
     orgs: store.catalog.orgs.map((o) => ({ id: o.id, name: o.name })),
   };
-  return {
+  mock = {
     url: server.url,
     release,
     credentials,
+    connection: { url: server.url, key, release, credentials },
     client: (clientOptions = {}) =>
       createThoughtSpotClient({
         maxRetries: 0,
@@ -140,4 +169,5 @@ export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {})
     },
     close: server.close,
   };
+  return mock;
 }

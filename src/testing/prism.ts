@@ -85,12 +85,13 @@ function cacheDir(): string | undefined {
 /** Prism's parse of a spec, cached by the spec's content: the parse takes seconds, reading the cache milliseconds. */
 async function cachedOperations(
   specPath: string,
+  prismVersion: string,
   parse: (path: string) => Promise<Operation[]>,
 ): Promise<Operation[]> {
-  const text = readFileSync(specPath);
+  // Keyed by the spec's content and Prism's version: another Prism may shape operations differently.
+  const hash = createHash("sha256").update(`${prismVersion}\n`).update(readFileSync(specPath));
   const dir = cacheDir();
-  const file =
-    dir && join(dir, `operations-${createHash("sha256").update(text).digest("hex").slice(0, 32)}.json`);
+  const file = dir && join(dir, `operations-${hash.digest("hex").slice(0, 32)}.json`);
   if (file)
     try {
       return JSON.parse(readFileSync(file, "utf8")) as Operation[];
@@ -115,11 +116,12 @@ export async function loadPrism(importer: Importer = defaultImporter): Promise<P
     const core = (await importer("@stoplight/prism-core")) as { factory: PrismFactory };
     const router = unwrap<unknown>(await importer("./router/index.js"));
     const validator = (await importer("./validator/index.js")) as Record<string, unknown>;
+    const { version } = (await importer("../package.json")) as { version?: string };
     let mocker: MockComponent | undefined;
     let loading: Promise<MockComponent> | undefined;
     return {
       loadOperations: (specPath) =>
-        cachedOperations(specPath, async (path) => {
+        cachedOperations(specPath, String(version), async (path) => {
           const utils = (await importer("./utils/operations.js")) as {
             getHttpOperationsFromSpec(spec: string): Promise<Operation[]>;
           };

@@ -1,5 +1,6 @@
 // Which operation a request is for, before Prism sees it (so faults, the release and auth can act on
 // it), and whether the mock's release has that operation, from the generated tables' availableFrom.
+// Never a hand list of releases or operations: the tables decide.
 import { v1Operations } from "../../generated/v1-operations.js";
 import { v2Operations } from "../../generated/v2-operations.js";
 import type { OperationRow } from "../operation-row.js";

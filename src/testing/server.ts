@@ -5,9 +5,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Faults } from "./faults.js";
 import type { Diagnostic, MockComponent, PrismLibrary, PrismResult } from "./prism.js";
+import { isControlPath } from "./remote.js";
 import { createRouter, missingIn } from "./routes.js";
 import { authenticate, notAuthenticated, PUBLIC_OPERATIONS } from "./state/auth.js";
-import { tsError } from "./state/errors.js";
+import { asV1, tsError } from "./state/errors.js";
 import type { MockCaller, MockStore } from "./state/store.js";
 import type {
   Answer,
@@ -138,6 +139,13 @@ export interface MockServerSetup {
   faults: Faults;
   store: MockStore;
   files: Record<string, MockFile>;
+  /** Answers the control routes (/__mock/...), outside the recorded requests. */
+  control(
+    path: string,
+    method: string,
+    headers: IncomingMessage["headers"],
+    body: unknown,
+  ): { status: number; json?: unknown };
   record(request: MockRequest): void;
 }
 
@@ -173,6 +181,10 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
     const type = String(req.headers["content-type"] ?? "");
     const body = parseBody(await readBody(req), type);
     const query = queryOf(url);
+    if (isControlPath(url.pathname)) {
+      const answer = setup.control(url.pathname, req.method ?? "GET", req.headers, body);
+      return send(res, answer.status, {}, answer.json);
+    }
     const operation = route(req.method ?? "GET", url.pathname);
     const recorded: MockRequest = {
       method: req.method ?? "GET",
@@ -218,23 +230,21 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
         { timestamp: new Date().toISOString(), status: 404, error: "Not Found", path: url.pathname },
       );
 
-    // ThoughtSpot rejects V1 calls without X-Requested-By (the V1 spec declares it as a security scheme).
-    if (operation?.path.startsWith("/callosum/") && !req.headers["x-requested-by"])
-      return finish(
-        401,
+    // V1 answers errors in its own body shape.
+    const v1 = operation?.path.startsWith("/callosum/") === true;
+    const refuse = (answer: AnswerOutput) =>
+      finish(
+        answer.status ?? 401,
         { "Content-Type": "application/json" },
-        (tsError(401, 10_097, "V1 calls need the header X-Requested-By: ThoughtSpot.") as { json: unknown })
-          .json,
+        ((v1 ? asV1(answer) : answer) as { json: unknown }).json,
       );
+    // ThoughtSpot rejects V1 calls without X-Requested-By (the V1 spec declares it as a security scheme).
+    if (v1 && !req.headers["x-requested-by"])
+      return refuse(tsError(401, 10_097, "V1 calls need the header X-Requested-By: ThoughtSpot."));
     let caller: MockCaller | undefined;
     if (operation && !PUBLIC_OPERATIONS.has(operation.iid ?? "")) {
       const grant = authenticate(store, req.headers);
-      if (!grant)
-        return finish(
-          401,
-          { "Content-Type": "application/json" },
-          (notAuthenticated() as { json: unknown }).json,
-        );
+      if (!grant) return refuse(notAuthenticated());
       caller = { userId: grant.userId, username: grant.username, orgId: grant.orgId };
     }
 

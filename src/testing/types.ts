@@ -1,6 +1,7 @@
 // Public types of thoughtspot-rest-api/testing: options, recorded requests, realistic answers.
 import type { ThoughtSpotClient, ThoughtSpotClientOptions } from "../client.js";
 import type { MockFault } from "./faults.js";
+import type { MockConnection } from "./remote.js";
 import type { MockCaller } from "./state/store.js";
 
 export type { MockCaller, MockFault };
@@ -127,6 +128,11 @@ export interface MockThoughtSpot {
   clearFaults(operationId?: string): void;
   /** Returns to the example data: created, imported, shared and deleted things are undone. Logins stay valid. */
   reset(): void;
+  /**
+   * What another process of the run needs to use this mock (JSON): pass it to vitest's `provide` (or the
+   * environment) and call connectMockThoughtSpot(connection) there. Holds the control key: keep it in the run.
+   */
+  connection: MockConnection;
   /** Every request received so far, oldest first. */
   requests(): MockRequest[];
   /** Forgets the recorded requests. */

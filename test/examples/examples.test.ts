@@ -70,6 +70,22 @@ const expectations: Record<string, (result: never) => void> = {
   "timeouts-retries.ts": (r: { logLines: number }) => expect(r.logLines).toBeGreaterThan(0),
 };
 
+/** Faults set before an example runs, and what its requests must then show. */
+const faults: Record<string, { set(m: MockThoughtSpot): void; check(m: MockThoughtSpot): void }> = {
+  // The retrying client of timeouts-retries.ts meets a 429 and tries again after Retry-After.
+  "timeouts-retries.ts": {
+    set: (m) => m.fail("searchUsers", { status: 429, times: 1, retryAfter: 0 }),
+    check: (m) =>
+      expect(
+        m
+          .requests()
+          .filter((r) => r.operationId === "searchUsers")
+          .map((r) => r.status)
+          .slice(0, 2),
+      ).toEqual([429, 200]),
+  },
+};
+
 let mock: MockThoughtSpot;
 beforeAll(async () => {
   mock = await startMockThoughtSpot();
@@ -101,8 +117,10 @@ describe("examples/", () => {
     };
     mock.reset(); // each example starts from the example data
     mock.clearRequests();
+    faults[script]?.set(mock);
     try {
       const result = await main(context);
+      faults[script]?.check(mock);
       expect(lines.length).toBeGreaterThan(0);
       const received = mock.requests();
       expect(received.length).toBeGreaterThan(0);

@@ -173,6 +173,27 @@ describe("duplicates and missing ids", () => {
     expect(statusOf(await ts.api.v2.createTag({ name: "Retail" }).catch((e: unknown) => e))).toBe(409);
   });
 
+  it("V1 user create: the new user logs in with its password; the same name again is the V1 spec's 409", async () => {
+    const ts = mock.client();
+    const input = { name: "v1.user", password: "V1-pass-word", displayname: "V1 User" };
+    await ts.api.v1.userPost(input);
+    const me = await mock
+      .client({ auth: { username: "v1.user", password: "V1-pass-word" } })
+      .api.v2.getCurrentUserInfo();
+    expect(me.name).toBe("v1.user");
+    const again = await ts.api.v1.userPost(input).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(ApiError);
+    expect((again as ApiError).status).toBe(409);
+    expect((again as Error).message).toMatch(/Username not unique/);
+  });
+
+  it("a V1 session login with a wrong password: 401 in V1's error body", async () => {
+    const ts = mock.client({ auth: { username: "tsadmin", password: "wrong", session: "v1" } });
+    const error = await ts.api.v1.sessionInfo().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as Error).message).toMatch(/Invalid credentials/);
+  });
+
   it("updating or deleting a user, group or tag that does not exist answers 400", async () => {
     const ts = mock.client();
     for (const call of [
@@ -185,6 +206,19 @@ describe("duplicates and missing ids", () => {
       expect(error).toBeInstanceOf(BadRequestError);
       expect((error as Error).message).toMatch(/not found: no/);
     }
+  });
+
+  it("administrator-only operations answer 403 to other users", async () => {
+    const ana = mock.client({
+      auth: { username: "ana.garcia", password: mock.credentials.users["ana.garcia"]! },
+    });
+    const error = await ana.api.v2
+      .createUser({ name: "by.ana", display_name: "x", email: "x@r.example", password: "x-Secret-1" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).status).toBe(403);
+    expect((error as Error).message).toMatch(/ADMINISTRATION privilege required/);
+    expect((await ana.api.v2.searchUsers({})).length).toBeGreaterThan(0); // reading is fine
   });
 
   it("a created user is found, and gone after delete", async () => {

@@ -6,9 +6,12 @@ import {
   NetworkError,
   NotFoundError,
   RateLimitError,
+  RedirectError,
   RequestTimeoutError,
   ServerError,
+  TmlImportError,
   TSTypes,
+  UnexpectedResponseError,
 } from "../../src/index.js";
 import { type MockThoughtSpot, startMockThoughtSpot } from "../../src/testing/index.js";
 
@@ -136,8 +139,16 @@ describe("release", () => {
     expect(mock.release).toBe(newest);
   });
 
-  it("refuses a release that is not a ThoughtSpot release", async () => {
+  it("refuses a release that is not a ThoughtSpot release, and other options it would ignore", async () => {
     await expect(startMockThoughtSpot({ release: "latest" })).rejects.toThrow(TypeError);
+    for (const options of [
+      { port: 70_000 },
+      { answers: { searchUsers: "not a function" } },
+      { files: { "index.html": "<p>" } },
+      { latencyMs: -1 },
+      { users: { someone: "" } },
+    ])
+      await expect(startMockThoughtSpot(options as never)).rejects.toThrow(TypeError);
   });
 });
 
@@ -164,6 +175,33 @@ describe("strict answers", () => {
       ).toBe(true);
     } finally {
       await Promise.all([strict.close(), loose.close()]);
+    }
+  });
+});
+
+describe("the README's other failure branches", () => {
+  it("an SSO redirect, an HTML page instead of JSON, and TML rejected inside a 200", async () => {
+    const odd = await startMockThoughtSpot({
+      answers: {
+        searchUsers: () => ({ status: 302, headers: { Location: "https://sso.example/login" } }),
+        searchTags: () => ({
+          status: 200,
+          headers: { "Content-Type": "text/html" },
+          body: "<html>Login</html>",
+        }),
+      },
+    });
+    try {
+      const ts = odd.client();
+      expect(await ts.api.v2.searchUsers({}).catch((e: unknown) => e)).toBeInstanceOf(RedirectError);
+      expect(await ts.api.v2.searchTags({}).catch((e: unknown) => e)).toBeInstanceOf(UnexpectedResponseError);
+      const rejected = await ts.tml
+        .import([{ liveboard: { visualizations: [] } } as never])
+        .catch((e: unknown) => e);
+      expect(rejected).toBeInstanceOf(TmlImportError);
+      expect((rejected as Error).message).toMatch(/Invalid TML/);
+    } finally {
+      await odd.close();
     }
   });
 });

@@ -19,11 +19,14 @@ const OVERVIEW = "61728394-0008-4a5b-8c9d-000000000008";
 const inOrg = (orgId: number): ThoughtSpotClient =>
   mock.client({ auth: { username: mock.credentials.username, password: mock.credentials.password, orgId } });
 
-const liveboardDoc = (name: string, guid?: string) => ({
+/** A Liveboard; with `table`, one visualization on that object (which must resolve in the Org). */
+const liveboardDoc = (name: string, guid?: string, table?: string) => ({
   ...(guid && { guid }),
   liveboard: {
     name,
-    visualizations: [{ id: "Viz_1", answer: { name: "A", tables: [{ id: "X", name: "X" }] } }],
+    visualizations: table
+      ? [{ id: "Viz_1", answer: { name: "A", tables: [{ id: table, name: table }] } }]
+      : [],
   },
 });
 
@@ -69,6 +72,21 @@ describe("Orgs", () => {
     expect(String((error as Error).message)).toMatch(
       /org_identifier does not refer to a valid or accessible org/,
     );
+  });
+
+  it("createOrg adds an Org to log in to (a name that exists: 409); deleteOrg removes it and its logins", async () => {
+    const admin = mock.client();
+    const org = await admin.api.v2.createOrg({ name: "Staging", description: "for the test" });
+    expect(org).toMatchObject({ name: "Staging", status: "ACTIVE" });
+    expect((await admin.api.v2.createOrg({ name: "Staging" }).catch((e: ApiError) => e)).status).toBe(409);
+    const staging = inOrg(Number(org.id));
+    await staging.tml.import([liveboardDoc("Staged")]);
+    expect((await staging.metadata.search({ type: TSTypes.LIVEBOARD })).map((o) => o.metadata_name)).toEqual([
+      "Staged",
+    ]);
+    await admin.api.v2.deleteOrg({ org_identifier: "Staging" });
+    const gone = await staging.metadata.search({ type: TSTypes.LIVEBOARD }).catch((e: unknown) => e);
+    expect(gone).toBeInstanceOf(ApiError);
   });
 
   it("searchOrgs lists the Orgs of mock.credentials", async () => {
@@ -155,6 +173,16 @@ describe("TML import", () => {
     expect((objects[0]!.doc as { liveboard: { name: string } }).liveboard.name).toBe("Two renamed");
   });
 
+  it("V1 TML import and export use the same store", async () => {
+    const ts = mock.client();
+    const { guids } = await ts.tml.import([liveboardDoc("Via V1")], { api: "v1" });
+    expect(guids[0]).toEqual(expect.any(String));
+    const v2 = await ts.metadata.search({ type: TSTypes.LIVEBOARD });
+    expect(v2.map((o) => o.metadata_id)).toContain(guids[0]);
+    const { objects } = await ts.tml.export(guids[0]!, { api: "v1" });
+    expect((objects[0]!.doc as { liveboard: { name: string } }).liveboard.name).toBe("Via V1");
+  });
+
   it("an unknown GUID creates the object with that GUID; create_new always makes a fresh one", async () => {
     const ts = mock.client();
     const wanted = "0f0f0f0f-1111-4222-8333-444444444444";
@@ -198,6 +226,52 @@ describe("TML import", () => {
     expect(result.guids.every((g) => typeof g === "string")).toBe(true);
     const names = (await ts.metadata.search({ type: TSTypes.LIVEBOARD })).map((o) => o.metadata_name);
     expect(names).toEqual(expect.arrayContaining(["Async one", "Async two"]));
+  });
+});
+
+/** The GUID of the Primary Org's Model "Retail Sales 🛒". */
+const modelGuid = async () => {
+  const [found] = await mock.client().api.v2.searchMetadata({
+    metadata: [{ type: "LOGICAL_TABLE", identifier: "Retail Sales 🛒" }],
+  });
+  return String(found!.metadata_id);
+};
+
+describe("references between objects", () => {
+  it("a reference to an object the Org lacks fails the document; the same import can bring it", async () => {
+    const dev = inOrg(1);
+    const alone = await dev.tml.import([liveboardDoc("Needs a model", undefined, "Retail Sales 🛒")], {
+      throwOnError: false,
+    });
+    expect(alone.objects[0]).toMatchObject({ status: "ERROR" });
+    expect(alone.objects[0]!.message).toMatch(/"Retail Sales 🛒" does not exist in this Org/);
+
+    // Export the model with what it uses from Primary, and import it all with the Liveboard into Development.
+    const exported = await mock.client().tml.export(await modelGuid(), { associated: true });
+    const docs = exported.objects.map((o) => {
+      const { guid: _guid, ...doc } = o.doc as { guid?: string };
+      return doc;
+    });
+    const together = await dev.tml.import([
+      ...docs,
+      liveboardDoc("Needs a model", undefined, "Retail Sales 🛒"),
+    ] as never);
+    expect(together.objects.every((o) => o.status === "OK")).toBe(true);
+  });
+
+  it("a name that is not unique in the Org needs an fqn", async () => {
+    const ts = mock.client();
+    const model = await modelGuid();
+    const { objects } = await ts.tml.export(model);
+    const { guid: _guid, ...copy } = objects[0]!.doc as { guid?: string };
+    await ts.tml.import([copy as never]); // a second object named "Retail Sales 🛒"
+    const ambiguous = await ts.tml.import([liveboardDoc("Which model?", undefined, "Retail Sales 🛒")], {
+      throwOnError: false,
+    });
+    expect(ambiguous.objects[0]!.message).toMatch(/not unique in this Org \(2 objects\); give its fqn/);
+    const doc = liveboardDoc("This model", undefined, "Retail Sales 🛒");
+    (doc.liveboard.visualizations[0]!.answer.tables[0] as { fqn?: string }).fqn = model;
+    expect((await ts.tml.import([doc])).objects[0]!.status).toBe("OK");
   });
 });
 
@@ -254,6 +328,24 @@ describe("TML export, delete, sharing, reset", () => {
       i.principal_permissions.map((p) => `${p.principal_name} ${p.permission}`),
     );
     expect(rows).toEqual(["sales-emea READ_ONLY", "ana.garcia MODIFY"]);
+    const byPrincipal = (await ts.sharing.permissionsOfPrincipals({
+      principals: ["sales-emea", "analysts"],
+    })) as {
+      principal_permission_details: {
+        principal_name: string;
+        metadata_permission_info: { metadata_permissions: { metadata_id: string; permission: string }[] }[];
+      }[];
+    };
+    const seen = byPrincipal.principal_permission_details.map((d) => [
+      d.principal_name,
+      d.metadata_permission_info.flatMap((i) =>
+        i.metadata_permissions.map((m) => `${m.metadata_id} ${m.permission}`),
+      ),
+    ]);
+    expect(seen).toEqual([
+      ["sales-emea", [`${OVERVIEW} READ_ONLY`]],
+      ["analysts", []],
+    ]);
   });
 
   it("reset() undoes imports, deletes and shares", async () => {

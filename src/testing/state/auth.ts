@@ -3,7 +3,7 @@
 // each bound to an Org. Never accepts a token or session it did not issue.
 import type { IncomingHttpHeaders } from "node:http";
 import type { Answer, AnswerInput, AnswerOutput } from "../types.js";
-import { badRequest, forbidden, unauthorized } from "./errors.js";
+import { asV1, badRequest, forbidden, unauthorized } from "./errors.js";
 import { findOrg, type Grant, isMember, type MockStore, passwordOf, secret } from "./store.js";
 
 type Loose = Record<string, unknown>;
@@ -211,7 +211,7 @@ export function authAnswers(store: MockStore): Record<string, Answer> {
     logout: ({ headers }) => endSession(store, headers),
     sessionLogin: ({ input }) => {
       const checked = checkLogin(store, input, input.orgid, false);
-      return "error" in checked ? checked.error : startSession(store, checked.user, checked.orgId);
+      return "error" in checked ? asV1(checked.error) : startSession(store, checked.user, checked.orgId);
     },
     sessionLogout: ({ headers }) => endSession(store, headers),
     sessionOrgsPut: ({ input, headers, caller }) => {
@@ -219,13 +219,13 @@ export function authAnswers(store: MockStore): Record<string, Answer> {
       const grant = authenticate(store, headers as IncomingHttpHeaders);
       const org = findOrg(store.catalog, input.orgid);
       if (!grant || !caller || !org || !isMember(store.catalog, caller.username, org.id))
-        return badRequest("The specified org_identifier does not refer to a valid or accessible org.");
+        return asV1(badRequest("The specified org_identifier does not refer to a valid or accessible org."));
       grant.orgId = org.id;
       return { status: 204 };
     },
     sessionAuthToken: ({ input }) => {
       const checked = checkLogin(store, input, input.orgid, true);
-      if ("error" in checked) return checked.error;
+      if ("error" in checked) return asV1(checked.error);
       const { token } = issueToken(store, checked.user, checked.orgId);
       return { status: 200, headers: { "Content-Type": "text/plain" }, body: token };
     },

@@ -17,3 +17,9 @@ export const serverError = (debug: string) => tsError(500, 10_038, debug);
 // ThoughtSpot's V1 docs list 409 for a duplicate name on create (rest-api-getstarted: "409 duplicate
 // username on user create"); the body keeps the V2 error shape.
 export const conflict = (debug: string) => tsError(409, 10_002, debug);
+
+/** The same error as V1 answers it: the V1 spec's ErrorBody ("observed from callosum") is the message object itself. */
+export function asV1(answer: AnswerOutput): AnswerOutput {
+  const message = (answer as { json?: { error?: { message?: unknown } } }).json?.error?.message;
+  return message === undefined ? answer : { status: answer.status ?? 400, json: message };
+}

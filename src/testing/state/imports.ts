@@ -1,6 +1,6 @@
 // Async TML import tasks: submitted IN_QUEUE, IN_PROGRESS on the next status call (half the objects
 // processed), COMPLETED on the one after with the import's answer; the import runs when it completes.
-// Tasks are per Org: a status call sees only the tasks of its own Org.
+// Tasks are per Org: a status call never sees another Org's tasks.
 import type { Answer } from "../types.js";
 import { importTml } from "./metadata.js";
 import { type ImportTask, type MockStore, secret } from "./store.js";

@@ -7,6 +7,7 @@ import type { CatalogObject } from "../catalog.js";
 import { describeTml } from "../catalog.js";
 import type { Answer, AnswerOutput } from "../types.js";
 import { badRequest } from "./errors.js";
+import { referencesOf, unresolved } from "./references.js";
 import type { MockCaller, MockStore } from "./store.js";
 
 type Loose = Record<string, unknown>;
@@ -125,8 +126,14 @@ const withGuid = (text: string, guid: string) =>
 
 interface Planned {
   entry: Loose;
+  /** The object as it will be stored; with apply, absent when the document is refused. */
+  object?: CatalogObject;
   apply?: () => void;
 }
+
+const refused = (message: string): Loose => ({
+  response: { status: { status_code: "ERROR", error_message: message } },
+});
 
 /**
  * One TML document's import, as ThoughtSpot decides it: the GUID of an object in the caller's Org
@@ -145,11 +152,7 @@ function planImport(
   try {
     described = describeTml(withGuid(text, asked ?? "new"));
   } catch {
-    return {
-      entry: {
-        response: { status: { status_code: "ERROR", error_message: "Invalid TML: no type or name" } },
-      },
-    };
+    return { entry: refused("Invalid TML: no type or name") };
   }
   const existing = asked === undefined ? undefined : store.catalog.objects.find((o) => o.id === asked);
   const updates = !createNew && existing !== undefined && existing.orgId === orgId;
@@ -160,6 +163,7 @@ function planImport(
     : (caller?.username ?? "tsadmin");
   const authorId = store.catalog.users.find((u) => u.name === author)?.id ?? "";
   return {
+    object,
     entry: {
       response: {
         status: { status_code: "OK" },
@@ -191,23 +195,78 @@ export function importTml(
   createNew: boolean,
 ): Loose[] {
   const planned = texts.map((text) => planImport(store, caller, text, createNew));
+  // References resolve against the Org as it will be after this import (objects the import updates
+  // take their new names) and the objects the import creates.
+  const batch = planned.flatMap((p) => (p.object ? [p.object] : []));
+  const candidates = [
+    ...objectsIn(store, orgOf(caller)).filter((o) => !batch.some((b) => b.id === o.id)),
+    ...batch,
+  ];
+  for (const [i, p] of planned.entries()) {
+    if (!p.apply) continue;
+    const problems = referencesOf(texts[i]!).flatMap((r) => unresolved(r, candidates) ?? []);
+    if (problems.length) planned[i] = { entry: refused(`Invalid reference: ${problems.join("; ")}`) };
+  }
   const failed = planned.some((p) => !p.apply);
   if (policy === "ALL_OR_NONE" && failed)
     return planned.map((p) =>
-      p.apply
-        ? {
-            response: {
-              status: {
-                status_code: "ERROR",
-                error_message: "Not imported: another object of this ALL_OR_NONE import failed",
-              },
-            },
-          }
-        : p.entry,
+      p.apply ? refused("Not imported: another object of this ALL_OR_NONE import failed") : p.entry,
     );
   if (policy !== "VALIDATE_ONLY") for (const p of planned) p.apply?.();
   return planned.map((p) => p.entry);
 }
+
+/** Export entries as V2 lists them: the objects asked for (with associated ones), TML with fqn if asked. */
+function exportTml(
+  store: MockStore,
+  orgId: number,
+  asked: Loose[],
+  associated: boolean,
+  fqn: boolean,
+): Loose[] {
+  const wanted = associated ? withAssociated(store, orgId, asked) : asked;
+  return wanted.map((w) => {
+    const o = findObject(store, orgId, w.identifier);
+    if (!o)
+      return {
+        info: {
+          id: w.identifier,
+          status: { status_code: "ERROR", error_message: `No object with id or name ${w.identifier}` },
+        },
+      };
+    return {
+      info: {
+        name: o.name,
+        filename: `${o.name}.${o.tmlType}.tml`,
+        status: { status_code: "OK" },
+        type: o.tmlType,
+        id: o.id,
+      },
+      edoc: fqn ? withFqn(store, o) : o.tml,
+    };
+  });
+}
+
+/** V1's names of the V2 metadata types (the V1 spec's import example says PINBOARD_ANSWER_BOOK). */
+const V1_TYPE: Record<string, string> = { LIVEBOARD: "PINBOARD_ANSWER_BOOK", ANSWER: "QUESTION_ANSWER_BOOK" };
+
+/** A V1 list field: JSON text of an array (or the array itself). */
+function jsonList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== "string") return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.map(String) : [value];
+  } catch {
+    return [value];
+  }
+}
+
+const v1Text = (value: unknown): AnswerOutput => ({
+  status: 200,
+  headers: { "Content-Type": "text/plain" },
+  body: JSON.stringify(value),
+});
 
 export function metadataAnswers(store: MockStore): Record<string, Answer> {
   return {
@@ -233,32 +292,41 @@ export function metadataAnswers(store: MockStore): Record<string, Answer> {
         ),
       };
     },
-    exportMetadataTML: ({ input, caller }) => {
-      const orgId = orgOf(caller);
-      const asked = (input.metadata as Loose[] | undefined) ?? [];
-      const wanted = input.export_associated === true ? withAssociated(store, orgId, asked) : asked;
-      return {
-        json: wanted.map((w) => {
-          const o = findObject(store, orgId, w.identifier);
-          if (!o)
-            return {
-              info: {
-                id: w.identifier,
-                status: { status_code: "ERROR", error_message: `No object with id or name ${w.identifier}` },
-              },
-            };
-          return {
-            info: {
-              name: o.name,
-              filename: `${o.name}.${o.tmlType}.tml`,
-              status: { status_code: "OK" },
-              type: o.tmlType,
-              id: o.id,
-            },
-            edoc: input.export_fqn === true ? withFqn(store, o) : o.tml,
-          };
-        }),
-      };
+    exportMetadataTML: ({ input, caller }) => ({
+      json: exportTml(
+        store,
+        orgOf(caller),
+        (input.metadata as Loose[] | undefined) ?? [],
+        input.export_associated === true,
+        input.export_fqn === true,
+      ),
+    }),
+    // V1 TML export and import: the same store, V1's form fields (lists as JSON text, flags as "true"),
+    // answered as text/plain JSON wrapped in { object: [...] } like the V1 spec's examples.
+    metadataTmlExport: ({ input, caller }) => {
+      const ids = jsonList(input.export_ids);
+      const entries = exportTml(
+        store,
+        orgOf(caller),
+        ids.map((identifier) => ({ identifier })),
+        String(input.export_associated) === "true",
+        String(input.export_fqn) === "true",
+      );
+      return v1Text({ object: entries });
+    },
+    metadataTmlImport: ({ input, caller }) => {
+      const entries = importTml(
+        store,
+        caller,
+        jsonList(input.import_objects),
+        String(input.import_policy ?? "PARTIAL"),
+        String(input.force_create) === "true",
+      );
+      for (const e of entries) {
+        const header = (e.response as Loose | undefined)?.header as Loose | undefined;
+        if (header) header.metadata_type = V1_TYPE[String(header.metadata_type)] ?? header.metadata_type;
+      }
+      return v1Text({ object: entries });
     },
     importMetadataTML: ({ input, caller }) => ({
       json: importTml(

@@ -3,7 +3,7 @@
 import { page } from "../answers/page.js";
 import type { Catalog } from "../catalog.js";
 import type { Answer } from "../types.js";
-import { badRequest, conflict } from "./errors.js";
+import { asV1, badRequest, conflict } from "./errors.js";
 
 type Loose = Record<string, unknown>;
 
@@ -53,6 +53,9 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
         current_org: { id: 0, name: "Primary" },
       };
       catalog.users.push(user);
+      // The new user can log in with the password it was created with.
+      if (typeof input.password === "string")
+        catalog.credentials.passwords[String(input.name)] = input.password;
       return { json: user };
     },
     createUserGroup: ({ input }) => {
@@ -100,6 +103,41 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
       for (const u of catalog.users)
         u.user_groups = ((u.user_groups as Loose[]) ?? []).filter((g) => g.id !== group!.id);
       return { status: 204 };
+    },
+    // V1 user create: the V1 spec declares 409 "Username not unique" (and ThoughtSpot's V1 docs list 409
+    // for a duplicate username on user create).
+    userPost: ({ input }) => {
+      if (findUser(input.name)) return asV1(conflict(`Username not unique: ${String(input.name)}`));
+      const id = guid("59481331-ee53-42be-a548", 0x100 + ++created);
+      const groups = groupRefs(
+        catalog,
+        typeof input.groups === "string" ? JSON.parse(input.groups) : input.groups,
+      );
+      catalog.users.push({
+        id,
+        name: input.name,
+        display_name: input.displayname,
+        visibility: input.visibility ?? "SHARABLE",
+        account_type: input.usertype ?? "LOCAL_USER",
+        account_status: "ACTIVE",
+        creation_time_in_millis: Date.now(),
+        user_groups: groups,
+        current_org: { id: 0, name: "Primary" },
+      });
+      if (typeof input.password === "string")
+        catalog.credentials.passwords[String(input.name)] = input.password;
+      return {
+        json: {
+          header: { id, name: input.name, displayName: input.displayname, type: "USER" },
+          state: "ACTIVE",
+          assignedGroups: groups.map((g) => String(g.id)),
+          inheritedGroups: [],
+          privileges: [],
+          type: input.usertype ?? "LOCAL_USER",
+          visibility: input.visibility ?? "DEFAULT",
+          displayName: input.displayname,
+        },
+      };
     },
     searchUsers: ({ input }) => {
       const groups = Array.isArray(input.group_identifiers) ? input.group_identifiers : undefined;

@@ -1,10 +1,11 @@
 // Sharing in the store: shareMetadata records each principal's share mode per object (NO_ACCESS takes
 // it away), fetchPermissionsOnMetadata answers from those records plus the owner's MODIFY, in the
-// shape of the spec's example. Only objects of the caller's Org; unknown objects or principals fail.
+// shape of the spec's example, and fetchPermissionsOfPrincipals the same records by principal. Only
+// objects of the caller's Org; unknown objects or principals fail.
 import { page } from "../answers/page.js";
 import type { Answer } from "../types.js";
 import { badRequest } from "./errors.js";
-import { findObject } from "./metadata.js";
+import { findObject, objectsIn } from "./metadata.js";
 import type { MockStore, Share } from "./store.js";
 
 type Loose = Record<string, unknown>;
@@ -115,6 +116,53 @@ export function sharingAnswers(store: MockStore): Record<string, Answer> {
           metadata_permission_details: page(details, { ...input, record_size: input.record_size ?? -1 }),
         },
       };
+    },
+    fetchPermissionsOfPrincipals: ({ input, caller }) => {
+      const orgId = caller?.orgId ?? 0;
+      const asked = (input.principals as Loose[] | undefined) ?? [];
+      const found = asked.map((p) => ({ p, share: principal(store, p) }));
+      const unknown = found.filter((f) => !f.share).map((f) => String(f.p.identifier));
+      if (unknown.length) return badRequest(`User or group not found: ${unknown.join(", ")}`);
+      const type = input.default_metadata_type;
+      const objects = objectsIn(store, orgId).filter(
+        (o) => type === undefined || type === "ALL" || type === o.metadataType,
+      );
+      const details = found.map(({ share }) => {
+        const p = share!;
+        const permissions = objects.flatMap((o) => {
+          const ownerName = store.catalog.headers[o.id]?.author ?? "tsadmin";
+          const owner = store.catalog.users.find((u) => u.name === ownerName) ?? store.catalog.users[0]!;
+          const mode =
+            owner.id === p.principalId ? "MODIFY" : store.shares.get(o.id)?.get(p.principalId)?.shareMode;
+          if (!mode) return [];
+          return [
+            {
+              metadata_type: o.metadataType,
+              metadata_id: o.id,
+              metadata_name: o.name,
+              metadata_owner: { id: owner.id, name: owner.name },
+              metadata_author: { id: owner.id, name: owner.name },
+              permission: mode,
+              shared_permission: owner.id === p.principalId ? "NO_ACCESS" : mode,
+              group_permission: [],
+            },
+          ];
+        });
+        const types = [...new Set(permissions.map((m) => m.metadata_type))];
+        return {
+          principal_id: p.principalId,
+          principal_name: p.principalName,
+          principal_type: p.principalType,
+          principal_sub_type: p.principalType === "USER" ? "LOCAL_USER" : "LOCAL_GROUP",
+          metadata_permission_info: types.map((t) => ({
+            metadata_type: t,
+            metadata_permissions: permissions
+              .filter((m) => m.metadata_type === t)
+              .map(({ metadata_type: _, ...m }) => m),
+          })),
+        };
+      });
+      return { json: { principal_permission_details: details } };
     },
   };
 }
