@@ -58,6 +58,12 @@ describe("V1 answers", () => {
     expect(needless).toEqual([]);
   });
 
+  it("NOTES.md says where every operation's answer shape comes from", () => {
+    const sources = notes.slice(notes.indexOf("## Answers: where each shape comes from"));
+    const missing = answers.filter((a) => !sources.includes(`\`${a.id}\``)).map((a) => a.id);
+    expect(missing).toEqual([]);
+  });
+
   it("NOTES.md lists each free-form answer with its reason", () => {
     for (const { id, reason } of answers.filter((a) => !a.typed)) {
       expect(notes, id).toContain(`\`${id}\``);
