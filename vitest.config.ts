@@ -36,6 +36,15 @@ export default defineConfig({
         },
       },
       {
+        // The SDK's browser build in headless Chromium against the mock, same origin (test/browser).
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: "contract",
           include: ["test/contract/**/*.test.ts"],

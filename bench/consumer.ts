@@ -1,6 +1,6 @@
 // Shared by bench/bundle-size.ts and bench/typecheck-cost.ts: a consumer project under bench/.out that
-// has the packed package installed exactly as npm would ship it (npm run build, npm pack, tarball
-// extracted into node_modules), with the runtime dependencies linked from this repository's node_modules.
+// has the packed package installed exactly as npm would ship it (npm pack, whose prepack builds; the
+// tarball extracted into node_modules), with the runtime dependencies linked from this repository's node_modules.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -13,31 +13,25 @@ export const CONSUMER = join(OUT, "consumer");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 /**
- * Builds, packs and installs the package into bench/.out/consumer (or `dir`); `build: false` reuses
- * dist/ as is.
+ * Packs the package (`npm pack`, whose prepack builds dist/) and installs it into bench/.out/consumer (or
+ * `dir`); `build: false` packs dist/ as it is; `tarball` installs that tarball instead of packing.
  */
-export function prepareConsumer({ build = true, quiet = false, dir = CONSUMER } = {}): {
+export function prepareConsumer({
+  build = true,
+  quiet = false,
+  dir = CONSUMER,
+  tarball: given,
+}: {
+  build?: boolean;
+  quiet?: boolean;
+  dir?: string;
+  tarball?: string;
+} = {}): {
   tarball: string;
   packageDir: string;
 } {
   const log = (line: string) => quiet || console.error(line);
-  if (build) {
-    log("· npm run build");
-    execFileSync(npm, ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-  }
-  const packDir = join(dir, "..", `${basename(dir)}-pack`);
-  rmSync(packDir, { recursive: true, force: true });
-  mkdirSync(packDir, { recursive: true });
-  log("· npm pack");
-  const packed = JSON.parse(
-    execFileSync(npm, ["pack", "--json", "--pack-destination", packDir], {
-      cwd: ROOT,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    }),
-  ) as { filename: string }[];
-  const tarball = join(packDir, packed[0]!.filename);
-
+  const tarball = given ?? pack(dir, build, log);
   rmSync(dir, { recursive: true, force: true });
   const modules = join(dir, "node_modules");
   const packageDir = join(modules, "thoughtspot-rest-api");
@@ -59,8 +53,53 @@ export function prepareConsumer({ build = true, quiet = false, dir = CONSUMER } 
     mkdirSync(dirname(link), { recursive: true });
     symlinkSync(target, link, "dir");
   }
-  log(`· installed ${packed[0]!.filename} into ${dir}`);
+  log(`· installed ${basename(tarball)} into ${dir}`);
   return { tarball, packageDir };
+}
+
+/** `npm pack` into a folder beside `dir`; the tarball's path. */
+function pack(dir: string, build: boolean, log: (line: string) => void): string {
+  const packDir = join(dir, "..", `${basename(dir)}-pack`);
+  rmSync(packDir, { recursive: true, force: true });
+  mkdirSync(packDir, { recursive: true });
+  log(build ? "· npm pack (prepack: npm run build)" : "· npm pack --ignore-scripts (dist/ as it is)");
+  return npmPack(ROOT, packDir, { scripts: build }).tarball;
+}
+
+/** What `npm pack --json` and `npm publish --json --dry-run` report about the tarball. */
+export interface PackReport {
+  filename: string;
+  shasum: string;
+  files: { path: string }[];
+}
+
+/**
+ * npm's --json report, out of a stdout that also holds the lifecycle scripts' output (npm runs prepack
+ * with its stdout inherited): the JSON is the last block that starts on a line of its own.
+ */
+export function npmJson(stdout: string): unknown {
+  const start = Math.max(
+    stdout.startsWith("[") || stdout.startsWith("{") ? 0 : -1,
+    stdout.lastIndexOf("\n[\n"),
+    stdout.lastIndexOf("\n{\n"),
+  );
+  if (start < 0) throw new Error(`no JSON report in npm's output:\n${stdout.slice(-2000)}`);
+  return JSON.parse(stdout.slice(start));
+}
+
+/** `npm pack --json` of the package in `cwd` into `dest` (prepack runs unless `scripts: false`). */
+export function npmPack(
+  cwd: string,
+  dest: string,
+  { scripts = true } = {},
+): PackReport & { tarball: string } {
+  const stdout = execFileSync(
+    npm,
+    ["pack", "--json", "--pack-destination", dest, ...(scripts ? [] : ["--ignore-scripts"])],
+    { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 },
+  );
+  const report = (npmJson(stdout) as PackReport[])[0]!;
+  return { ...report, tarball: join(dest, report.filename) };
 }
 
 export const median = (values: number[]) => {

@@ -17,14 +17,7 @@ export async function main({ ts, log, writes }: ExampleContext) {
   } else log(`would share "${LIVEBOARD}" (dry run: set TS_EXAMPLE_WRITE=1)`);
 
   // Who can see it now: V2 fetch-permissions, one entry per object with each principal's access.
-  const answer = (await ts.sharing.permissionsOnObjects({ type: TSTypes.LIVEBOARD, ids: [guid] })) as {
-    metadata_permission_details?: {
-      metadata_name?: string;
-      principal_permission_info?: {
-        principal_permissions?: { principal_name?: string; permission?: string }[];
-      }[];
-    }[];
-  };
+  const answer = await ts.sharing.permissionsOnObjects({ type: TSTypes.LIVEBOARD, ids: [guid] });
   const rows = (answer.metadata_permission_details ?? []).flatMap((object) =>
     (object.principal_permission_info ?? []).flatMap((info) =>
       (info.principal_permissions ?? []).map((p) => ({

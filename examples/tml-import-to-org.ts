@@ -8,7 +8,7 @@ import { readTmlFolder } from "thoughtspot-rest-api/tml";
 import { type ExampleContext, runIfMain } from "./support/run.js";
 
 const LIVEBOARD = process.env.TS_LIVEBOARD ?? "Retail Overview 📈";
-const DESTINATION_ORG = process.env.TS_DEST_ORG ?? "test_org";
+const DESTINATION_ORG = process.env.TS_DEST_ORG ?? "Development";
 
 export async function main({ ts, connectToOrg, log, outDir, writes }: ExampleContext) {
   // Orgs are listed from the Primary Org (id 0) by an administrator.

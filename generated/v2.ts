@@ -9749,14 +9749,80 @@ export interface components {
             scaling?: number | null;
         };
         PermissionOfPrincipalsResponse: {
-            principal_permission_details?: {
+            principal_permission_details?: ({
+                principal_id?: string;
+                principal_name?: string;
+                principal_type?: string;
+                principal_sub_type?: string;
+                metadata_permission_info?: ({
+                    metadata_type?: string;
+                    metadata_permissions?: ({
+                        metadata_id?: string;
+                        metadata_name?: string;
+                        metadata_owner?: {
+                            id?: string;
+                            name?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        metadata_author?: {
+                            id?: string;
+                            name?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        permission?: string;
+                        shared_permission?: string;
+                        group_permission?: {
+                            [key: string]: unknown;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
                 [key: string]: unknown;
-            }[] | null;
+            })[] | null;
         };
         PermissionOfMetadataResponse: {
-            metadata_permission_details?: {
+            metadata_permission_details?: ({
+                metadata_id?: string;
+                metadata_name?: string;
+                metadata_type?: string;
+                metadata_owner?: {
+                    id?: string;
+                    name?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                metadata_author?: {
+                    id?: string;
+                    name?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                principal_permission_info?: ({
+                    principal_type?: string;
+                    principal_sub_type?: string;
+                    principal_permissions?: ({
+                        principal_id?: string;
+                        principal_name?: string;
+                        permission?: string;
+                        shared_permission?: string;
+                        group_permission?: {
+                            [key: string]: unknown;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
                 [key: string]: unknown;
-            }[] | null;
+            })[] | null;
         };
         ObjectPrivilegesMetadataInput: {
             /**

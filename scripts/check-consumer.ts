@@ -1,11 +1,14 @@
-// Checks the packed package as a consumer sees it: `npm pack` installed into a temporary project, then
+// Checks the packed package as a consumer sees it: a tarball (the one scripts/release-dry-run.ts made from a
+// fresh copy, or `npm pack` of this checkout) installed into a temporary project, then
 // tsc on files that import every entry (., /v1, /v2, /tml) with moduleResolution node10, node16 (ESM and
 // CommonJS), nodenext and bundler. Valid calls (free-form objects included) must compile, typos must be
 // errors (@ts-expect-error), and hovering an operation must show its generated docs.
-// Run: npx tsx scripts/check-consumer.ts [--no-build]   (npm run check:package runs it after the build)
+// Run: npx tsx scripts/check-consumer.ts [--tarball <file>] [--no-build]   (npm run check:package calls
+// checkConsumer with the release dry run's tarball)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { prepareConsumer } from "../bench/consumer.js";
 
@@ -140,12 +143,21 @@ function hover(service: ts.LanguageService, file: string, needle: string): strin
   ].join("\n");
 }
 
-function main() {
-  const build = !process.argv.includes("--no-build");
+/**
+ * Installs `tarball` (or packs this checkout) into a temporary consumer project and type-checks it; true
+ * when every check passed (failures are printed).
+ */
+export function checkConsumer({
+  tarball,
+  build = true,
+}: {
+  tarball?: string;
+  build?: boolean;
+} = {}): boolean {
   const root = mkdtempSync(join(tmpdir(), "ts-rest-api-consumer-"));
   const dir = join(root, "consumer");
   try {
-    prepareConsumer({ build, quiet: true, dir });
+    prepareConsumer({ build, quiet: true, dir, ...(tarball && { tarball }) });
     mkdirSync(join(dir, "esm"));
     mkdirSync(join(dir, "cjs"));
     writeFileSync(join(dir, "esm", "package.json"), `${JSON.stringify({ type: "module" })}\n`);
@@ -188,12 +200,22 @@ function main() {
       if (!ok) failures.push(`go to definition of ${needle} lands in ${targets.join(", ") || "nothing"}`);
     }
 
-    if (failures.length) {
-      console.error(`\n${failures.join("\n\n")}`);
-      process.exitCode = 1;
-    }
+    if (failures.length) console.error(`\n${failures.join("\n\n")}`);
+    return failures.length === 0;
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
-main();
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const at = process.argv.indexOf("--tarball");
+  const tarball = at > 0 ? process.argv[at + 1] : undefined;
+  if (
+    !checkConsumer({
+      build: !process.argv.includes("--no-build"),
+      ...(tarball && { tarball: resolve(tarball) }),
+    })
+  ) {
+    process.exitCode = 1;
+  }
+}

@@ -10,6 +10,7 @@ export {
   type ThoughtSpotClientOptions,
   type TlsOptions,
 } from "./client.js";
+export type { V1Input, V1Output, V2Input, V2Output } from "./core/call.js";
 export type { ThoughtSpotErrorInit } from "./core/errors.js";
 export {
   ApiError,
@@ -43,7 +44,9 @@ export {
 export type { DownloadedFile, DownloadOptions, DownloadPath } from "./download/index.js";
 export type {
   DownloadInit,
+  DownloadInput,
   DownloadMethod,
+  DownloadOperationId,
   V1BinaryOperationId,
   V2BinaryOperationId,
 } from "./download/types.js";
@@ -91,8 +94,8 @@ export type {
   V1PaginatedOperationId,
 } from "./pagination/index.js";
 export type { PaginateMethod } from "./pagination/paginate.js";
-export type { PaginateV1Args, PaginateV1Method } from "./pagination/paginate-v1.js";
-export type { PaginateArgs, PaginatedOperationId } from "./pagination/v2-types.js";
+export type { PaginateV1Args, PaginateV1Method, V1PageOf } from "./pagination/paginate-v1.js";
+export type { PageOf, PaginateArgs, PaginateByIdArgs, PaginatedOperationId } from "./pagination/v2-types.js";
 export type { GroupsApi, SyncPrincipal, UsersApi } from "./principals/api.js";
 export { type UserPreferences, userPreferences } from "./principals/preferences.js";
 export type {
@@ -102,7 +105,7 @@ export type {
   UnavailableOperation,
 } from "./release/compatibility.js";
 export { compareReleases, parseRelease, type Release, type ReleaseChannel } from "./release/version.js";
-export type { ShareInput, SharingApi } from "./sharing/api.js";
+export type { PermissionsOnObjectsInput, ShareInput, SharingApi } from "./sharing/api.js";
 export {
   type ContentShareMode,
   type PrincipalRef,

@@ -1,6 +1,6 @@
 // How every example runs: against the mock ThoughtSpot by default, or a real cluster from TS_SERVER_URL and
 // credentials in the environment; the test suite calls the same main() with one shared mock.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,7 +23,10 @@ export interface ExampleContext {
   connectToOrg(orgId: number): ThoughtSpotClient;
   /** Prints one line of the example's output. */
   log(line?: string): void;
-  /** An empty folder for files the example writes (a temporary folder unless TS_OUT_DIR is set). */
+  /**
+   * The folder for files the example writes: TS_OUT_DIR, or a new temporary folder. Run from the command
+   * line, the files are kept after the run (the paths the example prints stay valid).
+   */
   outDir: string;
   /**
    * Whether the example may change the cluster: always against the mock; on a real cluster only with
@@ -55,7 +58,9 @@ export async function runIfMain(moduleUrl: string, main: Example): Promise<void>
   const mock = serverUrl ? undefined : await startMockThoughtSpot();
   const connectToOrg = (orgId: number) =>
     mock
-      ? mock.client({ auth: { username: "tsadmin", password: "mock", orgId } })
+      ? mock.client({
+          auth: { username: mock.credentials.username, password: mock.credentials.password, orgId },
+        })
       : createThoughtSpotClient({ serverUrl: serverUrl!, auth: authFromEnv(orgId) });
   const connect = (options: Partial<ThoughtSpotClientOptions> = {}) =>
     mock
@@ -64,6 +69,7 @@ export async function runIfMain(moduleUrl: string, main: Example): Promise<void>
   const ts = connect();
   console.log(mock ? `(mock ThoughtSpot on ${mock.url}; set TS_SERVER_URL for a real cluster)` : serverUrl);
   const outDir = process.env.TS_OUT_DIR ?? (await mkdtemp(join(tmpdir(), "ts-example-")));
+  await mkdir(outDir, { recursive: true });
   try {
     await main({
       ts,
@@ -78,7 +84,6 @@ export async function runIfMain(moduleUrl: string, main: Example): Promise<void>
     process.exitCode = 1;
   } finally {
     await ts.logout().catch(() => {});
-    if (!process.env.TS_OUT_DIR) await rm(outDir, { recursive: true, force: true });
     await mock?.close();
   }
 }

@@ -4,13 +4,14 @@
 import type { operations as V1Operations } from "../../generated/v1.js";
 import type { V1OperationId } from "../../generated/v1-operations.js";
 import type { operations as V2Operations } from "../../generated/v2.js";
+import type { V2OperationId } from "../../generated/v2-operations.js";
 import type { OperationRow } from "../operation-row.js";
 import type { V1OperationInput } from "../v1/types.js";
 import type { InvokeContext, ParseAs } from "./invoke.js";
 import { invokeLazily, invokeV2 } from "./lazy-invoke.js";
 import type { CallOptions, OperationInput, OperationOutput } from "./types.js";
 
-export type V2OperationId = keyof V2Operations;
+export type { V2OperationId };
 
 /** Per-call options, plus (for downloads and streams only) how the success body is handed back. */
 export interface PortOptions extends CallOptions {

@@ -5,7 +5,7 @@ import type { CallOptions } from "../core/types.js";
 import { type ObjectTypeInput, resolveObjectType } from "../enums/object-types.js";
 import type { V1OperationInput } from "../v1/types.js";
 import { GroupDetails, LiveboardDetails, storables, UserDetails } from "./details.js";
-import { ObjectLookupError } from "./errors.js";
+import { describeType, ObjectLookupError, typeName } from "./errors.js";
 
 type SearchBody = V2Input<"searchMetadata">;
 type ListQuery = V1OperationInput<"metadataListobjectheaders">;
@@ -203,15 +203,16 @@ export function createMetadataApi(call: Call, walk: SearchWalk): MetadataApi {
         name: String(o?.metadata_name ?? ""),
       });
       const exact = found.filter((o) => o?.metadata_name === name);
+      const shown = describeType(type, "v2");
       if (exact.length === 1) return String(exact[0]?.metadata_id);
       if (exact.length === 0) {
         const near = found.slice(0, 10).map(summary);
         const hint = near.length ? `; similar: ${near.map((c) => `"${c.name}"`).join(", ")}` : "";
-        throw new ObjectLookupError(`no ${String(type)} is named "${name}"${hint}`, name, near);
+        throw new ObjectLookupError(`no ${shown.name} is named "${name}"${shown.sent}${hint}`, name, near);
       }
       const candidates = exact.map(summary);
       throw new ObjectLookupError(
-        `${candidates.length} objects of type ${String(type)} are named "${name}": ${candidates.map((c) => c.id).join(", ")}`,
+        `${candidates.length} objects of type ${shown.name} are named "${name}"${shown.sent}: ${candidates.map((c) => c.id).join(", ")}`,
         name,
         candidates,
       );
@@ -233,7 +234,11 @@ export function createMetadataApi(call: Call, walk: SearchWalk): MetadataApi {
     const answer = await call.v1("metadataDetails", input, options);
     const [storable] = storables(answer);
     if (!storable)
-      throw new ObjectLookupError(`metadata/details returned nothing for ${type} ${guid}`, guid, []);
+      throw new ObjectLookupError(
+        `no ${typeName(type)} has GUID ${guid} (metadata/details returned nothing for ${type})`,
+        guid,
+        [],
+      );
     return storable;
   }
 

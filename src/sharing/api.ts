@@ -44,6 +44,7 @@ export type PermissionsOnObjectsV1 = V1Output<"securityMetadataPermissions">;
 /** What principals can access, as V2 security/principals/fetch-permissions answers it. */
 export type PermissionsOfPrincipals = V2Output<"fetchPermissionsOfPrincipals">;
 
+/** What ts.sharing.permissionsOnObjects takes: objects of one type, optionally narrowed to some principals. */
 export interface PermissionsOnObjectsInput {
   type: ObjectTypeInput;
   ids: readonly string[];

@@ -55,6 +55,12 @@ const expectations: Record<string, (result: never) => void> = {
     expect(Object.keys(r).sort()).toEqual(["answer.csv", "liveboard.pdf", "visualization.png"]);
     for (const bytes of Object.values(r)) expect(bytes).toBeGreaterThan(0);
   },
+  "share-objects.ts": (r: { permissions: { principal: string; permission: string }[] }) => {
+    // What the server answers after the shares: the owner, the two shares left, not the one taken away.
+    const who = r.permissions.map((p) => `${p.principal} ${p.permission}`);
+    expect(who).toEqual(expect.arrayContaining(["sales-emea READ_ONLY", "analysts MODIFY"]));
+    expect(who.some((w) => w.startsWith("sales-amer"))).toBe(false);
+  },
   "tag-objects.ts": (r: { tagged: string[]; untagged: string[] }) => {
     expect(r.tagged.length).toBeGreaterThan(0);
     expect(r.untagged.length).toBeGreaterThan(0);
@@ -62,6 +68,22 @@ const expectations: Record<string, (result: never) => void> = {
   "delete-objects.ts": (r: { deleted: string[] }) => expect(r.deleted).toEqual(["Sales by Catégorie (copy)"]),
   "spotter-conversation.ts": (r: { streamed: number }) => expect(r.streamed).toBeGreaterThan(0),
   "timeouts-retries.ts": (r: { logLines: number }) => expect(r.logLines).toBeGreaterThan(0),
+};
+
+/** Faults set before an example runs, and what its requests must then show. */
+const faults: Record<string, { set(m: MockThoughtSpot): void; check(m: MockThoughtSpot): void }> = {
+  // The retrying client of timeouts-retries.ts meets a 429 and tries again after Retry-After.
+  "timeouts-retries.ts": {
+    set: (m) => m.fail("searchUsers", { status: 429, times: 1, retryAfter: 0 }),
+    check: (m) =>
+      expect(
+        m
+          .requests()
+          .filter((r) => r.operationId === "searchUsers")
+          .map((r) => r.status)
+          .slice(0, 2),
+      ).toEqual([429, 200]),
+  },
 };
 
 let mock: MockThoughtSpot;
@@ -85,14 +107,20 @@ describe("examples/", () => {
     const context: ExampleContext = {
       ts: mock.client(),
       connect: (options) => mock.client(options),
-      connectToOrg: (orgId) => mock.client({ auth: { username: "tsadmin", password: "mock", orgId } }),
+      connectToOrg: (orgId) =>
+        mock.client({
+          auth: { username: mock.credentials.username, password: mock.credentials.password, orgId },
+        }),
       log: (line = "") => lines.push(line),
       outDir,
       writes: true,
     };
+    mock.reset(); // each example starts from the example data
     mock.clearRequests();
+    faults[script]?.set(mock);
     try {
       const result = await main(context);
+      faults[script]?.check(mock);
       expect(lines.length).toBeGreaterThan(0);
       const received = mock.requests();
       expect(received.length).toBeGreaterThan(0);

@@ -236,7 +236,10 @@ describe("ts.metadata.findGuid", () => {
     expect(error).toBeInstanceOf(ObjectLookupError);
     expect(error.name).toBe("ObjectLookupError");
     expect(error.objectName).toBe("Sales");
-    expect(error.message).toBe('no WORKSHEET is named "Sales"; similar: "Sales 2024", "Sales (old)"');
+    // The type as the caller wrote it, and what V2 was asked for in a second clause.
+    expect(error.message).toBe(
+      'no WORKSHEET is named "Sales" (V2 type LOGICAL_TABLE, subtype WORKSHEET); similar: "Sales 2024", "Sales (old)"',
+    );
     expect(error.candidates).toEqual([
       { id: header(1).metadata_id, name: "Sales 2024" },
       { id: header(2).metadata_id, name: "Sales (old)" },
@@ -265,8 +268,25 @@ describe("ts.metadata.findGuid", () => {
       { id: header(3).metadata_id, name: "Sales" },
     ]);
     expect(error.message).toBe(
-      `2 objects of type PINBOARD_ANSWER_BOOK are named "Sales": ${header(1).metadata_id}, ${header(3).metadata_id}`,
+      `2 objects of type LIVEBOARD are named "Sales": ${header(1).metadata_id}, ${header(3).metadata_id}`,
     );
+  });
+
+  it("names the type as the caller wrote it, not the V1 value behind a TSTypes member", async () => {
+    const ts = await client([]);
+    for (const [type, words] of [
+      [TSTypes.LIVEBOARD, "no LIVEBOARD is named"],
+      ["PINBOARD_ANSWER_BOOK", "no LIVEBOARD is named"],
+      [TSTypes.GROUP, "no GROUP is named"],
+      [TSTypes.TABLE, "no TABLE is named"],
+      ["LOGICAL_TABLE", "no LOGICAL_TABLE is named"],
+    ] as const) {
+      const error = await caught<ObjectLookupError>(ts.metadata.findGuid(type, "x"));
+      expect(error.message.startsWith(`${words} "x"`), error.message).toBe(true);
+      expect(error.message).not.toContain("PINBOARD_ANSWER_BOOK");
+    }
+    const table = await caught<ObjectLookupError>(ts.metadata.findGuid(TSTypes.TABLE, "x"));
+    expect(table.message).toBe('no TABLE is named "x" (V2 type LOGICAL_TABLE, subtype ONE_TO_ONE_LOGICAL)');
   });
 
   it("an unknown type or an empty name is a TypeError before any request", async () => {
@@ -463,7 +483,7 @@ describe("ts.metadata.userDetails / groupDetails / liveboardDetails (V1 metadata
     const ts = createThoughtSpotClient({ serverUrl: server.url, auth: { token: "test-token-123456" } });
     const error = await caught<ObjectLookupError>(ts.metadata.userDetails("missing-guid"));
     expect(error).toBeInstanceOf(ObjectLookupError);
-    expect(error.message).toBe("metadata/details returned nothing for USER missing-guid");
+    expect(error.message).toBe("no USER has GUID missing-guid (metadata/details returned nothing for USER)");
     expect(error.objectName).toBe("missing-guid");
     expect(error.candidates).toEqual([]);
   });

@@ -97,15 +97,29 @@ const sha = async (file: string) =>
     .update(await readFile(file))
     .digest("hex");
 const minus = <T>(a: Set<T>, b: Set<T>) => [...a].filter((x) => !b.has(x)).sort();
+/** The sections of a CHANGES.md: everything from its first `## ` heading on ("" when none). */
+const sectionsOf = (text: string) => {
+  const at = text.search(/^## /m);
+  return at < 0 ? "" : text.slice(at);
+};
+/** A section an earlier update would have written, for a changelog that already has history. */
+const EARLIER =
+  "## V2 25.1.0.cl → 25.2.0.cl (2026-01-05)\n\n### Added\n\n- `searchSomething` — `POST /api/rest/2.0/something/search`\n";
 
 // Concurrent: each test has its own temporary copy, and the CLI test overlaps in-process work.
 describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
+  // The changelog as the repository has it, and with an earlier section added: the update holds either.
   describe.each([
-    ["26.7.0.cl", VENDORED],
-    ["10.10.0.cl", VENDORED],
-  ])("update %s → %s", (from, to) => {
+    ["26.7.0.cl", VENDORED, "as in the repository"],
+    ["10.10.0.cl", VENDORED, "with an earlier section"],
+  ])("update %s → %s, CHANGES.md %s", (from, to, history) => {
     it("diffs, vendors the bytes, regenerates, records README and CHANGES", async () => {
       const dir = await tempRepo(spec(from));
+      const changesFile = join(dir, "openapi/CHANGES.md");
+      if (history === "with an earlier section") {
+        await writeFile(changesFile, `${(await readFile(changesFile, "utf8")).trimEnd()}\n\n${EARLIER}`);
+      }
+      const earlier = sectionsOf(await readFile(changesFile, "utf8"));
       const result = await updateSpecs([{ api: "v2", source: spec(to) }], { base: dir, ...fast });
       expect(result.status).toBe("updated");
       expect(result.exitCode).toBe(0);
@@ -149,16 +163,19 @@ describe.concurrent("spec update flow", { timeout: 60_000 }, () => {
       expect(readme).toContain("local file `openapiSpecv3-2_0.json`");
       expect(readme).toContain("## `v1/thoughtspot-v1.swagger.yaml` — authored here"); // other sections kept
 
-      const changelog = await readFile(join(dir, "openapi/CHANGES.md"), "utf8");
-      // The new section comes first, after the title and intro, and is what was returned for printing.
-      const firstSection = changelog.slice(changelog.indexOf("\n## ") + 1);
-      expect(firstSection.startsWith(`## V2 ${from} → ${to} (${DATE})`)).toBe(true);
-      expect(firstSection).toBe(result.changelog);
-      for (const r of changes.added) expect(changelog).toContain(`\`${r.operationId}\` — \`${key(r)}\``);
+      const changelog = await readFile(changesFile, "utf8");
+      // The new section comes first, after the title and intro, and is what was returned for printing;
+      // whatever sections the changelog had follow it unchanged.
+      const sections = sectionsOf(changelog);
+      const section = result.changelog.trim();
+      expect(sections.startsWith(`## V2 ${from} → ${to} (${DATE})`)).toBe(true);
+      expect(sections.startsWith(section)).toBe(true);
+      expect(sections.slice(section.length).trim()).toBe(earlier.trim());
+      for (const r of changes.added) expect(section).toContain(`\`${r.operationId}\` — \`${key(r)}\``);
       // Every vendored patch applies to the vendored release and is needed.
       expect(result.updates[0]!.patches.notApplicable).toEqual([]);
       expect(result.updates[0]!.patches.notNeeded).toEqual([]);
-      expect(changelog).not.toContain("### Patches");
+      expect(section).not.toContain("### Patches");
 
       // The same file again: no diff, no changelog, nothing written.
       const written = await snapshot(dir);

@@ -1,7 +1,8 @@
-// "ThoughtSpot ships a new release": a next spec built from the vendored one is taken with
-// `npm run generate -- --v2 <file>` on a temporary copy of the whole project, with no hand edit.
-// The copy must regenerate (exit 0), list every change in its changelog, type-check, and pass its
-// own table-driven tests; and its ts.paginate must walk the new paginated operations at once.
+// "ThoughtSpot ships its next two releases": a next spec built from the vendored one, then one built on
+// top of that, are taken in a row with `npm run generate -- --v2 <file>` on a temporary copy of the whole
+// project, with no hand edit. Each update must exit 0 and list its changes (newest section first in
+// openapi/CHANGES.md); the copy must then type-check and pass its own table-driven tests, and its
+// ts.paginate must walk the new paginated operations at once.
 // The copy's full vitest suite and full-project tsc take minutes on a shared machine, so this runs
 // one type-check of the copy's facade, generated files and table-driven tests (type tests included;
 // it replaces the update flow's own facade type-check, which the exit-3 case below exercises), and
@@ -13,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify, stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { releaseOf } from "../../scripts/lib/spec/load.js";
 import { SPEC_FILES } from "../../scripts/lib/spec/read.js";
 import { json, startServer, type TestServer } from "../support/server.js";
 
@@ -128,22 +130,62 @@ function nextRelease(doc: Obj): Obj {
   return next;
 }
 
+/** The release after nextRelease: one more paginated search, a field more, an operation gone again. */
+function releaseAfter(doc: Obj): Obj {
+  const next = structuredClone(doc);
+  next.info.version = "99.2.0.cl";
+  next.paths["/api/rest/2.0/reports/schedules/search"] = {
+    post: {
+      operationId: "searchReportSchedules",
+      tags: ["Reports"],
+      requestBody: jsonBody({ type: "object", properties: { ...page } }),
+      responses: answer({
+        "application/json": {
+          schema: {
+            type: "object",
+            properties: {
+              schedules: { type: "array", items: { $ref: "#/components/schemas/ReportHeader" } },
+              is_last_batch: { type: "boolean" },
+            },
+          },
+        },
+      }),
+    },
+  };
+  next.components.schemas.ReportHeader.properties.owner = { type: "string" };
+  delete next.paths["/api/rest/2.0/audit/events/search"];
+  return next;
+}
+
 // Concurrent: the two copies are independent, and their slow steps (type-checks) overlap.
 describe.concurrent("a next ThoughtSpot release regenerates with no hand edits", { timeout: 240_000 }, () => {
   let copy: string;
   let update: Awaited<ReturnType<typeof run>>;
+  let second: Awaited<ReturnType<typeof run>>;
+  let earlier: string;
+  let vendoredRelease: string;
+
+  /** Takes `doc` as the next V2 release in the copy; its changelog section goes to `out`. */
+  async function take(doc: Obj, name: string) {
+    const file = join(copy, "..", `${copy.split("/").pop()}-${name}.json`);
+    temps.push(file);
+    await writeFile(file, JSON.stringify(doc, null, 2));
+    const out = join(copy, `${name}-changes.md`);
+    return run(
+      bin("tsx"),
+      ["scripts/generate.ts", "--root", copy, "--v2", file, "--changelog-out", out, "--no-typecheck"],
+      copy,
+    );
+  }
 
   beforeAll(async () => {
     copy = await projectCopy();
-    const file = join(copy, "..", `${copy.split("/").pop()}-next.json`);
-    temps.push(file);
-    await writeFile(file, JSON.stringify(nextRelease(await vendored()), null, 2));
-    const changelog = join(copy, "next-changes.md");
-    update = await run(
-      bin("tsx"),
-      ["scripts/generate.ts", "--root", copy, "--v2", file, "--changelog-out", changelog, "--no-typecheck"],
-      copy,
-    );
+    earlier = await readFile(join(copy, "openapi/CHANGES.md"), "utf8");
+    const doc = await vendored();
+    vendoredRelease = releaseOf(doc) as string;
+    const next = nextRelease(doc);
+    update = await take(next, "next");
+    second = await take(releaseAfter(next), "after");
   }, 240_000);
 
   it("exits 0 and lists every change", async () => {
@@ -164,6 +206,28 @@ describe.concurrent("a next ThoughtSpot release regenerates with no hand edits",
     expect(changelog).not.toContain("without a page rule");
   });
 
+  it("takes the release after it on top (two updates in a row): exit 0, its own changes, newest first", async () => {
+    expect(second.stderr).toBe("");
+    expect(second.code).toBe(0);
+    const section = await readFile(join(copy, "after-changes.md"), "utf8");
+    expect(section).toMatch(/^## V2 99\.1\.0\.cl → 99\.2\.0\.cl /);
+    expect(section).toContain("`searchReportSchedules` — `POST /api/rest/2.0/reports/schedules/search`");
+    expect(section).toContain("`searchAuditEvents`");
+    // searchReports came with the first update: here it is only changed (its items gained `owner`).
+    expect(section).not.toMatch(/^- .*`searchReports` — /m);
+    expect(section).toMatch(/^#### `searchReports` — /m);
+    const changes = await readFile(join(copy, "openapi/CHANGES.md"), "utf8");
+    const newest = changes.indexOf("## V2 99.1.0.cl → 99.2.0.cl");
+    const first = changes.indexOf(`## V2 ${vendoredRelease} → 99.1.0.cl`);
+    expect(newest).toBeGreaterThan(0);
+    expect(first).toBeGreaterThan(newest);
+    // What the changelog held before both updates is still there, after them.
+    const before = earlier.slice(Math.max(0, earlier.search(/^## /m)));
+    if (earlier.search(/^## /m) >= 0) expect(changes.endsWith(before)).toBe(true);
+    const readme = await readFile(join(copy, "openapi/README.md"), "utf8");
+    expect(readme).toContain("| release | 99.2.0.cl |");
+  });
+
   it("writes the new operations' rows: page rules, binary, multipart, route index", async () => {
     const tables = await import(join(copy, "generated/v2-operations.ts"));
     const rows = tables.v2Operations as Obj;
@@ -173,9 +237,11 @@ describe.concurrent("a next ThoughtSpot release regenerates with no hand edits",
       items: "reports",
       lastFlag: { at: ["is_last_batch"], last: true },
     });
-    expect(rows.searchAuditEvents.page).toEqual({ offset: "record_offset", size: "record_size" });
     expect(rows.exportAnswerImage).toMatchObject({ binary: true, accept: "image/png" });
     expect(rows.uploadFile).toMatchObject({ body: "multipart", multipart: true });
+    // From the second update: a new paginated search, and the audit search gone again.
+    expect(rows.searchReportSchedules.page).toMatchObject({ items: "schedules" });
+    expect(rows.searchAuditEvents).toBeUndefined();
     const { v2Routes } = await import(join(copy, "generated/v2-routes.ts"));
     expect(v2Routes["POST /api/rest/2.0/reports/search"]).toBe("searchReports");
     expect(tables.v2BasePath).toBe("");

@@ -1,7 +1,9 @@
 // Realistic answers for users and groups: twelve users and four groups, filtered and paged like ThoughtSpot.
+
+import { page } from "../answers/page.js";
 import type { Catalog } from "../catalog.js";
 import type { Answer } from "../types.js";
-import { page } from "./page.js";
+import { asV1, badRequest, conflict } from "./errors.js";
 
 type Loose = Record<string, unknown>;
 
@@ -28,10 +30,8 @@ function groupRefs(catalog: Catalog, identifiers: unknown): Loose[] {
     .map((g) => ({ id: g.id, name: g.name }));
 }
 
-const unknownPrincipal = (what: unknown) => ({
-  status: 400,
-  json: { error: { message: { code: 10_002, debug: `No user or group ${String(what)} in the mock` } } },
-});
+// An id ThoughtSpot cannot resolve is a 400 (the spec declares no 404 for users and groups).
+const unknownPrincipal = (what: unknown) => badRequest(`User or group not found: ${String(what)}`);
 
 export function principalAnswers(catalog: Catalog): Record<string, Answer> {
   let created = 0;
@@ -39,6 +39,7 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
   return {
     // Created users and groups are remembered, so a sync sees them on its next search.
     createUser: ({ input }) => {
+      if (findUser(input.name)) return conflict(`A user named ${String(input.name)} already exists.`);
       const user = {
         id: guid("59481331-ee53-42be-a548", 0x100 + ++created),
         name: input.name,
@@ -52,9 +53,14 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
         current_org: { id: 0, name: "Primary" },
       };
       catalog.users.push(user);
+      // The new user can log in with the password it was created with.
+      if (typeof input.password === "string")
+        catalog.credentials.passwords[String(input.name)] = input.password;
       return { json: user };
     },
     createUserGroup: ({ input }) => {
+      if (catalog.groups.some((g) => g.name === input.name))
+        return conflict(`A group named ${String(input.name)} already exists.`);
       const group = {
         id: guid("a0d1f2e3-0000-4c00-8000", 0x100 + ++created),
         name: input.name,
@@ -89,6 +95,50 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
       catalog.users.splice(at, 1);
       return { status: 204 };
     },
+    deleteUserGroup: ({ params }) => {
+      const id = params.group_identifier;
+      const at = catalog.groups.findIndex((g) => g.id === id || g.name === id);
+      if (at < 0) return unknownPrincipal(id);
+      const [group] = catalog.groups.splice(at, 1);
+      for (const u of catalog.users)
+        u.user_groups = ((u.user_groups as Loose[]) ?? []).filter((g) => g.id !== group!.id);
+      return { status: 204 };
+    },
+    // V1 user create: the V1 spec declares 409 "Username not unique" (and ThoughtSpot's V1 docs list 409
+    // for a duplicate username on user create).
+    userPost: ({ input }) => {
+      if (findUser(input.name)) return asV1(conflict(`Username not unique: ${String(input.name)}`));
+      const id = guid("59481331-ee53-42be-a548", 0x100 + ++created);
+      const groups = groupRefs(
+        catalog,
+        typeof input.groups === "string" ? JSON.parse(input.groups) : input.groups,
+      );
+      catalog.users.push({
+        id,
+        name: input.name,
+        display_name: input.displayname,
+        visibility: input.visibility ?? "SHARABLE",
+        account_type: input.usertype ?? "LOCAL_USER",
+        account_status: "ACTIVE",
+        creation_time_in_millis: Date.now(),
+        user_groups: groups,
+        current_org: { id: 0, name: "Primary" },
+      });
+      if (typeof input.password === "string")
+        catalog.credentials.passwords[String(input.name)] = input.password;
+      return {
+        json: {
+          header: { id, name: input.name, displayName: input.displayname, type: "USER" },
+          state: "ACTIVE",
+          assignedGroups: groups.map((g) => String(g.id)),
+          inheritedGroups: [],
+          privileges: [],
+          type: input.usertype ?? "LOCAL_USER",
+          visibility: input.visibility ?? "DEFAULT",
+          displayName: input.displayname,
+        },
+      };
+    },
     searchUsers: ({ input }) => {
       const groups = Array.isArray(input.group_identifiers) ? input.group_identifiers : undefined;
       const users = filter(catalog.users, input.user_identifier, input.name_pattern).filter(
@@ -103,6 +153,5 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
     searchUserGroups: ({ input }) => ({
       json: page(filter(catalog.groups, input.group_identifier, input.name_pattern), input),
     }),
-    getCurrentUserInfo: () => ({ json: catalog.users[0] }),
   };
 }
