@@ -287,6 +287,13 @@ describe("TML export, delete, sharing, reset", () => {
     const liveboard = answer.find((e) => e.info.id === OVERVIEW)!;
     const model = answer.find((e) => e.info.name === "Retail Sales 🛒")!;
     expect(liveboard.edoc).toContain(`fqn: "${model.info.id}"`);
+    const json = (await ts.api.v2.exportMetadataTML({
+      metadata: [{ identifier: OVERVIEW }],
+      edoc_format: "JSON",
+    })) as {
+      edoc: string;
+    }[];
+    expect((JSON.parse(json[0]!.edoc) as { guid: string }).guid).toBe(OVERVIEW);
   });
 
   it("deletes an object, and answers ThoughtSpot's error for an id that does not exist", async () => {
