@@ -42,13 +42,20 @@ const bearerOf = (headers: IncomingHttpHeaders | AnswerInput["headers"]) =>
 /** The grant a request carries (bearer token first, then the session cookie); undefined if none is live. */
 export function authenticate(store: MockStore, headers: IncomingHttpHeaders): Grant | undefined {
   const token = bearerOf(headers);
+  let grant: Grant | undefined;
   if (token !== undefined) {
-    const grant = store.tokens.get(token);
-    if (grant && grant.expiresAt <= Date.now()) store.tokens.delete(token);
-    return grant && grant.expiresAt > Date.now() ? grant : undefined;
+    grant = store.tokens.get(token);
+    if (grant && grant.expiresAt <= Date.now()) {
+      store.tokens.delete(token);
+      grant = undefined;
+    }
+  } else {
+    const id = sessionId(headers);
+    grant = id === undefined ? undefined : store.sessions.get(id);
   }
-  const id = sessionId(headers);
-  return id === undefined ? undefined : store.sessions.get(id);
+  // A user deleted or deactivated since the login is logged out.
+  const user = grant && store.catalog.users.find((u) => u.id === grant.userId);
+  return user && user.account_status === "ACTIVE" ? grant : undefined;
 }
 
 /** The answer to a call without a live token or session (the spec's 401 examples: code 10097). */
