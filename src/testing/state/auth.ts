@@ -2,21 +2,23 @@
 // bearer tokens and cookie sessions issued by the mock, checked on every call, expiring and revocable;
 // each bound to an Org. Never accepts a token or session it did not issue.
 import type { IncomingHttpHeaders } from "node:http";
-import type { Answer, AnswerInput, AnswerOutput } from "../types.js";
+import type { Answer, AnswerInput, AnswerOutput, Operation } from "../types.js";
 import { asV1, badRequest, forbidden, unauthorized } from "./errors.js";
 import { findOrg, type Grant, isMember, type MockStore, passwordOf, secret } from "./store.js";
 
 type Loose = Record<string, unknown>;
 
-/** Operations that log in, so they need no token or session (the spec marks the token ones `security: []`). */
-export const PUBLIC_OPERATIONS = new Set([
-  "getFullAccessToken",
-  "getObjectAccessToken",
-  "getCustomAccessToken",
-  "login",
-  "sessionLogin",
-  "sessionAuthToken",
-]);
+/**
+ * Login operations whose spec entries still demand a bearer token (they inherit the global security),
+ * though a cluster serves them without one: the session logins and V1's trusted-auth token. The token
+ * operations need no entry here: their spec entries say `security: []`.
+ */
+const SESSION_LOGINS = new Set(["login", "sessionLogin", "sessionAuthToken"]);
+
+/** Whether a call of `operation` needs a live token or session. */
+export const needsLogin = (operation: Operation) =>
+  !SESSION_LOGINS.has(operation.iid ?? "") &&
+  !(Array.isArray(operation.security) && operation.security.length === 0);
 
 /** The spec's default validity_time_in_sec for tokens. */
 const DEFAULT_VALIDITY_SECONDS = 300;
