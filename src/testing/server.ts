@@ -7,7 +7,7 @@ import type { Faults } from "./faults.js";
 import type { Diagnostic, MockComponent, PrismLibrary, PrismResult } from "./prism.js";
 import { isControlPath } from "./remote.js";
 import { createRouter, missingIn } from "./routes.js";
-import { authenticate, notAuthenticated, PUBLIC_OPERATIONS } from "./state/auth.js";
+import { authenticate, needsLogin, notAuthenticated } from "./state/auth.js";
 import { asV1, tsError } from "./state/errors.js";
 import type { MockCaller, MockStore } from "./state/store.js";
 import type {
@@ -242,7 +242,7 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
     if (v1 && !req.headers["x-requested-by"])
       return refuse(tsError(401, 10_097, "V1 calls need the header X-Requested-By: ThoughtSpot."));
     let caller: MockCaller | undefined;
-    if (operation && !PUBLIC_OPERATIONS.has(operation.iid ?? "")) {
+    if (operation && needsLogin(operation)) {
       const grant = authenticate(store, req.headers);
       if (!grant) return refuse(notAuthenticated());
       caller = { userId: grant.userId, username: grant.username, orgId: grant.orgId };

@@ -12,6 +12,8 @@ export interface Operation {
   iid?: string;
   method: string;
   path: string;
+  /** The security requirements; an empty list means the operation needs no credentials. */
+  security?: unknown[];
 }
 
 /** One finding of Prism's validator about a request or the answer it produced. */

@@ -82,6 +82,17 @@ describe("logins", () => {
     expect(mock.requests().map((r) => `${r.operationId} ${r.status}`)).toContain("getFullAccessToken 200");
   });
 
+  it("deactivating a user ends its logins and refuses new ones with the spec's 403", async () => {
+    const password = mock.credentials.users["ben.okafor"]!;
+    const ben = mock.client({ auth: { username: "ben.okafor", password } });
+    expect((await ben.api.v2.getCurrentUserInfo()).name).toBe("ben.okafor");
+    await mock.client().api.v2.updateUser({ user_identifier: "ben.okafor", account_status: "INACTIVE" });
+    const error = await ben.api.v2.getCurrentUserInfo().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).status).toBe(403); // the 401 made the client log in again: refused
+    expect((error as Error).message).toMatch(/inactive or locked/);
+  });
+
   it("a V2 cookie session logs in, works, and stops after logout", async () => {
     const ts = mock.client({
       auth: { username: mock.credentials.username, password: mock.credentials.password, session: true },

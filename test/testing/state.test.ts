@@ -3,6 +3,7 @@
 // associated objects, delete with ThoughtSpot's error for a missing id, sharing that the permission
 // answers show, and reset().
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { ApiError, type ThoughtSpotClient, TSTypes } from "../../src/index.js";
 import { type MockThoughtSpot, startMockThoughtSpot } from "../../src/testing/index.js";
 
@@ -287,6 +288,15 @@ describe("TML export, delete, sharing, reset", () => {
     const liveboard = answer.find((e) => e.info.id === OVERVIEW)!;
     const model = answer.find((e) => e.info.name === "Retail Sales 🛒")!;
     expect(liveboard.edoc).toContain(`fqn: "${model.info.id}"`);
+    // Every document stays valid YAML with the fqn lines in.
+    for (const entry of answer) expect(() => parseYaml(entry.edoc)).not.toThrow();
+    const json = (await ts.api.v2.exportMetadataTML({
+      metadata: [{ identifier: OVERVIEW }],
+      edoc_format: "JSON",
+    })) as {
+      edoc: string;
+    }[];
+    expect((JSON.parse(json[0]!.edoc) as { guid: string }).guid).toBe(OVERVIEW);
   });
 
   it("deletes an object, and answers ThoughtSpot's error for an id that does not exist", async () => {

@@ -2,21 +2,23 @@
 // bearer tokens and cookie sessions issued by the mock, checked on every call, expiring and revocable;
 // each bound to an Org. Never accepts a token or session it did not issue.
 import type { IncomingHttpHeaders } from "node:http";
-import type { Answer, AnswerInput, AnswerOutput } from "../types.js";
+import type { Answer, AnswerInput, AnswerOutput, Operation } from "../types.js";
 import { asV1, badRequest, forbidden, unauthorized } from "./errors.js";
 import { findOrg, type Grant, isMember, type MockStore, passwordOf, secret } from "./store.js";
 
 type Loose = Record<string, unknown>;
 
-/** Operations that log in, so they need no token or session (the spec marks the token ones `security: []`). */
-export const PUBLIC_OPERATIONS = new Set([
-  "getFullAccessToken",
-  "getObjectAccessToken",
-  "getCustomAccessToken",
-  "login",
-  "sessionLogin",
-  "sessionAuthToken",
-]);
+/**
+ * Login operations whose spec entries still demand a bearer token (they inherit the global security),
+ * though a cluster serves them without one: the session logins and V1's trusted-auth token. The token
+ * operations need no entry here: their spec entries say `security: []`.
+ */
+const SESSION_LOGINS = new Set(["login", "sessionLogin", "sessionAuthToken"]);
+
+/** Whether a call of `operation` needs a live token or session. */
+export const needsLogin = (operation: Operation) =>
+  !SESSION_LOGINS.has(operation.iid ?? "") &&
+  !(Array.isArray(operation.security) && operation.security.length === 0);
 
 /** The spec's default validity_time_in_sec for tokens. */
 const DEFAULT_VALIDITY_SECONDS = 300;
@@ -42,13 +44,20 @@ const bearerOf = (headers: IncomingHttpHeaders | AnswerInput["headers"]) =>
 /** The grant a request carries (bearer token first, then the session cookie); undefined if none is live. */
 export function authenticate(store: MockStore, headers: IncomingHttpHeaders): Grant | undefined {
   const token = bearerOf(headers);
+  let grant: Grant | undefined;
   if (token !== undefined) {
-    const grant = store.tokens.get(token);
-    if (grant && grant.expiresAt <= Date.now()) store.tokens.delete(token);
-    return grant && grant.expiresAt > Date.now() ? grant : undefined;
+    grant = store.tokens.get(token);
+    if (grant && grant.expiresAt <= Date.now()) {
+      store.tokens.delete(token);
+      grant = undefined;
+    }
+  } else {
+    const id = sessionId(headers);
+    grant = id === undefined ? undefined : store.sessions.get(id);
   }
-  const id = sessionId(headers);
-  return id === undefined ? undefined : store.sessions.get(id);
+  // A user deleted or deactivated since the login is logged out.
+  const user = grant && store.catalog.users.find((u) => u.id === grant.userId);
+  return user && user.account_status === "ACTIVE" ? grant : undefined;
 }
 
 /** The answer to a call without a live token or session (the spec's 401 examples: code 10097). */

@@ -2,6 +2,7 @@
 // that creates or updates by GUID (sync and async, VALIDATE_ONLY changing nothing), and delete.
 // Reads and changes only the caller's Org; never another Org's objects.
 
+import { parse } from "yaml";
 import { page } from "../answers/page.js";
 import type { CatalogObject } from "../catalog.js";
 import { describeTml } from "../catalog.js";
@@ -223,6 +224,7 @@ function exportTml(
   asked: Loose[],
   associated: boolean,
   fqn: boolean,
+  format: unknown,
 ): Loose[] {
   const wanted = associated ? withAssociated(store, orgId, asked) : asked;
   return wanted.map((w) => {
@@ -242,10 +244,14 @@ function exportTml(
         type: o.tmlType,
         id: o.id,
       },
-      edoc: fqn ? withFqn(store, o) : o.tml,
+      edoc: inFormat(fqn ? withFqn(store, o) : o.tml, format),
     };
   });
 }
+
+/** TML as exported in the format asked for: YAML (the default) or JSON text of the same document. */
+const inFormat = (yaml: string, format: unknown) =>
+  String(format).toUpperCase() === "JSON" ? JSON.stringify(parse(yaml)) : yaml;
 
 /** V1's names of the V2 metadata types (the V1 spec's import example says PINBOARD_ANSWER_BOOK). */
 const V1_TYPE: Record<string, string> = { LIVEBOARD: "PINBOARD_ANSWER_BOOK", ANSWER: "QUESTION_ANSWER_BOOK" };
@@ -299,6 +305,7 @@ export function metadataAnswers(store: MockStore): Record<string, Answer> {
         (input.metadata as Loose[] | undefined) ?? [],
         input.export_associated === true,
         input.export_fqn === true,
+        input.edoc_format,
       ),
     }),
     // V1 TML export and import: the same store, V1's form fields (lists as JSON text, flags as "true"),
@@ -311,6 +318,7 @@ export function metadataAnswers(store: MockStore): Record<string, Answer> {
         ids.map((identifier) => ({ identifier })),
         String(input.export_associated) === "true",
         String(input.export_fqn) === "true",
+        input.formattype,
       );
       return v1Text({ object: entries });
     },
