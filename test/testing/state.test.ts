@@ -274,6 +274,22 @@ describe("references between objects", () => {
     (doc.liveboard.visualizations[0]!.answer.tables[0] as { fqn?: string }).fqn = model;
     expect((await ts.tml.import([doc])).objects[0]!.status).toBe("OK");
   });
+  it("re-exports TML imported with fqn references with one fqn per reference (this Org's GUID)", async () => {
+    const ts = mock.client();
+    const model = await modelGuid();
+    const doc = liveboardDoc("Imported with fqn", undefined, "Retail Sales 🛒");
+    (doc.liveboard.visualizations[0]!.answer.tables[0] as { fqn?: string }).fqn = model;
+    const guid = (await ts.tml.import([doc])).guids[0]!;
+    const [entry] = (await ts.api.v2.exportMetadataTML({
+      metadata: [{ identifier: guid }],
+      export_fqn: true,
+    })) as {
+      edoc: string;
+    }[];
+    const parsed = parseYaml(entry!.edoc) as typeof doc;
+    expect((parsed.liveboard.visualizations[0]!.answer.tables[0] as { fqn?: string }).fqn).toBe(model);
+    expect(entry!.edoc.match(/fqn:/g)).toHaveLength(1);
+  });
 });
 
 describe("TML export, delete, sharing, reset", () => {

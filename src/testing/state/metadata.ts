@@ -115,6 +115,16 @@ function withFqn(store: MockStore, o: CatalogObject): string {
     const guid = byName.get(entry[2]!);
     if (!guid || guid === o.id) continue;
     const indent = `${entry[1]}  `;
+    // A reference that already holds an fqn (TML imported from an export) gets this Org's GUID there,
+    // never a second fqn key: ThoughtSpot's exports hold one per reference.
+    let end = i + 1;
+    while (lines[end]?.startsWith(indent)) end++;
+    const held = lines.slice(i + 1, end).findIndex((l) => l.startsWith(`${indent}fqn:`));
+    if (held >= 0) {
+      for (let j = i + 1; j < end; j++) out.push(j === i + 1 + held ? `${indent}fqn: "${guid}"` : lines[j]!);
+      i = end - 1;
+      continue;
+    }
     // `- id: X` is followed by `name: X`: put fqn after the name line.
     while (lines[i + 1]?.startsWith(indent) && /^\s*name:/.test(lines[i + 1]!)) out.push(lines[++i]!);
     out.push(`${indent}fqn: "${guid}"`);
