@@ -38,7 +38,7 @@ export interface PreparedDocument {
 export type TargetGuidOf = (node: DeployNode) => string | undefined;
 
 export async function prepareForTarget(
-  node: DeployNode,
+  own: DeployNode,
   targetGuid: string | undefined,
   context: {
     index: NodeIndex;
@@ -46,9 +46,11 @@ export async function prepareForTarget(
     /** Source GUID → target GUID of objects outside this deploy that the mapping knows. */
     mappedGuid: (sourceGuid: string) => string | undefined;
     swaps: TmlDeploySwaps;
+    /** Whether two nodes are imported together (the same node, or one cycle). */
+    together?: (a: string, b: string) => boolean;
   },
 ): Promise<PreparedDocument> {
-  let doc = structuredClone(node.doc) as TmlDocument;
+  let doc = structuredClone(own.doc) as TmlDocument;
   const { swaps } = context;
   // GUIDs the caller chose for the target: kept as given.
   const chosen = new Set<string>();
@@ -76,6 +78,14 @@ export async function prepareForTarget(
     const fqn = typeof ref.fqn === "string" ? ref.fqn : undefined;
     if (fqn !== undefined && chosen.has(fqn)) continue;
     const node = referencedNode(ref, kind, context.index);
+    // A reference to itself (a table's RLS rules) or within a cycle: the first import creates these
+    // objects together, before any has a target GUID. Found by name every time, so the TML sent (and its
+    // hash) is the same on the first deploy and every later one.
+    const self = node !== undefined && (context.together ?? ((a, b) => a === b))(node.key, own.key);
+    if (self) {
+      delete ref.fqn;
+      continue;
+    }
     const mapped = node
       ? context.targetGuidOf(node)
       : fqn !== undefined

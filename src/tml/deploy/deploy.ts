@@ -120,7 +120,7 @@ export async function deployTml(ctx: TmlDeployContext, options: TmlDeployOptions
     for (const n of level) levelOf.set(n.key, i);
   });
   const byKey = new Map(all.map((n) => [n.key, n]));
-  const created = new Map<string, string>(); // key → target GUID, this deploy
+  const created = new Map<string, string>(); // key → target GUID of what this deploy created or updated
   const targetGuidOf = (n: DeployNode) => created.get(n.key) ?? entryOf(known, n.key)?.guid;
   const mappedGuid = (sourceGuid: string) => entryOf(known, sourceGuid)?.guid;
   const results = new Map<string, TmlDeployedObject>();
@@ -167,7 +167,13 @@ export async function deployTml(ctx: TmlDeployContext, options: TmlDeployOptions
         continue;
       }
       const mapped = entryOf(known, n.key)?.guid;
-      const prepared = await prepareForTarget(n, mapped, { index, targetGuidOf, mappedGuid, swaps: options });
+      const prepared = await prepareForTarget(n, mapped, {
+        index,
+        targetGuidOf,
+        mappedGuid,
+        swaps: options,
+        together: order.together,
+      });
       const entry = entryOf(known, n.key);
       if (!options.force && mapped !== undefined && entry?.hash === prepared.hash) {
         record(n, "unchanged", {
@@ -246,7 +252,7 @@ export async function deployTml(ctx: TmlDeployContext, options: TmlDeployOptions
     failure = error;
   } finally {
     // What went through is on the target now: keep it in the mapping even if a later level threw.
-    if (!dryRun && options.mappingFile !== undefined && (failure === undefined || created.size > 0))
+    if (!dryRun && options.mappingFile !== undefined && created.size > 0)
       await writeMappingFile(options.mappingFile, mapping);
   }
   if (failure !== undefined) throw failure;

@@ -46,6 +46,8 @@ export interface DeployOrder {
   dependsOn: Map<string, string[]>;
   /** Keys of nodes that reference each other in a cycle (imported together in one level). */
   cycles: string[][];
+  /** Whether two nodes are one node or in one cycle: their references to each other cannot be pinned by GUID. */
+  together(a: string, b: string): boolean;
 }
 
 /** Which node a reference points at: its `fqn` when that is a node's GUID, else a unique name of a fitting kind. */
@@ -139,7 +141,9 @@ export function orderForImport(nodes: readonly DeployNode[]): DeployOrder {
       ),
     );
   const cycles = components.filter((c) => c.length > 1).map((c) => [...c].sort());
-  return { levels: ordered, dependsOn, cycles };
+  const together = (a: string, b: string) =>
+    a === b || (componentOf.has(a) && componentOf.get(a) === componentOf.get(b));
+  return { levels: ordered, dependsOn, cycles, together };
 }
 
 function compare(a: string, b: string): number {
