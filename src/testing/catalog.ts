@@ -14,6 +14,23 @@ export interface CatalogObject {
   /** V2 metadata_type: LIVEBOARD, ANSWER, LOGICAL_TABLE or CONNECTION. */
   metadataType: string;
   tml: string;
+  /** The Org the object lives in (the shipped objects: 0, Primary). */
+  orgId: number;
+}
+
+/** An Org of mock/orgs.json; members "*" means every user. */
+export interface CatalogOrg {
+  id: number;
+  name: string;
+  description: string;
+  members: string[] | "*";
+}
+
+/** Who can log in (mock/credentials.json): one password for all, exceptions by user, the trusted-auth key. */
+export interface CatalogCredentials {
+  password: string;
+  passwords: Record<string, string>;
+  secret_key: string;
 }
 
 /** A data answer as ThoughtSpot's V2 contents[] entries hold it. */
@@ -31,6 +48,8 @@ export interface ObjectHeader {
 }
 
 export interface Catalog {
+  orgs: CatalogOrg[];
+  credentials: CatalogCredentials;
   users: Loose[];
   groups: Loose[];
   tags: Loose[];
@@ -51,7 +70,7 @@ const METADATA_TYPE: Record<string, string> = {
 };
 
 /** The first `name:` under the type key, and the top-level guid, without a YAML parser. */
-function describeTml(text: string): Omit<CatalogObject, "tml"> {
+function describeTml(text: string): Omit<CatalogObject, "tml" | "orgId"> {
   const id = /^guid:\s*(\S+)/m.exec(text)?.[1];
   const tmlType = /^([a-z_]+):\s*$/m.exec(text)?.[1];
   const name = /^ {2}name:\s*"?(.*?)"?\s*$/m.exec(text)?.[1];
@@ -70,7 +89,7 @@ function readShipped(): Catalog {
     .sort()
     .map((f) => {
       const tml = readFileSync(`${tmlDir}/${f}`, "utf8");
-      return { ...describeTml(tml), tml };
+      return { ...describeTml(tml), tml, orgId: 0 };
     });
   const data = json("data.json") as Record<string, unknown>;
   delete data.why;
@@ -79,7 +98,12 @@ function readShipped(): Catalog {
     tables[key] = (Array.isArray(value) ? value : [value]) as DataTable[];
   const headers = json("headers.json") as Record<string, unknown>;
   delete headers.why;
+  const orgs = json("orgs.json") as { orgs: CatalogOrg[] };
+  const credentials = json("credentials.json") as CatalogCredentials & { why?: string };
+  delete credentials.why;
   return {
+    orgs: orgs.orgs,
+    credentials,
     users: json("users.json"),
     groups: json("groups.json"),
     tags: json("tags.json"),

@@ -1,14 +1,23 @@
-// The mock's HTTP server on 127.0.0.1: each request goes through Prism (routing, validation, generated
-// answers); realistic answers replace Prism's for valid requests; strict mode turns findings into a 422.
+// The mock's HTTP server on 127.0.0.1. Each request: latency and faults, the release's routes (404 for
+// newer operations), the caller's token or session (401 without), then Prism (validation, generated
+// answers) with the store's and your answers in place of Prism's; strict mode turns findings into errors.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Faults } from "./faults.js";
 import type { Diagnostic, MockComponent, PrismLibrary, PrismResult } from "./prism.js";
+import { createRouter, missingIn } from "./routes.js";
+import { authenticate, notAuthenticated, PUBLIC_OPERATIONS } from "./state/auth.js";
+import { tsError } from "./state/errors.js";
+import type { MockCaller, MockStore } from "./state/store.js";
 import type { Answer, AnswerInput, AnswerOutput, MockFinding, MockRequest, Operation } from "./types.js";
 
 const SEVERITY: MockFinding["severity"][] = ["error", "warning", "info", "hint"];
 /** Fresh per request: Prism's mocker writes the request's Accept types into config.mock. */
 const prismConfig = () => ({
   mock: { dynamic: false },
-  checkSecurity: true,
+  // The mock checks tokens and sessions itself (Prism would refuse V2 session login, whose spec entry
+  // inherits bearer security).
+  checkSecurity: false,
   validateRequest: true,
   validateResponse: true,
   errors: false,
@@ -30,8 +39,11 @@ const finding =
     ...(d.code !== undefined && { code: d.code }),
   });
 
-/** Security findings (no Authorization header) keep Prism's 401, as a cluster would answer. */
-const isSecurity = (d: Diagnostic) => d.code === 401 || /security/i.test(d.message);
+/** Response findings only count for JSON bodies: Prism checks bytes and streams as if they were text. */
+const isJson = (headers: Record<string, string> | undefined) =>
+  /json/i.test(
+    Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === "content-type")?.[1] ?? "json",
+  );
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((done, fail) => {
@@ -109,25 +121,81 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 export interface MockServerSetup {
   prism: PrismLibrary;
   operations: Operation[];
-  answers: Record<string, Answer>;
-  strict: boolean;
+  /** The answers by operationId now (rebuilt when the mock resets). */
+  answers(): Record<string, Answer>;
+  strict: { requests: boolean; responses: boolean };
   port: number;
+  release: string;
+  latencyMs: number;
+  faults: Faults;
+  store: MockStore;
   record(request: MockRequest): void;
 }
 
 export async function startServer(setup: MockServerSetup): Promise<{ url: string; close(): Promise<void> }> {
-  const { prism, operations, answers, strict } = setup;
+  const { prism, operations, strict, store } = setup;
+  const route = createRouter(operations);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const type = String(req.headers["content-type"] ?? "");
     const body = parseBody(await readBody(req), type);
     const query = queryOf(url);
-    let operation: Operation | undefined;
+    const operation = route(req.method ?? "GET", url.pathname);
+    const recorded: MockRequest = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query,
+      headers: req.headers,
+      body,
+      operationId: operation?.iid,
+      findings: [],
+      status: 0,
+    };
+    const finish = (status: number, headers: Record<string, string>, answer: unknown) => {
+      recorded.status = status;
+      setup.record(recorded);
+      send(res, status, headers, answer);
+    };
 
-    // Wraps Prism's mocker: remembers the operation, and answers valid requests realistically.
+    if (setup.latencyMs > 0) await sleep(setup.latencyMs);
+    const fault = setup.faults.take(operation?.iid);
+    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.drop) {
+      setup.record(recorded);
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.status !== undefined) {
+      const error = tsError(fault.status, 10_038, fault.message ?? `mock fault: ${fault.status}`);
+      const headers: Record<string, string> = { "Content-Type": "application/json" };
+      if (fault.retryAfter !== undefined) headers["Retry-After"] = String(fault.retryAfter);
+      return finish(fault.status, headers, (error as { json: unknown }).json);
+    }
+
+    // A cluster older than the operation has no such route: Spring's 404 for an unknown path.
+    if (operation && missingIn(setup.release, operation))
+      return finish(
+        404,
+        { "Content-Type": "application/json" },
+        { timestamp: new Date().toISOString(), status: 404, error: "Not Found", path: url.pathname },
+      );
+
+    let caller: MockCaller | undefined;
+    if (operation && !PUBLIC_OPERATIONS.has(operation.iid ?? "")) {
+      const grant = authenticate(store, req.headers);
+      if (!grant)
+        return finish(
+          401,
+          { "Content-Type": "application/json" },
+          (notAuthenticated() as { json: unknown }).json,
+        );
+      caller = { userId: grant.userId, username: grant.username, orgId: grant.orgId };
+    }
+
+    const answers = setup.answers();
+    // Wraps Prism's mocker: answers valid requests from the store, your answers, or the built-in ones.
     const mock: MockComponent = (args) => (logger) => {
-      operation = args.resource;
       const id = args.resource.iid;
       const answer = id ? answers[id] : undefined;
       if (answer && !args.input.validations.some((d) => d.severity === 0)) {
@@ -136,6 +204,7 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
           input: answerInput(query, body, type),
           params: pathParams(args.resource.path, url.pathname),
           headers: req.headers,
+          ...(caller && { caller }),
         };
         const output = answer(input);
         if (output) return { _tag: "Right", right: toOutput(output) };
@@ -151,62 +220,62 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
       body,
     };
     const result = await instance.request(input, operations)();
-    const recorded: MockRequest = {
-      method: req.method ?? "GET",
-      path: url.pathname,
-      query,
-      headers: req.headers,
-      body,
-      operationId: (operation as Operation | undefined)?.iid,
-      findings: [],
-      status: 0,
-    };
 
     if (result._tag === "Left") {
       // Prism's own refusals (no such path, wrong Accept, ...) as problem+json.
       const error = result.left as Error & { status?: number; detail?: string; additional?: object };
-      recorded.status = error.status ?? 500;
       recorded.findings = [{ location: ["request"], severity: "error", message: error.message }];
-      setup.record(recorded);
-      return send(
-        res,
-        recorded.status,
+      const status = error.status ?? 500;
+      return finish(
+        status,
         { "Content-Type": "application/problem+json" },
-        { type: error.name, title: error.message, status: recorded.status, detail: error.detail ?? "" },
+        { type: error.name, title: error.message, status, detail: error.detail ?? "" },
       );
     }
 
     const { output, validations } = result.right;
+    const json = isJson(output.headers);
     recorded.findings = [
       ...validations.input.map(finding("request")),
-      ...validations.output.map(finding("response")),
+      ...(json ? validations.output.map(finding("response")) : []),
     ];
-    const refused = validations.input.filter((d) => d.severity === 0 && !isSecurity(d));
+    const refused = validations.input.filter((d) => d.severity === 0);
     const headers: Record<string, string> = { ...(output.headers ?? {}) };
     if (recorded.findings.length) headers["sl-violations"] = JSON.stringify(recorded.findings).slice(0, 8000);
+    const violations = headers["sl-violations"] ?? "";
+    const listed = (where: "request" | "response", list: Diagnostic[]) =>
+      list.map(finding(where)).map((f) => `${f.location.join(".")}: ${f.message}`);
 
-    if (strict && refused.length) {
-      const list = refused.map(finding("request")).map((f) => `${f.location.join(".")}: ${f.message}`);
-      recorded.status = 422;
-      setup.record(recorded);
-      return send(
-        res,
+    if (strict.requests && refused.length)
+      return finish(
         422,
-        { "Content-Type": "application/json", "sl-violations": headers["sl-violations"]! },
+        { "Content-Type": "application/json", "sl-violations": violations },
         {
           error: {
             message: {
               code: "MOCK_REQUEST_INVALID",
-              debug: `the request breaks ThoughtSpot's API description (${recorded.operationId ?? url.pathname}):\n- ${list.join("\n- ")}`,
+              debug: `the request breaks ThoughtSpot's API description (${recorded.operationId ?? url.pathname}):\n- ${listed("request", refused).join("\n- ")}`,
             },
           },
           findings: recorded.findings.filter((f) => f.location[0] === "request"),
         },
       );
-    }
-    recorded.status = output.statusCode;
-    setup.record(recorded);
-    send(res, output.statusCode, headers, output.body);
+    const broken = json ? validations.output.filter((d) => d.severity === 0) : [];
+    if (strict.responses && broken.length)
+      return finish(
+        500,
+        { "Content-Type": "application/json", "sl-violations": violations },
+        {
+          error: {
+            message: {
+              code: "MOCK_RESPONSE_INVALID",
+              debug: `the answer breaks ThoughtSpot's response schema (${recorded.operationId ?? url.pathname}, status ${output.statusCode}):\n- ${listed("response", broken).join("\n- ")}`,
+            },
+          },
+          findings: recorded.findings.filter((f) => f.location[0] === "response"),
+        },
+      );
+    finish(output.statusCode, headers, output.body);
   };
 
   const server = createServer((req, res) => {

@@ -85,7 +85,10 @@ describe("examples/", () => {
     const context: ExampleContext = {
       ts: mock.client(),
       connect: (options) => mock.client(options),
-      connectToOrg: (orgId) => mock.client({ auth: { username: "tsadmin", password: "mock", orgId } }),
+      connectToOrg: (orgId) =>
+        mock.client({
+          auth: { username: mock.credentials.username, password: mock.credentials.password, orgId },
+        }),
       log: (line = "") => lines.push(line),
       outDir,
       writes: true,

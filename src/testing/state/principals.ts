@@ -1,7 +1,8 @@
 // Realistic answers for users and groups: twelve users and four groups, filtered and paged like ThoughtSpot.
+
+import { page } from "../answers/page.js";
 import type { Catalog } from "../catalog.js";
 import type { Answer } from "../types.js";
-import { page } from "./page.js";
 
 type Loose = Record<string, unknown>;
 
@@ -103,6 +104,5 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
     searchUserGroups: ({ input }) => ({
       json: page(filter(catalog.groups, input.group_identifier, input.name_pattern), input),
     }),
-    getCurrentUserInfo: () => ({ json: catalog.users[0] }),
   };
 }

@@ -1,0 +1,202 @@
+// The mock's store through the SDK: Orgs that see only their own objects, TML import that creates or
+// updates by GUID (sync, async with progress, VALIDATE_ONLY, ALL_OR_NONE), export with fqn and
+// associated objects, delete with ThoughtSpot's error for a missing id, sharing that the permission
+// answers show, and reset().
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ApiError, type ThoughtSpotClient, TSTypes } from "../../src/index.js";
+import { type MockThoughtSpot, startMockThoughtSpot } from "../../src/testing/index.js";
+
+let mock: MockThoughtSpot;
+beforeAll(async () => {
+  mock = await startMockThoughtSpot();
+}, 120_000);
+afterAll(() => mock?.close());
+beforeEach(() => mock.reset());
+
+const OVERVIEW = "61728394-0008-4a5b-8c9d-000000000008";
+
+/** A client logged in with the admin's password to one Org. */
+const inOrg = (orgId: number): ThoughtSpotClient =>
+  mock.client({ auth: { username: mock.credentials.username, password: mock.credentials.password, orgId } });
+
+const liveboardDoc = (name: string, guid?: string) => ({
+  ...(guid && { guid }),
+  liveboard: {
+    name,
+    visualizations: [{ id: "Viz_1", answer: { name: "A", tables: [{ id: "X", name: "X" }] } }],
+  },
+});
+
+describe("Orgs", () => {
+  it("a token for one Org sees that Org's objects only; imports land in the caller's Org", async () => {
+    const primary = inOrg(0);
+    const dev = inOrg(1);
+    const inPrimary = await primary.metadata.search({ type: TSTypes.LIVEBOARD });
+    expect(inPrimary.length).toBeGreaterThan(0);
+    expect(await dev.metadata.search({ type: TSTypes.LIVEBOARD })).toEqual([]);
+
+    const { guids } = await dev.tml.import([liveboardDoc("Dev board")]);
+    const found = await dev.metadata.search({ type: TSTypes.LIVEBOARD });
+    expect(found.map((f) => f.metadata_id)).toEqual(guids);
+    expect(
+      (await primary.metadata.search({ type: TSTypes.LIVEBOARD })).map((f) => f.metadata_id),
+    ).not.toContain(guids[0]);
+    // Another Org cannot export or delete it either.
+    const exported = (await primary.api.v2.exportMetadataTML({ metadata: [{ identifier: guids[0]! }] })) as {
+      info: { status: { status_code: string } };
+    }[];
+    expect(exported[0]!.info.status.status_code).toBe("ERROR");
+  });
+
+  it("switchOrg moves a password login to the other Org", async () => {
+    const ts = inOrg(0);
+    expect((await ts.metadata.search({ type: TSTypes.LIVEBOARD })).length).toBeGreaterThan(0);
+    await ts.switchOrg(2);
+    expect(await ts.metadata.search({ type: TSTypes.LIVEBOARD })).toEqual([]);
+    expect(
+      mock
+        .requests()
+        .some((r) => r.operationId === "getFullAccessToken" && (r.body as { org_id?: number }).org_id === 2),
+    ).toBe(true);
+  });
+
+  it("a login to an Org the user does not belong to fails with the spec's 400", async () => {
+    const ts = mock.client({
+      auth: { username: "chloe.martin", password: mock.credentials.users["chloe.martin"]!, orgId: 2 },
+    });
+    const error = await ts.api.v2.searchUsers({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(String((error as Error).message)).toMatch(
+      /org_identifier does not refer to a valid or accessible org/,
+    );
+  });
+
+  it("searchOrgs lists the Orgs of mock.credentials", async () => {
+    const orgs = await mock.client().api.v2.searchOrgs({});
+    expect(orgs.map((o) => o.name)).toEqual(mock.credentials.orgs.map((o) => o.name));
+  });
+});
+
+describe("TML import", () => {
+  it("creates, then updates the object its GUID names; the answer carries each GUID in order", async () => {
+    const ts = mock.client();
+    const first = await ts.tml.import([liveboardDoc("One"), liveboardDoc("Two")]);
+    expect(first.guids).toHaveLength(2);
+    expect(new Set(first.guids).size).toBe(2);
+    const again = await ts.tml.import([liveboardDoc("Two renamed", first.guids[1]), liveboardDoc("Three")]);
+    expect(again.guids[0]).toBe(first.guids[1]);
+    expect(again.guids[1]).not.toBe(first.guids[0]);
+    const names = (await ts.metadata.search({ type: TSTypes.LIVEBOARD })).map((o) => o.metadata_name);
+    expect(names).toEqual(expect.arrayContaining(["One", "Two renamed", "Three"]));
+    expect(names).not.toContain("Two");
+    const { objects } = await ts.tml.export(first.guids[1]!);
+    expect((objects[0]!.doc as { liveboard: { name: string } }).liveboard.name).toBe("Two renamed");
+  });
+
+  it("an unknown GUID creates the object with that GUID; create_new always makes a fresh one", async () => {
+    const ts = mock.client();
+    const wanted = "0f0f0f0f-1111-4222-8333-444444444444";
+    expect((await ts.tml.import([liveboardDoc("Chosen", wanted)])).guids).toEqual([wanted]);
+    const copy = await ts.tml.import([liveboardDoc("Copy", wanted)], { createNew: true });
+    expect(copy.guids[0]).not.toBe(wanted);
+  });
+
+  it("VALIDATE_ONLY answers OK and changes nothing", async () => {
+    const ts = mock.client();
+    const before = await ts.metadata.search({ type: TSTypes.LIVEBOARD });
+    const result = await ts.tml.import([liveboardDoc("Only checked")], { policy: "VALIDATE_ONLY" });
+    expect(result.objects[0]!.status).toBe("OK");
+    expect(await ts.metadata.search({ type: TSTypes.LIVEBOARD })).toEqual(before);
+  });
+
+  it("ALL_OR_NONE imports nothing when one document fails", async () => {
+    const ts = mock.client();
+    const result = await ts.tml.import([liveboardDoc("Good"), { liveboard: { visualizations: [] } }], {
+      policy: "ALL_OR_NONE",
+      throwOnError: false,
+    });
+    expect(result.objects.map((o) => o.status)).toEqual(["ERROR", "ERROR"]);
+    const names = (await ts.metadata.search({ type: TSTypes.LIVEBOARD })).map((o) => o.metadata_name);
+    expect(names).not.toContain("Good");
+  });
+
+  it("async: the task reports progress and ends with the same per-object answer", async () => {
+    const ts = mock.client();
+    const progress: { status: string; processed: number; total: number }[] = [];
+    const result = await ts.tml.import([liveboardDoc("Async one"), liveboardDoc("Async two")], {
+      async: true,
+      pollIntervalMs: 1,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(progress.map((p) => p.status)).toEqual(["IN_PROGRESS", "COMPLETED"]);
+    expect(progress.at(-1)).toMatchObject({ processed: 2, total: 2 });
+    expect(result.guids.every((g) => typeof g === "string")).toBe(true);
+    const names = (await ts.metadata.search({ type: TSTypes.LIVEBOARD })).map((o) => o.metadata_name);
+    expect(names).toEqual(expect.arrayContaining(["Async one", "Async two"]));
+  });
+});
+
+describe("TML export, delete, sharing, reset", () => {
+  it("exports associated objects, with fqn references when asked", async () => {
+    const ts = mock.client();
+    const answer = (await ts.api.v2.exportMetadataTML({
+      metadata: [{ identifier: OVERVIEW }],
+      export_associated: true,
+      export_fqn: true,
+    })) as { info: { id: string; name: string }; edoc: string }[];
+    expect(answer.length).toBeGreaterThan(1);
+    const liveboard = answer.find((e) => e.info.id === OVERVIEW)!;
+    const model = answer.find((e) => e.info.name === "Retail Sales 🛒")!;
+    expect(liveboard.edoc).toContain(`fqn: "${model.info.id}"`);
+  });
+
+  it("deletes an object, and answers ThoughtSpot's error for an id that does not exist", async () => {
+    const ts = mock.client();
+    const { guids } = await ts.tml.import([liveboardDoc("To delete")]);
+    await ts.api.v2.deleteMetadata({ metadata: [{ identifier: guids[0]! }] });
+    expect((await ts.metadata.search({ type: TSTypes.LIVEBOARD })).map((o) => o.metadata_id)).not.toContain(
+      guids[0],
+    );
+    const error = await ts.api.v2
+      .deleteMetadata({ metadata: [{ identifier: guids[0]! }] })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(400);
+    expect((error as Error).message).toContain(guids[0]!);
+  });
+
+  it("sharing changes what fetchPermissionsOnMetadata answers, NO_ACCESS takes it away", async () => {
+    const ts = mock.client();
+    const permissions = (await import("../../src/index.js")).sharePermissions;
+    await ts.sharing.share({
+      type: TSTypes.LIVEBOARD,
+      ids: [OVERVIEW],
+      permissions: permissions().readOnly("sales-emea").edit("analysts"),
+    });
+    await ts.sharing.share({
+      type: TSTypes.LIVEBOARD,
+      ids: [OVERVIEW],
+      permissions: permissions().remove("analysts"),
+    });
+    const answer = (await ts.sharing.permissionsOnObjects({ type: TSTypes.LIVEBOARD, ids: [OVERVIEW] })) as {
+      metadata_permission_details: {
+        principal_permission_info: {
+          principal_permissions: { principal_name: string; permission: string }[];
+        }[];
+      }[];
+    };
+    const rows = answer.metadata_permission_details[0]!.principal_permission_info.flatMap((i) =>
+      i.principal_permissions.map((p) => `${p.principal_name} ${p.permission}`),
+    );
+    expect(rows).toEqual(["sales-emea READ_ONLY", "ana.garcia MODIFY"]);
+  });
+
+  it("reset() undoes imports, deletes and shares", async () => {
+    const ts = mock.client();
+    const before = await ts.metadata.search({ type: TSTypes.LIVEBOARD });
+    await ts.tml.import([liveboardDoc("Gone after reset")]);
+    await ts.api.v2.deleteMetadata({ metadata: [{ identifier: OVERVIEW }] });
+    mock.reset();
+    expect(await ts.metadata.search({ type: TSTypes.LIVEBOARD })).toEqual(before);
+  });
+});
