@@ -131,11 +131,11 @@ describe("the mapping file", () => {
 
   const sample = () => {
     const m = emptyMapping();
-    m.targets["prod"] = {
+    m.targets.prod = {
       "src-b": { guid: "tgt-b", type: "liveboard", name: "B", hash: "sha256:00" },
       "src-a": { guid: "tgt-a", type: "table", name: "A" },
     };
-    m.targets["dev"] = {};
+    m.targets.dev = {};
     return m;
   };
 
@@ -150,8 +150,8 @@ describe("the mapping file", () => {
     expect(stringifyMapping(parseMapping(text))).toBe(text);
     // Insertion order does not matter: the same mapping built the other way round is the same text.
     const other = emptyMapping();
-    other.targets["dev"] = {};
-    other.targets["prod"] = {
+    other.targets.dev = {};
+    other.targets.prod = {
       "src-a": { name: "A", type: "table", guid: "tgt-a" },
       "src-b": { hash: "sha256:00", name: "B", type: "liveboard", guid: "tgt-b" },
     };

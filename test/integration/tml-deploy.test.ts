@@ -323,7 +323,9 @@ describe("ts.tml.deploy between two Orgs", () => {
     expect(imports()[0]!.import_policy).toBe("ALL_OR_NONE");
     expect(report.counts.failed).toBe(report.objects.length);
     expect(report.objects.find((o) => o.name === "Top Products Broken")?.message).toMatch(/does not exist/);
-    expect(report.objects.find((o) => o.name === "FACT_SALES")?.message).toMatch(/^not imported: ALL_OR_NONE/);
+    expect(report.objects.find((o) => o.name === "FACT_SALES")?.message).toMatch(
+      /^not imported: ALL_OR_NONE/,
+    );
     expect(orgs.get(2)!.size).toBe(0);
     await expect(readFile(mappingFile, "utf8")).rejects.toThrow(/ENOENT/);
     const clean = await target.tml.deploy({
