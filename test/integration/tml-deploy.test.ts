@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createThoughtSpotClient, type ThoughtSpotClient } from "../../src/index.js";
+import { createThoughtSpotClient, type ThoughtSpotClient, TmlError } from "../../src/index.js";
 import {
   addFqns,
   parseTml,
@@ -37,7 +37,7 @@ let orgs: Map<number, Map<string, Stored>>;
 let fixtureTexts: string[];
 let counter = 0;
 /** Switches of the stand-in, reset before each test. */
-let behaviour: { reverseAnswers: boolean };
+let behaviour: { reverseAnswers: boolean; emptyAnswers: boolean };
 let dir: string;
 
 const body = (r: ReceivedRequest) => JSON.parse(r.body.toString() || "{}");
@@ -94,6 +94,7 @@ function importInto(org: Map<string, Stored>, texts: string[], policy: string) {
     org.clear();
     for (const [k, v] of staged) org.set(k, v);
   }
+  if (behaviour.emptyAnswers) return [];
   return behaviour.reverseAnswers ? [...answers].reverse() : answers;
 }
 
@@ -173,7 +174,7 @@ beforeEach(() => {
   seed(1, fixtureTexts);
   seed(2, []);
   seed(3, []);
-  behaviour = { reverseAnswers: false };
+  behaviour = { reverseAnswers: false, emptyAnswers: false };
   source = createThoughtSpotClient({ serverUrl: server.url, auth: { token: "token-src" }, maxRetries: 0 });
   target = createThoughtSpotClient({ serverUrl: server.url, auth: { token: "token-tgt" }, maxRetries: 0 });
   mappingFile = join(dir, `map-${++counter}.json`);
@@ -401,6 +402,35 @@ describe("ts.tml.deploy between two Orgs", () => {
     expect(most).toBe(2);
     expect(new Set(objects.map((o) => o.guid)).size).toBe(objects.length);
     expect(objects.map((o) => o.type)).toContain("connection"); // dependencies come along
+  });
+
+  it("one deploy per mapping file at a time: a second is refused, the lock goes when the first ends", async () => {
+    const options = { from: { client: source, objects: [LIVEBOARD] }, mappingFile };
+    const [a, b] = await Promise.allSettled([target.tml.deploy(options), target.tml.deploy(options)]);
+    const outcomes = [a.status, b.status].sort();
+    expect(outcomes).toEqual(["fulfilled", "rejected"]);
+    const refused = (a.status === "rejected" ? a.reason : (b as PromiseRejectedResult).reason) as Error;
+    expect(refused).toBeInstanceOf(TmlError);
+    expect(refused.message).toContain("another deploy is using this mapping file");
+    await expect(readFile(`${mappingFile}.lock`)).rejects.toThrow(/ENOENT/);
+    // Only one of them created anything.
+    expect(orgs.get(2)!.size).toBe(exportFrom(orgs.get(1)!, [LIVEBOARD], true, false).length);
+    // The lock also goes when a deploy throws.
+    await expect(target.tml.deploy({ from: { documents: ["not: [tml"] }, mappingFile })).rejects.toThrow();
+    await expect(readFile(`${mappingFile}.lock`)).rejects.toThrow(/ENOENT/);
+  });
+
+  it("an import answer without entries fails what was sent, and what uses it; the mapping gains nothing", async () => {
+    await target.tml.deploy({ from: { documents: fixtureTexts }, mappingFile });
+    const before = await readFile(mappingFile, "utf8");
+    behaviour.emptyAnswers = true;
+    const edited = fixtureTexts.map((t) => t.replace('description: ""', "description: changed"));
+    const report = await target.tml.deploy({ from: { documents: edited }, mappingFile });
+    const failed = report.objects.filter((o) => o.outcome === "failed");
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0]!.message).toMatch(/no answer for this object|which failed/);
+    expect(report.counts.created + report.counts.updated).toBe(0);
+    expect(await readFile(mappingFile, "utf8")).toBe(before);
   });
 
   it("bad options are TypeErrors before any request; a broken mapping file stops the deploy before any request", async () => {

@@ -13,6 +13,7 @@ import { type BatchItem, importBatches, prepareForTarget, type TmlDeploySwaps } 
 import {
   checkMapping,
   emptyMapping,
+  lockMappingFile,
   readMappingFile,
   type TmlDeployMapping,
   type TmlDeployMappingEntry,
@@ -95,10 +96,26 @@ export async function deployTml(ctx: TmlDeployContext, options: TmlDeployOptions
     ...(timeoutMs !== undefined && { timeoutMs }),
     ...(maxRetries !== undefined && { maxRetries }),
   };
+  const dryRun = options.dryRun ?? false;
+
+  // One deploy per mapping file at a time (a dry run only reads it).
+  const unlock =
+    options.mappingFile !== undefined && !dryRun ? await lockMappingFile(options.mappingFile) : undefined;
+  try {
+    return await deployLocked(ctx, options, callOptions);
+  } finally {
+    await unlock?.();
+  }
+}
+
+async function deployLocked(
+  ctx: TmlDeployContext,
+  options: TmlDeployOptions,
+  callOptions: CallOptions,
+): Promise<TmlDeployResult> {
   const policy = options.policy ?? "PARTIAL";
   const dryRun = options.dryRun ?? false;
   const batchSize = options.batchSize ?? 50;
-
   // Read the mapping before anything else: a broken file stops the deploy before any request.
   const mapping =
     options.mappingFile !== undefined

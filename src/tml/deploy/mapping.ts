@@ -205,3 +205,28 @@ export function matchImported(
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Node: takes `{path}.lock` for one deploy (created exclusively), so two deploys writing one mapping file
+ * cannot lose each other's entries. A lock left by a crashed process must be removed by hand; the error
+ * says which file.
+ */
+export async function lockMappingFile(path: string): Promise<() => Promise<void>> {
+  const [{ open, rm, mkdir }, { dirname }] = await Promise.all([
+    importNode("node:fs/promises"),
+    importNode("node:path"),
+  ]);
+  const lock = `${path}.lock`;
+  await mkdir(dirname(path), { recursive: true });
+  try {
+    const handle = await open(lock, "wx");
+    await handle.writeFile(`${process.pid}\n`);
+    await handle.close();
+  } catch (error) {
+    if ((error as { code?: string }).code !== "EEXIST") throw error;
+    throw new TmlError(
+      `${path}: another deploy is using this mapping file (${lock} exists; remove it if no deploy is running)`,
+    );
+  }
+  return () => rm(lock, { force: true });
+}

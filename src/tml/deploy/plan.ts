@@ -116,8 +116,12 @@ async function searchGuids(
       },
       options,
     );
-    for (const item of items) if (typeof item.metadata_id === "string") guids.push(item.metadata_id);
-    if (items.length < PAGE) break;
+    const before = guids.length;
+    for (const item of items)
+      if (typeof item.metadata_id === "string" && !guids.includes(item.metadata_id))
+        guids.push(item.metadata_id);
+    // A short page is the last; a page with nothing new means the server ignores the offset.
+    if (items.length < PAGE || guids.length === before) break;
   }
   return guids;
 }
