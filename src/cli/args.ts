@@ -79,14 +79,14 @@ export function parseArgs(argv: readonly string[], spec: CommandSpec): ParsedArg
       if (!Number.isInteger(n) || inline.trim() === "")
         throw new UsageError(`${spec.name}: --${name} takes a whole number, not ${JSON.stringify(inline)}`);
       values[name] = n;
-    } else if (flag.kind === "list") {
-      values[name] = [...((values[name] as string[] | undefined) ?? []), inline];
     } else {
       if (flag.choices && !flag.choices.includes(inline.toUpperCase()))
         throw new UsageError(
           `${spec.name}: --${name} is one of ${flag.choices.join(", ")}, not ${JSON.stringify(inline)}`,
         );
-      values[name] = flag.choices ? inline.toUpperCase() : inline;
+      const value = flag.choices ? inline.toUpperCase() : inline;
+      values[name] =
+        flag.kind === "list" ? [...((values[name] as string[] | undefined) ?? []), value] : value;
     }
   }
   return { positionals, values };

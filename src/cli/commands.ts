@@ -51,7 +51,6 @@ export const exportSpec: CommandSpec = {
   flags: {
     out: { kind: "string", value: "DIR", help: "folder to write the files into (created if missing)" },
     ...selection,
-    format: { kind: "string", value: "FORMAT", help: "TML format", choices: ["YAML", "JSON"] },
     fqn: { kind: "boolean", help: "references carry GUIDs (default on; --no-fqn)" },
     ...common,
   },
@@ -150,7 +149,6 @@ export async function runExport(args: ParsedArgs, io: CommandIo): Promise<number
   const ts = sourceClient(io.env, parseOrg(args.values.org, "--org"));
   io.clients.push(ts);
   const objects = await ts.tml.exportSet(selectionOf(args, "tml export"), {
-    ...(args.values.format !== undefined && { format: args.values.format as "YAML" | "JSON" }),
     ...(args.values.fqn !== undefined && { fqn: args.values.fqn as boolean }),
     ...(args.values.concurrency !== undefined && { concurrency: args.values.concurrency as number }),
     onProgress: ({ done, total }) => io.progress.count("exporting", done, total),

@@ -18,6 +18,7 @@ export interface Progress {
 export function progressOn(stderr: Output, quiet: boolean): Progress {
   let open = false;
   let last = "";
+  let lastLabel = "";
   const end = () => {
     if (open) stderr.write("\n");
     open = false;
@@ -29,6 +30,8 @@ export function progressOn(stderr: Output, quiet: boolean): Progress {
       if (text === last) return;
       last = text;
       if (stderr.isTTY) {
+        if (label !== lastLabel) end(); // a new phase starts its own line
+        lastLabel = label;
         stderr.write(`\r\x1b[2K${text}`);
         open = true;
       } else stderr.write(`${text}\n`);

@@ -5,7 +5,9 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseArgs, parseFilter, parseSwap, UsageError } from "../../src/cli/args.js";
 import { deploySpec, exportSpec, importSpec } from "../../src/cli/commands.js";
+import { run } from "../../src/cli/main.js";
 import { type MockThoughtSpot, startMockThoughtSpot } from "../../src/testing/index.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -206,4 +208,68 @@ describe("thoughtspot-rest-api (the command)", () => {
     }
     expect(mock.requests()).toEqual([]);
   }, 90_000);
+});
+
+describe("the command in process", () => {
+  it("parses flags: =value and separate values, --no-x, repeatable lists, choices, numbers, --", () => {
+    const args = parseArgs(
+      [
+        "a",
+        "--type=liveboard",
+        "--no-dependencies",
+        "--include",
+        "x",
+        "--include=/^S/i",
+        "--batch-size",
+        "7",
+        "--",
+        "--not-a-flag",
+      ],
+      deploySpec,
+    );
+    expect(args.positionals).toEqual(["a", "--not-a-flag"]);
+    expect(args.values).toEqual({
+      type: ["LIVEBOARD"],
+      dependencies: false,
+      include: ["x", "/^S/i"],
+      "batch-size": 7,
+    });
+    expect(() => parseArgs(["--batch-size", "1.5"], deploySpec)).toThrow(/whole number/);
+    expect(() => parseArgs(["--mapping"], deploySpec)).toThrow(/needs a value/);
+    expect(() => parseArgs(["--mapping", "--force"], deploySpec)).toThrow(/needs a value/);
+    expect(() => parseArgs(["--force=yes"], deploySpec)).toThrow(UsageError);
+    expect(() => parseArgs(["-x"], deploySpec)).toThrow(/unknown option -x/);
+    expect(parseFilter("/^Sales/i")).toEqual(/^Sales/i);
+    expect(parseFilter("Sales")).toBe("Sales");
+    expect(() => parseFilter("/(/")).toThrow(UsageError);
+    expect(parseSwap("connection", "Dev WH=Prod WH")).toEqual(["Dev WH", { name: "Prod WH" }]);
+    expect(parseSwap("table", "T=0b6f3c1e-5a2d-4c8e-9f10-6d7e8a9b0c11")).toEqual([
+      "T",
+      { fqn: "0b6f3c1e-5a2d-4c8e-9f10-6d7e8a9b0c11" },
+    ]);
+    expect(() => parseSwap("table", "nothing")).toThrow(UsageError);
+  });
+
+  it("on a terminal, progress is one counter line rewritten in place; stdout gets only the report", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await run(
+      ["tml", "deploy", OVERVIEW, "--mapping", join(dir, "tty-map.json"), "--target-org", "1", "--json"],
+      {
+        env: {
+          TS_SERVER_URL: mock.url,
+          TS_USERNAME: mock.credentials.username,
+          TS_PASSWORD: mock.credentials.password,
+        },
+        stdout: { write: (t: string) => out.push(t) },
+        stderr: { write: (t: string) => err.push(t), isTTY: true },
+      },
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join("")).ok).toBe(true);
+    const stderr = err.join("");
+    expect(stderr).toMatch(/^\r\x1b\[2Kexporting 1\/1/);
+    expect(stderr).toMatch(/\r\x1b\[2Kimporting (\d+)\/\1\n$/);
+    expect(stderr.split("\n").filter(Boolean)).toHaveLength(2); // one line per phase
+  });
 });
