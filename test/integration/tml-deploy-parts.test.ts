@@ -193,6 +193,19 @@ describe("the mapping file", () => {
     expect(text).toContain('"deployedBy": "ci"');
   });
 
+  it("keys named __proto__ (a hostile file or TML) stay data and never touch a prototype", () => {
+    const text =
+      '{"format":"thoughtspot-rest-api/tml-deploy-mapping","version":1,"targets":{"__proto__":{"__proto__":{"guid":"g","type":"table","name":"T"}}}}';
+    const m = parseMapping(text);
+    expect(Object.keys(m.targets)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(m.targets)).toBe(Object.prototype);
+    expect(
+      Object.hasOwn(Object.getOwnPropertyDescriptor(m.targets, "__proto__")?.value as object, "__proto__"),
+    ).toBe(true);
+    expect(({} as Record<string, unknown>).guid).toBeUndefined();
+    expect(parseMapping(stringifyMapping(m))).toEqual(m);
+  });
+
   it("hashes are sha256 hex of the text", async () => {
     expect(await tmlHash("")).toBe("sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   });

@@ -15,6 +15,7 @@ import {
   emptyMapping,
   lockMappingFile,
   readMappingFile,
+  setOwn,
   type TmlDeployMapping,
   type TmlDeployMappingEntry,
   writeMappingFile,
@@ -127,8 +128,8 @@ async function deployLocked(
   const all = nodesOf(sourceObjects);
   const { deploy, excluded } = applyFilters(all, options);
   const target = options.target ?? (await targetKey(ctx.call, callOptions));
-  mapping.targets[target] ??= {};
-  const known = mapping.targets[target];
+  if (!Object.hasOwn(mapping.targets, target)) setOwn(mapping.targets, target, {});
+  const known = mapping.targets[target]!;
 
   const order = orderForImport(deploy);
   const index = indexNodes(all);
@@ -226,7 +227,7 @@ async function deployLocked(
     record(n, outcome, { targetGuid: guid, ...message, ...notes });
     if (dryRun || guid === undefined) return;
     created.set(n.key, guid);
-    known[n.key] = { ...entryOf(known, n.key), guid, type: n.type, name: n.name, hash: item.hash };
+    setOwn(known, n.key, { ...entryOf(known, n.key), guid, type: n.type, name: n.name, hash: item.hash });
   };
 
   let failure: unknown;
@@ -263,7 +264,7 @@ async function deployLocked(
           settle(item, answer, own ? undefined : aborted);
         });
       }
-      progress(order.levels.length - 1);
+      progress(Math.max(0, order.levels.length - 1));
     }
   } catch (error) {
     failure = error;

@@ -78,9 +78,14 @@ export function checkMapping(value: unknown, where = "mapping"): TmlDeployMappin
       if (typeof e.name !== "string") fail(`${at}.name is not a string`);
       if (e.hash !== undefined && typeof e.hash !== "string") fail(`${at}.hash is not a string`);
       // Keys this release does not know are kept, so an older SDK does not strip a newer one's notes.
-      out[source] = { ...(e as object), guid: e.guid, type: e.type, name: e.name } as TmlDeployMappingEntry;
+      setOwn(out, source, {
+        ...(e as object),
+        guid: e.guid,
+        type: e.type,
+        name: e.name,
+      } as TmlDeployMappingEntry);
     }
-    targets[target] = out;
+    setOwn(targets, target, out);
   }
   return {
     ...(value as object),
@@ -200,6 +205,14 @@ export function matchImported(
     out[position] = entry;
   }
   return out;
+}
+
+/**
+ * Sets an own property whatever its name: keys come from files and TML (a GUID or target named
+ * `__proto__` must stay data, never become a prototype).
+ */
+export function setOwn<T>(object: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
