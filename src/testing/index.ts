@@ -40,8 +40,8 @@ function prepare() {
   prepared ??= (async () => {
     const prism = await loadPrism();
     const [v2, v1] = await Promise.all([
-      prism.getHttpOperationsFromSpec(mockSpecPath("v2")),
-      prism.getHttpOperationsFromSpec(mockSpecPath("v1")),
+      prism.loadOperations(mockSpecPath("v2")),
+      prism.loadOperations(mockSpecPath("v1")),
     ]);
     return { prism, operations: [...v2, ...v1] };
   })();

@@ -181,6 +181,14 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
         { timestamp: new Date().toISOString(), status: 404, error: "Not Found", path: url.pathname },
       );
 
+    // ThoughtSpot rejects V1 calls without X-Requested-By (the V1 spec declares it as a security scheme).
+    if (operation?.path.startsWith("/callosum/") && !req.headers["x-requested-by"])
+      return finish(
+        401,
+        { "Content-Type": "application/json" },
+        (tsError(401, 10_097, "V1 calls need the header X-Requested-By: ThoughtSpot.") as { json: unknown })
+          .json,
+      );
     let caller: MockCaller | undefined;
     if (operation && !PUBLIC_OPERATIONS.has(operation.iid ?? "")) {
       const grant = authenticate(store, req.headers);
@@ -194,11 +202,14 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
     }
 
     const answers = setup.answers();
+    /** Set when the answer falls back to Prism's mocker before it is loaded: load it, then run again. */
+    let needsMocker = false;
     // Wraps Prism's mocker: answers valid requests from the store, your answers, or the built-in ones.
     const mock: MockComponent = (args) => (logger) => {
       const id = args.resource.iid;
       const answer = id ? answers[id] : undefined;
-      if (answer && !args.input.validations.some((d) => d.severity === 0)) {
+      const invalid = args.input.validations.some((d) => d.severity === 0);
+      if (answer && !invalid) {
         const input: AnswerInput = {
           operationId: id!,
           input: answerInput(query, body, type),
@@ -209,7 +220,12 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
         const output = answer(input);
         if (output) return { _tag: "Right", right: toOutput(output) };
       }
-      return prism.defaultMock(args)(logger);
+      // A request strict mode refuses gets a 422 below, whatever Prism would have answered.
+      if (invalid && strict.requests) return { _tag: "Right", right: { statusCode: 422, headers: {} } };
+      const fallback = prism.mocker();
+      if (fallback) return fallback(args)(logger);
+      needsMocker = true;
+      return { _tag: "Left", left: new Error("Prism's mocker is loading") };
     };
 
     const instance = prism.createInstance(prismConfig(), { logger: silent, mock });
@@ -219,7 +235,11 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
       headers: req.headers,
       body,
     };
-    const result = await instance.request(input, operations)();
+    let result = await instance.request(input, operations)();
+    if (needsMocker) {
+      await prism.loadMocker();
+      result = await instance.request(input, operations)();
+    }
 
     if (result._tag === "Left") {
       // Prism's own refusals (no such path, wrong Accept, ...) as problem+json.
@@ -246,7 +266,8 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
     const listed = (where: "request" | "response", list: Diagnostic[]) =>
       list.map(finding(where)).map((f) => `${f.location.join(".")}: ${f.message}`);
 
-    if (strict.requests && refused.length)
+    if (strict.requests && refused.length) {
+      recorded.findings = recorded.findings.filter((f) => f.location[0] === "request");
       return finish(
         422,
         { "Content-Type": "application/json", "sl-violations": violations },
@@ -257,9 +278,10 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
               debug: `the request breaks ThoughtSpot's API description (${recorded.operationId ?? url.pathname}):\n- ${listed("request", refused).join("\n- ")}`,
             },
           },
-          findings: recorded.findings.filter((f) => f.location[0] === "request"),
+          findings: recorded.findings,
         },
       );
+    }
     const broken = json ? validations.output.filter((d) => d.severity === 0) : [];
     if (strict.responses && broken.length)
       return finish(

@@ -9,12 +9,17 @@ import { type Exchange, recordingFetch, requestViolations } from "../support/rec
 const v2 = recordingFetch();
 const tsV2 = createThoughtSpotClient({
   serverUrl: inject("prismV2Url"),
-  auth: { token: "contract-test-token" },
+  auth: { token: inject("mockToken") },
   fetch: v2.fetch,
   maxRetries: 0,
 });
 const v1 = recordingFetch();
-const tsV1 = createThoughtSpotClient({ serverUrl: inject("prismV1Url"), fetch: v1.fetch, maxRetries: 0 });
+const tsV1 = createThoughtSpotClient({
+  serverUrl: inject("prismV1Url"),
+  auth: { token: inject("mockToken") },
+  fetch: v1.fetch,
+  maxRetries: 0,
+});
 
 /** Runs `call` and returns the exchanges it made, after checking each one is valid and 2xx. */
 async function valid<T>(

@@ -26,7 +26,7 @@ describe("release against Prism", () => {
     const { fetch, exchanges } = recordingFetch();
     const ts = createThoughtSpotClient({
       serverUrl: inject("prismV2Url"),
-      auth: { token: "contract-test-token" },
+      auth: { token: inject("mockToken") },
       fetch,
       maxRetries: 0,
     });
@@ -53,7 +53,7 @@ describe("release against Prism", () => {
     const asked: string[] = [];
     const ts = createThoughtSpotClient({
       serverUrl: inject("prismV1Url"),
-      auth: { token: "contract-test-token" },
+      auth: { token: inject("mockToken") },
       fetch,
       maxRetries: 0,
       // A cluster older than the V2 system endpoint: it answers 404 there (played by a middleware).

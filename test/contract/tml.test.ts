@@ -13,7 +13,7 @@ function client(url: string) {
   const recorder = recordingFetch();
   const ts = createThoughtSpotClient({
     serverUrl: url,
-    auth: { token: "contract-test-token" },
+    auth: { token: inject("mockToken") },
     fetch: recorder.fetch,
     maxRetries: 0,
   });

@@ -29,8 +29,21 @@ const SKIPPED: Partial<Record<Id, string>> = {
 const V1 = "/callosum/v1";
 const validInput = v1Samples((await mockableSpec("v1")) as Loose);
 
+/** The login operations get the mock's credentials (it checks them) over the generated sample. */
+const { username, password, secretKey } = inject("mockCredentials");
+const LOGINS: Partial<Record<Id, Loose>> = {
+  sessionLogin: { username, password },
+  sessionAuthToken: { username, secret_key: secretKey },
+};
+const inputFor = (id: Id) => ({ ...(validInput(id) as Loose), ...LOGINS[id] });
+
 const { fetch, exchanges } = recordingFetch();
-const ts = createThoughtSpotClient({ serverUrl: inject("prismV1Url"), fetch, maxRetries: 0 });
+const ts = createThoughtSpotClient({
+  serverUrl: inject("prismV1Url"),
+  auth: { token: inject("mockToken") },
+  fetch,
+  maxRetries: 0,
+});
 const api = ts.api.v1 as unknown as Record<string, (input: Loose) => Promise<unknown>>;
 const ids = Object.keys(v1Operations) as Id[];
 const validated = new Set<string>();
@@ -40,7 +53,7 @@ describe("V1 operations against Prism", () => {
   it.each(ids.filter((id) => !(id in SKIPPED)))("%s", async (id) => {
     const row = v1Operations[id] as Row;
     const before = exchanges.length;
-    results.set(id, await api[id]?.(validInput(id)));
+    results.set(id, await api[id]?.(inputFor(id)));
 
     expect(exchanges.length).toBe(before + 1);
     const exchange = exchanges[before]!;
@@ -91,10 +104,11 @@ afterAll(() => {
 describe("Prism flags invalid V1 requests", () => {
   it("rejects a call without X-Requested-By (the client always sends it)", async () => {
     const url = `${inject("prismV1Url")}${V1}/tspublic/v1/session/info`;
-    const response = await globalThis.fetch(url, { headers: { Accept: "application/json" } });
+    const authorization = `Bearer ${inject("mockToken")}`;
+    const response = await globalThis.fetch(url, { headers: { Accept: "application/json", authorization } });
     expect(response.status).toBe(401);
     const withHeader = await globalThis.fetch(url, {
-      headers: { Accept: "application/json", "X-Requested-By": "ThoughtSpot" },
+      headers: { Accept: "application/json", "X-Requested-By": "ThoughtSpot", authorization },
     });
     expect(withHeader.status).toBe(200);
   });

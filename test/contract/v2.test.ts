@@ -19,10 +19,28 @@ const operationObject = (id: keyof typeof v2Operations) => {
   return (spec.paths as Record<string, Loose>)[row.path]?.[row.method.toLowerCase()] as Loose;
 };
 
+/**
+ * The mock checks logins and tokens itself: the login operations get its credentials, validateToken
+ * the run's token, revokeToken a token of its own (revoking the run's token would end the run).
+ */
+const { username, password, secretKey } = inject("mockCredentials");
+const LOGINS: Record<string, Loose> = {
+  getFullAccessToken: { username, password },
+  getObjectAccessToken: { username, password },
+  getCustomAccessToken: { username, secret_key: secretKey },
+  login: { username, password },
+  validateToken: { token: inject("mockToken") },
+  revokeToken: { token: "a-token-the-mock-never-issued" },
+};
+const inputFor = (id: string) => ({
+  ...sampleInput(operationObject(id as keyof typeof v2Operations)),
+  ...LOGINS[id],
+});
+
 const { fetch, exchanges } = recordingFetch();
 const ts = createThoughtSpotClient({
   serverUrl: inject("prismV2Url"),
-  auth: { token: "contract-test-token" },
+  auth: { token: inject("mockToken") },
   fetch,
   maxRetries: 0,
 });
@@ -38,7 +56,7 @@ describe("V2 operations against Prism", () => {
       accept?: string;
     };
     const before = exchanges.length;
-    const result = await api[id]?.(sampleInput(operationObject(id)));
+    const result = await api[id]?.(inputFor(id));
 
     expect(exchanges.length).toBe(before + 1);
     const exchange = exchanges[before]!;

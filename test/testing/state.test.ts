@@ -111,10 +111,13 @@ describe("TML import", () => {
 
   it("ALL_OR_NONE imports nothing when one document fails", async () => {
     const ts = mock.client();
-    const result = await ts.tml.import([liveboardDoc("Good"), { liveboard: { visualizations: [] } }], {
-      policy: "ALL_OR_NONE",
-      throwOnError: false,
-    });
+    const result = await ts.tml.import(
+      [liveboardDoc("Good"), { liveboard: { visualizations: [] } } as never],
+      {
+        policy: "ALL_OR_NONE",
+        throwOnError: false,
+      },
+    );
     expect(result.objects.map((o) => o.status)).toEqual(["ERROR", "ERROR"]);
     const names = (await ts.metadata.search({ type: TSTypes.LIVEBOARD })).map((o) => o.metadata_name);
     expect(names).not.toContain("Good");

@@ -142,14 +142,29 @@ function tokenAnswer(token: string, grant: Grant): AnswerOutput {
   };
 }
 
+/** getCustomAccessToken's answer (the spec's AccessToken): org and user as objects. */
+function customTokenAnswer(store: MockStore, token: string, grant: Grant): AnswerOutput {
+  const org = store.catalog.orgs.find((o) => o.id === grant.orgId);
+  return {
+    json: {
+      id: token.slice(-12),
+      token,
+      org: { id: grant.orgId, name: org?.name ?? null },
+      user: { id: grant.userId, name: grant.username },
+      creation_time_in_millis: grant.createdAt,
+      expiration_time_in_millis: grant.expiresAt,
+    },
+  };
+}
+
 const issue =
-  (store: MockStore, scope: Grant["scope"]): Answer =>
+  (store: MockStore, scope: Grant["scope"], custom = false): Answer =>
   ({ input }) => {
     const checked = checkLogin(store, input, input.org_id, true);
     if ("error" in checked) return checked.error;
     const seconds = Number(input.validity_time_in_sec ?? DEFAULT_VALIDITY_SECONDS);
     const { token, grant } = issueToken(store, checked.user, checked.orgId, seconds, scope);
-    return tokenAnswer(token, grant);
+    return custom ? customTokenAnswer(store, token, grant) : tokenAnswer(token, grant);
   };
 
 /** A cookie session, as V2 auth/session/login and V1 session/login start it. */
@@ -179,14 +194,10 @@ const endSession = (store: MockStore, headers: AnswerInput["headers"]): AnswerOu
 };
 
 export function authAnswers(store: MockStore): Record<string, Answer> {
-  const userOf = (request: AnswerInput) =>
-    store.catalog.users.find((u) => u.id === request.caller?.userId) ?? store.catalog.users[0]!;
-  const orgName = (id: number) => store.catalog.orgs.find((o) => o.id === id)?.name ?? "Primary";
-
   return {
     getFullAccessToken: issue(store, "FULL"),
     getObjectAccessToken: issue(store, "REPORT_BOOK_VIEW"),
-    getCustomAccessToken: issue(store, "FULL"),
+    getCustomAccessToken: issue(store, "FULL", true),
     login: ({ input }) => {
       const checked = checkLogin(store, input, input.org_identifier, false);
       // V2 session login answers bad credentials with the spec's 401 example for login.
@@ -203,13 +214,12 @@ export function authAnswers(store: MockStore): Record<string, Answer> {
     },
     sessionLogout: ({ headers }) => endSession(store, headers),
     sessionOrgsPut: ({ input, headers, caller }) => {
-      const id = sessionId(headers);
-      const session = id === undefined ? undefined : store.sessions.get(id);
+      // Switches the Org of the session (or token) the call came with.
+      const grant = authenticate(store, headers as IncomingHttpHeaders);
       const org = findOrg(store.catalog, input.orgid);
-      if (!session || !caller) return badRequest("Switching Orgs needs a session.");
-      if (!org || !isMember(store.catalog, caller.username, org.id))
+      if (!grant || !caller || !org || !isMember(store.catalog, caller.username, org.id))
         return badRequest("The specified org_identifier does not refer to a valid or accessible org.");
-      session.orgId = org.id;
+      grant.orgId = org.id;
       return { status: 204 };
     },
     sessionAuthToken: ({ input }) => {
@@ -245,6 +255,15 @@ export function authAnswers(store: MockStore): Record<string, Answer> {
         },
       };
     },
+  };
+}
+
+/** Who is logged in and what the cluster runs: realistic answers (Prism's examples with `realistic: false`). */
+export function systemAnswers(store: MockStore): Record<string, Answer> {
+  const userOf = (request: AnswerInput) =>
+    store.catalog.users.find((u) => u.id === request.caller?.userId) ?? store.catalog.users[0]!;
+  const orgName = (id: number) => store.catalog.orgs.find((o) => o.id === id)?.name ?? "Primary";
+  return {
     getCurrentUserInfo: (request) => {
       const orgId = request.caller?.orgId ?? 0;
       return { json: { ...userOf(request), current_org: { id: orgId, name: orgName(orgId) } } };

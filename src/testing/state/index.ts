@@ -1,7 +1,7 @@
 // The answers that read and change a mock's store, by operationId. Rebuilt from the store after reset().
 
 import type { Answer } from "../types.js";
-import { authAnswers } from "./auth.js";
+import { authAnswers, systemAnswers } from "./auth.js";
 import { importTaskAnswers } from "./imports.js";
 import { metadataAnswers } from "./metadata.js";
 import { orgAnswers } from "./orgs.js";
@@ -15,6 +15,7 @@ export const loginAnswers = (store: MockStore): Record<string, Answer> => authAn
 
 export function stateAnswers(store: MockStore): Record<string, Answer> {
   return {
+    ...systemAnswers(store),
     ...principalAnswers(store.catalog),
     ...tagAnswers(store.catalog),
     ...metadataAnswers(store),

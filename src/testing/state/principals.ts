@@ -3,6 +3,7 @@
 import { page } from "../answers/page.js";
 import type { Catalog } from "../catalog.js";
 import type { Answer } from "../types.js";
+import { badRequest, conflict } from "./errors.js";
 
 type Loose = Record<string, unknown>;
 
@@ -29,10 +30,8 @@ function groupRefs(catalog: Catalog, identifiers: unknown): Loose[] {
     .map((g) => ({ id: g.id, name: g.name }));
 }
 
-const unknownPrincipal = (what: unknown) => ({
-  status: 400,
-  json: { error: { message: { code: 10_002, debug: `No user or group ${String(what)} in the mock` } } },
-});
+// An id ThoughtSpot cannot resolve is a 400 (the spec declares no 404 for users and groups).
+const unknownPrincipal = (what: unknown) => badRequest(`User or group not found: ${String(what)}`);
 
 export function principalAnswers(catalog: Catalog): Record<string, Answer> {
   let created = 0;
@@ -40,6 +39,7 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
   return {
     // Created users and groups are remembered, so a sync sees them on its next search.
     createUser: ({ input }) => {
+      if (findUser(input.name)) return conflict(`A user named ${String(input.name)} already exists.`);
       const user = {
         id: guid("59481331-ee53-42be-a548", 0x100 + ++created),
         name: input.name,
@@ -56,6 +56,8 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
       return { json: user };
     },
     createUserGroup: ({ input }) => {
+      if (catalog.groups.some((g) => g.name === input.name))
+        return conflict(`A group named ${String(input.name)} already exists.`);
       const group = {
         id: guid("a0d1f2e3-0000-4c00-8000", 0x100 + ++created),
         name: input.name,
@@ -88,6 +90,15 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
       );
       if (at < 0) return unknownPrincipal(params.user_identifier);
       catalog.users.splice(at, 1);
+      return { status: 204 };
+    },
+    deleteUserGroup: ({ params }) => {
+      const id = params.group_identifier;
+      const at = catalog.groups.findIndex((g) => g.id === id || g.name === id);
+      if (at < 0) return unknownPrincipal(id);
+      const [group] = catalog.groups.splice(at, 1);
+      for (const u of catalog.users)
+        u.user_groups = ((u.user_groups as Loose[]) ?? []).filter((g) => g.id !== group!.id);
       return { status: 204 };
     },
     searchUsers: ({ input }) => {

@@ -2,6 +2,7 @@
 // later metadata searches show (mock/headers.json holds who owns what and which tags it carries).
 import type { Catalog, ObjectHeader } from "../catalog.js";
 import type { Answer } from "../types.js";
+import { badRequest, conflict } from "./errors.js";
 
 type Loose = Record<string, unknown>;
 
@@ -25,10 +26,12 @@ export function tagAnswers(catalog: Catalog): Record<string, Answer> {
     ({ input }) => {
       const names = ((input.tag_identifiers as unknown[]) ?? []).map(tagName);
       if (names.some((n) => n === undefined))
-        return { status: 400, json: { error: { message: "No such tag" } } };
+        return badRequest(
+          `Tag not found: ${String((input.tag_identifiers as unknown[]).find((t) => !tagName(t)))}`,
+        );
       for (const m of (input.metadata as Loose[]) ?? []) {
         const id = objectId(m.identifier);
-        if (!id) return { status: 400, json: { error: { message: `No object ${String(m.identifier)}` } } };
+        if (!id) return badRequest(`Metadata object(s) not found or not accessible: ${String(m.identifier)}`);
         const header = headerOf(id);
         header.tags = change(header.tags, names as string[]);
       }
@@ -47,6 +50,8 @@ export function tagAnswers(catalog: Catalog): Record<string, Answer> {
       };
     },
     createTag: ({ input }) => {
+      if (catalog.tags.some((t) => t.name === input.name))
+        return conflict(`A tag named ${String(input.name)} already exists.`);
       const now = Date.now();
       const tag = {
         id: tagGuid(++created),
@@ -63,14 +68,23 @@ export function tagAnswers(catalog: Catalog): Record<string, Answer> {
       catalog.tags.push(tag);
       return { json: tag };
     },
+    deleteTag: ({ params }) => {
+      const at = catalog.tags.findIndex(
+        (t) => t.id === params.tag_identifier || t.name === params.tag_identifier,
+      );
+      if (at < 0) return badRequest(`Tag not found: ${params.tag_identifier}`);
+      const [tag] = catalog.tags.splice(at, 1);
+      for (const header of Object.values(catalog.headers))
+        header.tags = header.tags.filter((t) => t !== tag!.name);
+      return { status: 204 };
+    },
     assignTag: retag((tags, names) => [...new Set([...tags, ...names])]),
     unassignTag: retag((tags, names) => tags.filter((t) => !names.includes(t))),
     assignChangeAuthor: ({ input }) => {
       const user = catalog.users.find(
         (u) => u.id === input.user_identifier || u.name === input.user_identifier,
       );
-      if (!user)
-        return { status: 400, json: { error: { message: `No user ${String(input.user_identifier)}` } } };
+      if (!user) return badRequest(`User or group not found: ${String(input.user_identifier)}`);
       const from = input.current_owner_identifier;
       for (const m of (input.metadata as Loose[]) ?? []) {
         const id = objectId(m.identifier);
