@@ -55,6 +55,8 @@ export function sourceClient(env: Env, org?: number): ThoughtSpotClient {
   const orgId = org ?? orgOf(env.TS_ORG_ID, "TS_ORG_ID");
   const auth = authOf(env, "TS_", orgId);
   if (!auth) throw new UsageError("set TS_USERNAME with TS_PASSWORD or TS_SECRET_KEY, or TS_TOKEN");
+  if (orgId !== undefined && "token" in auth)
+    throw new UsageError("an Org needs username-based credentials (TS_TOKEN is already bound to its Org)");
   return createThoughtSpotClient({ serverUrl, auth });
 }
 

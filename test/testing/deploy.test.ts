@@ -44,7 +44,7 @@ async function contents(ts: ThoughtSpotClient): Promise<Map<string, { guid: stri
   for (const type of types) {
     const found = await ts.metadata.search({ type });
     if (found.length === 0) continue;
-    // fqn: false, as the mock (b76ed4c) adds a second `fqn` to references that already carry one.
+    // fqn: false, as the mock (at dfabc78) adds a second `fqn` to references that already carry one.
     const { objects } = await ts.tml.export(
       found.map((f) => String(f.metadata_id)),
       { fqn: false },
