@@ -456,15 +456,3 @@ describe("ts.tml.deploy between two Orgs", () => {
     expect(server.requests).toHaveLength(0);
   });
 });
-
-/** The README's "Promote content" example, compiled (never run): the documented surface must type-check. */
-export async function readmeExample(serverUrl: string, username: string, password: string) {
-  const source = createThoughtSpotClient({ serverUrl, auth: { username, password, orgId: 1 } });
-  const target = createThoughtSpotClient({ serverUrl, auth: { username, password, orgId: 2 } });
-  const report = await target.tml.deploy({
-    from: { client: source, objects: [{ identifier: "Retail Overview", type: "LIVEBOARD" }] },
-    mappingFile: "deploy/guid-mapping.json",
-  });
-  const outcome: "created" | "updated" | "unchanged" | "failed" = report.objects[0]!.outcome;
-  return { summary: report.summary, ok: report.ok, outcome };
-}

@@ -268,8 +268,12 @@ describe("the command in process", () => {
     expect(code).toBe(0);
     expect(JSON.parse(out.join("")).ok).toBe(true);
     const stderr = err.join("");
-    expect(stderr).toMatch(/^\r\x1b\[2Kexporting 1\/1/);
-    expect(stderr).toMatch(/\r\x1b\[2Kimporting (\d+)\/\1\n$/);
-    expect(stderr.split("\n").filter(Boolean)).toHaveLength(2); // one line per phase
+    const rewrite = "\r\u001b[2K"; // carriage return, then erase the line
+    const lines = stderr.split("\n").filter(Boolean);
+    expect(lines).toHaveLength(2); // one line per phase
+    expect(lines[0]!.startsWith(`${rewrite}exporting 1/1`)).toBe(true);
+    const last = lines[1]!.split(rewrite).at(-1)!;
+    expect(last).toMatch(/^importing (\d+)\/\1$/);
+    expect(stderr.endsWith("\n")).toBe(true);
   });
 });
