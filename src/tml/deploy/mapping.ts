@@ -2,6 +2,7 @@
 // in a versioned JSON file written with sorted keys so it diffs cleanly in Git. Also: matching an
 // import answer's objects to the documents sent. It must never lose an entry it was given, and never
 // guess a match from answer order where ThoughtSpot's answer names the object.
+import type { V1MetadataType, V2MetadataType } from "../../enums/api-types.js";
 import { importNode } from "../../node-only.js";
 import { TmlError } from "../errors.js";
 import type { ImportedTml } from "../import.js";
@@ -152,10 +153,10 @@ export async function tmlHash(text: string): Promise<string> {
 }
 
 /**
- * The V2 metadata type an import answer's header gives for each TML kind (LOGICAL_TABLE for every
- * data model kind), to tell apart objects of the same name.
+ * The metadata types (V2 and V1 names, checked against both unions) an import answer's header gives for
+ * each TML kind (LOGICAL_TABLE for every data model kind), to tell apart objects of the same name.
  */
-const METADATA_TYPE: Readonly<Record<string, readonly string[]>> = {
+const METADATA_TYPE = {
   connection: ["CONNECTION", "DATA_SOURCE"],
   liveboard: ["LIVEBOARD", "PINBOARD_ANSWER_BOOK"],
   pinboard: ["LIVEBOARD", "PINBOARD_ANSWER_BOOK"],
@@ -165,7 +166,9 @@ const METADATA_TYPE: Readonly<Record<string, readonly string[]>> = {
   sql_view: ["LOGICAL_TABLE"],
   worksheet: ["LOGICAL_TABLE"],
   model: ["LOGICAL_TABLE"],
-};
+} satisfies Record<string, readonly (V1MetadataType | V2MetadataType)[]> as Readonly<
+  Record<string, readonly string[]>
+>;
 
 function typeFits(kind: string, answered: string | undefined): boolean {
   if (answered === undefined) return true;
