@@ -23,7 +23,13 @@ if (args.includes("--child-mock")) {
   const second = await startMockThoughtSpot();
   const secondReady = performance.now();
   await Promise.all([mock.close(), second.close()]);
-  console.log(JSON.stringify({ start: ready - started, firstAnswer: answered - started, second: secondReady - answered }));
+  console.log(
+    JSON.stringify({
+      start: ready - started,
+      firstAnswer: answered - started,
+      second: secondReady - answered,
+    }),
+  );
   process.exit(0);
 }
 
@@ -43,10 +49,14 @@ if (args.includes("--child-prism")) {
 }
 
 const run = async (flag: string): Promise<Record<string, number>> => {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", import.meta.filename, flag], {
-    cwd: root,
-    timeout: 120_000,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", import.meta.filename, flag],
+    {
+      cwd: root,
+      timeout: 120_000,
+    },
+  );
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as Record<string, number>;
 };
 
@@ -70,11 +80,19 @@ console.log(`Node ${process.version}; median of ${ROUNDS} interleaved rounds, fr
 console.log("| measure | median | min – max |");
 console.log("|---|---:|---:|");
 const range = (values: number[]) => `${ms(Math.min(...values))} – ${ms(Math.max(...values))}`;
-console.log(`| first startMockThoughtSpot() resolved | ${ms(m("start"))} | ${range(mock.map((r) => r.start!))} |`);
+console.log(
+  `| first startMockThoughtSpot() resolved | ${ms(m("start"))} | ${range(mock.map((r) => r.start!))} |`,
+);
 console.log(
   `| … and its first call answered (login token, Prism validation) | ${ms(m("firstAnswer"))} | ${range(mock.map((r) => r.firstAnswer!))} |`,
 );
-console.log(`| a second mock in the same process | ${ms(m("second"))} | ${range(mock.map((r) => r.second!))} |`);
-console.log(`| earlier startup: all of Prism + both specs parsed | ${ms(p)} | ${range(prism.map((r) => r.start!))} |`);
+console.log(
+  `| a second mock in the same process | ${ms(m("second"))} | ${range(mock.map((r) => r.second!))} |`,
+);
+console.log(
+  `| earlier startup: all of Prism + both specs parsed | ${ms(p)} | ${range(prism.map((r) => r.start!))} |`,
+);
 console.log(`| ratio earlier / now (first call answered) | ${(p / m("firstAnswer")).toFixed(1)}× | |`);
-console.log(`| cold cache (first start on a machine: specs parsed and cached) | ${ms(cold.firstAnswer!)} | 1 run |`);
+console.log(
+  `| cold cache (first start on a machine: specs parsed and cached) | ${ms(cold.firstAnswer!)} | 1 run |`,
+);

@@ -1,6 +1,6 @@
 // npm run demo: a short tour of the SDK, one small section per feature.
 // Without TS_SERVER_URL it runs against the mock ThoughtSpot of thoughtspot-rest-api/testing on 127.0.0.1
-// (realistic example data). With TS_SERVER_URL, TS_USERNAME and TS_PASSWORD (or TS_SECRET_KEY) it uses
+// (example data, logins checked; it logs in with mock.credentials). With TS_SERVER_URL, TS_USERNAME and TS_PASSWORD (or TS_SECRET_KEY) it uses
 // that cluster and changes nothing there: the TML import only validates, and sharing is shown, not sent,
 // unless TS_DEMO_WRITE=1.
 import { mkdtemp, rm } from "node:fs/promises";
@@ -25,6 +25,7 @@ const username = process.env.TS_USERNAME ?? "tsadmin";
 /** What the sections share: the client, and what earlier sections found. */
 interface Tour {
   ts: ThoughtSpotClient;
+  serverUrl: string;
   liveboard?: { id: string; name: string };
   group?: string;
 }
@@ -79,6 +80,40 @@ async function share(tour: Tour) {
   const permissions = sharePermissions().readOnly(tour.group);
   if (writes) await tour.ts.sharing.share({ type: TSTypes.LIVEBOARD, ids: [tour.liveboard.id], permissions });
   say(`  ${tour.liveboard.name} → ${tour.group} can view${writes ? "" : " (not sent: set TS_DEMO_WRITE=1)"}`);
+  // Who can see it now, as the server answers it.
+  const answer = (await tour.ts.sharing.permissionsOnObjects({
+    type: TSTypes.LIVEBOARD,
+    ids: [tour.liveboard.id],
+  })) as {
+    metadata_permission_details?: {
+      principal_permission_info?: {
+        principal_permissions?: { principal_name?: string; permission?: string }[];
+      }[];
+    }[];
+  };
+  const who = (answer.metadata_permission_details ?? []).flatMap((o) =>
+    (o.principal_permission_info ?? []).flatMap((i) =>
+      (i.principal_permissions ?? []).map((p) => `${p.principal_name} ${p.permission}`),
+    ),
+  );
+  say(`  now: ${who.join(", ") || "(no permissions listed)"}`);
+}
+
+/** A login that fails is a typed AuthError (the mock checks passwords as a cluster does). */
+async function failedLogin(tour: Tour) {
+  step("A failed login");
+  const wrong = createThoughtSpotClient({
+    serverUrl: tour.serverUrl,
+    auth: { username, password: "not-the-password" },
+    maxRetries: 0,
+  });
+  try {
+    await wrong.api.v2.getCurrentUserInfo();
+    say("  (the server accepted a wrong password)");
+  } catch (error) {
+    if (!(error instanceof ThoughtSpotError)) throw error;
+    say(`  ${error.name} (status ${error.status}): ${error.details.message ?? error.message}`);
+  }
 }
 
 async function dataAsRecords(tour: Tour) {
@@ -119,7 +154,7 @@ async function download(tour: Tour) {
   }
 }
 
-/** The operations this cluster's release is too old for (the mock's release is the spec's example). */
+/** The operations this cluster's release is too old for (the mock runs the newest release the spec names). */
 async function compatibility(tour: Tour) {
   step("Which calls this cluster's release supports");
   say(`  ${(await tour.ts.compatibility()).summary}`);
@@ -127,6 +162,7 @@ async function compatibility(tour: Tour) {
 
 const sections = [
   login,
+  failedLogin,
   compatibility,
   searchWithPagination,
   tmlRoundTrip,
@@ -144,12 +180,13 @@ say(
     : `Mock ThoughtSpot on ${serverUrl} (thoughtspot-rest-api/testing; set TS_SERVER_URL for a real cluster)`,
 );
 const tour: Tour = {
+  serverUrl,
   ts: createThoughtSpotClient({
     serverUrl,
     // A token from auth/token/full, cached and refreshed before it expires.
     auth: process.env.TS_SECRET_KEY
       ? { username, secretKey: process.env.TS_SECRET_KEY }
-      : { username, password: process.env.TS_PASSWORD ?? "demo-password" },
+      : { username, password: process.env.TS_PASSWORD ?? mock?.credentials.password ?? "" },
   }),
 };
 try {

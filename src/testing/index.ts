@@ -27,6 +27,7 @@ export type {
   MockCaller,
   MockCredentials,
   MockFault,
+  MockFile,
   MockFinding,
   MockRequest,
   MockThoughtSpot,
@@ -84,6 +85,7 @@ export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {})
   };
   build();
   const faults = new Faults();
+  const known = new Set(operations.map((o) => o.iid).filter((id): id is string => typeof id === "string"));
   const server = await startServer({
     prism,
     operations,
@@ -94,6 +96,7 @@ export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {})
     latencyMs,
     faults,
     store,
+    files: { ...options.files },
     record: (r) => received.push(r),
   });
   const admin = store.catalog.users.find((u) => u.name === "tsadmin")!;
@@ -121,7 +124,14 @@ export async function startMockThoughtSpot(options: MockThoughtSpotOptions = {})
     clearRequests: () => {
       received.length = 0;
     },
-    fail: (operationId, fault) => faults.add(operationId, fault),
+    fail: (operationId, fault) => {
+      // A misspelt operationId would never match: refuse it at once.
+      if (operationId !== "*" && typeof operationId === "string" && !known.has(operationId))
+        throw new TypeError(
+          `mock.fail: no operation ${operationId} (use an operationId of ts.api.v2 or ts.api.v1, or "*")`,
+        );
+      faults.add(operationId, fault);
+    },
     clearFaults: (operationId) => faults.clear(operationId),
     reset: () => {
       store.reset();

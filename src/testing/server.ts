@@ -9,7 +9,15 @@ import { createRouter, missingIn } from "./routes.js";
 import { authenticate, notAuthenticated, PUBLIC_OPERATIONS } from "./state/auth.js";
 import { tsError } from "./state/errors.js";
 import type { MockCaller, MockStore } from "./state/store.js";
-import type { Answer, AnswerInput, AnswerOutput, MockFinding, MockRequest, Operation } from "./types.js";
+import type {
+  Answer,
+  AnswerInput,
+  AnswerOutput,
+  MockFile,
+  MockFinding,
+  MockRequest,
+  Operation,
+} from "./types.js";
 
 const SEVERITY: MockFinding["severity"][] = ["error", "warning", "info", "hint"];
 /** Fresh per request: Prism's mocker writes the request's Accept types into config.mock. */
@@ -129,12 +137,36 @@ export interface MockServerSetup {
   latencyMs: number;
   faults: Faults;
   store: MockStore;
+  files: Record<string, MockFile>;
   record(request: MockRequest): void;
+}
+
+const TYPES: Record<string, string> = {
+  html: "text/html; charset=utf-8",
+  js: "text/javascript; charset=utf-8",
+  mjs: "text/javascript; charset=utf-8",
+  css: "text/css; charset=utf-8",
+  json: "application/json",
+  map: "application/json",
+  txt: "text/plain; charset=utf-8",
+};
+
+/** A static file of the `files` option: body and Content-Type. */
+function staticFile(file: MockFile, path: string): { body: string | Uint8Array; type: string } {
+  if (typeof file === "string" || file instanceof Uint8Array)
+    return {
+      body: file,
+      type: TYPES[/\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? ""] ?? "application/octet-stream",
+    };
+  return file;
 }
 
 export async function startServer(setup: MockServerSetup): Promise<{ url: string; close(): Promise<void> }> {
   const { prism, operations, strict, store } = setup;
   const route = createRouter(operations);
+  // Ends the waits of latency and delay faults when the mock closes, so a closed mock holds no timer.
+  const closing = new AbortController();
+  const wait = (ms: number) => sleep(ms, undefined, { signal: closing.signal });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -158,9 +190,14 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
       send(res, status, headers, answer);
     };
 
-    if (setup.latencyMs > 0) await sleep(setup.latencyMs);
+    const file = Object.hasOwn(setup.files, url.pathname) ? setup.files[url.pathname] : undefined;
+    if (file !== undefined && (req.method === "GET" || req.method === "HEAD")) {
+      const { body: content, type: contentType } = staticFile(file, url.pathname);
+      return finish(200, { "Content-Type": contentType, "Cache-Control": "no-store" }, content);
+    }
+    if (setup.latencyMs > 0) await wait(setup.latencyMs);
     const fault = setup.faults.take(operation?.iid);
-    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.delayMs) await wait(fault.delayMs);
     if (fault?.drop) {
       setup.record(recorded);
       req.socket.destroy();
@@ -302,6 +339,7 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      if (closing.signal.aborted) return void res.destroy();
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/problem+json" });
       res.end(JSON.stringify({ title: "mock ThoughtSpot failed", detail: String(error), status: 500 }));
     });
@@ -316,6 +354,7 @@ export async function startServer(setup: MockServerSetup): Promise<{ url: string
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((done, fail) => {
+        closing.abort();
         server.close((error) => (error ? fail(error) : done()));
         server.closeAllConnections();
       }),

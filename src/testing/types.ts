@@ -79,6 +79,12 @@ export interface MockThoughtSpotOptions {
   secretKey?: string;
   /** Wait this long before every answer (simulates a distant cluster). Default 0. */
   latencyMs?: number;
+  /**
+   * Files served by GET at their path, without login, e.g. { "/index.html": "<!doctype html>…",
+   * "/sdk.js": bytes }: a page and the SDK's browser build on the mock's own origin, for browser tests.
+   * The Content-Type follows the extension unless given ({ body, type }).
+   */
+  files?: Record<string, MockFile>;
   /** Realistic answers (default true); false keeps Prism's generated answers for every operation. */
   realistic?: boolean;
   /** Your own answers by operationId, used before the built-in ones. */
@@ -86,6 +92,9 @@ export interface MockThoughtSpotOptions {
   /** Port on 127.0.0.1 (default: a free one). */
   port?: number;
 }
+
+/** A file the mock serves: its text or bytes, or { body, type } with a Content-Type. */
+export type MockFile = string | Uint8Array | { body: string | Uint8Array; type: string };
 
 /** Who can log in to the mock. */
 export interface MockCredentials {

@@ -56,6 +56,12 @@ const expectations: Record<string, (result: never) => void> = {
     expect(Object.keys(r).sort()).toEqual(["answer.csv", "liveboard.pdf", "visualization.png"]);
     for (const bytes of Object.values(r)) expect(bytes).toBeGreaterThan(0);
   },
+  "share-objects.ts": (r: { permissions: { principal: string; permission: string }[] }) => {
+    // What the server answers after the shares: the owner, the two shares left, not the one taken away.
+    const who = r.permissions.map((p) => `${p.principal} ${p.permission}`);
+    expect(who).toEqual(expect.arrayContaining(["sales-emea READ_ONLY", "analysts MODIFY"]));
+    expect(who.some((w) => w.startsWith("sales-amer"))).toBe(false);
+  },
   "tag-objects.ts": (r: { tagged: string[]; untagged: string[] }) => {
     expect(r.tagged.length).toBeGreaterThan(0);
     expect(r.untagged.length).toBeGreaterThan(0);
@@ -94,6 +100,7 @@ describe("examples/", () => {
       outDir,
       writes: true,
     };
+    mock.reset(); // each example starts from the example data
     mock.clearRequests();
     try {
       const result = await main(context);

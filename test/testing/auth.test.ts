@@ -121,6 +121,41 @@ describe("logins", () => {
   });
 });
 
+describe("a browser page on the mock's origin", () => {
+  it("serves the files option without login, and a cookie session logs in as a same-origin page would", async () => {
+    const page = await startMockThoughtSpot({
+      files: {
+        "/index.html": "<!doctype html><script src=/sdk.js></script>",
+        "/sdk.js": new Uint8Array([59]),
+      },
+    });
+    try {
+      const html = await fetch(`${page.url}/index.html`);
+      expect(html.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(await html.text()).toContain("<script");
+      expect((await fetch(`${page.url}/sdk.js`)).headers.get("content-type")).toMatch(/javascript/);
+      const login = await fetch(`${page.url}/api/rest/2.0/auth/session/login`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+          "x-requested-by": "ThoughtSpot",
+        },
+        body: JSON.stringify({ username: page.credentials.username, password: page.credentials.password }),
+      });
+      expect(login.status).toBe(204);
+      const cookie = login.headers.get("set-cookie")!;
+      expect(cookie).toMatch(/^JSESSIONID=[^;]+; Path=\/; HttpOnly; SameSite=Lax$/);
+      const me = await fetch(`${page.url}/api/rest/2.0/auth/session/user`, {
+        headers: { cookie: cookie.split(";")[0]!, accept: "application/json" },
+      });
+      expect(((await me.json()) as { name: string }).name).toBe("tsadmin");
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("duplicates and missing ids", () => {
   it("createUser, createUserGroup and createTag with a name that exists answer 409", async () => {
     const ts = mock.client();

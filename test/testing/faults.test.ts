@@ -6,9 +6,12 @@ import {
   NetworkError,
   NotFoundError,
   RateLimitError,
+  RedirectError,
   RequestTimeoutError,
   ServerError,
+  TmlImportError,
   TSTypes,
+  UnexpectedResponseError,
 } from "../../src/index.js";
 import { type MockThoughtSpot, startMockThoughtSpot } from "../../src/testing/index.js";
 
@@ -74,6 +77,21 @@ describe("mock.fail", () => {
     expect(() => mock.fail("searchUsers", { status: 42 })).toThrow(/status/);
     expect(() => mock.fail("searchUsers", { status: 429, times: 0 })).toThrow(/times/);
     expect(() => mock.fail("", { status: 429 })).toThrow(/operationId/);
+    expect(() => mock.fail("searchUser", { status: 429 })).toThrow(/no operation searchUser/);
+  });
+
+  it("close() ends a pending delay at once", async () => {
+    const stalled = await startMockThoughtSpot();
+    stalled.fail("searchTags", { delayMs: 600_000 });
+    const call = stalled
+      .client()
+      .api.v2.searchTags({})
+      .catch((e: unknown) => e);
+    await new Promise((done) => setTimeout(done, 100));
+    const started = performance.now();
+    await stalled.close();
+    expect(await call).toBeInstanceOf(NetworkError);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it("latencyMs delays every answer", async () => {
@@ -149,6 +167,33 @@ describe("strict answers", () => {
       ).toBe(true);
     } finally {
       await Promise.all([strict.close(), loose.close()]);
+    }
+  });
+});
+
+describe("the README's other failure branches", () => {
+  it("an SSO redirect, an HTML page instead of JSON, and TML rejected inside a 200", async () => {
+    const odd = await startMockThoughtSpot({
+      answers: {
+        searchUsers: () => ({ status: 302, headers: { Location: "https://sso.example/login" } }),
+        searchTags: () => ({
+          status: 200,
+          headers: { "Content-Type": "text/html" },
+          body: "<html>Login</html>",
+        }),
+      },
+    });
+    try {
+      const ts = odd.client();
+      expect(await ts.api.v2.searchUsers({}).catch((e: unknown) => e)).toBeInstanceOf(RedirectError);
+      expect(await ts.api.v2.searchTags({}).catch((e: unknown) => e)).toBeInstanceOf(UnexpectedResponseError);
+      const rejected = await ts.tml
+        .import([{ liveboard: { visualizations: [] } } as never])
+        .catch((e: unknown) => e);
+      expect(rejected).toBeInstanceOf(TmlImportError);
+      expect((rejected as Error).message).toMatch(/Invalid TML/);
+    } finally {
+      await odd.close();
     }
   });
 });

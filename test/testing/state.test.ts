@@ -71,9 +71,86 @@ describe("Orgs", () => {
     );
   });
 
+  it("createOrg adds an Org to log in to (a name that exists: 409); deleteOrg removes it and its logins", async () => {
+    const admin = mock.client();
+    const org = await admin.api.v2.createOrg({ name: "Staging", description: "for the test" });
+    expect(org).toMatchObject({ name: "Staging", status: "ACTIVE" });
+    expect((await admin.api.v2.createOrg({ name: "Staging" }).catch((e: ApiError) => e)).status).toBe(409);
+    const staging = inOrg(Number(org.id));
+    await staging.tml.import([liveboardDoc("Staged")]);
+    expect((await staging.metadata.search({ type: TSTypes.LIVEBOARD })).map((o) => o.metadata_name)).toEqual([
+      "Staged",
+    ]);
+    await admin.api.v2.deleteOrg({ org_identifier: "Staging" });
+    const gone = await staging.metadata.search({ type: TSTypes.LIVEBOARD }).catch((e: unknown) => e);
+    expect(gone).toBeInstanceOf(ApiError);
+  });
+
   it("searchOrgs lists the Orgs of mock.credentials", async () => {
     const orgs = await mock.client().api.v2.searchOrgs({});
     expect(orgs.map((o) => o.name)).toEqual(mock.credentials.orgs.map((o) => o.name));
+  });
+});
+
+describe("interleavings", () => {
+  it("clients of three Orgs importing and searching at once each see only their own Org", async () => {
+    const clients = [0, 1, 2].map(inOrg);
+    const runs = clients.map(async (ts, org) => {
+      const guids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const [imported, found] = await Promise.all([
+          ts.tml.import([liveboardDoc(`Org ${org} board ${i}`)]),
+          ts.metadata.search({ type: TSTypes.LIVEBOARD }),
+        ]);
+        guids.push(imported.guids[0]!);
+        for (const f of found) expect(String(f.metadata_name)).not.toMatch(new RegExp(`^Org (?!${org} )`));
+      }
+      return guids;
+    });
+    const perOrg = await Promise.all(runs);
+    for (const [org, ts] of clients.entries()) {
+      const names = (await ts.metadata.search({ type: TSTypes.LIVEBOARD })).map((o) =>
+        String(o.metadata_name),
+      );
+      expect(names.filter((n) => n.startsWith("Org "))).toEqual(
+        [0, 1, 2].map((i) => `Org ${org} board ${i}`),
+      );
+    }
+    expect(new Set(perOrg.flat()).size).toBe(9);
+  });
+
+  it("two async imports at once finish independently, each with its own objects", async () => {
+    const ts = mock.client();
+    const [a, b] = await Promise.all([
+      ts.tml.import([liveboardDoc("Async A")], { async: true, pollIntervalMs: 1 }),
+      ts.tml.import([liveboardDoc("Async B1"), liveboardDoc("Async B2")], { async: true, pollIntervalMs: 1 }),
+    ]);
+    expect(a.objects.map((o) => o.name)).toEqual(["Async A"]);
+    expect(b.objects.map((o) => o.name)).toEqual(["Async B1", "Async B2"]);
+  });
+
+  it("a token revoked while calls are in flight: later calls fail, the client with a password logs in again", async () => {
+    const ts = inOrg(0);
+    await ts.api.v2.searchTags({});
+    const token = (mock.requests().at(-1)!.headers.authorization as string).slice("Bearer ".length);
+    const calls = Array.from({ length: 5 }, () => ts.api.v2.searchTags({}));
+    const revokedAt = mock.requests().length;
+    await mock.client().api.v2.revokeToken({ token });
+    // Each call either ran before the revoke or logged in again after the 401: none fails.
+    expect((await Promise.all(calls)).every(Array.isArray)).toBe(true);
+    await ts.api.v2.searchTags({});
+    const after = mock.requests().slice(revokedAt);
+    expect(after.some((r) => r.operationId === "getFullAccessToken" && r.status === 200)).toBe(true);
+    const stale = await fetch(`${mock.url}/api/rest/2.0/tags/search`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        accept: "application/json",
+      },
+      body: "{}",
+    });
+    expect(stale.status).toBe(401);
   });
 });
 

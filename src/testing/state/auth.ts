@@ -116,6 +116,7 @@ export function issueToken(
   scope: Grant["scope"] = "FULL",
 ): { token: string; grant: Grant } {
   const now = Date.now();
+  for (const [old, grant] of store.tokens) if (grant.expiresAt <= now) store.tokens.delete(old);
   const token = secret("ts-mock-token.");
   const grant: Grant = {
     userId: String(user.id),

@@ -286,5 +286,7 @@ export function metadataAnswers(store: MockStore): Record<string, Answer> {
   };
 }
 
+// The spec declares 400 ("Operation failed") and no 404 for the metadata operations: an id ThoughtSpot
+// cannot resolve is a 400 in its error shape.
 const notFound = (ids: unknown[]): AnswerOutput =>
   badRequest(`Metadata object(s) not found or not accessible: ${ids.map(String).join(", ")}`);

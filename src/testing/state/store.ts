@@ -89,6 +89,11 @@ function applyCredentials(catalog: Catalog, options: MockStoreOptions): void {
 }
 
 export function createStore(options: MockStoreOptions): MockStore {
+  for (const [name, password] of Object.entries(options.users ?? {}))
+    if (!name || typeof password !== "string" || !password)
+      throw new TypeError("startMockThoughtSpot: users maps usernames to non-empty passwords");
+  if (options.secretKey !== undefined && (typeof options.secretKey !== "string" || !options.secretKey))
+    throw new TypeError("startMockThoughtSpot: secretKey must be a non-empty string");
   let counter = 0;
   const fresh = () => {
     const catalog = loadCatalog();
