@@ -116,6 +116,23 @@ export {
 export type { AgentStream, AgentStreamEvent, SseEvent, StreamOptions } from "./streaming/index.js";
 export type { AgentStreamEventType, StreamingOperationId, StreamMethod } from "./streaming/stream.js";
 export type { TmlApi } from "./tml/api.js";
+export type { TmlDeploySwaps } from "./tml/deploy/apply.js";
+export type {
+  TmlDeployOptions,
+  TmlDeployProgress,
+  TmlDeployResult,
+  TmlDeploySource,
+  TmlDeploySourceClient,
+} from "./tml/deploy/deploy.js";
+export type { TmlDeployMapping, TmlDeployMappingEntry } from "./tml/deploy/mapping.js";
+export type {
+  TmlDeployFilter,
+  TmlDeployFilters,
+  TmlExportSetOptions,
+  TmlSelection,
+  TmlSelectionType,
+} from "./tml/deploy/plan.js";
+export type { TmlDeployedObject, TmlDeployOutcome, TmlDeployReport } from "./tml/deploy/report.js";
 export { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./tml/errors.js";
 export type {
   ExportedTml,

@@ -1,6 +1,16 @@
 // thoughtspot-rest-api/tml: TML documents without a client (parse, write, files, migration steps).
 // A separate entry because the YAML parser is large; ts.tml on the client loads it on first use.
 
+export {
+  emptyMapping as emptyTmlDeployMapping,
+  parseMapping as parseTmlDeployMapping,
+  stringifyMapping as stringifyTmlDeployMapping,
+  TML_DEPLOY_MAPPING_FORMAT,
+  TML_DEPLOY_MAPPING_VERSION,
+  type TmlDeployMapping,
+  type TmlDeployMappingEntry,
+} from "./tml/deploy/mapping.js";
+export { formatDeployReport as formatTmlDeployReport } from "./tml/deploy/report.js";
 // Types the functions above take, so users can name them.
 export type { ParseTmlOptions, StringifyTmlOptions } from "./tml/document.js";
 export {
@@ -24,8 +34,10 @@ export {
   swapConnection,
   swapTableReferences,
   swapWorksheetReferences,
+  type TmlReference,
   type TmlRefMapping,
   type TmlRefTarget,
+  tmlReferences,
 } from "./tml/migrate.js";
 export type { TmlScalarStyle } from "./tml/style.js";
 export type * from "./tml/types.js";

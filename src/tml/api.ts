@@ -1,7 +1,15 @@
 // ts.tml: export, import and folder round trips, bound to one client's operation methods.
 import type { Call, V2Output } from "../core/call.js";
 import type { CallOptions } from "../core/types.js";
-import { exportTml, type TmlExportOptions, type TmlExportResult, type TmlExportTarget } from "./export.js";
+import type { TmlDeployOptions, TmlDeployResult } from "./deploy/deploy.js";
+import type { TmlExportSetOptions, TmlSelection } from "./deploy/plan.js";
+import {
+  type ExportedTml,
+  exportTml,
+  type TmlExportOptions,
+  type TmlExportResult,
+  type TmlExportTarget,
+} from "./export.js";
 import type { TmlFile } from "./files.js";
 import { importTml, type TmlImportOptions, type TmlImportResult } from "./import.js";
 import type { TmlDocument } from "./types.js";
@@ -36,6 +44,17 @@ export interface TmlApi {
     dir: string,
     options?: TmlExportOptions,
   ): Promise<TmlFile[]>;
+  /**
+   * The objects a selection names (GUIDs, names with a type, every object of some types or tags),
+   * each exported with what it uses, at most `concurrency` exports at a time, each object once.
+   */
+  exportSet(selection: TmlSelection, options?: TmlExportSetOptions): Promise<ExportedTml[]>;
+  /**
+   * Promotes TML to this client's cluster/Org: from another client's objects (with their dependencies),
+   * a folder or documents; in dependency order; updating what the GUID mapping knows, creating the rest;
+   * skipping what is unchanged since the last deploy. Returns a report per object (see README "Promote content").
+   */
+  deploy(options: TmlDeployOptions): Promise<TmlDeployResult>;
   /** Node: imports every `.tml` file of `dir` (sorted by path). */
   importFromFolder(
     dir: string,
@@ -63,6 +82,22 @@ export function createTmlApi(
         options,
       ),
     import: (docs, options) => importTml(ctx, docs, options),
+    async exportSet(selection, options) {
+      const { exportSet } = await import("./deploy/plan.js");
+      return exportSet(call, (targets, o) => api.export(targets, o), selection, options);
+    },
+    async deploy(options) {
+      const { deployTml } = await import("./deploy/deploy.js");
+      return deployTml(
+        {
+          call,
+          importTml: (docs, o) => api.import(docs, o),
+          readFolder: async (dir, recursive) =>
+            (await import("./files.js")).readTmlFolder(dir, { recursive }),
+        },
+        options,
+      );
+    },
     async exportToFolder(targets, dir, options) {
       const { writeTmlFolder } = await import("./files.js"); // node:fs, loaded only when used
       const { objects } = await api.export(targets, options);

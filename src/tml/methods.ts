@@ -7,4 +7,6 @@ export const tmlMethods = {
   import: true,
   exportToFolder: true,
   importFromFolder: true,
+  exportSet: true,
+  deploy: true,
 } as const satisfies Record<keyof TmlApi, true>;

@@ -103,6 +103,23 @@ function swapReferences<T extends TmlDocument>(doc: T, mapping: TmlRefMapping, k
   return copy;
 }
 
+/** One place a document points at another object (see the list at the top of this file). */
+export interface TmlReference {
+  /** The reference itself, `{ name?, id?, fqn? }`: part of the document, so editing it edits the document. */
+  ref: { name?: string; id?: string; fqn?: string; [key: string]: unknown };
+  /** connection: a connection; table: a table, view or SQL view; source: any data source of an answer. */
+  kind: "connection" | "table" | "source";
+}
+
+/**
+ * Every reference the document holds to another object, in document order. The references are the
+ * document's own objects (edit a copy to keep the original); deploys read them to order imports and
+ * rewrite `fqn`.
+ */
+export function tmlReferences(doc: TmlDocument): TmlReference[] {
+  return referenceSlots(doc).map((slot) => ({ ref: slot.ref as TmlReference["ref"], kind: slot.kind }));
+}
+
 function retarget(slot: RefSlot, to: TmlRefTarget): void {
   const { ref } = slot;
   const oldName = refName(ref);

@@ -37,10 +37,11 @@ const expectations: Record<string, (result: never) => void> = {
     expect(r.files.some((f) => f.endsWith(".liveboard.tml"))).toBe(true);
     expect(r.files.length).toBeGreaterThan(1);
   },
-  "tml-import-to-org.ts": (r: { imported: number; mapping: Record<string, string> }) => {
-    expect(r.imported).toBeGreaterThan(1);
-    expect(Object.keys(r.mapping).length).toBe(r.imported);
-    for (const [from, to] of Object.entries(r.mapping)) expect(to).not.toBe(from);
+  "tml-deploy.ts": (r: { first: Record<string, number>; second: Record<string, number>; mapped: number }) => {
+    expect(r.first.created).toBeGreaterThan(1);
+    expect(r.first).toMatchObject({ updated: 0, unchanged: 0, failed: 0 });
+    expect(r.second).toEqual({ created: 0, updated: 0, unchanged: r.first.created, failed: 0 });
+    expect(r.mapped).toBe(r.first.created);
   },
   "content-by-owner.ts": (r: Record<string, number>) => expect(Object.keys(r).length).toBeGreaterThan(1),
   "transfer-ownership.ts": (r: { moved: string[]; left: string[] }) => {
