@@ -2261,7 +2261,7 @@ export interface operations {
     /**
      * Read the maintenance state and banner text of the cluster
      *
-     * Available from Cloud 9.10.0.cl (changelog); Software not stated.
+     * Available from 9.10.0.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/admin/banner`
      *
      * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
@@ -2289,7 +2289,7 @@ export interface operations {
     /**
      * Read the cluster configuration
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/admin/configinfo`
      *
      * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
@@ -2326,7 +2326,7 @@ export interface operations {
     /**
      * List configuration keys that differ from their defaults
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/admin/configinfo/overrides`
      *
      * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
@@ -2365,7 +2365,7 @@ export interface operations {
     /**
      * Change cluster configuration keys
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/admin/configinfo/update`
      *
      * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
@@ -2414,7 +2414,7 @@ export interface operations {
     /**
      * List custom actions
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/admin/embed/actions`
      *
      * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
@@ -2454,7 +2454,7 @@ export interface operations {
     /**
      * Create a custom action
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/admin/embed/actions`
      *
      * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
@@ -2491,7 +2491,7 @@ export interface operations {
     /**
      * Read one custom action
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}`
      *
      * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
@@ -2540,7 +2540,7 @@ export interface operations {
     /**
      * Replace the definition of a custom action
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `PUT /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}`
      *
      * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
@@ -2589,7 +2589,7 @@ export interface operations {
     /**
      * Delete a custom action
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `DELETE /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}`
      *
      * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
@@ -2638,7 +2638,7 @@ export interface operations {
     /**
      * List the objects a custom action is attached to
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}/associations`
      *
      * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
@@ -2687,7 +2687,7 @@ export interface operations {
     /**
      * Attach a custom action to objects
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}/associations`
      *
      * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
@@ -2745,7 +2745,7 @@ export interface operations {
     /**
      * Detach a custom action from objects
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `DELETE /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}/associations`
      *
      * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
@@ -2803,7 +2803,7 @@ export interface operations {
     /**
      * Create a data connection
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1 (createEmpty ts8.nov.cl).
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud); later additions: createEmpty ts8.nov.cl.
      * `POST /callosum/v1/tspublic/v1/connection/create`
      *
      * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
@@ -2869,7 +2869,7 @@ export interface operations {
     /**
      * Delete data connections
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/connection/delete`
      *
      * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
@@ -2920,7 +2920,7 @@ export interface operations {
     /**
      * Download a connection's table mapping as YAML
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/connection/export`
      *
      * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
@@ -2965,7 +2965,7 @@ export interface operations {
     /**
      * Browse the databases, schemas and tables behind a connection
      *
-     * Available from Cloud 8.2.0.cl; Software 8.4.1-sw (authentication_type 8.8.0.cl).
+     * Available from 8.4.1-sw (Software), 8.2.0.cl (Cloud); later additions: authentication_type 8.8.0.cl.
      * `POST /callosum/v1/tspublic/v1/connection/fetchConnection`
      *
      * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
@@ -3027,7 +3027,7 @@ export interface operations {
     /**
      * Read the columns of chosen tables behind a connection
      *
-     * Available from Cloud 8.2.0.cl; Software 8.4.1-sw (authentication_type 8.8.0.cl).
+     * Available from 8.4.1-sw (Software), 8.2.0.cl (Cloud); later additions: authentication_type 8.8.0.cl.
      * `POST /callosum/v1/tspublic/v1/connection/fetchLiveColumns`
      *
      * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
@@ -3090,7 +3090,7 @@ export interface operations {
     /**
      * List data connections
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/connection/list`
      *
      * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
@@ -3151,7 +3151,7 @@ export interface operations {
     /**
      * List the kinds of data connection this cluster supports
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/connection/types`
      *
      * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
@@ -3197,7 +3197,7 @@ export interface operations {
     /**
      * Change a data connection
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/connection/update`
      *
      * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
@@ -3265,7 +3265,7 @@ export interface operations {
     /**
      * Create a table in the internal database from a DDL JSON (Software only)
      *
-     * Available from Cloud not applicable; Software 6.3.1.
+     * Available from 6.3.1 (Software); not on ThoughtSpot Cloud.
      * `POST /callosum/v1/tspublic/v1/database/createtable`
      *
      * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
@@ -3313,7 +3313,7 @@ export interface operations {
     /**
      * List the internal databases (Software only)
      *
-     * Available from Cloud not applicable; Software 6.3.1.
+     * Available from 6.3.1 (Software); not on ThoughtSpot Cloud.
      * `GET /callosum/v1/tspublic/v1/database/databases`
      *
      * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
@@ -3341,7 +3341,7 @@ export interface operations {
     /**
      * Describe a table of the internal database (Software only)
      *
-     * Available from Cloud not applicable; Software 6.3.1.
+     * Available from 6.3.1 (Software); not on ThoughtSpot Cloud.
      * `GET /callosum/v1/tspublic/v1/database/getTableDetail`
      *
      * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
@@ -3376,7 +3376,7 @@ export interface operations {
     /**
      * Run TQL statements against the internal database (Software only)
      *
-     * Available from Cloud not applicable; Software 6.3.1.
+     * Available from 6.3.1 (Software); not on ThoughtSpot Cloud.
      * `POST /callosum/v1/tspublic/v1/database/run`
      *
      * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
@@ -3420,7 +3420,7 @@ export interface operations {
     /**
      * List the schemas in an internal database (Software only)
      *
-     * Available from Cloud not applicable; Software 6.3.1.
+     * Available from 6.3.1 (Software); not on ThoughtSpot Cloud.
      * `GET /callosum/v1/tspublic/v1/database/schemas`
      *
      * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
@@ -3451,7 +3451,7 @@ export interface operations {
     /**
      * List the tables in a schema of the internal database (Software only)
      *
-     * Available from Cloud not applicable; Software 6.3.1.
+     * Available from 6.3.1 (Software); not on ThoughtSpot Cloud.
      * `GET /callosum/v1/tspublic/v1/database/tables`
      *
      * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
@@ -3484,7 +3484,7 @@ export interface operations {
     /**
      * List what depends on the given objects
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/dependency/listdependents`
      *
      * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
@@ -3544,7 +3544,7 @@ export interface operations {
     /**
      * List objects whose metadata is incomplete
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/dependency/listincomplete`
      *
      * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
@@ -3581,7 +3581,7 @@ export interface operations {
     /**
      * List what depends on the given columns
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/dependency/logicalcolumn`
      *
      * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
@@ -3621,7 +3621,7 @@ export interface operations {
     /**
      * List what depends on the given joins
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/dependency/logicalrelationship`
      *
      * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
@@ -3661,7 +3661,7 @@ export interface operations {
     /**
      * List what depends on the given tables, Worksheets or Views
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/dependency/logicaltable`
      *
      * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
@@ -3701,7 +3701,7 @@ export interface operations {
     /**
      * List what depends on the given physical columns
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/dependency/physicalcolumn`
      *
      * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
@@ -3741,7 +3741,7 @@ export interface operations {
     /**
      * List what depends on the given physical tables
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/dependency/physicaltable`
      *
      * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
@@ -3781,7 +3781,7 @@ export interface operations {
     /**
      * List the groups that use the given Liveboards as their default
      *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/dependency/pinboard`
      *
      * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
@@ -3821,7 +3821,7 @@ export interface operations {
     /**
      * Render a Liveboard, or chosen visualizations, as a PDF file
      *
-     * Available from Cloud ts7.april.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.april.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/export/pinboard/pdf`
      *
      * Options are multipart fields; runtime filters (col1, op1, val1, ...) go in the query string. Send `Accept: application/octet-stream`.
@@ -3922,7 +3922,7 @@ export interface operations {
     /**
      * Read one group by GUID or name (or every group when no filter is given)
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/group/`
      *
      * Without `groupid` or `name` ThoughtSpot returns every group; that list form is not documented, so only the single-group shape is declared.
@@ -3966,7 +3966,7 @@ export interface operations {
     /**
      * Create a group
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/group/`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4042,7 +4042,7 @@ export interface operations {
     /**
      * Put many users into many groups in a single call
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/group/addmemberships`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4086,7 +4086,7 @@ export interface operations {
     /**
      * Give a privilege to groups
      *
-     * Available from Cloud ts7.may.cl; Software 6.0.x.
+     * Available from 6.0.x (Software), ts7.may.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/group/addprivilege`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4144,7 +4144,7 @@ export interface operations {
     /**
      * Give a Role to groups (RBAC)
      *
-     * Available from Cloud 9.7.0.cl; Software not available.
+     * Available from 9.7.0.cl (Cloud); not in Software releases.
      * `POST /callosum/v1/tspublic/v1/group/addrole`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4197,7 +4197,7 @@ export interface operations {
     /**
      * List the users of a group (older form)
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/group/listuser/{groupid}`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4237,7 +4237,7 @@ export interface operations {
     /**
      * Take many users out of many groups in a single call
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/group/removememberships`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4281,7 +4281,7 @@ export interface operations {
     /**
      * Take a privilege away from groups
      *
-     * Available from Cloud ts7.may.cl; Software 6.0.x.
+     * Available from 6.0.x (Software), ts7.may.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/group/removeprivilege`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4337,7 +4337,7 @@ export interface operations {
     /**
      * Take a Role away from groups (RBAC)
      *
-     * Available from Cloud 9.7.0.cl; Software not available.
+     * Available from 9.7.0.cl (Cloud); not in Software releases.
      * `POST /callosum/v1/tspublic/v1/group/removerole`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4390,7 +4390,7 @@ export interface operations {
     /**
      * Change a group from a full group JSON
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `PUT /callosum/v1/tspublic/v1/group/{groupid}`
      *
      * ThoughtSpot's example also repeats `groupid` as a form field; see `x-form-echo-path-params`.
@@ -4448,7 +4448,7 @@ export interface operations {
     /**
      * Delete a group
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `DELETE /callosum/v1/tspublic/v1/group/{groupid}`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4495,7 +4495,7 @@ export interface operations {
     /**
      * List the groups nested inside a group
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/group/{groupid}/groups`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4535,7 +4535,7 @@ export interface operations {
     /**
      * Set the groups nested inside a group
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `PUT /callosum/v1/tspublic/v1/group/{groupid}/groups`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4573,7 +4573,7 @@ export interface operations {
     /**
      * Nest groups inside a group
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/group/{groupid}/groups`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4618,7 +4618,7 @@ export interface operations {
     /**
      * Un-nest groups from a group (the groups themselves stay)
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `DELETE /callosum/v1/tspublic/v1/group/{groupid}/groups`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4656,7 +4656,7 @@ export interface operations {
     /**
      * Put one user into a group
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/group/{groupid}/user/{userid}`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4696,7 +4696,7 @@ export interface operations {
     /**
      * Take one user out of a group
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `DELETE /callosum/v1/tspublic/v1/group/{groupid}/user/{userid}`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4745,7 +4745,7 @@ export interface operations {
     /**
      * List the users of a group
      *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/group/{groupid}/users`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4785,7 +4785,7 @@ export interface operations {
     /**
      * Set the users of a group
      *
-     * Available from Cloud ts7.oct.cl (list) / ts7.sep.cl (changelog); Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `PUT /callosum/v1/tspublic/v1/group/{groupid}/users`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4830,7 +4830,7 @@ export interface operations {
     /**
      * Put several users into a group
      *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/group/{groupid}/users`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4871,7 +4871,7 @@ export interface operations {
     /**
      * Take several users out of a group
      *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
      * `DELETE /callosum/v1/tspublic/v1/group/{groupid}/users`
      *
      * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
@@ -4912,7 +4912,7 @@ export interface operations {
     /**
      * Read audit log events for a time window of at most a day
      *
-     * Available from Cloud ts7.april.cl (list) / ts7.aug.cl (changelog); Software not applicable.
+     * Available from ts7.april.cl (Cloud); not in Software releases.
      * `GET /callosum/v1/tspublic/v1/logs/topics/{topic}`
      *
      * @see {@link https://developers.thoughtspot.com/docs/logs-api | ThoughtSpot API reference}
@@ -4959,7 +4959,7 @@ export interface operations {
     /**
      * Start a refresh of a materialized View (Software only)
      *
-     * Available from Cloud not applicable; Software 6.0.x.
+     * Available from 6.0.x (Software); not on ThoughtSpot Cloud.
      * `POST /callosum/v1/tspublic/v1/materialization/refreshview/{id}`
      *
      * @see {@link https://developers.thoughtspot.com/docs/materialization-api | ThoughtSpot API reference}
@@ -5006,7 +5006,7 @@ export interface operations {
     /**
      * Tag objects with existing tags
      *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/metadata/assigntag`
      *
      * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
@@ -5050,7 +5050,7 @@ export interface operations {
     /**
      * Delete objects
      *
-     * Available from Cloud 9.0.0.cl; Software 9.0.1.sw.
+     * Available from 9.0.1.sw (Software), 9.0.0.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/metadata/delete`
      *
      * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
@@ -5099,7 +5099,7 @@ export interface operations {
     /**
      * Read the full stored definition of objects of one type
      *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/metadata/details`
      *
      * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
@@ -5149,7 +5149,7 @@ export interface operations {
     /**
      * List headers of objects of one type, with filters, sorting and batches
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/metadata/list`
      *
      * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
@@ -5235,7 +5235,7 @@ export interface operations {
     /**
      * List the objects a user or group can reach at a minimum access level
      *
-     * Available from Cloud ts7.may.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.may.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/metadata/listas`
      *
      * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
@@ -5294,7 +5294,7 @@ export interface operations {
     /**
      * List object headers (a lighter variant of metadata/list)
      *
-     * Available from Cloud ts7.may.cl; Software 6.0.x.
+     * Available from 6.0.x (Software), ts7.may.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/metadata/listobjectheaders`
      *
      * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
@@ -5365,7 +5365,7 @@ export interface operations {
     /**
      * List the visualizations on a Liveboard or Answer
      *
-     * Available from Cloud ts7.may.cl; Software 6.0.x.
+     * Available from 6.0.x (Software), ts7.may.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/metadata/listvizheaders`
      *
      * Marked deprecated in ThoughtSpot's page-navigation guide (V2 metadata/search replaces it).
@@ -5408,7 +5408,7 @@ export interface operations {
     /**
      * Add objects to a user's favorites
      *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/metadata/markunmarkfavoritefor`
      *
      * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
@@ -5466,7 +5466,7 @@ export interface operations {
     /**
      * Remove objects from a user's favorites
      *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
      * `DELETE /callosum/v1/tspublic/v1/metadata/markunmarkfavoritefor`
      *
      * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
@@ -5510,7 +5510,7 @@ export interface operations {
     /**
      * Export objects as TML documents
      *
-     * Available from Cloud ts7.may.cl; Software 7.1.1 (export_fqn 8.7.0.cl; export_schema_version 9.10.0.cl; export_dependent/export_connection_as_dependent/all_orgs_override 9.12.0.cl).
+     * Available from 7.1.1 (Software), ts7.may.cl (Cloud); later additions: export_fqn 8.7.0.cl; export_schema_version 9.10.0.cl; export_dependent/export_connection_as_dependent/all_orgs_override 9.12.0.cl.
      * `POST /callosum/v1/tspublic/v1/metadata/tml/export`
      *
      * Send `Accept: text/plain` (ThoughtSpot requires it); the answer is JSON text. Per-object errors come back inside a 200 answer, in `object[].info.status`.
@@ -5620,7 +5620,7 @@ export interface operations {
     /**
      * Export users, groups or Roles as TML, one batch at a time
      *
-     * Available from Cloud 10.1.0.cl; Software 10.1.0.sw.
+     * Available from 10.1.0.sw (Software), 10.1.0.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/metadata/tml/export/batch`
      *
      * Send `Accept: text/plain`; the answer is JSON text.
@@ -5722,7 +5722,7 @@ export interface operations {
     /**
      * Import TML documents, or only validate them
      *
-     * Available from Cloud ts7.may.cl; Software 7.1.1 (skip_cdw_validation_for_tables 10.4.0.cl).
+     * Available from 7.1.1 (Software), ts7.may.cl (Cloud); later additions: skip_cdw_validation_for_tables 10.4.0.cl.
      * `POST /callosum/v1/tspublic/v1/metadata/tml/import`
      *
      * Send `Accept: text/plain` (ThoughtSpot requires it); the answer is JSON text. Per-object errors come back inside a 200 answer, in `object[].response.status`.
@@ -5823,7 +5823,7 @@ export interface operations {
     /**
      * Remove tags from objects
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/metadata/unassigntag`
      *
      * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
@@ -5867,7 +5867,7 @@ export interface operations {
     /**
      * Read one Org by id or name
      *
-     * Available from Cloud 8.10.0.cl; Software not available.
+     * Available from 8.10.0.cl (Cloud); not in Software releases.
      * `GET /callosum/v1/tspublic/v1/org/`
      *
      * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
@@ -5920,7 +5920,7 @@ export interface operations {
     /**
      * Change an Org's name, description or groups
      *
-     * Available from Cloud 8.10.0.cl; Software not available.
+     * Available from 8.10.0.cl (Cloud); not in Software releases.
      * `PUT /callosum/v1/tspublic/v1/org/`
      *
      * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
@@ -5982,7 +5982,7 @@ export interface operations {
     /**
      * Create an Org
      *
-     * Available from Cloud 8.10.0.cl; Software not available.
+     * Available from 8.10.0.cl (Cloud); not in Software releases.
      * `POST /callosum/v1/tspublic/v1/org/`
      *
      * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
@@ -6040,7 +6040,7 @@ export interface operations {
     /**
      * Delete an Org (never the primary Org 0)
      *
-     * Available from Cloud 8.10.0.cl; Software not available.
+     * Available from 8.10.0.cl (Cloud); not in Software releases.
      * `DELETE /callosum/v1/tspublic/v1/org/`
      *
      * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
@@ -6103,7 +6103,7 @@ export interface operations {
     /**
      * Find Orgs, inactive ones included if asked
      *
-     * Available from Cloud 8.10.0.cl; Software not available.
+     * Available from 8.10.0.cl (Cloud); not in Software releases.
      * `POST /callosum/v1/tspublic/v1/org/search`
      *
      * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
@@ -6196,7 +6196,7 @@ export interface operations {
     /**
      * Get the data behind a Liveboard or some of its visualizations
      *
-     * Available from Cloud ts7.april.cl; Software 6.0.x (transient_pinboard_content 8.4.0.cl; runtime params 9.2.0.cl).
+     * Available from 6.0.x (Software), ts7.april.cl (Cloud); later additions: transient_pinboard_content 8.4.0.cl; runtime params 9.2.0.cl.
      * `POST /callosum/v1/tspublic/v1/pinboarddata`
      *
      * POST with everything in the query string. Runtime filters, sorts and parameters use numbered keys (col1, op1, val1, sortCol1, asc1, param1, paramVal1, ...) that Swagger cannot declare; see `x-dynamic-query-params`.
@@ -6250,7 +6250,7 @@ export interface operations {
     /**
      * Create a Role (RBAC)
      *
-     * Available from Cloud 9.7.0.cl (list) / 9.5.0.cl (changelog); Software not available.
+     * Available from 9.5.0.cl (Cloud); not in Software releases.
      * `POST /callosum/v1/tspublic/v1/role`
      *
      * @see {@link https://developers.thoughtspot.com/docs/role-api | ThoughtSpot API reference}
@@ -6325,7 +6325,7 @@ export interface operations {
     /**
      * Find Roles by id, Org, group or privilege
      *
-     * Available from Cloud 9.7.0.cl (list) / 9.5.0.cl (changelog); Software not available.
+     * Available from 9.5.0.cl (Cloud); not in Software releases.
      * `POST /callosum/v1/tspublic/v1/role/search`
      *
      * @see {@link https://developers.thoughtspot.com/docs/role-api | ThoughtSpot API reference}
@@ -6402,7 +6402,7 @@ export interface operations {
     /**
      * Change a Role's name, description or privileges
      *
-     * Available from Cloud 9.7.0.cl (list) / 9.5.0.cl (changelog); Software not available.
+     * Available from 9.5.0.cl (Cloud); not in Software releases.
      * `PUT /callosum/v1/tspublic/v1/role/{role_identifier}`
      *
      * @see {@link https://developers.thoughtspot.com/docs/role-api | ThoughtSpot API reference}
@@ -6480,7 +6480,7 @@ export interface operations {
     /**
      * Delete a Role
      *
-     * Available from Cloud 9.7.0.cl (list) / 9.5.0.cl (changelog); Software not available.
+     * Available from 9.5.0.cl (Cloud); not in Software releases.
      * `DELETE /callosum/v1/tspublic/v1/role/{role_identifier}`
      *
      * @see {@link https://developers.thoughtspot.com/docs/role-api | ThoughtSpot API reference}
@@ -6552,7 +6552,7 @@ export interface operations {
     /**
      * Run a search string against a data source and get the rows
      *
-     * Available from Cloud ts7.april.cl; Software 6.0.x (runtime params 9.2.0.cl).
+     * Available from 6.0.x (Software), ts7.april.cl (Cloud); later additions: runtime params 9.2.0.cl.
      * `POST /callosum/v1/tspublic/v1/searchdata`
      *
      * POST with everything in the query string. Runtime filters, sorts and parameters use numbered keys; see `x-dynamic-query-params`.
@@ -6607,7 +6607,7 @@ export interface operations {
     /**
      * Read effective permissions of many objects grouped by type
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/security/effectivepermissionbulk`
      *
      * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
@@ -6662,7 +6662,7 @@ export interface operations {
     /**
      * Read the sharing permissions of several objects of one type
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/security/metadata/permissions`
      *
      * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
@@ -6717,7 +6717,7 @@ export interface operations {
     /**
      * Read the sharing permissions of one object
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/security/metadata/{id}/permissions`
      *
      * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
@@ -6773,7 +6773,7 @@ export interface operations {
     /**
      * Share objects with users and groups at a chosen access level
      *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/security/share`
      *
      * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
@@ -6830,7 +6830,7 @@ export interface operations {
     /**
      * Share a single Liveboard visualization read-only
      *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/security/shareviz`
      *
      * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
@@ -6889,7 +6889,7 @@ export interface operations {
     /**
      * Get a one-time trusted-authentication login token for a user (server side, needs the secret key)
      *
-     * Available from Cloud ts7.april.cl; Software 7.1.1 (JIT autocreate/groups 8.9.0.cl; orgid 8.10.0.cl; jwt_user_options 9.12.5.cl).
+     * Available from 7.1.1 (Software), ts7.april.cl (Cloud); later additions: JIT autocreate/groups 8.9.0.cl; orgid 8.10.0.cl; jwt_user_options 9.12.5.cl.
      * `POST /callosum/v1/tspublic/v1/session/auth/token`
      *
      * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
@@ -6969,7 +6969,7 @@ export interface operations {
     /**
      * Read the GUID of the signed-in user's home Liveboard
      *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/session/homepinboard`
      *
      * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
@@ -6997,7 +6997,7 @@ export interface operations {
     /**
      * Choose a user's home Liveboard
      *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/session/homepinboard`
      *
      * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
@@ -7059,7 +7059,7 @@ export interface operations {
     /**
      * Unset the signed-in user's home Liveboard
      *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
      * `DELETE /callosum/v1/tspublic/v1/session/homepinboard`
      *
      * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
@@ -7085,7 +7085,7 @@ export interface operations {
     /**
      * Describe the signed-in user, their privileges and the cluster settings
      *
-     * Available from Cloud ts7.oct.cl (list) / ts7.sep.cl (changelog); Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/session/info`
      *
      * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
@@ -7122,7 +7122,7 @@ export interface operations {
     /**
      * Sign in with a username and password and start a cookie session
      *
-     * Available from Cloud ts7.april.cl; Software 6.0.x.
+     * Available from 6.0.x (Software), ts7.april.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/session/login`
      *
      * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
@@ -7178,7 +7178,7 @@ export interface operations {
     /**
      * Sign a user in with a trusted-authentication token given in the URL (deprecated form)
      *
-     * Available from Cloud ts7.may.cl (list) / ts7.jun.cl (changelog); Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.may.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/session/login/token`
      *
      * Deprecated by ThoughtSpot in favour of the POST form.
@@ -7241,7 +7241,7 @@ export interface operations {
     /**
      * Sign a user in with a trusted-authentication token sent as form fields
      *
-     * Available from Cloud ts8.nov.cl; Software 7.2.1.sw.
+     * Available from 7.2.1.sw (Software), ts8.nov.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/session/login/token`
      *
      * Answers with a redirect to `redirect_url` and session cookies, or 204 when `no_url_redirection` is true.
@@ -7307,7 +7307,7 @@ export interface operations {
     /**
      * End the current session
      *
-     * Available from Cloud ts7.april.cl; Software 6.0.x.
+     * Available from 6.0.x (Software), ts7.april.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/session/logout`
      *
      * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
@@ -7349,7 +7349,7 @@ export interface operations {
     /**
      * List the Orgs the signed-in user can use
      *
-     * Available from Cloud 8.10.0.cl; Software not available.
+     * Available from 8.10.0.cl (Cloud); not in Software releases.
      * `GET /callosum/v1/tspublic/v1/session/orgs`
      *
      * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
@@ -7391,7 +7391,7 @@ export interface operations {
     /**
      * Move the current session to another Org
      *
-     * Available from Cloud 8.10.0.cl; Software not available.
+     * Available from 8.10.0.cl (Cloud); not in Software releases.
      * `PUT /callosum/v1/tspublic/v1/session/orgs`
      *
      * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
@@ -7442,7 +7442,7 @@ export interface operations {
     /**
      * List the Orgs a given user belongs to
      *
-     * Available from Cloud 8.10.0.cl; Software not available.
+     * Available from 8.10.0.cl (Cloud); not in Software releases.
      * `GET /callosum/v1/tspublic/v1/session/orgs/users/{userid}`
      *
      * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
@@ -7494,7 +7494,7 @@ export interface operations {
     /**
      * Read one user by GUID or name (or every user when no filter is given)
      *
-     * Available from Cloud ts7.oct.cl (list) / ts7.aug.cl (changelog); Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/user/`
      *
      * Without `userid` or `name` ThoughtSpot returns every user; that list form is not documented, so only the single-user shape is declared.
@@ -7547,7 +7547,7 @@ export interface operations {
     /**
      * Create a user account
      *
-     * Available from Cloud ts7.jun.cl (list) / ts7.aug.cl (changelog); Software 7.1.1 (triggeredbyadmin 8.9.0.cl; Orgs 8.10.0.cl; IAMv2 states 10.4.0.cl).
+     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud); later additions: triggeredbyadmin 8.9.0.cl; Orgs 8.10.0.cl; IAMv2 states 10.4.0.cl.
      * `POST /callosum/v1/tspublic/v1/user/`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -7652,7 +7652,7 @@ export interface operations {
     /**
      * Reactivate a user with the token from a deactivation
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/user/activate`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -7709,7 +7709,7 @@ export interface operations {
     /**
      * Add existing users to an Org
      *
-     * Available from Cloud 8.10.0.cl; Software not available.
+     * Available from 8.10.0.cl (Cloud); not in Software releases.
      * `POST /callosum/v1/tspublic/v1/user/addtoorg`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -7765,7 +7765,7 @@ export interface operations {
     /**
      * Set a user's email address
      *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
      * `PUT /callosum/v1/tspublic/v1/user/email`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -7818,7 +7818,7 @@ export interface operations {
     /**
      * Deactivate a user and get back a link that reactivates the account
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/user/inactivate`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -7869,7 +7869,7 @@ export interface operations {
     /**
      * List every user and group together with group memberships
      *
-     * Available from Cloud ts7.april.cl; Software 6.0.x.
+     * Available from 6.0.x (Software), ts7.april.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/user/list`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -7897,7 +7897,7 @@ export interface operations {
     /**
      * Set a new password using a reset token
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/user/resetpassword`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -7952,7 +7952,7 @@ export interface operations {
     /**
      * Log users out everywhere by dropping their sessions
      *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/user/session/invalidate`
      *
      * Sending neither `username` nor `userid` drops every session on the cluster.
@@ -8007,7 +8007,7 @@ export interface operations {
     /**
      * Bring users and groups in line with an uploaded list of principals
      *
-     * Available from Cloud ts7.april.cl; Software 6.0.x.
+     * Available from 6.0.x (Software), ts7.april.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/user/sync`
      *
      * Multipart. The `principals` part must be JSON text sent as a file part with content type application/json.
@@ -8070,7 +8070,7 @@ export interface operations {
     /**
      * Hand the objects owned by one user over to another user
      *
-     * Available from Cloud ts7.april.cl; Software 6.0.x.
+     * Available from 6.0.x (Software), ts7.april.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/user/transfer/ownership`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -8114,7 +8114,7 @@ export interface operations {
     /**
      * Change a password when the current password is known
      *
-     * Available from Cloud ts7.april.cl; Software 6.0.x.
+     * Available from 6.0.x (Software), ts7.april.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/user/updatepassword`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -8153,7 +8153,7 @@ export interface operations {
     /**
      * Change a user's preferences such as locale and notifications
      *
-     * Available from Cloud ts7.jun.cl (list) / ts7.may.cl (changelog); Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.may.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/user/updatepreference`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -8201,7 +8201,7 @@ export interface operations {
     /**
      * Change a user from a full user JSON (profile, state, groups, visibility, password)
      *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `PUT /callosum/v1/tspublic/v1/user/{userid}`
      *
      * ThoughtSpot's example also repeats `userid` as a form field; see `x-form-echo-path-params`.
@@ -8267,7 +8267,7 @@ export interface operations {
     /**
      * Delete a user, or take the user out of an Org
      *
-     * Available from Cloud ts7.oct.cl (list) / ts7.aug.cl (changelog); Software 7.1.1.
+     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
      * `DELETE /callosum/v1/tspublic/v1/user/{userid}`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -8319,7 +8319,7 @@ export interface operations {
     /**
      * List the groups a user belongs to
      *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
      * `GET /callosum/v1/tspublic/v1/user/{userid}/groups`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -8359,7 +8359,7 @@ export interface operations {
     /**
      * Set the groups of a user
      *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
      * `PUT /callosum/v1/tspublic/v1/user/{userid}/groups`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -8400,7 +8400,7 @@ export interface operations {
     /**
      * Put a user into groups
      *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
      * `POST /callosum/v1/tspublic/v1/user/{userid}/groups`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
@@ -8441,7 +8441,7 @@ export interface operations {
     /**
      * Take a user out of groups
      *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
+     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
      * `DELETE /callosum/v1/tspublic/v1/user/{userid}/groups`
      *
      * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}

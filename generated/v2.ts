@@ -16572,6 +16572,7 @@ export interface operations {
      * > * This endpoint requires Spotter - please contact ThoughtSpot support to enable Spotter on your cluster.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fcreate-conversation | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     createConversation: {
         parameters: {
@@ -16787,6 +16788,7 @@ access on corresponding data model sources.  Beta
      * > - This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fexport-memory | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     exportMemory: {
         parameters: {
@@ -16894,6 +16896,7 @@ access on corresponding data model sources.  Beta
      * > - Available from version 26.6.0.cl and later.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fget-agent-instructions | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     getAgentInstructions: {
         parameters: {
@@ -17470,6 +17473,7 @@ Only conversations created with `enable_save_chat: true` are returned.
      * > * This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fget-data-source-suggestions | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     getDataSourceSuggestions: {
         parameters: {
@@ -17583,6 +17587,7 @@ Only conversations created with `enable_save_chat: true` are returned.
      * > - Use this API to review currently configured instructions before modifying them with `setNLInstructions`.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fget-nl-instructions | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     getNLInstructions: {
         parameters: {
@@ -17698,6 +17703,7 @@ Only conversations created with `enable_save_chat: true` are returned.
      * > * This endpoint requires Spotter - please contact ThoughtSpot support to enable Spotter on your cluster.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fget-relevant-questions | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     getRelevantQuestions: {
         parameters: {
@@ -18051,6 +18057,7 @@ access on corresponding data model sources.  Beta
      * > - This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fimport-memory | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     importMemory: {
         parameters: {
@@ -18339,6 +18346,7 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fquery-get-decomposed-query | ThoughtSpot API reference}
      * @deprecated Deprecated — Use `getRelevantQuestions` instead (available from 10.13.0.cl).
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     queryGetDecomposedQuery: {
         parameters: {
@@ -18674,6 +18682,7 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fsend-agent-message | ThoughtSpot API reference}
      * @deprecated Deprecated — Use `sendAgentConversationMessage` instead.
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     sendAgentMessage: {
         parameters: {
@@ -18793,6 +18802,7 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fsend-agent-message-streaming | ThoughtSpot API reference}
      * @deprecated Deprecated — Use `sendAgentConversationMessageStreaming` instead.
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     sendAgentMessageStreaming: {
         parameters: {
@@ -18896,6 +18906,7 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
      * > * This endpoint requires Spotter - please contact ThoughtSpot support to enable Spotter on your cluster.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fsend-message | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     sendMessage: {
         parameters: {
@@ -19013,6 +19024,7 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
      * > - Available from version 26.6.0.cl and later.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fset-agent-instructions | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     setAgentInstructions: {
         parameters: {
@@ -19127,6 +19139,7 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
      * > - Instructions help improve the accuracy and relevance of AI-generated responses for the specified data-model.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fset-nl-instructions | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     setNLInstructions: {
         parameters: {
@@ -19233,6 +19246,7 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
      * > * This endpoint requires Spotter - please contact ThoughtSpot support to enable Spotter on your cluster.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fsingle-answer | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     singleAnswer: {
         parameters: {
@@ -24070,6 +24084,7 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
      * ```
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Femail-customization%2Fcreate-email-customization | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     createEmailCustomization: {
         parameters: {
@@ -24145,6 +24160,7 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Femail-customization%2Fdelete-email-customization | ThoughtSpot API reference}
      * @deprecated ThoughtSpot's spec marks this operation deprecated.
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     deleteEmailCustomization: {
         parameters: {
@@ -24216,6 +24232,7 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
      * - Use that `org_identifier` as a parameter in this API request.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Femail-customization%2Fdelete-org-email-customization | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     deleteOrgEmailCustomization: {
         parameters: {
@@ -24292,6 +24309,7 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
      * **NOTE**:This endpoint in currently in beta. Contact ThoughtSpot support to enable this on your instance.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Femail-customization%2Fsearch-email-customization | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     searchEmailCustomization: {
         parameters: {
@@ -24401,6 +24419,7 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
      * ```
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Femail-customization%2Fupdate-email-customization | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     updateEmailCustomization: {
         parameters: {
@@ -24477,6 +24496,7 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
      * **NOTE**:This endpoint in currently in beta. Contact ThoughtSpot support to enable this on your instance.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Femail-customization%2Fvalidate-email-customization | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     validateEmailCustomization: {
         parameters: {
@@ -26345,6 +26365,7 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fparameterize-metadata | ThoughtSpot API reference}
      * @deprecated Note: This API endpoint is deprecated and will be removed from ThoughtSpot in a future release. Use [POST /api/rest/2.0/metadata/parameterize-fields](/api/rest/2.0/metadata/parameterize-fields) instead.
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     parameterizeMetadata: {
         parameters: {
@@ -26825,6 +26846,7 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
      * ```
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fupdate-metadata-header | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     updateMetadataHeader: {
         parameters: {
@@ -26983,6 +27005,7 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
      * ```
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fupdate-metadata-obj-id | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     updateMetadataObjId: {
         parameters: {
@@ -28256,6 +28279,7 @@ The default `file_format` is CSV.
      * ```
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsecurity%2Ffetch-column-security-rules | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     fetchColumnSecurityRules: {
         parameters: {
@@ -29236,6 +29260,7 @@ The default `file_format` is CSV.
      * - **REPLACE**: Replaces all existing groups with the specified groups
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsecurity%2Fupdate-column-security-rules | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     updateColumnSecurityRules: {
         parameters: {
@@ -29977,6 +30002,7 @@ The default `file_format` is CSV.
      * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, users with `APPLICATION_ADMINISTRATION` (**Can manage application settings**) privilege are also authorized to perform this action.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsystem%2Fconfigure-communication-channel-preferences | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     configureCommunicationChannelPreferences: {
         parameters: {
@@ -30332,6 +30358,7 @@ The default `file_format` is CSV.
      * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, users with `APPLICATION_ADMINISTRATION` (**Can manage application settings**) privilege are also authorized to perform this action.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsystem%2Fsearch-communication-channel-preferences | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     searchCommunicationChannelPreferences: {
         parameters: {
@@ -30553,6 +30580,7 @@ The default `file_format` is CSV.
      * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege. For webhook channels, users with `CAN_MANAGE_WEBHOOKS` (**Can manage webhooks**) privilege are also authorized to perform this action.
      *
      * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsystem%2Fvalidate-communication-channel | ThoughtSpot API reference}
+     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
      */
     validateCommunicationChannel: {
         parameters: {

@@ -1,7 +1,8 @@
 // createThoughtSpotClient(): assembly only. Options → one engine → the surfaces (raw clients, operation
 // methods, helpers, walkers), each of which sends through that engine.
 import type { paths as V1Paths } from "../generated/v1.js";
-import type { operations as V2Operations, paths as V2Paths } from "../generated/v2.js";
+import type { paths as V2Paths } from "../generated/v2.js";
+import type { V2Api } from "../generated/v2-api.js";
 import { v2BasePath, v2OperationIds, v2StreamingIds } from "../generated/v2-names.js";
 import { type CredentialCalls, strategyFromOptions } from "./auth/from-options.js";
 import type { AuthHelpers } from "./auth/helpers.js";
@@ -18,7 +19,7 @@ import { rawClient } from "./core/raw-client.js";
 import type { RawClient } from "./core/raw-types.js";
 import { routeLookup } from "./core/routes.js";
 import { deferredCookieJar, deferredNodeFetch } from "./core/transport-stubs.js";
-import type { CallOptions, OperationMethods } from "./core/types.js";
+import type { CallOptions } from "./core/types.js";
 import type { DownloadMethod } from "./download/types.js";
 import { deferredPaginated, lazyNamespace, once } from "./lazy.js";
 import { type Logger, type LogLevel, levelLogger } from "./logger.js";
@@ -87,7 +88,8 @@ export interface ThoughtSpotClientOptions {
   middleware?: Middleware[];
 }
 
-type V2 = OperationMethods<V2Operations>;
+/** ts.api.v2: the generated interface, one documented method per operation. */
+type V2 = V2Api;
 
 export interface ThoughtSpotClient {
   readonly serverUrl: string;

@@ -1,7 +1,9 @@
 // JSDoc for every operation, from the spec: summary, description, release, privileges, deprecation and
-// a link to ThoughtSpot's API reference, written onto the members of the generated `operations`
-// interface. The SDK's method types are homomorphic maps over that interface, so the editor shows these
-// docs when hovering ts.api.v2.searchUsers or ts.api.v1.sessionInfo.
+// a link to ThoughtSpot's API reference, Beta, written onto the members of the generated `operations`
+// interface (raw-call users) and onto the methods of the generated V2Api / V1Api interfaces
+// (scripts/lib/emit/api-types.ts), so the editor shows them when hovering ts.api.v2.searchUsers.
+
+import { releaseFromSince } from "../release-facts.js";
 
 type Obj = Record<string, unknown>;
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
@@ -77,6 +79,34 @@ function deprecationNote(text: string): string {
   return note || "ThoughtSpot's spec marks this operation deprecated.";
 }
 
+/** ThoughtSpot's Beta badge in a V2 description: <span class="since-beta-tag">Beta</span>. */
+const BETA = /<span[^>]*>\s*Beta\s*<\/span>/i;
+export const isBeta = (description: unknown) => typeof description === "string" && BETA.test(description);
+
+/**
+ * A V1 x-since in plain words. It is written from two ThoughtSpot documents, the V1 endpoint list and
+ * the REST API changelog, which sometimes name different Cloud releases ("Cloud ts7.oct.cl (list) /
+ * ts7.sep.cl (changelog); Software 7.2.1"): the earlier one is the release the endpoint shipped in
+ * (the same rule as the table's availableFrom), so the hover says "7.2.1 (Software), ts7.sep.cl (Cloud).".
+ * Notes on single parameters ("export_fqn 8.7.0.cl") follow as "Later additions".
+ */
+export function plainSince(since: unknown): string | undefined {
+  if (typeof since !== "string") return undefined;
+  const { cloud, software } = releaseFromSince(since);
+  const parts = /^\s*Cloud\s+(.+?);\s*Software\s+(.+)$/s.exec(since);
+  const notes = [...since.matchAll(/\(([^)]*\d[^)]*)\)/g)]
+    .map((m) => m[1]!.trim())
+    .filter((n) => n !== "list" && n !== "changelog");
+  const where = [software && `${software} (Software)`, cloud && `${cloud} (Cloud)`].filter(Boolean).join(", ");
+  const missing = [
+    !software && parts && /not (available|applicable)/i.test(parts[2]!) ? "not in Software releases" : "",
+    !cloud && parts && /not (available|applicable)/i.test(parts[1]!) ? "not on ThoughtSpot Cloud" : "",
+  ].filter(Boolean);
+  if (!where) return undefined;
+  const tail = [...missing, ...(notes.length ? [`later additions: ${notes.join("; ")}`] : [])];
+  return `${where}${tail.length ? `; ${tail.join("; ")}` : ""}.`;
+}
+
 /** A line that starts with "@" would read as a JSDoc tag. */
 const safeLine = (line: string) => (line.startsWith("@") ? `\`${line}\`` : line);
 
@@ -103,8 +133,8 @@ export function operationDocs(api: "v1" | "v2", doc: Obj): Map<string, string[]>
       const tags = (op.tags as string[] | undefined) ?? [];
 
       const lines = [summary, ""];
-      const since = raw.match(VERSION)?.[1] ?? (op["x-since"] as string | undefined);
-      if (since) lines.push(`Available from ${since}.`);
+      const since = raw.match(VERSION)?.[1] ? `${raw.match(VERSION)?.[1]}.` : plainSince(op["x-since"]);
+      if (since) lines.push(`Available from ${since}`);
       const privileges = privilegesIn(text, known);
       if (privileges.length) {
         lines.push(
@@ -124,6 +154,7 @@ export function operationDocs(api: "v1" | "v2", doc: Obj): Map<string, string[]>
         tags.map((t) => tagDocs.get(t)).find(Boolean);
       if (reference) body.push(`@see {@link ${reference} | ThoughtSpot API reference}`);
       if (op.deprecated) body.push(`@deprecated ${deprecationNote(text)}`);
+      if (isBeta(op.description)) body.push("@beta ThoughtSpot marks this operation Beta: it may change between releases.");
       docs.set(id, body);
     }
   }
