@@ -4,11 +4,7 @@
 // The Liveboard data and PDF calls also take the numbered runtime filter/sort/Parameter keys.
 import type { V1Api, V1Inputs } from "../../generated/v1-api.js";
 import type { V1OperationId, v1Operations } from "../../generated/v1-operations.js";
-import type {
-  RuntimeFilterQuery,
-  RuntimeParameterQuery,
-  RuntimeSortQuery,
-} from "./runtime-params.js";
+import type { RuntimeFilterQuery, RuntimeParameterQuery, RuntimeSortQuery } from "./runtime-params.js";
 
 /** What a JSON-encoded field takes: JSON text as before, or the array/object to encode. */
 export type V1JsonValue = string | readonly unknown[] | Readonly<Record<string, unknown>>;

@@ -55,7 +55,10 @@ function operationTypes(api: "v1" | "v2", doc: Obj, table: Record<string, Operat
       }
     }
     const paramRequired = params.some(
-      (p) => p.required === true && p.in !== "cookie" && !(p.in === "header" && /^accept$/i.test(p.name as string)),
+      (p) =>
+        p.required === true &&
+        p.in !== "cookie" &&
+        !(p.in === "header" && /^accept$/i.test(p.name as string)),
     );
 
     const responses = (walked.operation.responses as Obj | undefined) ?? {};
@@ -71,7 +74,11 @@ function operationTypes(api: "v1" | "v2", doc: Obj, table: Record<string, Operat
         const all = parts.length > 1 ? parts.join(" & ") : (parts[0] ?? "{}");
         parts.splice(0, parts.length, `V1WidenJson<${all}, ${union(row.jsonFields)}>`);
       }
-      const families = { filter: "V1RuntimeFilterInput", sort: "V1RuntimeSortInput", parameter: "V1RuntimeParameterInput" };
+      const families = {
+        filter: "V1RuntimeFilterInput",
+        sort: "V1RuntimeSortInput",
+        parameter: "V1RuntimeParameterInput",
+      };
       for (const family of row.runtimeQuery ?? []) parts.push(families[family]);
     }
     return {

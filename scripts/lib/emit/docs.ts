@@ -97,7 +97,9 @@ export function plainSince(since: unknown): string | undefined {
   const notes = [...since.matchAll(/\(([^)]*\d[^)]*)\)/g)]
     .map((m) => m[1]!.trim())
     .filter((n) => n !== "list" && n !== "changelog");
-  const where = [software && `${software} (Software)`, cloud && `${cloud} (Cloud)`].filter(Boolean).join(", ");
+  const where = [software && `${software} (Software)`, cloud && `${cloud} (Cloud)`]
+    .filter(Boolean)
+    .join(", ");
   const missing = [
     !software && parts && /not (available|applicable)/i.test(parts[2]!) ? "not in Software releases" : "",
     !cloud && parts && /not (available|applicable)/i.test(parts[1]!) ? "not on ThoughtSpot Cloud" : "",
@@ -154,7 +156,8 @@ export function operationDocs(api: "v1" | "v2", doc: Obj): Map<string, string[]>
         tags.map((t) => tagDocs.get(t)).find(Boolean);
       if (reference) body.push(`@see {@link ${reference} | ThoughtSpot API reference}`);
       if (op.deprecated) body.push(`@deprecated ${deprecationNote(text)}`);
-      if (isBeta(op.description)) body.push("@beta ThoughtSpot marks this operation Beta: it may change between releases.");
+      if (isBeta(op.description))
+        body.push("@beta ThoughtSpot marks this operation Beta: it may change between releases.");
       docs.set(id, body);
     }
   }

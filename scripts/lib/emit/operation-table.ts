@@ -3,8 +3,8 @@
 
 import { RUNTIME_KEY_FAMILY } from "../../../src/v1/runtime-keys.js";
 import { addReleaseFacts } from "../release-facts.js";
-import { isBeta } from "./docs.js";
 import { type Obj, specWalker } from "../spec/walk.js";
+import { isBeta } from "./docs.js";
 import type { OperationRow, PageRule } from "./operation-row.js";
 
 export type { OperationRow };
