@@ -3,6 +3,8 @@
 // openapi-fetch's own .d.ts, whose check costs a consumer with `skipLibCheck: false` ~155 000 type
 // instantiations. Must stay assignable to openapi-fetch's (src/core/raw-call.ts hands them over; test/types/raw.test-d.ts checks).
 
+// biome-ignore-all lint/suspicious/noConfusingVoidType: written as openapi-fetch writes them (async callbacks return Promise<void>)
+
 /** OpenAPI parameters of the call, as openapi-fetch hands them to middleware. */
 export interface RawMiddlewareParams {
   query?: Record<string, unknown>;
