@@ -3,612 +3,612 @@
 // Spec sha256: 93c63884e0774fc27840686ea1a28c1d9e4f4ba17c9a16a0becc7587d401dc4a
 // Patches applied: none
 // Generator: openapi-typescript 7.13.0, scripts/generate.ts
-import type { CallOptions, InputPart } from "../src/core/types.js";
+import type { CallOptions } from "../src/core/types.js";
 import type { V1RuntimeFilterInput, V1RuntimeParameterInput, V1RuntimeSortInput, V1WidenJson } from "../src/v1/types.js";
 import type { operations } from "./v1.js";
 
 /** What `adminBanner` takes: its path, query and header parameters and body fields in one object. */
-export interface AdminBannerInput {}
+export type AdminBannerInput = {};
 /** What `adminBanner` answers on success. */
 export type AdminBannerOutput = operations["adminBanner"]["responses"][200]["content"]["application/json"];
 
 /** What `adminConfiginfo` takes: its path, query and header parameters and body fields in one object. */
-export interface AdminConfiginfoInput {}
+export type AdminConfiginfoInput = {};
 /** What `adminConfiginfo` answers on success. */
 export type AdminConfiginfoOutput = operations["adminConfiginfo"]["responses"][200]["content"]["application/json"];
 
 /** What `adminConfiginfoOverrides` takes: its path, query and header parameters and body fields in one object. */
-export interface AdminConfiginfoOverridesInput {}
+export type AdminConfiginfoOverridesInput = {};
 /** What `adminConfiginfoOverrides` answers on success. */
 export type AdminConfiginfoOverridesOutput = operations["adminConfiginfoOverrides"]["responses"][200]["content"]["application/json"];
 
 /** What `adminConfiginfoUpdate` takes: its path, query and header parameters and body fields in one object. */
-export interface AdminConfiginfoUpdateInput extends InputPart<V1WidenJson<operations["adminConfiginfoUpdate"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "configchanges">> {}
+export type AdminConfiginfoUpdateInput = V1WidenJson<operations["adminConfiginfoUpdate"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "configchanges">;
 /** What `adminConfiginfoUpdate` answers on success. */
 export type AdminConfiginfoUpdateOutput = undefined;
 
 /** What `adminEmbedAction` takes: its path, query and header parameters and body fields in one object. */
-export interface AdminEmbedActionInput extends InputPart<operations["adminEmbedAction"]["parameters"]["path"]> {}
+export type AdminEmbedActionInput = operations["adminEmbedAction"]["parameters"]["path"];
 /** What `adminEmbedAction` answers on success. */
 export type AdminEmbedActionOutput = operations["adminEmbedAction"]["responses"][200]["content"]["application/json"];
 
 /** What `adminEmbedActionAssociationsDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface AdminEmbedActionAssociationsDeleteInput extends InputPart<V1WidenJson<operations["adminEmbedActionAssociationsDelete"]["parameters"]["path"] & operations["adminEmbedActionAssociationsDelete"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "actionassociation">> {}
+export type AdminEmbedActionAssociationsDeleteInput = V1WidenJson<operations["adminEmbedActionAssociationsDelete"]["parameters"]["path"] & operations["adminEmbedActionAssociationsDelete"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "actionassociation">;
 /** What `adminEmbedActionAssociationsDelete` answers on success. */
 export type AdminEmbedActionAssociationsDeleteOutput = operations["adminEmbedActionAssociationsDelete"]["responses"][200]["content"]["application/json"];
 
 /** What `adminEmbedActionAssociationsGet` takes: its path, query and header parameters and body fields in one object. */
-export interface AdminEmbedActionAssociationsGetInput extends InputPart<operations["adminEmbedActionAssociationsGet"]["parameters"]["path"]> {}
+export type AdminEmbedActionAssociationsGetInput = operations["adminEmbedActionAssociationsGet"]["parameters"]["path"];
 /** What `adminEmbedActionAssociationsGet` answers on success. */
 export type AdminEmbedActionAssociationsGetOutput = operations["adminEmbedActionAssociationsGet"]["responses"][200]["content"]["application/json"];
 
 /** What `adminEmbedActionAssociationsPost` takes: its path, query and header parameters and body fields in one object. */
-export interface AdminEmbedActionAssociationsPostInput extends InputPart<V1WidenJson<operations["adminEmbedActionAssociationsPost"]["parameters"]["path"] & operations["adminEmbedActionAssociationsPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "actionassociation">> {}
+export type AdminEmbedActionAssociationsPostInput = V1WidenJson<operations["adminEmbedActionAssociationsPost"]["parameters"]["path"] & operations["adminEmbedActionAssociationsPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "actionassociation">;
 /** What `adminEmbedActionAssociationsPost` answers on success. */
 export type AdminEmbedActionAssociationsPostOutput = operations["adminEmbedActionAssociationsPost"]["responses"][200]["content"]["application/json"];
 
 /** What `adminEmbedActionDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface AdminEmbedActionDeleteInput extends InputPart<operations["adminEmbedActionDelete"]["parameters"]["path"]> {}
+export type AdminEmbedActionDeleteInput = operations["adminEmbedActionDelete"]["parameters"]["path"];
 /** What `adminEmbedActionDelete` answers on success. */
 export type AdminEmbedActionDeleteOutput = operations["adminEmbedActionDelete"]["responses"][200]["content"]["application/json"];
 
 /** What `adminEmbedActionPost` takes: its path, query and header parameters and body fields in one object. */
-export interface AdminEmbedActionPostInput extends InputPart<V1WidenJson<operations["adminEmbedActionPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "embedaction">> {}
+export type AdminEmbedActionPostInput = V1WidenJson<operations["adminEmbedActionPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "embedaction">;
 /** What `adminEmbedActionPost` answers on success. */
 export type AdminEmbedActionPostOutput = operations["adminEmbedActionPost"]["responses"][200]["content"]["application/json"];
 
 /** What `adminEmbedActions` takes: its path, query and header parameters and body fields in one object. */
-export interface AdminEmbedActionsInput extends InputPart<V1WidenJson<NonNullable<operations["adminEmbedActions"]["parameters"]["query"]>, "tags">> {}
+export type AdminEmbedActionsInput = V1WidenJson<NonNullable<operations["adminEmbedActions"]["parameters"]["query"]>, "tags">;
 /** What `adminEmbedActions` answers on success. */
 export type AdminEmbedActionsOutput = operations["adminEmbedActions"]["responses"][200]["content"]["application/json"];
 
 /** What `adminEmbedActionsPut` takes: its path, query and header parameters and body fields in one object. */
-export interface AdminEmbedActionsPutInput extends InputPart<V1WidenJson<operations["adminEmbedActionsPut"]["parameters"]["path"] & operations["adminEmbedActionsPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "embedaction">> {}
+export type AdminEmbedActionsPutInput = V1WidenJson<operations["adminEmbedActionsPut"]["parameters"]["path"] & operations["adminEmbedActionsPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "embedaction">;
 /** What `adminEmbedActionsPut` answers on success. */
 export type AdminEmbedActionsPutOutput = operations["adminEmbedActionsPut"]["responses"][200]["content"]["application/json"];
 
 /** What `connectionCreate` takes: its path, query and header parameters and body fields in one object. */
-export interface ConnectionCreateInput extends InputPart<V1WidenJson<operations["connectionCreate"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "metadata">> {}
+export type ConnectionCreateInput = V1WidenJson<operations["connectionCreate"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "metadata">;
 /** What `connectionCreate` answers on success. */
 export type ConnectionCreateOutput = operations["connectionCreate"]["responses"][200]["content"]["application/json"];
 
 /** What `connectionDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface ConnectionDeleteInput extends InputPart<V1WidenJson<operations["connectionDelete"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "ids">> {}
+export type ConnectionDeleteInput = V1WidenJson<operations["connectionDelete"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "ids">;
 /** What `connectionDelete` answers on success. */
 export type ConnectionDeleteOutput = undefined;
 
 /** What `connectionExport` takes: its path, query and header parameters and body fields in one object. */
-export interface ConnectionExportInput extends InputPart<NonNullable<operations["connectionExport"]["parameters"]["query"]>> {}
+export type ConnectionExportInput = NonNullable<operations["connectionExport"]["parameters"]["query"]>;
 /** What `connectionExport` answers on success. */
 export type ConnectionExportOutput = operations["connectionExport"]["responses"][200]["content"]["text/yaml"];
 
 /** What `connectionFetchConnection` takes: its path, query and header parameters and body fields in one object. */
-export interface ConnectionFetchConnectionInput extends InputPart<V1WidenJson<operations["connectionFetchConnection"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "config">> {}
+export type ConnectionFetchConnectionInput = V1WidenJson<operations["connectionFetchConnection"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "config">;
 /** What `connectionFetchConnection` answers on success. */
 export type ConnectionFetchConnectionOutput = operations["connectionFetchConnection"]["responses"][200]["content"]["application/json"];
 
 /** What `connectionFetchLiveColumns` takes: its path, query and header parameters and body fields in one object. */
-export interface ConnectionFetchLiveColumnsInput extends InputPart<V1WidenJson<operations["connectionFetchLiveColumns"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "tables" | "config">> {}
+export type ConnectionFetchLiveColumnsInput = V1WidenJson<operations["connectionFetchLiveColumns"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "tables" | "config">;
 /** What `connectionFetchLiveColumns` answers on success. */
 export type ConnectionFetchLiveColumnsOutput = operations["connectionFetchLiveColumns"]["responses"][200]["content"]["application/json"];
 
 /** What `connectionList` takes: its path, query and header parameters and body fields in one object. */
-export interface ConnectionListInput extends InputPart<V1WidenJson<NonNullable<operations["connectionList"]["parameters"]["query"]>, "tagname">> {}
+export type ConnectionListInput = V1WidenJson<NonNullable<operations["connectionList"]["parameters"]["query"]>, "tagname">;
 /** What `connectionList` answers on success. */
 export type ConnectionListOutput = operations["connectionList"]["responses"][200]["content"]["application/json"];
 
 /** What `connectionTypes` takes: its path, query and header parameters and body fields in one object. */
-export interface ConnectionTypesInput {}
+export type ConnectionTypesInput = {};
 /** What `connectionTypes` answers on success. */
 export type ConnectionTypesOutput = operations["connectionTypes"]["responses"][200]["content"]["application/json"];
 
 /** What `connectionUpdate` takes: its path, query and header parameters and body fields in one object. */
-export interface ConnectionUpdateInput extends InputPart<V1WidenJson<operations["connectionUpdate"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "metadata">> {}
+export type ConnectionUpdateInput = V1WidenJson<operations["connectionUpdate"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "metadata">;
 /** What `connectionUpdate` answers on success. */
 export type ConnectionUpdateOutput = operations["connectionUpdate"]["responses"][200]["content"]["application/json"];
 
 /** What `databaseCreatetable` takes: its path, query and header parameters and body fields in one object. */
-export interface DatabaseCreatetableInput extends InputPart<V1WidenJson<operations["databaseCreatetable"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "ddl_schema">> {}
+export type DatabaseCreatetableInput = V1WidenJson<operations["databaseCreatetable"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "ddl_schema">;
 /** What `databaseCreatetable` answers on success. */
 export type DatabaseCreatetableOutput = operations["databaseCreatetable"]["responses"][200]["content"]["application/json"];
 
 /** What `databaseDatabases` takes: its path, query and header parameters and body fields in one object. */
-export interface DatabaseDatabasesInput {}
+export type DatabaseDatabasesInput = {};
 /** What `databaseDatabases` answers on success. */
 export type DatabaseDatabasesOutput = operations["databaseDatabases"]["responses"][200]["content"]["application/json"];
 
 /** What `databaseGetTableDetail` takes: its path, query and header parameters and body fields in one object. */
-export interface DatabaseGetTableDetailInput extends InputPart<NonNullable<operations["databaseGetTableDetail"]["parameters"]["query"]>> {}
+export type DatabaseGetTableDetailInput = NonNullable<operations["databaseGetTableDetail"]["parameters"]["query"]>;
 /** What `databaseGetTableDetail` answers on success. */
 export type DatabaseGetTableDetailOutput = operations["databaseGetTableDetail"]["responses"][200]["content"]["application/json"];
 
 /** What `databaseRun` takes: its path, query and header parameters and body fields in one object. */
-export interface DatabaseRunInput extends InputPart<V1WidenJson<operations["databaseRun"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "sqlstatements">> {}
+export type DatabaseRunInput = V1WidenJson<operations["databaseRun"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "sqlstatements">;
 /** What `databaseRun` answers on success. */
 export type DatabaseRunOutput = operations["databaseRun"]["responses"][200]["content"]["application/json"];
 
 /** What `databaseSchemas` takes: its path, query and header parameters and body fields in one object. */
-export interface DatabaseSchemasInput extends InputPart<NonNullable<operations["databaseSchemas"]["parameters"]["query"]>> {}
+export type DatabaseSchemasInput = NonNullable<operations["databaseSchemas"]["parameters"]["query"]>;
 /** What `databaseSchemas` answers on success. */
 export type DatabaseSchemasOutput = operations["databaseSchemas"]["responses"][200]["content"]["application/json"];
 
 /** What `databaseTables` takes: its path, query and header parameters and body fields in one object. */
-export interface DatabaseTablesInput extends InputPart<NonNullable<operations["databaseTables"]["parameters"]["query"]>> {}
+export type DatabaseTablesInput = NonNullable<operations["databaseTables"]["parameters"]["query"]>;
 /** What `databaseTables` answers on success. */
 export type DatabaseTablesOutput = operations["databaseTables"]["responses"][200]["content"]["application/json"];
 
 /** What `dependencyListdependents` takes: its path, query and header parameters and body fields in one object. */
-export interface DependencyListdependentsInput extends InputPart<V1WidenJson<operations["dependencyListdependents"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id">> {}
+export type DependencyListdependentsInput = V1WidenJson<operations["dependencyListdependents"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id">;
 /** What `dependencyListdependents` answers on success. */
 export type DependencyListdependentsOutput = operations["dependencyListdependents"]["responses"][200]["content"]["application/json"];
 
 /** What `dependencyListincomplete` takes: its path, query and header parameters and body fields in one object. */
-export interface DependencyListincompleteInput {}
+export type DependencyListincompleteInput = {};
 /** What `dependencyListincomplete` answers on success. */
 export type DependencyListincompleteOutput = operations["dependencyListincomplete"]["responses"][200]["content"]["application/json"];
 
 /** What `dependencyLogicalcolumn` takes: its path, query and header parameters and body fields in one object. */
-export interface DependencyLogicalcolumnInput extends InputPart<V1WidenJson<NonNullable<operations["dependencyLogicalcolumn"]["parameters"]["query"]>, "id">> {}
+export type DependencyLogicalcolumnInput = V1WidenJson<NonNullable<operations["dependencyLogicalcolumn"]["parameters"]["query"]>, "id">;
 /** What `dependencyLogicalcolumn` answers on success. */
 export type DependencyLogicalcolumnOutput = operations["dependencyLogicalcolumn"]["responses"][200]["content"]["application/json"];
 
 /** What `dependencyLogicalrelationship` takes: its path, query and header parameters and body fields in one object. */
-export interface DependencyLogicalrelationshipInput extends InputPart<V1WidenJson<NonNullable<operations["dependencyLogicalrelationship"]["parameters"]["query"]>, "id">> {}
+export type DependencyLogicalrelationshipInput = V1WidenJson<NonNullable<operations["dependencyLogicalrelationship"]["parameters"]["query"]>, "id">;
 /** What `dependencyLogicalrelationship` answers on success. */
 export type DependencyLogicalrelationshipOutput = operations["dependencyLogicalrelationship"]["responses"][200]["content"]["application/json"];
 
 /** What `dependencyLogicaltable` takes: its path, query and header parameters and body fields in one object. */
-export interface DependencyLogicaltableInput extends InputPart<V1WidenJson<NonNullable<operations["dependencyLogicaltable"]["parameters"]["query"]>, "id">> {}
+export type DependencyLogicaltableInput = V1WidenJson<NonNullable<operations["dependencyLogicaltable"]["parameters"]["query"]>, "id">;
 /** What `dependencyLogicaltable` answers on success. */
 export type DependencyLogicaltableOutput = operations["dependencyLogicaltable"]["responses"][200]["content"]["application/json"];
 
 /** What `dependencyPhysicalcolumn` takes: its path, query and header parameters and body fields in one object. */
-export interface DependencyPhysicalcolumnInput extends InputPart<V1WidenJson<NonNullable<operations["dependencyPhysicalcolumn"]["parameters"]["query"]>, "id">> {}
+export type DependencyPhysicalcolumnInput = V1WidenJson<NonNullable<operations["dependencyPhysicalcolumn"]["parameters"]["query"]>, "id">;
 /** What `dependencyPhysicalcolumn` answers on success. */
 export type DependencyPhysicalcolumnOutput = operations["dependencyPhysicalcolumn"]["responses"][200]["content"]["application/json"];
 
 /** What `dependencyPhysicaltable` takes: its path, query and header parameters and body fields in one object. */
-export interface DependencyPhysicaltableInput extends InputPart<V1WidenJson<NonNullable<operations["dependencyPhysicaltable"]["parameters"]["query"]>, "id">> {}
+export type DependencyPhysicaltableInput = V1WidenJson<NonNullable<operations["dependencyPhysicaltable"]["parameters"]["query"]>, "id">;
 /** What `dependencyPhysicaltable` answers on success. */
 export type DependencyPhysicaltableOutput = operations["dependencyPhysicaltable"]["responses"][200]["content"]["application/json"];
 
 /** What `dependencyPinboard` takes: its path, query and header parameters and body fields in one object. */
-export interface DependencyPinboardInput extends InputPart<V1WidenJson<NonNullable<operations["dependencyPinboard"]["parameters"]["query"]>, "ids">> {}
+export type DependencyPinboardInput = V1WidenJson<NonNullable<operations["dependencyPinboard"]["parameters"]["query"]>, "ids">;
 /** What `dependencyPinboard` answers on success. */
 export type DependencyPinboardOutput = operations["dependencyPinboard"]["responses"][200]["content"]["application/json"];
 
 /** What `exportPinboardPdf` takes: its path, query and header parameters and body fields in one object. */
-export interface ExportPinboardPdfInput extends InputPart<V1WidenJson<Partial<NonNullable<operations["exportPinboardPdf"]["requestBody"]>["content"]["multipart/form-data"]>, "visualization_ids">>, V1RuntimeFilterInput {}
+export type ExportPinboardPdfInput = V1WidenJson<Partial<NonNullable<operations["exportPinboardPdf"]["requestBody"]>["content"]["multipart/form-data"]>, "visualization_ids"> & V1RuntimeFilterInput;
 /** What `exportPinboardPdf` answers on success. */
 export type ExportPinboardPdfOutput = operations["exportPinboardPdf"]["responses"][200]["content"]["application/octet-stream"];
 
 /** What `groupAddmemberships` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupAddmembershipsInput extends InputPart<V1WidenJson<operations["groupAddmemberships"]["requestBody"]["content"]["multipart/form-data"], "userids" | "groupids">> {}
+export type GroupAddmembershipsInput = V1WidenJson<operations["groupAddmemberships"]["requestBody"]["content"]["multipart/form-data"], "userids" | "groupids">;
 /** What `groupAddmemberships` answers on success. */
 export type GroupAddmembershipsOutput = undefined;
 
 /** What `groupAddprivilege` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupAddprivilegeInput extends InputPart<V1WidenJson<operations["groupAddprivilege"]["requestBody"]["content"]["multipart/form-data"], "groupNames">> {}
+export type GroupAddprivilegeInput = V1WidenJson<operations["groupAddprivilege"]["requestBody"]["content"]["multipart/form-data"], "groupNames">;
 /** What `groupAddprivilege` answers on success. */
 export type GroupAddprivilegeOutput = operations["groupAddprivilege"]["responses"][200]["content"]["application/json"];
 
 /** What `groupAddrole` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupAddroleInput extends InputPart<V1WidenJson<operations["groupAddrole"]["requestBody"]["content"]["multipart/form-data"], "groupNames">> {}
+export type GroupAddroleInput = V1WidenJson<operations["groupAddrole"]["requestBody"]["content"]["multipart/form-data"], "groupNames">;
 /** What `groupAddrole` answers on success. */
 export type GroupAddroleOutput = undefined;
 
 /** What `groupDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupDeleteInput extends InputPart<operations["groupDelete"]["parameters"]["path"]> {}
+export type GroupDeleteInput = operations["groupDelete"]["parameters"]["path"];
 /** What `groupDelete` answers on success. */
 export type GroupDeleteOutput = undefined;
 
 /** What `groupGet` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupGetInput extends InputPart<NonNullable<operations["groupGet"]["parameters"]["query"]>> {}
+export type GroupGetInput = NonNullable<operations["groupGet"]["parameters"]["query"]>;
 /** What `groupGet` answers on success. */
 export type GroupGetOutput = operations["groupGet"]["responses"][200]["content"]["application/json"];
 
 /** What `groupGroupsDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupGroupsDeleteInput extends InputPart<V1WidenJson<operations["groupGroupsDelete"]["parameters"]["path"] & operations["groupGroupsDelete"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "principalids">> {}
+export type GroupGroupsDeleteInput = V1WidenJson<operations["groupGroupsDelete"]["parameters"]["path"] & operations["groupGroupsDelete"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "principalids">;
 /** What `groupGroupsDelete` answers on success. */
 export type GroupGroupsDeleteOutput = undefined;
 
 /** What `groupGroupsGet` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupGroupsGetInput extends InputPart<operations["groupGroupsGet"]["parameters"]["path"]> {}
+export type GroupGroupsGetInput = operations["groupGroupsGet"]["parameters"]["path"];
 /** What `groupGroupsGet` answers on success. */
 export type GroupGroupsGetOutput = operations["groupGroupsGet"]["responses"][200]["content"]["application/json"];
 
 /** What `groupGroupsPost` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupGroupsPostInput extends InputPart<V1WidenJson<operations["groupGroupsPost"]["parameters"]["path"] & operations["groupGroupsPost"]["requestBody"]["content"]["multipart/form-data"], "principalids">> {}
+export type GroupGroupsPostInput = V1WidenJson<operations["groupGroupsPost"]["parameters"]["path"] & operations["groupGroupsPost"]["requestBody"]["content"]["multipart/form-data"], "principalids">;
 /** What `groupGroupsPost` answers on success. */
 export type GroupGroupsPostOutput = undefined;
 
 /** What `groupGroupsPut` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupGroupsPutInput extends InputPart<V1WidenJson<operations["groupGroupsPut"]["parameters"]["path"] & operations["groupGroupsPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "principalids">> {}
+export type GroupGroupsPutInput = V1WidenJson<operations["groupGroupsPut"]["parameters"]["path"] & operations["groupGroupsPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "principalids">;
 /** What `groupGroupsPut` answers on success. */
 export type GroupGroupsPutOutput = undefined;
 
 /** What `groupListuser` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupListuserInput extends InputPart<operations["groupListuser"]["parameters"]["path"]> {}
+export type GroupListuserInput = operations["groupListuser"]["parameters"]["path"];
 /** What `groupListuser` answers on success. */
 export type GroupListuserOutput = operations["groupListuser"]["responses"][200]["content"]["application/json"];
 
 /** What `groupPost` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupPostInput extends InputPart<V1WidenJson<operations["groupPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "privileges" | "roleIds">> {}
+export type GroupPostInput = V1WidenJson<operations["groupPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "privileges" | "roleIds">;
 /** What `groupPost` answers on success. */
 export type GroupPostOutput = operations["groupPost"]["responses"][200]["content"]["application/json"];
 
 /** What `groupPut` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupPutInput extends InputPart<V1WidenJson<operations["groupPut"]["parameters"]["path"] & operations["groupPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "content" | "roleIds">> {}
+export type GroupPutInput = V1WidenJson<operations["groupPut"]["parameters"]["path"] & operations["groupPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "content" | "roleIds">;
 /** What `groupPut` answers on success. */
 export type GroupPutOutput = undefined;
 
 /** What `groupRemovememberships` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupRemovemembershipsInput extends InputPart<V1WidenJson<operations["groupRemovememberships"]["requestBody"]["content"]["multipart/form-data"], "userids" | "groupids">> {}
+export type GroupRemovemembershipsInput = V1WidenJson<operations["groupRemovememberships"]["requestBody"]["content"]["multipart/form-data"], "userids" | "groupids">;
 /** What `groupRemovememberships` answers on success. */
 export type GroupRemovemembershipsOutput = undefined;
 
 /** What `groupRemoveprivilege` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupRemoveprivilegeInput extends InputPart<V1WidenJson<operations["groupRemoveprivilege"]["requestBody"]["content"]["multipart/form-data"], "groupNames">> {}
+export type GroupRemoveprivilegeInput = V1WidenJson<operations["groupRemoveprivilege"]["requestBody"]["content"]["multipart/form-data"], "groupNames">;
 /** What `groupRemoveprivilege` answers on success. */
 export type GroupRemoveprivilegeOutput = undefined;
 
 /** What `groupRemoverole` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupRemoveroleInput extends InputPart<V1WidenJson<operations["groupRemoverole"]["requestBody"]["content"]["multipart/form-data"], "groupNames">> {}
+export type GroupRemoveroleInput = V1WidenJson<operations["groupRemoverole"]["requestBody"]["content"]["multipart/form-data"], "groupNames">;
 /** What `groupRemoverole` answers on success. */
 export type GroupRemoveroleOutput = undefined;
 
 /** What `groupUserDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupUserDeleteInput extends InputPart<operations["groupUserDelete"]["parameters"]["path"]> {}
+export type GroupUserDeleteInput = operations["groupUserDelete"]["parameters"]["path"];
 /** What `groupUserDelete` answers on success. */
 export type GroupUserDeleteOutput = undefined;
 
 /** What `groupUserPost` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupUserPostInput extends InputPart<operations["groupUserPost"]["parameters"]["path"]> {}
+export type GroupUserPostInput = operations["groupUserPost"]["parameters"]["path"];
 /** What `groupUserPost` answers on success. */
 export type GroupUserPostOutput = undefined;
 
 /** What `groupUsersDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupUsersDeleteInput extends InputPart<V1WidenJson<operations["groupUsersDelete"]["parameters"]["path"] & NonNullable<operations["groupUsersDelete"]["parameters"]["query"]>, "userids">> {}
+export type GroupUsersDeleteInput = V1WidenJson<operations["groupUsersDelete"]["parameters"]["path"] & NonNullable<operations["groupUsersDelete"]["parameters"]["query"]>, "userids">;
 /** What `groupUsersDelete` answers on success. */
 export type GroupUsersDeleteOutput = undefined;
 
 /** What `groupUsersGet` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupUsersGetInput extends InputPart<operations["groupUsersGet"]["parameters"]["path"]> {}
+export type GroupUsersGetInput = operations["groupUsersGet"]["parameters"]["path"];
 /** What `groupUsersGet` answers on success. */
 export type GroupUsersGetOutput = operations["groupUsersGet"]["responses"][200]["content"]["application/json"];
 
 /** What `groupUsersPost` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupUsersPostInput extends InputPart<V1WidenJson<operations["groupUsersPost"]["parameters"]["path"] & NonNullable<operations["groupUsersPost"]["parameters"]["query"]>, "userids">> {}
+export type GroupUsersPostInput = V1WidenJson<operations["groupUsersPost"]["parameters"]["path"] & NonNullable<operations["groupUsersPost"]["parameters"]["query"]>, "userids">;
 /** What `groupUsersPost` answers on success. */
 export type GroupUsersPostOutput = undefined;
 
 /** What `groupUsersPut` takes: its path, query and header parameters and body fields in one object. */
-export interface GroupUsersPutInput extends InputPart<V1WidenJson<operations["groupUsersPut"]["parameters"]["path"] & operations["groupUsersPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "userids">> {}
+export type GroupUsersPutInput = V1WidenJson<operations["groupUsersPut"]["parameters"]["path"] & operations["groupUsersPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "userids">;
 /** What `groupUsersPut` answers on success. */
 export type GroupUsersPutOutput = undefined;
 
 /** What `internalConnectionDetail` takes: its path, query and header parameters and body fields in one object. */
-export interface InternalConnectionDetailInput extends InputPart<V1WidenJson<operations["internalConnectionDetail"]["parameters"]["path"] & NonNullable<operations["internalConnectionDetail"]["parameters"]["query"]>, "tagname">> {}
+export type InternalConnectionDetailInput = V1WidenJson<operations["internalConnectionDetail"]["parameters"]["path"] & NonNullable<operations["internalConnectionDetail"]["parameters"]["query"]>, "tagname">;
 /** What `internalConnectionDetail` answers on success. */
 export type InternalConnectionDetailOutput = operations["internalConnectionDetail"]["responses"][200]["content"]["application/json"];
 
 /** What `internalMetadataDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface InternalMetadataDeleteInput extends InputPart<V1WidenJson<operations["internalMetadataDelete"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id">> {}
+export type InternalMetadataDeleteInput = V1WidenJson<operations["internalMetadataDelete"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id">;
 /** What `internalMetadataDelete` answers on success. */
 export type InternalMetadataDeleteOutput = undefined;
 
 /** What `logsTopics` takes: its path, query and header parameters and body fields in one object. */
-export interface LogsTopicsInput extends InputPart<operations["logsTopics"]["parameters"]["path"]>, InputPart<NonNullable<operations["logsTopics"]["parameters"]["query"]>> {}
+export type LogsTopicsInput = operations["logsTopics"]["parameters"]["path"] & NonNullable<operations["logsTopics"]["parameters"]["query"]>;
 /** What `logsTopics` answers on success. */
 export type LogsTopicsOutput = operations["logsTopics"]["responses"][200]["content"]["application/json"];
 
 /** What `materializationRefreshview` takes: its path, query and header parameters and body fields in one object. */
-export interface MaterializationRefreshviewInput extends InputPart<operations["materializationRefreshview"]["parameters"]["path"]> {}
+export type MaterializationRefreshviewInput = operations["materializationRefreshview"]["parameters"]["path"];
 /** What `materializationRefreshview` answers on success. */
 export type MaterializationRefreshviewOutput = undefined;
 
 /** What `metadataAssigntag` takes: its path, query and header parameters and body fields in one object. */
-export interface MetadataAssigntagInput extends InputPart<V1WidenJson<operations["metadataAssigntag"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id" | "type" | "tagid" | "tagname">> {}
+export type MetadataAssigntagInput = V1WidenJson<operations["metadataAssigntag"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id" | "type" | "tagid" | "tagname">;
 /** What `metadataAssigntag` answers on success. */
 export type MetadataAssigntagOutput = undefined;
 
 /** What `metadataDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface MetadataDeleteInput extends InputPart<V1WidenJson<operations["metadataDelete"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id">> {}
+export type MetadataDeleteInput = V1WidenJson<operations["metadataDelete"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id">;
 /** What `metadataDelete` answers on success. */
 export type MetadataDeleteOutput = undefined;
 
 /** What `metadataDetails` takes: its path, query and header parameters and body fields in one object. */
-export interface MetadataDetailsInput extends InputPart<V1WidenJson<NonNullable<operations["metadataDetails"]["parameters"]["query"]>, "id">> {}
+export type MetadataDetailsInput = V1WidenJson<NonNullable<operations["metadataDetails"]["parameters"]["query"]>, "id">;
 /** What `metadataDetails` answers on success. */
 export type MetadataDetailsOutput = operations["metadataDetails"]["responses"][200]["content"]["application/json"];
 
 /** What `metadataList` takes: its path, query and header parameters and body fields in one object. */
-export interface MetadataListInput extends InputPart<V1WidenJson<NonNullable<operations["metadataList"]["parameters"]["query"]>, "subtypes" | "ownertypes" | "tagname" | "skipids" | "fetchids">> {}
+export type MetadataListInput = V1WidenJson<NonNullable<operations["metadataList"]["parameters"]["query"]>, "subtypes" | "ownertypes" | "tagname" | "skipids" | "fetchids">;
 /** What `metadataList` answers on success. */
 export type MetadataListOutput = operations["metadataList"]["responses"][200]["content"]["application/json"];
 
 /** What `metadataListas` takes: its path, query and header parameters and body fields in one object. */
-export interface MetadataListasInput extends InputPart<NonNullable<operations["metadataListas"]["parameters"]["query"]>> {}
+export type MetadataListasInput = NonNullable<operations["metadataListas"]["parameters"]["query"]>;
 /** What `metadataListas` answers on success. */
 export type MetadataListasOutput = operations["metadataListas"]["responses"][200]["content"]["application/json"];
 
 /** What `metadataListobjectheaders` takes: its path, query and header parameters and body fields in one object. */
-export interface MetadataListobjectheadersInput extends InputPart<V1WidenJson<NonNullable<operations["metadataListobjectheaders"]["parameters"]["query"]>, "subtypes" | "tagname" | "skipids" | "fetchids">> {}
+export type MetadataListobjectheadersInput = V1WidenJson<NonNullable<operations["metadataListobjectheaders"]["parameters"]["query"]>, "subtypes" | "tagname" | "skipids" | "fetchids">;
 /** What `metadataListobjectheaders` answers on success. */
 export type MetadataListobjectheadersOutput = operations["metadataListobjectheaders"]["responses"][200]["content"]["application/json"];
 
 /** What `metadataListvizheaders` takes: its path, query and header parameters and body fields in one object. */
-export interface MetadataListvizheadersInput extends InputPart<NonNullable<operations["metadataListvizheaders"]["parameters"]["query"]>> {}
+export type MetadataListvizheadersInput = NonNullable<operations["metadataListvizheaders"]["parameters"]["query"]>;
 /** What `metadataListvizheaders` answers on success. */
 export type MetadataListvizheadersOutput = operations["metadataListvizheaders"]["responses"][200]["content"]["application/json"];
 
 /** What `metadataMarkasfavoritefor` takes: its path, query and header parameters and body fields in one object. */
-export interface MetadataMarkasfavoriteforInput extends InputPart<V1WidenJson<operations["metadataMarkasfavoritefor"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "ids">> {}
+export type MetadataMarkasfavoriteforInput = V1WidenJson<operations["metadataMarkasfavoritefor"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "ids">;
 /** What `metadataMarkasfavoritefor` answers on success. */
 export type MetadataMarkasfavoriteforOutput = undefined;
 
 /** What `metadataTmlExport` takes: its path, query and header parameters and body fields in one object. */
-export interface MetadataTmlExportInput extends InputPart<V1WidenJson<operations["metadataTmlExport"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "export_ids">> {}
+export type MetadataTmlExportInput = V1WidenJson<operations["metadataTmlExport"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "export_ids">;
 /** What `metadataTmlExport` answers on success. */
 export type MetadataTmlExportOutput = operations["metadataTmlExport"]["responses"][200]["content"]["text/plain"] | operations["metadataTmlExport"]["responses"][200]["content"]["application/json"];
 
 /** What `metadataTmlExportBatch` takes: its path, query and header parameters and body fields in one object. */
-export interface MetadataTmlExportBatchInput extends InputPart<Partial<NonNullable<operations["metadataTmlExportBatch"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>> {}
+export type MetadataTmlExportBatchInput = Partial<NonNullable<operations["metadataTmlExportBatch"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>;
 /** What `metadataTmlExportBatch` answers on success. */
 export type MetadataTmlExportBatchOutput = operations["metadataTmlExportBatch"]["responses"][200]["content"]["text/plain"] | operations["metadataTmlExportBatch"]["responses"][200]["content"]["application/json"];
 
 /** What `metadataTmlImport` takes: its path, query and header parameters and body fields in one object. */
-export interface MetadataTmlImportInput extends InputPart<V1WidenJson<operations["metadataTmlImport"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "import_objects">> {}
+export type MetadataTmlImportInput = V1WidenJson<operations["metadataTmlImport"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "import_objects">;
 /** What `metadataTmlImport` answers on success. */
 export type MetadataTmlImportOutput = operations["metadataTmlImport"]["responses"][200]["content"]["text/plain"] | operations["metadataTmlImport"]["responses"][200]["content"]["application/json"];
 
 /** What `metadataUnassigntag` takes: its path, query and header parameters and body fields in one object. */
-export interface MetadataUnassigntagInput extends InputPart<V1WidenJson<operations["metadataUnassigntag"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id" | "type" | "tagid" | "tagname">> {}
+export type MetadataUnassigntagInput = V1WidenJson<operations["metadataUnassigntag"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id" | "type" | "tagid" | "tagname">;
 /** What `metadataUnassigntag` answers on success. */
 export type MetadataUnassigntagOutput = undefined;
 
 /** What `metadataUnmarkasfavoritefor` takes: its path, query and header parameters and body fields in one object. */
-export interface MetadataUnmarkasfavoriteforInput extends InputPart<V1WidenJson<operations["metadataUnmarkasfavoritefor"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "ids">> {}
+export type MetadataUnmarkasfavoriteforInput = V1WidenJson<operations["metadataUnmarkasfavoritefor"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "ids">;
 /** What `metadataUnmarkasfavoritefor` answers on success. */
 export type MetadataUnmarkasfavoriteforOutput = undefined;
 
 /** What `orgDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface OrgDeleteInput extends InputPart<NonNullable<operations["orgDelete"]["parameters"]["query"]>>, InputPart<Partial<NonNullable<operations["orgDelete"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>> {}
+export type OrgDeleteInput = NonNullable<operations["orgDelete"]["parameters"]["query"]> & Partial<NonNullable<operations["orgDelete"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>;
 /** What `orgDelete` answers on success. */
 export type OrgDeleteOutput = undefined;
 
 /** What `orgGet` takes: its path, query and header parameters and body fields in one object. */
-export interface OrgGetInput extends InputPart<NonNullable<operations["orgGet"]["parameters"]["query"]>> {}
+export type OrgGetInput = NonNullable<operations["orgGet"]["parameters"]["query"]>;
 /** What `orgGet` answers on success. */
 export type OrgGetOutput = operations["orgGet"]["responses"][200]["content"]["application/json"];
 
 /** What `orgPost` takes: its path, query and header parameters and body fields in one object. */
-export interface OrgPostInput extends InputPart<NonNullable<operations["orgPost"]["parameters"]["query"]>>, InputPart<operations["orgPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"]> {}
+export type OrgPostInput = NonNullable<operations["orgPost"]["parameters"]["query"]> & operations["orgPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
 /** What `orgPost` answers on success. */
 export type OrgPostOutput = operations["orgPost"]["responses"][200]["content"]["application/json"];
 
 /** What `orgPut` takes: its path, query and header parameters and body fields in one object. */
-export interface OrgPutInput extends InputPart<NonNullable<operations["orgPut"]["parameters"]["query"]>>, InputPart<Partial<NonNullable<operations["orgPut"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>> {}
+export type OrgPutInput = NonNullable<operations["orgPut"]["parameters"]["query"]> & Partial<NonNullable<operations["orgPut"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>;
 /** What `orgPut` answers on success. */
 export type OrgPutOutput = operations["orgPut"]["responses"][200]["content"]["application/json"];
 
 /** What `orgSearch` takes: its path, query and header parameters and body fields in one object. */
-export interface OrgSearchInput extends InputPart<NonNullable<operations["orgSearch"]["parameters"]["query"]>>, InputPart<Partial<NonNullable<operations["orgSearch"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>> {}
+export type OrgSearchInput = NonNullable<operations["orgSearch"]["parameters"]["query"]> & Partial<NonNullable<operations["orgSearch"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>;
 /** What `orgSearch` answers on success. */
 export type OrgSearchOutput = operations["orgSearch"]["responses"][200]["content"]["application/json"];
 
 /** What `partnerSnowflakeUser` takes: its path, query and header parameters and body fields in one object. */
-export interface PartnerSnowflakeUserInput extends InputPart<V1WidenJson<operations["partnerSnowflakeUser"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "body">> {}
+export type PartnerSnowflakeUserInput = V1WidenJson<operations["partnerSnowflakeUser"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "body">;
 /** What `partnerSnowflakeUser` answers on success. */
 export type PartnerSnowflakeUserOutput = operations["partnerSnowflakeUser"]["responses"][200]["content"]["application/json"];
 
 /** What `pinboarddata` takes: its path, query and header parameters and body fields in one object. */
-export interface PinboarddataInput extends InputPart<V1WidenJson<NonNullable<operations["pinboarddata"]["parameters"]["query"]>, "vizid">>, V1RuntimeFilterInput, V1RuntimeSortInput, V1RuntimeParameterInput {}
+export type PinboarddataInput = V1WidenJson<NonNullable<operations["pinboarddata"]["parameters"]["query"]>, "vizid"> & V1RuntimeFilterInput & V1RuntimeSortInput & V1RuntimeParameterInput;
 /** What `pinboarddata` answers on success. */
 export type PinboarddataOutput = operations["pinboarddata"]["responses"][200]["content"]["application/json"];
 
 /** What `roleDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface RoleDeleteInput extends InputPart<operations["roleDelete"]["parameters"]["path"]> {}
+export type RoleDeleteInput = operations["roleDelete"]["parameters"]["path"];
 /** What `roleDelete` answers on success. */
 export type RoleDeleteOutput = undefined;
 
 /** What `rolePost` takes: its path, query and header parameters and body fields in one object. */
-export interface RolePostInput extends InputPart<V1WidenJson<operations["rolePost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "privileges">> {}
+export type RolePostInput = V1WidenJson<operations["rolePost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "privileges">;
 /** What `rolePost` answers on success. */
 export type RolePostOutput = operations["rolePost"]["responses"][200]["content"]["application/json"];
 
 /** What `rolePut` takes: its path, query and header parameters and body fields in one object. */
-export interface RolePutInput extends InputPart<V1WidenJson<operations["rolePut"]["parameters"]["path"] & Partial<NonNullable<operations["rolePut"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>, "privileges">> {}
+export type RolePutInput = V1WidenJson<operations["rolePut"]["parameters"]["path"] & Partial<NonNullable<operations["rolePut"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>, "privileges">;
 /** What `rolePut` answers on success. */
 export type RolePutOutput = operations["rolePut"]["responses"][200]["content"]["application/json"];
 
 /** What `roleSearch` takes: its path, query and header parameters and body fields in one object. */
-export interface RoleSearchInput extends InputPart<V1WidenJson<Partial<NonNullable<operations["roleSearch"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>, "role_identifiers" | "org_identifiers" | "group_identifiers" | "privileges">> {}
+export type RoleSearchInput = V1WidenJson<Partial<NonNullable<operations["roleSearch"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>, "role_identifiers" | "org_identifiers" | "group_identifiers" | "privileges">;
 /** What `roleSearch` answers on success. */
 export type RoleSearchOutput = operations["roleSearch"]["responses"][200]["content"]["application/json"];
 
 /** What `searchdata` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchdataInput extends InputPart<NonNullable<operations["searchdata"]["parameters"]["query"]>>, InputPart<Pick<NonNullable<operations["searchdata"]["parameters"]["header"]>, "Accept-Language">>, V1RuntimeFilterInput, V1RuntimeSortInput, V1RuntimeParameterInput {}
+export type SearchdataInput = NonNullable<operations["searchdata"]["parameters"]["query"]> & Pick<NonNullable<operations["searchdata"]["parameters"]["header"]>, "Accept-Language"> & V1RuntimeFilterInput & V1RuntimeSortInput & V1RuntimeParameterInput;
 /** What `searchdata` answers on success. */
 export type SearchdataOutput = operations["searchdata"]["responses"][200]["content"]["application/json"];
 
 /** What `securityEffectivepermissionbulk` takes: its path, query and header parameters and body fields in one object. */
-export interface SecurityEffectivepermissionbulkInput extends InputPart<V1WidenJson<operations["securityEffectivepermissionbulk"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "idsbytype">> {}
+export type SecurityEffectivepermissionbulkInput = V1WidenJson<operations["securityEffectivepermissionbulk"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "idsbytype">;
 /** What `securityEffectivepermissionbulk` answers on success. */
 export type SecurityEffectivepermissionbulkOutput = operations["securityEffectivepermissionbulk"]["responses"][200]["content"]["application/json"];
 
 /** What `securityMetadataPermissions` takes: its path, query and header parameters and body fields in one object. */
-export interface SecurityMetadataPermissionsInput extends InputPart<V1WidenJson<NonNullable<operations["securityMetadataPermissions"]["parameters"]["query"]>, "id">> {}
+export type SecurityMetadataPermissionsInput = V1WidenJson<NonNullable<operations["securityMetadataPermissions"]["parameters"]["query"]>, "id">;
 /** What `securityMetadataPermissions` answers on success. */
 export type SecurityMetadataPermissionsOutput = operations["securityMetadataPermissions"]["responses"][200]["content"]["application/json"];
 
 /** What `securityMetadataPermissionsById` takes: its path, query and header parameters and body fields in one object. */
-export interface SecurityMetadataPermissionsByIdInput extends InputPart<operations["securityMetadataPermissionsById"]["parameters"]["path"]>, InputPart<NonNullable<operations["securityMetadataPermissionsById"]["parameters"]["query"]>> {}
+export type SecurityMetadataPermissionsByIdInput = operations["securityMetadataPermissionsById"]["parameters"]["path"] & NonNullable<operations["securityMetadataPermissionsById"]["parameters"]["query"]>;
 /** What `securityMetadataPermissionsById` answers on success. */
 export type SecurityMetadataPermissionsByIdOutput = operations["securityMetadataPermissionsById"]["responses"][200]["content"]["application/json"];
 
 /** What `securityShare` takes: its path, query and header parameters and body fields in one object. */
-export interface SecurityShareInput extends InputPart<V1WidenJson<operations["securityShare"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id" | "permission" | "emailshares">> {}
+export type SecurityShareInput = V1WidenJson<operations["securityShare"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id" | "permission" | "emailshares">;
 /** What `securityShare` answers on success. */
 export type SecurityShareOutput = undefined;
 
 /** What `securityShareviz` takes: its path, query and header parameters and body fields in one object. */
-export interface SecuritySharevizInput extends InputPart<V1WidenJson<operations["securityShareviz"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "principalids" | "emailshares">> {}
+export type SecuritySharevizInput = V1WidenJson<operations["securityShareviz"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "principalids" | "emailshares">;
 /** What `securityShareviz` answers on success. */
 export type SecuritySharevizOutput = undefined;
 
 /** What `sessionAuthToken` takes: its path, query and header parameters and body fields in one object. */
-export interface SessionAuthTokenInput extends InputPart<V1WidenJson<operations["sessionAuthToken"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "groups" | "jwt_user_options">> {}
+export type SessionAuthTokenInput = V1WidenJson<operations["sessionAuthToken"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "groups" | "jwt_user_options">;
 /** What `sessionAuthToken` answers on success. */
 export type SessionAuthTokenOutput = operations["sessionAuthToken"]["responses"][200]["content"]["text/plain"];
 
 /** What `sessionHomepinboardDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface SessionHomepinboardDeleteInput {}
+export type SessionHomepinboardDeleteInput = {};
 /** What `sessionHomepinboardDelete` answers on success. */
 export type SessionHomepinboardDeleteOutput = undefined;
 
 /** What `sessionHomepinboardGet` takes: its path, query and header parameters and body fields in one object. */
-export interface SessionHomepinboardGetInput {}
+export type SessionHomepinboardGetInput = {};
 /** What `sessionHomepinboardGet` answers on success. */
 export type SessionHomepinboardGetOutput = operations["sessionHomepinboardGet"]["responses"][200]["content"]["text/plain"];
 
 /** What `sessionHomepinboardPost` takes: its path, query and header parameters and body fields in one object. */
-export interface SessionHomepinboardPostInput extends InputPart<operations["sessionHomepinboardPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"]> {}
+export type SessionHomepinboardPostInput = operations["sessionHomepinboardPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
 /** What `sessionHomepinboardPost` answers on success. */
 export type SessionHomepinboardPostOutput = undefined;
 
 /** What `sessionInfo` takes: its path, query and header parameters and body fields in one object. */
-export interface SessionInfoInput {}
+export type SessionInfoInput = {};
 /** What `sessionInfo` answers on success. */
 export type SessionInfoOutput = operations["sessionInfo"]["responses"][200]["content"]["application/json"];
 
 /** What `sessionLogin` takes: its path, query and header parameters and body fields in one object. */
-export interface SessionLoginInput extends InputPart<operations["sessionLogin"]["requestBody"]["content"]["application/x-www-form-urlencoded"]> {}
+export type SessionLoginInput = operations["sessionLogin"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
 /** What `sessionLogin` answers on success. */
 export type SessionLoginOutput = undefined;
 
 /** What `sessionLoginTokenGet` takes: its path, query and header parameters and body fields in one object. */
-export interface SessionLoginTokenGetInput extends InputPart<NonNullable<operations["sessionLoginTokenGet"]["parameters"]["query"]>> {}
+export type SessionLoginTokenGetInput = NonNullable<operations["sessionLoginTokenGet"]["parameters"]["query"]>;
 /** What `sessionLoginTokenGet` answers on success. */
 export type SessionLoginTokenGetOutput = operations["sessionLoginTokenGet"]["responses"][200]["content"]["text/html"];
 
 /** What `sessionLoginTokenPost` takes: its path, query and header parameters and body fields in one object. */
-export interface SessionLoginTokenPostInput extends InputPart<operations["sessionLoginTokenPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"]> {}
+export type SessionLoginTokenPostInput = operations["sessionLoginTokenPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
 /** What `sessionLoginTokenPost` answers on success. */
 export type SessionLoginTokenPostOutput = operations["sessionLoginTokenPost"]["responses"][200]["content"]["text/html"];
 
 /** What `sessionLogout` takes: its path, query and header parameters and body fields in one object. */
-export interface SessionLogoutInput {}
+export type SessionLogoutInput = {};
 /** What `sessionLogout` answers on success. */
 export type SessionLogoutOutput = undefined;
 
 /** What `sessionOrgsGet` takes: its path, query and header parameters and body fields in one object. */
-export interface SessionOrgsGetInput extends InputPart<NonNullable<operations["sessionOrgsGet"]["parameters"]["query"]>> {}
+export type SessionOrgsGetInput = NonNullable<operations["sessionOrgsGet"]["parameters"]["query"]>;
 /** What `sessionOrgsGet` answers on success. */
 export type SessionOrgsGetOutput = operations["sessionOrgsGet"]["responses"][200]["content"]["application/json"];
 
 /** What `sessionOrgsPut` takes: its path, query and header parameters and body fields in one object. */
-export interface SessionOrgsPutInput extends InputPart<operations["sessionOrgsPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"]> {}
+export type SessionOrgsPutInput = operations["sessionOrgsPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
 /** What `sessionOrgsPut` answers on success. */
 export type SessionOrgsPutOutput = undefined;
 
 /** What `sessionOrgsUsers` takes: its path, query and header parameters and body fields in one object. */
-export interface SessionOrgsUsersInput extends InputPart<operations["sessionOrgsUsers"]["parameters"]["path"]>, InputPart<NonNullable<operations["sessionOrgsUsers"]["parameters"]["query"]>> {}
+export type SessionOrgsUsersInput = operations["sessionOrgsUsers"]["parameters"]["path"] & NonNullable<operations["sessionOrgsUsers"]["parameters"]["query"]>;
 /** What `sessionOrgsUsers` answers on success. */
 export type SessionOrgsUsersOutput = operations["sessionOrgsUsers"]["responses"][200]["content"]["application/json"];
 
 /** What `userActivate` takes: its path, query and header parameters and body fields in one object. */
-export interface UserActivateInput extends InputPart<operations["userActivate"]["requestBody"]["content"]["application/x-www-form-urlencoded"]> {}
+export type UserActivateInput = operations["userActivate"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
 /** What `userActivate` answers on success. */
 export type UserActivateOutput = undefined;
 
 /** What `userAddtoorg` takes: its path, query and header parameters and body fields in one object. */
-export interface UserAddtoorgInput extends InputPart<V1WidenJson<NonNullable<operations["userAddtoorg"]["parameters"]["query"]> & operations["userAddtoorg"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "userids">> {}
+export type UserAddtoorgInput = V1WidenJson<NonNullable<operations["userAddtoorg"]["parameters"]["query"]> & operations["userAddtoorg"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "userids">;
 /** What `userAddtoorg` answers on success. */
 export type UserAddtoorgOutput = undefined;
 
 /** What `userDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface UserDeleteInput extends InputPart<operations["userDelete"]["parameters"]["path"]>, InputPart<NonNullable<operations["userDelete"]["parameters"]["query"]>> {}
+export type UserDeleteInput = operations["userDelete"]["parameters"]["path"] & NonNullable<operations["userDelete"]["parameters"]["query"]>;
 /** What `userDelete` answers on success. */
 export type UserDeleteOutput = undefined;
 
 /** What `userEmail` takes: its path, query and header parameters and body fields in one object. */
-export interface UserEmailInput extends InputPart<operations["userEmail"]["requestBody"]["content"]["application/x-www-form-urlencoded"]> {}
+export type UserEmailInput = operations["userEmail"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
 /** What `userEmail` answers on success. */
 export type UserEmailOutput = undefined;
 
 /** What `userGet` takes: its path, query and header parameters and body fields in one object. */
-export interface UserGetInput extends InputPart<NonNullable<operations["userGet"]["parameters"]["query"]>> {}
+export type UserGetInput = NonNullable<operations["userGet"]["parameters"]["query"]>;
 /** What `userGet` answers on success. */
 export type UserGetOutput = operations["userGet"]["responses"][200]["content"]["application/json"];
 
 /** What `userGroupsDelete` takes: its path, query and header parameters and body fields in one object. */
-export interface UserGroupsDeleteInput extends InputPart<V1WidenJson<operations["userGroupsDelete"]["parameters"]["path"] & NonNullable<operations["userGroupsDelete"]["parameters"]["query"]>, "groupids">> {}
+export type UserGroupsDeleteInput = V1WidenJson<operations["userGroupsDelete"]["parameters"]["path"] & NonNullable<operations["userGroupsDelete"]["parameters"]["query"]>, "groupids">;
 /** What `userGroupsDelete` answers on success. */
 export type UserGroupsDeleteOutput = undefined;
 
 /** What `userGroupsGet` takes: its path, query and header parameters and body fields in one object. */
-export interface UserGroupsGetInput extends InputPart<operations["userGroupsGet"]["parameters"]["path"]> {}
+export type UserGroupsGetInput = operations["userGroupsGet"]["parameters"]["path"];
 /** What `userGroupsGet` answers on success. */
 export type UserGroupsGetOutput = operations["userGroupsGet"]["responses"][200]["content"]["application/json"];
 
 /** What `userGroupsPost` takes: its path, query and header parameters and body fields in one object. */
-export interface UserGroupsPostInput extends InputPart<V1WidenJson<operations["userGroupsPost"]["parameters"]["path"] & NonNullable<operations["userGroupsPost"]["parameters"]["query"]>, "groupids">> {}
+export type UserGroupsPostInput = V1WidenJson<operations["userGroupsPost"]["parameters"]["path"] & NonNullable<operations["userGroupsPost"]["parameters"]["query"]>, "groupids">;
 /** What `userGroupsPost` answers on success. */
 export type UserGroupsPostOutput = undefined;
 
 /** What `userGroupsPut` takes: its path, query and header parameters and body fields in one object. */
-export interface UserGroupsPutInput extends InputPart<V1WidenJson<operations["userGroupsPut"]["parameters"]["path"] & NonNullable<operations["userGroupsPut"]["parameters"]["query"]>, "groupids">> {}
+export type UserGroupsPutInput = V1WidenJson<operations["userGroupsPut"]["parameters"]["path"] & NonNullable<operations["userGroupsPut"]["parameters"]["query"]>, "groupids">;
 /** What `userGroupsPut` answers on success. */
 export type UserGroupsPutOutput = undefined;
 
 /** What `userInactivate` takes: its path, query and header parameters and body fields in one object. */
-export interface UserInactivateInput extends InputPart<operations["userInactivate"]["requestBody"]["content"]["application/x-www-form-urlencoded"]> {}
+export type UserInactivateInput = operations["userInactivate"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
 /** What `userInactivate` answers on success. */
 export type UserInactivateOutput = operations["userInactivate"]["responses"][200]["content"]["text/plain"];
 
 /** What `userList` takes: its path, query and header parameters and body fields in one object. */
-export interface UserListInput {}
+export type UserListInput = {};
 /** What `userList` answers on success. */
 export type UserListOutput = operations["userList"]["responses"][200]["content"]["application/json"];
 
 /** What `userPost` takes: its path, query and header parameters and body fields in one object. */
-export interface UserPostInput extends InputPart<V1WidenJson<NonNullable<operations["userPost"]["parameters"]["query"]> & operations["userPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "properties" | "groups" | "orgids">> {}
+export type UserPostInput = V1WidenJson<NonNullable<operations["userPost"]["parameters"]["query"]> & operations["userPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "properties" | "groups" | "orgids">;
 /** What `userPost` answers on success. */
 export type UserPostOutput = operations["userPost"]["responses"][200]["content"]["application/json"];
 
 /** What `userPut` takes: its path, query and header parameters and body fields in one object. */
-export interface UserPutInput extends InputPart<V1WidenJson<operations["userPut"]["parameters"]["path"] & NonNullable<operations["userPut"]["parameters"]["query"]> & operations["userPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "content">> {}
+export type UserPutInput = V1WidenJson<operations["userPut"]["parameters"]["path"] & NonNullable<operations["userPut"]["parameters"]["query"]> & operations["userPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "content">;
 /** What `userPut` answers on success. */
 export type UserPutOutput = undefined;
 
 /** What `userResetpassword` takes: its path, query and header parameters and body fields in one object. */
-export interface UserResetpasswordInput extends InputPart<operations["userResetpassword"]["requestBody"]["content"]["application/x-www-form-urlencoded"]> {}
+export type UserResetpasswordInput = operations["userResetpassword"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
 /** What `userResetpassword` answers on success. */
 export type UserResetpasswordOutput = undefined;
 
 /** What `userSessionInvalidate` takes: its path, query and header parameters and body fields in one object. */
-export interface UserSessionInvalidateInput extends InputPart<V1WidenJson<Partial<NonNullable<operations["userSessionInvalidate"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>, "username" | "userid">> {}
+export type UserSessionInvalidateInput = V1WidenJson<Partial<NonNullable<operations["userSessionInvalidate"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>, "username" | "userid">;
 /** What `userSessionInvalidate` answers on success. */
 export type UserSessionInvalidateOutput = undefined;
 
 /** What `userSync` takes: its path, query and header parameters and body fields in one object. */
-export interface UserSyncInput extends InputPart<V1WidenJson<NonNullable<operations["userSync"]["parameters"]["query"]> & operations["userSync"]["requestBody"]["content"]["multipart/form-data"], "principals">> {}
+export type UserSyncInput = V1WidenJson<NonNullable<operations["userSync"]["parameters"]["query"]> & operations["userSync"]["requestBody"]["content"]["multipart/form-data"], "principals">;
 /** What `userSync` answers on success. */
 export type UserSyncOutput = operations["userSync"]["responses"][200]["content"]["application/json"];
 
 /** What `userTransferOwnership` takes: its path, query and header parameters and body fields in one object. */
-export interface UserTransferOwnershipInput extends InputPart<V1WidenJson<NonNullable<operations["userTransferOwnership"]["parameters"]["query"]>, "objectsID" | "objectid">> {}
+export type UserTransferOwnershipInput = V1WidenJson<NonNullable<operations["userTransferOwnership"]["parameters"]["query"]>, "objectsID" | "objectid">;
 /** What `userTransferOwnership` answers on success. */
 export type UserTransferOwnershipOutput = undefined;
 
 /** What `userUpdatepassword` takes: its path, query and header parameters and body fields in one object. */
-export interface UserUpdatepasswordInput extends InputPart<operations["userUpdatepassword"]["requestBody"]["content"]["application/x-www-form-urlencoded"]> {}
+export type UserUpdatepasswordInput = operations["userUpdatepassword"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
 /** What `userUpdatepassword` answers on success. */
 export type UserUpdatepasswordOutput = undefined;
 
 /** What `userUpdatepreference` takes: its path, query and header parameters and body fields in one object. */
-export interface UserUpdatepreferenceInput extends InputPart<V1WidenJson<Partial<NonNullable<operations["userUpdatepreference"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>, "preferences">> {}
+export type UserUpdatepreferenceInput = V1WidenJson<Partial<NonNullable<operations["userUpdatepreference"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>, "preferences">;
 /** What `userUpdatepreference` answers on success. */
 export type UserUpdatepreferenceOutput = undefined;
 

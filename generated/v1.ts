@@ -2121,7 +2121,24 @@ export interface components {
             under_maintenance?: boolean;
         };
     };
-    responses: never;
+    responses: {
+        /** @description An error answer. */
+        Failure1: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description An error answer. */
+        Failure2: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+    };
     parameters: never;
     requestBodies: {
         groupAddmemberships: {
@@ -2312,15 +2329,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
     /**
@@ -2351,15 +2360,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
     /**
@@ -2400,15 +2401,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
     /**
@@ -2440,15 +2433,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"][];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
     /**
@@ -2477,15 +2462,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
     /**
@@ -2517,24 +2494,8 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid action ID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
     /**
@@ -2566,24 +2527,8 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid action ID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
     /**
@@ -2615,24 +2560,8 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid action ID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
     /**
@@ -2664,24 +2593,8 @@ export interface operations {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid action ID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
     /**
@@ -2713,33 +2626,9 @@ export interface operations {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid action ID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Request parsing error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -2771,33 +2660,9 @@ export interface operations {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-            /** @description Invalid operation */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid action ID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
     /**
@@ -2846,24 +2711,8 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionHeaderResponse"];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Connection could not be created */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -2897,24 +2746,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Cannot delete due to table dependencies */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -2946,20 +2779,8 @@ export interface operations {
                     "text/yaml": string;
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid connection ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            401: components["responses"]["Failure2"];
+            500: components["responses"]["Failure2"];
         };
     };
     /**
@@ -3004,24 +2825,8 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionFetchResponse"];
                 };
             };
-            /** @description Invalid parameter values */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid connection object ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3067,24 +2872,8 @@ export interface operations {
                     "application/json": components["schemas"]["LiveColumnsMap"];
                 };
             };
-            /** @description Invalid connection ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid string format */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3128,24 +2917,8 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No live query connections */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3174,24 +2947,8 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionType"][];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No data connections set up */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3242,24 +2999,8 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionUpdateResponse"];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid parameters */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3299,15 +3040,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            /** @description Invalid parameter values */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3406,15 +3139,7 @@ export interface operations {
                     "application/json": Record<string, unknown>[];
                 };
             };
-            /** @description Invalid input or server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3521,24 +3246,8 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Null object ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3567,15 +3276,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3607,15 +3308,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3647,15 +3340,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3687,15 +3372,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3727,15 +3404,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3767,15 +3436,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3807,15 +3468,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -3896,27 +3549,9 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-            /** @description Invalid parameter values */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No read access to the Liveboard */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Object not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            400: components["responses"]["Failure2"];
+            403: components["responses"]["Failure2"];
+            404: components["responses"]["Failure2"];
         };
     };
     /**
@@ -3952,15 +3587,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4019,24 +3646,8 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Documented as 'Incorrect password format' (copied from user create) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4063,24 +3674,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            415: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4121,24 +3716,8 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            415: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4174,24 +3753,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            415: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4223,15 +3786,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"][];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4258,24 +3813,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            415: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4314,24 +3853,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            415: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4367,24 +3890,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            415: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4425,24 +3932,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content format */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4472,24 +3963,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid group ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4521,15 +3996,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"][];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4559,15 +4026,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4604,15 +4063,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4642,15 +4093,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4682,15 +4125,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4722,24 +4157,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid group or user ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4771,15 +4190,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"][];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4816,15 +4227,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4857,15 +4260,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4898,15 +4293,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4945,15 +4332,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditLogEntry"][];
                 };
             };
-            /** @description Invalid parameter values */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -4983,24 +4362,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter values */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description View not materialized or not stale */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -5027,24 +4390,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid metadata object ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -5085,15 +4432,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid object or user ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -5135,15 +4474,7 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataDetails"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -5212,24 +4543,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid metadata type */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -5271,24 +4586,8 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Resource not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
     /**
@@ -5342,24 +4641,8 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataHeader"][];
                 };
             };
-            /** @description Invalid metadata subtype */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid metadata type */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -5394,15 +4677,7 @@ export interface operations {
                     "application/json": components["schemas"]["VizHeader"][];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -5443,24 +4718,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid object or user ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid metadata type */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -5496,15 +4755,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid object or user ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -5580,41 +4831,11 @@ export interface operations {
                     "application/json": components["schemas"]["TmlExportResponse"];
                 };
             };
-            /** @description Bad request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            400: components["responses"]["Failure2"];
+            401: components["responses"]["Failure2"];
+            403: components["responses"]["Failure2"];
+            404: components["responses"]["Failure2"];
+            500: components["responses"]["Failure2"];
         };
     };
     /**
@@ -5682,41 +4903,11 @@ export interface operations {
                     "application/json": components["schemas"]["TmlBatchExportResponse"];
                 };
             };
-            /** @description Bad request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            400: components["responses"]["Failure2"];
+            401: components["responses"]["Failure2"];
+            403: components["responses"]["Failure2"];
+            404: components["responses"]["Failure2"];
+            500: components["responses"]["Failure2"];
         };
     };
     /**
@@ -5783,41 +4974,11 @@ export interface operations {
                     "application/json": components["schemas"]["TmlImportResponse"];
                 };
             };
-            /** @description Bad request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            400: components["responses"]["Failure2"];
+            401: components["responses"]["Failure2"];
+            403: components["responses"]["Failure2"];
+            404: components["responses"]["Failure2"];
+            500: components["responses"]["Failure2"];
         };
     };
     /**
@@ -5844,24 +5005,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid metadata object ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -5897,24 +5042,8 @@ export interface operations {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
     /**
@@ -5959,24 +5088,8 @@ export interface operations {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description Invalid ID or name */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6017,24 +5130,8 @@ export interface operations {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description Name not unique */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6080,24 +5177,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6140,24 +5221,8 @@ export interface operations {
                     "application/json": components["schemas"]["Org"][];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6236,15 +5301,7 @@ export interface operations {
                     "application/json": components["schemas"]["PinboardData"];
                 };
             };
-            /** @description Invalid Liveboard ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6284,42 +5341,10 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            401: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6361,42 +5386,10 @@ export interface operations {
                     "application/json": components["schemas"]["RoleSearchResponse"];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            401: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6439,42 +5432,10 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            401: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6511,42 +5472,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            401: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6593,15 +5522,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataPage"];
                 };
             };
-            /** @description Invalid query or data source */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6639,24 +5560,8 @@ export interface operations {
                     "application/json": components["schemas"]["PermissionsByType"];
                 };
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6694,24 +5599,8 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectPermissionsMap"];
                 };
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No access to the objects */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6750,24 +5639,8 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectPermissionsMap"];
                 };
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No access to the object */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6816,15 +5689,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6875,15 +5740,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -6943,27 +5800,9 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Trusted authentication not enabled */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            400: components["responses"]["Failure2"];
+            401: components["responses"]["Failure2"];
+            500: components["responses"]["Failure2"];
         };
     };
     /**
@@ -7027,33 +5866,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Liveboard not accessible */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Liveboard not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
     /**
@@ -7108,15 +5923,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionInfo"];
                 };
             };
-            /** @description No valid session (documented only in trusted-auth-troubleshoot.adoc) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
     /**
@@ -7164,15 +5971,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Login failed or unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
     /**
@@ -7220,22 +6019,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Redirect to redirect_url */
-            302: {
-                headers: {
-                    /** @description The redirect_url. */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            302: components["responses"]["Failure2"];
+            401: components["responses"]["Failure2"];
         };
     };
     /**
@@ -7286,22 +6071,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Redirect to redirect_url */
-            302: {
-                headers: {
-                    /** @description The redirect_url. */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            302: components["responses"]["Failure2"];
+            401: components["responses"]["Failure2"];
         };
     };
     /**
@@ -7335,15 +6106,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Logout failed / unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
     /**
@@ -7377,15 +6140,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOrgs"];
                 };
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
         };
     };
     /**
@@ -7419,24 +6174,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
     /**
@@ -7471,24 +6210,8 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOrgs"];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
     /**
@@ -7524,24 +6247,8 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Invalid username */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid user ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -7611,42 +6318,10 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Invalid parameter values / unauthorized Org addition */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Username not unique */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Incorrect password format */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
+            409: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -7686,24 +6361,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid user ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -7742,24 +6401,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
     /**
@@ -7795,24 +6438,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid user ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid email format */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -7850,20 +6477,8 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid username */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            403: components["responses"]["Failure2"];
+            500: components["responses"]["Failure2"];
         };
     };
     /**
@@ -7929,24 +6544,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid parameter */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -7984,24 +6583,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid username or user ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -8056,15 +6639,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            /** @description Invalid request */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -8100,15 +6675,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid from/to username */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -8187,15 +6754,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid user ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -8244,24 +6803,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content format */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -8296,24 +6839,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid user ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
     /**
@@ -8345,15 +6872,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"][];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -8386,15 +6905,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -8427,15 +6938,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
     /**
@@ -8468,15 +6971,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
 }

@@ -3,911 +3,911 @@
 // Spec sha256: e2f37147309ce21a3ba2849b87f4881bc09fd0d6f2359ad3a60facc26e273f0d
 // Patches applied: 001-binary-download-schemas.json, 002-sse-streams.json, 003-permission-details-arrays.json, 004-sse-streams-no-201.json, 005-data-rows-arrays.json
 // Generator: openapi-typescript 7.13.0, scripts/generate.ts
-import type { CallOptions, InputPart } from "../src/core/types.js";
+import type { CallOptions } from "../src/core/types.js";
 import type { operations } from "./v2.js";
 
 /** What `activateUser` takes: its path, query and header parameters and body fields in one object. */
-export interface ActivateUserInput extends InputPart<operations["activateUser"]["requestBody"]["content"]["application/json"]> {}
+export type ActivateUserInput = operations["activateUser"]["requestBody"]["content"]["application/json"];
 /** What `activateUser` answers on success. */
 export type ActivateUserOutput = operations["activateUser"]["responses"][200]["content"]["application/json"];
 
 /** What `assignChangeAuthor` takes: its path, query and header parameters and body fields in one object. */
-export interface AssignChangeAuthorInput extends InputPart<operations["assignChangeAuthor"]["requestBody"]["content"]["application/json"]> {}
+export type AssignChangeAuthorInput = operations["assignChangeAuthor"]["requestBody"]["content"]["application/json"];
 /** What `assignChangeAuthor` answers on success. */
 export type AssignChangeAuthorOutput = undefined;
 
 /** What `assignTag` takes: its path, query and header parameters and body fields in one object. */
-export interface AssignTagInput extends InputPart<operations["assignTag"]["requestBody"]["content"]["application/json"]> {}
+export type AssignTagInput = operations["assignTag"]["requestBody"]["content"]["application/json"];
 /** What `assignTag` answers on success. */
 export type AssignTagOutput = undefined;
 
 /** What `changeUserPassword` takes: its path, query and header parameters and body fields in one object. */
-export interface ChangeUserPasswordInput extends InputPart<operations["changeUserPassword"]["requestBody"]["content"]["application/json"]> {}
+export type ChangeUserPasswordInput = operations["changeUserPassword"]["requestBody"]["content"]["application/json"];
 /** What `changeUserPassword` answers on success. */
 export type ChangeUserPasswordOutput = undefined;
 
 /** What `commitBranch` takes: its path, query and header parameters and body fields in one object. */
-export interface CommitBranchInput extends InputPart<operations["commitBranch"]["requestBody"]["content"]["application/json"]> {}
+export type CommitBranchInput = operations["commitBranch"]["requestBody"]["content"]["application/json"];
 /** What `commitBranch` answers on success. */
 export type CommitBranchOutput = operations["commitBranch"]["responses"][200]["content"]["application/json"];
 
 /** What `configureAuthSettings` takes: its path, query and header parameters and body fields in one object. */
-export interface ConfigureAuthSettingsInput extends InputPart<operations["configureAuthSettings"]["requestBody"]["content"]["application/json"]> {}
+export type ConfigureAuthSettingsInput = operations["configureAuthSettings"]["requestBody"]["content"]["application/json"];
 /** What `configureAuthSettings` answers on success. */
 export type ConfigureAuthSettingsOutput = undefined;
 
 /** What `configureCommunicationChannelPreferences` takes: its path, query and header parameters and body fields in one object. */
-export interface ConfigureCommunicationChannelPreferencesInput extends InputPart<operations["configureCommunicationChannelPreferences"]["requestBody"]["content"]["application/json"]> {}
+export type ConfigureCommunicationChannelPreferencesInput = operations["configureCommunicationChannelPreferences"]["requestBody"]["content"]["application/json"];
 /** What `configureCommunicationChannelPreferences` answers on success. */
 export type ConfigureCommunicationChannelPreferencesOutput = undefined;
 
 /** What `configureSecuritySettings` takes: its path, query and header parameters and body fields in one object. */
-export interface ConfigureSecuritySettingsInput extends InputPart<operations["configureSecuritySettings"]["requestBody"]["content"]["application/json"]> {}
+export type ConfigureSecuritySettingsInput = operations["configureSecuritySettings"]["requestBody"]["content"]["application/json"];
 /** What `configureSecuritySettings` answers on success. */
 export type ConfigureSecuritySettingsOutput = undefined;
 
 /** What `connectionConfigurationSearch` takes: its path, query and header parameters and body fields in one object. */
-export interface ConnectionConfigurationSearchInput extends InputPart<operations["connectionConfigurationSearch"]["requestBody"]["content"]["application/json"]> {}
+export type ConnectionConfigurationSearchInput = operations["connectionConfigurationSearch"]["requestBody"]["content"]["application/json"];
 /** What `connectionConfigurationSearch` answers on success. */
 export type ConnectionConfigurationSearchOutput = operations["connectionConfigurationSearch"]["responses"][200]["content"]["application/json"];
 
 /** What `convertWorksheetToModel` takes: its path, query and header parameters and body fields in one object. */
-export interface ConvertWorksheetToModelInput extends InputPart<operations["convertWorksheetToModel"]["requestBody"]["content"]["application/json"]> {}
+export type ConvertWorksheetToModelInput = operations["convertWorksheetToModel"]["requestBody"]["content"]["application/json"];
 /** What `convertWorksheetToModel` answers on success. */
 export type ConvertWorksheetToModelOutput = operations["convertWorksheetToModel"]["responses"][200]["content"]["application/json"];
 
 /** What `copyObject` takes: its path, query and header parameters and body fields in one object. */
-export interface CopyObjectInput extends InputPart<operations["copyObject"]["requestBody"]["content"]["application/json"]> {}
+export type CopyObjectInput = operations["copyObject"]["requestBody"]["content"]["application/json"];
 /** What `copyObject` answers on success. */
 export type CopyObjectOutput = operations["copyObject"]["responses"][200]["content"]["application/json"];
 
 /** What `createAgentConversation` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateAgentConversationInput extends InputPart<operations["createAgentConversation"]["requestBody"]["content"]["application/json"]> {}
+export type CreateAgentConversationInput = operations["createAgentConversation"]["requestBody"]["content"]["application/json"];
 /** What `createAgentConversation` answers on success. */
 export type CreateAgentConversationOutput = operations["createAgentConversation"]["responses"][200]["content"]["application/json"] | operations["createAgentConversation"]["responses"][201]["content"]["application/json"];
 
 /** What `createCalendar` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateCalendarInput extends InputPart<operations["createCalendar"]["requestBody"]["content"]["application/json"]> {}
+export type CreateCalendarInput = operations["createCalendar"]["requestBody"]["content"]["application/json"];
 /** What `createCalendar` answers on success. */
 export type CreateCalendarOutput = operations["createCalendar"]["responses"][200]["content"]["application/json"];
 
 /** What `createCollection` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateCollectionInput extends InputPart<operations["createCollection"]["requestBody"]["content"]["application/json"]> {}
+export type CreateCollectionInput = operations["createCollection"]["requestBody"]["content"]["application/json"];
 /** What `createCollection` answers on success. */
 export type CreateCollectionOutput = operations["createCollection"]["responses"][200]["content"]["application/json"];
 
 /** What `createConfig` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateConfigInput extends InputPart<operations["createConfig"]["requestBody"]["content"]["application/json"]> {}
+export type CreateConfigInput = operations["createConfig"]["requestBody"]["content"]["application/json"];
 /** What `createConfig` answers on success. */
 export type CreateConfigOutput = operations["createConfig"]["responses"][200]["content"]["application/json"];
 
 /** What `createConnection` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateConnectionInput extends InputPart<operations["createConnection"]["requestBody"]["content"]["application/json"]> {}
+export type CreateConnectionInput = operations["createConnection"]["requestBody"]["content"]["application/json"];
 /** What `createConnection` answers on success. */
 export type CreateConnectionOutput = operations["createConnection"]["responses"][200]["content"]["application/json"];
 
 /** What `createConnectionConfiguration` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateConnectionConfigurationInput extends InputPart<operations["createConnectionConfiguration"]["requestBody"]["content"]["application/json"]> {}
+export type CreateConnectionConfigurationInput = operations["createConnectionConfiguration"]["requestBody"]["content"]["application/json"];
 /** What `createConnectionConfiguration` answers on success. */
 export type CreateConnectionConfigurationOutput = operations["createConnectionConfiguration"]["responses"][200]["content"]["application/json"];
 
 /** What `createConversation` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateConversationInput extends InputPart<operations["createConversation"]["requestBody"]["content"]["application/json"]> {}
+export type CreateConversationInput = operations["createConversation"]["requestBody"]["content"]["application/json"];
 /** What `createConversation` answers on success. */
 export type CreateConversationOutput = operations["createConversation"]["responses"][200]["content"]["application/json"] | operations["createConversation"]["responses"][201]["content"]["application/json"];
 
 /** What `createCustomAction` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateCustomActionInput extends InputPart<operations["createCustomAction"]["requestBody"]["content"]["application/json"]> {}
+export type CreateCustomActionInput = operations["createCustomAction"]["requestBody"]["content"]["application/json"];
 /** What `createCustomAction` answers on success. */
 export type CreateCustomActionOutput = operations["createCustomAction"]["responses"][200]["content"]["application/json"];
 
 /** What `createEmailCustomization` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateEmailCustomizationInput extends InputPart<operations["createEmailCustomization"]["requestBody"]["content"]["application/json"]> {}
+export type CreateEmailCustomizationInput = operations["createEmailCustomization"]["requestBody"]["content"]["application/json"];
 /** What `createEmailCustomization` answers on success. */
 export type CreateEmailCustomizationOutput = operations["createEmailCustomization"]["responses"][200]["content"]["application/json"];
 
 /** What `createOrg` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateOrgInput extends InputPart<operations["createOrg"]["requestBody"]["content"]["application/json"]> {}
+export type CreateOrgInput = operations["createOrg"]["requestBody"]["content"]["application/json"];
 /** What `createOrg` answers on success. */
 export type CreateOrgOutput = operations["createOrg"]["responses"][200]["content"]["application/json"];
 
 /** What `createRole` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateRoleInput extends InputPart<operations["createRole"]["requestBody"]["content"]["application/json"]> {}
+export type CreateRoleInput = operations["createRole"]["requestBody"]["content"]["application/json"];
 /** What `createRole` answers on success. */
 export type CreateRoleOutput = operations["createRole"]["responses"][200]["content"]["application/json"];
 
 /** What `createSchedule` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateScheduleInput extends InputPart<operations["createSchedule"]["requestBody"]["content"]["application/json"]> {}
+export type CreateScheduleInput = operations["createSchedule"]["requestBody"]["content"]["application/json"];
 /** What `createSchedule` answers on success. */
 export type CreateScheduleOutput = operations["createSchedule"]["responses"][200]["content"]["application/json"];
 
 /** What `createTag` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateTagInput extends InputPart<operations["createTag"]["requestBody"]["content"]["application/json"]> {}
+export type CreateTagInput = operations["createTag"]["requestBody"]["content"]["application/json"];
 /** What `createTag` answers on success. */
 export type CreateTagOutput = operations["createTag"]["responses"][200]["content"]["application/json"];
 
 /** What `createUser` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateUserInput extends InputPart<operations["createUser"]["requestBody"]["content"]["application/json"]> {}
+export type CreateUserInput = operations["createUser"]["requestBody"]["content"]["application/json"];
 /** What `createUser` answers on success. */
 export type CreateUserOutput = operations["createUser"]["responses"][200]["content"]["application/json"];
 
 /** What `createUserGroup` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateUserGroupInput extends InputPart<operations["createUserGroup"]["requestBody"]["content"]["application/json"]> {}
+export type CreateUserGroupInput = operations["createUserGroup"]["requestBody"]["content"]["application/json"];
 /** What `createUserGroup` answers on success. */
 export type CreateUserGroupOutput = operations["createUserGroup"]["responses"][200]["content"]["application/json"];
 
 /** What `createVariable` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateVariableInput extends InputPart<operations["createVariable"]["requestBody"]["content"]["application/json"]> {}
+export type CreateVariableInput = operations["createVariable"]["requestBody"]["content"]["application/json"];
 /** What `createVariable` answers on success. */
 export type CreateVariableOutput = operations["createVariable"]["responses"][200]["content"]["application/json"];
 
 /** What `createWebhookConfiguration` takes: its path, query and header parameters and body fields in one object. */
-export interface CreateWebhookConfigurationInput extends InputPart<operations["createWebhookConfiguration"]["requestBody"]["content"]["application/json"]> {}
+export type CreateWebhookConfigurationInput = operations["createWebhookConfiguration"]["requestBody"]["content"]["application/json"];
 /** What `createWebhookConfiguration` answers on success. */
 export type CreateWebhookConfigurationOutput = operations["createWebhookConfiguration"]["responses"][200]["content"]["application/json"];
 
 /** What `dbtConnection` takes: its path, query and header parameters and body fields in one object. */
-export interface DbtConnectionInput extends InputPart<operations["dbtConnection"]["requestBody"]["content"]["multipart/form-data"]> {}
+export type DbtConnectionInput = operations["dbtConnection"]["requestBody"]["content"]["multipart/form-data"];
 /** What `dbtConnection` answers on success. */
 export type DbtConnectionOutput = operations["dbtConnection"]["responses"][200]["content"]["application/json"];
 
 /** What `dbtGenerateSyncTml` takes: its path, query and header parameters and body fields in one object. */
-export interface DbtGenerateSyncTmlInput extends InputPart<operations["dbtGenerateSyncTml"]["requestBody"]["content"]["multipart/form-data"]> {}
+export type DbtGenerateSyncTmlInput = operations["dbtGenerateSyncTml"]["requestBody"]["content"]["multipart/form-data"];
 /** What `dbtGenerateSyncTml` answers on success. */
 export type DbtGenerateSyncTmlOutput = operations["dbtGenerateSyncTml"]["responses"][200]["content"]["application/json"];
 
 /** What `dbtGenerateTml` takes: its path, query and header parameters and body fields in one object. */
-export interface DbtGenerateTmlInput extends InputPart<operations["dbtGenerateTml"]["requestBody"]["content"]["multipart/form-data"]> {}
+export type DbtGenerateTmlInput = operations["dbtGenerateTml"]["requestBody"]["content"]["multipart/form-data"];
 /** What `dbtGenerateTml` answers on success. */
 export type DbtGenerateTmlOutput = operations["dbtGenerateTml"]["responses"][200]["content"]["application/json"];
 
 /** What `dbtSearch` takes: its path, query and header parameters and body fields in one object. */
-export interface DbtSearchInput {}
+export type DbtSearchInput = {};
 /** What `dbtSearch` answers on success. */
 export type DbtSearchOutput = operations["dbtSearch"]["responses"][200]["content"]["application/json"];
 
 /** What `deactivateUser` takes: its path, query and header parameters and body fields in one object. */
-export interface DeactivateUserInput extends InputPart<operations["deactivateUser"]["requestBody"]["content"]["application/json"]> {}
+export type DeactivateUserInput = operations["deactivateUser"]["requestBody"]["content"]["application/json"];
 /** What `deactivateUser` answers on success. */
 export type DeactivateUserOutput = operations["deactivateUser"]["responses"][200]["content"]["application/json"];
 
 /** What `deleteCalendar` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteCalendarInput extends InputPart<operations["deleteCalendar"]["parameters"]["path"]> {}
+export type DeleteCalendarInput = operations["deleteCalendar"]["parameters"]["path"];
 /** What `deleteCalendar` answers on success. */
 export type DeleteCalendarOutput = undefined;
 
 /** What `deleteCollection` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteCollectionInput extends InputPart<operations["deleteCollection"]["requestBody"]["content"]["application/json"]> {}
+export type DeleteCollectionInput = operations["deleteCollection"]["requestBody"]["content"]["application/json"];
 /** What `deleteCollection` answers on success. */
 export type DeleteCollectionOutput = operations["deleteCollection"]["responses"][200]["content"]["application/json"];
 
 /** What `deleteConfig` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteConfigInput extends InputPart<operations["deleteConfig"]["requestBody"]["content"]["application/json"]> {}
+export type DeleteConfigInput = operations["deleteConfig"]["requestBody"]["content"]["application/json"];
 /** What `deleteConfig` answers on success. */
 export type DeleteConfigOutput = undefined;
 
 /** What `deleteConnection` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteConnectionInput extends InputPart<operations["deleteConnection"]["requestBody"]["content"]["application/json"]> {}
+export type DeleteConnectionInput = operations["deleteConnection"]["requestBody"]["content"]["application/json"];
 /** What `deleteConnection` answers on success. */
 export type DeleteConnectionOutput = undefined;
 
 /** What `deleteConnectionConfiguration` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteConnectionConfigurationInput extends InputPart<operations["deleteConnectionConfiguration"]["requestBody"]["content"]["application/json"]> {}
+export type DeleteConnectionConfigurationInput = operations["deleteConnectionConfiguration"]["requestBody"]["content"]["application/json"];
 /** What `deleteConnectionConfiguration` answers on success. */
 export type DeleteConnectionConfigurationOutput = undefined;
 
 /** What `deleteConnectionV2` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteConnectionV2Input extends InputPart<operations["deleteConnectionV2"]["parameters"]["path"]> {}
+export type DeleteConnectionV2Input = operations["deleteConnectionV2"]["parameters"]["path"];
 /** What `deleteConnectionV2` answers on success. */
 export type DeleteConnectionV2Output = undefined;
 
 /** What `deleteConversation` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteConversationInput extends InputPart<operations["deleteConversation"]["parameters"]["path"]> {}
+export type DeleteConversationInput = operations["deleteConversation"]["parameters"]["path"];
 /** What `deleteConversation` answers on success. */
 export type DeleteConversationOutput = undefined;
 
 /** What `deleteCustomAction` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteCustomActionInput extends InputPart<operations["deleteCustomAction"]["parameters"]["path"]> {}
+export type DeleteCustomActionInput = operations["deleteCustomAction"]["parameters"]["path"];
 /** What `deleteCustomAction` answers on success. */
 export type DeleteCustomActionOutput = undefined;
 
 /** What `deleteDbtConnection` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteDbtConnectionInput extends InputPart<operations["deleteDbtConnection"]["parameters"]["path"]> {}
+export type DeleteDbtConnectionInput = operations["deleteDbtConnection"]["parameters"]["path"];
 /** What `deleteDbtConnection` answers on success. */
 export type DeleteDbtConnectionOutput = undefined;
 
 /** What `deleteEmailCustomization` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteEmailCustomizationInput extends InputPart<operations["deleteEmailCustomization"]["parameters"]["path"]> {}
+export type DeleteEmailCustomizationInput = operations["deleteEmailCustomization"]["parameters"]["path"];
 /** What `deleteEmailCustomization` answers on success. */
 export type DeleteEmailCustomizationOutput = undefined;
 
 /** What `deleteManualTranslations` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteManualTranslationsInput extends InputPart<operations["deleteManualTranslations"]["requestBody"]["content"]["application/json"]> {}
+export type DeleteManualTranslationsInput = operations["deleteManualTranslations"]["requestBody"]["content"]["application/json"];
 /** What `deleteManualTranslations` answers on success. */
 export type DeleteManualTranslationsOutput = undefined;
 
 /** What `deleteMetadata` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteMetadataInput extends InputPart<operations["deleteMetadata"]["requestBody"]["content"]["application/json"]> {}
+export type DeleteMetadataInput = operations["deleteMetadata"]["requestBody"]["content"]["application/json"];
 /** What `deleteMetadata` answers on success. */
 export type DeleteMetadataOutput = undefined;
 
 /** What `deleteOrg` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteOrgInput extends InputPart<operations["deleteOrg"]["parameters"]["path"]> {}
+export type DeleteOrgInput = operations["deleteOrg"]["parameters"]["path"];
 /** What `deleteOrg` answers on success. */
 export type DeleteOrgOutput = undefined;
 
 /** What `deleteOrgEmailCustomization` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteOrgEmailCustomizationInput extends InputPart<operations["deleteOrgEmailCustomization"]["requestBody"]["content"]["application/json"]> {}
+export type DeleteOrgEmailCustomizationInput = operations["deleteOrgEmailCustomization"]["requestBody"]["content"]["application/json"];
 /** What `deleteOrgEmailCustomization` answers on success. */
 export type DeleteOrgEmailCustomizationOutput = undefined;
 
 /** What `deleteRole` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteRoleInput extends InputPart<operations["deleteRole"]["parameters"]["path"]> {}
+export type DeleteRoleInput = operations["deleteRole"]["parameters"]["path"];
 /** What `deleteRole` answers on success. */
 export type DeleteRoleOutput = undefined;
 
 /** What `deleteSchedule` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteScheduleInput extends InputPart<operations["deleteSchedule"]["parameters"]["path"]> {}
+export type DeleteScheduleInput = operations["deleteSchedule"]["parameters"]["path"];
 /** What `deleteSchedule` answers on success. */
 export type DeleteScheduleOutput = undefined;
 
 /** What `deleteStyleFonts` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteStyleFontsInput extends InputPart<operations["deleteStyleFonts"]["requestBody"]["content"]["application/json"]> {}
+export type DeleteStyleFontsInput = operations["deleteStyleFonts"]["requestBody"]["content"]["application/json"];
 /** What `deleteStyleFonts` answers on success. */
 export type DeleteStyleFontsOutput = operations["deleteStyleFonts"]["responses"][200]["content"]["application/json"];
 
 /** What `deleteTag` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteTagInput extends InputPart<operations["deleteTag"]["parameters"]["path"]> {}
+export type DeleteTagInput = operations["deleteTag"]["parameters"]["path"];
 /** What `deleteTag` answers on success. */
 export type DeleteTagOutput = undefined;
 
 /** What `deleteUser` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteUserInput extends InputPart<operations["deleteUser"]["parameters"]["path"]> {}
+export type DeleteUserInput = operations["deleteUser"]["parameters"]["path"];
 /** What `deleteUser` answers on success. */
 export type DeleteUserOutput = undefined;
 
 /** What `deleteUserGroup` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteUserGroupInput extends InputPart<operations["deleteUserGroup"]["parameters"]["path"]> {}
+export type DeleteUserGroupInput = operations["deleteUserGroup"]["parameters"]["path"];
 /** What `deleteUserGroup` answers on success. */
 export type DeleteUserGroupOutput = undefined;
 
 /** What `deleteVariable` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteVariableInput extends InputPart<operations["deleteVariable"]["parameters"]["path"]> {}
+export type DeleteVariableInput = operations["deleteVariable"]["parameters"]["path"];
 /** What `deleteVariable` answers on success. */
 export type DeleteVariableOutput = undefined;
 
 /** What `deleteVariables` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteVariablesInput extends InputPart<operations["deleteVariables"]["requestBody"]["content"]["application/json"]> {}
+export type DeleteVariablesInput = operations["deleteVariables"]["requestBody"]["content"]["application/json"];
 /** What `deleteVariables` answers on success. */
 export type DeleteVariablesOutput = undefined;
 
 /** What `deleteWebhookConfigurations` takes: its path, query and header parameters and body fields in one object. */
-export interface DeleteWebhookConfigurationsInput extends InputPart<operations["deleteWebhookConfigurations"]["requestBody"]["content"]["application/json"]> {}
+export type DeleteWebhookConfigurationsInput = operations["deleteWebhookConfigurations"]["requestBody"]["content"]["application/json"];
 /** What `deleteWebhookConfigurations` answers on success. */
 export type DeleteWebhookConfigurationsOutput = operations["deleteWebhookConfigurations"]["responses"][200]["content"]["application/json"];
 
 /** What `deployCommit` takes: its path, query and header parameters and body fields in one object. */
-export interface DeployCommitInput extends InputPart<operations["deployCommit"]["requestBody"]["content"]["application/json"]> {}
+export type DeployCommitInput = operations["deployCommit"]["requestBody"]["content"]["application/json"];
 /** What `deployCommit` answers on success. */
 export type DeployCommitOutput = operations["deployCommit"]["responses"][200]["content"]["application/json"];
 
 /** What `downloadConnectionMetadataChanges` takes: its path, query and header parameters and body fields in one object. */
-export interface DownloadConnectionMetadataChangesInput extends InputPart<operations["downloadConnectionMetadataChanges"]["parameters"]["path"]> {}
+export type DownloadConnectionMetadataChangesInput = operations["downloadConnectionMetadataChanges"]["parameters"]["path"];
 /** What `downloadConnectionMetadataChanges` answers on success. */
 export type DownloadConnectionMetadataChangesOutput = operations["downloadConnectionMetadataChanges"]["responses"][200]["content"]["application/octet-stream"];
 
 /** What `exportAnswerReport` takes: its path, query and header parameters and body fields in one object. */
-export interface ExportAnswerReportInput extends InputPart<operations["exportAnswerReport"]["requestBody"]["content"]["application/json"]> {}
+export type ExportAnswerReportInput = operations["exportAnswerReport"]["requestBody"]["content"]["application/json"];
 /** What `exportAnswerReport` answers on success. */
 export type ExportAnswerReportOutput = operations["exportAnswerReport"]["responses"][200]["content"]["application/octet-stream"];
 
 /** What `exportLiveboardReport` takes: its path, query and header parameters and body fields in one object. */
-export interface ExportLiveboardReportInput extends InputPart<operations["exportLiveboardReport"]["requestBody"]["content"]["application/json"]> {}
+export type ExportLiveboardReportInput = operations["exportLiveboardReport"]["requestBody"]["content"]["application/json"];
 /** What `exportLiveboardReport` answers on success. */
 export type ExportLiveboardReportOutput = operations["exportLiveboardReport"]["responses"][200]["content"]["application/octet-stream"];
 
 /** What `exportManualTranslations` takes: its path, query and header parameters and body fields in one object. */
-export interface ExportManualTranslationsInput extends InputPart<operations["exportManualTranslations"]["requestBody"]["content"]["application/json"]> {}
+export type ExportManualTranslationsInput = operations["exportManualTranslations"]["requestBody"]["content"]["application/json"];
 /** What `exportManualTranslations` answers on success. */
 export type ExportManualTranslationsOutput = operations["exportManualTranslations"]["responses"][200]["content"]["application/octet-stream"];
 
 /** What `exportMemory` takes: its path, query and header parameters and body fields in one object. */
-export interface ExportMemoryInput extends InputPart<operations["exportMemory"]["requestBody"]["content"]["application/json"]> {}
+export type ExportMemoryInput = operations["exportMemory"]["requestBody"]["content"]["application/json"];
 /** What `exportMemory` answers on success. */
 export type ExportMemoryOutput = operations["exportMemory"]["responses"][200]["content"]["application/json"] | operations["exportMemory"]["responses"][201]["content"]["application/json"];
 
 /** What `exportMetadataTML` takes: its path, query and header parameters and body fields in one object. */
-export interface ExportMetadataTMLInput extends InputPart<operations["exportMetadataTML"]["requestBody"]["content"]["application/json"]> {}
+export type ExportMetadataTMLInput = operations["exportMetadataTML"]["requestBody"]["content"]["application/json"];
 /** What `exportMetadataTML` answers on success. */
 export type ExportMetadataTMLOutput = operations["exportMetadataTML"]["responses"][200]["content"]["application/json"];
 
 /** What `exportMetadataTMLBatched` takes: its path, query and header parameters and body fields in one object. */
-export interface ExportMetadataTMLBatchedInput extends InputPart<operations["exportMetadataTMLBatched"]["requestBody"]["content"]["application/json"]> {}
+export type ExportMetadataTMLBatchedInput = operations["exportMetadataTMLBatched"]["requestBody"]["content"]["application/json"];
 /** What `exportMetadataTMLBatched` answers on success. */
 export type ExportMetadataTMLBatchedOutput = operations["exportMetadataTMLBatched"]["responses"][200]["content"]["application/json"];
 
 /** What `exportStyleLogos` takes: its path, query and header parameters and body fields in one object. */
-export interface ExportStyleLogosInput extends InputPart<operations["exportStyleLogos"]["requestBody"]["content"]["application/json"]> {}
+export type ExportStyleLogosInput = operations["exportStyleLogos"]["requestBody"]["content"]["application/json"];
 /** What `exportStyleLogos` answers on success. */
 export type ExportStyleLogosOutput = operations["exportStyleLogos"]["responses"][200]["content"]["application/zip"];
 
 /** What `fetchAnswerData` takes: its path, query and header parameters and body fields in one object. */
-export interface FetchAnswerDataInput extends InputPart<operations["fetchAnswerData"]["requestBody"]["content"]["application/json"]> {}
+export type FetchAnswerDataInput = operations["fetchAnswerData"]["requestBody"]["content"]["application/json"];
 /** What `fetchAnswerData` answers on success. */
 export type FetchAnswerDataOutput = operations["fetchAnswerData"]["responses"][200]["content"]["application/json"];
 
 /** What `fetchAnswerSqlQuery` takes: its path, query and header parameters and body fields in one object. */
-export interface FetchAnswerSqlQueryInput extends InputPart<operations["fetchAnswerSqlQuery"]["requestBody"]["content"]["application/json"]> {}
+export type FetchAnswerSqlQueryInput = operations["fetchAnswerSqlQuery"]["requestBody"]["content"]["application/json"];
 /** What `fetchAnswerSqlQuery` answers on success. */
 export type FetchAnswerSqlQueryOutput = operations["fetchAnswerSqlQuery"]["responses"][200]["content"]["application/json"];
 
 /** What `fetchAsyncImportTaskStatus` takes: its path, query and header parameters and body fields in one object. */
-export interface FetchAsyncImportTaskStatusInput extends InputPart<operations["fetchAsyncImportTaskStatus"]["requestBody"]["content"]["application/json"]> {}
+export type FetchAsyncImportTaskStatusInput = operations["fetchAsyncImportTaskStatus"]["requestBody"]["content"]["application/json"];
 /** What `fetchAsyncImportTaskStatus` answers on success. */
 export type FetchAsyncImportTaskStatusOutput = operations["fetchAsyncImportTaskStatus"]["responses"][200]["content"]["application/json"];
 
 /** What `fetchColumnSecurityRules` takes: its path, query and header parameters and body fields in one object. */
-export interface FetchColumnSecurityRulesInput extends InputPart<operations["fetchColumnSecurityRules"]["requestBody"]["content"]["application/json"]> {}
+export type FetchColumnSecurityRulesInput = operations["fetchColumnSecurityRules"]["requestBody"]["content"]["application/json"];
 /** What `fetchColumnSecurityRules` answers on success. */
 export type FetchColumnSecurityRulesOutput = operations["fetchColumnSecurityRules"]["responses"][200]["content"]["application/json"];
 
 /** What `fetchConnectionDiffStatus` takes: its path, query and header parameters and body fields in one object. */
-export interface FetchConnectionDiffStatusInput extends InputPart<operations["fetchConnectionDiffStatus"]["parameters"]["path"]> {}
+export type FetchConnectionDiffStatusInput = operations["fetchConnectionDiffStatus"]["parameters"]["path"];
 /** What `fetchConnectionDiffStatus` answers on success. */
 export type FetchConnectionDiffStatusOutput = operations["fetchConnectionDiffStatus"]["responses"][200]["content"]["application/json"];
 
 /** What `fetchLiveboardData` takes: its path, query and header parameters and body fields in one object. */
-export interface FetchLiveboardDataInput extends InputPart<operations["fetchLiveboardData"]["requestBody"]["content"]["application/json"]> {}
+export type FetchLiveboardDataInput = operations["fetchLiveboardData"]["requestBody"]["content"]["application/json"];
 /** What `fetchLiveboardData` answers on success. */
 export type FetchLiveboardDataOutput = operations["fetchLiveboardData"]["responses"][200]["content"]["application/json"];
 
 /** What `fetchLiveboardSqlQuery` takes: its path, query and header parameters and body fields in one object. */
-export interface FetchLiveboardSqlQueryInput extends InputPart<operations["fetchLiveboardSqlQuery"]["requestBody"]["content"]["application/json"]> {}
+export type FetchLiveboardSqlQueryInput = operations["fetchLiveboardSqlQuery"]["requestBody"]["content"]["application/json"];
 /** What `fetchLiveboardSqlQuery` answers on success. */
 export type FetchLiveboardSqlQueryOutput = operations["fetchLiveboardSqlQuery"]["responses"][200]["content"]["application/json"];
 
 /** What `fetchLogs` takes: its path, query and header parameters and body fields in one object. */
-export interface FetchLogsInput extends InputPart<operations["fetchLogs"]["requestBody"]["content"]["application/json"]> {}
+export type FetchLogsInput = operations["fetchLogs"]["requestBody"]["content"]["application/json"];
 /** What `fetchLogs` answers on success. */
 export type FetchLogsOutput = operations["fetchLogs"]["responses"][200]["content"]["application/json"];
 
 /** What `fetchObjectPrivileges` takes: its path, query and header parameters and body fields in one object. */
-export interface FetchObjectPrivilegesInput extends InputPart<operations["fetchObjectPrivileges"]["requestBody"]["content"]["application/json"]> {}
+export type FetchObjectPrivilegesInput = operations["fetchObjectPrivileges"]["requestBody"]["content"]["application/json"];
 /** What `fetchObjectPrivileges` answers on success. */
 export type FetchObjectPrivilegesOutput = operations["fetchObjectPrivileges"]["responses"][200]["content"]["application/json"];
 
 /** What `fetchPermissionsOfPrincipals` takes: its path, query and header parameters and body fields in one object. */
-export interface FetchPermissionsOfPrincipalsInput extends InputPart<operations["fetchPermissionsOfPrincipals"]["requestBody"]["content"]["application/json"]> {}
+export type FetchPermissionsOfPrincipalsInput = operations["fetchPermissionsOfPrincipals"]["requestBody"]["content"]["application/json"];
 /** What `fetchPermissionsOfPrincipals` answers on success. */
 export type FetchPermissionsOfPrincipalsOutput = operations["fetchPermissionsOfPrincipals"]["responses"][200]["content"]["application/json"];
 
 /** What `fetchPermissionsOnMetadata` takes: its path, query and header parameters and body fields in one object. */
-export interface FetchPermissionsOnMetadataInput extends InputPart<operations["fetchPermissionsOnMetadata"]["requestBody"]["content"]["application/json"]> {}
+export type FetchPermissionsOnMetadataInput = operations["fetchPermissionsOnMetadata"]["requestBody"]["content"]["application/json"];
 /** What `fetchPermissionsOnMetadata` answers on success. */
 export type FetchPermissionsOnMetadataOutput = operations["fetchPermissionsOnMetadata"]["responses"][200]["content"]["application/json"];
 
 /** What `forceLogoutUsers` takes: its path, query and header parameters and body fields in one object. */
-export interface ForceLogoutUsersInput extends InputPart<operations["forceLogoutUsers"]["requestBody"]["content"]["application/json"]> {}
+export type ForceLogoutUsersInput = operations["forceLogoutUsers"]["requestBody"]["content"]["application/json"];
 /** What `forceLogoutUsers` answers on success. */
 export type ForceLogoutUsersOutput = undefined;
 
 /** What `generateCSV` takes: its path, query and header parameters and body fields in one object. */
-export interface GenerateCSVInput extends InputPart<operations["generateCSV"]["requestBody"]["content"]["application/json"]> {}
+export type GenerateCSVInput = operations["generateCSV"]["requestBody"]["content"]["application/json"];
 /** What `generateCSV` answers on success. */
 export type GenerateCSVOutput = operations["generateCSV"]["responses"][200]["content"]["application/json"];
 
 /** What `getAgentInstructions` takes: its path, query and header parameters and body fields in one object. */
-export interface GetAgentInstructionsInput {}
+export type GetAgentInstructionsInput = {};
 /** What `getAgentInstructions` answers on success. */
 export type GetAgentInstructionsOutput = operations["getAgentInstructions"]["responses"][200]["content"]["application/json"] | operations["getAgentInstructions"]["responses"][201]["content"]["application/json"];
 
 /** What `getConversation` takes: its path, query and header parameters and body fields in one object. */
-export interface GetConversationInput extends InputPart<operations["getConversation"]["parameters"]["path"]> {}
+export type GetConversationInput = operations["getConversation"]["parameters"]["path"];
 /** What `getConversation` answers on success. */
 export type GetConversationOutput = operations["getConversation"]["responses"][200]["content"]["application/json"] | operations["getConversation"]["responses"][201]["content"]["application/json"];
 
 /** What `getConversationList` takes: its path, query and header parameters and body fields in one object. */
-export interface GetConversationListInput extends InputPart<NonNullable<operations["getConversationList"]["parameters"]["query"]>> {}
+export type GetConversationListInput = NonNullable<operations["getConversationList"]["parameters"]["query"]>;
 /** What `getConversationList` answers on success. */
 export type GetConversationListOutput = operations["getConversationList"]["responses"][200]["content"]["application/json"] | operations["getConversationList"]["responses"][201]["content"]["application/json"];
 
 /** What `getCurrentUserInfo` takes: its path, query and header parameters and body fields in one object. */
-export interface GetCurrentUserInfoInput {}
+export type GetCurrentUserInfoInput = {};
 /** What `getCurrentUserInfo` answers on success. */
 export type GetCurrentUserInfoOutput = operations["getCurrentUserInfo"]["responses"][200]["content"]["application/json"];
 
 /** What `getCurrentUserToken` takes: its path, query and header parameters and body fields in one object. */
-export interface GetCurrentUserTokenInput {}
+export type GetCurrentUserTokenInput = {};
 /** What `getCurrentUserToken` answers on success. */
 export type GetCurrentUserTokenOutput = operations["getCurrentUserToken"]["responses"][200]["content"]["application/json"];
 
 /** What `getCustomAccessToken` takes: its path, query and header parameters and body fields in one object. */
-export interface GetCustomAccessTokenInput extends InputPart<operations["getCustomAccessToken"]["requestBody"]["content"]["application/json"]> {}
+export type GetCustomAccessTokenInput = operations["getCustomAccessToken"]["requestBody"]["content"]["application/json"];
 /** What `getCustomAccessToken` answers on success. */
 export type GetCustomAccessTokenOutput = operations["getCustomAccessToken"]["responses"][200]["content"]["application/json"];
 
 /** What `getDataSourceSuggestions` takes: its path, query and header parameters and body fields in one object. */
-export interface GetDataSourceSuggestionsInput extends InputPart<operations["getDataSourceSuggestions"]["requestBody"]["content"]["application/json"]> {}
+export type GetDataSourceSuggestionsInput = operations["getDataSourceSuggestions"]["requestBody"]["content"]["application/json"];
 /** What `getDataSourceSuggestions` answers on success. */
 export type GetDataSourceSuggestionsOutput = operations["getDataSourceSuggestions"]["responses"][200]["content"]["application/json"] | operations["getDataSourceSuggestions"]["responses"][201]["content"]["application/json"];
 
 /** What `getFullAccessToken` takes: its path, query and header parameters and body fields in one object. */
-export interface GetFullAccessTokenInput extends InputPart<operations["getFullAccessToken"]["requestBody"]["content"]["application/json"]> {}
+export type GetFullAccessTokenInput = operations["getFullAccessToken"]["requestBody"]["content"]["application/json"];
 /** What `getFullAccessToken` answers on success. */
 export type GetFullAccessTokenOutput = operations["getFullAccessToken"]["responses"][200]["content"]["application/json"];
 
 /** What `getManualTranslationBundle` takes: its path, query and header parameters and body fields in one object. */
-export interface GetManualTranslationBundleInput extends InputPart<operations["getManualTranslationBundle"]["parameters"]["path"]> {}
+export type GetManualTranslationBundleInput = operations["getManualTranslationBundle"]["parameters"]["path"];
 /** What `getManualTranslationBundle` answers on success. */
 export type GetManualTranslationBundleOutput = operations["getManualTranslationBundle"]["responses"][200]["content"]["application/json"];
 
 /** What `getNLInstructions` takes: its path, query and header parameters and body fields in one object. */
-export interface GetNLInstructionsInput extends InputPart<operations["getNLInstructions"]["requestBody"]["content"]["application/json"]> {}
+export type GetNLInstructionsInput = operations["getNLInstructions"]["requestBody"]["content"]["application/json"];
 /** What `getNLInstructions` answers on success. */
 export type GetNLInstructionsOutput = operations["getNLInstructions"]["responses"][200]["content"]["application/json"] | operations["getNLInstructions"]["responses"][201]["content"]["application/json"];
 
 /** What `getObjectAccessToken` takes: its path, query and header parameters and body fields in one object. */
-export interface GetObjectAccessTokenInput extends InputPart<operations["getObjectAccessToken"]["requestBody"]["content"]["application/json"]> {}
+export type GetObjectAccessTokenInput = operations["getObjectAccessToken"]["requestBody"]["content"]["application/json"];
 /** What `getObjectAccessToken` answers on success. */
 export type GetObjectAccessTokenOutput = operations["getObjectAccessToken"]["responses"][200]["content"]["application/json"];
 
 /** What `getRelevantQuestions` takes: its path, query and header parameters and body fields in one object. */
-export interface GetRelevantQuestionsInput extends InputPart<operations["getRelevantQuestions"]["requestBody"]["content"]["application/json"]> {}
+export type GetRelevantQuestionsInput = operations["getRelevantQuestions"]["requestBody"]["content"]["application/json"];
 /** What `getRelevantQuestions` answers on success. */
 export type GetRelevantQuestionsOutput = operations["getRelevantQuestions"]["responses"][200]["content"]["application/json"] | operations["getRelevantQuestions"]["responses"][201]["content"]["application/json"];
 
 /** What `getSystemConfig` takes: its path, query and header parameters and body fields in one object. */
-export interface GetSystemConfigInput {}
+export type GetSystemConfigInput = {};
 /** What `getSystemConfig` answers on success. */
 export type GetSystemConfigOutput = operations["getSystemConfig"]["responses"][200]["content"]["application/json"];
 
 /** What `getSystemInformation` takes: its path, query and header parameters and body fields in one object. */
-export interface GetSystemInformationInput {}
+export type GetSystemInformationInput = {};
 /** What `getSystemInformation` answers on success. */
 export type GetSystemInformationOutput = operations["getSystemInformation"]["responses"][200]["content"]["application/json"];
 
 /** What `getSystemOverrideInfo` takes: its path, query and header parameters and body fields in one object. */
-export interface GetSystemOverrideInfoInput {}
+export type GetSystemOverrideInfoInput = {};
 /** What `getSystemOverrideInfo` answers on success. */
 export type GetSystemOverrideInfoOutput = operations["getSystemOverrideInfo"]["responses"][200]["content"]["application/json"];
 
 /** What `getWebhookStorageConfig` takes: its path, query and header parameters and body fields in one object. */
-export interface GetWebhookStorageConfigInput {}
+export type GetWebhookStorageConfigInput = {};
 /** What `getWebhookStorageConfig` answers on success. */
 export type GetWebhookStorageConfigOutput = operations["getWebhookStorageConfig"]["responses"][200]["content"]["application/json"];
 
 /** What `importManualTranslations` takes: its path, query and header parameters and body fields in one object. */
-export interface ImportManualTranslationsInput extends InputPart<operations["importManualTranslations"]["requestBody"]["content"]["multipart/form-data"]> {}
+export type ImportManualTranslationsInput = operations["importManualTranslations"]["requestBody"]["content"]["multipart/form-data"];
 /** What `importManualTranslations` answers on success. */
 export type ImportManualTranslationsOutput = undefined;
 
 /** What `importMemory` takes: its path, query and header parameters and body fields in one object. */
-export interface ImportMemoryInput extends InputPart<operations["importMemory"]["requestBody"]["content"]["application/json"]> {}
+export type ImportMemoryInput = operations["importMemory"]["requestBody"]["content"]["application/json"];
 /** What `importMemory` answers on success. */
 export type ImportMemoryOutput = operations["importMemory"]["responses"][200]["content"]["application/json"] | operations["importMemory"]["responses"][201]["content"]["application/json"];
 
 /** What `importMetadataTML` takes: its path, query and header parameters and body fields in one object. */
-export interface ImportMetadataTMLInput extends InputPart<operations["importMetadataTML"]["requestBody"]["content"]["application/json"]> {}
+export type ImportMetadataTMLInput = operations["importMetadataTML"]["requestBody"]["content"]["application/json"];
 /** What `importMetadataTML` answers on success. */
 export type ImportMetadataTMLOutput = operations["importMetadataTML"]["responses"][200]["content"]["application/json"];
 
 /** What `importMetadataTMLAsync` takes: its path, query and header parameters and body fields in one object. */
-export interface ImportMetadataTMLAsyncInput extends InputPart<operations["importMetadataTMLAsync"]["requestBody"]["content"]["application/json"]> {}
+export type ImportMetadataTMLAsyncInput = operations["importMetadataTMLAsync"]["requestBody"]["content"]["application/json"];
 /** What `importMetadataTMLAsync` answers on success. */
 export type ImportMetadataTMLAsyncOutput = operations["importMetadataTMLAsync"]["responses"][200]["content"]["application/json"];
 
 /** What `importUserGroups` takes: its path, query and header parameters and body fields in one object. */
-export interface ImportUserGroupsInput extends InputPart<operations["importUserGroups"]["requestBody"]["content"]["application/json"]> {}
+export type ImportUserGroupsInput = operations["importUserGroups"]["requestBody"]["content"]["application/json"];
 /** What `importUserGroups` answers on success. */
 export type ImportUserGroupsOutput = operations["importUserGroups"]["responses"][200]["content"]["application/json"];
 
 /** What `importUsers` takes: its path, query and header parameters and body fields in one object. */
-export interface ImportUsersInput extends InputPart<operations["importUsers"]["requestBody"]["content"]["application/json"]> {}
+export type ImportUsersInput = operations["importUsers"]["requestBody"]["content"]["application/json"];
 /** What `importUsers` answers on success. */
 export type ImportUsersOutput = operations["importUsers"]["responses"][200]["content"]["application/json"];
 
 /** What `loadAnswer` takes: its path, query and header parameters and body fields in one object. */
-export interface LoadAnswerInput extends InputPart<operations["loadAnswer"]["parameters"]["path"]> {}
+export type LoadAnswerInput = operations["loadAnswer"]["parameters"]["path"];
 /** What `loadAnswer` answers on success. */
 export type LoadAnswerOutput = operations["loadAnswer"]["responses"][200]["content"]["application/json"] | operations["loadAnswer"]["responses"][201]["content"]["application/json"];
 
 /** What `login` takes: its path, query and header parameters and body fields in one object. */
-export interface LoginInput extends InputPart<operations["login"]["requestBody"]["content"]["application/json"]> {}
+export type LoginInput = operations["login"]["requestBody"]["content"]["application/json"];
 /** What `login` answers on success. */
 export type LoginOutput = undefined;
 
 /** What `logout` takes: its path, query and header parameters and body fields in one object. */
-export interface LogoutInput {}
+export type LogoutInput = {};
 /** What `logout` answers on success. */
 export type LogoutOutput = undefined;
 
 /** What `manageObjectPrivilege` takes: its path, query and header parameters and body fields in one object. */
-export interface ManageObjectPrivilegeInput extends InputPart<operations["manageObjectPrivilege"]["requestBody"]["content"]["application/json"]> {}
+export type ManageObjectPrivilegeInput = operations["manageObjectPrivilege"]["requestBody"]["content"]["application/json"];
 /** What `manageObjectPrivilege` answers on success. */
 export type ManageObjectPrivilegeOutput = undefined;
 
 /** What `parameterizeMetadata` takes: its path, query and header parameters and body fields in one object. */
-export interface ParameterizeMetadataInput extends InputPart<operations["parameterizeMetadata"]["requestBody"]["content"]["application/json"]> {}
+export type ParameterizeMetadataInput = operations["parameterizeMetadata"]["requestBody"]["content"]["application/json"];
 /** What `parameterizeMetadata` answers on success. */
 export type ParameterizeMetadataOutput = undefined;
 
 /** What `parameterizeMetadataFields` takes: its path, query and header parameters and body fields in one object. */
-export interface ParameterizeMetadataFieldsInput extends InputPart<operations["parameterizeMetadataFields"]["requestBody"]["content"]["application/json"]> {}
+export type ParameterizeMetadataFieldsInput = operations["parameterizeMetadataFields"]["requestBody"]["content"]["application/json"];
 /** What `parameterizeMetadataFields` answers on success. */
 export type ParameterizeMetadataFieldsOutput = undefined;
 
 /** What `publishMetadata` takes: its path, query and header parameters and body fields in one object. */
-export interface PublishMetadataInput extends InputPart<operations["publishMetadata"]["requestBody"]["content"]["application/json"]> {}
+export type PublishMetadataInput = operations["publishMetadata"]["requestBody"]["content"]["application/json"];
 /** What `publishMetadata` answers on success. */
 export type PublishMetadataOutput = undefined;
 
 /** What `putVariableValues` takes: its path, query and header parameters and body fields in one object. */
-export interface PutVariableValuesInput extends InputPart<operations["putVariableValues"]["parameters"]["path"]>, InputPart<operations["putVariableValues"]["requestBody"]["content"]["application/json"]> {}
+export type PutVariableValuesInput = operations["putVariableValues"]["parameters"]["path"] & operations["putVariableValues"]["requestBody"]["content"]["application/json"];
 /** What `putVariableValues` answers on success. */
 export type PutVariableValuesOutput = undefined;
 
 /** What `queryGetDecomposedQuery` takes: its path, query and header parameters and body fields in one object. */
-export interface QueryGetDecomposedQueryInput extends InputPart<operations["queryGetDecomposedQuery"]["requestBody"]["content"]["application/json"]> {}
+export type QueryGetDecomposedQueryInput = operations["queryGetDecomposedQuery"]["requestBody"]["content"]["application/json"];
 /** What `queryGetDecomposedQuery` answers on success. */
 export type QueryGetDecomposedQueryOutput = operations["queryGetDecomposedQuery"]["responses"][200]["content"]["application/json"] | operations["queryGetDecomposedQuery"]["responses"][201]["content"]["application/json"];
 
 /** What `resetUserPassword` takes: its path, query and header parameters and body fields in one object. */
-export interface ResetUserPasswordInput extends InputPart<operations["resetUserPassword"]["requestBody"]["content"]["application/json"]> {}
+export type ResetUserPasswordInput = operations["resetUserPassword"]["requestBody"]["content"]["application/json"];
 /** What `resetUserPassword` answers on success. */
 export type ResetUserPasswordOutput = undefined;
 
 /** What `revertCommit` takes: its path, query and header parameters and body fields in one object. */
-export interface RevertCommitInput extends InputPart<operations["revertCommit"]["parameters"]["path"]>, InputPart<operations["revertCommit"]["requestBody"]["content"]["application/json"]> {}
+export type RevertCommitInput = operations["revertCommit"]["parameters"]["path"] & operations["revertCommit"]["requestBody"]["content"]["application/json"];
 /** What `revertCommit` answers on success. */
 export type RevertCommitOutput = operations["revertCommit"]["responses"][200]["content"]["application/json"];
 
 /** What `revokeRefreshTokens` takes: its path, query and header parameters and body fields in one object. */
-export interface RevokeRefreshTokensInput extends InputPart<operations["revokeRefreshTokens"]["parameters"]["path"]>, InputPart<operations["revokeRefreshTokens"]["requestBody"]["content"]["application/json"]> {}
+export type RevokeRefreshTokensInput = operations["revokeRefreshTokens"]["parameters"]["path"] & operations["revokeRefreshTokens"]["requestBody"]["content"]["application/json"];
 /** What `revokeRefreshTokens` answers on success. */
 export type RevokeRefreshTokensOutput = operations["revokeRefreshTokens"]["responses"][200]["content"]["application/json"];
 
 /** What `revokeToken` takes: its path, query and header parameters and body fields in one object. */
-export interface RevokeTokenInput extends InputPart<operations["revokeToken"]["requestBody"]["content"]["application/json"]> {}
+export type RevokeTokenInput = operations["revokeToken"]["requestBody"]["content"]["application/json"];
 /** What `revokeToken` answers on success. */
 export type RevokeTokenOutput = undefined;
 
 /** What `searchAuthSettings` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchAuthSettingsInput extends InputPart<operations["searchAuthSettings"]["requestBody"]["content"]["application/json"]> {}
+export type SearchAuthSettingsInput = operations["searchAuthSettings"]["requestBody"]["content"]["application/json"];
 /** What `searchAuthSettings` answers on success. */
 export type SearchAuthSettingsOutput = operations["searchAuthSettings"]["responses"][200]["content"]["application/json"];
 
 /** What `searchCalendars` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchCalendarsInput extends InputPart<operations["searchCalendars"]["requestBody"]["content"]["application/json"]> {}
+export type SearchCalendarsInput = operations["searchCalendars"]["requestBody"]["content"]["application/json"];
 /** What `searchCalendars` answers on success. */
 export type SearchCalendarsOutput = operations["searchCalendars"]["responses"][200]["content"]["application/json"];
 
 /** What `searchChannelHistory` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchChannelHistoryInput extends InputPart<operations["searchChannelHistory"]["requestBody"]["content"]["application/json"]> {}
+export type SearchChannelHistoryInput = operations["searchChannelHistory"]["requestBody"]["content"]["application/json"];
 /** What `searchChannelHistory` answers on success. */
 export type SearchChannelHistoryOutput = operations["searchChannelHistory"]["responses"][200]["content"]["application/json"];
 
 /** What `searchCollections` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchCollectionsInput extends InputPart<operations["searchCollections"]["requestBody"]["content"]["application/json"]> {}
+export type SearchCollectionsInput = operations["searchCollections"]["requestBody"]["content"]["application/json"];
 /** What `searchCollections` answers on success. */
 export type SearchCollectionsOutput = operations["searchCollections"]["responses"][200]["content"]["application/json"];
 
 /** What `searchCommits` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchCommitsInput extends InputPart<operations["searchCommits"]["requestBody"]["content"]["application/json"]> {}
+export type SearchCommitsInput = operations["searchCommits"]["requestBody"]["content"]["application/json"];
 /** What `searchCommits` answers on success. */
 export type SearchCommitsOutput = operations["searchCommits"]["responses"][200]["content"]["application/json"];
 
 /** What `searchCommunicationChannelPreferences` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchCommunicationChannelPreferencesInput extends InputPart<operations["searchCommunicationChannelPreferences"]["requestBody"]["content"]["application/json"]> {}
+export type SearchCommunicationChannelPreferencesInput = operations["searchCommunicationChannelPreferences"]["requestBody"]["content"]["application/json"];
 /** What `searchCommunicationChannelPreferences` answers on success. */
 export type SearchCommunicationChannelPreferencesOutput = operations["searchCommunicationChannelPreferences"]["responses"][200]["content"]["application/json"];
 
 /** What `searchConfig` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchConfigInput extends InputPart<operations["searchConfig"]["requestBody"]["content"]["application/json"]> {}
+export type SearchConfigInput = operations["searchConfig"]["requestBody"]["content"]["application/json"];
 /** What `searchConfig` answers on success. */
 export type SearchConfigOutput = operations["searchConfig"]["responses"][200]["content"]["application/json"];
 
 /** What `searchConnection` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchConnectionInput extends InputPart<operations["searchConnection"]["requestBody"]["content"]["application/json"]> {}
+export type SearchConnectionInput = operations["searchConnection"]["requestBody"]["content"]["application/json"];
 /** What `searchConnection` answers on success. */
 export type SearchConnectionOutput = operations["searchConnection"]["responses"][200]["content"]["application/json"];
 
 /** What `searchCustomActions` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchCustomActionsInput extends InputPart<operations["searchCustomActions"]["requestBody"]["content"]["application/json"]> {}
+export type SearchCustomActionsInput = operations["searchCustomActions"]["requestBody"]["content"]["application/json"];
 /** What `searchCustomActions` answers on success. */
 export type SearchCustomActionsOutput = operations["searchCustomActions"]["responses"][200]["content"]["application/json"];
 
 /** What `searchData` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchDataInput extends InputPart<operations["searchData"]["requestBody"]["content"]["application/json"]> {}
+export type SearchDataInput = operations["searchData"]["requestBody"]["content"]["application/json"];
 /** What `searchData` answers on success. */
 export type SearchDataOutput = operations["searchData"]["responses"][200]["content"]["application/json"];
 
 /** What `searchEmailCustomization` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchEmailCustomizationInput extends InputPart<operations["searchEmailCustomization"]["requestBody"]["content"]["application/json"]> {}
+export type SearchEmailCustomizationInput = operations["searchEmailCustomization"]["requestBody"]["content"]["application/json"];
 /** What `searchEmailCustomization` answers on success. */
 export type SearchEmailCustomizationOutput = operations["searchEmailCustomization"]["responses"][200]["content"]["application/json"];
 
 /** What `searchMetadata` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchMetadataInput extends InputPart<operations["searchMetadata"]["requestBody"]["content"]["application/json"]> {}
+export type SearchMetadataInput = operations["searchMetadata"]["requestBody"]["content"]["application/json"];
 /** What `searchMetadata` answers on success. */
 export type SearchMetadataOutput = operations["searchMetadata"]["responses"][200]["content"]["application/json"];
 
 /** What `searchOrgs` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchOrgsInput extends InputPart<operations["searchOrgs"]["requestBody"]["content"]["application/json"]> {}
+export type SearchOrgsInput = operations["searchOrgs"]["requestBody"]["content"]["application/json"];
 /** What `searchOrgs` answers on success. */
 export type SearchOrgsOutput = operations["searchOrgs"]["responses"][200]["content"]["application/json"];
 
 /** What `searchRoles` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchRolesInput extends InputPart<operations["searchRoles"]["requestBody"]["content"]["application/json"]> {}
+export type SearchRolesInput = operations["searchRoles"]["requestBody"]["content"]["application/json"];
 /** What `searchRoles` answers on success. */
 export type SearchRolesOutput = operations["searchRoles"]["responses"][200]["content"]["application/json"];
 
 /** What `searchSchedules` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchSchedulesInput extends InputPart<operations["searchSchedules"]["requestBody"]["content"]["application/json"]> {}
+export type SearchSchedulesInput = operations["searchSchedules"]["requestBody"]["content"]["application/json"];
 /** What `searchSchedules` answers on success. */
 export type SearchSchedulesOutput = operations["searchSchedules"]["responses"][200]["content"]["application/json"];
 
 /** What `searchSecuritySettings` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchSecuritySettingsInput extends InputPart<operations["searchSecuritySettings"]["requestBody"]["content"]["application/json"]> {}
+export type SearchSecuritySettingsInput = operations["searchSecuritySettings"]["requestBody"]["content"]["application/json"];
 /** What `searchSecuritySettings` answers on success. */
 export type SearchSecuritySettingsOutput = operations["searchSecuritySettings"]["responses"][200]["content"]["application/json"];
 
 /** What `searchStyleCustomizations` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchStyleCustomizationsInput extends InputPart<operations["searchStyleCustomizations"]["requestBody"]["content"]["application/json"]> {}
+export type SearchStyleCustomizationsInput = operations["searchStyleCustomizations"]["requestBody"]["content"]["application/json"];
 /** What `searchStyleCustomizations` answers on success. */
 export type SearchStyleCustomizationsOutput = operations["searchStyleCustomizations"]["responses"][200]["content"]["application/json"];
 
 /** What `searchStyleFonts` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchStyleFontsInput extends InputPart<operations["searchStyleFonts"]["requestBody"]["content"]["application/json"]> {}
+export type SearchStyleFontsInput = operations["searchStyleFonts"]["requestBody"]["content"]["application/json"];
 /** What `searchStyleFonts` answers on success. */
 export type SearchStyleFontsOutput = operations["searchStyleFonts"]["responses"][200]["content"]["application/json"];
 
 /** What `searchTags` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchTagsInput extends InputPart<operations["searchTags"]["requestBody"]["content"]["application/json"]> {}
+export type SearchTagsInput = operations["searchTags"]["requestBody"]["content"]["application/json"];
 /** What `searchTags` answers on success. */
 export type SearchTagsOutput = operations["searchTags"]["responses"][200]["content"]["application/json"];
 
 /** What `searchUserGroups` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchUserGroupsInput extends InputPart<operations["searchUserGroups"]["requestBody"]["content"]["application/json"]> {}
+export type SearchUserGroupsInput = operations["searchUserGroups"]["requestBody"]["content"]["application/json"];
 /** What `searchUserGroups` answers on success. */
 export type SearchUserGroupsOutput = operations["searchUserGroups"]["responses"][200]["content"]["application/json"];
 
 /** What `searchUsers` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchUsersInput extends InputPart<operations["searchUsers"]["requestBody"]["content"]["application/json"]> {}
+export type SearchUsersInput = operations["searchUsers"]["requestBody"]["content"]["application/json"];
 /** What `searchUsers` answers on success. */
 export type SearchUsersOutput = operations["searchUsers"]["responses"][200]["content"]["application/json"];
 
 /** What `searchVariables` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchVariablesInput extends InputPart<operations["searchVariables"]["requestBody"]["content"]["application/json"]> {}
+export type SearchVariablesInput = operations["searchVariables"]["requestBody"]["content"]["application/json"];
 /** What `searchVariables` answers on success. */
 export type SearchVariablesOutput = operations["searchVariables"]["responses"][200]["content"]["application/json"];
 
 /** What `searchWebhookConfigurations` takes: its path, query and header parameters and body fields in one object. */
-export interface SearchWebhookConfigurationsInput extends InputPart<operations["searchWebhookConfigurations"]["requestBody"]["content"]["application/json"]> {}
+export type SearchWebhookConfigurationsInput = operations["searchWebhookConfigurations"]["requestBody"]["content"]["application/json"];
 /** What `searchWebhookConfigurations` answers on success. */
 export type SearchWebhookConfigurationsOutput = operations["searchWebhookConfigurations"]["responses"][200]["content"]["application/json"];
 
 /** What `sendAgentConversationMessage` takes: its path, query and header parameters and body fields in one object. */
-export interface SendAgentConversationMessageInput extends InputPart<operations["sendAgentConversationMessage"]["parameters"]["path"]>, InputPart<operations["sendAgentConversationMessage"]["requestBody"]["content"]["application/json"]> {}
+export type SendAgentConversationMessageInput = operations["sendAgentConversationMessage"]["parameters"]["path"] & operations["sendAgentConversationMessage"]["requestBody"]["content"]["application/json"];
 /** What `sendAgentConversationMessage` answers on success. */
 export type SendAgentConversationMessageOutput = operations["sendAgentConversationMessage"]["responses"][200]["content"]["application/json"] | operations["sendAgentConversationMessage"]["responses"][201]["content"]["application/json"];
 
 /** What `sendAgentConversationMessageStreaming` takes: its path, query and header parameters and body fields in one object. */
-export interface SendAgentConversationMessageStreamingInput extends InputPart<operations["sendAgentConversationMessageStreaming"]["parameters"]["path"]>, InputPart<operations["sendAgentConversationMessageStreaming"]["requestBody"]["content"]["application/json"]> {}
+export type SendAgentConversationMessageStreamingInput = operations["sendAgentConversationMessageStreaming"]["parameters"]["path"] & operations["sendAgentConversationMessageStreaming"]["requestBody"]["content"]["application/json"];
 /** What `sendAgentConversationMessageStreaming` answers on success. */
 export type SendAgentConversationMessageStreamingOutput = operations["sendAgentConversationMessageStreaming"]["responses"][200]["content"]["text/event-stream"];
 
 /** What `sendAgentMessage` takes: its path, query and header parameters and body fields in one object. */
-export interface SendAgentMessageInput extends InputPart<operations["sendAgentMessage"]["parameters"]["path"]>, InputPart<operations["sendAgentMessage"]["requestBody"]["content"]["application/json"]> {}
+export type SendAgentMessageInput = operations["sendAgentMessage"]["parameters"]["path"] & operations["sendAgentMessage"]["requestBody"]["content"]["application/json"];
 /** What `sendAgentMessage` answers on success. */
 export type SendAgentMessageOutput = operations["sendAgentMessage"]["responses"][200]["content"]["application/json"] | operations["sendAgentMessage"]["responses"][201]["content"]["application/json"];
 
 /** What `sendAgentMessageStreaming` takes: its path, query and header parameters and body fields in one object. */
-export interface SendAgentMessageStreamingInput extends InputPart<operations["sendAgentMessageStreaming"]["requestBody"]["content"]["application/json"]> {}
+export type SendAgentMessageStreamingInput = operations["sendAgentMessageStreaming"]["requestBody"]["content"]["application/json"];
 /** What `sendAgentMessageStreaming` answers on success. */
 export type SendAgentMessageStreamingOutput = operations["sendAgentMessageStreaming"]["responses"][200]["content"]["text/event-stream"];
 
 /** What `sendMessage` takes: its path, query and header parameters and body fields in one object. */
-export interface SendMessageInput extends InputPart<operations["sendMessage"]["parameters"]["path"]>, InputPart<operations["sendMessage"]["requestBody"]["content"]["application/json"]> {}
+export type SendMessageInput = operations["sendMessage"]["parameters"]["path"] & operations["sendMessage"]["requestBody"]["content"]["application/json"];
 /** What `sendMessage` answers on success. */
 export type SendMessageOutput = operations["sendMessage"]["responses"][200]["content"]["application/json"] | operations["sendMessage"]["responses"][201]["content"]["application/json"];
 
 /** What `setAgentInstructions` takes: its path, query and header parameters and body fields in one object. */
-export interface SetAgentInstructionsInput extends InputPart<operations["setAgentInstructions"]["requestBody"]["content"]["application/json"]> {}
+export type SetAgentInstructionsInput = operations["setAgentInstructions"]["requestBody"]["content"]["application/json"];
 /** What `setAgentInstructions` answers on success. */
 export type SetAgentInstructionsOutput = operations["setAgentInstructions"]["responses"][200]["content"]["application/json"] | operations["setAgentInstructions"]["responses"][201]["content"]["application/json"];
 
 /** What `setNLInstructions` takes: its path, query and header parameters and body fields in one object. */
-export interface SetNLInstructionsInput extends InputPart<operations["setNLInstructions"]["requestBody"]["content"]["application/json"]> {}
+export type SetNLInstructionsInput = operations["setNLInstructions"]["requestBody"]["content"]["application/json"];
 /** What `setNLInstructions` answers on success. */
 export type SetNLInstructionsOutput = operations["setNLInstructions"]["responses"][200]["content"]["application/json"] | operations["setNLInstructions"]["responses"][201]["content"]["application/json"];
 
 /** What `shareMetadata` takes: its path, query and header parameters and body fields in one object. */
-export interface ShareMetadataInput extends InputPart<operations["shareMetadata"]["requestBody"]["content"]["application/json"]> {}
+export type ShareMetadataInput = operations["shareMetadata"]["requestBody"]["content"]["application/json"];
 /** What `shareMetadata` answers on success. */
 export type ShareMetadataOutput = undefined;
 
 /** What `singleAnswer` takes: its path, query and header parameters and body fields in one object. */
-export interface SingleAnswerInput extends InputPart<operations["singleAnswer"]["requestBody"]["content"]["application/json"]> {}
+export type SingleAnswerInput = operations["singleAnswer"]["requestBody"]["content"]["application/json"];
 /** What `singleAnswer` answers on success. */
 export type SingleAnswerOutput = operations["singleAnswer"]["responses"][200]["content"]["application/json"] | operations["singleAnswer"]["responses"][201]["content"]["application/json"];
 
 /** What `stopConversation` takes: its path, query and header parameters and body fields in one object. */
-export interface StopConversationInput extends InputPart<operations["stopConversation"]["parameters"]["path"]> {}
+export type StopConversationInput = operations["stopConversation"]["parameters"]["path"];
 /** What `stopConversation` answers on success. */
 export type StopConversationOutput = undefined;
 
 /** What `syncMetadata` takes: its path, query and header parameters and body fields in one object. */
-export interface SyncMetadataInput extends InputPart<operations["syncMetadata"]["parameters"]["path"]>, InputPart<operations["syncMetadata"]["requestBody"]["content"]["application/json"]> {}
+export type SyncMetadataInput = operations["syncMetadata"]["parameters"]["path"] & operations["syncMetadata"]["requestBody"]["content"]["application/json"];
 /** What `syncMetadata` answers on success. */
 export type SyncMetadataOutput = operations["syncMetadata"]["responses"][200]["content"]["application/json"];
 
 /** What `unassignTag` takes: its path, query and header parameters and body fields in one object. */
-export interface UnassignTagInput extends InputPart<operations["unassignTag"]["requestBody"]["content"]["application/json"]> {}
+export type UnassignTagInput = operations["unassignTag"]["requestBody"]["content"]["application/json"];
 /** What `unassignTag` answers on success. */
 export type UnassignTagOutput = undefined;
 
 /** What `unparameterizeMetadata` takes: its path, query and header parameters and body fields in one object. */
-export interface UnparameterizeMetadataInput extends InputPart<operations["unparameterizeMetadata"]["requestBody"]["content"]["application/json"]> {}
+export type UnparameterizeMetadataInput = operations["unparameterizeMetadata"]["requestBody"]["content"]["application/json"];
 /** What `unparameterizeMetadata` answers on success. */
 export type UnparameterizeMetadataOutput = undefined;
 
 /** What `unpublishMetadata` takes: its path, query and header parameters and body fields in one object. */
-export interface UnpublishMetadataInput extends InputPart<operations["unpublishMetadata"]["requestBody"]["content"]["application/json"]> {}
+export type UnpublishMetadataInput = operations["unpublishMetadata"]["requestBody"]["content"]["application/json"];
 /** What `unpublishMetadata` answers on success. */
 export type UnpublishMetadataOutput = undefined;
 
 /** What `updateCalendar` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateCalendarInput extends InputPart<operations["updateCalendar"]["parameters"]["path"]>, InputPart<operations["updateCalendar"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateCalendarInput = operations["updateCalendar"]["parameters"]["path"] & operations["updateCalendar"]["requestBody"]["content"]["application/json"];
 /** What `updateCalendar` answers on success. */
 export type UpdateCalendarOutput = undefined;
 
 /** What `updateCollection` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateCollectionInput extends InputPart<operations["updateCollection"]["parameters"]["path"]>, InputPart<operations["updateCollection"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateCollectionInput = operations["updateCollection"]["parameters"]["path"] & operations["updateCollection"]["requestBody"]["content"]["application/json"];
 /** What `updateCollection` answers on success. */
 export type UpdateCollectionOutput = undefined;
 
 /** What `updateColumnSecurityRules` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateColumnSecurityRulesInput extends InputPart<operations["updateColumnSecurityRules"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateColumnSecurityRulesInput = operations["updateColumnSecurityRules"]["requestBody"]["content"]["application/json"];
 /** What `updateColumnSecurityRules` answers on success. */
 export type UpdateColumnSecurityRulesOutput = undefined;
 
 /** What `updateConfig` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateConfigInput extends InputPart<operations["updateConfig"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateConfigInput = operations["updateConfig"]["requestBody"]["content"]["application/json"];
 /** What `updateConfig` answers on success. */
 export type UpdateConfigOutput = operations["updateConfig"]["responses"][200]["content"]["application/json"];
 
 /** What `updateConnection` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateConnectionInput extends InputPart<operations["updateConnection"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateConnectionInput = operations["updateConnection"]["requestBody"]["content"]["application/json"];
 /** What `updateConnection` answers on success. */
 export type UpdateConnectionOutput = undefined;
 
 /** What `updateConnectionConfiguration` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateConnectionConfigurationInput extends InputPart<operations["updateConnectionConfiguration"]["parameters"]["path"]>, InputPart<operations["updateConnectionConfiguration"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateConnectionConfigurationInput = operations["updateConnectionConfiguration"]["parameters"]["path"] & operations["updateConnectionConfiguration"]["requestBody"]["content"]["application/json"];
 /** What `updateConnectionConfiguration` answers on success. */
 export type UpdateConnectionConfigurationOutput = undefined;
 
 /** What `updateConnectionStatus` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateConnectionStatusInput extends InputPart<operations["updateConnectionStatus"]["parameters"]["path"]>, InputPart<operations["updateConnectionStatus"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateConnectionStatusInput = operations["updateConnectionStatus"]["parameters"]["path"] & operations["updateConnectionStatus"]["requestBody"]["content"]["application/json"];
 /** What `updateConnectionStatus` answers on success. */
 export type UpdateConnectionStatusOutput = undefined;
 
 /** What `updateConnectionV2` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateConnectionV2Input extends InputPart<operations["updateConnectionV2"]["parameters"]["path"]>, InputPart<operations["updateConnectionV2"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateConnectionV2Input = operations["updateConnectionV2"]["parameters"]["path"] & operations["updateConnectionV2"]["requestBody"]["content"]["application/json"];
 /** What `updateConnectionV2` answers on success. */
 export type UpdateConnectionV2Output = undefined;
 
 /** What `updateConversation` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateConversationInput extends InputPart<operations["updateConversation"]["parameters"]["path"]>, InputPart<operations["updateConversation"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateConversationInput = operations["updateConversation"]["parameters"]["path"] & operations["updateConversation"]["requestBody"]["content"]["application/json"];
 /** What `updateConversation` answers on success. */
 export type UpdateConversationOutput = undefined;
 
 /** What `updateCustomAction` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateCustomActionInput extends InputPart<operations["updateCustomAction"]["parameters"]["path"]>, InputPart<operations["updateCustomAction"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateCustomActionInput = operations["updateCustomAction"]["parameters"]["path"] & operations["updateCustomAction"]["requestBody"]["content"]["application/json"];
 /** What `updateCustomAction` answers on success. */
 export type UpdateCustomActionOutput = undefined;
 
 /** What `updateDbtConnection` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateDbtConnectionInput extends InputPart<operations["updateDbtConnection"]["requestBody"]["content"]["multipart/form-data"]> {}
+export type UpdateDbtConnectionInput = operations["updateDbtConnection"]["requestBody"]["content"]["multipart/form-data"];
 /** What `updateDbtConnection` answers on success. */
 export type UpdateDbtConnectionOutput = operations["updateDbtConnection"]["responses"][200]["content"]["application/json"];
 
 /** What `updateEmailCustomization` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateEmailCustomizationInput extends InputPart<operations["updateEmailCustomization"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateEmailCustomizationInput = operations["updateEmailCustomization"]["requestBody"]["content"]["application/json"];
 /** What `updateEmailCustomization` answers on success. */
 export type UpdateEmailCustomizationOutput = undefined;
 
 /** What `updateMetadataHeader` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateMetadataHeaderInput extends InputPart<operations["updateMetadataHeader"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateMetadataHeaderInput = operations["updateMetadataHeader"]["requestBody"]["content"]["application/json"];
 /** What `updateMetadataHeader` answers on success. */
 export type UpdateMetadataHeaderOutput = undefined;
 
 /** What `updateMetadataObjId` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateMetadataObjIdInput extends InputPart<operations["updateMetadataObjId"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateMetadataObjIdInput = operations["updateMetadataObjId"]["requestBody"]["content"]["application/json"];
 /** What `updateMetadataObjId` answers on success. */
 export type UpdateMetadataObjIdOutput = undefined;
 
 /** What `updateOrg` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateOrgInput extends InputPart<operations["updateOrg"]["parameters"]["path"]>, InputPart<operations["updateOrg"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateOrgInput = operations["updateOrg"]["parameters"]["path"] & operations["updateOrg"]["requestBody"]["content"]["application/json"];
 /** What `updateOrg` answers on success. */
 export type UpdateOrgOutput = undefined;
 
 /** What `updateRole` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateRoleInput extends InputPart<operations["updateRole"]["parameters"]["path"]>, InputPart<operations["updateRole"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateRoleInput = operations["updateRole"]["parameters"]["path"] & operations["updateRole"]["requestBody"]["content"]["application/json"];
 /** What `updateRole` answers on success. */
 export type UpdateRoleOutput = operations["updateRole"]["responses"][200]["content"]["application/json"];
 
 /** What `updateSchedule` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateScheduleInput extends InputPart<operations["updateSchedule"]["parameters"]["path"]>, InputPart<operations["updateSchedule"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateScheduleInput = operations["updateSchedule"]["parameters"]["path"] & operations["updateSchedule"]["requestBody"]["content"]["application/json"];
 /** What `updateSchedule` answers on success. */
 export type UpdateScheduleOutput = undefined;
 
 /** What `updateStyleCustomization` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateStyleCustomizationInput extends InputPart<operations["updateStyleCustomization"]["requestBody"]["content"]["multipart/form-data"]> {}
+export type UpdateStyleCustomizationInput = operations["updateStyleCustomization"]["requestBody"]["content"]["multipart/form-data"];
 /** What `updateStyleCustomization` answers on success. */
 export type UpdateStyleCustomizationOutput = undefined;
 
 /** What `updateStyleFont` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateStyleFontInput extends InputPart<operations["updateStyleFont"]["parameters"]["path"]>, InputPart<operations["updateStyleFont"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateStyleFontInput = operations["updateStyleFont"]["parameters"]["path"] & operations["updateStyleFont"]["requestBody"]["content"]["application/json"];
 /** What `updateStyleFont` answers on success. */
 export type UpdateStyleFontOutput = undefined;
 
 /** What `updateSystemConfig` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateSystemConfigInput extends InputPart<operations["updateSystemConfig"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateSystemConfigInput = operations["updateSystemConfig"]["requestBody"]["content"]["application/json"];
 /** What `updateSystemConfig` answers on success. */
 export type UpdateSystemConfigOutput = undefined;
 
 /** What `updateTag` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateTagInput extends InputPart<operations["updateTag"]["parameters"]["path"]>, InputPart<operations["updateTag"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateTagInput = operations["updateTag"]["parameters"]["path"] & operations["updateTag"]["requestBody"]["content"]["application/json"];
 /** What `updateTag` answers on success. */
 export type UpdateTagOutput = undefined;
 
 /** What `updateUser` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateUserInput extends InputPart<operations["updateUser"]["parameters"]["path"]>, InputPart<operations["updateUser"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateUserInput = operations["updateUser"]["parameters"]["path"] & operations["updateUser"]["requestBody"]["content"]["application/json"];
 /** What `updateUser` answers on success. */
 export type UpdateUserOutput = undefined;
 
 /** What `updateUserGroup` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateUserGroupInput extends InputPart<operations["updateUserGroup"]["parameters"]["path"]>, InputPart<operations["updateUserGroup"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateUserGroupInput = operations["updateUserGroup"]["parameters"]["path"] & operations["updateUserGroup"]["requestBody"]["content"]["application/json"];
 /** What `updateUserGroup` answers on success. */
 export type UpdateUserGroupOutput = undefined;
 
 /** What `updateVariable` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateVariableInput extends InputPart<operations["updateVariable"]["parameters"]["path"]>, InputPart<operations["updateVariable"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateVariableInput = operations["updateVariable"]["parameters"]["path"] & operations["updateVariable"]["requestBody"]["content"]["application/json"];
 /** What `updateVariable` answers on success. */
 export type UpdateVariableOutput = undefined;
 
 /** What `updateVariableValues` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateVariableValuesInput extends InputPart<operations["updateVariableValues"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateVariableValuesInput = operations["updateVariableValues"]["requestBody"]["content"]["application/json"];
 /** What `updateVariableValues` answers on success. */
 export type UpdateVariableValuesOutput = undefined;
 
 /** What `updateWebhookConfiguration` takes: its path, query and header parameters and body fields in one object. */
-export interface UpdateWebhookConfigurationInput extends InputPart<operations["updateWebhookConfiguration"]["parameters"]["path"]>, InputPart<operations["updateWebhookConfiguration"]["requestBody"]["content"]["application/json"]> {}
+export type UpdateWebhookConfigurationInput = operations["updateWebhookConfiguration"]["parameters"]["path"] & operations["updateWebhookConfiguration"]["requestBody"]["content"]["application/json"];
 /** What `updateWebhookConfiguration` answers on success. */
 export type UpdateWebhookConfigurationOutput = undefined;
 
 /** What `uploadStyleFont` takes: its path, query and header parameters and body fields in one object. */
-export interface UploadStyleFontInput extends InputPart<operations["uploadStyleFont"]["requestBody"]["content"]["multipart/form-data"]> {}
+export type UploadStyleFontInput = operations["uploadStyleFont"]["requestBody"]["content"]["multipart/form-data"];
 /** What `uploadStyleFont` answers on success. */
 export type UploadStyleFontOutput = operations["uploadStyleFont"]["responses"][200]["content"]["application/json"];
 
 /** What `validateCommunicationChannel` takes: its path, query and header parameters and body fields in one object. */
-export interface ValidateCommunicationChannelInput extends InputPart<operations["validateCommunicationChannel"]["requestBody"]["content"]["application/json"]> {}
+export type ValidateCommunicationChannelInput = operations["validateCommunicationChannel"]["requestBody"]["content"]["application/json"];
 /** What `validateCommunicationChannel` answers on success. */
 export type ValidateCommunicationChannelOutput = operations["validateCommunicationChannel"]["responses"][200]["content"]["application/json"];
 
 /** What `validateEmailCustomization` takes: its path, query and header parameters and body fields in one object. */
-export interface ValidateEmailCustomizationInput {}
+export type ValidateEmailCustomizationInput = {};
 /** What `validateEmailCustomization` answers on success. */
 export type ValidateEmailCustomizationOutput = undefined;
 
 /** What `validateMerge` takes: its path, query and header parameters and body fields in one object. */
-export interface ValidateMergeInput extends InputPart<operations["validateMerge"]["requestBody"]["content"]["application/json"]> {}
+export type ValidateMergeInput = operations["validateMerge"]["requestBody"]["content"]["application/json"];
 /** What `validateMerge` answers on success. */
 export type ValidateMergeOutput = operations["validateMerge"]["responses"][200]["content"]["application/json"];
 
 /** What `validateToken` takes: its path, query and header parameters and body fields in one object. */
-export interface ValidateTokenInput extends InputPart<operations["validateToken"]["requestBody"]["content"]["application/json"]> {}
+export type ValidateTokenInput = operations["validateToken"]["requestBody"]["content"]["application/json"];
 /** What `validateToken` answers on success. */
 export type ValidateTokenOutput = operations["validateToken"]["responses"][200]["content"]["application/json"];
 

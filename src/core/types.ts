@@ -28,12 +28,6 @@ export type OperationOutput<O> = {
     : R
   : never;
 
-/**
- * What the generated input types (SearchUsersInput, ...) extend their parts through: an interface
- * cannot extend an indexed access type directly.
- */
-export type InputPart<T> = T;
-
 /** Per-call options: they override the client's for this call only. */
 export interface CallOptions {
   signal?: AbortSignal;

@@ -110,7 +110,7 @@ export function emitApiTypes(
     names.set(o.name, o.id);
   }
   const imports = [
-    `import type { CallOptions, InputPart } from "../src/core/types.js";`,
+    `import type { CallOptions } from "../src/core/types.js";`,
     ...(api === "v1"
       ? [
           `import type { V1RuntimeFilterInput, V1RuntimeParameterInput, V1RuntimeSortInput, V1WidenJson } from "../src/v1/types.js";`,
@@ -119,10 +119,9 @@ export function emitApiTypes(
     `import type { operations } from "./${api}.js";`,
   ];
   const types = ops.flatMap((o) => {
-    // An interface cannot extend an indexed access directly: InputPart<T> (= T) names each part.
-    const input = o.parts.length
-      ? `export interface ${o.name}Input extends ${o.parts.map((p) => (/^\w+$/.test(p) ? p : `InputPart<${p}>`)).join(", ")} {}`
-      : `export interface ${o.name}Input {}`;
+    // Type aliases, not interfaces: an interface extending its parts makes every consumer's lib check
+    // compare it with each part, and hovers print the alias name in a method's signature anyway.
+    const input = `export type ${o.name}Input = ${o.parts.length ? o.parts.join(" & ") : "{}"};`;
     return [
       `/** What \`${o.id}\` takes: its path, query and header parameters and body fields in one object. */`,
       input,

@@ -1,11 +1,55 @@
 // Turns an OpenAPI 3 document into openapi-typescript `paths`/`components`/`operations` source.
+// Lean on purpose: a consumer with `skipLibCheck: false` type-checks every line of it.
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 
 const BLOB = ts.factory.createTypeReferenceNode("Blob");
 
+type Obj = Record<string, unknown>;
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/**
+ * A copy of the document whose error answers (every non-2xx response written inline) point to shared
+ * components.responses entries, one per distinct body schema: ThoughtSpot repeats the same four or five
+ * ErrorResponse answers on every operation, and written out each time they were over half the
+ * `operations` interface. The types are the same (the raw clients' `error` still reads the schema);
+ * only the per-operation response descriptions and examples are left out.
+ */
+export function shareErrorResponses(doc: Obj): Obj {
+  const copy = structuredClone(doc);
+  copy.components ??= {};
+  const components = copy.components as Obj;
+  components.responses ??= {};
+  const shared = components.responses as Obj;
+  const names = new Map<string, string>();
+  for (const item of Object.values((copy.paths as Obj | undefined) ?? {}) as Obj[]) {
+    for (const method of METHODS) {
+      const responses = (item[method] as Obj | undefined)?.responses as Obj | undefined;
+      if (!responses) continue;
+      for (const [code, response] of Object.entries(responses) as [string, Obj][]) {
+        if (code.startsWith("2") || !response || typeof response !== "object" || "$ref" in response) continue;
+        const content = (response.content as Record<string, Obj> | undefined) ?? {};
+        const key = JSON.stringify(Object.entries(content).map(([media, m]) => [media, m?.schema ?? null]));
+        let name = names.get(key);
+        if (!name) {
+          name = `Failure${names.size + 1}`;
+          names.set(key, name);
+          shared[name] = {
+            description: "An error answer.",
+            content: Object.fromEntries(
+              Object.entries(content).map(([media, m]) => [media, m?.schema ? { schema: m.schema } : {}]),
+            ),
+          };
+        }
+        responses[code] = { $ref: `#/components/responses/${name}` };
+      }
+    }
+  }
+  return copy;
+}
+
 export async function renderTypes(doc: object): Promise<string> {
-  const ast = await openapiTS(doc as Parameters<typeof openapiTS>[0], {
+  const ast = await openapiTS(shareErrorResponses(doc as Obj) as unknown as Parameters<typeof openapiTS>[0], {
     // With the default (true), 203 optional V2 properties that merely have a default become
     // required, and request bodies cannot be written.
     defaultNonNullable: false,
