@@ -5,1660 +5,311 @@
 // Generator: openapi-typescript 7.13.0, scripts/generate.ts
 export interface paths {
     "/connection/detail/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read a connection with its tables through the internal (non-public) endpoint */
         get: operations["internalConnectionDetail"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/metadata/delete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Delete objects through the internal (non-public) endpoint */
         post: operations["internalMetadataDelete"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/banner": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the maintenance state and banner text of the cluster */
         get: operations["adminBanner"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/configinfo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the cluster configuration */
         get: operations["adminConfiginfo"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/configinfo/overrides": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List configuration keys that differ from their defaults */
         get: operations["adminConfiginfoOverrides"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/configinfo/update": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Change cluster configuration keys */
         post: operations["adminConfiginfoUpdate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/embed/actions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List custom actions */
         get: operations["adminEmbedActions"];
-        put?: never;
-        /** Create a custom action */
         post: operations["adminEmbedActionPost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/embed/actions/{actionid}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read one custom action */
         get: operations["adminEmbedAction"];
-        /** Replace the definition of a custom action */
         put: operations["adminEmbedActionsPut"];
-        post?: never;
-        /** Delete a custom action */
         delete: operations["adminEmbedActionDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/embed/actions/{actionid}/associations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the objects a custom action is attached to */
         get: operations["adminEmbedActionAssociationsGet"];
-        put?: never;
-        /** Attach a custom action to objects */
         post: operations["adminEmbedActionAssociationsPost"];
-        /** Detach a custom action from objects */
         delete: operations["adminEmbedActionAssociationsDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/create": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create a data connection */
         post: operations["connectionCreate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/delete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Delete data connections */
         post: operations["connectionDelete"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download a connection's table mapping as YAML */
         get: operations["connectionExport"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/fetchConnection": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Browse the databases, schemas and tables behind a connection */
         post: operations["connectionFetchConnection"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/fetchLiveColumns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Read the columns of chosen tables behind a connection */
         post: operations["connectionFetchLiveColumns"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/list": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List data connections */
         get: operations["connectionList"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/types": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the kinds of data connection this cluster supports */
         get: operations["connectionTypes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/update": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Change a data connection */
         post: operations["connectionUpdate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/database/createtable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create a table in the internal database from a DDL JSON (Software only) */
         post: operations["databaseCreatetable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/database/databases": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the internal databases (Software only) */
         get: operations["databaseDatabases"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/database/getTableDetail": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Describe a table of the internal database (Software only) */
         get: operations["databaseGetTableDetail"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/database/run": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Run TQL statements against the internal database (Software only) */
         post: operations["databaseRun"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/database/schemas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the schemas in an internal database (Software only) */
         get: operations["databaseSchemas"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/database/tables": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the tables in a schema of the internal database (Software only) */
         get: operations["databaseTables"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/listdependents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** List what depends on the given objects */
         post: operations["dependencyListdependents"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/listincomplete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List objects whose metadata is incomplete */
         get: operations["dependencyListincomplete"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/logicalcolumn": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List what depends on the given columns */
         get: operations["dependencyLogicalcolumn"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/logicalrelationship": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List what depends on the given joins */
         get: operations["dependencyLogicalrelationship"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/logicaltable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List what depends on the given tables, Worksheets or Views */
         get: operations["dependencyLogicaltable"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/physicalcolumn": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List what depends on the given physical columns */
         get: operations["dependencyPhysicalcolumn"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/physicaltable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List what depends on the given physical tables */
         get: operations["dependencyPhysicaltable"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/pinboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the groups that use the given Liveboards as their default */
         get: operations["dependencyPinboard"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/export/pinboard/pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Render a Liveboard, or chosen visualizations, as a PDF file
-         * @description Options are multipart fields; runtime filters (col1, op1, val1, ...) go in the query string. Send `Accept: application/octet-stream`.
-         */
         post: operations["exportPinboardPdf"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read one group by GUID or name (or every group when no filter is given)
-         * @description Without `groupid` or `name` ThoughtSpot returns every group; that list form is not documented, so only the single-group shape is declared.
-         */
         get: operations["groupGet"];
-        put?: never;
-        /** Create a group */
         post: operations["groupPost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/addmemberships": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Put many users into many groups in a single call */
         post: operations["groupAddmemberships"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/addprivilege": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Give a privilege to groups */
         post: operations["groupAddprivilege"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/addrole": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Give a Role to groups (RBAC) */
         post: operations["groupAddrole"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/listuser/{groupid}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the users of a group (older form) */
         get: operations["groupListuser"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/removememberships": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Take many users out of many groups in a single call */
         post: operations["groupRemovememberships"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/removeprivilege": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Take a privilege away from groups */
         post: operations["groupRemoveprivilege"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/removerole": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Take a Role away from groups (RBAC) */
         post: operations["groupRemoverole"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/{groupid}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Change a group from a full group JSON
-         * @description ThoughtSpot's example also repeats `groupid` as a form field; see `x-form-echo-path-params`.
-         */
         put: operations["groupPut"];
-        post?: never;
-        /** Delete a group */
         delete: operations["groupDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/{groupid}/groups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the groups nested inside a group */
         get: operations["groupGroupsGet"];
-        /** Set the groups nested inside a group */
         put: operations["groupGroupsPut"];
-        /** Nest groups inside a group */
         post: operations["groupGroupsPost"];
-        /** Un-nest groups from a group (the groups themselves stay) */
         delete: operations["groupGroupsDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/{groupid}/user/{userid}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Put one user into a group */
         post: operations["groupUserPost"];
-        /** Take one user out of a group */
         delete: operations["groupUserDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/{groupid}/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the users of a group */
         get: operations["groupUsersGet"];
-        /** Set the users of a group */
         put: operations["groupUsersPut"];
-        /** Put several users into a group */
         post: operations["groupUsersPost"];
-        /** Take several users out of a group */
         delete: operations["groupUsersDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/logs/topics/{topic}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read audit log events for a time window of at most a day */
         get: operations["logsTopics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/materialization/refreshview/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start a refresh of a materialized View (Software only) */
         post: operations["materializationRefreshview"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/assigntag": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Tag objects with existing tags */
         post: operations["metadataAssigntag"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/delete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Delete objects */
         post: operations["metadataDelete"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/details": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the full stored definition of objects of one type */
         get: operations["metadataDetails"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/list": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List headers of objects of one type, with filters, sorting and batches */
         get: operations["metadataList"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/listas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the objects a user or group can reach at a minimum access level */
         get: operations["metadataListas"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/listobjectheaders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List object headers (a lighter variant of metadata/list) */
         get: operations["metadataListobjectheaders"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/listvizheaders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List the visualizations on a Liveboard or Answer
-         * @deprecated
-         * @description Marked deprecated in ThoughtSpot's page-navigation guide (V2 metadata/search replaces it).
-         */
         get: operations["metadataListvizheaders"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/markunmarkfavoritefor": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add objects to a user's favorites */
         post: operations["metadataMarkasfavoritefor"];
-        /** Remove objects from a user's favorites */
         delete: operations["metadataUnmarkasfavoritefor"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/tml/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Export objects as TML documents
-         * @description Send `Accept: text/plain` (ThoughtSpot requires it); the answer is JSON text. Per-object errors come back inside a 200 answer, in `object[].info.status`.
-         */
         post: operations["metadataTmlExport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/tml/export/batch": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Export users, groups or Roles as TML, one batch at a time
-         * @description Send `Accept: text/plain`; the answer is JSON text.
-         */
         post: operations["metadataTmlExportBatch"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/tml/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Import TML documents, or only validate them
-         * @description Send `Accept: text/plain` (ThoughtSpot requires it); the answer is JSON text. Per-object errors come back inside a 200 answer, in `object[].response.status`.
-         */
         post: operations["metadataTmlImport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/unassigntag": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Remove tags from objects */
         post: operations["metadataUnassigntag"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/org/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read one Org by id or name */
         get: operations["orgGet"];
-        /** Change an Org's name, description or groups */
         put: operations["orgPut"];
-        /** Create an Org */
         post: operations["orgPost"];
-        /** Delete an Org (never the primary Org 0) */
         delete: operations["orgDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/org/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Find Orgs, inactive ones included if asked */
         post: operations["orgSearch"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/partner/snowflake/user": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Partner integration call for Snowflake users (undocumented; used by the Python library) */
         post: operations["partnerSnowflakeUser"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/pinboarddata": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get the data behind a Liveboard or some of its visualizations
-         * @description POST with everything in the query string. Runtime filters, sorts and parameters use numbered keys (col1, op1, val1, sortCol1, asc1, param1, paramVal1, ...) that Swagger cannot declare; see `x-dynamic-query-params`.
-         */
         post: operations["pinboarddata"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/role": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create a Role (RBAC) */
         post: operations["rolePost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/role/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Find Roles by id, Org, group or privilege */
         post: operations["roleSearch"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/role/{role_identifier}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Change a Role's name, description or privileges */
         put: operations["rolePut"];
-        post?: never;
-        /** Delete a Role */
         delete: operations["roleDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/searchdata": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run a search string against a data source and get the rows
-         * @description POST with everything in the query string. Runtime filters, sorts and parameters use numbered keys; see `x-dynamic-query-params`.
-         */
         post: operations["searchdata"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/security/effectivepermissionbulk": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Read effective permissions of many objects grouped by type */
         post: operations["securityEffectivepermissionbulk"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/security/metadata/permissions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the sharing permissions of several objects of one type */
         get: operations["securityMetadataPermissions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/security/metadata/{id}/permissions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the sharing permissions of one object */
         get: operations["securityMetadataPermissionsById"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/security/share": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Share objects with users and groups at a chosen access level */
         post: operations["securityShare"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/security/shareviz": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Share a single Liveboard visualization read-only */
         post: operations["securityShareviz"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/auth/token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Get a one-time trusted-authentication login token for a user (server side, needs the secret key) */
         post: operations["sessionAuthToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/homepinboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the GUID of the signed-in user's home Liveboard */
         get: operations["sessionHomepinboardGet"];
-        put?: never;
-        /** Choose a user's home Liveboard */
         post: operations["sessionHomepinboardPost"];
-        /** Unset the signed-in user's home Liveboard */
         delete: operations["sessionHomepinboardDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/info": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Describe the signed-in user, their privileges and the cluster settings */
         get: operations["sessionInfo"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Sign in with a username and password and start a cookie session */
         post: operations["sessionLogin"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/login/token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Sign a user in with a trusted-authentication token given in the URL (deprecated form)
-         * @deprecated
-         * @description Deprecated by ThoughtSpot in favour of the POST form.
-         */
         get: operations["sessionLoginTokenGet"];
-        put?: never;
-        /**
-         * Sign a user in with a trusted-authentication token sent as form fields
-         * @description Answers with a redirect to `redirect_url` and session cookies, or 204 when `no_url_redirection` is true.
-         */
         post: operations["sessionLoginTokenPost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** End the current session */
         post: operations["sessionLogout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/orgs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the Orgs the signed-in user can use */
         get: operations["sessionOrgsGet"];
-        /** Move the current session to another Org */
         put: operations["sessionOrgsPut"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/orgs/users/{userid}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the Orgs a given user belongs to */
         get: operations["sessionOrgsUsers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read one user by GUID or name (or every user when no filter is given)
-         * @description Without `userid` or `name` ThoughtSpot returns every user; that list form is not documented, so only the single-user shape is declared.
-         */
         get: operations["userGet"];
-        put?: never;
-        /** Create a user account */
         post: operations["userPost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/activate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Reactivate a user with the token from a deactivation */
         post: operations["userActivate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/addtoorg": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add existing users to an Org */
         post: operations["userAddtoorg"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/email": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Set a user's email address */
         put: operations["userEmail"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/inactivate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Deactivate a user and get back a link that reactivates the account */
         post: operations["userInactivate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/list": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List every user and group together with group memberships */
         get: operations["userList"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/resetpassword": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Set a new password using a reset token */
         post: operations["userResetpassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/session/invalidate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Log users out everywhere by dropping their sessions
-         * @description Sending neither `username` nor `userid` drops every session on the cluster.
-         */
         post: operations["userSessionInvalidate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/sync": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Bring users and groups in line with an uploaded list of principals
-         * @description Multipart. The `principals` part must be JSON text sent as a file part with content type application/json.
-         */
         post: operations["userSync"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/transfer/ownership": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Hand the objects owned by one user over to another user */
         post: operations["userTransferOwnership"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/updatepassword": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Change a password when the current password is known */
         post: operations["userUpdatepassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/updatepreference": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Change a user's preferences such as locale and notifications */
         post: operations["userUpdatepreference"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/{userid}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Change a user from a full user JSON (profile, state, groups, visibility, password)
-         * @description ThoughtSpot's example also repeats `userid` as a form field; see `x-form-echo-path-params`.
-         */
         put: operations["userPut"];
-        post?: never;
-        /** Delete a user, or take the user out of an Org */
         delete: operations["userDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/{userid}/groups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the groups a user belongs to */
         get: operations["userGroupsGet"];
-        /** Set the groups of a user */
         put: operations["userGroupsPut"];
-        /** Put a user into groups */
         post: operations["userGroupsPost"];
-        /** Take a user out of groups */
         delete: operations["userGroupsDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
 }
 export type webhooks = Record<string, never>;
@@ -2124,18 +775,12 @@ export interface components {
     responses: {
         /** @description An error answer. */
         Failure1: {
-            headers: {
-                [name: string]: unknown;
-            };
             content: {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
         /** @description An error answer. */
         Failure2: {
-            headers: {
-                [name: string]: unknown;
-            };
             content?: never;
         };
     };
@@ -2227,9 +872,6 @@ export interface operations {
         responses: {
             /** @description Connection details */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": Record<string, unknown>;
                 };
@@ -2268,9 +910,6 @@ export interface operations {
         responses: {
             /** @description Deleted */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -2294,9 +933,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Banner"];
                 };
@@ -2322,9 +958,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": Record<string, unknown>;
                 };
@@ -2351,9 +984,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: components["schemas"]["ConfigOverride"];
@@ -2389,16 +1019,10 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             /** @description Updated, no body */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: components["responses"]["Failure1"];
@@ -2426,9 +1050,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CustomAction"][];
                 };
@@ -2455,9 +1076,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CustomAction"];
                 };
@@ -2487,9 +1105,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CustomAction"];
                 };
@@ -2520,9 +1135,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CustomAction"];
                 };
@@ -2553,9 +1165,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CustomAction"];
                 };
@@ -2586,9 +1195,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
@@ -2619,9 +1225,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
@@ -2653,9 +1256,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
@@ -2704,9 +1304,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConnectionHeaderResponse"];
                 };
@@ -2741,9 +1338,6 @@ export interface operations {
         responses: {
             /** @description Deleted */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: components["responses"]["Failure1"];
@@ -2772,9 +1366,6 @@ export interface operations {
         responses: {
             /** @description YAML file (connection map) */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/yaml": string;
                 };
@@ -2818,9 +1409,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConnectionFetchResponse"];
                 };
@@ -2865,9 +1453,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["LiveColumnsMap"];
                 };
@@ -2910,9 +1495,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
@@ -2940,9 +1522,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConnectionType"][];
                 };
@@ -2992,9 +1571,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConnectionUpdateResponse"];
                 };
@@ -3033,9 +1609,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": Record<string, unknown>;
                 };
@@ -3062,9 +1635,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": string[];
                 };
@@ -3097,9 +1667,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": Record<string, unknown>;
                 };
@@ -3132,9 +1699,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": Record<string, unknown>[];
                 };
@@ -3164,9 +1728,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": string[];
                 };
@@ -3197,9 +1758,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": string[];
                 };
@@ -3239,9 +1797,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
@@ -3269,9 +1824,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": Record<string, unknown>;
                 };
@@ -3301,9 +1853,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
@@ -3333,9 +1882,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
@@ -3365,9 +1911,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
@@ -3397,9 +1940,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
@@ -3429,9 +1969,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
@@ -3461,9 +1998,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
@@ -3542,9 +2076,6 @@ export interface operations {
         responses: {
             /** @description Binary PDF stream (application/octet-stream) */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/octet-stream": Blob;
                 };
@@ -3580,9 +2111,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Group"];
                 };
@@ -3639,9 +2167,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Group"];
                 };
@@ -3669,9 +2194,6 @@ export interface operations {
         responses: {
             /** @description Added */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -3709,9 +2231,6 @@ export interface operations {
         responses: {
             /** @description Group metadata with updated privileges (shape not shown) */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": Record<string, unknown>;
                 };
@@ -3748,9 +2267,6 @@ export interface operations {
         responses: {
             /** @description Assigned */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: components["responses"]["Failure1"];
@@ -3779,9 +2295,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["User"][];
                 };
@@ -3808,9 +2321,6 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -3848,9 +2358,6 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -3885,9 +2392,6 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -3927,9 +2431,6 @@ export interface operations {
         responses: {
             /** @description Updated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: components["responses"]["Failure1"];
@@ -3958,9 +2459,6 @@ export interface operations {
         responses: {
             /** @description Deleted */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: components["responses"]["Failure1"];
@@ -3989,9 +2487,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Group"][];
                 };
@@ -4021,9 +2516,6 @@ export interface operations {
         responses: {
             /** @description Updated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -4058,9 +2550,6 @@ export interface operations {
         responses: {
             /** @description Assigned */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -4088,9 +2577,6 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -4120,9 +2606,6 @@ export interface operations {
         responses: {
             /** @description Added */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -4152,9 +2635,6 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: components["responses"]["Failure1"];
@@ -4183,9 +2663,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["User"][];
                 };
@@ -4222,9 +2699,6 @@ export interface operations {
         responses: {
             /** @description Updated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -4255,9 +2729,6 @@ export interface operations {
         responses: {
             /** @description Added */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -4288,9 +2759,6 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -4325,9 +2793,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AuditLogEntry"][];
                 };
@@ -4357,9 +2822,6 @@ export interface operations {
         responses: {
             /** @description Refresh submitted */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -4385,9 +2847,6 @@ export interface operations {
         responses: {
             /** @description Tagged */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -4427,9 +2886,6 @@ export interface operations {
         responses: {
             /** @description Deleted */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -4467,9 +2923,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetadataDetails"];
                 };
@@ -4529,18 +2982,12 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
             };
             /** @description Listed as success alongside 200 */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -4579,9 +3026,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
@@ -4634,9 +3078,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetadataHeader"][];
                 };
@@ -4670,9 +3111,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["VizHeader"][];
                 };
@@ -4713,9 +3151,6 @@ export interface operations {
         responses: {
             /** @description Added */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -4750,9 +3185,6 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -4823,9 +3255,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/plain": components["schemas"]["TmlExportResponse"];
                     "application/json": components["schemas"]["TmlExportResponse"];
@@ -4895,9 +3324,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/plain": components["schemas"]["TmlBatchExportResponse"];
                     "application/json": components["schemas"]["TmlBatchExportResponse"];
@@ -4966,9 +3392,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/plain": components["schemas"]["TmlImportResponse"];
                     "application/json": components["schemas"]["TmlImportResponse"];
@@ -5000,9 +3423,6 @@ export interface operations {
         responses: {
             /** @description Untagged */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -5035,9 +3455,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Org"];
                 };
@@ -5081,9 +3498,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Org"];
                 };
@@ -5123,9 +3537,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Org"];
                 };
@@ -5165,16 +3576,10 @@ export interface operations {
         responses: {
             /** @description Deleted (some ThoughtSpot pages list 200) */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             /** @description Deleted (text); code table lists 200 */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -5214,9 +3619,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Org"][];
                 };
@@ -5249,9 +3651,6 @@ export interface operations {
         responses: {
             /** @description Done */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": Record<string, unknown>;
                 };
@@ -5294,9 +3693,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PinboardData"];
                 };
@@ -5334,9 +3730,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
@@ -5379,9 +3772,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RoleSearchResponse"];
                 };
@@ -5425,9 +3815,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
@@ -5460,16 +3847,10 @@ export interface operations {
         responses: {
             /** @description Deleted (some ThoughtSpot pages list 200) */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             /** @description Deleted (text); code table lists 200 */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -5515,9 +3896,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DataPage"];
                 };
@@ -5553,9 +3931,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PermissionsByType"];
                 };
@@ -5592,9 +3967,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ObjectPermissionsMap"];
                 };
@@ -5632,9 +4004,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ObjectPermissionsMap"];
                 };
@@ -5684,9 +4053,6 @@ export interface operations {
         responses: {
             /** @description Shared */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -5735,9 +4101,6 @@ export interface operations {
         responses: {
             /** @description Shared */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -5793,9 +4156,6 @@ export interface operations {
         responses: {
             /** @description Login token as a plain-text string */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/plain": string;
                 };
@@ -5824,9 +4184,6 @@ export interface operations {
         responses: {
             /** @description Liveboard GUID as plain text */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/plain": string;
                 };
@@ -5861,9 +4218,6 @@ export interface operations {
         responses: {
             /** @description Home Liveboard set */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: components["responses"]["Failure1"];
@@ -5890,9 +4244,6 @@ export interface operations {
         responses: {
             /** @description Cleared (no body shown) */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -5916,9 +4267,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SessionInfo"];
                 };
@@ -5959,16 +4307,10 @@ export interface operations {
         responses: {
             /** @description Signed in (body not documented) */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             /** @description Signed in, no body */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: components["responses"]["Failure1"];
@@ -6005,18 +4347,12 @@ export interface operations {
         responses: {
             /** @description Logged in; HTML page of the ThoughtSpot app */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/html": string;
                 };
             };
             /** @description Logged in, no redirect (no_url_redirection=true) */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             302: components["responses"]["Failure2"];
@@ -6057,18 +4393,12 @@ export interface operations {
         responses: {
             /** @description Logged in; HTML page of the ThoughtSpot app */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/html": string;
                 };
             };
             /** @description Logged in, no redirect (no_url_redirection=true) */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             302: components["responses"]["Failure2"];
@@ -6094,16 +4424,10 @@ export interface operations {
         responses: {
             /** @description Logged out */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             /** @description Logged out, no body */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: components["responses"]["Failure1"];
@@ -6133,9 +4457,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SessionOrgs"];
                 };
@@ -6169,9 +4490,6 @@ export interface operations {
         responses: {
             /** @description Switched */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -6203,9 +4521,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SessionOrgs"];
                 };
@@ -6240,9 +4555,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
@@ -6311,9 +4623,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
@@ -6356,9 +4665,6 @@ export interface operations {
         responses: {
             /** @description Activated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: components["responses"]["Failure1"];
@@ -6396,9 +4702,6 @@ export interface operations {
         responses: {
             /** @description Added */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -6433,9 +4736,6 @@ export interface operations {
         responses: {
             /** @description Updated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -6470,9 +4770,6 @@ export interface operations {
         responses: {
             /** @description Plain-text activation URL containing id=<user GUID>&token=<auth token> */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/plain": string;
                 };
@@ -6500,9 +4797,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Principal"][];
                 };
@@ -6539,9 +4833,6 @@ export interface operations {
         responses: {
             /** @description Password reset */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             401: components["responses"]["Failure1"];
@@ -6578,9 +4869,6 @@ export interface operations {
         responses: {
             /** @description Invalidated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: components["responses"]["Failure1"];
@@ -6632,9 +4920,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": Record<string, unknown>;
                 };
@@ -6670,9 +4955,6 @@ export interface operations {
         responses: {
             /** @description Transferred */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -6710,9 +4992,6 @@ export interface operations {
         responses: {
             /** @description Password changed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
@@ -6749,9 +5028,6 @@ export interface operations {
         responses: {
             /** @description Updated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -6798,9 +5074,6 @@ export interface operations {
         responses: {
             /** @description Updated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: components["responses"]["Failure1"];
@@ -6834,9 +5107,6 @@ export interface operations {
         responses: {
             /** @description Deleted */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             403: components["responses"]["Failure1"];
@@ -6865,9 +5135,6 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Group"][];
                 };
@@ -6900,9 +5167,6 @@ export interface operations {
         responses: {
             /** @description Done */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -6933,9 +5197,6 @@ export interface operations {
         responses: {
             /** @description Done */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];
@@ -6966,9 +5227,6 @@ export interface operations {
         responses: {
             /** @description Done */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             400: components["responses"]["Failure1"];

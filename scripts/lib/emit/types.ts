@@ -68,5 +68,28 @@ export async function renderTypes(doc: object): Promise<string> {
       return undefined;
     },
   });
-  return astToString(ast);
+  return leanSource(astToString(ast));
+}
+
+/**
+ * Drops what openapi-typescript writes for nothing: in `paths`, the operations' docs (a copy), the
+ * `<method>?: never` members and all-`never` path-level parameters (the raw clients find a path's methods by the members present), and
+ * every response's `headers: { [name: string]: unknown }` (nothing reads response header types).
+ */
+export function leanSource(source: string): string {
+  const start = source.indexOf("export interface paths {");
+  const end = source.indexOf("\n}\n", start);
+  const paths = source
+    .slice(start, end)
+    // The operation's docs are on `operations` and on ts.api's methods; here they were a third copy.
+    .replace(/\n +\/\*\*[\s\S]*?\*\//g, "")
+    .replace(/\n {8}(get|put|post|delete|options|head|patch|trace)\?: never;/g, "")
+    .replace(
+      /\n {8}parameters: \{\n {12}query\?: never;\n {12}header\?: never;\n {12}path\?: never;\n {12}cookie\?: never;\n {8}\};/g,
+      "",
+    );
+  return (source.slice(0, start) + paths + source.slice(end)).replace(
+    /\n( +)headers: \{\n +\[name: string\]: unknown;\n\1\};/g,
+    "",
+  );
 }
