@@ -88,9 +88,6 @@ export interface ThoughtSpotClientOptions {
   middleware?: Middleware[];
 }
 
-/** ts.api.v2: the generated interface, one documented method per operation. */
-type V2 = V2Api;
-
 export interface ThoughtSpotClient {
   readonly serverUrl: string;
   /** openapi-fetch client for V2: ts.v2.POST("/api/rest/2.0/metadata/search", { body }) → { data, error }. */
@@ -98,7 +95,7 @@ export interface ThoughtSpotClient {
   /** openapi-fetch client for V1 on {serverUrl}/callosum/v1: ts.v1.GET("/tspublic/v1/session/info"). */
   readonly v1: RawClient<V1Paths>;
   /** One method per operationId, throwing ThoughtSpotError on failure: ts.api.v2.searchUsers({ ... }). */
-  readonly api: { readonly v2: V2; readonly v1: V1OperationMethods };
+  readonly api: { readonly v2: V2Api; readonly v1: V1OperationMethods };
   /**
    * Adds middleware that sees every request the client sends (raw clients, ts.api, helpers, walkers,
    * downloads, streams, logins), once per attempt, before credentials are added.
@@ -293,7 +290,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     };
   });
   const api = {
-    v2: operationMethods<V2>(calls.v2, v2OperationIds),
+    v2: operationMethods<V2Api>(calls.v2, v2OperationIds),
     v1: v1Methods(calls.v1),
   };
   // Helpers, token code and walkers call operations through this typed port, over the same contexts.

@@ -33,21 +33,33 @@ export interface RawMiddlewareCallbackParams {
   };
 }
 
-type OnRequest = (
+export type RawMiddlewareOnRequest = (
   options: RawMiddlewareCallbackParams,
 ) => void | Request | Response | undefined | Promise<Request | Response | undefined | void>;
-type OnResponse = (
+export type RawMiddlewareOnResponse = (
   options: RawMiddlewareCallbackParams & { response: Response },
 ) => void | Response | undefined | Promise<Response | undefined | void>;
-type OnError = (
+export type RawMiddlewareOnError = (
   options: RawMiddlewareCallbackParams & { error: unknown },
 ) => void | Response | Error | Promise<void | Response | Error>;
 
 /** openapi-fetch middleware for ts.v2.use() / ts.v1.use(): at least one of the three callbacks. */
 export type RawMiddleware =
-  | { onRequest: OnRequest; onResponse?: OnResponse; onError?: OnError }
-  | { onRequest?: OnRequest; onResponse: OnResponse; onError?: OnError }
-  | { onRequest?: OnRequest; onResponse?: OnResponse; onError: OnError };
+  | {
+      onRequest: RawMiddlewareOnRequest;
+      onResponse?: RawMiddlewareOnResponse;
+      onError?: RawMiddlewareOnError;
+    }
+  | {
+      onRequest?: RawMiddlewareOnRequest;
+      onResponse: RawMiddlewareOnResponse;
+      onError?: RawMiddlewareOnError;
+    }
+  | {
+      onRequest?: RawMiddlewareOnRequest;
+      onResponse?: RawMiddlewareOnResponse;
+      onError: RawMiddlewareOnError;
+    };
 
 /** Headers of a raw call: a Headers init, or a record whose null/undefined values remove a header. */
 export type RawHeadersOptions =
