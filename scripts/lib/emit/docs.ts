@@ -92,8 +92,10 @@ export const isBeta = (description: unknown) => typeof description === "string" 
  */
 export function plainSince(since: unknown): string | undefined {
   if (typeof since !== "string") return undefined;
-  const { cloud, software } = releaseFromSince(since);
-  const parts = /^\s*Cloud\s+(.+?);\s*Software\s+(.+)$/s.exec(since);
+  // "Cloud 9.0.0.cl" alone reads as "Cloud 9.0.0.cl; Software not stated".
+  const full = /;\s*Software\s/.test(since) ? since : `${since}; Software not stated`;
+  const { cloud, software } = releaseFromSince(full);
+  const parts = /^\s*Cloud\s+(.+?);\s*Software\s+(.+)$/s.exec(full);
   const notes = [...since.matchAll(/\(([^)]*\d[^)]*)\)/g)]
     .map((m) => m[1]!.trim())
     .filter((n) => n !== "list" && n !== "changelog");
