@@ -840,13 +840,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    /**
-     * Read a connection with its tables through the internal (non-public) endpoint
-     *
-     * Not a public ThoughtSpot endpoint: no stability promise.
-     * `GET /callosum/v1/connection/detail/{id}`
-     *
-     */
     internalConnectionDetail: {
         parameters: {
             query?: {
@@ -878,13 +871,6 @@ export interface operations {
             };
         };
     };
-    /**
-     * Delete objects through the internal (non-public) endpoint
-     *
-     * Not a public ThoughtSpot endpoint: no stability promise.
-     * `POST /callosum/v1/metadata/delete`
-     *
-     */
     internalMetadataDelete: {
         parameters: {
             query?: never;
@@ -914,14 +900,6 @@ export interface operations {
             };
         };
     };
-    /**
-     * Read the maintenance state and banner text of the cluster
-     *
-     * Available from 9.10.0.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/admin/banner`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminBanner: {
         parameters: {
             query?: never;
@@ -939,14 +917,6 @@ export interface operations {
             };
         };
     };
-    /**
-     * Read the cluster configuration
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/admin/configinfo`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminConfiginfo: {
         parameters: {
             query?: never;
@@ -965,14 +935,6 @@ export interface operations {
             401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List configuration keys that differ from their defaults
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/admin/configinfo/overrides`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminConfiginfoOverrides: {
         parameters: {
             query?: never;
@@ -993,14 +955,6 @@ export interface operations {
             401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change cluster configuration keys
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/admin/configinfo/update`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminConfiginfoUpdate: {
         parameters: {
             query?: never;
@@ -1028,14 +982,6 @@ export interface operations {
             401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List custom actions
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/admin/embed/actions`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActions: {
         parameters: {
             query?: {
@@ -1057,14 +1003,6 @@ export interface operations {
             401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create a custom action
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/admin/embed/actions`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActionPost: {
         parameters: {
             query?: never;
@@ -1083,14 +1021,6 @@ export interface operations {
             401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read one custom action
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedAction: {
         parameters: {
             query?: never;
@@ -1113,14 +1043,6 @@ export interface operations {
             404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Replace the definition of a custom action
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `PUT /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActionsPut: {
         parameters: {
             query?: never;
@@ -1143,14 +1065,6 @@ export interface operations {
             404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete a custom action
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `DELETE /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActionDelete: {
         parameters: {
             query?: never;
@@ -1173,14 +1087,6 @@ export interface operations {
             404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the objects a custom action is attached to
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}/associations`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActionAssociationsGet: {
         parameters: {
             query?: never;
@@ -1203,14 +1109,6 @@ export interface operations {
             404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Attach a custom action to objects
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}/associations`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActionAssociationsPost: {
         parameters: {
             query?: never;
@@ -1234,14 +1132,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Detach a custom action from objects
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `DELETE /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}/associations`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActionAssociationsDelete: {
         parameters: {
             query?: never;
@@ -1265,14 +1155,6 @@ export interface operations {
             404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create a data connection
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud); later additions: createEmpty ts8.nov.cl.
-     * `POST /callosum/v1/tspublic/v1/connection/create`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionCreate: {
         parameters: {
             query?: never;
@@ -1312,14 +1194,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete data connections
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/connection/delete`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionDelete: {
         parameters: {
             query?: never;
@@ -1344,14 +1218,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Download a connection's table mapping as YAML
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/connection/export`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionExport: {
         parameters: {
             query: {
@@ -1374,14 +1240,6 @@ export interface operations {
             500: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Browse the databases, schemas and tables behind a connection
-     *
-     * Available from 8.4.1-sw (Software), 8.2.0.cl (Cloud); later additions: authentication_type 8.8.0.cl.
-     * `POST /callosum/v1/tspublic/v1/connection/fetchConnection`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionFetchConnection: {
         parameters: {
             query?: never;
@@ -1417,14 +1275,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read the columns of chosen tables behind a connection
-     *
-     * Available from 8.4.1-sw (Software), 8.2.0.cl (Cloud); later additions: authentication_type 8.8.0.cl.
-     * `POST /callosum/v1/tspublic/v1/connection/fetchLiveColumns`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionFetchLiveColumns: {
         parameters: {
             query?: never;
@@ -1461,14 +1311,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List data connections
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/connection/list`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionList: {
         parameters: {
             query?: {
@@ -1503,14 +1345,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the kinds of data connection this cluster supports
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/connection/types`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionTypes: {
         parameters: {
             query?: never;
@@ -1530,14 +1364,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change a data connection
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/connection/update`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionUpdate: {
         parameters: {
             query?: never;
@@ -1579,14 +1405,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create a table in the internal database from a DDL JSON (Software only)
-     *
-     * Available from 6.3.1 (Software); not on ThoughtSpot Cloud.
-     * `POST /callosum/v1/tspublic/v1/database/createtable`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
-     */
     databaseCreatetable: {
         parameters: {
             query?: never;
@@ -1616,14 +1434,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the internal databases (Software only)
-     *
-     * Available from 6.3.1 (Software); not on ThoughtSpot Cloud.
-     * `GET /callosum/v1/tspublic/v1/database/databases`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
-     */
     databaseDatabases: {
         parameters: {
             query?: never;
@@ -1641,14 +1451,6 @@ export interface operations {
             };
         };
     };
-    /**
-     * Describe a table of the internal database (Software only)
-     *
-     * Available from 6.3.1 (Software); not on ThoughtSpot Cloud.
-     * `GET /callosum/v1/tspublic/v1/database/getTableDetail`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
-     */
     databaseGetTableDetail: {
         parameters: {
             query: {
@@ -1673,14 +1475,6 @@ export interface operations {
             };
         };
     };
-    /**
-     * Run TQL statements against the internal database (Software only)
-     *
-     * Available from 6.3.1 (Software); not on ThoughtSpot Cloud.
-     * `POST /callosum/v1/tspublic/v1/database/run`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
-     */
     databaseRun: {
         parameters: {
             query?: never;
@@ -1706,14 +1500,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the schemas in an internal database (Software only)
-     *
-     * Available from 6.3.1 (Software); not on ThoughtSpot Cloud.
-     * `GET /callosum/v1/tspublic/v1/database/schemas`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
-     */
     databaseSchemas: {
         parameters: {
             query: {
@@ -1734,14 +1520,6 @@ export interface operations {
             };
         };
     };
-    /**
-     * List the tables in a schema of the internal database (Software only)
-     *
-     * Available from 6.3.1 (Software); not on ThoughtSpot Cloud.
-     * `GET /callosum/v1/tspublic/v1/database/tables`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
-     */
     databaseTables: {
         parameters: {
             query: {
@@ -1764,14 +1542,6 @@ export interface operations {
             };
         };
     };
-    /**
-     * List what depends on the given objects
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/dependency/listdependents`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyListdependents: {
         parameters: {
             query?: never;
@@ -1805,14 +1575,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List objects whose metadata is incomplete
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/dependency/listincomplete`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyListincomplete: {
         parameters: {
             query?: never;
@@ -1831,14 +1593,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List what depends on the given columns
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/dependency/logicalcolumn`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyLogicalcolumn: {
         parameters: {
             query: {
@@ -1860,14 +1614,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List what depends on the given joins
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/dependency/logicalrelationship`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyLogicalrelationship: {
         parameters: {
             query: {
@@ -1889,14 +1635,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List what depends on the given tables, Worksheets or Views
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/dependency/logicaltable`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyLogicaltable: {
         parameters: {
             query: {
@@ -1918,14 +1656,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List what depends on the given physical columns
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/dependency/physicalcolumn`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyPhysicalcolumn: {
         parameters: {
             query: {
@@ -1947,14 +1677,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List what depends on the given physical tables
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/dependency/physicaltable`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyPhysicaltable: {
         parameters: {
             query: {
@@ -1976,14 +1698,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the groups that use the given Liveboards as their default
-     *
-     * Available from 7.2.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/dependency/pinboard`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyPinboard: {
         parameters: {
             query: {
@@ -2005,16 +1719,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Render a Liveboard, or chosen visualizations, as a PDF file
-     *
-     * Available from 7.1.1 (Software), ts7.april.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/export/pinboard/pdf`
-     *
-     * Options are multipart fields; runtime filters (col1, op1, val1, ...) go in the query string. Send `Accept: application/octet-stream`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/liveboard-export-api | ThoughtSpot API reference}
-     */
     exportPinboardPdf: {
         parameters: {
             query?: never;
@@ -2085,16 +1789,6 @@ export interface operations {
             404: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Read one group by GUID or name (or every group when no filter is given)
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/group/`
-     *
-     * Without `groupid` or `name` ThoughtSpot returns every group; that list form is not documented, so only the single-group shape is declared.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupGet: {
         parameters: {
             query?: {
@@ -2118,14 +1812,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create a group
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/group/`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupPost: {
         parameters: {
             query?: never;
@@ -2175,14 +1861,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Put many users into many groups in a single call
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/group/addmemberships`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupAddmemberships: {
         parameters: {
             query?: never;
@@ -2200,14 +1878,6 @@ export interface operations {
             415: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Give a privilege to groups
-     *
-     * Available from 6.0.x (Software), ts7.may.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/group/addprivilege`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupAddprivilege: {
         parameters: {
             query?: never;
@@ -2239,14 +1909,6 @@ export interface operations {
             415: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Give a Role to groups (RBAC)
-     *
-     * Available from 9.7.0.cl (Cloud); not in Software releases.
-     * `POST /callosum/v1/tspublic/v1/group/addrole`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupAddrole: {
         parameters: {
             query?: never;
@@ -2273,14 +1935,6 @@ export interface operations {
             415: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the users of a group (older form)
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/group/listuser/{groupid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupListuser: {
         parameters: {
             query?: never;
@@ -2302,14 +1956,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Take many users out of many groups in a single call
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/group/removememberships`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupRemovememberships: {
         parameters: {
             query?: never;
@@ -2327,14 +1973,6 @@ export interface operations {
             415: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Take a privilege away from groups
-     *
-     * Available from 6.0.x (Software), ts7.may.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/group/removeprivilege`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupRemoveprivilege: {
         parameters: {
             query?: never;
@@ -2364,14 +2002,6 @@ export interface operations {
             415: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Take a Role away from groups (RBAC)
-     *
-     * Available from 9.7.0.cl (Cloud); not in Software releases.
-     * `POST /callosum/v1/tspublic/v1/group/removerole`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupRemoverole: {
         parameters: {
             query?: never;
@@ -2398,16 +2028,6 @@ export interface operations {
             415: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change a group from a full group JSON
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `PUT /callosum/v1/tspublic/v1/group/{groupid}`
-     *
-     * ThoughtSpot's example also repeats `groupid` as a form field; see `x-form-echo-path-params`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupPut: {
         parameters: {
             query?: never;
@@ -2437,14 +2057,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete a group
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `DELETE /callosum/v1/tspublic/v1/group/{groupid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupDelete: {
         parameters: {
             query?: never;
@@ -2465,14 +2077,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the groups nested inside a group
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/group/{groupid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupGroupsGet: {
         parameters: {
             query?: never;
@@ -2494,14 +2098,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Set the groups nested inside a group
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `PUT /callosum/v1/tspublic/v1/group/{groupid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupGroupsPut: {
         parameters: {
             query?: never;
@@ -2521,14 +2117,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Nest groups inside a group
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/group/{groupid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupGroupsPost: {
         parameters: {
             query?: never;
@@ -2555,14 +2143,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Un-nest groups from a group (the groups themselves stay)
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `DELETE /callosum/v1/tspublic/v1/group/{groupid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupGroupsDelete: {
         parameters: {
             query?: never;
@@ -2582,14 +2162,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Put one user into a group
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/group/{groupid}/user/{userid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupUserPost: {
         parameters: {
             query?: never;
@@ -2611,14 +2183,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Take one user out of a group
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `DELETE /callosum/v1/tspublic/v1/group/{groupid}/user/{userid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupUserDelete: {
         parameters: {
             query?: never;
@@ -2641,14 +2205,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the users of a group
-     *
-     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/group/{groupid}/users`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupUsersGet: {
         parameters: {
             query?: never;
@@ -2670,14 +2226,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Set the users of a group
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `PUT /callosum/v1/tspublic/v1/group/{groupid}/users`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupUsersPut: {
         parameters: {
             query?: never;
@@ -2704,14 +2252,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Put several users into a group
-     *
-     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/group/{groupid}/users`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupUsersPost: {
         parameters: {
             query: {
@@ -2734,14 +2274,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Take several users out of a group
-     *
-     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
-     * `DELETE /callosum/v1/tspublic/v1/group/{groupid}/users`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupUsersDelete: {
         parameters: {
             query: {
@@ -2764,14 +2296,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read audit log events for a time window of at most a day
-     *
-     * Available from ts7.april.cl (Cloud); not in Software releases.
-     * `GET /callosum/v1/tspublic/v1/logs/topics/{topic}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/logs-api | ThoughtSpot API reference}
-     */
     logsTopics: {
         parameters: {
             query?: {
@@ -2800,14 +2324,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Start a refresh of a materialized View (Software only)
-     *
-     * Available from 6.0.x (Software); not on ThoughtSpot Cloud.
-     * `POST /callosum/v1/tspublic/v1/materialization/refreshview/{id}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/materialization-api | ThoughtSpot API reference}
-     */
     materializationRefreshview: {
         parameters: {
             query?: never;
@@ -2828,14 +2344,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Tag objects with existing tags
-     *
-     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/metadata/assigntag`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataAssigntag: {
         parameters: {
             query?: never;
@@ -2853,14 +2361,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete objects
-     *
-     * Available from 9.0.1.sw (Software), 9.0.0.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/metadata/delete`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataDelete: {
         parameters: {
             query?: never;
@@ -2891,14 +2391,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read the full stored definition of objects of one type
-     *
-     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/metadata/details`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataDetails: {
         parameters: {
             query: {
@@ -2930,14 +2422,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List headers of objects of one type, with filters, sorting and batches
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/metadata/list`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataList: {
         parameters: {
             query: {
@@ -2994,14 +2478,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the objects a user or group can reach at a minimum access level
-     *
-     * Available from 7.1.1 (Software), ts7.may.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/metadata/listas`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataListas: {
         parameters: {
             query?: {
@@ -3034,14 +2510,6 @@ export interface operations {
             404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List object headers (a lighter variant of metadata/list)
-     *
-     * Available from 6.0.x (Software), ts7.may.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/metadata/listobjectheaders`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataListobjectheaders: {
         parameters: {
             query?: {
@@ -3086,17 +2554,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the visualizations on a Liveboard or Answer
-     *
-     * Available from 6.0.x (Software), ts7.may.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/metadata/listvizheaders`
-     *
-     * Marked deprecated in ThoughtSpot's page-navigation guide (V2 metadata/search replaces it).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     * @deprecated Marked deprecated in ThoughtSpot's page-navigation guide (V2 metadata/search replaces it).
-     */
     metadataListvizheaders: {
         parameters: {
             query: {
@@ -3118,14 +2575,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Add objects to a user's favorites
-     *
-     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/metadata/markunmarkfavoritefor`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataMarkasfavoritefor: {
         parameters: {
             query?: never;
@@ -3157,14 +2606,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Remove objects from a user's favorites
-     *
-     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
-     * `DELETE /callosum/v1/tspublic/v1/metadata/markunmarkfavoritefor`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataUnmarkasfavoritefor: {
         parameters: {
             query?: never;
@@ -3190,16 +2631,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Export objects as TML documents
-     *
-     * Available from 7.1.1 (Software), ts7.may.cl (Cloud); later additions: export_fqn 8.7.0.cl; export_schema_version 9.10.0.cl; export_dependent/export_connection_as_dependent/all_orgs_override 9.12.0.cl.
-     * `POST /callosum/v1/tspublic/v1/metadata/tml/export`
-     *
-     * Send `Accept: text/plain` (ThoughtSpot requires it); the answer is JSON text. Per-object errors come back inside a 200 answer, in `object[].info.status`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/tml-api | ThoughtSpot API reference}
-     */
     metadataTmlExport: {
         parameters: {
             query?: never;
@@ -3267,16 +2698,6 @@ export interface operations {
             500: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Export users, groups or Roles as TML, one batch at a time
-     *
-     * Available from 10.1.0.sw (Software), 10.1.0.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/metadata/tml/export/batch`
-     *
-     * Send `Accept: text/plain`; the answer is JSON text.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/tml-api | ThoughtSpot API reference}
-     */
     metadataTmlExportBatch: {
         parameters: {
             query?: never;
@@ -3336,16 +2757,6 @@ export interface operations {
             500: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Import TML documents, or only validate them
-     *
-     * Available from 7.1.1 (Software), ts7.may.cl (Cloud); later additions: skip_cdw_validation_for_tables 10.4.0.cl.
-     * `POST /callosum/v1/tspublic/v1/metadata/tml/import`
-     *
-     * Send `Accept: text/plain` (ThoughtSpot requires it); the answer is JSON text. Per-object errors come back inside a 200 answer, in `object[].response.status`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/tml-api | ThoughtSpot API reference}
-     */
     metadataTmlImport: {
         parameters: {
             query?: never;
@@ -3404,14 +2815,6 @@ export interface operations {
             500: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Remove tags from objects
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/metadata/unassigntag`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataUnassigntag: {
         parameters: {
             query?: never;
@@ -3429,14 +2832,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read one Org by id or name
-     *
-     * Available from 8.10.0.cl (Cloud); not in Software releases.
-     * `GET /callosum/v1/tspublic/v1/org/`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
-     */
     orgGet: {
         parameters: {
             query: {
@@ -3463,14 +2858,6 @@ export interface operations {
             403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change an Org's name, description or groups
-     *
-     * Available from 8.10.0.cl (Cloud); not in Software releases.
-     * `PUT /callosum/v1/tspublic/v1/org/`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
-     */
     orgPut: {
         parameters: {
             query: {
@@ -3506,14 +2893,6 @@ export interface operations {
             403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create an Org
-     *
-     * Available from 8.10.0.cl (Cloud); not in Software releases.
-     * `POST /callosum/v1/tspublic/v1/org/`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
-     */
     orgPost: {
         parameters: {
             query: {
@@ -3545,14 +2924,6 @@ export interface operations {
             403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete an Org (never the primary Org 0)
-     *
-     * Available from 8.10.0.cl (Cloud); not in Software releases.
-     * `DELETE /callosum/v1/tspublic/v1/org/`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
-     */
     orgDelete: {
         parameters: {
             query: {
@@ -3586,14 +2957,6 @@ export interface operations {
             403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Find Orgs, inactive ones included if asked
-     *
-     * Available from 8.10.0.cl (Cloud); not in Software releases.
-     * `POST /callosum/v1/tspublic/v1/org/search`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
-     */
     orgSearch: {
         parameters: {
             query: {
@@ -3627,12 +2990,6 @@ export interface operations {
             403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Partner integration call for Snowflake users (undocumented; used by the Python library)
-     *
-     * `POST /callosum/v1/tspublic/v1/partner/snowflake/user`
-     *
-     */
     partnerSnowflakeUser: {
         parameters: {
             query?: never;
@@ -3657,16 +3014,6 @@ export interface operations {
             };
         };
     };
-    /**
-     * Get the data behind a Liveboard or some of its visualizations
-     *
-     * Available from 6.0.x (Software), ts7.april.cl (Cloud); later additions: transient_pinboard_content 8.4.0.cl; runtime params 9.2.0.cl.
-     * `POST /callosum/v1/tspublic/v1/pinboarddata`
-     *
-     * POST with everything in the query string. Runtime filters, sorts and parameters use numbered keys (col1, op1, val1, sortCol1, asc1, param1, paramVal1, ...) that Swagger cannot declare; see `x-dynamic-query-params`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/liveboard-data-api | ThoughtSpot API reference}
-     */
     pinboarddata: {
         parameters: {
             query: {
@@ -3700,14 +3047,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create a Role (RBAC)
-     *
-     * Available from 9.5.0.cl (Cloud); not in Software releases.
-     * `POST /callosum/v1/tspublic/v1/role`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/role-api | ThoughtSpot API reference}
-     */
     rolePost: {
         parameters: {
             query?: never;
@@ -3740,14 +3079,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Find Roles by id, Org, group or privilege
-     *
-     * Available from 9.5.0.cl (Cloud); not in Software releases.
-     * `POST /callosum/v1/tspublic/v1/role/search`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/role-api | ThoughtSpot API reference}
-     */
     roleSearch: {
         parameters: {
             query?: never;
@@ -3782,14 +3113,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change a Role's name, description or privileges
-     *
-     * Available from 9.5.0.cl (Cloud); not in Software releases.
-     * `PUT /callosum/v1/tspublic/v1/role/{role_identifier}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/role-api | ThoughtSpot API reference}
-     */
     rolePut: {
         parameters: {
             query?: never;
@@ -3825,14 +3148,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete a Role
-     *
-     * Available from 9.5.0.cl (Cloud); not in Software releases.
-     * `DELETE /callosum/v1/tspublic/v1/role/{role_identifier}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/role-api | ThoughtSpot API reference}
-     */
     roleDelete: {
         parameters: {
             query?: never;
@@ -3859,16 +3174,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Run a search string against a data source and get the rows
-     *
-     * Available from 6.0.x (Software), ts7.april.cl (Cloud); later additions: runtime params 9.2.0.cl.
-     * `POST /callosum/v1/tspublic/v1/searchdata`
-     *
-     * POST with everything in the query string. Runtime filters, sorts and parameters use numbered keys; see `x-dynamic-query-params`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/search-data-api | ThoughtSpot API reference}
-     */
     searchdata: {
         parameters: {
             query: {
@@ -3903,14 +3208,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read effective permissions of many objects grouped by type
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/security/effectivepermissionbulk`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
-     */
     securityEffectivepermissionbulk: {
         parameters: {
             query?: never;
@@ -3939,14 +3236,6 @@ export interface operations {
             403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read the sharing permissions of several objects of one type
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/security/metadata/permissions`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
-     */
     securityMetadataPermissions: {
         parameters: {
             query: {
@@ -3975,14 +3264,6 @@ export interface operations {
             403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read the sharing permissions of one object
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/security/metadata/{id}/permissions`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
-     */
     securityMetadataPermissionsById: {
         parameters: {
             query: {
@@ -4012,14 +3293,6 @@ export interface operations {
             403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Share objects with users and groups at a chosen access level
-     *
-     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/security/share`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
-     */
     securityShare: {
         parameters: {
             query?: never;
@@ -4058,14 +3331,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Share a single Liveboard visualization read-only
-     *
-     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/security/shareviz`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
-     */
     securityShareviz: {
         parameters: {
             query?: never;
@@ -4106,14 +3371,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Get a one-time trusted-authentication login token for a user (server side, needs the secret key)
-     *
-     * Available from 7.1.1 (Software), ts7.april.cl (Cloud); later additions: JIT autocreate/groups 8.9.0.cl; orgid 8.10.0.cl; jwt_user_options 9.12.5.cl.
-     * `POST /callosum/v1/tspublic/v1/session/auth/token`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionAuthToken: {
         parameters: {
             query?: never;
@@ -4165,14 +3422,6 @@ export interface operations {
             500: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Read the GUID of the signed-in user's home Liveboard
-     *
-     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/session/homepinboard`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionHomepinboardGet: {
         parameters: {
             query?: never;
@@ -4190,14 +3439,6 @@ export interface operations {
             };
         };
     };
-    /**
-     * Choose a user's home Liveboard
-     *
-     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/session/homepinboard`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionHomepinboardPost: {
         parameters: {
             query?: never;
@@ -4225,14 +3466,6 @@ export interface operations {
             404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Unset the signed-in user's home Liveboard
-     *
-     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud).
-     * `DELETE /callosum/v1/tspublic/v1/session/homepinboard`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionHomepinboardDelete: {
         parameters: {
             query?: never;
@@ -4248,14 +3481,6 @@ export interface operations {
             };
         };
     };
-    /**
-     * Describe the signed-in user, their privileges and the cluster settings
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/session/info`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionInfo: {
         parameters: {
             query?: never;
@@ -4274,14 +3499,6 @@ export interface operations {
             401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Sign in with a username and password and start a cookie session
-     *
-     * Available from 6.0.x (Software), ts7.april.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/session/login`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionLogin: {
         parameters: {
             query?: never;
@@ -4316,17 +3533,6 @@ export interface operations {
             401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Sign a user in with a trusted-authentication token given in the URL (deprecated form)
-     *
-     * Available from 7.1.1 (Software), ts7.may.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/session/login/token`
-     *
-     * Deprecated by ThoughtSpot in favour of the POST form.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     * @deprecated Sign a user in with a trusted-authentication token given in the URL (deprecated form)
-     */
     sessionLoginTokenGet: {
         parameters: {
             query: {
@@ -4359,16 +3565,6 @@ export interface operations {
             401: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Sign a user in with a trusted-authentication token sent as form fields
-     *
-     * Available from 7.2.1.sw (Software), ts8.nov.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/session/login/token`
-     *
-     * Answers with a redirect to `redirect_url` and session cookies, or 204 when `no_url_redirection` is true.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionLoginTokenPost: {
         parameters: {
             query?: never;
@@ -4405,14 +3601,6 @@ export interface operations {
             401: components["responses"]["Failure2"];
         };
     };
-    /**
-     * End the current session
-     *
-     * Available from 6.0.x (Software), ts7.april.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/session/logout`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionLogout: {
         parameters: {
             query?: never;
@@ -4433,14 +3621,6 @@ export interface operations {
             401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the Orgs the signed-in user can use
-     *
-     * Available from 8.10.0.cl (Cloud); not in Software releases.
-     * `GET /callosum/v1/tspublic/v1/session/orgs`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionOrgsGet: {
         parameters: {
             query?: {
@@ -4464,14 +3644,6 @@ export interface operations {
             403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Move the current session to another Org
-     *
-     * Available from 8.10.0.cl (Cloud); not in Software releases.
-     * `PUT /callosum/v1/tspublic/v1/session/orgs`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionOrgsPut: {
         parameters: {
             query?: never;
@@ -4496,14 +3668,6 @@ export interface operations {
             403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the Orgs a given user belongs to
-     *
-     * Available from 8.10.0.cl (Cloud); not in Software releases.
-     * `GET /callosum/v1/tspublic/v1/session/orgs/users/{userid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionOrgsUsers: {
         parameters: {
             query?: {
@@ -4529,16 +3693,6 @@ export interface operations {
             403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read one user by GUID or name (or every user when no filter is given)
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/user/`
-     *
-     * Without `userid` or `name` ThoughtSpot returns every user; that list form is not documented, so only the single-user shape is declared.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userGet: {
         parameters: {
             query?: {
@@ -4563,14 +3717,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create a user account
-     *
-     * Available from 7.1.1 (Software), ts7.jun.cl (Cloud); later additions: triggeredbyadmin 8.9.0.cl; Orgs 8.10.0.cl; IAMv2 states 10.4.0.cl.
-     * `POST /callosum/v1/tspublic/v1/user/`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userPost: {
         parameters: {
             query?: {
@@ -4633,14 +3779,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Reactivate a user with the token from a deactivation
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/user/activate`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userActivate: {
         parameters: {
             query?: never;
@@ -4671,14 +3809,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Add existing users to an Org
-     *
-     * Available from 8.10.0.cl (Cloud); not in Software releases.
-     * `POST /callosum/v1/tspublic/v1/user/addtoorg`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userAddtoorg: {
         parameters: {
             query: {
@@ -4708,14 +3838,6 @@ export interface operations {
             403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Set a user's email address
-     *
-     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
-     * `PUT /callosum/v1/tspublic/v1/user/email`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userEmail: {
         parameters: {
             query?: never;
@@ -4742,14 +3864,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deactivate a user and get back a link that reactivates the account
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/user/inactivate`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userInactivate: {
         parameters: {
             query?: never;
@@ -4778,14 +3892,6 @@ export interface operations {
             500: components["responses"]["Failure2"];
         };
     };
-    /**
-     * List every user and group together with group memberships
-     *
-     * Available from 6.0.x (Software), ts7.april.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/user/list`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userList: {
         parameters: {
             query?: never;
@@ -4803,14 +3909,6 @@ export interface operations {
             };
         };
     };
-    /**
-     * Set a new password using a reset token
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/user/resetpassword`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userResetpassword: {
         parameters: {
             query?: never;
@@ -4839,16 +3937,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Log users out everywhere by dropping their sessions
-     *
-     * Available from 7.2.1 (Software), ts7.sep.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/user/session/invalidate`
-     *
-     * Sending neither `username` nor `userid` drops every session on the cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userSessionInvalidate: {
         parameters: {
             query?: never;
@@ -4875,16 +3963,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Bring users and groups in line with an uploaded list of principals
-     *
-     * Available from 6.0.x (Software), ts7.april.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/user/sync`
-     *
-     * Multipart. The `principals` part must be JSON text sent as a file part with content type application/json.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userSync: {
         parameters: {
             query?: {
@@ -4927,14 +4005,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Hand the objects owned by one user over to another user
-     *
-     * Available from 6.0.x (Software), ts7.april.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/user/transfer/ownership`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userTransferOwnership: {
         parameters: {
             query: {
@@ -4960,14 +4030,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change a password when the current password is known
-     *
-     * Available from 6.0.x (Software), ts7.april.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/user/updatepassword`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userUpdatepassword: {
         parameters: {
             query?: never;
@@ -4996,14 +4058,6 @@ export interface operations {
             };
         };
     };
-    /**
-     * Change a user's preferences such as locale and notifications
-     *
-     * Available from 7.1.1 (Software), ts7.may.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/user/updatepreference`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userUpdatepreference: {
         parameters: {
             query?: never;
@@ -5033,16 +4087,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change a user from a full user JSON (profile, state, groups, visibility, password)
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `PUT /callosum/v1/tspublic/v1/user/{userid}`
-     *
-     * ThoughtSpot's example also repeats `userid` as a form field; see `x-form-echo-path-params`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userPut: {
         parameters: {
             query?: {
@@ -5080,14 +4124,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete a user, or take the user out of an Org
-     *
-     * Available from 7.1.1 (Software), ts7.aug.cl (Cloud).
-     * `DELETE /callosum/v1/tspublic/v1/user/{userid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userDelete: {
         parameters: {
             query?: {
@@ -5113,14 +4149,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the groups a user belongs to
-     *
-     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
-     * `GET /callosum/v1/tspublic/v1/user/{userid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userGroupsGet: {
         parameters: {
             query?: never;
@@ -5142,14 +4170,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Set the groups of a user
-     *
-     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
-     * `PUT /callosum/v1/tspublic/v1/user/{userid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userGroupsPut: {
         parameters: {
             query: {
@@ -5172,14 +4192,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Put a user into groups
-     *
-     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
-     * `POST /callosum/v1/tspublic/v1/user/{userid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userGroupsPost: {
         parameters: {
             query: {
@@ -5202,14 +4214,6 @@ export interface operations {
             400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Take a user out of groups
-     *
-     * Available from 7.2.1 (Software), ts7.oct.cl (Cloud).
-     * `DELETE /callosum/v1/tspublic/v1/user/{userid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userGroupsDelete: {
         parameters: {
             query: {

@@ -8112,69 +8112,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    /**
-     * Version: 26.2.0.cl or later
-     *
-     * Available from 26.2.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/agent/conversation/create`
-     *
-     * Creates a new Spotter agent conversation based on the provided context and settings. The endpoint was in Beta from 26.2.0.cl through 26.4.0.cl.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and at least view access to the metadata object specified in the request.
-     *
-     * #### Usage guidelines
-     *
-     * The conversation context is defined by exactly one of the following parameters:
-     *
-     * - `metadata_context`: defines the conversation context by data source. The context type can be one of:
-     *   - `DATA_SOURCE` *(available from 26.5.0.cl)*: targets a specific data source. Provide `data_source_identifier` in `data_source_context` for a single data source, or `data_source_identifiers` for multi-data-source context. The deprecated `guid` field is accepted for backwards compatibility.
-     *   - `AUTO_MODE` *(available from 26.5.0.cl)*: automatically discovers and selects the most relevant datasets for the user's queries.
-     * - `analyst_identifier` *(available from 26.10.0.cl)*: unique identifier of a Spotter Analyst to start the conversation from. The conversation uses the analyst's configuration — its data sources, agent instructions, and connectors — so `metadata_context` must be omitted. The caller must be the analyst's author, have the analyst shared with them, or hold admin / Spotter-management privileges.
-     *
-     * Passing both `analyst_identifier` and `metadata_context`, or neither, is rejected.
-     *
-     * > **Note for callers on versions 26.2.0.cl – 26.4.0.cl (Beta):** use the lowercase `data_source` enum value with the `guid` field instead of the above. Example: `{ "type": "data_source", "data_source_context": { "guid": "" } }`.
-     *
-     * The `conversation_settings` parameter controls which Spotter capabilities are enabled for the conversation:
-     *
-     * - `enable_contextual_change_analysis` (default: `true`, **deprecated from 26.2.0.cl**) — always enabled in Spotter 3; setting this to `false` has no effect on versions >= 26.2.0.cl
-     * - `enable_natural_language_answer_generation` (default: `true`, **deprecated from 26.2.0.cl**) — always enabled in Spotter 3; setting this to `false` has no effect on versions >= 26.2.0.cl
-     * - `enable_reasoning` (default: `true`, **deprecated from 26.2.0.cl**) — always enabled in Spotter 3; setting this to `false` has no effect on versions >= 26.2.0.cl
-     * - `enable_save_chat` (default: `false`, *available from 26.5.0.cl*) — enables saving the conversation for later retrieval via conversation history
-     *
-     * If the request is successful, the response includes a unique `conversation_identifier` that must be passed to `sendAgentConversationMessage` or `sendAgentConversationMessageStreaming` to send messages within this conversation. The response also includes `conversation_id` with the same value for backwards compatibility; use `conversation_identifier` for new integrations. When the conversation is started from an analyst, the response additionally carries the analyst's `analyst_id`; it is `null` otherwise.
-     *
-     * #### Example request
-     *
-     * ```json
-     * {
-     *   "metadata_context": {
-     *     "type": "DATA_SOURCE",
-     *     "data_source_context": {
-     *       "data_source_identifier": "a1b2c3d4-e5f6-7890-abcd-ef1234567890"
-     *     }
-     *   },
-     *   "conversation_settings": {}
-     * }
-     * ```
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                             |
-     * | ---- | --------------------------------------------------------------------------------------------------------------------------------------- |
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                                    |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege, lacks view permission on the specified metadata object, or has no access to the analyst specified in `analyst_identifier`. |
-     * | 404  | Not found — no analyst with the given `analyst_identifier` exists in the caller's Org.                                                          |
-     * | 422  | Unprocessable entity — the request fails validation: both `analyst_identifier` and `metadata_context` were provided, neither was provided, or `metadata_context` is malformed (for example, `DATA_SOURCE` context without a data source identifier). |
-     *
-     * > ###### Note:
-     * >
-     * > - This endpoint was in Beta from 26.2.0.cl through 26.4.0.cl and is Generally Available from version 26.5.0.cl.
-     * > - This endpoint requires Spotter - please contact ThoughtSpot support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fcreate-agent-conversation | ThoughtSpot API reference}
-     */
     createAgentConversation: {
         parameters: {
             query?: never;
@@ -8206,43 +8143,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.4.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/conversation/create`
-     *
-     * Version: 10.4.0.cl or later
-     *
-     * Creates a new conversation session tied to a specific data model for AI-driven natural language querying.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and at least view access to the metadata object specified in the request.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     * - `metadata_identifier`: the unique ID of the data source that provides context for the conversation
-     *
-     * Optionally, you can provide:
-     * - `tokens`: a token string to set initial context for the conversation (e.g., `"[sales],[item type],[state]"`)
-     *
-     * If the request is successful, ThoughtSpot returns a unique `conversation_identifier` that must be passed to `sendMessage` to continue the conversation.
-     *
-     * #### Error responses
-     *
-     * | Code | Description |
-     * |------|-------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid. |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or lacks view permission on the specified metadata object. |
-     *
-     * > ###### Note:
-     * > * This endpoint is currently in Beta. Breaking changes may be introduced before the endpoint is made Generally Available.
-     * > * This endpoint requires Spotter - please contact ThoughtSpot support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fcreate-conversation | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     createConversation: {
         parameters: {
             query?: never;
@@ -8274,48 +8174,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deletes an existing agent conversation.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `DELETE /api/rest/2.0/ai/agent/conversations/{conversation_identifier}/delete`
-     *
-     * Permanently deletes an existing saved agent conversation and all its associated messages. This operation is irreversible — deleted conversations cannot be recovered.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and ownership of the conversation being deleted.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     *
-     * - `conversation_identifier` *(path parameter)*: the unique ID of the conversation to delete, as returned by `createAgentConversation` or `getConversationList`
-     *
-     * A successful request returns an empty `204 No Content` response. The deleted conversation no longer appears in `getConversationList`.
-     *
-     * #### Example request
-     *
-     * ```bash
-     * DELETE /api/rest/2.0/ai/agent/conversations/{conversation_identifier}/delete
-     * ```
-     *
-     * #### Error responses
-     *
-     * | Code | Description |
-     * |------|-------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid. |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or does not own the specified conversation. |
-     * | 404  | Not Found — no conversation exists with the given `conversation_identifier` for the authenticated user. |
-     *
-     * > ###### Note:
-     * >
-     * > - Deletion is permanent and cannot be undone. Ensure the correct `conversation_identifier` is used before calling this endpoint.
-     * > - Only conversations created with `enable_save_chat: true` are persisted and can be deleted via this endpoint.
-     * > - Available from version 26.7.0.cl and later.
-     * > - This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fdelete-conversation | ThoughtSpot API reference}
-     */
     deleteConversation: {
         parameters: {
             query?: never;
@@ -8338,54 +8196,6 @@ export interface operations {
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Exports memory entries (rules, recipes, and always-apply rules) for
-the specified data-models as a single YAML payload. The payload can
-be edited locally and re-submitted through `importMemory`.
-Requires Spotter access (use/manage) and either edit or memory
-access on corresponding data model sources.  Beta
-     *
-     * Available from 26.8.0.cl.
-     * `POST /api/rest/2.0/ai/memory/export`
-     *
-     * This API allows users to export data-model memories for a given list of data-models. This exported yaml file can then be modified and used as input to the import API in target env.
-     *
-     * This API enables customers to migrate memories from a source env to a target env. This improves memory adoption for Spotter by giving the users a chance to develop their memories in one env and replicate the same in another env.
-     *
-     * #### Usage guidelines
-     *
-     * To export memory for one or more data-models, the request may include:
-     * - `sources`: A list of typed scope groups identifying which data-models to export memory for. Each group contains:
-     *   - `type`: The source object type for this group — `DATA_MODEL`.
-     *   - `identifiers`: An array of GUIDs or human-readable `obj_id`s of the data-models to export memory for. obj_ids are resolved server-side before forwarding.
-     *
-     * The API returns a response object with:
-     * - `content`: The serialized memory payload (YAML) — exactly the shape that the `importMemory` API consumes. Edit it locally and pass it back through `importMemory` to apply changes.
-     *
-     * #### Source Type
-     *
-     * - **DATA_MODEL**: The `identifiers` are data-model GUIDs. This is the default source type for Spotter memory and covers the rules, recipes and always-apply rules attached directly to a data-model.
-     *
-     * #### File format
-     *
-     * The exported `content` is a YAML document with a single top-level `memories` key holding a list of memory items — exactly the format the `importMemory` API consumes. The full format reference (an annotated example, memory item fields, per-type content, and `datamodel_sources` identification) is documented in the `importMemory` API's **File format** section. Exported files populate each source's `guid` and, if present, `obj_id` as well.
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                                                                                  |
-     * |------|----------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                                                                                         |
-     * | 403  | Forbidden — the authenticated user does not have necessary permissions, or lacks read access on a referenced data-model, or the bearer token does not correspond to the data-model's org. |
-     *
-     * > ###### Note:
-     * > - To use this API, the user needs Spotter access (use/manage) and either edit or memory access on the data-model and they must use corresponding org related bearerToken where the data-model exists.
-     * > - This endpoint is currently in Beta. Breaking changes may be introduced before the endpoint is made Generally Available.
-     * > - Available from version 26.8.0.cl and later.
-     * > - This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fexport-memory | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     exportMemory: {
         parameters: {
             query?: never;
@@ -8417,45 +8227,6 @@ access on corresponding data model sources.  Beta
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 26.6.0.cl.
-     * `GET /api/rest/2.0/ai/agent/instructions/get`
-     *
-     * Retrieves the admin instructions currently configured for the AI agent (Spotter). Admin instructions are tenant- and org-scoped text that guide agent behavior across all conversations.
-     *
-     * Requires admin privileges. Only users with org admin access can retrieve agent instructions.
-     *
-     * #### Usage guidelines
-     *
-     * No input parameters are required. The API returns the stored `AgentInstructions` record for the caller's tenant and org.
-     *
-     * If no instructions have been configured yet, the API returns a record with an empty `instructions` field and `null` values for `id`, `created_at`, `updated_at`, and `last_updated_by`.
-     *
-     * If the request is successful, the response includes:
-     *
-     * - `id`: unique identifier of the instructions record
-     * - `instructions`: the configured instructions text
-     * - `created_at`: ISO timestamp when the instructions were first saved
-     * - `updated_at`: ISO timestamp when the instructions were last updated
-     * - `last_updated_by`: user ID of the admin who last updated the instructions (may be `null` for older records)
-     *
-     * #### Error responses
-     *
-     * | Code | Description |
-     * |------|-------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid. |
-     * | 403  | Forbidden — the authenticated user does not have org admin privileges required to read agent instructions. |
-     *
-     * > ###### Note:
-     * >
-     * > - Use `setAgentInstructions` to create or update agent instructions.
-     * > - Available from version 26.6.0.cl and later.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fget-agent-instructions | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     getAgentInstructions: {
         parameters: {
             query?: never;
@@ -8483,262 +8254,6 @@ access on corresponding data model sources.  Beta
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Retrieves the full public-safe content of a saved agent conversation: ordered
-turns (user messages and agent response items) and sanitized code-execution
-file metadata. Internal graph or branch state, Azure file identifiers, and
-messages with a `SYSTEM` source are omitted. The full answer payload is not
-embedded; fetch it separately via `loadAnswer` using the `answer_id` on each
-`answer` response item.
-Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `GET /api/rest/2.0/ai/agent/conversations/{conversation_identifier}/messages`
-     *
-     * Retrieves the full public-safe content of a saved agent conversation. Returns ordered conversation messages — each carrying an optional user prompt (the user's message and any attachments) and the agent response items produced for that turn — plus sanitized metadata for any files generated by the code-execution tool.
-     *
-     * Use this endpoint to render a persisted conversation in a UI, build an audit trail, or post-process a completed conversation. The full answer payload is not embedded — fetch it separately via `loadAnswer` using the `answer_id` on each `answer` response item.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     *
-     * - `conversation_identifier` _(path parameter)_: the unique ID of the conversation, as returned by `createAgentConversation` or `getConversationList`.
-     *
-     * If the request is successful, the response contains two top-level fields:
-     *
-     * | Field                  | Type                                        | Description                                                                                                                                          |
-     * | ---------------------- | ------------------------------------------- | ---------------------------------------------------------------------------------------------------------------------------------------------------- |
-     * | `messages`             | `ConversationMessage[]`                     | Ordered oldest to newest. Empty array when the conversation has no messages.                                                                         |
-     * | `code_execution_files` | `CodeExecutionFileMetadata[]`               | List of sanitized file metadata entries (one per `file_id`). Covers all code-execution-generated files referenced anywhere in the conversation. Empty array when there are none. |
-     *
-     * No other top-level fields are returned.
-     *
-     * #### ConversationMessage fields
-     *
-     * | Field                 | Type                         | Description                                                                                                    |
-     * | --------------------- | ---------------------------- | -------------------------------------------------------------------------------------------------------------- |
-     * | `message_id`          | `String`                     | Stable identifier for the turn. For liveboard-started synthetic first turns, this is the root node identifier. |
-     * | `timestamp_in_millis` | `Long`                       | Milliseconds since Unix epoch for the turn.                                                                    |
-     * | `user_prompt`         | `UserPrompt`                 | User-authored prompt that started the turn (message and attachments). `null` for liveboard-started synthetic first turns. |
-     * | `response_items`      | `ConversationResponseItem[]` | Agent-side output produced in response to this turn. Empty array for in-progress turns.                        |
-     *
-     * #### UserPrompt fields
-     *
-     * | Field         | Type                   | Description                                                                                          |
-     * | ------------- | ---------------------- | ---------------------------------------------------------------------------------------------------- |
-     * | `message`     | `UserMessage`          | User query that started the turn. `null` for liveboard-started synthetic first turns.                |
-     * | `attachments` | `UserAttachmentItem[]` | Files or connector resources attached to the user message. Empty array when there are no attachments. |
-     *
-     * #### UserMessage fields
-     *
-     * | Field        | Type     | Description                                   |
-     * | ------------ | -------- | --------------------------------------------- |
-     * | `message_id` | `String` | Unique identifier of the user-source message. |
-     * | `content`    | `String` | Text body of the user query.                  |
-     *
-     * #### UserAttachmentItem fields
-     *
-     * Discriminated by `type`. Only `"file"` or `"resource"` are valid values. Only the fields for the indicated variant are populated. See `ConversationResponseItem` below for the field definitions of the `file` and `resource` variants — `UserAttachmentItem` uses the same fields.
-     *
-     * #### ConversationResponseItem fields
-     *
-     * Every item carries a `type` discriminator and these shared fields:
-     *
-     * | Field                 | Type      | Description                                                                                                                    |
-     * | --------------------- | --------- | ------------------------------------------------------------------------------------------------------------------------------ |
-     * | `type`                | `String`  | Discriminator. One of `"text"`, `"tool_call"`, `"tool_result"`, `"answer"`, `"file"`, `"resource"`, `"search_datasets"`.       |
-     * | `timestamp_in_millis` | `Long`    | Milliseconds since Unix epoch when this item was produced.                                                                     |
-     * | `is_thinking`         | `Boolean` | `true` when the item represents internal agent reasoning rather than user-facing output. Consumers may hide or collapse these. |
-     * | `step_title`          | `String`  | Human-readable label for the agent step producing this item (e.g. `"Searching"`, `"Visualising"`).                             |
-     *
-     * Variant-specific fields:
-     *
-     * - **`text`** — agent text output: `content` (String), `content_type` (`ContentMimeType` enum), `file_reference` (FileReference).
-     * - **`tool_call`** — agent invoked a tool: `tool_call_id` (String), `tool_name` (String), `arguments` (JSON object).
-     * - **`tool_result`** — result returned from a tool invocation: `tool_call_id`, `tool_name`, `content`, `content_type` (`ContentMimeType` enum), `success` (Boolean).
-     * - **`answer`** — slim reference to a saved answer: `answer_id` (String), `tool_call_id`, `tool_name`.
-     * - **`file`** — uploaded or generated files: `files` (`PublicFileInfo[]`).
-     * - **`resource`** — MCP connector resource: `title`, `uri`, `name`, `mime_type`, `description`, `size` (Int), `connector_id`, `connector_name`, `connector_slug`, `transport_type` (`TransportType` enum).
-     * - **`search_datasets`** — dataset discovery result: `text` (String), `data_sources` (`DataSourceInfo[]`).
-     *
-     * Clients should switch on `type` and ignore unknown variants for forward-compatibility.
-     *
-     * #### content_type values
-     *
-     * `content_type` is the `ContentMimeType` enum. The following values are defined:
-     *
-     * | Value                       | Wire MIME                   | Meaning                                              |
-     * | --------------------------- | --------------------------- | ---------------------------------------------------- |
-     * | `TEXT_PLAIN`                | `text/plain`                | Plain text. Default for `tool_result`.               |
-     * | `TEXT_MARKDOWN`             | `text/markdown`             | Markdown. Default for `text`.                        |
-     * | `TEXT_X_MARKDOWN_WITH_CODE` | `text/x-markdown-with-code` | Markdown whose body starts with a fenced code block. |
-     * | `TEXT_HTML`                 | `text/html`                 | Raw HTML.                                            |
-     *
-     * #### transport_type values
-     *
-     * `transport_type` is the `TransportType` enum used on the `resource` variant.
-     *
-     * | Value              | Meaning                                       |
-     * | ------------------ | --------------------------------------------- |
-     * | `STREAMABLE_HTTP`  | Streamable HTTP transport (default for MCP).  |
-     * | `SSE`              | Server-sent events transport.                 |
-     *
-     * #### FileReference fields
-     *
-     * | Field                    | Type     | Description                                                  |
-     * | ------------------------ | -------- | ------------------------------------------------------------ |
-     * | `file_id`                | `String` | Unique identifier of the code-execution-generated file.      |
-     * | `display_name`           | `String` | Human-readable file name.                                    |
-     * | `created_time_in_millis` | `Long`   | Milliseconds since Unix epoch when the file was created.     |
-     *
-     * Cross-reference `file_id` against `code_execution_files` to retrieve full metadata including the `expired` flag before attempting a download.
-     *
-     * #### PublicFileInfo fields
-     *
-     * | Field                    | Type     | Description                                              |
-     * | ------------------------ | -------- | -------------------------------------------------------- |
-     * | `file_id`                | `String` | Unique identifier of the file.                           |
-     * | `display_name`           | `String` | Human-readable file name.                                |
-     * | `file_type`              | `String` | File type such as `csv`, `pdf`, or `png`.                |
-     * | `created_time_in_millis` | `Long`   | Milliseconds since Unix epoch when the file was created. |
-     * | `size_bytes`             | `Int`    | File size in bytes.                                      |
-     *
-     * #### CodeExecutionFileMetadata fields
-     *
-     * Each entry in the `code_execution_files` array contains:
-     *
-     * | Field                    | Type      | Description                                                                                                                     |
-     * | ------------------------ | --------- | ------------------------------------------------------------------------------------------------------------------------------- |
-     * | `file_id`                | `String`  | Unique identifier of the file.                                                                                                  |
-     * | `display_name`           | `String`  | Human-readable file name.                                                                                                       |
-     * | `file_type`              | `String`  | File type such as `csv`, `pdf`, or `png`.                                                                                       |
-     * | `created_time_in_millis` | `Long`    | Milliseconds since Unix epoch when the file was created.                                                                        |
-     * | `expired`                | `Boolean` | When `true`, the underlying file is no longer retrievable from code-execution storage; UIs should disable download and preview. |
-     *
-     * #### Loading answer payloads
-     *
-     * Each `AnswerResponseItem` in the response contains an `answer_id` field. Pass this value as the `answer_identifier` parameter to `loadAnswer` to retrieve the full answer payload (TML tokens, visualization metadata) for that item.
-     *
-     * #### Example request
-     *
-     * ```bash
-     * GET /api/rest/2.0/ai/agent/conversations/{conversation_identifier}/messages
-     * ```
-     *
-     * #### Example response
-     *
-     * ```json
-     * {
-     *   "messages": [
-     *     {
-     *       "message_id": "node_u_01",
-     *       "timestamp_in_millis": 1744000000000,
-     *       "user_prompt": {
-     *         "message": {
-     *           "message_id": "msg_u_01",
-     *           "content": "Show me revenue by region as a chart."
-     *         },
-     *         "attachments": []
-     *       },
-     *       "response_items": [
-     *         {
-     *           "type": "tool_call",
-     *           "tool_call_id": "toolu_01ABC",
-     *           "tool_name": "search_datasets",
-     *           "step_title": "Searching datasets",
-     *           "arguments": { "query": "revenue" },
-     *           "timestamp_in_millis": 1744000001000,
-     *           "is_thinking": false
-     *         },
-     *         {
-     *           "type": "answer",
-     *           "answer_id": "ans_01XYZ",
-     *           "tool_call_id": "toolu_02DEF",
-     *           "tool_name": "fetch_and_visualize",
-     *           "step_title": "Visualising",
-     *           "timestamp_in_millis": 1744000004000,
-     *           "is_thinking": false
-     *         },
-     *         {
-     *           "type": "text",
-     *           "content": "Revenue is highest in APAC.",
-     *           "content_type": "TEXT_MARKDOWN",
-     *           "timestamp_in_millis": 1744000005000,
-     *           "is_thinking": false,
-     *           "step_title": null,
-     *           "file_reference": {
-     *             "file_id": "revenue_by_region.csv",
-     *             "display_name": "revenue_by_region.csv",
-     *             "created_time_in_millis": 1744027200000
-     *           }
-     *         }
-     *       ]
-     *     }
-     *   ],
-     *   "code_execution_files": [
-     *     {
-     *       "file_id": "revenue_by_region.csv",
-     *       "display_name": "revenue_by_region.csv",
-     *       "file_type": "csv",
-     *       "created_time_in_millis": 1744027200000,
-     *       "expired": false
-     *     }
-     *   ]
-     * }
-     * ```
-     *
-     * #### Example: liveboard-started conversation
-     *
-     * When a conversation is initiated from a saved liveboard visualization rather than a user query, the first turn is synthetic. `user_prompt` is `null`, and `response_items` contains a single `answer` item referencing the seed visualization.
-     *
-     * ```json
-     * {
-     *   "messages": [
-     *     {
-     *       "message_id": "ROOT_NODE",
-     *       "timestamp_in_millis": 1743999000000,
-     *       "user_prompt": null,
-     *       "response_items": [
-     *         {
-     *           "type": "answer",
-     *           "answer_id": "lb_seed_01",
-     *           "tool_call_id": null,
-     *           "tool_name": null,
-     *           "step_title": null,
-     *           "timestamp_in_millis": 1743999000000,
-     *           "is_thinking": false
-     *         }
-     *       ]
-     *     }
-     *   ],
-     *   "code_execution_files": []
-     * }
-     * ```
-     *
-     * Subsequent turns follow the normal user-to-agent pattern.
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                 |
-     * | ---- | --------------------------------------------------------------------------------------------------------------------------- |
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                        |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or lacks access to the specified conversation. |
-     * | 404  | Not Found — no conversation exists with the given identifier for the authenticated user.                                    |
-     *
-     * > ###### Note:
-     * >
-     * > - Messages with an internal `SYSTEM` source are always dropped from the response.
-     * > - In-progress turns are still returned with an empty `response_items` array so clients can render the user message immediately.
-     * > - Do not assume every `tool_call` has a paired `tool_result` or `answer` — an interrupted conversation can leave a dangling call.
-     * > - Available from version 26.7.0.cl and later.
-     * > - This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fget-conversation | ThoughtSpot API reference}
-     */
     getConversation: {
         parameters: {
             query?: never;
@@ -8769,84 +8284,6 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Retrieves the list of saved agent conversations for the currently authenticated user.
-Only conversations created with `enable_save_chat: true` are returned.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `GET /api/rest/2.0/ai/agent/conversations`
-     *
-     * Retrieves a paginated list of saved agent conversations for the currently authenticated user. Only conversations that were created with `enable_save_chat: true` in `createAgentConversation` are returned.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege.
-     *
-     * #### Usage guidelines
-     *
-     * The request supports the following optional query parameters:
-     *
-     * - `limit`: maximum number of conversations to return. Use this together with `offset` for pagination.
-     * - `offset`: number of conversations to skip before returning results. Defaults to `0`.
-     * - `skip_empty`: when `true` (default), conversations with no messages are excluded from the results. Set to `false` to include empty conversations.
-     *
-     * If the request is successful, the response includes a `conversations` array. Each entry contains:
-     *
-     * - `conversation_identifier`: the unique ID of the conversation, used as input to `sendAgentConversationMessage`, `updateConversation`, `deleteConversation`, `stopConversation`, and `loadAnswer`
-     * - `conversation_title`: the display name of the conversation
-     * - `created_at`: ISO 8601 timestamp of when the conversation was created
-     * - `updated_at`: ISO 8601 timestamp of the most recent update to the conversation
-     * - `data_source_identifiers`: list of unique IDs of the data sources associated with the conversation
-     * - `data_source_names`: array of `{ id, name }` objects for the data sources associated with the conversation
-     * - `is_pinned`: whether the current user has pinned this conversation. Pinned conversations are surfaced first in the list. Available from version 26.10.0.cl.
-     * - `analyst_id`: unique identifier of the Spotter Analyst the conversation is associated with, or `null` when the conversation is not associated with an analyst. Available from version 26.10.0.cl.
-     *
-     * #### Pagination
-     *
-     * Use `limit` and `offset` to page through large result sets:
-     *
-     * ```
-     * GET /api/rest/2.0/ai/agent/conversations?limit=20&offset=0   → first page
-     * GET /api/rest/2.0/ai/agent/conversations?limit=20&offset=20  → second page
-     * ```
-     *
-     * #### Pagination and `has_more`
-     *
-     * The response includes a `has_more: Boolean` field. When `true`, there are additional conversations beyond the current page — increment `offset` by `limit` to fetch the next page. When `has_more` is `false`, the current page is the last. Note that `total_count` is not returned; use `has_more` to drive paging controls.
-     *
-     * #### Example response
-     *
-     * ```json
-     * {
-     *   "conversations": [
-     *     {
-     *       "conversation_identifier": "abc123",
-     *       "conversation_title": "Sales by Region Q1",
-     *       "created_at": "2026-03-01T10:00:00Z",
-     *       "updated_at": "2026-03-05T14:23:00Z",
-     *       "data_source_identifiers": ["ds-001"],
-     *       "data_source_names": [{ "id": "ds-001", "name": "Retail Sales" }],
-     *       "is_pinned": true
-     *     }
-     *   ],
-     *   "has_more": false
-     * }
-     * ```
-     *
-     * #### Error responses
-     *
-     * | Code | Description |
-     * |------|-------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid. |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege. |
-     *
-     * > ###### Note:
-     * >
-     * > - Only conversations created with `enable_save_chat: true` appear in this list. Conversations created with `enable_save_chat: false` (the default) are not persisted and cannot be retrieved.
-     * > - Available from version 26.7.0.cl and later.
-     * > - This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fget-conversation-list | ThoughtSpot API reference}
-     */
     getConversationList: {
         parameters: {
             query?: {
@@ -8881,44 +8318,6 @@ Only conversations created with `enable_save_chat: true` are returned.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.15.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/data-source-suggestions`
-     *
-     * Suggests the most relevant data sources for a given natural language query, ranked by confidence with LLM-generated reasoning.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and at least view-level access to the underlying metadata entities referenced in the response.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     * - `query`: the natural language question to find relevant data sources for
-     *
-     * If the request is successful, the API returns a ranked list of suggested data sources, each containing:
-     * - `confidence`: a float score indicating the model's confidence in the relevance of the suggestion
-     * - `details`: metadata about the data source
-     *   - `data_source_identifier`: the unique ID of the data source
-     *   - `data_source_name`: the display name of the data source
-     *   - `description`: a description of the data source
-     * - `reasoning`: LLM-generated rationale explaining why the data source was recommended
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                                |
-     * |------|--------------------------------------------------------------------------------------------------------------------------------------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                                       |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or lacks view permission on the underlying metadata entities. |
-     *
-     * > ###### Note:
-     * > * This endpoint is currently in Beta. Breaking changes may be introduced before it is made Generally Available.
-     * > * This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fget-data-source-suggestions | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     getDataSourceSuggestions: {
         parameters: {
             query?: never;
@@ -8950,51 +8349,6 @@ Only conversations created with `enable_save_chat: true` are returned.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.15.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/instructions/get`
-     *
-     * Retrieves existing natural language (NL) instructions configured for a specific data model. These instructions guide the AI system in understanding data context and generating more accurate responses.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege, at least view access on the data model, and a bearer token corresponding to the org where the data model exists.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     *
-     * - `data_source_identifier`: the unique ID of the data model to retrieve instructions for
-     *
-     * If the request is successful, the API returns:
-     *
-     * - `nl_instructions_info`: an array of instruction objects, each containing:
-     *   - `instructions`: the configured text instructions for AI processing
-     *   - `scope`: the scope of the instruction — currently only `GLOBAL` is supported
-     *
-     * #### Instructions scope
-     *
-     * - **GLOBAL**: Instructions that apply globally across the system on the given data-model (currently only global instructions are supported)
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                                                                                        |
-     * |------|----------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                                                                                               |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege, lacks view access on the data model, or the bearer token does not correspond to the org where the data model exists. |
-     *
-     * > ###### Note:
-     * >
-     * > - To use this API, the user needs at least view access on the data model, and must use the bearer token corresponding to the org where the data model exists.
-     * > - This endpoint is currently in Beta. Breaking changes may be introduced before the endpoint is made Generally Available.
-     * > - Available from version 10.15.0.cl and later.
-     * > - This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
-     * > - Use this API to review currently configured instructions before modifying them with `setNLInstructions`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fget-nl-instructions | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     getNLInstructions: {
         parameters: {
             query?: never;
@@ -9026,53 +8380,6 @@ Only conversations created with `enable_save_chat: true` are returned.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.13.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/relevant-questions/`
-     *
-     * Breaks down a natural language query into a series of smaller analytical sub-questions, each mapped to a relevant data source.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and at least view-level access to the referenced metadata objects.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     * - `query`: the natural language question to decompose into analytical sub-questions
-     * - `metadata_context`: at least one of the following context identifiers to guide question generation:
-     *   - `conversation_identifier` — an existing conversation session ID
-     *   - `answer_identifiers` — a list of Answer GUIDs
-     *   - `liveboard_identifiers` — a list of Liveboard GUIDs
-     *   - `data_source_identifiers` — a list of data source GUIDs
-     *
-     * Optional parameters for refining the output:
-     * - `ai_context`: additional context to improve response quality
-     *   - `content` — supplementary text or CSV data as string input
-     *   - `instructions` — custom text instructions for the AI system
-     * - `limit_relevant_questions`: maximum number of questions to return (default: `5`)
-     * - `bypass_cache`: if `true`, forces fresh computation instead of returning cached results
-     *
-     * If the request is successful, the API returns a list of relevant analytical questions, each containing:
-     * - `query`: the generated sub-question
-     * - `data_source_identifier`: the unique ID of the data source the question targets
-     * - `data_source_name`: the display name of the corresponding data source
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                           |
-     * |------|---------------------------------------------------------------------------------------------------------------------------------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                                  |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or lacks view access to the referenced metadata objects. |
-     *
-     * > ###### Note:
-     * > * This endpoint is currently in Beta. Breaking changes may be introduced before the endpoint is made Generally Available.
-     * > * This endpoint requires Spotter - please contact ThoughtSpot support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fget-relevant-questions | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     getRelevantQuestions: {
         parameters: {
             query?: never;
@@ -9104,291 +8411,6 @@ Only conversations created with `enable_save_chat: true` are returned.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Imports memory entries (rules, recipes, and always-apply rules) from
-a YAML payload, typically a payload produced by `exportMemory` and
-edited locally. The imported entries replace the existing memory for
-the data-models referenced in the payload.
-`dry_run` is required. Pass `true` first to validate the payload and
-review the preview counts and any row-level failures without making
-changes, then re-run with `dry_run = false` to apply the import. An
-import is not applied if any row fails validation.
-Requires Spotter access (use/manage) and either edit or memory
-access on corresponding data model sources.  Beta
-     *
-     * Available from 26.8.0.cl.
-     * `POST /api/rest/2.0/ai/memory/import`
-     *
-     * This API allows users to import data-model memories using a given yaml file. This yaml file can be obtained from the export memory API in source env and can be modified and used as input to the import API in target env.
-     *
-     * This API enables customers to migrate memories from a source env to a target env. This improves memory adoption for Spotter by giving the users a chance to develop their memories in one env and replicate the same in another env.
-     *
-     * #### Usage guidelines
-     *
-     * To import memory, the request must include:
-     * - `content`: The full serialized memory payload to import (YAML). Typically the `content` value returned by the `exportMemory` API, edited locally and re-submitted. The payload itself identifies which data-models the memory applies to, so no separate identifier list is required.
-     * - `dry_run`: Required. When `true`, validate the payload and return preview counts without writing anything; when `false`, apply the import. Always run with `dry_run = true` first, then re-run with `dry_run = false` once you are satisfied with the preview.
-     *
-     * The import replaces the existing global memories on the data-models referenced in the payload with the entries supplied in the payload.
-     *
-     * The API returns a response object with:
-     * - `status`: The terminal status of the import (`SUCCESS`, `VALIDATION_FAILED`, or `FAILED`).
-     * - `summary`: Per `(memory_type, source)` counts. In a dry run the `deleted_record_count`/`inserted_record_count` are previews; in a real import they are actuals. On `VALIDATION_FAILED`, `summary` is `null` when validation fails before any item is processed (e.g. an unresolved or inaccessible data-model source) and an empty list otherwise — treat both as "no counts available".
-     * - `validation_failures`: Per-item validation failures, each with `line_number`, `reason`, `field_name`, and `message` for click-to-locate and inline highlighting.
-     * - `diagnostics`: Groups of diagnostic messages, each with a `sub_status` (`WARNING`, `FAILURE`, `ROLLED_BACK`, or `UNKNOWN`) and a `messages` list. This is the single channel for both non-fatal warnings (under `WARNING`, e.g. when some older memory entries could not be fully cleaned up) and fatal causes (e.g. the failure reason under `FAILURE`, or a `ROLLED_BACK` group when new entries were undone).
-     * - `operation_id`: A server-generated identifier for this import operation; include it when contacting support to help correlate server-side logs. Populated once the server registers the import operation; `null` when the request fails earlier (e.g. while parsing the payload or resolving its data-model sources).
-     *
-     * #### File format
-     *
-     * The payload is a YAML document with a single top-level `memories` key holding a list of memory items. Each item is self-contained: a `type`, a typed `content` block, a `datamodel_sources` list, and optional `tags`. Typically you don't hand-author this file — you obtain it from `exportMemory`, edit it, and submit it back through `importMemory`.
-     *
-     * ```yaml
-     * memories:
-     * - type: RULE
-     *   content:
-     *     rule_definition: "Always filter revenue to closed-won deals."
-     *   datamodel_sources:
-     *   - guid: 11111111-1111-1111-1111-111111111111
-     *     obj_id: sales_data_model
-     *   tags:
-     *   - finance
-     * - type: RULE
-     *   content:
-     *     rule_definition: "Exclude internal test accounts from all results."
-     *   datamodel_sources:
-     *   - obj_id: sales_data_model
-     * - type: RECIPE
-     *   content:
-     *     user_query: "top accounts by revenue"
-     *     recipe: |
-     *       {"steps": [...serialized recipe blob...]}
-     *   datamodel_sources:
-     *   - obj_id: sales_data_model
-     * - type: RECIPE
-     *   content:
-     *     user_query: "monthly new customer count"
-     *     recipe: |
-     *       {"steps": [...serialized recipe blob...]}
-     *   datamodel_sources:
-     *   - obj_id: sales_data_model
-     * - type: ALWAYS_APPLY_RULES
-     *   content:
-     *     rules:
-     *     - "Never show internal test accounts."
-     *     - "Round currency to whole dollars."
-     *   datamodel_sources:
-     *   - guid: 22222222-2222-2222-2222-222222222222
-     * ```
-     *
-     * A file can contain multiple `RULE` and multiple `RECIPE` items for a data-model, but at most one `ALWAYS_APPLY_RULES` item per data-model.
-     *
-     * ##### Memory item fields
-     *
-     * | Field | Required | Type | Description |
-     * |-------|----------|------|-------------|
-     * | `type` | Yes | String enum | One of `RULE`, `RECIPE`, or `ALWAYS_APPLY_RULES`. |
-     * | `content` | Yes | Mapping | Type-specific content block (see below). |
-     * | `datamodel_sources` | Yes | Non-empty list | The data-model(s) the memory attaches to. |
-     * | `tags` | No | List of strings | Free-form labels. |
-     *
-     * ##### Memory types and content
-     *
-     * | `type` | Content fields | Notes |
-     * |--------|----------------|-------|
-     * | `RULE` | `rule_definition` — required, non-empty string | A single semantic rule. |
-     * | `RECIPE` | `recipe` and `user_query` — both required, non-empty strings | `recipe` is an opaque serialized blob; `user_query` is the natural-language query it answers. |
-     * | `ALWAYS_APPLY_RULES` | `rules` — required, non-empty list of non-empty strings | Data-model-wide always-apply rules. At most one `ALWAYS_APPLY_RULES` item per data-model. |
-     *
-     * ##### Identifying data-models (`datamodel_sources`)
-     *
-     * Each item must list at least one source. Each entry identifies a data-model by at least one of:
-     * - `guid` — the data-model GUID.
-     * - `obj_id` — a stable object ID, resolved to a GUID server-side.
-     *
-     * If both are supplied, `obj_id` takes precedence and `guid` is ignored entirely; `guid` takes effect only when `obj_id` is absent. Exported files populate `guid` and, if present, `obj_id` as well.
-     *
-     * > ⚠️ **Cross-environment import:** When `obj_id` is present it is
-     * > authoritative — the accompanying `guid` is **not** used as a fallback.
-     * > If an `obj_id` does not exist in the target environment, that item
-     * > fails with `UNRESOLVED_SOURCE`. Remove or correct stale `obj_id`
-     * > values before importing across environments.
-     *
-     * #### Validations reference
-     *
-     * The payload is fully validated before anything is written. This applies to `dry_run = true` and `dry_run = false` alike: if any item fails validation, the entire import is rejected — no partial writes — and all failures are returned together so you can fix them in one pass.
-     *
-     * ##### Limits
-     *
-     * Default limits (may be adjusted in future if the need arises):
-     *
-     * | Limit | Default |
-     * |-------|---------|
-     * | Uploaded file size | 10 MiB |
-     * | Total memory items | 10,000 |
-     * | `rule_definition` length | 1,000 characters |
-     * | `user_query` length | 1,000 characters |
-     * | `recipe` length | 2,000 characters |
-     * | `rules` combined length (`ALWAYS_APPLY_RULES`) | 2,000 characters |
-     * | Tags per item | 10 |
-     * | Characters per tag | 50 |
-     *
-     * The `rules` limit in `ALWAYS_APPLY_RULES` is a combined budget across all entries in the list, not per entry.
-     *
-     * ##### Structural rules
-     *
-     * - The document must be a mapping with a `memories` key whose value is a list.
-     * - Unknown keys — at the top level, within an item, or under `content` — are rejected.
-     * - Each item's `type` must be one of the three supported values, and `content` must match that type's shape.
-     * - Null, empty-string, or wrong-typed values in a required field are treated as missing.
-     * - Non-string or empty `tags` entries are dropped silently; certain tags reserved for internal use are stripped automatically before the item is stored.
-     *
-     * ##### Cross-item rules
-     *
-     * - A data-model referenced by more than one `ALWAYS_APPLY_RULES` item is rejected — combine them into a single item's `rules` list.
-     *
-     * ##### Failure reasons
-     *
-     * Each entry in `validation_failures` carries one of:
-     *
-     * | Reason | Meaning |
-     * |--------|---------|
-     * | `SCHEMA` | YAML structure is invalid or unsupported. |
-     * | `VALIDATION` | A required field is missing/empty, a count exceeds a limit, or a GUID is malformed. |
-     * | `CHAR_LIMIT` | A content field or tag exceeds its size limit. |
-     * | `UNRESOLVED_SOURCE` | A `guid` or `obj_id` could not be resolved to an existing data-model. |
-     * | `ACCESS_DENIED` | The caller lacks sufficient access on the referenced data-model. |
-     *
-     * #### Dry run
-     *
-     * `dry_run` is required and has no default, so the import is always a deliberate two-step flow:
-     *
-     * 1. **First, call with `dry_run = true`.** This validates the payload and previews what would happen — the counts in `summary` and any `validation_failures` — without writing anything.
-     * 2. **Then, after reviewing a clean preview, call again with `dry_run = false`** (same `content`). This applies the import. It refuses to write when any item fails validation, so fix the reported `validation_failures` and resubmit.
-     *
-     * > ###### Important:
-     * > Never call `dry_run = false` without first inspecting a `dry_run = true` preview. A real import deletes and replaces existing global memories on the referenced data-models.
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                                                                                  |
-     * |------|----------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                                                                                        |
-     * | 403  | Forbidden — the authenticated user does not have the necessary Spotter permissions, or the bearer token does not correspond to the data-model's org. Per-data-model access failures do not use this code — they surface as `ACCESS_DENIED` validation failures with HTTP `200` (see Logical failures below). |
-     *
-     * #### Logical failures
-     *
-     * Validation and write failures are not returned in the error envelope. The call returns `200` with a terminal `status` of `VALIDATION_FAILED` or `FAILED`, and the details live in `validation_failures` / `diagnostics`:
-     *
-     * - **VALIDATION_FAILED** — one or more items failed schema/semantic validation; nothing was written. Inspect `validation_failures`, fix the items, and resubmit.
-     * - **FAILED** — the import did not complete. Inspect `diagnostics`: a `ROLLED_BACK` group means writing the new entries failed and any entries written before the failure were undone (existing memory is intact, no destructive change), while a `FAILURE` group carries another non-validation cause.
-     *
-     * Sample `VALIDATION_FAILED` responses (HTTP 200):
-     *
-     * **Invalid data-model (unresolved source):**
-     *
-     * ```json
-     * {
-     *     "status": "VALIDATION_FAILED",
-     *     "summary": null,
-     *     "validation_failures": [
-     *         {
-     *             "line_number": 2,
-     *             "reason": "UNRESOLVED_SOURCE",
-     *             "field_name": "datamodel_sources[0].guid",
-     *             "message": "unknown datamodel guid: 55555555-5555-5555-5555-555555555555"
-     *         }
-     *     ],
-     *     "diagnostics": [
-     *         {
-     *             "sub_status": "FAILURE",
-     *             "messages": [
-     *                 "unknown datamodel guid: 55555555-5555-5555-5555-555555555555"
-     *             ]
-     *         }
-     *     ],
-     *     "operation_id": null
-     * }
-     * ```
-     *
-     * **Inaccessible data-models:**
-     *
-     * ```json
-     * {
-     *     "status": "VALIDATION_FAILED",
-     *     "summary": null,
-     *     "validation_failures": [
-     *         {
-     *             "line_number": 2,
-     *             "reason": "ACCESS_DENIED",
-     *             "field_name": "datamodel_sources[0]",
-     *             "message": "Insufficient permissions on datamodel '44444444-4444-4444-4444-444444444444'"
-     *         },
-     *         {
-     *             "line_number": 8,
-     *             "reason": "ACCESS_DENIED",
-     *             "field_name": "datamodel_sources[0]",
-     *             "message": "Insufficient permissions on datamodel '33333333-3333-3333-3333-333333333333'"
-     *         }
-     *     ],
-     *     "diagnostics": [
-     *         {
-     *             "sub_status": "FAILURE",
-     *             "messages": [
-     *                 "Memory import validation failed with 2 error(s): Insufficient permissions on datamodel '44444444-4444-4444-4444-444444444444'; Insufficient permissions on datamodel '33333333-3333-3333-3333-333333333333'"
-     *             ]
-     *         }
-     *     ],
-     *     "operation_id": null
-     * }
-     * ```
-     *
-     * **Character-limit validations:**
-     *
-     * ```json
-     * {
-     *     "status": "VALIDATION_FAILED",
-     *     "summary": [],
-     *     "validation_failures": [
-     *         {
-     *             "line_number": 3,
-     *             "reason": "CHAR_LIMIT",
-     *             "field_name": "content.rule_definition",
-     *             "message": "content.rule_definition is 1073 characters; max allowed is 1000"
-     *         },
-     *         {
-     *             "line_number": 49,
-     *             "reason": "CHAR_LIMIT",
-     *             "field_name": "content.user_query",
-     *             "message": "content.user_query is 1150 characters; max allowed is 1000"
-     *         },
-     *         {
-     *             "line_number": 49,
-     *             "reason": "CHAR_LIMIT",
-     *             "field_name": "content.recipe",
-     *             "message": "content.recipe is 3574 characters; max allowed is 2000"
-     *         }
-     *     ],
-     *     "diagnostics": [
-     *         {
-     *             "sub_status": "FAILURE",
-     *             "messages": [
-     *                 "Validation failures present; fix them and re-run to see the DRY_RUN preview."
-     *             ]
-     *         }
-     *     ],
-     *     "operation_id": "66666666-6666-6666-6666-666666666666"
-     * }
-     * ```
-     *
-     * > ###### Note:
-     * > - To use this API, the user needs Spotter access (use/manage) and either edit or memory access on the data-model and they must use corresponding org related bearerToken where the data-model exists.
-     * > - This endpoint is currently in Beta. Breaking changes may be introduced before the endpoint is made Generally Available.
-     * > - Available from version 26.8.0.cl and later.
-     * > - This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fimport-memory | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     importMemory: {
         parameters: {
             query?: never;
@@ -9420,105 +8442,6 @@ access on corresponding data model sources.  Beta
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Loads the full answer payload for a specific answer item in an agent
-conversation. Returns structured answer data including the TML query, token
-breakdown, visualization metadata, and agent context state.
-Pass the `answer_id` from an `AnswerResponseItem` in the `getConversation`
-response as the `answer_identifier` parameter.
-Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `GET /api/rest/2.0/ai/agent/conversations/{conversation_identifier}/answers/{answer_identifier}/details`
-     *
-     * Loads the answer details for a specific answer item in an agent conversation. Returns structured answer data including the TML token list, visualization metadata, and agent context state. Use this endpoint to retrieve the full answer representation for an answer item — for example, to re-render a chart, export a query, or inspect the generated TML.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     *
-     * - `conversation_identifier` *(path parameter)*: the unique ID of the conversation, as returned by `createAgentConversation`
-     * - `answer_identifier` *(path parameter)*: the `answer_id` field from an `AnswerResponseItem` in the `getConversation` response
-     *
-     * If the request is successful, the response contains an `answer` object with the following fields:
-     *
-     * | Field | Type | Description |
-     * |-------|------|-------------|
-     * | `title` | `String` | Display title of the generated answer (e.g., `"sales by month"`). |
-     * | `description` | `String` | Optional description of the answer. |
-     * | `session_identifier` | `String` | Unique identifier of the session in which this answer was generated. |
-     * | `generation_number` | `Int` | Generation sequence number of this answer within the session. |
-     * | `tokens` | `[String]` | Ordered list of TML token strings that make up the answer query (e.g., `["[sales]", "[date].'monthly'"]`). |
-     * | `visualization_type` | `VizType` | Suggested visualization type: `Chart`, `Table`, or `Undefined`. `null` if no suggestion is available. |
-     * | `formulas` | `[String]` | List of formula names referenced in the answer. Empty if none are used. |
-     * | `parameters` | `[String]` | List of parameter names applied to the answer. Empty if none are used. |
-     * | `sub_queries` | `[JSON]` | List of sub-query objects used in the answer. Empty if none are present. |
-     * | `ac_state` | `ACState` | Agent context state, including `transaction_identifier` and `generation_number`, used to correlate this answer with a specific agent turn. |
-     *
-     * #### ACState fields
-     *
-     * | Field | Type | Description |
-     * |-------|------|-------------|
-     * | `transaction_identifier` | `String` | Unique identifier of the agent transaction that produced this answer. |
-     * | `generation_number` | `Int` | Generation number within the transaction. |
-     *
-     * #### Example request
-     *
-     * ```bash
-     * GET /api/rest/2.0/ai/agent/conversations/{conversation_identifier}/answers/{answer_identifier}/details
-     * ```
-     *
-     * #### Example response
-     *
-     * ```json
-     * {
-     *   "answer": {
-     *     "title": "sales by month",
-     *     "description": "",
-     *     "session_identifier": "7b00b801-73f4-4639-af5e-e775584ceba6",
-     *     "generation_number": 1,
-     *     "tokens": ["[sales]", "[date].'monthly'"],
-     *     "visualization_type": null,
-     *     "formulas": [],
-     *     "parameters": [],
-     *     "sub_queries": [],
-     *     "ac_state": {
-     *       "transaction_identifier": "7f6c9948-b4c7-4098-bb1f-6c67bc0e5699",
-     *       "generation_number": 1
-     *     }
-     *   }
-     * }
-     * ```
-     *
-     * #### Typical usage scenario
-     *
-     * 1. Call `getConversation` to retrieve the full conversation history.
-     * 2. Locate an `AnswerResponseItem` in `response_items` — note its `answer_id` field.
-     * 3. Call `loadAnswer` with the `conversation_identifier` and `answer_id` as `answer_identifier`.
-     * 4. The returned `tokens` array can be used to open the answer in the ThoughtSpot search interface or rendered as pill chips in the UI.
-     *
-     * #### Error responses
-     *
-     * | Code | Description |
-     * |------|-------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid. |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or lacks access to the specified conversation. |
-     * | 404  | Not Found — no conversation or message exists with the given identifiers for the authenticated user. |
-     * | 422  | Unprocessable Entity — the message does not contain an answer of the expected type. |
-     *
-     * > ###### Note:
-     * >
-     * > - This endpoint only loads answer-type messages. Other message types are not supported.
-     * > - `visualization_type` may be `null` if the agent did not produce a visualization suggestion for this answer.
-     * > - `formulas`, `parameters`, and `sub_queries` are returned as empty arrays when not applicable — they are never `null`.
-     * > - Available from version 26.7.0.cl and later.
-     * > - This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fload-answer | ThoughtSpot API reference}
-     */
     loadAnswer: {
         parameters: {
             query?: never;
@@ -9554,54 +8477,6 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.7.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/analytical-questions`
-     *
-     * Version: 10.7.0.cl or later
-     *
-     * **Deprecated** — Use `getRelevantQuestions` instead (available from 10.13.0.cl).
-     *
-     * Breaks down a topical or goal-oriented natural language question into smaller, actionable analytical sub-questions, each mapped to a relevant data source for independent execution.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and at least view-level access to the referenced metadata objects.
-     *
-     * #### Usage guidelines
-     *
-     * The request accepts the following parameters:
-     *
-     * - `nlsRequest`: contains the user `query` to decompose, along with optional `instructions` and `bypassCache` flag
-     * - `worksheetIds`: list of data source identifiers to scope the decomposition
-     * - `answerIds`: list of Answer GUIDs whose data guides the response
-     * - `liveboardIds`: list of Liveboard GUIDs whose data guides the response
-     * - `conversationId`: an existing conversation session ID for context continuity
-     * - `content`: supplementary text or CSV data to improve response quality
-     * - `maxDecomposedQueries`: maximum number of sub-questions to return (default: `5`)
-     *
-     * If the request is successful, the API returns a `decomposedQueryResponse` containing a list of `decomposedQueries`, each with:
-     * - `query`: the generated analytical sub-question
-     * - `worksheetId`: the unique ID of the data source the question targets
-     * - `worksheetName`: the display name of the corresponding data source
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                           |
-     * |------|---------------------------------------------------------------------------------------------------------------------------------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                                  |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or lacks view access to the referenced metadata objects. |
-     *
-     * > ###### Note:
-     * > * This endpoint is deprecated since 10.13.0.cl. Use `getRelevantQuestions` for new integrations.
-     * > * This endpoint is currently in Beta. Breaking changes may be introduced before the endpoint is made Generally Available.
-     * > * This endpoint requires Spotter — please contact ThoughtSpot support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fquery-get-decomposed-query | ThoughtSpot API reference}
-     * @deprecated Deprecated — Use `getRelevantQuestions` instead (available from 10.13.0.cl).
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     queryGetDecomposedQuery: {
         parameters: {
             query?: never;
@@ -9633,45 +8508,6 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Version: 26.5.0.cl or later
-     *
-     * Available from 26.5.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/agent/conversation/{conversation_identifier}/send`
-     *
-     * Sends natural language messages to an existing Spotter agent conversation and returns the complete response synchronously.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and access to the metadata object associated with the conversation. The user must have access to the conversation session referenced by `conversation_identifier`. A conversation must first be created using the `createAgentConversation` API.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     *
-     * - `conversation_identifier`: the unique session ID returned by `createAgentConversation`, used for context continuity and message tracking
-     * - `messages`: an array of one or more text messages to send to the agent
-     *
-     * The API returns an array of response objects, each containing:
-     *
-     * - `type`: the kind of response — `text`, `answer`, or `error`
-     * - `message`: the main content of the response
-     * - `metadata`: additional information depending on the message type (e.g., answer metadata includes analytics and visualization details)
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                      |
-     * |------|----------------------------------------------------------------------------------------------------------------------------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                             |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or lacks permission on the referenced conversation. |
-     *
-     * > ###### Note:
-     * >
-     * > - This endpoint is Generally Available from version 26.5.0.cl.
-     * > - This endpoint requires Spotter - please contact ThoughtSpot support to enable Spotter on your cluster.
-     * > - For real-time streamed responses, use `sendAgentConversationMessageStreaming` instead.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fsend-agent-conversation-message | ThoughtSpot API reference}
-     */
     sendAgentConversationMessage: {
         parameters: {
             query?: never;
@@ -9706,50 +8542,6 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Version: 26.5.0.cl or later
-     *
-     * Available from 26.5.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/agent/conversation/{conversation_identifier}/send/stream`
-     *
-     * Sends one or more natural language messages to an existing Spotter agent conversation and returns the response as a real-time Server-Sent Events stream.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and access to the metadata object associated with the conversation. The user must have access to the conversation session referenced by `conversation_identifier`. A conversation must first be created using the `createAgentConversation` API.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     *
-     * - `conversation_identifier`: the unique session ID returned by `createAgentConversation`, used for context continuity and message tracking
-     * - `messages`: an array of one or more text messages to send to the agent
-     *
-     * If the request is valid, the API returns a Server-Sent Events (SSE) stream. Each line has the form `data: [{"type": "...", ...}]` — a JSON array of event objects. Event types include:
-     *
-     * - `ack`: confirms receipt of the request (`node_id`)
-     * - `conv_title`: conversation title (`title`, `conv_id`)
-     * - `notification`: status updates on operations (`group_id`, `metadata`, `code` — e.g. `TOOL_CALL_NOTIFICATION`, `nls_start`, `FINAL_RESPONSE_NOTIFICATION`)
-     * - `text-chunk`: incremental content chunks (`id`, `group_id`, `metadata` with `format` and `type` such as `thinking` or `text`, `content`)
-     * - `text`: full text block with same structure as `text-chunk`
-     * - `answer`: structured answer with metadata (`id`, `group_id`, `metadata` with `sage_query`, `session_id`, `title`, etc., `title`)
-     * - `error`: if a failure occurs
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                      |
-     * | ---- | -------------------------------------------------------------------------------------------------------------------------------- |
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                             |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or lacks permission on the referenced conversation. |
-     *
-     * > ###### Note:
-     * >
-     * > - This endpoint is Generally Available from version 26.5.0.cl.
-     * > - This endpoint requires Spotter - please contact ThoughtSpot support to enable Spotter on your cluster.
-     * > - The streaming protocol uses Server-Sent Events (SSE).
-     * > - For the complete response in a single payload, use `sendAgentConversationMessage` instead.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fsend-agent-conversation-message-streaming | ThoughtSpot API reference}
-     */
     sendAgentConversationMessageStreaming: {
         parameters: {
             query?: never;
@@ -9783,50 +8575,6 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 26.2.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/agent/{conversation_identifier}/converse`
-     *
-     * **Deprecated** — Use `sendAgentConversationMessage` instead.
-     *
-     * Send natural language messages to an existing Spotter agent conversation and returns the complete response synchronously.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and access to the metadata object associated with the conversation. The user must have access to the conversation session referenced by `conversation_identifier`.
-     * A conversation must first be created using the `createAgentConversation` API.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     *
-     * - `conversation_identifier`: the unique session ID returned by `createAgentConversation`, used for context continuity and message tracking
-     * - `messages`: an array of one or more text messages to send to the agent
-     *
-     * The API returns an array of response objects, each containing:
-     *
-     * - `type`: the kind of response — `text`, `answer`, or `error`
-     * - `message`: the main content of the response
-     * - `metadata`: additional information depending on the message type (e.g., answer metadata includes analytics and visualization details)
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                      |
-     * |------|----------------------------------------------------------------------------------------------------------------------------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                             |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or lacks permission on the referenced conversation. |
-     *
-     * > ###### Note:
-     * >
-     * > - This endpoint is deprecated. Use `sendAgentConversationMessage` for new integrations.
-     * > - This endpoint is currently in Beta. Breaking changes may be introduced before the endpoint is made Generally Available.
-     * > - This endpoint requires Spotter - please contact ThoughtSpot support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fsend-agent-message | ThoughtSpot API reference}
-     * @deprecated Deprecated — Use `sendAgentConversationMessage` instead.
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     sendAgentMessage: {
         parameters: {
             query?: never;
@@ -9861,54 +8609,6 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 26.2.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/agent/converse/sse`
-     *
-     * **Deprecated** — Use `sendAgentConversationMessageStreaming` instead.
-     *
-     * Sends one or more natural language messages to an existing Spotter agent conversation and returns the response as a real-time Server-Sent Events stream.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and access to the metadata object associated with the conversation. The user must have access to the conversation session referenced by `conversation_identifier`. A conversation must first be created using the `createAgentConversation` API.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     *
-     * - `conversation_identifier`: the unique session ID returned by `createAgentConversation`, used for context continuity and message tracking
-     * - `messages`: an array of one or more text messages to send to the agent
-     *
-     * If the request is valid, the API returns a Server-Sent Events (SSE) stream. Each line has the form `data: [{"type": "...", ...}]` — a JSON array of event objects. Event types include:
-     *
-     * - `ack`: confirms receipt of the request (`node_id`)
-     * - `conv_title`: conversation title (`title`, `conv_id`)
-     * - `notification`: status updates on operations (`group_id`, `metadata`, `code` — e.g. `TOOL_CALL_NOTIFICATION`, `nls_start`, `FINAL_RESPONSE_NOTIFICATION`)
-     * - `text-chunk`: incremental content chunks (`id`, `group_id`, `metadata` with `format` and `type` such as `thinking` or `text`, `content`)
-     * - `text`: full text block with same structure as `text-chunk`
-     * - `answer`: structured answer with metadata (`id`, `group_id`, `metadata` with `sage_query`, `session_id`, `title`, etc., `title`)
-     * - `error`: if a failure occurs
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                      |
-     * |------|----------------------------------------------------------------------------------------------------------------------------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                             |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or lacks permission on the referenced conversation. |
-     *
-     * > ###### Note:
-     * >
-     * > - This endpoint is deprecated. Use `sendAgentConversationMessageStreaming` for new integrations.
-     * > - This endpoint is currently in Beta. Breaking changes may be introduced before the endpoint is made Generally Available.
-     * > - This endpoint requires Spotter - please contact ThoughtSpot support to enable Spotter on your cluster.
-     * > - The streaming protocol uses Server-Sent Events (SSE).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fsend-agent-message-streaming | ThoughtSpot API reference}
-     * @deprecated Deprecated — Use `sendAgentConversationMessageStreaming` instead.
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     sendAgentMessageStreaming: {
         parameters: {
             query?: never;
@@ -9939,45 +8639,6 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.4.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/conversation/{conversation_identifier}/converse`
-     *
-     * Sends a follow-up message to an existing conversation within the context of a data model.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and at least view access to the metadata object specified in the request. A conversation must first be created using the `createConversation` API.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     * - `conversation_identifier`: the unique session ID returned by `createConversation`
-     * - `metadata_identifier`: the unique ID of the data source used for the conversation
-     * - `message`: a natural language string with the follow-up question
-     *
-     * If the request is successful, the API returns an array of response messages, each containing:
-     * - `session_identifier`: the unique ID of the generated response
-     * - `generation_number`: the generation number of the response
-     * - `message_type`: the type of the response (e.g., `TSAnswer`)
-     * - `visualization_type`: the generated visualization type (`Chart`, `Table`, or `Undefined`)
-     * - `tokens` / `display_tokens`: the search tokens and user-friendly display tokens for the response
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                             |
-     * |------|-----------------------------------------------------------------------------------------------------------------------------------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                                    |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or lacks view permission on the specified metadata object. |
-     *
-     * > ###### Note:
-     * > * This endpoint is currently in Beta. Breaking changes may be introduced before the endpoint is made Generally Available.
-     * > * This endpoint requires Spotter - please contact ThoughtSpot support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fsend-message | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     sendMessage: {
         parameters: {
             query?: never;
@@ -10012,52 +8673,6 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 26.6.0.cl.
-     * `PUT /api/rest/2.0/ai/agent/instructions/set`
-     *
-     * Creates or updates the admin instructions for the AI agent (Spotter). Admin instructions are tenant- and org-scoped text that guide agent behavior across all conversations. If instructions already exist for the org, they are replaced (upsert semantics).
-     *
-     * Requires admin privileges. Only users with org admin access can set agent instructions.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     *
-     * - `instructions`: the instructions text to apply to the agent (maximum 5000 characters)
-     *
-     * Instructions are validated against system guardrails before being saved. If the instructions contain content that conflicts with guardrails, the request is rejected with a `409` error and the existing instructions remain unchanged.
-     *
-     * If the request is successful, the response includes the saved `AgentInstructions` record:
-     *
-     * - `id`: unique identifier of the record
-     * - `instructions`: the saved instructions text
-     * - `created_at`: ISO timestamp when the instructions were first created
-     * - `updated_at`: ISO timestamp of this update
-     * - `last_updated_by`: user ID of the admin who performed this update
-     *
-     * #### Error responses
-     *
-     * | Code | Description |
-     * |------|-------------|
-     * | 400  | Bad request — the request body is missing required fields or the `instructions` field exceeds the maximum allowed length of 5000 characters. |
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid. |
-     * | 403  | Forbidden — the authenticated user does not have org admin privileges required to set agent instructions. |
-     * | 409  | Conflict — the provided instructions conflict with system guardrails. Review and revise the instructions text before retrying. |
-     * | 500  | Internal server error. |
-     *
-     * > ###### Note:
-     * >
-     * > - This operation uses upsert semantics: it creates the instructions record if none exists, or replaces the existing one.
-     * > - Instructions take effect immediately for new conversations created after the update.
-     * > - Use `getAgentInstructions` to retrieve the current instructions before making changes.
-     * > - Available from version 26.6.0.cl and later.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fset-agent-instructions | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     setAgentInstructions: {
         parameters: {
             query?: never;
@@ -10089,52 +8704,6 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.15.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`, `SPOTTER_COACHING_PRIVILEGE` (the description says when each applies).
-     * `POST /api/rest/2.0/ai/instructions/set`
-     *
-     * This API allows users to set natural language (NL) instructions for a specific data-model to improve AI-generated answers and query processing. These instructions help guide the AI system to better understand the data context and provide more accurate responses.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege, either edit access or `SPOTTER_COACHING_PRIVILEGE` on the data model, and a bearer token corresponding to the org where the data model exists.
-     *
-     * #### Usage guidelines
-     *
-     * To set NL instructions for a data-model, the request must include:
-     *
-     * - `data_source_identifier`: The unique ID of the data-model for which to set NL instructions
-     * - `nl_instructions_info`: An array of instruction objects, each containing:
-     *   - `instructions`: Array of text instructions for the LLM
-     *   - `scope`: The scope of the instruction (`GLOBAL`). Currently only `GLOBAL` is supported. It can be extended to data-model-user scope in future.
-     *
-     * #### Instructions scope
-     *
-     * - **GLOBAL**: instructions that apply to all users querying this data model
-     *
-     * If the request is successful, the API returns:
-     *
-     * - `success`: a boolean indicating whether the operation completed successfully
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                                                                                                                        |
-     * |------|------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                                                                                                                               |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege, lacks edit access or `SPOTTER_COACHING_PRIVILEGE` on the data model, or the bearer token does not correspond to the org where the data model exists. |
-     *
-     * > ###### Note:
-     * >
-     * > - To use this API, the user needs either edit access or `SPOTTER_COACHING_PRIVILEGE` on the data model, and must use the bearer token corresponding to the org where the data model exists.
-     * > - This endpoint is currently in Beta. Breaking changes may be introduced before the endpoint is made Generally Available.
-     * > - Available from version 10.15.0.cl and later.
-     * > - This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
-     * > - Instructions help improve the accuracy and relevance of AI-generated responses for the specified data-model.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fset-nl-instructions | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     setNLInstructions: {
         parameters: {
             query?: never;
@@ -10166,44 +8735,6 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.4.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/answer/create`
-     *
-     * Processes a natural language query against a specified data model and returns a single AI-generated answer without requiring a conversation session.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and at least view access to the metadata object specified in the request.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     * - `query`: a natural language question (e.g., "What were total sales last quarter?")
-     * - `metadata_identifier`: the unique ID of the data source to query against
-     *
-     * If the request is successful, the API returns a response message containing:
-     * - `session_identifier`: the unique ID of the generated response
-     * - `generation_number`: the generation number of the response
-     * - `message_type`: the type of the response (e.g., `TSAnswer`)
-     * - `visualization_type`: the generated visualization type (`Chart`, `Table`, or `Undefined`)
-     * - `tokens` / `display_tokens`: the search tokens and user-friendly display tokens for the response
-     *
-     * #### Error responses
-     *
-     * | Code | Description                                                                                                                             |
-     * |------|-----------------------------------------------------------------------------------------------------------------------------------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid.                                                                    |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or lacks view permission on the specified metadata object. |
-     *
-     * > ###### Note:
-     * > * This endpoint is currently in Beta. Breaking changes may be introduced before the endpoint is made Generally Available.
-     * > * This endpoint requires Spotter - please contact ThoughtSpot support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fsingle-answer | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     singleAnswer: {
         parameters: {
             query?: never;
@@ -10235,61 +8766,6 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Stops an in-progress agent conversation response.
-     *
-     * Available from 26.6.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/agent/conversation/{conversation_identifier}/stop-response`
-     *
-     * Version: 26.6.0.cl or later
-     *
-     * Stops an in-progress agent response for the specified conversation. Use this endpoint to cancel a response that is actively being generated — for example, when the user navigates away, reformulates their question, or no longer needs the current result.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     *
-     * - `conversation_identifier` *(path parameter)*: the unique ID of the conversation whose active response should be stopped, as returned by `createAgentConversation`
-     *
-     * A successful request returns an empty `204 No Content` response. If there is no active response in progress at the time of the call, the request is still treated as successful.
-     *
-     * After stopping a response, the conversation session remains active. You can continue sending messages using `sendAgentConversationMessage` or `sendAgentConversationMessageStreaming`.
-     *
-     * #### Example request
-     *
-     * ```bash
-     * POST /api/rest/2.0/ai/agent/conversation/{conversation_identifier}/stop-response
-     * ```
-     *
-     * #### Typical usage scenario
-     *
-     * This endpoint is useful when integrating Spotter into a chat UI where users can cancel a long-running query. For example:
-     *
-     * 1. User sends a message via `sendAgentConversationMessageStreaming`.
-     * 2. User clicks a "Stop generating" button while the response is streaming.
-     * 3. Your client calls `stopConversation` with the active `conversation_identifier`.
-     * 4. The stream is terminated and the user can ask a new question.
-     *
-     * #### Error responses
-     *
-     * | Code | Description |
-     * |------|-------------|
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid. |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or lacks access to the specified conversation. |
-     *
-     * > ###### Note:
-     * >
-     * > - Calling this endpoint when no response is in progress does not return an error.
-     * > - The conversation context is preserved after stopping — previous messages and answers remain accessible.
-     * > - Available from version 26.6.0.cl and later.
-     * > - This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
-     * > - This feature is available only for **Spotter 3** (`SPOTTER3`) version.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fstop-conversation | ThoughtSpot API reference}
-     */
     stopConversation: {
         parameters: {
             query?: never;
@@ -10312,90 +8788,6 @@ Requires `CAN_USE_SPOTTER` privilege and access to the specified conversation.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates attributes of an existing agent conversation. Currently only the
-display title can be updated; additional conversation attributes may be
-supported in future versions. At least one updatable attribute must be
-provided in the request body.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `CAN_USE_SPOTTER`.
-     * `POST /api/rest/2.0/ai/agent/conversations/{conversation_identifier}/update`
-     *
-     * Updates attributes of an existing saved agent conversation. Supports updating the conversation's display `title` and its `is_pinned` state; additional updatable attributes may be supported in future versions. At least one updatable attribute must be supplied in the request body.
-     *
-     * Use this endpoint to rename a conversation, or to pin a conversation so that it is surfaced first in the conversation list for quick access.
-     *
-     * Requires `CAN_USE_SPOTTER` privilege and ownership of the conversation being updated.
-     *
-     * #### Usage guidelines
-     *
-     * The request must include:
-     *
-     * - `conversation_identifier` *(path parameter)*: the unique ID of the conversation to update, as returned by `createAgentConversation` or `getConversationList`
-     * - At least one updatable attribute in the request body:
-     *     - `title` *(optional)*: the new display name for the conversation. An empty or whitespace-only value is replaced with a default title rather than rejected.
-     *     - `is_pinned` *(optional)*: `true` to pin the conversation, `false` to unpin it. Available from version 26.10.0.cl.
-     *
-     * Each attribute is applied independently: omitted attributes are left unchanged, so you can update the title and the pinned state in a single request or in separate requests. Updating `is_pinned` is idempotent — pinning an already-pinned conversation, or unpinning an already-unpinned one, succeeds with no side effects.
-     *
-     * A successful request returns an empty `204 No Content` response. Updated attributes are reflected immediately in subsequent calls to `getConversationList`.
-     *
-     * #### Example request
-     *
-     * Rename a conversation:
-     *
-     * ```bash
-     * POST /api/rest/2.0/ai/agent/conversations/{conversation_identifier}/update
-     * Content-Type: application/json
-     *
-     * {
-     *   "title": "Revenue Breakdown by Product Line"
-     * }
-     * ```
-     *
-     * Pin a conversation:
-     *
-     * ```bash
-     * POST /api/rest/2.0/ai/agent/conversations/{conversation_identifier}/update
-     * Content-Type: application/json
-     *
-     * {
-     *   "is_pinned": true
-     * }
-     * ```
-     *
-     * Update both attributes in a single request:
-     *
-     * ```bash
-     * POST /api/rest/2.0/ai/agent/conversations/{conversation_identifier}/update
-     * Content-Type: application/json
-     *
-     * {
-     *   "title": "Revenue Breakdown by Product Line",
-     *   "is_pinned": true
-     * }
-     * ```
-     *
-     * #### Error responses
-     *
-     * | Code | Description |
-     * |------|-------------|
-     * | 400  | Bad Request — the request body supplies neither `title` nor `is_pinned`, or `is_pinned` is not a boolean. |
-     * | 401  | Unauthorized — authentication token is missing, expired, or invalid. |
-     * | 403  | Forbidden — the authenticated user does not have `CAN_USE_SPOTTER` privilege or does not own the specified conversation. |
-     * | 404  | Not Found — no conversation exists with the given `conversation_identifier` for the authenticated user. |
-     * | 422  | Unprocessable Entity — the request body is malformed or contains an invalid field value. |
-     *
-     * > ###### Note:
-     * >
-     * > - Only conversations created with `enable_save_chat: true` can be updated. Unsaved conversations are not persisted and do not have a retrievable identifier.
-     * > - There is no limit on the number of conversations a user can pin.
-     * > - Available from version 26.7.0.cl and later. The `is_pinned` attribute is available from version 26.10.0.cl and later.
-     * > - This endpoint requires Spotter — please contact ThoughtSpot Support to enable Spotter on your cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fai%2Fupdate-conversation | ThoughtSpot API reference}
-     */
     updateConversation: {
         parameters: {
             query?: never;
@@ -10422,35 +8814,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Version: 26.6.0.cl or later
-     *
-     * Available from 26.6.0.cl.
-     * Privileges: `ADMINISTRATION`, `CONTROL_TRUSTED_AUTH` (the description says when each applies).
-     * `POST /api/rest/2.0/auth/configure`
-     *
-     * Enables or disables authentication at cluster or org level for the specified auth type. Currently supports `TRUSTED_AUTH`.
-     *
-     * #### Required privileges
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `CONTROL_TRUSTED_AUTH` (**Can Enable or Disable Trusted Authentication**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled, the `CONTROL_TRUSTED_AUTH` privilege is required.
-     *
-     * #### Usage guidelines
-     *
-     * Use `cluster_preferences` to enable or disable authentication at the cluster level. Cluster-level settings can only be configured from the Primary Org.
-     * - `ENABLED` — Generates a new access token if one does not exist. An existing token is preserved.
-     * - `DISABLED` — Revokes the existing cluster-level access token.
-     *
-     * Use `org_preferences` to enable or disable authentication for one or more Orgs. Each entry must include an `org_identifier` (unique ID or name) and an `auth_status`. Org-level configuration requires the per-Org authentication feature to be enabled on your instance.
-     * - `ENABLED` — Generates a new org-level access token if one does not exist.
-     * - `DISABLED` — Revokes the existing org-level access token for that Org.
-     *
-     * Both `cluster_preferences` and `org_preferences` are optional. Omitting a field leaves the corresponding settings unchanged. If both are omitted, the API returns `204 No Content` without making any changes.
-     *
-     * **Note**: Cluster-level and org-level settings are independent of each other. Enabling or disabling one does not affect the other.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fauthentication%2Fconfigure-auth-settings | ThoughtSpot API reference}
-     */
     configureAuthSettings: {
         parameters: {
             query?: never;
@@ -10474,18 +8837,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Retrieves details of the current user session for the token provided in the request header.
-     *
-     * Available from 9.0.0.cl.
-     * `GET /api/rest/2.0/auth/session/user`
-     *
-     * Any ThoughtSpot user can access this endpoint and send an API request. The data returned in the API response varies according to user's privilege and object access permissions.
-     *
-     * **NOTE**: In ThoughtSpot, users with cluster administration privileges can access all Orgs by default. However, unless the administrator is explicitly added to an Org, the Orgs list in the session information returned by the API will include only the Primary Org. To include other Orgs in the API response, you must explicitly add the administrator to each Org in the Admin settings page in the UI or via user REST API.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fauthentication%2Fget-current-user-info | ThoughtSpot API reference}
-     */
     getCurrentUserInfo: {
         parameters: {
             query?: never;
@@ -10507,22 +8858,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Generates a new bearer token from an existing authenticated session.
-     *
-     * Available from 9.4.0.cl.
-     * `GET /api/rest/2.0/auth/session/token`
-     *
-     * #### Required privileges
-     * Any ThoughtSpot user with a valid bearer token can access this endpoint and send an API request. Requires no additional privileges.
-     *
-     * #### Usage guidelines
-     * This endpoint doesn't return the caller's existing session token. Instead, it issues a new token based on the current authenticated session and returns the new token string, its creation and expiration timestamps, and the associated user details in response. The token generated from this API request is valid for 24 hours.
-     *
-     * Use this endpoint when your application needs a new token without requiring the user to re-authenticate. If you need a token with a specific expiration or a different security scope, use `POST /api/rest/2.0/auth/token/full`, `POST /api/rest/2.0/auth/token/custom`, or `POST /api/rest/2.0/auth/token/object` instead.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fauthentication%2Fget-current-user-token | ThoughtSpot API reference}
-     */
     getCurrentUserToken: {
         parameters: {
             query?: never;
@@ -10544,65 +8879,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates an authentication token that provides values for the formula variables in the Row Level Security (RLS) rules for a given user. Recommended for use cases that require Attribute-based access control (ABAC) via RLS.
-     *
-     * Available from 10.4.0.cl.
-     * Privileges: `ADMINISTRATION`, `CONTROL_TRUSTED_AUTH`, `CAN_MANAGE_VARIABLES` (the description says when each applies).
-     * `POST /api/rest/2.0/auth/token/custom`
-     *
-     * #### Required privileges
-     *
-     * To add a new user and assign privileges during auto-creation, the `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege is required. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled, the `CONTROL_TRUSTED_AUTH` (**Can Enable or Disable Trusted Authentication**) privilege and edit access to the data source are required.
-     *
-     * To configure formula variables for all Orgs on your instance or the Primary Org, cluster administration privileges are required. Org administrators can configure formula variables for their respective Orgs. If Role-Based Access Control (RBAC) is enabled, users with the `CAN_MANAGE_VARIABLES` (**Can manage variables**) role privilege can also create and manage variables for their Org context.
-     *
-     * #### Usage guidelines
-     *
-     * You can generate a token by providing a `username` and `password`, or by using a `secret_key`. To generate a `secret_key`, the administrator must enable [Trusted authentication](https://developers.thoughtspot.com/docs/trusted-auth-secret-key) in the **Develop** > **Customizations** > **Security Settings** page.
-     *
-     * **Note**:
-     * * When both `password` and `secret_key` are included in the API request, `secret_key` takes precedence.
-     * * If [Multi-Factor Authentication (MFA)](https://docs.thoughtspot.com/cloud/latest/authentication-local-mfa) is enabled on your instance, the API login request with `username`  and `password` returns an error. You can switch to token-based authentication with  `secret_key`  or contact ThoughtSpot Support for assistance.
-     *
-     * The token obtained from ThoughtSpot is valid for 5 minutes by default. You can configure the token expiration time as required.
-     *
-     * #### ABAC via RLS
-     *
-     * To implement ABAC via RLS and assign security entitlements to users during session creation, generate a token with custom variable values. The values set in the authentication token are applied to the formula variables referenced in RLS rules at the table level, which determines the data each user can access based on their entitlements.
-     *
-     * The variable values can be configured to persist for a specific set of Models in user sessions initiated with the token, allowing different RLS rules to be set for different data models. Once defined, the rules are added to the user's `variable_values` object, after which all sessions will use the persisted values.
-     *
-     * For more information, see [ABAC via tokens Documentation](https://developers.thoughtspot.com/docs/abac-via-rls-variables).
-     *
-     * ##### Formula variables
-     * Before defining variable values, ensure the variables are created and available on your instance. To create a formula variable, you can use the **Create variable** (`/api/rest/2.0/template/variables/create`) REST API endpoint, with the variable `type` set as `Formula_Variable` in the API request.
-     *
-     * The API doesn't support `"persist_option": "RESET"` and `"persist_option": "NONE"` when `variable_values` are defined  in the request. If you are using `variable_values` for token generation, you must use other supported persist options such as `APPEND` or `REPLACE`.
-     *
-     * If you want to use `RESET` or `NONE`, do not pass any `variable_values`. In such cases, `variable_values` will remain unaffected.
-     *
-     * #### Supported objects
-     *
-     * The supported object type is `LOGICAL_TABLE`. When using `object_id` with `variable_values`, models are supported.
-     *
-     * #### Just-in-time provisioning
-     *
-     * For [just-in-time user creation and provisioning](https://developers.thoughtspot.com/docs/just-in-time-provisioning), specify the following attributes in the API request:
-     *
-     * * `auto_create`
-     * * `username`
-     * * `display_name`
-     * * `email`
-     * * `groups`
-     *
-     * Set `auto_create` to `true` if the username does not exist in ThoughtSpot. If the username already exists in ThoughtSpot and `auto_create` is set to `true`, user properties such as display name, email, Org and group entitlements will not be updated with new values. Setting `auto_create` to `true` does not create formula variables. Hence, this setting will not be applicable to `variable_values`.
-     *
-     * #### Important point to note
-     * All options in the token creation APIs that define user access to data in ThoughtSpot will take effect during token creation, not when the token is used for authentication. For example, `auto_create:true` will create the user when the authentication token is created. Persist options such as `APPEND` and `REPLACE` will persist `variable_values` on the user profile when the token is created.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fauthentication%2Fget-custom-access-token | ThoughtSpot API reference}
-     */
     getCustomAccessToken: {
         parameters: {
             query?: never;
@@ -10628,42 +8904,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Generates an authentication token for creating a full session in ThoughtSpot for a given user. Recommended for use cases that do not require Attribute-based access control (ABAC) via Row Level Security (RLS).
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `CONTROL_TRUSTED_AUTH` (the description says when each applies).
-     * `POST /api/rest/2.0/auth/token/full`
-     *
-     * #### Usage guidelines
-     *
-     * You can generate a token for a user by providing a `username` and `password`, or by using the `secret_key` generated for your instance. To generate a `secret_key`, the administrator must enable [Trusted authentication](https://developers.thoughtspot.com/docs/trusted-auth-secret-key) in the **Develop** > **Customizations** > **Security Settings** page.
-     *
-     * **Note**:
-     * * When both `password` and `secret_key` are included in the API request, `secret_key` takes precedence.
-     * * If [Multi-Factor Authentication (MFA)](https://docs.thoughtspot.com/cloud/latest/authentication-local-mfa) is enabled on your instance, the API login request with `username` and `password` returns an error. You can switch to token-based authentication with  `secret_key` or contact ThoughtSpot Support for assistance.
-     *
-     * The token obtained from ThoughtSpot is valid for 5 minutes by default. You can configure the token expiration time as required.
-     *
-     * #### Just-in-time provisioning
-     *
-     * For [just-in-time user creation and provisioning](https://developers.thoughtspot.com/docs/just-in-time-provisioning), specify the following attributes in the API request:
-     *
-     * * `auto_create`
-     * * `username`
-     * * `display_name`
-     * * `email`
-     * * `group_identifiers`
-     *
-     * Set `auto_create` to `true` if the username does not exist in ThoughtSpot. If the user already exists in ThoughtSpot and `auto_create` is set to `true`, user properties such as display name, email and group assignment will be updated.
-     *
-     * To add a new user and assign privileges during auto-creation, the `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege is required. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled, the `CONTROL_TRUSTED_AUTH` (**Can Enable or Disable Trusted Authentication**) privilege is required.
-     *
-     * #### Important point to note
-     * All options in the token creation APIs that define user access to data in ThoughtSpot will take effect during token creation, not when the token is used for authentication. For example, `auto_create:true` will create the user when the authentication token is created.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fauthentication%2Fget-full-access-token | ThoughtSpot API reference}
-     */
     getFullAccessToken: {
         parameters: {
             query?: never;
@@ -10689,43 +8929,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Generates an authentication token that provides access to a specific metadata object. This object list is intersected with the list of objects the user is allowed to access via group membership. For more information, see [Object security](https://docs.thoughtspot.com/cloud/latest/security-data-object#object_security).
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `CONTROL_TRUSTED_AUTH` (the description says when each applies).
-     * `POST /api/rest/2.0/auth/token/object`
-     *
-     * #### Usage guidelines
-     *
-     * You can generate a token for a user by providing a `username` and `password`, or by using the `secret_key` generated for your instance. To generate a `secret_key`, the administrator must enable [Trusted authentication](https://developers.thoughtspot.com/docs/trusted-auth-secret-key) in the **Develop** > **Customizations** > **Security Settings** page.
-     *
-     * **Note**:
-     * * When both `password` and `secret_key` are included in the API request, `secret_key` takes precedence.
-     * * If [Multi-Factor Authentication (MFA)](https://docs.thoughtspot.com/cloud/latest/authentication-local-mfa) is enabled on your instance, the API login request with `username` and `password` returns an error. You can switch to token-based authentication with `secret_key` or contact ThoughtSpot Support for assistance.
-     *
-     * The token obtained from ThoughtSpot is valid for 5 minutes by default. You can configure the token expiration time as required.
-     *
-     * #### Just-in-time provisioning
-     *
-     * For [just-in-time user creation and provisioning](https://developers.thoughtspot.com/docs/just-in-time-provisioning), specify the following attributes in the API request:
-     *
-     * * `auto_create`
-     * * `username`
-     * * `display_name`
-     * * `email`
-     * * `group_identifiers`
-     *
-     * Set `auto_create` to `true` if the user is not available in ThoughtSpot. If the user already exists in ThoughtSpot and the `auto_create` parameter is set to `true`, user properties such as display name, email, and group assignment will be updated.
-     *
-     * To add a new user and assign privileges, the `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege is required. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled, the `CONTROL_TRUSTED_AUTH`(**Can Enable or Disable Trusted Authentication**) privilege is required.
-     *
-     * #### Important point to note
-     *
-     * All options in the token creation APIs that define user access to data in ThoughtSpot will take effect during token creation, not when the token is used for authentication. For example, `auto_create:true` will create the user when the authentication token is created.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fauthentication%2Fget-object-access-token | ThoughtSpot API reference}
-     */
     getObjectAccessToken: {
         parameters: {
             query?: never;
@@ -10751,20 +8954,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates a login session for a ThoughtSpot user with Basic authentication.
-     *
-     * Available from 9.0.0.cl.
-     * `POST /api/rest/2.0/auth/session/login`
-     *
-     * In Basic authentication method, REST clients log in to ThoughtSpot using `username` and `password` attributes. On a multi-tenant cluster with Orgs, users can pass the ID of the Org in the API request to log in to a specific Org context.
-     *
-     * **Note**: If Multi-Factor Authentication (MFA) is enabled on your instance, the API login request with basic authentication (`username`  and `password` ) returns an error. Contact ThoughtSpot Support for assistance.
-     *
-     * A successful login returns a session cookie that can be used in your subsequent API requests.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fauthentication%2Flogin | ThoughtSpot API reference}
-     */
     login: {
         parameters: {
             query?: never;
@@ -10788,14 +8977,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Logs out a user from their current session.
-     *
-     * Available from 9.0.0.cl.
-     * `POST /api/rest/2.0/auth/session/logout`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fauthentication%2Flogout | ThoughtSpot API reference}
-     */
     logout: {
         parameters: {
             query?: never;
@@ -10815,19 +8996,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Revokes the authentication token issued for current user session.
-     *
-     * Available from 9.0.0.cl.
-     * `POST /api/rest/2.0/auth/token/revoke`
-     *
-     * The token of your current session expires when you make a call to the `/api/rest/2.0/auth/token/revoke` endpoint.
-     * the users will not be able to access ThoughtSpot objects until a new token is obtained.
-     *
-     * To restart your session, request for a new token from ThoughtSpot. See [Get Full Access Token](#/http/api-endpoints/authentication/get-full-access-token).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fauthentication%2Frevoke-token | ThoughtSpot API reference}
-     */
     revokeToken: {
         parameters: {
             query?: never;
@@ -10851,32 +9019,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Version: 26.6.0.cl or later
-     *
-     * Available from 26.6.0.cl.
-     * Privileges: `ADMINISTRATION`, `CONTROL_TRUSTED_AUTH` (the description says when each applies).
-     * `POST /api/rest/2.0/auth/search`
-     *
-     * Returns the authentication configuration for the specified auth type at cluster and org level. Currently supports `TRUSTED_AUTH`.
-     *
-     * #### Required privileges
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `CONTROL_TRUSTED_AUTH` (**Can Enable or Disable Trusted Authentication**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled, the `CONTROL_TRUSTED_AUTH` privilege is required.
-     *
-     * #### Usage guidelines
-     *
-     * Use `scope` to control which level of settings are returned:
-     * - `CLUSTER` — Returns cluster-level authentication status and access tokens. Accessible only from the Primary Org.
-     * - `ORG` — Returns org-level authentication status and access tokens for the current Org. Requires the per-Org authentication feature to be enabled on your instance.
-     * - If `scope` is omitted, both cluster and org-level settings are returned based on the caller's org context and feature availability.
-     *
-     * The `access_tokens` array in `cluster_preferences` or `org_preferences` is omitted when no token is configured at that level.
-     *
-     * **Note**: Access tokens returned in the response are sensitive credentials. Treat them with the same care as passwords.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fauthentication%2Fsearch-auth-settings | ThoughtSpot API reference}
-     */
     searchAuthSettings: {
         parameters: {
             query?: never;
@@ -10902,16 +9044,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Validates the authentication token specified in the API request.
-     *
-     * Available from 9.12.0.cl.
-     * `POST /api/rest/2.0/auth/token/validate`
-     *
-     * If your token is not valid, [Get a new token](#/http/api-endpoints/authentication/get-full-access-token).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fauthentication%2Fvalidate-token | ThoughtSpot API reference}
-     */
     validateToken: {
         parameters: {
             query?: never;
@@ -10937,24 +9069,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates a new collection in ThoughtSpot.
-     *
-     * Available from 26.4.0.cl.
-     * `POST /api/rest/2.0/collections/create`
-     *
-     * Collections allow you to organize and group related metadata objects such as Liveboards, Answers, worksheets, and other data objects. You can also create nested collections (sub-collections) to build a hierarchical structure.
-     *
-     * #### Supported operations
-     *
-     * The API endpoint lets you perform the following operations:
-     *
-     * * Create a new collection
-     * * Add metadata objects (Liveboards, Answers, Logical Tables) to the collection
-     * * Create nested collections by adding sub-collections
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fcollections%2Fcreate-collection | ThoughtSpot API reference}
-     */
     createCollection: {
         parameters: {
             query?: never;
@@ -10980,25 +9094,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deletes one or more collections from ThoughtSpot.
-     *
-     * Available from 26.4.0.cl.
-     * `POST /api/rest/2.0/collections/delete`
-     *
-     * #### Delete options
-     *
-     * * **delete_children**: When set to `true`, deletes the child objects (metadata items) within the collection that the user has access to. Objects that the user does not have permission to delete will be skipped.
-     * * **dry_run**: When set to `true`, performs a preview of the deletion operation without actually deleting anything. The response shows what would be deleted, allowing you to review before committing the deletion.
-     *
-     * #### Response
-     *
-     * The response includes:
-     * * **metadata_deleted**: List of metadata objects that were successfully deleted
-     * * **metadata_skipped**: List of metadata objects that were skipped due to lack of permissions or other constraints
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fcollections%2Fdelete-collection | ThoughtSpot API reference}
-     */
     deleteCollection: {
         parameters: {
             query?: never;
@@ -11025,26 +9120,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets a list of collections available in ThoughtSpot.
-     *
-     * Available from 26.4.0.cl.
-     * `POST /api/rest/2.0/collections/search`
-     *
-     * To get details of a specific collection, specify the collection GUID or name. You can also filter the API response based on the collection name pattern, author, and other criteria.
-     *
-     * #### Search options
-     *
-     * * **name_pattern**: Use '%' as a wildcard character to match collection names
-     * * **collection_identifiers**: Search for specific collections by their GUIDs or names
-     * * **include_metadata**: When set to `true`, includes the metadata objects within each collection in the response
-     *
-     * **NOTE**: In addition to the GUID and name, `collection_identifiers` accepts a Custom object ID if one is configured for the collection. The response also includes the `obj_id` field for each collection that has one set.
-     *
-     * **Warning**: Do not set `record_size` to `-1`. On ThoughtSpot instances with a large number of objects or users, this can lead to slow responses, excessive logging, and out-of-memory failures. Specify an explicit `record_size` and iterate through pages programmatically.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fcollections%2Fsearch-collections | ThoughtSpot API reference}
-     */
     searchCollections: {
         parameters: {
             query?: never;
@@ -11070,30 +9145,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates an existing collection in ThoughtSpot.
-     *
-     * Available from 26.4.0.cl.
-     * `POST /api/rest/2.0/collections/{collection_identifier}/update`
-     *
-     * #### Supported operations
-     *
-     * This API endpoint lets you perform the following operations:
-     *
-     * * Update collection name and description
-     * * Change visibility settings
-     * * Add metadata objects to the collection (operation: ADD)
-     * * Remove metadata objects from the collection (operation: REMOVE)
-     * * Replace all metadata objects in the collection (operation: REPLACE)
-     *
-     * #### Operation types
-     *
-     * * **ADD**: Adds the specified metadata objects to the existing collection without removing current items
-     * * **REMOVE**: Removes only the specified metadata objects from the collection
-     * * **REPLACE**: Replaces all existing metadata objects with the specified items (default behavior)
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fcollections%2Fupdate-collection | ThoughtSpot API reference}
-     */
     updateCollection: {
         parameters: {
             query?: never;
@@ -11124,23 +9175,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets connection configuration objects.
-     *
-     * Available from 10.12.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_CREATE_OR_EDIT_CONNECTIONS` (the description says when each applies).
-     * `POST /api/rest/2.0/connection-configurations/search`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) and edit permissions to the connection object, or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**) privilege is required.
-     *
-     * #### Usage guidelines
-     * * To get a list of all configurations available in the ThoughtSpot system, send the API request with only the connection name or GUID in the request body.
-     * * To fetch details of a configuration object, specify the configuration object name or GUID.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnection-configurations%2Fconnection-configuration-search | ThoughtSpot API reference}
-     */
     connectionConfigurationSearch: {
         parameters: {
             query?: never;
@@ -11166,38 +9200,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates an additional configuration to an existing connection to a data warehouse.
-     *
-     * Available from 10.12.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_CREATE_OR_EDIT_CONNECTIONS` (the description says when each applies).
-     * `POST /api/rest/2.0/connection-configurations/create`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**) privilege is required.
-     *
-     * #### Usage guidelines
-     *
-     *  * A JSON map of configuration attributes in `configuration`. The following example shows the configuration attributes:
-     *   ```
-     *    {
-     *      "user":"DEV_USER",
-     *      "password":"TestConn123",
-     *      "role":"DEV",
-     *      "warehouse":"DEV_WH"
-     *     }
-     *   ```
-     *
-     * * If the `policy_type` is `PRINCIPALS`, then `policy_principals` is a required field.
-     * * If the `policy_type` is `PROCESSES`, then `policy_processes` is a required field.
-     * * If the `policy_type` is `NO_POLICY`, then `policy_principals` and `policy_processes` are not required fields.
-     *
-     * #### Parameterized Connection Support
-     * For parameterized connections that use OAuth authentication, only the same_as_parent and policy_process_options  attributes are allowed in the API request. These attributes are not applicable to connections that are not parameterized.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnection-configurations%2Fcreate-connection-configuration | ThoughtSpot API reference}
-     */
     createConnectionConfiguration: {
         parameters: {
             query?: never;
@@ -11223,19 +9225,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deletes connection configuration objects.
-     *
-     * Available from 10.12.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_CREATE_OR_EDIT_CONNECTIONS` (the description says when each applies).
-     * `POST /api/rest/2.0/connection-configurations/delete`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) and edit permissions to the connection object, or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnection-configurations%2Fdelete-connection-configuration | ThoughtSpot API reference}
-     */
     deleteConnectionConfiguration: {
         parameters: {
             query?: never;
@@ -11259,33 +9248,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates a connection configuration object.
-     *
-     * Available from 10.12.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_CREATE_OR_EDIT_CONNECTIONS` (the description says when each applies).
-     * `POST /api/rest/2.0/connection-configurations/{configuration_identifier}/update`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) and edit permissions to the connection object, or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**) privilege is required.
-     *
-     * #### Supported operations
-     * This API endpoint lets you perform the following operations in a single API request:
-     *
-     *  * Edit the name or description of the configuration
-     *  * Edit the configuration properties
-     *  * Edit the `policy_type`
-     *  * Edit the type of authentication
-     *  * Enable or disable a configuration
-     *
-     * #### Parameterized Connection Support
-     * For parameterized oauth based connections, only the `same_as_parent` and `policy_process_options` attributes are allowed. These attributes are not applicable to connections that are not parameterized.
-     *
-     *  **NOTE**: When updating a configuration where `disabled` is `true`, you must reset `disabled` to `true` in your update request payload. If not explicitly set again, the API will default `disabled` to `false`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnection-configurations%2Fupdate-connection-configuration | ThoughtSpot API reference}
-     */
     updateConnectionConfiguration: {
         parameters: {
             query?: never;
@@ -11312,121 +9274,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates a connection to a data warehouse for live query services.
-     *
-     * Available from 9.2.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_CREATE_OR_EDIT_CONNECTIONS`, `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (the description says when each applies).
-     * `POST /api/rest/2.0/connection/create`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**) privilege is required.
-     *
-     * #### Create a connection without tables
-     *
-     * To create a connection without tables:
-     *
-     * 1. Pass these parameters in your API request.
-     *  * Name of the connection.
-     *  * Type of the data warehouse to connect to.
-     *  * A JSON map of configuration attributes in `data_warehouse_config`. The following example shows the configuration attributes for a SnowFlake connection:
-     *   ```
-     *   {
-     *      "configuration":{
-     *         "accountName":"thoughtspot_partner",
-     *         "user":"tsadmin",
-     *         "password":"TestConn123",
-     *         "role":"sysadmin",
-     *         "warehouse":"MEDIUM_WH"
-     *      },
-     *      "authenticationType": "SERVICE_ACCOUNT",
-     *      "databases": ["DB1", "DB2"],
-     *      "externalDatabases":[
-     *
-     *      ]
-     *   }
-     *   ```
-     * 2. Set `validate` to `false`.
-     *
-     * **NOTE:** If the `authentication_type` is anything other than SERVICE_ACCOUNT, you must explicitly provide the authenticationType property in the payload. If you do not specify authenticationType, the API will default to SERVICE_ACCOUNT as the authentication type.
-     *
-     * #### Create a connection with tables
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**) and `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**) privilege is required.
-     *
-     * To create a connection with tables:
-     *
-     * 1. Pass these parameters in your API request.
-     * * Name of the connection.
-     * * Type of the data warehouse to connect to.
-     * * A JSON map of configuration attributes, database details, and table properties in `data_warehouse_config` as shown in the following example:
-     *   ```
-     *   {
-     *      "configuration":{
-     *         "accountName":"thoughtspot_partner",
-     *         "user":"tsadmin",
-     *         "password":"TestConn123",
-     *         "role":"sysadmin",
-     *         "warehouse":"MEDIUM_WH"
-     *      },
-     *      "authenticationType": "SERVICE_ACCOUNT",
-     *      "databases": ["DB1", "DB2", "AllDatatypes"],
-     *      "externalDatabases":[
-     *         {
-     *            "name":"AllDatatypes",
-     *            "isAutoCreated":false,
-     *            "schemas":[
-     *               {
-     *                  "name":"alldatatypes",
-     *                  "tables":[
-     *                     {
-     *                        "name":"allDatatypes",
-     *                        "type":"TABLE",
-     *                        "description":"",
-     *                        "selected":true,
-     *                        "linked":true,
-     *                        "columns":[
-     *                           {
-     *                              "name":"CNUMBER",
-     *                              "type":"INT64",
-     *                              "canImport":true,
-     *                              "selected":true,
-     *                              "isLinkedActive":true,
-     *                              "isImported":false,
-     *                              "tableName":"allDatatypes",
-     *                              "schemaName":"alldatatypes",
-     *                              "dbName":"AllDatatypes"
-     *                           },
-     *                           {
-     *                              "name":"CDECIMAL",
-     *                              "type":"INT64",
-     *                              "canImport":true,
-     *                              "selected":true,
-     *                              "isLinkedActive":true,
-     *                              "isImported":false,
-     *                              "tableName":"allDatatypes",
-     *                              "schemaName":"alldatatypes",
-     *                              "dbName":"AllDatatypes"
-     *                           }
-     *                        ]
-     *                     }
-     *                  ]
-     *               }
-     *            ]
-     *         }
-     *      ]
-     *   }
-     *   ```
-     * 2. Set `validate` to `true`.
-     *
-     * **NOTE:** If the `authentication_type` is anything other than SERVICE_ACCOUNT, you must explicitly provide the authenticationType property in the payload. If you do not specify authenticationType, the API will default to SERVICE_ACCOUNT as the authentication type.
-     *
-     * The optional `databases` property in `data_warehouse_config` accepts a list of database names. When specified, ThoughtSpot persists this list on the connection and uses it to scope metadata fetching to only the specified databases in subsequent table add and remove operations. If omitted, all databases in the data warehouse are accessible for metadata operations.
-     *
-     * The `databases` and `externalDatabases` serve different purposes. `databases` is a flat list of database names that controls which databases are scanned during metadata operations. `externalDatabases` defines the full table hierarchy and determines which tables are linked into ThoughtSpot.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnections%2Fcreate-connection | ThoughtSpot API reference}
-     */
     createConnection: {
         parameters: {
             query?: never;
@@ -11452,26 +9299,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * **Important**: This endpoint is deprecated and will be removed from ThoughtSpot in September 2025. ThoughtSpot strongly recommends using the
-[Delete Connection V2](#/http/api-endpoints/connections/delete-connection-v2) endpoint to delete your connection objects.
-     *
-     * Available from 9.2.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_CREATE_OR_EDIT_CONNECTIONS` (the description says when each applies).
-     * `POST /api/rest/2.0/connection/delete`
-     *
-     * #### Usage guidelines
-     *
-     * Deletes a connection object.
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) and edit permissions to the connection object, or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**) privilege is required.
-     *
-     * **Note**: If a connection has dependent objects, make sure you remove its associations before the delete operation.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnections%2Fdelete-connection | ThoughtSpot API reference}
-     * @deprecated Important: This endpoint is deprecated and will be removed from ThoughtSpot in September 2025. ThoughtSpot strongly recommends using the [Delete Connection V2](#/http/api-endpoints/connections/delete-connection-v2) endpoint to delete your connection objects.
-     */
     deleteConnection: {
         parameters: {
             query?: never;
@@ -11495,20 +9322,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deletes a connection object.
-     *
-     * Available from 10.4.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_CREATE_OR_EDIT_CONNECTIONS` (the description says when each applies).
-     * `POST /api/rest/2.0/connections/{connection_identifier}/delete`
-     *
-     * **Note**: If a connection has dependent objects, make sure you remove its associations before the delete operation.
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) and edit permissions to the connection object, or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnections%2Fdelete-connection-v2 | ThoughtSpot API reference}
-     */
     deleteConnectionV2: {
         parameters: {
             query?: never;
@@ -11531,23 +9344,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Exports the difference in connection metadata between CDW and ThoughtSpot
-     *
-     * Available from 9.9.0.cl.
-     * Privileges: `DATAMANAGEMENT`.
-     * `POST /api/rest/2.0/connections/download-connection-metadata-changes/{connection_identifier}`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the following Data control privileges may be required:
-     * - `CAN_MANAGE_CUSTOM_CALENDAR`(**Can manage custom calendars**)
-     * - `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**)
-     * - `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**)
-     *
-     * To download the connection metadata difference between ThoughtSpot and CDW, pass the connection GUID as `connection_identifier` in the API request.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnections%2Fdownload-connection-metadata-changes | ThoughtSpot API reference}
-     */
     downloadConnectionMetadataChanges: {
         parameters: {
             query?: never;
@@ -11572,26 +9368,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Validates the difference in connection metadata between CDW and ThoughtSpot.
-     *
-     * Available from 9.9.0.cl.
-     * Privileges: `DATAMANAGEMENT`.
-     * `POST /api/rest/2.0/connections/fetch-connection-diff-status/{connection_identifier}`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the following Data control privileges may be required:
-     *
-     * - `CAN_MANAGE_CUSTOM_CALENDAR`(**Can manage custom calendars**)
-     * - `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**)
-     * - `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**)
-     *
-     * Returns a boolean indicating whether there is any difference between the connection metadata at ThoughtSpot and CDW.
-     *
-     * To get the connection metadata difference status, pass the connection GUID as `connection_identifier` in the API request.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnections%2Ffetch-connection-diff-status | ThoughtSpot API reference}
-     */
     fetchConnectionDiffStatus: {
         parameters: {
             query?: never;
@@ -11616,32 +9392,6 @@ provided in the request body.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Revokes OAuth refresh tokens for users who no longer require access to a data warehouse connection.
-When a token is revoked, the affected user's session for that connection is terminated, and they must re-authenticate to regain access.
-     *
-     * Available from 26.2.0.cl.
-     * Privileges: `ADMINISTRATION`, `DATAMANAGEMENT`, `CAN_CREATE_OR_EDIT_CONNECTIONS` (the description says when each applies).
-     * `POST /api/rest/2.0/connections/{connection_identifier}/revoke-refresh-tokens`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DATAMANAGEMENT` (**Can manage data**) privileges.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on the ThoughtSpot instance, users with `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**) privilege can also make API requests to revoke tokens for connection users.
-     *
-     * #### Usage guidelines
-     *
-     * You can specify different combinations of identifiers to control which refresh tokens are revoked.
-     *
-     * - **connection_identifier**: Revokes refresh tokens for all users of the connection, except the connection author.
-     * - **connection_identifier** and **user_identifiers**: Revokes refresh tokens only for the users specified in the request. If the name or ID of the connection author is included in the request, their token will also be revoked.
-     * - **connection_identifier** and **configuration_identifiers**: Revokes refresh tokens for all users on the specified configurations, except the configuration author.
-     * - **connection_identifier**, **configuration_identifiers**, and **user_identifiers**: Revokes refresh tokens for the specified users on the specified configurations.
-     * - **connection_identifier** and **org_identifiers**: Revokes refresh tokens for the specified Orgs. Applicable only for published connections.
-     * - **connection_identifier**, **org_identifiers**, and **user_identifiers**: Revokes refresh tokens for the specified users in the specified Orgs. Applicable only for published connections.
-     *
-     * **NOTE**: The `org_identifiers` parameter is only applicable for published connections. Using this parameter for unpublished connections will result in an error. Ensure that the connections are published before making the API request.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnections%2Frevoke-refresh-tokens | ThoughtSpot API reference}
-     */
     revokeRefreshTokens: {
         parameters: {
             query?: never;
@@ -11672,63 +9422,6 @@ When a token is revoked, the affected user's session for that connection is term
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets connection objects.
-Requires `DATAMANAGEMENT` (**Can manage data**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**) privilege is required.
-     *
-     * Available from 9.2.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_CREATE_OR_EDIT_CONNECTIONS` (the description says when each applies).
-     * `POST /api/rest/2.0/connection/search`
-     *
-     * - To get a list of all connections available in the ThoughtSpot system, send the API request without any attributes in the request body.
-     * - To get the connection objects for a specific type of data warehouse, specify the type in `data_warehouse_types`.
-     * - To fetch details of a connection object, specify the connection object GUID or name. The `name_pattern` attribute allows passing partial text with `%` for a wildcard match.
-     * - To get details of the database, schemas, tables, or columns from a data connection object, specify `data_warehouse_object_type`.
-     * - To get a specific database, schema, table, or column from a connection object, define the object type in `data_warehouse_object_type` and object properties in the `data_warehouse_objects` array. For example, to search for a column, you must pass the database, schema, and table names in the API request.
-     *   Note that in the following example, object properties are set in a hierarchical order (`database` > `schema` > `table` > `column`).
-     *
-     * ```
-     * {
-     *   "connections": [
-     *     {
-     *       "identifier": "b9d1f2ef-fa65-4a4b-994e-30fa2d57b0c2",
-     *       "data_warehouse_objects": [
-     *         {
-     *           "database": "NEBULADEV",
-     *           "schema": "INFORMATION_SCHEMA",
-     *           "table": "APPLICABLE_ROLES",
-     *           "column": "ROLE_NAME"
-     *         }
-     *       ]
-     *     }
-     *   ],
-     *   "data_warehouse_object_type": "COLUMN"
-     * }
-     * ```
-     *
-     * - To fetch data by `configuration`, specify `data_warehouse_object_type`. For example, to fetch columns from the `DEVELOPMENT` database, specify the `data_warehouse_object_type` as `DATABASE` and define the `configuration` string as `{"database":"DEVELOPMENT"}`. To get column data for a specific table, specify the table, for example,`{"database":"RETAILAPPAREL","table":"PIPES"}`.
-     * - To query connections by `authentication_type`, specify `data_warehouse_object_type`. Supported values for `authentication_type` are:
-     *   - `SERVICE_ACCOUNT`: For connections that require service account credentials to authenticate to the Cloud Data Warehouse and fetch data.
-     *   - `OAUTH`: For connections that require OAuth credentials to authenticate to the Cloud Data Warehouse and fetch data. Teradata, Oracle, and Presto Cloud Data Warehouses do not support the OAuth authentication type.
-     *   - `IAM`: For connections that have the IAM OAuth set up. This authentication type is supported on Amazon Redshift connections only.
-     *   - `EXTOAUTH`: For connections that have External OAuth set up. ThoughtSpot supports external [OAuth with Microsoft Azure Active Directory (AD)](https://docs.thoughtspot.com/cloud/latest/ connections-snowflake-azure-ad-oauth) and [Okta for Snowflake data connections](https://docs.thoughtspot.com/cloud/latest/connections-snowflake-okta-oauth).
-     *   - `KEY_PAIR`: For connections that require Key Pair account credentials to authenticate to the Cloud Data Warehouse and fetch data. This authentication type is supported on Snowflake connections only.
-     *   - `OAUTH_WITH_PKCE`: For connections that require OAuth with PKCE account credentials to authenticate to the Cloud Data Warehouse and fetch data. This authentication type is supported on Snowflake, Starburst, Databricks, Denodo  connections only.
-     *   - `EXTOAUTH_WITH_PKCE`: For connections that require External OAuth With PKCE account credentials to authenticate to the Cloud Data Warehouse and fetch data. This authentication type is supported on Snowflake connections only.
-     *   - `OAUTH_WITH_PEZ`: For connections that require OAuth With PEZ account credentials to authenticate to the Cloud Data Warehouse and fetch data. This authentication type is supported on Amazon Redshift connections only.
-     *   - `OAUTH_WITH_SERVICE_PRINCIPAL`: For connections that require OAuth With Service Principal account credentials to authenticate to the Cloud Data Warehouse and fetch data. This authentication type is supported on Databricks connections only.
-     *   - `PERSONAL_ACCESS_TOKEN`: For connections that require Personal Access Token account credentials to authenticate to the Cloud Data Warehouse and fetch data. This authentication type is supported on Databricks connections only.
-     *   - `OAUTH_CLIENT_CREDENTIALS`: For connections that require OAuth Client Credentials to authenticate to the Cloud Data Warehouse and fetch data. This authentication type is supported on Snowflake connections only.
-     * - To include more details about connection objects in the API response, set `include_details` to `true`.
-     * - You can also sort the output by field names and filter connections by tags.
-     *
-     * **NOTE**: In addition to the connection GUID and name, the `identifier` field on each entry in `connections` accepts a Custom object ID if one is configured for the connection. The response also includes the `obj_id` field for each connection that has one set.
-     *
-     * **NOTE**: When filtering connection records by parameters other than `data_warehouse_types` or `tag_identifiers`, ensure that you set `record_size` to `-1` and `record_offset` to `0` for precise results.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnections%2Fsearch-connection | ThoughtSpot API reference}
-     */
     searchConnection: {
         parameters: {
             query?: never;
@@ -11754,52 +9447,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Synchronizes connection metadata attributes from your Cloud Data Warehouse (CDW) with ThoughtSpot.
-     *
-     * Available from 26.5.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (the description says when each applies).
-     * `POST /api/rest/2.0/connections/{connection_identifier}/resync-metadata`
-     *
-     * Requires the  `DATAMANAGEMENT` (**Can manage data**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**) privilege is required.
-     *
-     * #### Usage guidelines
-     *
-     * To synchronize attributes from a CDW, specify the connection GUID or name in the `connection_identifier` path parameter and  `sync_attributes` in the request body. Default attribute is `["DESCRIPTION"]`.
-     *
-     * ##### Hierarchical schema
-     *
-     * * Connection: The connection object for the sync operation.
-     * * Tables: Tables for the sync operation. When no table is specified, all tables are synchronized.
-     * * Columns: If the table is specified, you can add the columns for the sync operation. If no columns are specified, all columns in the specified table are considered for the sync operation.
-     *
-     * To set the scope for the sync operation:
-     *
-     * * Connection-level: To sync all tables and columns, pass an empty request body, or only the attributes in the request body.
-     * * Table-level: To synchronize specific tables and their columns, specify the table identifiers in the `tables` array.
-     * * Column-level: To synchronize specific columns, specify the table identifier as the key and column identifiers as the value in the `tables` array.
-     *
-     * ```
-     * {
-     *   "tables": [
-     *     {"table-guid-1": ["column-guid-1", "column-guid-2"]},
-     *     "table-guid-2"
-     *   ],
-     *   "sync_attributes": ["DESCRIPTION"]
-     * }
-     * ```
-     *
-     * ##### API response
-     *
-     * If the sync operation is successful, the API returns the following information:
-     *
-     * * Status of the sync operation. For example, `SUCCESS`, `PARTIAL_SUCCESS`, or `NO_UPDATE`.
-     * * Number of tables and columns that were updated.
-     * * Number of tables and columns with the sync failed status when the overall sync status is `PARTIAL_SUCCESS`.
-     * * Message text indicating the sync results.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnections%2Fsync-metadata | ThoughtSpot API reference}
-     */
     syncMetadata: {
         parameters: {
             query?: never;
@@ -11829,32 +9476,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * **Important**: This endpoint is deprecated and will be removed from ThoughtSpot in September 2025. ThoughtSpot strongly recommends using the
-[Update connection V2](#/http/api-endpoints/connections/update-connection-v2) endpoint to update your connection objects.
-     *
-     * Available from 9.2.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_CREATE_OR_EDIT_CONNECTIONS` (the description says when each applies).
-     * `POST /api/rest/2.0/connection/update`
-     *
-     * #### Usage guidelines
-     *
-     * Updates a connection object.
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) and edit permissions to the connection object, or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**) privilege is required.
-     *
-     * To update a connection object, pass these parameters in your API request:
-     *
-     * 1. GUID of the connection object.
-     * 2. If you are updating tables or database schema of a connection object:
-     *    a. Add the updated JSON map of metadata with database, schema, and tables in `data_warehouse_config`.
-     *    b. Set `validate` to `true`.
-     * 3. If you are updating a configuration attribute, connection name, or description, you can set `validate` to `false`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnections%2Fupdate-connection | ThoughtSpot API reference}
-     * @deprecated Important: This endpoint is deprecated and will be removed from ThoughtSpot in September 2025. ThoughtSpot strongly recommends using the [Update connection V2](#/http/api-endpoints/connections/update-connection-v2) endpoint to update your connection objects.
-     */
     updateConnection: {
         parameters: {
             query?: never;
@@ -11878,24 +9499,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Activates or deactivates a connection. A deactivated connection cannot be used for queries or operations until it is activated again.
-     *
-     * Available from 26.6.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `CAN_CREATE_OR_EDIT_CONNECTIONS` (the description says when each applies).
-     * `POST /api/rest/2.0/connections/{connection_identifier}/status`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**) privilege is required. Only the connection owner or an administrator can perform this operation.
-     *
-     * #### Usage guidelines
-     *
-     * To update the status of a connection, specify the connection GUID or name in the `connection_identifier` path parameter and the desired `status` in the request body.
-     *
-     * - **ACTIVATED**: Enables the connection. Queries and operations can resume on an activated connection.
-     * - **DEACTIVATED**: Disables the connection. It does not remove the connection metadata, but only makes the connection unavailable for queries and operations. You can reactivate a deactivated connection by setting "status": "ACTIVATED".
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnections%2Fupdate-connection-status | ThoughtSpot API reference}
-     */
     updateConnectionStatus: {
         parameters: {
             query?: never;
@@ -11923,229 +9526,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates a connection object.
-     *
-     * Available from 10.4.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_CREATE_OR_EDIT_CONNECTIONS` (the description says when each applies).
-     * `POST /api/rest/2.0/connections/{connection_identifier}/update`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) and edit permissions to the connection object, or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**) privilege is required.
-     *
-     * To update a connection object, pass these parameters in your API request:
-     *
-     * 1. GUID of the connection object.
-     * 2. If you are updating tables or database schema of a connection object:
-     *    a. Add the updated JSON map of metadata with database, schema, and tables in `data_warehouse_config`.
-     *    b. Set `validate` to `true`.
-     *
-     *    **NOTE:** If the `authentication_type` is anything other than SERVICE_ACCOUNT, you must explicitly provide the authenticationType property in the payload. If you do not specify authenticationType, the API will default to SERVICE_ACCOUNT as the authentication type.
-     *
-     *    * A JSON map of configuration attributes, database details, and table properties in `data_warehouse_config` as shown in the following example:
-     *    * This is an example of updating a single table in a empty connection:
-     *
-     *       ```
-     *       {
-     *         "authenticationType": "SERVICE_ACCOUNT",
-     *         "databases": ["DB2", "DB3", "DEVELOPMENT"],
-     *         "externalDatabases": [
-     *           {
-     *             "name": "DEVELOPMENT",
-     *             "isAutoCreated": false,
-     *             "schemas": [
-     *               {
-     *                 "name": "TS_dataset",
-     *                 "tables": [
-     *                   {
-     *                     "name": "DEMORENAME",
-     *                     "type": "TABLE",
-     *                     "description": "",
-     *                     "selected": true,
-     *                     "linked": true,
-     *                     "gid": 0,
-     *                     "datasetId": "-1",
-     *                     "subType": "",
-     *                     "reportId": "",
-     *                     "viewId": "",
-     *                     "columns": [
-     *                       {
-     *                         "name": "Col1",
-     *                         "type": "VARCHAR",
-     *                         "canImport": true,
-     *                         "selected": true,
-     *                         "description": "",
-     *                         "isLinkedActive": true,
-     *                         "isAggregate": false
-     *                       },
-     *                       {
-     *                         "name": "Col2",
-     *                         "type": "VARCHAR",
-     *                         "canImport": true,
-     *                         "selected": true,
-     *                         "description": "",
-     *                         "isLinkedActive": true,
-     *                         "isAggregate": false
-     *                       },
-     *                       {
-     *                         "name": "Col3",
-     *                         "type": "VARCHAR",
-     *                         "canImport": true,
-     *                         "selected": true,
-     *                         "description": "",
-     *                         "isLinkedActive": true,
-     *                         "isAggregate": false
-     *                       },
-     *                       {
-     *                         "name": "Col312",
-     *                         "type": "VARCHAR",
-     *                         "canImport": true,
-     *                         "selected": true,
-     *                         "description": "",
-     *                         "isLinkedActive": true,
-     *                         "isAggregate": false
-     *                       },
-     *                       {
-     *                         "name": "Col4",
-     *                         "type": "VARCHAR",
-     *                         "canImport": true,
-     *                         "selected": true,
-     *                         "description": "",
-     *                         "isLinkedActive": true,
-     *                         "isAggregate": false
-     *                       }
-     *                     ],
-     *                     "relationships": []
-     *                   }
-     *                 ]
-     *               }
-     *             ]
-     *           }
-     *         ],
-     *         "configuration": {
-     *           "password": "",
-     *           "database": "DEVELOPMENT",
-     *           "role": "DEV",
-     *           "accountName": "thoughtspot_partner",
-     *           "warehouse": "DEMO_WH",
-     *           "user": "DEV_USER"
-     *         }
-     *       }
-     *       ```
-     *
-     * * This is an example of updating a single table in an existing connection with tables:
-     *
-     *       ```
-     *       {
-     *         "authenticationType": "SERVICE_ACCOUNT",
-     *         "databases": ["DB2", "DB3", "DEVELOPMENT"],
-     *         "externalDatabases": [
-     *           {
-     *             "name": "DEVELOPMENT",
-     *             "isAutoCreated": false,
-     *             "schemas": [
-     *               {
-     *                 "name": "TS_dataset",
-     *                 "tables": [
-     *                   {
-     *                     "name": "CUSTOMER",
-     *                     "type": "TABLE",
-     *                     "description": "",
-     *                     "selected": true,
-     *                     "linked": true,
-     *                     "gid": 0,
-     *                     "datasetId": "-1",
-     *                     "subType": "",
-     *                     "reportId": "",
-     *                     "viewId": "",
-     *                     "columns": [],
-     *                     "relationships": []
-     *                   },
-     *                   {
-     *                     "name": "tpch5k_falcon_default_schema_users",
-     *                     "type": "TABLE",
-     *                     "description": "",
-     *                     "selected": true,
-     *                     "linked": true,
-     *                     "gid": 0,
-     *                     "datasetId": "-1",
-     *                     "subType": "",
-     *                     "reportId": "",
-     *                     "viewId": "",
-     *                     "columns": [
-     *                       {
-     *                         "name": "user_id",
-     *                         "type": "INT64",
-     *                         "canImport": true,
-     *                         "selected": true,
-     *                         "description": "",
-     *                         "isLinkedActive": true,
-     *                         "isAggregate": false
-     *                       },
-     *                       {
-     *                         "name": "product_id",
-     *                         "type": "INT64",
-     *                         "canImport": true,
-     *                         "selected": true,
-     *                         "description": "",
-     *                         "isLinkedActive": true,
-     *                         "isAggregate": false
-     *                       },
-     *                       {
-     *                         "name": "user_cost",
-     *                         "type": "INT64",
-     *                         "canImport": true,
-     *                         "selected": true,
-     *                         "description": "",
-     *                         "isLinkedActive": true,
-     *                         "isAggregate": false
-     *                       }
-     *                     ],
-     *                     "relationships": []
-     *                   }
-     *                 ]
-     *               }
-     *             ]
-     *           }
-     *         ],
-     *         "configuration": {
-     *           "password": "",
-     *           "database": "DEVELOPMENT",
-     *           "role": "DEV",
-     *           "accountName": "thoughtspot_partner",
-     *           "warehouse": "DEMO_WH",
-     *           "user": "DEV_USER"
-     *         }
-     *       }
-     *       ```
-     *
-     * 3. If you are updating a configuration attribute, connection name, or description, you can set `validate` to `false`.
-     *
-     *   **NOTE:** If the `authentication_type` is anything other than SERVICE_ACCOUNT, you must explicitly provide the authenticationType property in the payload. If you do not  specify authenticationType, the API will default to SERVICE_ACCOUNT as the authentication type.
-     *
-     *   * A JSON map of configuration attributes in `data_warehouse_config`. The following example shows the configuration attributes for a Snowflake connection:
-     *    ```
-     *    {
-     *       "configuration":{
-     *          "accountName":"thoughtspot_partner",
-     *          "user":"tsadmin",
-     *          "password":"TestConn123",
-     *          "role":"sysadmin",
-     *          "warehouse":"MEDIUM_WH"
-     *       },
-     *       "databases":["DB1", "DB2"],
-     *       "externalDatabases":[
-     *
-     *       ]
-     *    }
-     *    ```
-     *
-     * The optional `databases` property in `data_warehouse_config` accepts a list of database names. When specified, ThoughtSpot persists this list on the connection and uses it to scope metadata fetching to only the specified databases in subsequent table add and remove operations. If omitted, all databases in the data warehouse are accessible for metadata operations.
-     *
-     * The `databases` and `externalDatabases` serve different purposes. `databases` is a flat list of database names that controls which databases are scanned during metadata operations. `externalDatabases` defines the full table hierarchy and determines which tables are linked into ThoughtSpot.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fconnections%2Fupdate-connection-v2 | ThoughtSpot API reference}
-     */
     updateConnectionV2: {
         parameters: {
             query?: never;
@@ -12172,33 +9552,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates a custom action that appears as a menu action on a saved Answer or Liveboard visualization.
-     *
-     * Available from 9.6.0.cl.
-     * Privileges: `DEVELOPER`, `ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/custom-actions`
-     *
-     * Requires `DEVELOPER` (**Has Developer privilege**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `DEVELOPER` (**Has developer privilege**) privilege is required.
-     *
-     * #### Usage Guidelines
-     *
-     * The API lets you create the following types of custom actions:
-     *
-     * * URL-based action
-     *   Allows pushing data to an external URL.
-     * * Callback action
-     *   Triggers a callback to the host application and initiates a response payload on an embedded ThoughtSpot instance.
-     *
-     * By default, custom actions are visible to only administrator or developer users. To make a custom action available to other users, and specify the groups in `group_identifiers`.
-     *
-     * By default, the custom action is set as a _global_ action on all visualizations and saved Answers. To assign a custom action to specific Liveboard visualization, saved Answer, or Worksheet, set `visibility` to `false` in `default_action_config` property and specify the GUID or name of the object in `associate_metadata`.
-     *
-     * For more information, see [Custom actions](https://developers.thoughtspot.com/docs/custom-action-intro).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fcustom-action%2Fcreate-custom-action | ThoughtSpot API reference}
-     */
     createCustomAction: {
         parameters: {
             query?: never;
@@ -12224,18 +9577,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Removes the custom action specified in the API request.
-     *
-     * Available from 9.6.0.cl.
-     * Privileges: `DEVELOPER`, `ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/custom-actions/{custom_action_identifier}/delete`
-     *
-     * Requires `DEVELOPER` (**Has Developer privilege**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `DEVELOPER` (**Has developer privilege**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fcustom-action%2Fdelete-custom-action | ThoughtSpot API reference}
-     */
     deleteCustomAction: {
         parameters: {
             query?: never;
@@ -12258,18 +9599,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets custom actions configured on the cluster.
-     *
-     * Available from 9.6.0.cl.
-     * Privileges: `DEVELOPER`, `ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/custom-actions/search`
-     *
-     * Requires `DEVELOPER` (**Has Developer privilege**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `DEVELOPER` (**Has developer privilege**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fcustom-action%2Fsearch-custom-actions | ThoughtSpot API reference}
-     */
     searchCustomActions: {
         parameters: {
             query?: never;
@@ -12295,29 +9624,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates a custom action.
-     *
-     * Available from 9.6.0.cl.
-     * Privileges: `DEVELOPER`, `ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/custom-actions/{custom_action_identifier}/update`
-     *
-     * Requires `DEVELOPER` (**Has Developer privilege**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `DEVELOPER` (**Has developer privilege**) privilege is required.
-     *
-     * #### Usage Guidelines
-     *
-     * The API allows you to modify the following properties:
-     *
-     * * Name of the custom action
-     * * Action availability to groups
-     * * Association to metadata objects
-     * * Authentication settings for a URL-based action
-     *
-     * For more information, see [Custom actions](https://developers.thoughtspot.com/docs/custom-action-intro).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fcustom-action%2Fupdate-custom-action | ThoughtSpot API reference}
-     */
     updateCustomAction: {
         parameters: {
             query?: never;
@@ -12344,88 +9650,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates a new [custom calendar](https://docs.thoughtspot.com/cloud/latest/connections-cust-cal).
-     *
-     * Available from 10.12.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_MANAGE_CUSTOM_CALENDAR` (the description says when each applies).
-     * `POST /api/rest/2.0/calendars/create`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your ThoughtSpot instance, the `CAN_MANAGE_CUSTOM_CALENDAR` (**Can manage custom calendars**) privilege is required.
-     *
-     * #### Usage guidelines
-     *
-     * You can create a custom calendar from scratch or an existing Table in ThoughtSpot. For both methods of calendar creation, the following parameters are required:
-     *
-     * * Name of the custom calendar.
-     * * Calendar creation method. To create a calendar from an existing table, specify the method:
-     *
-     *  - `FROM_EXISTING_TABLE` - Creates calendar from the table reference provided in the API request.
-     *  - `FROM_INPUT_PARAMS` - Creates a calendar from the parameters defined in the API request.
-     *
-     * * Connection ID and Table name
-     * * Database and schema name attributes:
-     *   For most Cloud Data Warehouse (CDW) connectors, both `database_name` and `schema_name` attributes are required.
-     *   However, the attribute requirements are conditional and vary based on the connector type and its metadata structure. For example, for connectors such as Teradata, MySQL, SingleSore, Amazon Aurora MySQL, Amazon RDS MySQL, Oracle, and GCP_MYSQL, the `schema_name` is required, whereas the `database_name` attribute is not.
-     *   Similarly, connectors such as ClickHouse require you to specify the `database_name` and the schema specification in such cases is optional.
-     *
-     * **NOTE**: If you are creating a calendar from an existing table, ensure that the referenced table matches the required DDL for custom calendars. If the schema does not match, the API returns an error.
-     *
-     * ##### Calendar type
-     * The API allows you to create the following types of calendars:
-     *
-     * * `MONTH_OFFSET`. The default calendar type. A `MONTH_OFFSET` calendar is offset by a few months from the standard calendar months (January to December) and the year begins with the month defined in the request. For example, if the `month_offset` value is set as `April`, the calendar year begins in April.
-     *
-     * * `4-4-5`. Each quarter in the calendar will include two 4-week months followed by one 5-week month.
-     * * `4-5-4`. Each quarter in the calendar will include two 4-week months with a 5-week month between.
-     * * `5-4-4`. Each quarter begins with a 5-week month, followed by two 4-week months.
-     *
-     * To start and end the calendar on a specific date, specify the dates in the `MM/DD/YYYY` format. For `MONTH_OFFSET` calendars, ensure that the `start_date` matches the month specified in the `month_offset` attribute.
-     *
-     * You can also set the starting day of the week and customize the prefixes for year and quarter labels.
-     *
-     * #### Examples
-     *
-     * To create a calendar from an existing table:
-     *
-     * ```
-     * {
-     *   "name": "MyCustomCalendar1",
-     *   "table_reference": {
-     *     "connection_identifier": "4db8ea22-2ff4-4224-b05a-26674717e468",
-     *     "table_name": "MyCalendarTable",
-     *     "database_name": "RETAILAPPAREL",
-     *     "schema_name": "PUBLIC"
-     *   },
-     *   "creation_method": "FROM_EXISTING_TABLE",
-     * }
-     * ```
-     *
-     * To create a calendar from scratch:
-     *
-     * ```
-     * {
-     *   "name": "MyCustomCalendar1",
-     *   "table_reference": {
-     *     "connection_identifier": "4db8ea22-2ff4-4224-b05a-26674717e468",
-     *     "table_name": "MyCalendarTable",
-     *     "database_name": "RETAILAPPAREL",
-     *     "schema_name": "PUBLIC"
-     *   },
-     *   "creation_method": "FROM_INPUT_PARAMS",
-     *   "calendar_type": "MONTH_OFFSET",
-     *   "month_offset": "April",
-     *   "start_day_of_week": "Monday",
-     *   "quarter_name_prefix": "Q",
-     *   "year_name_prefix": "FY",
-     *   "start_date": "04/01/2025",
-     *   "end_date": "04/31/2025"
-     * }
-     * ```
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fcustom-calendars%2Fcreate-calendar | ThoughtSpot API reference}
-     */
     createCalendar: {
         parameters: {
             query?: never;
@@ -12451,21 +9675,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deletes a [custom calendar](https://docs.thoughtspot.com/cloud/latest/connections-cust-cal).
-     *
-     * Available from 10.12.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_MANAGE_CUSTOM_CALENDAR` (the description says when each applies).
-     * `POST /api/rest/2.0/calendars/{calendar_identifier}/delete`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your ThoughtSpot instance, the `CAN_MANAGE_CUSTOM_CALENDAR` (**Can manage custom calendars**) privilege is required.
-     *
-     * #### Usage guidelines
-     * To delete a custom calendar, specify the calendar ID as a path parameter in the request URL.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fcustom-calendars%2Fdelete-calendar | ThoughtSpot API reference}
-     */
     deleteCalendar: {
         parameters: {
             query?: never;
@@ -12488,26 +9697,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Exports a [custom calendar](https://docs.thoughtspot.com/cloud/latest/connections-cust-cal) in the CSV format.
-     *
-     * Available from 10.12.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_MANAGE_CUSTOM_CALENDAR` (the description says when each applies).
-     * `POST /api/rest/2.0/calendars/generate-csv`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your ThoughtSpot instance, the `CAN_MANAGE_CUSTOM_CALENDAR` (**Can manage custom calendars**) privilege is required.
-     *
-     * #### Usage guidelines
-     *
-     * Use this API to download a custom calendar in the CSV file format. In your API request, specify the following parameters.
-     *
-     * * Start and end date of the calendar. For "month offset" calendars, the start date must match the month defined in the `month_offset` attribute.
-     *
-     * You can also specify optional parameters such as the starting day of the week and prefixes for the quarter and year labels.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fcustom-calendars%2Fgenerate-csv | ThoughtSpot API reference}
-     */
     generateCSV: {
         parameters: {
             query?: never;
@@ -12533,26 +9722,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets a list of [custom calendars](https://docs.thoughtspot.com/cloud/latest/connections-cust-cal).
-     *
-     * Available from 10.12.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_MANAGE_CUSTOM_CALENDAR` (the description says when each applies).
-     * `POST /api/rest/2.0/calendars/search`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your ThoughtSpot instance, the `CAN_MANAGE_CUSTOM_CALENDAR` (**Can manage custom calendars**) privilege is required.
-     *
-     * #### Usage guidelines
-     *
-     * By default, the API returns a list of custom calendars for all connection objects. To retrieve custom calendar details for a particular connection, specify the connection ID. You can also use other search parameters such as `name_pattern` and `sort_options` as search filters.
-     *
-     * The `name_pattern` parameter filters and returns only those objects that match the specified pattern. Use `%` as a wildcard for pattern matching.
-     *
-     * **Warning**: Do not set `record_size` to `-1`. On ThoughtSpot instances with a large number of objects or users, this can lead to slow responses, excessive logging, and out-of-memory failures. Specify an explicit `record_size` and iterate through pages programmatically.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fcustom-calendars%2Fsearch-calendars | ThoughtSpot API reference}
-     */
     searchCalendars: {
         parameters: {
             query?: never;
@@ -12578,68 +9747,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates the properties of a [custom calendar](https://docs.thoughtspot.com/cloud/latest/connections-cust-cal).
-     *
-     * Available from 10.12.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION`, `CAN_MANAGE_CUSTOM_CALENDAR` (the description says when each applies).
-     * `POST /api/rest/2.0/calendars/{calendar_identifier}/update`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your ThoughtSpot instance, the `CAN_MANAGE_CUSTOM_CALENDAR` (**Can manage custom calendars**) privilege is required.
-     *
-     * #### Usage guidelines
-     *
-     * You can update the properties of a calendar using one of the following methods:
-     * * `FROM_INPUT_PARAMS` to update the calendar properties with the values defined in the API request.
-     * * `FROM_EXISTING_TABLE` Creates a calendar from the parameters defined in the API request.
-     *
-     * To update a custom calendar, specify the calendar ID as a path parameter in the request URL and the following parameters in the request body:
-     *
-     * * Connection ID and Table name
-     * * Database and schema name attributes:
-     *   For most Cloud Data Warehouse (CDW) connectors, both `database_name` and `schema_name` attributes are required.
-     *   However, the attribute requirements are conditional and vary based on the connector type and its metadata structure. For example, for connectors such as Teradata, MySQL, SingleSore, Amazon Aurora MySQL, Amazon RDS MySQL, Oracle, and GCP_MYSQL, the `schema_name` is required, whereas the `database_name` attribute is not.
-     *   Similarly, connectors such as ClickHouse require you to specify the `database_name` and the schema specification in such cases is optional.
-     *
-     * The API allows you to modify the calendar type, month offset value, start and end date, starting day of the week, and prefixes assigned to the year and quarter labels.
-     *
-     * #### Examples
-     *
-     * Update a custom calendar using an existing Table in ThoughtSpot:
-     *
-     * ```
-     * {
-     *   "update_method": "FROM_EXISTING_TABLE",
-     *   "table_reference": {
-     *     "connection_identifier": "Connection1",
-     *     "database_name": "db1",
-     *     "table_name": "custom_calendar_2025",
-     *     "schame_name": "schemaVar"
-     *   }
-     * }
-     * ```
-     *
-     * Update a custom calendar with the attributes defined in the API request:
-     *
-     * ```
-     * {
-     *   "update_method": "FROM_INPUT_PARAMS",
-     *   "table_reference": {
-     *     "connection_identifier": "Connection1",
-     *     "database_name": "db1",
-     *     "table_name": "custom_calendar_2025",
-     *     "schame_name": "schemaVar"
-     *   },
-     *   "month_offset": "August",
-     *   "start_day_of_week": "Monday",
-     *   "start_date": "08/01/2025",
-     *   "end_date": "07/31/2026"
-     * }
-     * ```
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fcustom-calendars%2Fupdate-calendar | ThoughtSpot API reference}
-     */
     updateCalendar: {
         parameters: {
             query?: never;
@@ -12666,19 +9773,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Fetches data from a saved Answer.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `CAN_DOWNLOAD_DETAILED_DATA`.
-     * `POST /api/rest/2.0/metadata/answer/data`
-     *
-     * Requires at least view access to the saved Answer. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled, the `CAN_DOWNLOAD_DETAILED_DATA` (**Can download detailed data**) privilege is also required.
-     *
-     * The `record_size` attribute determines the number of records to retrieve in an API call. For more information about pagination, record size, and maximum row limit, see [Pagination and record size settings](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_pagination_settings_for_data_and_report_apis).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fdata%2Ffetch-answer-data | ThoughtSpot API reference}
-     */
     fetchAnswerData: {
         parameters: {
             query?: never;
@@ -12704,25 +9798,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets data from a Liveboard object and its visualization.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `CAN_DOWNLOAD_DETAILED_DATA`.
-     * `POST /api/rest/2.0/metadata/liveboard/data`
-     *
-     * Requires at least view access to the Liveboard. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled, the `CAN_DOWNLOAD_DETAILED_DATA` (**Can download detailed data**) privilege is also required.
-     *
-     * #### Usage guidelines
-     *
-     * In the request body, specify the GUID or name of the Liveboard. To get data for specific visualizations, add the GUIDs or names of the visualizations in the API request.
-     *
-     * To include unsaved changes in the report, pass the `transient_pinboard_content` script generated from the `getExportRequestForCurrentPinboard` method in the Visual Embed SDK. Upon successful execution, the API returns the report with unsaved changes. If the new Liveboard experience mode, the transient content includes ad hoc changes to visualizations such as sorting, toggling of legends, and data drill down.
-     *
-     * For more information, and see [Liveboard data API](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_fetch_liveboard_data_api).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fdata%2Ffetch-liveboard-data | ThoughtSpot API reference}
-     */
     fetchLiveboardData: {
         parameters: {
             query?: never;
@@ -12748,34 +9823,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Generates an Answer from a given data source.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `CAN_DOWNLOAD_DETAILED_DATA`.
-     * `POST /api/rest/2.0/searchdata`
-     *
-     * Requires at least view access to the data source object (Worksheet or View). If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled, the `CAN_DOWNLOAD_DETAILED_DATA` (**Can download detailed data**) privilege is also required.
-     *
-     * #### Usage guidelines
-     *
-     * To search data, specify the data source GUID in `logical_table_identifier`. The data source can be a Worksheet, View, Table, or SQL view.
-     *
-     * Pass search tokens in the `query_string` attribute in the API request as shown in the following example:
-     *
-     * ```
-     * {
-     *   "query_string": "[sales] by [store]",
-     *   "logical_table_identifier": "cd252e5c-b552-49a8-821d-3eadaa049cca",
-     * }
-     * ```
-     *
-     * For more information about the `query_string` format and data source attribute, see [Search data API](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_search_data_api).
-     *
-     * The `record_size` attribute determines the number of records to retrieve in an API call. For more information about pagination, record size, and maximum row limit, see [Pagination and record size settings](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_pagination_settings_for_data_and_report_api).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fdata%2Fsearch-data | ThoughtSpot API reference}
-     */
     searchData: {
         parameters: {
             query?: never;
@@ -12801,25 +9848,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates a DBT connection object in ThoughtSpot.
-     *
-     * Available from 9.9.0.cl.
-     * Privileges: `ADMINISTRATION`, `DATAMANAGEMENT` (the description says when each applies).
-     * `POST /api/rest/2.0/dbt/dbt-connection`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege or `DATAMANAGEMENT` (**Can manage data**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the following Data control privileges may be required:
-     *
-     * - `CAN_MANAGE_CUSTOM_CALENDAR`(**Can manage custom calendars**)
-     * - `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**)
-     * - `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**)
-     *
-     * #### About create DBT connection
-     * DBT connection in ThoughtSpot is used by the user to define DBT credentials for cloud . The API needs  embrace connection, embrace database name, DBT url, import type, DBT account identifier, DBT project identifier, DBT access token and environment details (or) embrace connection, embrace database name, import type, file_content to create a connection object. To know more about DBT, see ThoughtSpot Product Documentation.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fdbt%2Fdbt-connection | ThoughtSpot API reference}
-     */
     dbtConnection: {
         parameters: {
             query?: never;
@@ -12873,22 +9901,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Resynchronize the existing list of models, tables, worksheet tml’s and import them to Thoughtspot based on the DBT connection object.
-     *
-     * Available from 9.9.0.cl.
-     * Privileges: `ADMINISTRATION`, `DATAMANAGEMENT` (the description says when each applies).
-     * `POST /api/rest/2.0/dbt/generate-sync-tml`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege or `DATAMANAGEMENT` (**Can manage data**) privilege, along with an existing DBT connection.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the following data control privileges may be required:
-     *
-     * - `CAN_MANAGE_CUSTOM_CALENDAR`(**Can manage custom calendars**)
-     * - `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**)
-     * - `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**)
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fdbt%2Fdbt-generate-sync-tml | ThoughtSpot API reference}
-     */
     dbtGenerateSyncTml: {
         parameters: {
             query?: never;
@@ -12924,25 +9936,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Generate required table and worksheet and import them.
-     *
-     * Available from 9.9.0.cl.
-     * Privileges: `ADMINISTRATION`, `DATAMANAGEMENT` (the description says when each applies).
-     * `POST /api/rest/2.0/dbt/generate-tml`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege or `DATAMANAGEMENT` (**Can manage data**) privilege, along with an existing DBT connection.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the following data control privileges may be required:
-     *
-     * - `CAN_MANAGE_CUSTOM_CALENDAR`(**Can manage custom calendars**)
-     * - `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**)
-     * - `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**)
-     *
-     * #### About generate TML
-     * Models and Worksheets to be imported can be selected by the user as part of the API.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fdbt%2Fdbt-generate-tml | ThoughtSpot API reference}
-     */
     dbtGenerateTml: {
         parameters: {
             query?: never;
@@ -12995,25 +9988,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets a list of DBT connection objects by user and organization, available on the ThoughtSpot system.
-     *
-     * Available from 9.9.0.cl.
-     * Privileges: `ADMINISTRATION`, `DATAMANAGEMENT` (the description says when each applies).
-     * `POST /api/rest/2.0/dbt/search`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege or `DATAMANAGEMENT` (**Can manage data**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the following Data control privileges may be required:
-     *
-     * - `CAN_MANAGE_CUSTOM_CALENDAR`(**Can manage custom calendars**)
-     * - `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**)
-     * - `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**)
-     *
-     * #### About search DBT connection
-     * To get details of a specific DBT connection identifier, database connection identifier, database connection name, database name, project name, project identifier, environment identifier , import type and author.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fdbt%2Fdbt-search | ThoughtSpot API reference}
-     */
     dbtSearch: {
         parameters: {
             query?: never;
@@ -13035,22 +10009,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Removes the specified DBT connection object from the ThoughtSpot system.
-     *
-     * Available from 9.9.0.cl.
-     * Privileges: `ADMINISTRATION`, `DATAMANAGEMENT` (the description says when each applies).
-     * `POST /api/rest/2.0/dbt/{dbt_connection_identifier}/delete`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DATAMANAGEMENT` (**Can manage data ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the following Data control privileges may be required:
-     *
-     * - `CAN_MANAGE_CUSTOM_CALENDAR`(**Can manage custom calendars**)
-     * - `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**)
-     * - `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**)
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fdbt%2Fdelete-dbt-connection | ThoughtSpot API reference}
-     */
     deleteDbtConnection: {
         parameters: {
             query?: never;
@@ -13073,25 +10031,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates a DBT connection object.
-     *
-     * Available from 9.9.0.cl.
-     * Privileges: `ADMINISTRATION`, `DATAMANAGEMENT` (the description says when each applies).
-     * `POST /api/rest/2.0/dbt/update-dbt-connection`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege or `DATAMANAGEMENT` (**Can manage data ThoughtSpot**) privilege, along with an existing DBT connection.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the following data control privileges may be required:
-     *
-     * - `CAN_MANAGE_CUSTOM_CALENDAR`(**Can manage custom calendars**)
-     * - `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**)
-     * - `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**)
-     *
-     * #### About update DBT connection
-     * You can modify DBT connection object properties such as embrace connection name, embrace database name, import type, account identifier, access token, project identifier and environment (or) embrace connection, embrace database name, import type, file_content settings.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fdbt%2Fupdate-dbt-connection | ThoughtSpot API reference}
-     */
     updateDbtConnection: {
         parameters: {
             query?: never;
@@ -13147,65 +10086,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.10.0.cl.
-     * Privileges: `DEVELOPER`, `ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/email`
-     *
-     * Creates a customization configuration for the notification email.
-     *
-     * #### Pre-requisites
-     *
-     * Requires `DEVELOPER` (**has developer privilege**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `DEVELOPER` (**Has developer privilege**) privilege is required.
-     *
-     * **NOTE**:This endpoint in currently in beta. Contact ThoughtSpot support to enable this on your instance.
-     *
-     * #### Usage guidelines
-     *
-     * To create a custom configuration pass these parameters in your API request:
-     *
-     * - A JSON map of configuration attributes `template_properties`. The following example shows a sample set of customization configuration:
-     *
-     * ```
-     * {
-     *   {
-     *       "cta_button_bg_color": "#444DEA",
-     *       "cta_text_font_color": "#FFFFFF",
-     *       "primary_bg_color": "#D3DEF0",
-     *       "logo_url": "https://storage.pardot.com/710713/1642089901EbkRibJq/TS_fullworkmark_darkmode.png",
-     *   	  "font_family": "",
-     *       "product_name": "ThoughtSpot",
-     *       "footer_address": "444 Castro St, Suite 1000 Mountain View, CA 94041",
-     * 	  "footer_phone": "(800) 508-7008",
-     *       "replacement_value_for_liveboard": "Dashboard",
-     *       "replacement_value_for_answer": "Chart",
-     *       "replacement_value_for_spot_iq": "AI Insights",
-     *    	  "hide_footer_phone": false,
-     *       "hide_footer_address": false,
-     *       "hide_product_name": false,
-     *       "hide_manage_notification": false,
-     *       "hide_mobile_app_nudge": false,
-     *       "hide_privacy_policy": false,
-     *       "hide_ts_vocabulary_definitions": false,
-     *       "hide_error_message": false,
-     *       "hide_unsubscribe_link": false,
-     *       "hide_notification_status": false,
-     *       "hide_modify_alert": false,
-     *       "company_website_url": "https://your-website.com/",
-     *       "company_privacy_policy_url" : "https://link-to-privacy-policy.com/",
-     *       "contact_support_url": "https://link-to-contact-support.com/",
-     *       "hide_contact_support_url": false,
-     * 	  "hide_logo_url" : false
-     *   }
-     * }
-     * ```
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Femail-customization%2Fcreate-email-customization | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     createEmailCustomization: {
         parameters: {
             query?: never;
@@ -13230,31 +10110,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.10.0.cl.
-     * Privileges: `DEVELOPER`, `ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/email/{template_identifier}/delete`
-     *
-     * Deletes the configuration for the email customization.
-     *
-     * #### Pre-requisites
-     *
-     * Requires `DEVELOPER` (**has developer privilege**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `DEVELOPER` (**Has developer privilege**) privilege is required.
-     *
-     * **NOTE**:This endpoint in currently in beta. Contact ThoughtSpot support to enable this on your instance.
-     *
-     * #### Usage guidelines
-     *
-     * - Call the search API endpoint to get the `template_identifier` from the response.
-     * - Use that `template_identifier` as a parameter in this API request.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Femail-customization%2Fdelete-email-customization | ThoughtSpot API reference}
-     * @deprecated ThoughtSpot's spec marks this operation deprecated.
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     deleteEmailCustomization: {
         parameters: {
             query?: never;
@@ -13276,30 +10131,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.12.0.cl.
-     * Privileges: `DEVELOPER`, `ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/email/delete`
-     *
-     * Deletes the configuration for the email customization.
-     *
-     * #### Pre-requisites
-     *
-     * Requires `DEVELOPER` (**has developer privilege**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `DEVELOPER` (**Has developer privilege**) privilege is required.
-     *
-     * **NOTE**:This endpoint in currently in beta. Contact ThoughtSpot support to enable this on your instance.
-     *
-     * #### Usage guidelines
-     *
-     * - Call the search API endpoint to get the `org_identifier` from the response.
-     * - Use that `org_identifier` as a parameter in this API request.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Femail-customization%2Fdelete-org-email-customization | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     deleteOrgEmailCustomization: {
         parameters: {
             query?: never;
@@ -13323,25 +10154,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.10.0.cl.
-     * Privileges: `DEVELOPER`, `ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/email/search`
-     *
-     * Search the email customization configuration if any set for the ThoughtSpot system.
-     *
-     * #### Pre-requisites
-     *
-     * Requires `DEVELOPER` (**has developer privilege**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `DEVELOPER` (**Has developer privilege**) privilege is required.
-     *
-     * **NOTE**:This endpoint in currently in beta. Contact ThoughtSpot support to enable this on your instance.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Femail-customization%2Fsearch-email-customization | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     searchEmailCustomization: {
         parameters: {
             query?: never;
@@ -13366,65 +10178,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.12.0.cl.
-     * Privileges: `DEVELOPER`, `ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/email/update`
-     *
-     * Updates a customization configuration for the notification email.
-     *
-     * #### Pre-requisites
-     *
-     * Requires `DEVELOPER` (**has developer privilege**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `DEVELOPER` (**Has developer privilege**) privilege is required.
-     *
-     * **NOTE**:This endpoint in currently in beta. Contact ThoughtSpot support to enable this on your instance.
-     *
-     * #### Usage guidelines
-     *
-     * To update a custom configuration pass these parameters in your API request:
-     *
-     * - A JSON map of configuration attributes `template_properties`. The following example shows a sample set of customization configuration:
-     *
-     * ```
-     * {
-     *   {
-     *       "cta_button_bg_color": "#444DEA",
-     *     	"cta_text_font_color": "#FFFFFF",
-     *     	"primary_bg_color": "#D3DEF0",
-     *         "logo_url": "https://storage.pardot.com/710713/1642089901EbkRibJq/TS_fullworkmark_darkmode.png",
-     *   	    "font_family": "",
-     *     	"product_name": "ThoughtSpot",
-     *     	"footer_address": "444 Castro St, Suite 1000 Mountain View, CA 94041",
-     * 	    "footer_phone": "(800) 508-7008",
-     *         "replacement_value_for_liveboard": "Dashboard",
-     *     	"replacement_value_for_answer": "Chart",
-     *     	"replacement_value_for_spot_iq": "AI Insights",
-     *    	    "hide_footer_phone": false,
-     *         "hide_footer_address": false,
-     *         "hide_product_name": false,
-     *     	"hide_manage_notification": false,
-     *     	"hide_mobile_app_nudge": false,
-     *     	"hide_privacy_policy": false,
-     *      	"hide_ts_vocabulary_definitions": false,
-     *     	"hide_error_message": false,
-     *     	"hide_unsubscribe_link": false,
-     *         "hide_notification_status": false,
-     *     	"hide_modify_alert": false,
-     *     	"company_website_url": "https://your-website.com/",
-     *     	"company_privacy_policy_url" : "https://link-to-privacy-policy.com/",
-     *         "contact_support_url": "https://link-to-contact-support.com/",
-     *         "hide_contact_support_url": false,
-     * 	    "hide_logo_url" : false
-     *   }
-     * }
-     * ```
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Femail-customization%2Fupdate-email-customization | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     updateEmailCustomization: {
         parameters: {
             query?: never;
@@ -13448,25 +10201,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.10.0.cl.
-     * Privileges: `DEVELOPER`, `ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/email/validate`
-     *
-     * Validates the email customization configuration if any set for the ThoughtSpot system.
-     *
-     * #### Pre-requisites
-     *
-     * Requires `DEVELOPER` (**has developer privilege**) or `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `DEVELOPER` (**Has developer privilege**) privilege is required.
-     *
-     * **NOTE**:This endpoint in currently in beta. Contact ThoughtSpot support to enable this on your instance.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Femail-customization%2Fvalidate-email-customization | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     validateEmailCustomization: {
         parameters: {
             query?: never;
@@ -13485,31 +10219,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates a group object in ThoughtSpot.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `GROUP_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/groups/create`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `GROUP_ADMINISTRATION` (**Can manage groups**) privilege is required.
-     *
-     * #### About groups
-     * Groups in ThoughtSpot are used by the administrators to define privileges and organize users based on their roles and access requirements. To know more about groups and privileges, see [ThoughtSpot Product Documentation](https://docs.thoughtspot.com/cloud/latest/groups-privileges).
-     *
-     * #### Supported operations
-     *
-     * The API endpoint lets you perform the following operations:
-     *
-     * * Assign privileges
-     * * Add users
-     * * Define sharing visibility
-     * * Add sub-groups
-     * * Assign a default Liveboard
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fgroups%2Fcreate-user-group | ThoughtSpot API reference}
-     */
     createUserGroup: {
         parameters: {
             query?: never;
@@ -13535,18 +10244,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Removes the specified group object from the ThoughtSpot system.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `GROUP_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/groups/{group_identifier}/delete`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `GROUP_ADMINISTRATION` (**Can manage groups**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fgroups%2Fdelete-user-group | ThoughtSpot API reference}
-     */
     deleteUserGroup: {
         parameters: {
             query?: never;
@@ -13569,26 +10266,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Imports group objects from external databases into ThoughtSpot.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `GROUP_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/groups/import`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `GROUP_ADMINISTRATION` (**Can manage groups**) privilege is required.
-     *
-     * During the import operation:
-     *
-     * * If the specified group is not available in ThoughtSpot, it will be added to ThoughtSpot.
-     * * If `delete_unspecified_groups` is set to `true`, the groups not specified in the API request, excluding administrator and system user groups, are deleted.
-     * * If the specified groups are already available in ThoughtSpot, the object properties of these groups are modified and synchronized as per the input data in the API request.
-     *
-     * A successful API call returns the object that represents the changes made in the ThoughtSpot system.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fgroups%2Fimport-user-groups | ThoughtSpot API reference}
-     */
     importUserGroups: {
         parameters: {
             query?: never;
@@ -13614,25 +10291,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets a list of user group objects from the ThoughtSpot system.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `GROUP_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/groups/search`
-     *
-     * To get details of a specific user group, specify the user group GUID or name. You can also filter the API response based on User ID, Org ID, Role ID, type of group, sharing visibility, privileges assigned to the group, and the Liveboard IDs assigned to the users in the group.
-     *
-     * Available to all users. Users with `ADMINISTRATION` (**Can administer ThoughtSpot**) privileges can view all users properties.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `GROUP_ADMINISTRATION` (**Can manage groups**) privilege is required.
-     *
-     * **NOTE**: In addition to the GUID and name, `group_identifier` accepts a Custom object ID if one is configured for the group. The response also includes the `obj_id` field for each group that has one set.
-     *
-     * **Warning**: Do not set `record_size` to `-1`. On ThoughtSpot instances with a large number of objects or users, this can lead to slow responses, excessive logging, and out-of-memory failures. Specify an explicit `record_size` and iterate through pages programmatically.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fgroups%2Fsearch-user-groups | ThoughtSpot API reference}
-     */
     searchUserGroups: {
         parameters: {
             query?: never;
@@ -13658,28 +10316,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates the properties of a group object in ThoughtSpot.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `GROUP_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/groups/{group_identifier}/update`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `GROUP_ADMINISTRATION` (**Can manage groups**) privilege is required.
-     *
-     * #### Supported operations
-     *
-     * This API endpoint lets you perform the following operations in a single API request:
-     *
-     * * Edit [privileges](https://developers.thoughtspot.com/docs/?pageid=api-user-management#group-privileges)
-     * * Add or remove users
-     * * Change sharing visibility settings
-     * * Add or remove sub-groups
-     * * Assign a default Liveboard  or update the existing settings
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fgroups%2Fupdate-user-group | ThoughtSpot API reference}
-     */
     updateUserGroup: {
         parameters: {
             query?: never;
@@ -13706,25 +10342,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Searches delivery history for communication channels such as webhooks. Returns channel-level delivery status for each job execution record. Use this to monitor channel health and delivery success rates across events.
-     *
-     * Available from 26.4.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER`, `CAN_MANAGE_WEBHOOKS` (the description says when each applies).
-     * `POST /api/rest/2.0/jobs/history/communication-channels/search`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, users with `CAN_MANAGE_WEBHOOKS` (**Can manage webhooks**) privilege are also authorized to perform this action.
-     *
-     * **NOTE**: When `channel_type` is `WEBHOOK`, the following constraints apply:
-     *
-     * - `job_ids`, `channel_identifiers`, and `events` each accept at most one element.
-     * - When `job_ids` is provided, it is used as the sole lookup key and other filter fields are ignored.
-     * - When `job_ids` is not provided, `channel_identifiers` and `events` are both required, each containing exactly one element.
-     * - Records older than the configured retention period are not returned.
-     * - Use `start_epoch_time_in_millis` and/or `end_epoch_time_in_millis` to narrow results to a specific time window.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fjobs%2Fsearch-channel-history | ThoughtSpot API reference}
-     */
     searchChannelHistory: {
         parameters: {
             query?: never;
@@ -13750,31 +10367,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Fetches security audit logs.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`.
-     * `POST /api/rest/2.0/logs/fetch`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the [Admin Control](https://developers.thoughtspot.com/docs/rbac#_admin_control) privileges are required.
-     *
-     * #### Usage guidelines
-     *
-     * By default, the API retrieves logs for the last 24 hours. You can set a custom duration in EPOCH time. Make sure the log duration specified in your API request doesn’t exceed 24 hours. If you must fetch logs for a longer time range, modify the duration and make multiple sequential API requests.
-     *
-     * Upon successful execution, the API returns logs with the following information:
-     * * timestamp of the event
-     * * event ID
-     * * event type
-     * * name and GUID of the user
-     * * IP address of ThoughtSpot instance
-     *
-     * For more information see [Audit logs Documentation](https://developers.thoughtspot.com/docs/audit-logs).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Flog%2Ffetch-logs | ThoughtSpot API reference}
-     */
     fetchLogs: {
         parameters: {
             query?: never;
@@ -13800,25 +10392,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete manual translations.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `ADMINISTRATION`, `ORG_ADMINISTRATION`, `APPLICATION_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/localizations/manual-translation/delete`
-     *
-     * Deletes all manual translations for the org.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**), `ORG_ADMINISTRATION` (**Can administer Org**), or `APPLICATION_ADMINISTRATION` (**Can administer application**) privilege.
-     *
-     * #### Usage guidelines
-     *
-     * - This deletes **all** translation entries for the targeted org. The operation cannot be undone.
-     * - Defaults to `ORG` scope if not specified.
-     * - Set `scope` to `CLUSTER` to delete translations uploaded in the All-Org context.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmanual-translation%2Fdelete-manual-translations | ThoughtSpot API reference}
-     */
     deleteManualTranslations: {
         parameters: {
             query?: never;
@@ -13842,26 +10415,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Export manual translations as a CSV file.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `ADMINISTRATION`, `ORG_ADMINISTRATION`, `APPLICATION_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/localizations/manual-translation/export`
-     *
-     * Downloads all manual translations for the org as a CSV file.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**), `ORG_ADMINISTRATION` (**Can administer Org**), or `APPLICATION_ADMINISTRATION` (**Can administer application**) privilege.
-     *
-     * #### Usage guidelines
-     *
-     * - The response is a CSV file with columns: `content`, `locale`, `translated-content`.
-     * - Defaults to `ORG` scope if not specified.
-     * - Set `scope` to `CLUSTER` to export translations from the All-Org context.
-     * - Returns a `404` error if no translations exist for the targeted org or cluster scope.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmanual-translation%2Fexport-manual-translations | ThoughtSpot API reference}
-     */
     exportManualTranslations: {
         parameters: {
             query?: never;
@@ -13888,25 +10441,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Get translations bundle for a locale.
-     *
-     * Available from 26.7.0.cl.
-     * `POST /api/rest/2.0/localizations/manual-translation/locales/{locale}/export`
-     *
-     * Retrieves all translations for a specific locale as a JSON map.
-     *
-     * Available to all authenticated users. No additional privileges are required.
-     *
-     * #### Usage guidelines
-     *
-     * - `locale` parameter must be a hyphenated locale code (for example, `fr-fr`, `de-de`, `JA-JP`).
-     * - Returns a JSON object with a `translations` map where each key is the original string and each value is the translated string.
-     * - If the org has no translations for the requested locale, the endpoint falls back to cluster-level translations.
-     * - Returns an empty `translations` map (not an error) if no entries exist at either level.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmanual-translation%2Fget-manual-translation-bundle | ThoughtSpot API reference}
-     */
     getManualTranslationBundle: {
         parameters: {
             query?: never;
@@ -13932,27 +10466,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Import manual translations from a CSV file.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `ADMINISTRATION`, `ORG_ADMINISTRATION`, `APPLICATION_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/localizations/manual-translation/import`
-     *
-     * Uploads a CSV file containing manual translations and upserts them into the database.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**), `ORG_ADMINISTRATION` (**Can administer Org**), or `APPLICATION_ADMINISTRATION` (**Can administer application**) privilege.
-     *
-     * #### Usage guidelines
-     *
-     * - The CSV file must have exactly three columns in this order: `content`, `locale`, `translated-content`.
-     * - Maximum file size: **30 MB**. Maximum rows: **10,000**.
-     * - Only `.csv` files are accepted.
-     * - The import performs an **upsert**: existing entries matched by `(org_id, locale, content)` are updated; new entries are inserted. Entries not in the upload are left untouched.
-     * - Set `scope` to `CLUSTER` to upload translations to the All-Org context. Cluster-level translations act as defaults for orgs that have no translations for a locale.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmanual-translation%2Fimport-manual-translations | ThoughtSpot API reference}
-     */
     importManualTranslations: {
         parameters: {
             query?: never;
@@ -13991,99 +10504,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Convert worksheets to models
-     *
-     * Available from 10.6.0.cl.
-     * `POST /api/rest/2.0/metadata/worksheets/convert`
-     *
-     * ## Prerequisites
-     * - **Privileges Required:**
-     *   - `DATAMANAGEMENT` (Can manage data) or `ADMINISTRATION` (Can administer ThoughtSpot).
-     * - **Additional Privileges (if RBAC is enabled):**
-     *   - `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (Can manage data models).
-     *
-     * ---
-     *
-     * ## Usage Guidelines
-     *
-     * ### Parameters
-     *
-     * 1. **worksheet_ids**
-     *    - **Description:** A comma-separated list of GUIDs (Globally Unique Identifiers) specifying the Worksheets to be converted.
-     *    - **Usage:**
-     *      - Used only when `convert_all` is set to `false`.
-     *      - Leave empty or omit when `convert_all` is set to `true`.
-     *
-     * 2. **exclude_worksheet_ids**
-     *    - **Description:** A comma-separated list of GUIDs specifying Worksheets to be excluded from conversion.
-     *    - **Usage:**
-     *      - Useful when `convert_all` is set to `true` and specific Worksheets should not be converted.
-     *
-     * 3. **convert_all**
-     *    - **Description:** Sets the scope of conversion.
-     *    - **Options:**
-     *      - `true`: Converts all Worksheets in the system, except those specified in `exclude_worksheet_ids`.
-     *      - `false`: Converts only the Worksheets listed in `worksheet_ids`.
-     *
-     * 4. **apply_changes**
-     *    - **Description:** Specifies whether to apply changes directly to ThoughtSpot or to generate a preview before applying any changes.Used for validation of conversion.
-     *    - **Options:**
-     *      - `true`: Applies conversion changes directly to ThoughtSpot.
-     *      - `false`: Generates only a preview of the changes and does not apply any changes to ThoughtSpot
-     *
-     * ---
-     *
-     * ## Best Practices
-     *
-     * 1. **Backup Before Conversion:**
-     *    Always export metadata as a backup before initiating the conversion process
-     *
-     * 2. **Partial Conversion for Testing:**
-     *    Test the conversion process by setting `convert_all` to `false` and specifying a small number of `worksheet_ids`.
-     *
-     * 3. **Verify Dependencies:**
-     *    Check for dependent objects, such as Tables and Connections, to avoid invalid references.
-     *
-     * 4. **Review Changes:**
-     *    Use `apply_changes: false` to preview the impact of the conversion before applying changes.
-     *
-     * ---
-     *
-     * ## Examples
-     *
-     * ### Convert Specific Worksheets
-     * ```json
-     * {
-     *   "worksheet_ids": ["guid1", "guid2", "guid3"],
-     *   "exclude_worksheet_ids": [],
-     *   "convert_all": false,
-     *   "apply_changes": true
-     * }
-     * ```
-     *
-     * ### Convert All Accessible Worksheets
-     * ```json
-     * {
-     *   "worksheet_ids": [],
-     *   "exclude_worksheet_ids": [],
-     *   "convert_all": true,
-     *   "apply_changes": true
-     * }
-     * ```
-     *
-     * ### Exclude Specific Worksheets While Converting All Accessible Worksheets
-     * ```json
-     * {
-     *   "worksheet_ids": [],
-     *   "exclude_worksheet_ids": ["abc"],
-     *   "convert_all": true,
-     *   "apply_changes": true
-     * }
-     * ```
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fconvert-worksheet-to-model | ThoughtSpot API reference}
-     */
     convertWorksheetToModel: {
         parameters: {
             query?: never;
@@ -14109,20 +10529,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Makes a copy of an Answer or Liveboard
-     *
-     * Available from 10.3.0.cl.
-     * `POST /api/rest/2.0/metadata/copyobject`
-     *
-     * Creates a copy of a metadata object.
-     *
-     * Requires at least view access to the metadata object being copied.
-     *
-     * Upon successful execution, the API creates a copy of the metadata object specified in the API request and returns the ID of the new object.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fcopy-object | ThoughtSpot API reference}
-     */
     copyObject: {
         parameters: {
             query?: never;
@@ -14149,16 +10555,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Removes the specified metadata object from the ThoughtSpot system.
-     *
-     * Available from 9.0.0.cl.
-     * `POST /api/rest/2.0/metadata/delete`
-     *
-     * Requires edit access to the metadata object.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fdelete-metadata | ThoughtSpot API reference}
-     */
     deleteMetadata: {
         parameters: {
             query?: never;
@@ -14182,28 +10578,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Exports the [TML](https://docs.thoughtspot.com/cloud/latest/tml) representation of metadata objects in JSON or YAML format.
-     *
-     * Available from 9.0.0.cl.
-     * `POST /api/rest/2.0/metadata/tml/export`
-     *
-     * Requires `DATADOWNLOADING` (**Can download Data**) and at least view access to the metadata object.
-     *
-     * #### Usage guidelines
-     *
-     * * You can export one or several objects by passing metadata object GUIDs in the `metadata` array.
-     * * When exporting TML content for a Liveboard or Answer object, you can set `export_associated` to `true` to retrieve TML content for underlying Worksheets, Tables, or Views, including the GUID of each object within the headers. When   `export_associated` is set to `true`, consider retrieving one metadata object at a time.
-     * * Set `export_fqns` to `true` to add FQNs of the referenced objects in the TML content. For example, if you send an API request to retrieve TML for a Liveboard and its associated objects, the API returns the TML content with FQNs of the referenced Worksheet. Exporting TML with FQNs is useful if ThoughtSpot has multiple objects with the same name and you want to eliminate ambiguity when importing TML files into ThoughtSpot. It eliminates the need for adding FQNs of the referenced objects manually during the import operation.
-     * * To export only the TML of feedbacks associated with an object, set the GUID of the object as `identifier`, and set the `type` as `FEEDBACK` in the `metadata` array.
-     * * To export the TML of an object along with the feedbacks associated with it, set the GUID of the object as `identifier`, set the `type` as `LOGIAL_TABLE` in the `metadata` array, and set `export_with_associated_feedbacks` in `export_options` to true.
-     *
-     * For more information, see [TML Documentation](https://developers.thoughtspot.com/docs/tml#_export_a_tml).
-     *
-     * For more information on feedbacks, see [Feedback Documentation](https://docs.thoughtspot.com/cloud/latest/sage-feedback).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fexport-metadata-tml | ThoughtSpot API reference}
-     */
     exportMetadataTML: {
         parameters: {
             query?: never;
@@ -14229,29 +10603,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Exports the [TML](https://docs.thoughtspot.com/cloud/latest/tml) representation of metadata objects in JSON or YAML format.
-     *
-     * Available from 10.1.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `USERMANAGEMENT` (the description says when each applies).
-     * `POST /api/rest/2.0/metadata/tml/export/batch`
-     *
-     * ### **Permissions Required**
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) and `USERMANAGEMENT` (**Can manage users**) privileges.
-     *
-     * #### **Usage Guidelines**
-     *
-     * This API is only applicable for `USER`, `GROUP`, and `ROLES` metadata types.
-     *
-     * - `batch_offset` Indicates the starting position within the complete dataset from which the API should begin returning objects. Useful for paginating results efficiently.
-     * - `batch_size` Specifies the number of objects or items to retrieve in a single request. Helps control response size for better performance.
-     * - `edoc_format` Defines the format of the TML content. The exported metadata can be in JSON or YAML format.
-     * - `export_dependent` Specifies whether to include dependent metadata objects in the export. Ensures related objects are also retrieved if needed.
-     * - `all_orgs_override` Indicates whether the export operation applies across all organizations. Useful for multi-tenant environments where cross-org exports are required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fexport-metadata-tml-batched | ThoughtSpot API reference}
-     */
     exportMetadataTMLBatched: {
         parameters: {
             query?: never;
@@ -14277,32 +10628,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Fetches the underlying SQL query data for an Answer object.
-     *
-     * Available from 9.0.0.cl.
-     * `POST /api/rest/2.0/metadata/answer/sql`
-     *
-     * Requires at least view access to the Answer object.
-     *
-     * Upon successful execution, the API returns the SQL queries for the specified object as shown in this example:
-     * ```
-     * {
-     *    "metadata_id":"8fbe44a8-46ad-4b16-8d39-184b2fada490",
-     *    "metadata_name":"Total sales",
-     *    "metadata_type":"ANSWER",
-     *    "sql_queries":[
-     *       {
-     *          "metadata_id":"8fbe44a8-46ad-4b16-8d39-184b2fada490",
-     *          "metadata_name":"Total sales -test",
-     *          "sql_query":"SELECT \n  \"ta_1\".\"REGION\" \"ca_1\", \n  \"ta_2\".\"PRODUCTNAME\" \"ca_2\", \n  \"ta_1\".\"STORENAME\" \"ca_3\", \n  CASE\n    WHEN sum(\"ta_3\".\"SALES\") IS NOT NULL THEN sum(\"ta_3\".\"SALES\")\n    ELSE 0\n  END \"ca_4\", \n  CASE\n    WHEN sum(\"ta_3\".\"QUANTITYPURCHASED\") IS NOT NULL THEN sum(\"ta_3\".\"QUANTITYPURCHASED\")\n    ELSE 0\n  END \"ca_5\"\nFROM \"RETAILAPPAREL\".\"PUBLIC\".\"FACT_RETAPP_SALES\" \"ta_3\"\n  JOIN \"RETAILAPPAREL\".\"PUBLIC\".\"DIM_RETAPP_STORES\" \"ta_1\"\n    ON \"ta_3\".\"STOREID\" = \"ta_1\".\"STOREID\"\n  JOIN \"RETAILAPPAREL\".\"PUBLIC\".\"DIM_RETAPP_PRODUCTS\" \"ta_2\"\n    ON \"ta_3\".\"PRODUCTID\" = \"ta_2\".\"PRODUCTID\"\nGROUP BY \n  \"ca_1\", \n  \"ca_2\", \n  \"ca_3\"\n"
-     *       }
-     *    ]
-     * }
-     * ```
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Ffetch-answer-sql-query | ThoughtSpot API reference}
-     */
     fetchAnswerSqlQuery: {
         parameters: {
             query?: never;
@@ -14328,22 +10653,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets information about the status of the TML async import task scheduled using the `/api/rest/2.0/metadata/tml/async/import` API call.
-     *
-     * Available from 10.4.0.cl.
-     * `POST /api/rest/2.0/metadata/tml/async/status`
-     *
-     * To fetch the task details, specify the ID of the TML async import task.
-     *
-     * Requires access to the task ID. The API allows users who initiated the asynchronous TML import via `/api/rest/2.0/metadata/tml/async/import` to view the status of their tasks.  Users with administration privilege can view the status of all import tasks initiated by the users in their Org.
-     *
-     * #### Usage guidelines
-     *
-     * See [TML API Documentation](https://developers.thoughtspot.com/docs/tml#_fetch_status_of_the_tml_import_task) for usage guidelines.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Ffetch-async-import-task-status | ThoughtSpot API reference}
-     */
     fetchAsyncImportTaskStatus: {
         parameters: {
             query?: never;
@@ -14369,34 +10678,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Fetches the underlying SQL query data for a Liveboard object and its visualizations.
-     *
-     * Available from 9.0.0.cl.
-     * `POST /api/rest/2.0/metadata/liveboard/sql`
-     *
-     * Requires at least view access to the Liveboard object.
-     *
-     * To get SQL query data for a Liveboard, specify the GUID of the Liveboard. Optionally, you can add an array of visualization GUIDs to retrieve the SQL query data for visualizations in the Liveboard.
-     *
-     * Upon successful execution, the API returns the SQL queries for the specified object as shown in this example:
-     * ```
-     * {
-     *   "metadata_id": "fa68ae91-7588-4136-bacd-d71fb12dda69",
-     *   "metadata_name": "Total Sales",
-     *   "metadata_type": "LIVEBOARD",
-     *   "sql_queries": [
-     *     {
-     *       "metadata_id": "b3b6d2b9-089a-490c-8e16-b144650b7843",
-     *       "metadata_name": "Total quantity purchased, Total sales by region",
-     *       "sql_query": "SELECT \n  \"ta_1\".\"REGION\" \"ca_1\", \n  CASE\n    WHEN sum(\"ta_2\".\"QUANTITYPURCHASED\") IS NOT NULL THEN sum(\"ta_2\".\"QUANTITYPURCHASED\")\n    ELSE 0\n  END \"ca_2\", \n  CASE\n    WHEN sum(\"ta_2\".\"SALES\") IS NOT NULL THEN sum(\"ta_2\".\"SALES\")\n    ELSE 0\n  END \"ca_3\"\nFROM \"RETAILAPPAREL\".\"PUBLIC\".\"FACT_RETAPP_SALES\" \"ta_2\"\n  JOIN \"RETAILAPPAREL\".\"PUBLIC\".\"DIM_RETAPP_STORES\" \"ta_1\"\n    ON \"ta_2\".\"STOREID\" = \"ta_1\".\"STOREID\"\nGROUP BY \"ca_1\""
-     *     }
-     *   ]
-     * }
-     * ```
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Ffetch-liveboard-sql-query | ThoughtSpot API reference}
-     */
     fetchLiveboardSqlQuery: {
         parameters: {
             query?: never;
@@ -14422,34 +10703,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Imports [TML](https://docs.thoughtspot.com/cloud/latest/tml) files into ThoughtSpot.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/metadata/tml/import`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) or `ADMINISTRATION` (**Can administer ThoughtsSpot**) privilege.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the following Data control privileges may be required:
-     * - `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**)
-     * - `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**)
-     *
-     * #### Usage guidelines
-     *
-     * *  Import all related objects in a single TML Import API call. For example, Tables that use the same Connection object and Worksheets connected to these Tables.
-     * * Include the `fqn` property to distinguish objects that have the same name.
-     *   For example, if you have multiple Connections or Worksheets with the same name on ThoughtSpot and the Connection or Worksheet referenced in your TML file does not have a unique name to distinguish, it may result in invalid object references.
-     *   Adding `fqn` helps ThoughtSpot differentiate a Table from another with the same name.
-     *   We recommend [exporting TML with FQNs](#/http/api-endpoints/metadata/export-metadata-tml) and using these during the import operation.
-     * * You can upload multiple TML files at a time.
-     *   If you import a Worksheet along with Liveboards, Answers, and other dependent objects in a single API call, the imported objects will be immediately available for use.
-     *   When you import only a Worksheet object, it may take some time for the Worksheet to become available in the ThoughtSpot system. Please wait for a few minutes, and then proceed to create an Answer and Liveboard from the newly imported Worksheet.
-     *
-     * For more information, see [TML Documentation](https://developers.thoughtspot.com/docs/tml#_import_a_tml).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fimport-metadata-tml | ThoughtSpot API reference}
-     */
     importMetadataTML: {
         parameters: {
             query?: never;
@@ -14475,25 +10728,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Schedules a task to import [TML](https://docs.thoughtspot.com/cloud/latest/tml) files into ThoughtSpot. You can use this API endpoint to process TML objects asynchronously when importing TMLs of large and complex metadata objects into ThoughtSpot. Unlike the synchronous import TML operation, the API processes TML data in the background and returns a task ID, which can be used to check the status of the import task via `/api/rest/2.0/metadata/tml/async/status` API endpoint.
-     *
-     * Available from 10.4.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/metadata/tml/async/import`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) or `ADMINISTRATION` (**Can administer ThoughtsSpot**) privilege, and edit access to the TML objects.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the following Data control privileges may be required:
-     * - `CAN_CREATE_OR_EDIT_CONNECTIONS` (**Can create/edit Connections**)
-     * - `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**)
-     *
-     * #### Usage guidelines
-     *
-     * See [Async TML API Documentation](https://developers.thoughtspot.com/docs/tml#_import_tml_objects_asynchronously) for usage guidelines.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fimport-metadata-tml-async | ThoughtSpot API reference}
-     */
     importMetadataTMLAsync: {
         parameters: {
             query?: never;
@@ -14519,37 +10753,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Parameterize fields in metadata objects.  Beta
-     *
-     * Available from 10.9.0.cl.
-     * `POST /api/rest/2.0/metadata/parameterize`
-     *
-     * **Note:** This API endpoint is deprecated and will be removed from ThoughtSpot in a future release. Use [POST /api/rest/2.0/metadata/parameterize-fields](/api/rest/2.0/metadata/parameterize-fields) instead.
-     *
-     * Allows parameterizing fields in metadata objects in ThoughtSpot.
-     *
-     * Requires appropriate permissions to modify the metadata object.
-     *
-     * The API endpoint allows parameterizing the following types of metadata objects:
-     * * Logical Tables
-     * * Connections
-     * * Connection Configs
-     *
-     * For a Logical Table the field type must be `ATTRIBUTE` and field name can be one of:
-     * * databaseName
-     * * schemaName
-     * * tableName
-     *
-     * For a Connection or Connection Config, the field type is always `CONNECTION_PROPERTY`. In this case, field_name specifies the exact property of the Connection or Connection Config that needs to be parameterized.
-     *
-     * For Connection Config, the only supported field name is:
-     * * impersonate_user
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fparameterize-metadata | ThoughtSpot API reference}
-     * @deprecated Note: This API endpoint is deprecated and will be removed from ThoughtSpot in a future release. Use [POST /api/rest/2.0/metadata/parameterize-fields](/api/rest/2.0/metadata/parameterize-fields) instead.
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     parameterizeMetadata: {
         parameters: {
             query?: never;
@@ -14573,35 +10776,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Parameterize multiple fields of metadata objects. For example [schemaName, databaseName] for LOGICAL_TABLE.
-     *
-     * Available from 26.5.0.cl.
-     * `POST /api/rest/2.0/metadata/parameterize-fields`
-     *
-     * Allows parameterizing multiple fields of metadata objects in ThoughtSpot. For example, you can parameterize [schemaName, databaseName] for LOGICAL_TABLE.
-     *
-     * Requires appropriate permissions to modify the metadata object.
-     *
-     * The API endpoint allows parameterizing the following types of metadata objects:
-     * * Logical Tables
-     * * Connections
-     * * Connection Configs
-     *
-     * For a Logical Table, the field type must be `ATTRIBUTE` and field names can include:
-     * * databaseName
-     * * schemaName
-     * * tableName
-     *
-     * For a Connection or Connection Config, the field type is always `CONNECTION_PROPERTY`. In this case, field_names specifies the exact properties of the Connection or Connection Config that need to be parameterized.
-     *
-     * For Connection Config, supported field names include:
-     * * impersonate_user
-     *
-     * You can parameterize multiple fields at once by providing an array of field names.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fparameterize-metadata-fields | ThoughtSpot API reference}
-     */
     parameterizeMetadataFields: {
         parameters: {
             query?: never;
@@ -14625,47 +10799,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets a list of metadata objects available on the ThoughtSpot system.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`.
-     * `POST /api/rest/2.0/metadata/search`
-     *
-     * This API endpoint is available to all users who have view access to the object. Users with `ADMINISTRATION` (**Can administer ThoughtSpot**) privileges can view data for all metadata objects, including users and groups.
-     *
-     * #### Usage guidelines
-     *
-     * - To get all metadata objects, send the API request without any attributes.
-     * - To get metadata objects of a specific type, set the `type` attribute. For example, to fetch a Worksheet, set the type as `LOGICAL_TABLE`.
-     * - To filter metadata objects within type `LOGICAL_TABLE`, set the `subtypes` attribute. For example, to fetch a Worksheet, set the type as `LOGICAL_TABLE` & subtypes as `[WORKSHEET]`.
-     * - To get a specific metadata object, specify the GUID.
-     * - To customize your search and filter the API response, you can use several parameters.
-     *   You can search for objects created or modified by specific users, by tags applied to the objects, or by using the include parameters like `include_auto_created_objects`, `include_dependent_objects`, `include_headers`, `include_incomplete_objects`, and so on.
-     *   You can also define sorting options to sort the data retrieved in the API response.
-     * - To get discoverable objects when linientmodel is enabled you can use `include_discoverable_objects` as true else false. Default value is true.
-     * - For liveboard metadata type, to get the newer format, set the `liveboard_response_format` as V2. Default value is V1.
-     * - To retrieve only objects that are published, set the `include_only_published_objects` as true. Default value is false.
-     *
-     * **NOTE**: `obj_identifier` is supported for the following object types: `LIVEBOARD`, `ANSWER`, `LOGICAL_TABLE`, `LOGICAL_COLUMN`, `CONNECTION`, `USER_GROUP`, `COLLECTION`. The response includes the `metadata_obj_id` field for objects that have a Custom object ID set.
-     *
-     * **NOTE**: The following parameters support pagination of metadata records:
-     *
-     * - `tag_identifiers`
-     * - `type`
-     * - `subtypes`
-     * - `created_by_user_identifiers`
-     * - `modified_by_user_identifiers`
-     * - `owned_by_user_identifiers`
-     * - `exclude_objects`
-     * - `include_auto_created_objects`
-     * - `favorite_object_options`
-     * - `include_only_published_objects`
-     *
-     * **Warning**: Do not set `record_size` to `-1`. On ThoughtSpot instances with a large number of objects or users, this can lead to slow responses, excessive logging, and out-of-memory failures. Specify an explicit `record_size` and iterate through pages programmatically.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fsearch-metadata | ThoughtSpot API reference}
-     */
     searchMetadata: {
         parameters: {
             query?: never;
@@ -14691,51 +10824,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Remove parameterization from fields in metadata objects.
-     *
-     * Available from 26.5.0.cl.
-     * `POST /api/rest/2.0/metadata/unparameterize`
-     *
-     * Allows removing parameterization from fields in metadata objects in ThoughtSpot.
-     *
-     * Requires appropriate permissions to modify the metadata object.
-     *
-     * The API endpoint allows unparameterizing the following types of metadata objects:
-     * * Logical Tables
-     * * Connections
-     * * Connection Configs
-     *
-     * For a Logical Table the field type must be `ATTRIBUTE` and field name can be one of:
-     * * databaseName
-     * * schemaName
-     * * tableName
-     *
-     * For a Connection or Connection Config, the field type is always `CONNECTION_PROPERTY`. In this case, field_name specifies the exact property of the Connection or Connection Config that needs to be unparameterized.
-     *
-     * For Connection Config, the only supported field name is:
-     * * impersonate_user
-     *
-     * ## Restored value
-     *
-     * The endpoint has two mutually exclusive modes, and the value that is restored differs per mode:
-     *
-     * * Single-field mode (`field_name` + `value`) restores the supplied `value`.
-     * * Bulk mode (`metadata_entries`) ignores `value` and restores the Primary org (`org_id=0`) value of the variable bound to the field, even when the request is made from a secondary org.
-     *
-     * In bulk mode, a secret Connection field bound to a sensitive variable is restored from the variable's Primary-org secret.
-     *
-     * Bulk mode has no partial success. The request fails with `400` and nothing is changed if any field:
-     * * is a non-secret field bound to a sensitive variable,
-     * * is bound to a per-principal variable, whose value is user-specific or group-specific,
-     * * has a variable that cannot be read, because it is deleted or not visible to you,
-     * * has no Primary-org value, or
-     * * is a secret field whose value is unavailable from the secure store, which includes the case where the Confidant Vault is disabled, since the restored secret could then not be stored securely.
-     *
-     * Such a field can still be unparameterized individually in single-field mode with an explicit `value`. Duplicate entries for the same object and field are coalesced.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Funparameterize-metadata | ThoughtSpot API reference}
-     */
     unparameterizeMetadata: {
         parameters: {
             query?: never;
@@ -14759,138 +10847,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Update header attributes for a given list of header objects.  Beta
-     *
-     * Available from 10.6.0.cl.
-     * `POST /api/rest/2.0/metadata/headers/update`
-     *
-     * ## Prerequisites
-     * - **Privileges Required:**
-     *   - `DATAMANAGEMENT` (Can manage data) or `ADMINISTRATION` (Can administer ThoughtSpot).
-     * - **Additional Privileges (if RBAC is enabled):**
-     *   - `ORG_ADMINISTRATION` (Can manage orgs).
-     *
-     * ---
-     *
-     * ## Usage Guidelines
-     *
-     * ### Parameters
-     *
-     * 1. **headers_update**
-     *    - **Description:** List of header objects with their attributes to be updated. Each object contains a list of attributes to be updated in the header.
-     *    - **Usage:**
-     *       - You must provide either `identifier` or `obj_identifier`, but not both. Both fields cannot be empty.
-     *       - When `org_identifier` is set to `-1`, only the `identifier` value is accepted; `obj_identifier` is not allowed.
-     *
-     * 2. **org_identifier**
-     *    - **Description:** GUID (Globally Unique Identifier) or name of the organization.
-     *    - **Usage:**
-     *      - Leaving this field empty assumes that the changes should be applied to the current organization
-     *      - Provide `org_guid` or `org_name` to uniquely identify the organization where changes need to be applied. .
-     *      - Provide `-1` if changes have to be applied across all the org.
-     *
-     * ---
-     *
-     * ## Note
-     * Currently, this API is enabled only for updating the `obj_identifier` attribute. Only `text` will be allowed in attribute's value.
-     *
-     * ## Best Practices
-     *
-     * 1. **Backup Before Conversion:**
-     *    Always export metadata as a backup before initiating the update process
-     *
-     * ---
-     *
-     * ## Examples
-     *
-     * ### Only `identifier` is given
-     * ```json
-     * {
-     *   "headers_update":
-     *   [
-     *     {
-     *       "identifier": "guid_1",
-     *       "obj_identifier": "",
-     *       "type": "LOGICAL_COLUMN",
-     *       "attributes":
-     *       [
-     *         {
-     *           "name": "obj_id",
-     *           "value": "custom_object_id"
-     *         }
-     *       ]
-     *     }
-     *   ],
-     *   "org_identifier": "orgGuid"
-     * }
-     * ```
-     *
-     * ### Only `obj_identifier` is given
-     * ```json
-     * {
-     *   "headers_update":
-     *   [
-     *     {
-     *       "obj_identifier": "custom_object_id",
-     *       "type": "ANSWER",
-     *       "attributes":
-     *       [
-     *         {
-     *           "name": "obj_id",
-     *           "value": "custom_object_id"
-     *         }
-     *       ]
-     *     }
-     *   ],
-     *   "org_identifier": "orgName"
-     * }
-     * ```
-     *
-     * ### Executing update for all org `-1`
-     * ```json
-     * {
-     *   "headers_update":
-     *   [
-     *     {
-     *       "identifier": "guid_1",
-     *       "type": "ANSWER",
-     *       "attributes":
-     *       [
-     *         {
-     *           "name": "obj_id",
-     *           "value": "custom_object_id"
-     *         }
-     *       ]
-     *     }
-     *   ],
-     *   "org_identifier": -1
-     * }
-     * ```
-     *
-     * ### Optional `type` is not provided
-     * ```json
-     * {
-     *   "headers_update":
-     *   [
-     *     {
-     *       "identifier": "guid_1",
-     *       "attributes":
-     *       [
-     *         {
-     *           "name": "obj_id",
-     *           "value": "custom_object_id"
-     *         }
-     *       ]
-     *     }
-     *   ],
-     *   "org_identifier": -1
-     * }
-     * ```
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fupdate-metadata-header | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     updateMetadataHeader: {
         parameters: {
             query?: never;
@@ -14914,107 +10870,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Update object IDs for given metadata objects.  Beta
-     *
-     * Available from 10.8.0.cl.
-     * `POST /api/rest/2.0/metadata/update-obj-id`
-     *
-     * ## Prerequisites
-     * - **Privileges Required:**
-     *   - `DATAMANAGEMENT` (Can manage data) or `ADMINISTRATION` (Can administer ThoughtSpot).
-     * - **Additional Privileges (if RBAC is enabled):**
-     *   - `ORG_ADMINISTRATION` (Can manage orgs).
-     *
-     * ---
-     *
-     * ## Usage Guidelines
-     *
-     * ### Parameters
-     *
-     * 1. **metadata**
-     *    - **Description:** List of metadata objects to update their object IDs.
-     *    - **Usage:**
-     *       - Use either `current_obj_id` alone OR use `metadata_identifier` with `type` (when needed).
-     *       - When using `metadata_identifier`, the `type` field is required if using a name instead of a GUID.
-     *       - The `new_obj_id` field is always required.
-     *
-     * ---
-     *
-     * ## Note
-     * This API is specifically designed for updating object IDs of metadata objects. It internally uses the header update mechanism to perform the changes.
-     *
-     * ## Best Practices
-     *
-     * 1. **Backup Before Update:**
-     *    Always export metadata as a backup before initiating the update process.
-     *
-     * 2. **Validation:**
-     *    - When using `current_obj_id`, ensure it matches the existing object ID exactly.
-     *    - When using `metadata_identifier` with a name, ensure the `type` is specified correctly.
-     *    - Verify that the `new_obj_id` follows your naming conventions and is unique within your system.
-     *
-     * ---
-     *
-     * ## Examples
-     *
-     * ### Using current_obj_id
-     * ```json
-     * {
-     *   "metadata": [
-     *     {
-     *       "current_obj_id": "existing_object_id",
-     *       "new_obj_id": "new_object_id"
-     *     }
-     *   ]
-     * }
-     * ```
-     *
-     * ### Using metadata_identifier with GUID
-     * ```json
-     * {
-     *   "metadata": [
-     *     {
-     *       "metadata_identifier": "01234567-89ab-cdef-0123-456789abcdef",
-     *       "new_obj_id": "new_object_id"
-     *     }
-     *   ]
-     * }
-     * ```
-     *
-     * ### Using metadata_identifier with name and type
-     * ```json
-     * {
-     *   "metadata": [
-     *     {
-     *       "metadata_identifier": "My Answer",
-     *       "type": "ANSWER",
-     *       "new_obj_id": "new_object_id"
-     *     }
-     *   ]
-     * }
-     * ```
-     *
-     * ### Multiple objects update
-     * ```json
-     * {
-     *   "metadata": [
-     *     {
-     *       "current_obj_id": "existing_object_id_1",
-     *       "new_obj_id": "new_object_id_1"
-     *     },
-     *     {
-     *       "metadata_identifier": "My Worksheet",
-     *       "type": "LOGICAL_TABLE",
-     *       "new_obj_id": "new_object_id_2"
-     *     }
-     *   ]
-     * }
-     * ```
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fmetadata%2Fupdate-metadata-obj-id | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     updateMetadataObjId: {
         parameters: {
             query?: never;
@@ -15038,20 +10893,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates an Org object.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ORG_ADMINISTRATION`.
-     * `POST /api/rest/2.0/orgs/create`
-     *
-     * To use this API, the [Orgs](https://docs.thoughtspot.com/cloud/latest/orgs-overview) feature must be enabled in your cluster.
-     *
-     * Requires cluster administration (**Can administer Org**) privileges.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `ORG_ADMINISTRATION` (**Can manage Orgs**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Forgs%2Fcreate-org | ThoughtSpot API reference}
-     */
     createOrg: {
         parameters: {
             query?: never;
@@ -15077,20 +10918,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deletes an Org object from the ThoughtSpot system.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ORG_ADMINISTRATION`.
-     * `POST /api/rest/2.0/orgs/{org_identifier}/delete`
-     *
-     * Requires cluster administration (**Can administer Org**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `ORG_ADMINISTRATION` (**Can manage Orgs**) privilege is required.
-     *
-     * When you delete an Org, all its users and objects created in that Org context are removed. However, if the users in the deleted Org also exists in other Orgs, they are removed only from the deleted Org.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Forgs%2Fdelete-org | ThoughtSpot API reference}
-     */
     deleteOrg: {
         parameters: {
             query?: never;
@@ -15113,18 +10940,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets a list of Orgs configured on the ThoughtSpot system. To get details of a specific Org, specify the Org ID or name. You can also pass parameters such as status, visibility, and user identifiers to get a specific list of Orgs.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ORG_ADMINISTRATION`.
-     * `POST /api/rest/2.0/orgs/search`
-     *
-     * Requires cluster administration (**Can administer Org**) privileges.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `ORG_ADMINISTRATION` (**Can manage Orgs**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Forgs%2Fsearch-orgs | ThoughtSpot API reference}
-     */
     searchOrgs: {
         parameters: {
             query?: never;
@@ -15150,18 +10965,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates an Org object. You can modify Org properties such as name, description, and user associations.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ORG_ADMINISTRATION`.
-     * `POST /api/rest/2.0/orgs/{org_identifier}/update`
-     *
-     * Requires cluster administration (**Can administer Org**) privileges.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `ORG_ADMINISTRATION` (**Can manage Orgs**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Forgs%2Fupdate-org | ThoughtSpot API reference}
-     */
     updateOrg: {
         parameters: {
             query?: never;
@@ -15188,29 +10991,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Exports an Answer in the given file format. You can download the Answer data as a PDF, PNG, CSV, or XLSX file.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `DATADOWNLOADING`, `CAN_DOWNLOAD_DETAILED_DATA`, `CAN_DOWNLOAD_VISUALS` (the description says when each applies).
-     * `POST /api/rest/2.0/report/answer`
-     *
-     * Requires at least view access to the Answer. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is not enabled, the `DATADOWNLOADING` (**Can download Data**) privilege is required. If RBAC is enabled, the required download privilege depends on the selected `file_format`: `CSV`, `XLSX`, and `PDF` require the `CAN_DOWNLOAD_DETAILED_DATA` (**Can download detailed data**) privilege, and `PNG` requires the `CAN_DOWNLOAD_VISUALS` (**Can download visuals**) privilege. For an Answer, the `PDF` export is a table PDF, which is why it falls under `CAN_DOWNLOAD_DETAILED_DATA` rather than `CAN_DOWNLOAD_VISUALS`.
-     *
-     * #### Usage guidelines
-     *
-     * In the request body, specify the GUID or name of the Answer and set `file_format`. The default file format is CSV.
-     *
-     * Use the `type` parameter to specify whether the Answer being exported is a saved Answer (`SAVED`) or a pinned Answer on a Liveboard (`PINNED`). Defaults to `SAVED`. When using `PINNED`, the `metadata_identifier` must be the container id.
-     *
-     * **NOTE**:
-     * * The downloadable file returned in API response file is extensionless. Please rename the downloaded file by typing in the relevant extension.
-     * * HTML rendering is not supported for PDF exports of Answers with tables.
-     *
-     * Optionally, you can define [runtime overrides](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_overrides) to apply to the Answer data.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Freports%2Fexport-answer-report | ThoughtSpot API reference}
-     */
     exportAnswerReport: {
         parameters: {
             query?: never;
@@ -15236,42 +11016,6 @@ If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rb
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Exports a Liveboard and its visualizations in PDF, PNG, CSV, or XLSX file format.
-The default `file_format` is CSV.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `DATADOWNLOADING`, `CAN_DOWNLOAD_DETAILED_DATA`, `CAN_DOWNLOAD_VISUALS` (the description says when each applies).
-     * `POST /api/rest/2.0/report/liveboard`
-     *
-     * Requires at least view access to the Liveboard. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is not enabled, the `DATADOWNLOADING` (**Can download Data**) privilege is required. If RBAC is enabled, the required download privilege depends on the selected `file_format`: `CSV` and `XLSX` require the `CAN_DOWNLOAD_DETAILED_DATA` (**Can download detailed data**) privilege, and `PNG` and `PDF` require the `CAN_DOWNLOAD_VISUALS` (**Can download visuals**) privilege.
-     *
-     * #### Usage guidelines
-     *
-     * In the request body, specify the GUID or name of the Liveboard. To generate a Liveboard report with specific visualizations, add GUIDs or names of the visualizations.
-     *
-     * **NOTE**:
-     *
-     * * The downloadable file returned in API response file is extensionless. Please rename the downloaded file by typing in the relevant extension.
-     *
-     * * Optionally, you can define [runtime overrides](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_overrides) to apply to the Answer data.
-     *
-     * * To include unsaved changes in the report, pass the `transient_pinboard_content` script generated from the `getExportRequestForCurrentPinboard` method in the Visual Embed SDK. Upon successful execution, the API returns the report with unsaved changes, including ad hoc changes to visualizations. For more information, see [Liveboard Report API](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_liveboard_report_api).
-     *
-     * * Starting with ThoughtSpot Cloud 10.9.0.cl release, the Liveboard can be exported in the PNG format in the resolution of your choice. To enable this on your instance, contact ThoughtSpot support. When this feature is enabled, the options `include_cover_page`,`include_filter_page` within the `png_options` will not be available for PNG exports.
-     *
-     * * Starting with the ThoughtSpot Cloud 26.2.0.cl release,
-     *
-     *   * Liveboards can be exported in CSV format.
-     *     * All visualizations within a Liveboard can be exported as individual CSV files.
-     *     * When exporting multiple visualizations or the entire Liveboard, the system returns the report as a compressed ZIP file containing the separate CSV files for each visualization.
-     *
-     *   * Liveboards can also be exported in XLSX format.
-     *     * All selected visualizations are consolidated into a single Excel workbook (.xlsx), with each visualization placed in its own worksheet (tab).
-     *     * XLSX exports are limited to a maximum of 255 worksheets (tabs) per workbook.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Freports%2Fexport-liveboard-report | ThoughtSpot API reference}
-     */
     exportLiveboardReport: {
         parameters: {
             query?: never;
@@ -15297,17 +11041,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates a Role object in ThoughtSpot.
-     *
-     * Available from 9.5.0.cl.
-     * Privileges: `ROLE_ADMINISTRATION`.
-     * `POST /api/rest/2.0/roles/create`
-     *
-     * Available only if [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance. To create a Role, the `ROLE_ADMINISTRATION` (**Can manage roles**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Froles%2Fcreate-role | ThoughtSpot API reference}
-     */
     createRole: {
         parameters: {
             query?: never;
@@ -15333,17 +11066,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deletes a Role object from the ThoughtSpot system.
-     *
-     * Available from 9.5.0.cl.
-     * Privileges: `ROLE_ADMINISTRATION`.
-     * `POST /api/rest/2.0/roles/{role_identifier}/delete`
-     *
-     * Available only if [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance. To delete a Role, the `ROLE_ADMINISTRATION` (**Can manage roles**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Froles%2Fdelete-role | ThoughtSpot API reference}
-     */
     deleteRole: {
         parameters: {
             query?: never;
@@ -15366,21 +11088,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets a list of Role objects from the ThoughtSpot system.
-     *
-     * Available from 9.5.0.cl.
-     * Privileges: `ROLE_ADMINISTRATION`.
-     * `POST /api/rest/2.0/roles/search`
-     *
-     * Available if [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance. To search for Roles, the `ROLE_ADMINISTRATION` (**Can manage roles**) privilege is required.
-     *
-     * To get details of a specific Role object, specify the GUID or name. You can also filter the API response based on user group and Org identifiers, privileges assigned to the Role, and deprecation status.
-     *
-     * **NOTE**: In addition to the GUID and name, `role_identifiers` accepts a Custom object ID if one is configured for the role. The response also includes the `obj_id` field for each role that has one set.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Froles%2Fsearch-roles | ThoughtSpot API reference}
-     */
     searchRoles: {
         parameters: {
             query?: never;
@@ -15406,17 +11113,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates the properties of a Role object.
-     *
-     * Available from 9.5.0.cl.
-     * Privileges: `ROLE_ADMINISTRATION`.
-     * `POST /api/rest/2.0/roles/{role_identifier}/update`
-     *
-     * Available only if [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance. To update a Role, the `ROLE_ADMINISTRATION` (**Can manage roles**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Froles%2Fupdate-role | ThoughtSpot API reference}
-     */
     updateRole: {
         parameters: {
             query?: never;
@@ -15445,32 +11141,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create schedule.
-     *
-     * Available from 9.4.0.cl.
-     * Privileges: `ADMINISTRATION`, `JOBSCHEDULING`, `CAN_DOWNLOAD_DETAILED_DATA`, `CAN_DOWNLOAD_VISUALS` (the description says when each applies).
-     * `POST /api/rest/2.0/schedules/create`
-     *
-     * Creates a Liveboard schedule job.
-     *
-     * Requires at least edit access to Liveboards. To create a schedule on behalf of another user, you need  `ADMINISTRATION` (**Can administer Org**) or `JOBSCHEDULING` (**Can schedule for others**) privilege and edit access to the Liveboard.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `JOBSCHEDULING` (**Can schedule for others**) privilege is required.
-     *
-     * If RBAC is enabled, creating a schedule also requires the download privilege that corresponds to the selected `file_format`: `CSV` and `XLSX` require the `CAN_DOWNLOAD_DETAILED_DATA` (**Can download detailed data**) privilege, and `PDF` requires the `CAN_DOWNLOAD_VISUALS` (**Can download visuals**) privilege.
-     *
-     * #### Usage guidelines
-     *
-     * * The description text is mandatory.  The description text appears as **Description: ** in the Liveboard schedule email notifications.
-     * * For Liveboards with both charts and tables, schedule creation is only supported in PDF and XLS formats. Schedules created in CSV formats for such Liveboards will fail to run. If `PDF` is set as the `file_format`, enable `pdf_options` to get the correct attachment. Not doing so may cause the attachment to be rendered empty.
-     * * To include only specific visualizations, specify the visualization GUIDs in the `visualization_identifiers` array.
-     * * You can schedule a Liveboard job to run periodically by setting frequency parameters. You can set the schedule to run daily, weekly, monthly or every n minutes or hours. The scheduled job can also be configured to run at a specific time of the day or on specific days of the week or month. Please ensure that when setting the schedule frequency for _minute of the object_, only values that are multiples of 5 are included.
-     * * If the `frequency` parameters are defined, you can set the time zone to a value that matches your server's time zone. For example, `US/Central`, `Etc/UTC`, `CET`. The default time zone is `America/Los_Angeles`.
-     *
-     * For more information about Liveboard jobs, see [ThoughtSpot Product Documentation](https://docs.thoughtspot.com/cloud/latest/liveboard-schedule).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fschedules%2Fcreate-schedule | ThoughtSpot API reference}
-     */
     createSchedule: {
         parameters: {
             query?: never;
@@ -15496,20 +11166,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deletes a scheduled job.
-     *
-     * Available from 9.4.0.cl.
-     * Privileges: `ADMINISTRATION`, `JOBSCHEDULING` (the description says when each applies).
-     * `POST /api/rest/2.0/schedules/{schedule_identifier}/delete`
-     *
-     * Deletes a scheduled Liveboard job.
-     *
-     * Requires at least edit access to Liveboard or `ADMINISTRATION` (**Can administer Org**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `JOBSCHEDULING` (**Can schedule for others**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fschedules%2Fdelete-schedule | ThoughtSpot API reference}
-     */
     deleteSchedule: {
         parameters: {
             query?: never;
@@ -15532,22 +11188,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Search Schedules
-     *
-     * Available from 9.4.0.cl.
-     * `POST /api/rest/2.0/schedules/search`
-     *
-     * Gets a list of scheduled jobs configured for a Liveboard.
-     *
-     * To get details of a specific scheduled job, specify the name or GUID of the scheduled job.
-     *
-     * Requires at least view access to Liveboards.
-     *
-     * **NOTE**: When filtering schedules by parameters other than `metadata`, set `record_size` to `-1` and `record_offset` to `0` for accurate results.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fschedules%2Fsearch-schedules | ThoughtSpot API reference}
-     */
     searchSchedules: {
         parameters: {
             query?: never;
@@ -15573,24 +11213,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Update schedule.
-     *
-     * Available from 9.4.0.cl.
-     * Privileges: `ADMINISTRATION`, `JOBSCHEDULING`, `CAN_DOWNLOAD_DETAILED_DATA`, `CAN_DOWNLOAD_VISUALS` (the description says when each applies).
-     * `POST /api/rest/2.0/schedules/{schedule_identifier}/update`
-     *
-     * Updates a scheduled Liveboard job.
-     *
-     * Requires at least edit access to Liveboards. To update a schedule on behalf of another user, you need `ADMINISTRATION` (**Can administer Org**) or `JOBSCHEDULING` (**Can schedule for others**) privilege and edit access to the Liveboard.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `JOBSCHEDULING` (**Can schedule for others**) privilege is required.
-     *
-     * If RBAC is enabled, changing a schedule's `file_format` also requires the download privilege that corresponds to the selected format: `CSV` and `XLSX` require the `CAN_DOWNLOAD_DETAILED_DATA` (**Can download detailed data**) privilege, and `PDF` requires the `CAN_DOWNLOAD_VISUALS` (**Can download visuals**) privilege.
-     *
-     * The API endpoint allows you to pause a scheduled job, change the status of a paused job. You can also edit the recipients list, frequency of the job, format of the file to send to the recipients in email notifications, PDF options, and time zone setting.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fschedules%2Fupdate-schedule | ThoughtSpot API reference}
-     */
     updateSchedule: {
         parameters: {
             query?: never;
@@ -15617,19 +11239,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Transfers the ownership of one or several objects from one user to another.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `USER_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/security/metadata/assign`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `USER_ADMINISTRATION` (**Can manage users**) privilege and edit access to the objects are required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsecurity%2Fassign-change-author | ThoughtSpot API reference}
-     */
     assignChangeAuthor: {
         parameters: {
             query?: never;
@@ -15653,82 +11262,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.12.0.cl.
-     * `POST /api/rest/2.0/security/column/rules/fetch`
-     *
-     * Fetches column security rules for specified tables.
-     *
-     * This API endpoint retrieves column-level security rules configured for tables. It returns information about which columns are secured and which groups have access to those columns.
-     *
-     * #### Usage guidelines
-     *
-     * - Provide an array of table identifiers using either `identifier` (GUID or name) or `obj_identifier` (object ID)
-     * - At least one of `identifier` or `obj_identifier` must be provided for each table
-     * - The API returns column security rules for all specified tables
-     * - Users must have appropriate permissions to access security rules for the specified tables
-     *
-     * #### Required permissions
-     *
-     * - `ADMINISTRATION` - Can administer ThoughtSpot
-     * - `DATAMANAGEMENT` - Can manage data
-     * - `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` - Can manage worksheet views and tables
-     *
-     * #### Example request
-     *
-     * ```json
-     * {
-     *   "tables": [
-     *     {
-     *       "identifier": "table-guid",
-     *       "obj_identifier": "table-object-id"
-     *     }
-     *   ]
-     * }
-     * ```
-     *
-     * #### Response format
-     *
-     * The API returns an array of `ColumnSecurityRuleResponse` objects wrapped in a `data` field. Each `ColumnSecurityRuleResponse` object contains:
-     * - Table information (GUID and object ID)
-     * - Array of column security rules with column details, group access, and source table information
-     *
-     * #### Example response
-     *
-     * ```json
-     * {
-     *   "data": [
-     *     {
-     *       "guid": "table-guid",
-     *       "objId": "table-object-id",
-     *       "columnSecurityRules": [
-     *         {
-     *           "column": {
-     *             "id": "col_123",
-     *             "name": "Salary"
-     *           },
-     *           "groups": [
-     *             {
-     *               "id": "group_1",
-     *               "name": "HR Department"
-     *             }
-     *           ],
-     *           "sourceTableDetails": {
-     *             "id": "source-table-guid",
-     *             "name": "Employee_Data"
-     *           }
-     *         }
-     *       ]
-     *     }
-     *   ]
-     * }
-     * ```
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsecurity%2Ffetch-column-security-rules | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     fetchColumnSecurityRules: {
         parameters: {
             query?: never;
@@ -15754,132 +11287,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * This API fetches the object privileges present for the given list of principals (user or group), on the given set of objects. It supports pagination, which can be enabled and configured using the request parameters. It provides users access to certain features based on privilege based access control.
-     *
-     * Available from 26.3.0.cl.
-     * `POST /api/rest/2.0/security/metadata/fetch-object-privileges`
-     *
-     * #### Usage guidelines
-     *
-     * - Specify the `type` (`USER` or `USER_GROUP`) and `identifier` (either GUID or name) of the principals for which you want to retrieve object privilege information in the `principals` array.
-     * - Specify the `type`  (`LOGICAL_TABLE`)  and `identifier` (either GUID or name) of the metadata objects for which you want to retrieve object privilege information in the `metadata` array. Only `LOGICAL_TABLE` metadata type is supported for now. It may be extended for other metadata types in future.
-     * - To control the offset from where principals have to be fetched, use `record_offset`. When `record_offset` is 0, information is fetched from the beginning.
-     * - To control the number of principals to be fetched, use `record_size`. Default `record_size` is 20.
-     * - Ensure `record_offset` for a subsequent request is one more than the value of `record_size` of the previous request.
-     * - Ensure using correct Authorization Bearer Token corresponding to specific user & org.
-     *
-     * #### Example request
-     *
-     * ```json
-     * {
-     *   "principals": [
-     *     {
-     *       "type": "type-1",
-     *       "identifier": "principal-guid-or-name-1"
-     *     },
-     *     {
-     *       "type": "type-2",
-     *       "identifier": "principal-guid-or-name-2"
-     *     }
-     *   ],
-     *   "metadata": [
-     *     {
-     *       "type": "metadata-type-1",
-     *       "identifier": "metadata-guid-or-name-1"
-     *     },
-     *     {
-     *       "type": "metadata-type-2",
-     *       "identifier": "metadata-guid-or-name-2"
-     *     }
-     *   ],
-     *   "record_offset": 0,
-     *   "record_size": 20
-     * }
-     * ```
-     *
-     * #### Response format
-     *
-     * The API returns an array of `metadata_object_privileges` objects wrapped in JSON. Each `metadata_object_privileges` object contains:
-     * - Metadata information (GUID, name and type)
-     * - Array of `principal_object_privilege_info`.
-     * - Each `principal_object_privilege_info` contains:
-     *   - Principal type. All principals of this type are listed as described below.
-     *   - Array of `principal_object_privileges`.
-     *   - Each `principal_object_privileges` contains:
-     *     - Principal information (GUID, name, subtype)
-     *     - List of applied object level privileges.
-     *
-     * #### Example response
-     *
-     * ```json
-     * {
-     *     "metadata_object_privileges": [
-     *       {
-     *         "metadata_id": "metadata-guid-1",
-     *         "metadata_name": "metadata-name-1",
-     *         "metadata_type": "metadata-type-1",
-     *         "principal_object_privilege_info": [
-     *           {
-     *             "principal_type": "principal-type-1",
-     *             "principal_object_privileges": [
-     *               {
-     *                 "principal_id": "principal-guid-1",
-     *                 "principal_name": "principal-name-1",
-     *                 "principal_sub_type": "principal-sub-type-1",
-     *                 "object_privileges": "[object-privilege-1, object-privilege-2]"
-     *               },
-     *               {
-     *                 "principal_id": "principal-guid-2",
-     *                 "principal_name": "principal-name-2",
-     *                 "principal_sub_type": "principal-sub-type-2",
-     *                 "object_privileges": "[object-privilege-1, object-privilege-2]"
-     *               }
-     *             ]
-     *           },
-     *           {
-     *             "principal_type": "principal-type-2",
-     *             "principal_object_privileges": [
-     *               {
-     *                 "principal_id": "principal-guid-3",
-     *                 "principal_name": "principal-guid-4",
-     *                 "principal_sub_type": "principal-sub-type-4",
-     *                 "object_privileges": "[object-privilege-1]"
-     *               }
-     *             ]
-     *           }
-     *         ]
-     *       },
-     *       {
-     *         "metadata_id": "metadata-guid-2",
-     *         "metadata_name": "metadata-name-2",
-     *         "metadata_type": "metadata-type-2",
-     *         "principal_object_privilege_info": [
-     *           {
-     *             "principal_type": "principal-type-1",
-     *             "principal_object_privileges": [
-     *               {
-     *                 "principal_id": "principal-guid-1",
-     *                 "principal_name": "principal-name-1",
-     *                 "principal_sub_type": "principal-sub-type-1",
-     *                 "object_privileges": "[object-privilege-3, object-privilege-4]"
-     *               },
-     *               {
-     *                 "principal_id": "principal-guid-2",
-     *                 "principal_name": "principal-name-2",
-     *                 "principal_sub_type": "principal-sub-type-2",
-     *                 "object_privileges": "[object-privilege-4]"
-     *               }
-     *             ]
-     *           }
-     *         ]
-     *       }
-     *     ]
-     * }
-     * ```
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsecurity%2Ffetch-object-privileges | ThoughtSpot API reference}
-     */
     fetchObjectPrivileges: {
         parameters: {
             query?: never;
@@ -15905,25 +11312,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Fetches object permission details for a given principal object such as a user and group.
-     *
-     * Available from 9.0.0.cl.
-     * `POST /api/rest/2.0/security/principals/fetch-permissions`
-     *
-     * Requires view access to the metadata object.
-     *
-     * #### Usage guidelines
-     *
-     * * To get a list of all metadata objects that a user or group can access, specify the `type` and GUID or name of the principal.
-     * * To get permission details for a specific object, add the `type` and GUID or name of the metadata object to your API request.
-     *
-     * Upon successful execution, the API returns a list of metadata objects and permission details for each object.
-     *
-     * **Warning**: This API sets `record_size` to `-1` by default, which fetches all records in a single response. On ThoughtSpot instances with a large number of objects or users, this can lead to slow responses, excessive logging, and out-of-memory failures. If the object or principal count is high, set `record_size` to a smaller value and iterate through pages programmatically instead of relying on the default.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsecurity%2Ffetch-permissions-of-principals | ThoughtSpot API reference}
-     */
     fetchPermissionsOfPrincipals: {
         parameters: {
             query?: never;
@@ -15949,25 +11337,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Fetches permission details for a given metadata object.
-     *
-     * Available from 9.0.0.cl.
-     * `POST /api/rest/2.0/security/metadata/fetch-permissions`
-     *
-     * Requires view access to the metadata object.
-     *
-     * #### Usage guidelines
-     *
-     * * To fetch a list of users and groups for a metadata object, specify `type` and GUID or name of the metadata object.
-     * * To get permission details for a specific user or group, add `type` and GUID or name of the principal object to your API request.
-     *
-     * Upon successful execution, the API returns permission details and principal information for the object specified in the API request.
-     *
-     * **Warning**: This API sets `record_size` to `-1` by default, which fetches all records in a single response. On ThoughtSpot instances with a large number of objects or users, this can lead to slow responses, excessive logging, and out-of-memory failures. If the object or principal count is high, set `record_size` to a smaller value and iterate through pages programmatically instead of relying on the default.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsecurity%2Ffetch-permissions-on-metadata | ThoughtSpot API reference}
-     */
     fetchPermissionsOnMetadata: {
         parameters: {
             query?: never;
@@ -15993,48 +11362,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * This API allows the addition or deletion of object level privileges for a set of users and groups, on a set of metadata objects. It provides users to access certain features based on privilege based access control.
-     *
-     * Available from 26.3.0.cl.
-     * Privileges: `SPOTTER_COACHING_PRIVILEGE`.
-     * `POST /api/rest/2.0/security/metadata/manage-object-privilege`
-     *
-     * #### Usage guidelines
-     *
-     * - Specify the `operation`. The supported operations are: `ADD`, `REMOVE`.
-     * - Specify the type of the objects on which the object privileges are being provided in `metadata_type`. Only `LOGICAL_TABLE` metadata type is supported for now. It may be extended for other metadata types in future.
-     * - Specify the list of object privilege types in the `object_privilege_types` array. The supported object privilege types are: `SPOTTER_COACHING_PRIVILEGE`.
-     * - Specify the identifiers (either GUID or name) for the metadata objects in the `metadata_identifiers` array.
-     * - Specify the `type` (`USER` or `USER_GROUP`) and `identifier` (either GUID or name) of the principals to which you want to apply the given operation and given object privileges in the `principals` array.
-     * - Ensure using correct Authorization Bearer Token corresponding to specific user & org.
-     *
-     * #### Example request
-     *
-     * ```json
-     * {
-     *   "operation": "operation-type",
-     *   "metadata_type": "metadata-type",
-     *   "object_privilege_types": ["privilege-type-1", "privilege-type-2"],
-     *   "metadata_identifiers": ["metadata-guid-or-name-1", "metadata-guid-or-name-1"],
-     *   "principals": [
-     *     {
-     *       "type": "type-1",
-     *       "identifier": "principal-guid-or-name-1"
-     *     },
-     *     {
-     *       "type": "type-2",
-     *       "identifier": "principal-guid-or-name-2"
-     *     }
-     *   ]
-     * }
-     * ```
-     *
-     * > ###### Note:
-     * > * Only admin users, users with edit access and users with coaching privilege on a given data-model can add or remove principals related to SPOTTER_COACHING_PRIVILEGE
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsecurity%2Fmanage-object-privilege | ThoughtSpot API reference}
-     */
     manageObjectPrivilege: {
         parameters: {
             query?: never;
@@ -16058,24 +11385,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Allows publishing metadata objects across organizations in ThoughtSpot.
-     *
-     * Available from 26.5.0.cl.
-     * `POST /api/rest/2.0/security/metadata/publish`
-     *
-     * Requires ADMINISTRATION role and TENANT scope.
-     *
-     * The API endpoint allows publishing the following types of metadata objects:
-     * * Liveboards
-     * * Answers
-     * * Logical Tables
-     *
-     * This API will essentially share the objects along with it's dependencies to
-     * the org admins of the orgs to which it is being published.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsecurity%2Fpublish-metadata | ThoughtSpot API reference}
-     */
     publishMetadata: {
         parameters: {
             query?: never;
@@ -16099,180 +11408,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Allows sharing one or several metadata objects with users and groups in ThoughtSpot.
-     *
-     * Available from 9.0.0.cl.
-     * `POST /api/rest/2.0/security/metadata/share`
-     *
-     * Requires edit access to the metadata object.
-     *
-     * #### Supported metadata objects:
-     * * Liveboards
-     * * Visualizations
-     * * Answers
-     * * Models
-     * * Views
-     * * Connections
-     * * Collections
-     *
-     * #### Object permissions
-     *
-     * You can provide `READ_ONLY` or `MODIFY` access when sharing an object with another user or group. The `READ_ONLY` permission grants view access to the shared object, whereas `MODIFY` provides edit access.
-     *
-     * To prevent a user or group from accessing the shared object, specify the GUID or name of the principal and set `shareMode` to `NO_ACCESS`.
-     *
-     * #### Sharing a visualization
-     *
-     * * Sharing a visualization implicitly shares the entire Liveboard with the recipient.
-     * * Object permissions set for a shared visualization also apply to the Liveboard unless overridden by another API request or via UI.
-     * * If email notifications for object sharing are enabled, a notification with a link to the shared visualization will be sent to the recipient’s email address. Although this link opens the shared visualization, recipients can also access other visualizations in the Liveboard.
-     *
-     * #### Sharing a collection
-     *
-     * Collections support **dual permissions** that provide fine-grained control:
-     *
-     * * **Collection permissions** (`share_mode`) - controls access to the collection itself (view, edit, delete the collection)
-     * * **Content permissions** (`content_share_mode`) - controls access to objects within the collection (view, edit objects inside)
-     *
-     * **Default Behavior:**
-     * - If only `share_mode` is specified, the content permissions default to `READ_ONLY` (except when `share_mode` is `NO_ACCESS`, then content also gets `NO_ACCESS`)
-     * - To give users edit access to collection contents, explicitly set `content_share_mode: "MODIFY"`
-     *
-     * ## Examples
-     *
-     * The following JSON examples can be copy-pasted as request bodies for the REST v2 API endpoint:
-     *
-     * ```bash
-     * POST /callosum/v1/v2/security/metadata/share
-     * Content-Type: application/x-www-form-urlencoded
-     * ```
-     *
-     * ### Basic collection sharing
-     * Share a collection with read-only access:
-     *
-     * ```json
-     * {
-     *   "metadata_type": "COLLECTION",
-     *   "metadata_identifiers": ["Sales Reports Collection"],
-     *   "permissions": [{
-     *     "principal": {
-     *       "type": "USER",
-     *       "identifier": "alice@company.com"
-     *     },
-     *     "share_mode": "READ_ONLY"
-     *   }],
-     *   "notification": {
-     *     "message": "I've shared the Sales Reports collection with you",
-     *     "notify_on_share": true
-     *   }
-     * }
-     * ```
-     *
-     * ### Collection sharing with dual permissions
-     * Share a collection with different permissions for the collection vs. its contents:
-     *
-     * ```json
-     * {
-     *   "metadata_type": "COLLECTION",
-     *   "metadata_identifiers": ["Marketing Analytics"],
-     *   "permissions": [{
-     *     "principal": {
-     *       "type": "USER",
-     *       "identifier": "bob@company.com"
-     *     },
-     *     "share_mode": "MODIFY",
-     *     "content_share_mode": "READ_ONLY"
-     *   }, {
-     *     "principal": {
-     *       "type": "USER_GROUP",
-     *       "identifier": "Marketing Team"
-     *     },
-     *     "share_mode": "READ_ONLY",
-     *     "content_share_mode": "READ_ONLY"
-     *   }],
-     *   "notification": {
-     *     "emails": ["bob@company.com"],
-     *     "message": "You can edit the collection but content is read-only",
-     *     "enable_custom_url": false,
-     *     "notify_on_share": true
-     *   },
-     *   "has_lenient_discoverability": false
-     * }
-     * ```
-     *
-     * ### Multiple collections sharing
-     * Share multiple collections with different users:
-     *
-     * ```json
-     * {
-     *   "metadata": [
-     *     {
-     *       "type": "COLLECTION",
-     *       "identifier": "Q4 Reports"
-     *     },
-     *     {
-     *       "type": "COLLECTION",
-     *       "identifier": "Executive Dashboard Collection"
-     *     }
-     *   ],
-     *   "permissions": [{
-     *     "principal": {
-     *       "type": "USER_GROUP",
-     *       "identifier": "Executives"
-     *     },
-     *     "share_mode": "MODIFY"
-     *   }, {
-     *     "principal": {
-     *       "type": "USER",
-     *       "identifier": "manager@company.com"
-     *     },
-     *     "share_mode": "READ_ONLY",
-     *     "content_share_mode": "MODIFY"
-     *   }],
-     *   "notification": {
-     *     "message": "Sharing quarterly collections with leadership team",
-     *     "notify_on_share": true
-     *   }
-     * }
-     * ```
-     *
-     * ### Remove collection access
-     * Remove access to a collection by setting share_mode to NO_ACCESS:
-     *
-     * ```json
-     * {
-     *   "metadata_type": "COLLECTION",
-     *   "metadata_identifiers": ["Confidential Reports"],
-     *   "permissions": [{
-     *     "principal": {
-     *       "type": "USER",
-     *       "identifier": "former-employee@company.com"
-     *     },
-     *     "share_mode": "NO_ACCESS"
-     *   }],
-     *   "notification": {
-     *     "notify_on_share": false
-     *   }
-     * }
-     * ```
-     *
-     * ### Collection Permission Scenarios
-     *
-     * **Scenario 1: Collection Admin**
-     * - `share_mode: MODIFY` + `content_share_mode: MODIFY` = Full control over collection and its contents
-     *
-     * **Scenario 2: Collection Curator**
-     * - `share_mode: MODIFY` + `content_share_mode: READ_ONLY` = Can manage collection structure but not edit contents
-     *
-     * **Scenario 3: Content Editor**
-     * - `share_mode: READ_ONLY` + `content_share_mode: MODIFY` = Can edit objects within collection but can't change collection itself
-     *
-     * **Scenario 4: Viewer**
-     * - `share_mode: READ_ONLY` + `content_share_mode: READ_ONLY` = View-only access to collection and contents
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsecurity%2Fshare-metadata | ThoughtSpot API reference}
-     */
     shareMetadata: {
         parameters: {
             query?: never;
@@ -16296,25 +11431,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Allows unpublishing metadata objects from organizations in ThoughtSpot.
-     *
-     * Available from 26.5.0.cl.
-     * `POST /api/rest/2.0/security/metadata/unpublish`
-     *
-     * Requires ADMINISTRATION role and TENANT scope.
-     *
-     * The API endpoint allows unpublishing the following types of metadata objects:
-     * * Liveboards
-     * * Answers
-     * * Logical Tables
-     *
-     * When unpublishing objects, you can:
-     * * Include dependencies by setting `include_dependencies` to true - this will unpublish all dependent objects if no other published object is using them
-     * * Force unpublish by setting `force` to true - this will break all dependent objects in the unpublished organizations
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsecurity%2Funpublish-metadata | ThoughtSpot API reference}
-     */
     unpublishMetadata: {
         parameters: {
             query?: never;
@@ -16338,98 +11454,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.12.0.cl.
-     * `POST /api/rest/2.0/security/column/rules/update`
-     *
-     * Creates, updates, or deletes column security rules for specified tables.
-     *
-     * This API endpoint allows you to create, update, or delete column-level security rules on columns of a table. The operation follows an "all or none" policy: if defining security rules for any of the provided columns fails, the entire operation will be rolled back, and no rules will be created.
-     *
-     * #### Usage guidelines
-     *
-     * - Provide table identifier using either `identifier` (GUID or name) or `obj_identifier` (object ID)
-     * - Use `clear_csr: true` to remove all column security rules from the table
-     * - For each column, specify the security rule using `column_security_rules` array
-     * - Use `is_unsecured: true` to mark a specific column as unprotected
-     * - Use `group_access` operations to manage group associations:
-     *   - `ADD`: Add groups to the column's access list
-     *   - `REMOVE`: Remove groups from the column's access list
-     *   - `REPLACE`: Replace all existing groups with the specified groups
-     *
-     * #### Required permissions
-     *
-     * - `ADMINISTRATION` - Can administer ThoughtSpot
-     * - `DATAMANAGEMENT` - Can manage data (if RBAC is disabled)
-     * - `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` - Can manage worksheet views and tables (if RBAC is enabled)
-     *
-     * #### Example request
-     *
-     * ```json
-     * {
-     *   "identifier": "table-guid",
-     *   "obj_identifier": "table-object-id",
-     *   "clear_csr": false,
-     *   "column_security_rules": [
-     *     {
-     *       "column_identifier": "col id or col name",
-     *       "is_unsecured": false,
-     *       "group_access": [
-     *         {
-     *           "operation": "ADD",
-     *           "group_identifiers": ["hr_group_id", "hr_group_name", "finance_group_id"]
-     *         }
-     *       ]
-     *     },
-     *     {
-     *       "column_identifier": "col id or col name",
-     *       "is_unsecured": true
-     *     },
-     *     {
-     *       "column_identifier": "col id or col name",
-     *       "is_unsecured": false,
-     *       "group_access": [
-     *         {
-     *           "operation": "REPLACE",
-     *           "group_identifiers": ["management_group_id", "management_group_name"]
-     *         }
-     *       ]
-     *     }
-     *   ]
-     * }
-     * ```
-     *
-     * #### Request Body Schema
-     *
-     * - `identifier` (string, optional): GUID or name of the table for which we want to create column security rules
-     * - `obj_identifier` (string, optional): The object ID of the table
-     * - `clear_csr` (boolean, optional): If true, then all the secured columns will be marked as unprotected, and all the group associations will be removed
-     * - `column_security_rules` (array of objects, required): An array where each object defines the security rule for a specific column
-     *
-     * Each column security rule object contains:
-     * - `column_identifier` (string, required): Column identifier (col_id or name)
-     * - `is_unsecured` (boolean, optional): If true, the column will be marked as unprotected and all groups associated with it will be removed
-     * - `group_access` (array of objects, optional): Array of group operation objects
-     *
-     * Each group operation object contains:
-     * - `operation` (string, required): Operation type - ADD, REMOVE, or REPLACE
-     * - `group_identifiers` (array of strings, required): Array of group identifiers (name or GUID) on which the operation will be performed
-     *
-     * #### Response
-     *
-     * This API does not return any response body. A successful operation returns HTTP 200 status code.
-     *
-     * #### Operation Types
-     *
-     * - **ADD**: Adds the specified groups to the column's access list
-     * - **REMOVE**: Removes the specified groups from the column's access list
-     * - **REPLACE**: Replaces all existing groups with the specified groups
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsecurity%2Fupdate-column-security-rules | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     updateColumnSecurityRules: {
         parameters: {
             query?: never;
@@ -16453,24 +11477,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deletes one or more custom fonts from the cluster-level or org-level font library. If a deleted font is assigned to visualization areas, those assignments automatically fallback to the cluster/system default font. The response lists all affected areas where the font was explicitly set. Note: dry_run defaults to true. To actually delete fonts, you must explicitly pass dry_run: false.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/styles/fonts/delete`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege.
-     *
-     * #### Usage guidelines
-     *
-     * - Provide one or more font UUIDs or names in `font_identifiers`.
-     * - Set `scope` to `CLUSTER` to delete from the cluster-level library. Set `scope` to `ORG` (default) to delete from the authenticated user's org library.
-     * - Use `dry_run: true` to preview which visualization areas would be affected without actually deleting the font. The response lists affected assignments; no changes are applied.
-     * - Deletions cannot be undone. Re-upload the font file using `uploadStyleFont` if needed.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fstyle-customization%2Fdelete-style-fonts | ThoughtSpot API reference}
-     */
     deleteStyleFonts: {
         parameters: {
             query?: never;
@@ -16496,24 +11502,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Downloads the active logos (default and wide slots) at the requested scope as a single ZIP archive containing both logo image files. If no custom logo has been uploaded at the ORG scope, the archive contains the resolved logo falling through from the cluster. If no cluster logo has been uploaded, no file is returned.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/styles/logos/export`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege.
-     *
-     * #### Usage guidelines
-     *
-     * - Set `scope` to `CLUSTER` to download cluster-level logos.
-     * - Set `scope` to `ORG` (default) to download logos for the authenticated user's org.
-     * - The response is a ZIP archive (`application/zip`). Save the response body directly to a `.zip` file.
-     * - The archive always contains two files — one for the DEFAULT slot and one for the WIDE slot — even if no custom logo is set at the requested scope.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fstyle-customization%2Fexport-style-logos | ThoughtSpot API reference}
-     */
     exportStyleLogos: {
         parameters: {
             query?: never;
@@ -16541,23 +11529,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Retrieves style preferences at cluster level or for the authenticated user's org. Cluster-level preferences serve as defaults for all orgs. Org-level preferences override cluster defaults.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/styles/search`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege.
-     *
-     * #### Usage guidelines
-     *
-     * - Set `scope` to `CLUSTER` to retrieve cluster-level style defaults.
-     * - Set `scope` to `ORG` (default) to retrieve preferences for the authenticated user's org.
-     * - Each field in the response includes an `is_overridden` flag indicating whether the value was explicitly set at the requested scope or inherited from a parent scope (cluster or system default).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fstyle-customization%2Fsearch-style-customizations | ThoughtSpot API reference}
-     */
     searchStyleCustomizations: {
         parameters: {
             query?: never;
@@ -16583,26 +11554,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Returns custom fonts from the cluster-level or org-level font library. Omitting all filter fields returns all fonts in the target scope.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/styles/fonts/search`
-     *
-     * When `include_font_assignments` is `true`, the response includes only the visualization areas explicitly assigned to each font. For cluster-scoped fonts, `org` is returned as `null`.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege.
-     *
-     * #### Usage guidelines
-     *
-     * - Set `scope` to `CLUSTER` to search the cluster-level library. Set `scope` to `ORG` (default) to search the authenticated user's org library.
-     * - Use `font_identifier` to look up a specific font by UUID or name.
-     * - Use `name_pattern` for partial, case-insensitive name matching.
-     * - Set `include_font_assignments` to `true` to include visualization areas this font is currently assigned to. Defaults to `false`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fstyle-customization%2Fsearch-style-fonts | ThoughtSpot API reference}
-     */
     searchStyleFonts: {
         parameters: {
             query?: never;
@@ -16628,49 +11579,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates style preferences at cluster level or for the authenticated user's org, including navigation panel color, chart color palette, embedded footer text, logo, and font assignments per visualization area. Cluster-level preferences serve as defaults for all orgs. Org-level preferences override cluster defaults. Resetting an Org-level preference falls back to Cluster-level preference, which on reset falls back to system defaults.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/styles/update`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**)  privilege.
-     *
-     * #### Usage guidelines
-     *
-     * Two operations are supported via the `operation` field:
-     *
-     * - **REPLACE** (default): Applies the fields provided in the request. Omitted fields remain unchanged.
-     * - **RESET**: Reverts specific fields to defaults. Specify which fields to reset using `reset_options.style` (for style fields) and `reset_options.visualization_areas` (for font assignments). Fields not listed in `reset_options` are not affected.
-     *
-     * #### Logo upload
-     *
-     * Logo files are uploaded as binary fields using `multipart/form-data`:
-     *
-     * - `default_logo`: Square app icon and favicon. Recommended size: 140×140 px. Accepted formats: PNG, JPG.
-     * - `wide_logo`: Horizontal top nav bar logo. Recommended size: 230×45 px. Accepted formats: PNG, JPG.
-     *
-     * To reset a logo to the default, use `operation: RESET` with `reset_options.style` set to `DEFAULT_LOGO` or `WIDE_LOGO`.
-     *
-     * #### Navigation panel color
-     *
-     * Set `navigation_panel.theme` to one of:
-     *
-     * - `DARK`: Default dark theme.
-     * - `TWO_TONE`: Dual-tone panel style.
-     * - `CUSTOM`: User-defined color. Provide `navigation_panel.base_color` as a 6-digit hex string (e.g. `#2359B6`).
-     *
-     * #### Chart color palette
-     *
-     * Provide exactly 8 color entries in `chart_color_palette.colors`. Each entry requires a `primary` hex color. If `secondary` shades are omitted, the server auto-generates 4 shades from the primary color.
-     *
-     * #### Font assignments
-     *
-     * Specify `visualization_fonts.chart_visualization_fonts`, `visualization_fonts.table_visualization_fonts`, and `visualization_fonts.advanced_chart_visualization_fonts` to assign custom fonts to specific visualization areas. Only provide the areas you want to update; omitted areas remain unchanged.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fstyle-customization%2Fupdate-style-customization | ThoughtSpot API reference}
-     */
     updateStyleCustomization: {
         parameters: {
             query?: never;
@@ -16747,24 +11655,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates the metadata of an existing custom font in the cluster-level or org-level font library. Only the fields provided in the request are modified; omitted fields remain unchanged.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/styles/fonts/{font_identifier}/update`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege.
-     *
-     * #### Usage guidelines
-     *
-     * - Identify the font using `font_identifier` (UUID or name).
-     * - Set `scope` to `CLUSTER` to target the cluster-level library. Set `scope` to `ORG` (default) to target the authenticated user's org library.
-     * - To replace the font file itself (WOFF/WOFF2 binary), delete the existing font and re-upload using `uploadStyleFont`.
-     * - `color` must be a valid 6-digit hex string (e.g. `#333333`) if provided.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fstyle-customization%2Fupdate-style-font | ThoughtSpot API reference}
-     */
     updateStyleFont: {
         parameters: {
             query?: never;
@@ -16791,26 +11681,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Uploads a custom font to the cluster-level or org-level font library. Cluster-level fonts are available as defaults for all orgs. Org-level fonts are only available within that org.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER` (the description says when each applies).
-     * `POST /api/rest/2.0/customization/styles/fonts/upload`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege.
-     *
-     * #### Usage guidelines
-     *
-     * - Only **WOFF** and **WOFF2** font formats are accepted. TTF and OTF files are rejected with an error.
-     * - Set `scope` to `CLUSTER` to upload to the cluster-level library. Set `scope` to `ORG` (default) to upload to the authenticated user's org library.
-     * - `weight` defaults to `NORMAL` if omitted. Supported values: `NORMAL`, `LIGHT`, `BOLD`.
-     * - `style` defaults to `NORMAL` if omitted. Supported values: `NORMAL`, `ITALIC`, `OBLIQUE`.
-     * - `color` defaults to `#000000` (black) if omitted. Provide as a 6-digit hex string (e.g. `#333333`).
-     * - The uploaded font can be assigned to visualization areas using the `updateStyleCustomization` endpoint.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fstyle-customization%2Fupload-style-font | ThoughtSpot API reference}
-     */
     uploadStyleFont: {
         parameters: {
             query?: never;
@@ -16876,22 +11746,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.14.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER`, `APPLICATION_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/system/preferences/communication-channels/configure`
-     *
-     * Configure communication channel preferences.
-     * - Use `cluster_preferences` to update the default preferences for your ThoughtSpot application instance.
-     * - If your instance has [Orgs](https://docs.thoughtspot.com/cloud/latest/orgs-overview), use `org_preferences` to specify Org-specific preferences that override the defaults.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, users with `APPLICATION_ADMINISTRATION` (**Can manage application settings**) privilege are also authorized to perform this action.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsystem%2Fconfigure-communication-channel-preferences | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     configureCommunicationChannelPreferences: {
         parameters: {
             query?: never;
@@ -16915,20 +11769,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Configure security settings for your ThoughtSpot application instance.
-- Use `cluster_preferences` to update cluster-level security settings including CORS whitelisted URLs, CSP settings, SAML redirect URLs, partitioned cookies, and non-embed access configuration.
-- Use `org_preferences` to configure Org-specific security settings. If your instance has [Orgs](https://docs.thoughtspot.com/cloud/latest/orgs-overview), this allows configuring CORS and non-embed access settings specific to the Org.
-     *
-     * Available from 26.2.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER` (the description says when each applies).
-     * `POST /api/rest/2.0/system/security-settings/configure`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege. Cluster-level SAML and script-src settings require `ADMINISTRATION` privilege.
-     * See [Security Settings](https://developers.thoughtspot.com/docs/security-settings) for more details.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsystem%2Fconfigure-security-settings | ThoughtSpot API reference}
-     */
     configureSecuritySettings: {
         parameters: {
             query?: never;
@@ -16952,20 +11792,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Retrieves the current configuration details of the cluster. If the request is successful, the API returns a list configuration settings applied on the cluster.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `SYSTEM_INFO_ADMINISTRATION` (the description says when each applies).
-     * `GET /api/rest/2.0/system/config`
-     *
-     * Requires `ADMINISTRATION`(**Can administer ThoughtSpot**) privilege to view these complete configuration settings of the cluster.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `SYSTEM_INFO_ADMINISTRATION` (**Can view system activities**) privilege is required.
-     *
-     * This API does not require any parameters to be passed in the request.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsystem%2Fget-system-config | ThoughtSpot API reference}
-     */
     getSystemConfig: {
         parameters: {
             query?: never;
@@ -16987,20 +11813,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets system information such as the release version, locale, time zone, deployment environment, date format, and date time format of the cluster.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `SYSTEM_INFO_ADMINISTRATION` (the description says when each applies).
-     * `GET /api/rest/2.0/system`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privileges.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `SYSTEM_INFO_ADMINISTRATION` (**Can view system activities**) privilege is required.
-     *
-     * This API does not require any parameters to be passed in the request.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsystem%2Fget-system-information | ThoughtSpot API reference}
-     */
     getSystemInformation: {
         parameters: {
             query?: never;
@@ -17022,20 +11834,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets a list of configuration overrides applied on the cluster.
-     *
-     * Available from 9.2.0.cl.
-     * Privileges: `ADMINISTRATION`, `APPLICATION_ADMINISTRATION` (the description says when each applies).
-     * `GET /api/rest/2.0/system/config-overrides`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `APPLICATION_ADMINISTRATION` (**Can manage application settings**) privilege is required.
-     *
-     * This API does not require any parameters to be passed in the request.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsystem%2Fget-system-override-info | ThoughtSpot API reference}
-     */
     getSystemOverrideInfo: {
         parameters: {
             query?: never;
@@ -17057,22 +11855,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 10.14.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER`, `APPLICATION_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/system/preferences/communication-channels/search`
-     *
-     * Fetch communication channel preferences.
-     * - Use `cluster_preferences` to fetch the default preferences for your ThoughtSpot application instance.
-     * - If your instance has [Orgs](https://docs.thoughtspot.com/cloud/latest/orgs-overview), use `org_preferences` to fetch any Org-specific preferences that override the defaults.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, users with `APPLICATION_ADMINISTRATION` (**Can manage application settings**) privilege are also authorized to perform this action.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsystem%2Fsearch-communication-channel-preferences | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     searchCommunicationChannelPreferences: {
         parameters: {
             query?: never;
@@ -17098,21 +11880,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Fetch security settings for your ThoughtSpot application instance.
-- Use `scope: CLUSTER` to retrieve cluster-level security settings, including CORS and CSP allowlists, SAML redirect URLs, and settings that control access to non-embedded pages.
-- Use `scope: ORG` to retrieve Org-level security settings. If your instance has [Orgs](https://docs.thoughtspot.com/cloud/latest/orgs-overview), this returns CORS and non-embed access settings specific to the Org.
-- If `scope` is not specified, returns both cluster and Org-specific settings based on user privileges.
-     *
-     * Available from 26.2.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER` (the description says when each applies).
-     * `POST /api/rest/2.0/system/security-settings/search`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege.
-     * See [Security Settings](https://developers.thoughtspot.com/docs/security-settings) for more details.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsystem%2Fsearch-security-settings | ThoughtSpot API reference}
-     */
     searchSecuritySettings: {
         parameters: {
             query?: never;
@@ -17138,18 +11905,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates the current configuration of the cluster. You must send the configuration data in JSON format.
-     *
-     * Available from 9.2.0.cl.
-     * Privileges: `ADMINISTRATION`, `APPLICATION_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/system/config-update`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privileges.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `APPLICATION_ADMINISTRATION` (**Can manage application settings**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsystem%2Fupdate-system-config | ThoughtSpot API reference}
-     */
     updateSystemConfig: {
         parameters: {
             query?: never;
@@ -17173,23 +11928,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Beta
-     *
-     * Available from 26.4.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER`, `CAN_MANAGE_WEBHOOKS` (the description says when each applies).
-     * `POST /api/rest/2.0/system/communication-channels/validate`
-     *
-     * Validates a communication channel configuration to ensure it is properly set up and can receive events.
-     * - Use `channel_type` to specify the type of communication channel to validate (e.g., WEBHOOK).
-     * - Use `channel_identifier` to provide the unique identifier or name for the communication channel.
-     * - Use `event_type` to specify the event type to validate for this channel.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege. For webhook channels, users with `CAN_MANAGE_WEBHOOKS` (**Can manage webhooks**) privilege are also authorized to perform this action.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fsystem%2Fvalidate-communication-channel | ThoughtSpot API reference}
-     * @beta ThoughtSpot marks this operation Beta: it may change between releases.
-     */
     validateCommunicationChannel: {
         parameters: {
             query?: never;
@@ -17215,16 +11953,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Assigns tags to Liveboards, Answers, Tables, and Worksheets.
-     *
-     * Available from 9.0.0.cl.
-     * `POST /api/rest/2.0/tags/assign`
-     *
-     * Requires edit access to the metadata object.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Ftags%2Fassign-tag | ThoughtSpot API reference}
-     */
     assignTag: {
         parameters: {
             query?: never;
@@ -17248,20 +11976,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates a tag object.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `TAGMANAGEMENT` (the description says when each applies).
-     * `POST /api/rest/2.0/tags/create`
-     *
-     * Tags are labels that identify a metadata object. For example, you can create a tag to designate subject areas, such as sales, HR, marketing, and finance.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `TAGMANAGEMENT` (**Can manage tags**) privilege is required to create, edit, and delete tags.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Ftags%2Fcreate-tag | ThoughtSpot API reference}
-     */
     createTag: {
         parameters: {
             query?: never;
@@ -17287,18 +12001,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deletes a tag object from the ThoughtSpot system
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `TAGMANAGEMENT` (the description says when each applies).
-     * `POST /api/rest/2.0/tags/{tag_identifier}/delete`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `TAGMANAGEMENT` (**Can manage tags**) privilege is required to create, edit, and delete tags.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Ftags%2Fdelete-tag | ThoughtSpot API reference}
-     */
     deleteTag: {
         parameters: {
             query?: never;
@@ -17321,16 +12023,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets a list of tag objects available on the ThoughtSpot system. To get details of a specific tag object, specify the GUID or name.
-     *
-     * Available from 9.0.0.cl.
-     * `POST /api/rest/2.0/tags/search`
-     *
-     * Any authenticated user can search for tag objects.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Ftags%2Fsearch-tags | ThoughtSpot API reference}
-     */
     searchTags: {
         parameters: {
             query?: never;
@@ -17356,16 +12048,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Removes the tags applied to a Liveboard, Answer, Table, or Worksheet.
-     *
-     * Available from 9.0.0.cl.
-     * `POST /api/rest/2.0/tags/unassign`
-     *
-     * Requires edit access to the metadata object.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Ftags%2Funassign-tag | ThoughtSpot API reference}
-     */
     unassignTag: {
         parameters: {
             query?: never;
@@ -17389,20 +12071,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates a tag object.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `TAGMANAGEMENT` (the description says when each applies).
-     * `POST /api/rest/2.0/tags/{tag_identifier}/update`
-     *
-     * You can modify the `name` and `color` properties of a tag object.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `TAGMANAGEMENT` (**Can manage tags**) privilege is required to create, edit, and delete tags.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Ftags%2Fupdate-tag | ThoughtSpot API reference}
-     */
     updateTag: {
         parameters: {
             query?: never;
@@ -17429,24 +12097,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Activates a deactivated user account.
-     *
-     * Available from 9.7.0.cl.
-     * Privileges: `ADMINISTRATION`, `USER_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/users/activate`
-     *
-     * Requires `ADMINISTRATION` (**Can administer Thoughtspot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `USER_ADMINISTRATION` (**Can manage users**) privilege is required.
-     *
-     * To activate an inactive user account, the API request body must include the following information:
-     *
-     * - Username or the GUID of the user account.
-     * - Auth token generated for the deactivated user. The auth token is sent in the API response when a user is deactivated.
-     * - Password for the user account.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fusers%2Factivate-user | ThoughtSpot API reference}
-     */
     activateUser: {
         parameters: {
             query?: never;
@@ -17472,18 +12122,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates the current password of the user.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `USER_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/users/change-password`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `USER_ADMINISTRATION` (**Can manage users**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fusers%2Fchange-user-password | ThoughtSpot API reference}
-     */
     changeUserPassword: {
         parameters: {
             query?: never;
@@ -17507,20 +12145,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates a user in ThoughtSpot.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `USER_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/users/create`
-     *
-     * The API endpoint allows you to configure several user properties such as email address, account status, share notification preferences, and sharing visibility. You can provision the user to [groups](https://docs.thoughtspot.com/cloud/latest/groups-privileges) and [Orgs](https://docs.thoughtspot.com/cloud/latest/orgs-overview). You can also add Liveboard, Answer, and Worksheet objects to the user’s favorites list, assign a default Liveboard for the user, and set user preferences.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `USER_ADMINISTRATION` (**Can manage users**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fusers%2Fcreate-user | ThoughtSpot API reference}
-     */
     createUser: {
         parameters: {
             query?: never;
@@ -17546,24 +12170,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deactivates a user account.
-     *
-     * Available from 9.7.0.cl.
-     * Privileges: `ADMINISTRATION`, `USER_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/users/deactivate`
-     *
-     * Requires `ADMINISTRATION` (**Can administer Thoughtspot**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `USER_ADMINISTRATION` (**Can manage users**) privilege is required.
-     *
-     * To deactivate a user account, the API request body must include the following information:
-     *
-     * - Username or the GUID of the user account
-     * - Base URL of the ThoughtSpot instance
-     *
-     * If the API request is successful, ThoughtSpot returns the activation URL in the response. The activation URL is valid for 14 days and can be used to re-activate the account and reset the password of the deactivated account.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fusers%2Fdeactivate-user | ThoughtSpot API reference}
-     */
     deactivateUser: {
         parameters: {
             query?: never;
@@ -17589,20 +12195,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deletes a user from the ThoughtSpot system.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `USER_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/users/{user_identifier}/delete`
-     *
-     * If you want to remove a user from a specific Org but not from ThoughtSpot, update the group and Org mapping properties of the user object via a POST API call to the [/api/rest/2.0/users/{user_identifier}/update](#/http/api-endpoints/users/update-user) endpoint.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `USER_ADMINISTRATION` (**Can manage users**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fusers%2Fdelete-user | ThoughtSpot API reference}
-     */
     deleteUser: {
         parameters: {
             query?: never;
@@ -17625,20 +12217,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Enforces logout on current user sessions.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `USER_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/users/force-logout`
-     *
-     * Use this API with caution as it may invalidate active user sessions and force users to re-login. Make sure you specify the usernames or GUIDs. If you pass null values in the API call, all user sessions on your cluster become invalid, and the users are forced to re-login.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `USER_ADMINISTRATION` (**Can manage users**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fusers%2Fforce-logout-users | ThoughtSpot API reference}
-     */
     forceLogoutUsers: {
         parameters: {
             query?: never;
@@ -17662,24 +12240,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Imports user data from external databases into ThoughtSpot. During the user import operation:
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `USER_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/users/import`
-     *
-     * * If the specified users are not available in ThoughtSpot, the users are created and assigned a default password. Defining a `default_password` in the API request is optional.
-     * * If `delete_unspecified_users` is set to `true`, the users not specified in the API request, excluding the `tsadmin`, `guest`, `system` and `su` users, are deleted.
-     * * If the specified user objects are already available in ThoughtSpot, the object properties are updated and synchronized as per the input data in the API request.
-     *
-     * A successful API call returns the object that represents the changes made in the ThoughtSpot system.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `USER_ADMINISTRATION` (**Can manage users**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fusers%2Fimport-users | ThoughtSpot API reference}
-     */
     importUsers: {
         parameters: {
             query?: never;
@@ -17705,18 +12265,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Resets the password of a user account. Administrators can reset password on behalf of a user.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `USER_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/users/reset-password`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `USER_ADMINISTRATION` (**Can manage users**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fusers%2Freset-user-password | ThoughtSpot API reference}
-     */
     resetUserPassword: {
         parameters: {
             query?: never;
@@ -17740,21 +12288,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets a list of users available on the ThoughtSpot system.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `USER_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/users/search`
-     *
-     * To get details of a specific user, specify the user GUID or name. You can also filter the API response based on groups, Org ID, user visibility, account status, user type, and user preference settings and favorites.
-     *
-     * Available to all users. Users with `ADMINISTRATION` (**Can administer ThoughtSpot**) privileges can view all users properties. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `USER_ADMINISTRATION` (**Can manage users**) privilege is required.
-     *
-     * **Warning**: Do not set `record_size` to `-1`. On ThoughtSpot instances with a large number of objects or users, this can lead to slow responses, excessive logging, and out-of-memory failures. Specify an explicit `record_size` and iterate through pages programmatically.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fusers%2Fsearch-users | ThoughtSpot API reference}
-     */
     searchUsers: {
         parameters: {
             query?: never;
@@ -17780,20 +12313,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates the properties of a user object.
-     *
-     * Available from 9.0.0.cl.
-     * Privileges: `ADMINISTRATION`, `USER_ADMINISTRATION` (the description says when each applies).
-     * `POST /api/rest/2.0/users/{user_identifier}/update`
-     *
-     * You can modify user properties such as username, email, and share notification settings. You can also assign new groups and Orgs, remove the user from a group or Org, reset password, and modify user preferences.
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, the `USER_ADMINISTRATION` (**Can manage users**) privilege is required.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fusers%2Fupdate-user | ThoughtSpot API reference}
-     */
     updateUser: {
         parameters: {
             query?: never;
@@ -17820,36 +12339,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create a variable which can be used for parameterizing metadata objects
-     *
-     * Available from 26.4.0.cl.
-     * `POST /api/rest/2.0/template/variables/create`
-     *
-     * Allows creating a variable which can be used for parameterizing metadata objects in ThoughtSpot.
-     *
-     * Requires ADMINISTRATION role and TENANT scope.
-     * The CAN_MANAGE_VARIABLES permission allows you to manage Formula Variables in the current organization scope.
-     *
-     * The API endpoint supports the following types of variables:
-     * * CONNECTION_PROPERTY - For connection properties
-     * * TABLE_MAPPING - For table mappings
-     * * CONNECTION_PROPERTY_PER_PRINCIPAL - For connection properties per principal. In order to use this please contact support to enable this.
-     * * FORMULA_VARIABLE - For Formula variables, introduced in 10.15.0.cl
-     *
-     * When creating a variable, you need to specify:
-     * * The variable type
-     * * A unique name for the variable
-     * * Whether the variable contains sensitive values (defaults to false)
-     * * The data type of the variable, only specify for formula variables (defaults to null)
-     *
-     * The operation will fail if:
-     * * The user lacks required permissions
-     * * The variable name already exists
-     * * The variable type is invalid
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fvariable%2Fcreate-variable | ThoughtSpot API reference}
-     */
     createVariable: {
         parameters: {
             query?: never;
@@ -17875,30 +12364,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete a variable
-     *
-     * Available from 10.14.0.cl.
-     * `POST /api/rest/2.0/template/variables/{identifier}/delete`
-     *
-     * **Note:** This API endpoint is deprecated and will be removed from ThoughtSpot in a future release. Use [POST /api/rest/2.0/template/variables/delete](/api/rest/2.0/template/variables/delete) instead.
-     *
-     * Allows deleting a variable from ThoughtSpot.
-     *
-     * Requires ADMINISTRATION role and TENANT scope.
-     * The CAN_MANAGE_VARIABLES permission allows you to manage Formula Variables in the current organization scope.
-     *
-     * The API endpoint requires:
-     * * The variable identifier (ID or name)
-     *
-     * The operation will fail if:
-     * * The user lacks required permissions
-     * * The variable doesn't exist
-     * * The variable is being used by other objects
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fvariable%2Fdelete-variable | ThoughtSpot API reference}
-     * @deprecated Note: This API endpoint is deprecated and will be removed from ThoughtSpot in a future release. Use [POST /api/rest/2.0/template/variables/delete](/api/rest/2.0/template/variables/delete) instead.
-     */
     deleteVariable: {
         parameters: {
             query?: never;
@@ -17921,27 +12386,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete variable(s)
-     *
-     * Available from 26.4.0.cl.
-     * `POST /api/rest/2.0/template/variables/delete`
-     *
-     * Allows deleting multiple variables from ThoughtSpot.
-     *
-     * Requires ADMINISTRATION role and TENANT scope.
-     * The CAN_MANAGE_VARIABLES permission allows you to manage Formula Variables in the current organization scope.
-     *
-     * The API endpoint requires:
-     * * The variable identifiers (IDs or names)
-     *
-     * The operation will fail if:
-     * * The user lacks required permissions
-     * * Any of the variables don't exist
-     * * Any of the variables are being used by other objects
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fvariable%2Fdelete-variables | ThoughtSpot API reference}
-     */
     deleteVariables: {
         parameters: {
             query?: never;
@@ -17965,38 +12409,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Update values for a variable
-     *
-     * Available from 26.4.0.cl.
-     * `POST /api/rest/2.0/template/variables/{identifier}/update-values`
-     *
-     * Allows updating values for a specific variable in ThoughtSpot.
-     *
-     * Requires ADMINISTRATION role.
-     * The CAN_MANAGE_VARIABLES permission allows you to manage Formula Variables in the current organization scope.
-     *
-     * The API endpoint allows:
-     * * Adding new values to the variable
-     * * Replacing existing values
-     * * Deleting values from the variable
-     * * Resetting all values
-     *
-     * When updating variable values, you need to specify:
-     * * The variable identifier (ID or name)
-     * * The values to add/replace/remove
-     * * The operation to perform (ADD, REPLACE, REMOVE, RESET)
-     *
-     * Behaviour based on operation type:
-     * * ADD - Adds values to the variable if this is a list type variable, else same as replace.
-     * * REPLACE - Replaces all values of a given set of constraints with the current set of values.
-     * * REMOVE - Removes any values which match the set of conditions of the variables if this is a list type variable, else clears value.
-     * * RESET - Removes all constraints for the given variable, scope is ignored
-     *
-     * Re-sending values that already match the stored values for the targeted scope is a no-op: the request succeeds without modifying any data. This does not apply to the RESET operation or to sensitive variables, which are always written.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fvariable%2Fput-variable-values | ThoughtSpot API reference}
-     */
     putVariableValues: {
         parameters: {
             query?: never;
@@ -18023,35 +12435,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Search variables
-     *
-     * Available from 26.4.0.cl.
-     * `POST /api/rest/2.0/template/variables/search`
-     *
-     * Allows searching for variables in ThoughtSpot.
-     *
-     * Requires ADMINISTRATION role.
-     * The CAN_MANAGE_VARIABLES permission allows you to manage Formula Variables in the current organization scope.
-     *
-     * The API endpoint supports searching variables by:
-     * * Variable identifier (ID or name)
-     * * Variable type
-     * * Name pattern (case-insensitive, supports % for wildcard)
-     *
-     * The search results can be formatted in three ways:
-     * * METADATA - Returns only variable metadata (default)
-     * * METADATA_AND_VALUES - Returns variable metadata and values
-     *
-     * The values can be filtered by scope:
-     * * org_identifier
-     * * principal_identifier
-     * * model_identifier
-     *
-     * **Warning**: Do not set `record_size` to `-1`. On ThoughtSpot instances with a large number of objects or users, this can lead to slow responses, excessive logging, and out-of-memory failures. Specify an explicit `record_size` and iterate through pages programmatically.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fvariable%2Fsearch-variables | ThoughtSpot API reference}
-     */
     searchVariables: {
         parameters: {
             query?: never;
@@ -18077,22 +12460,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Update a variable's name
-     *
-     * Available from 26.4.0.cl.
-     * `POST /api/rest/2.0/template/variables/{identifier}/update`
-     *
-     * Allows updating a variable's name in ThoughtSpot.
-     *
-     * Requires ADMINISTRATION role and TENANT scope.
-     * The CAN_MANAGE_VARIABLES permission allows you to manage Formula Variables in the current organization scope.
-     *
-     * The API endpoint allows updating:
-     * * The variable name
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fvariable%2Fupdate-variable | ThoughtSpot API reference}
-     */
     updateVariable: {
         parameters: {
             query?: never;
@@ -18119,40 +12486,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Update values for multiple variables
-     *
-     * Available from 10.14.0.cl.
-     * `POST /api/rest/2.0/template/variables/update-values`
-     *
-     * **Note:** This API endpoint is deprecated and will be removed from ThoughtSpot in a future release. Use [POST /api/rest/2.0/template/variables/{identifier}/update-values](/api/rest/2.0/template/variables/%7Bidentifier%7D/update-values) instead.
-     *
-     * Allows updating values for multiple variables in ThoughtSpot.
-     *
-     * Requires ADMINISTRATION role.
-     * The CAN_MANAGE_VARIABLES permission allows you to manage Formula Variables in the current organization scope.
-     *
-     * The API endpoint allows:
-     * * Adding new values to variables
-     * * Replacing existing values
-     * * Deleting values from variables
-     *
-     * When updating variable values, you need to specify:
-     * * The variable identifiers
-     * * The values to add/replace/remove for each variable
-     * * The operation to perform (ADD, REPLACE, REMOVE, RESET)
-     *
-     * Behaviour based on operation type:
-     * * ADD - Adds values to the variable if this is a list type variable, else same as replace.
-     * * REPLACE - Replaces all values of a given set of constraints with the current set of values.
-     * * REMOVE - Removes any values which match the set of conditions of the variables if this is a list type variable, else clears value.
-     * * RESET - Removes all constrains for a given variable, scope is ignored
-     *
-     * Re-sending values that already match the stored values for the targeted scope is a no-op: the request succeeds without modifying any data. This does not apply to the RESET operation or to sensitive variables, which are always written.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fvariable%2Fupdate-variable-values | ThoughtSpot API reference}
-     * @deprecated Note: This API endpoint is deprecated and will be removed from ThoughtSpot in a future release. Use [POST /api/rest/2.0/template/variables/{identifier}/update-values](/api/rest/2.0/template/variables/%7Bidentifier%7D/update-values) instead.
-     */
     updateVariableValues: {
         parameters: {
             query?: never;
@@ -18176,23 +12509,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Commits TML files of metadata objects to the Git branch configured on your instance.
-     *
-     * Available from 9.2.0.cl.
-     * `POST /api/rest/2.0/vcs/git/branches/commit`
-     *
-     * Requires at least edit access to objects used in the commit operation.
-     *
-     * Before using this endpoint to push your commits:
-     *
-     * * Enable Git integration on your instance.
-     * * Make sure the Git repository and branch details are configured on your instance.
-     *
-     * For more information, see [Git integration documentation](https://developers.thoughtspot.com/docs/git-integration).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fversion-control%2Fcommit-branch | ThoughtSpot API reference}
-     */
     commitBranch: {
         parameters: {
             query?: never;
@@ -18218,32 +12534,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Allows you to connect a ThoughtSpot instance to a Git repository.
-     *
-     * Available from 9.2.0.cl.
-     * Privileges: `ADMINISTRATION`, `CAN_SETUP_VERSION_CONTROL` (the description says when each applies).
-     * `POST /api/rest/2.0/vcs/git/config/create`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance on your instance, the `CAN_SETUP_VERSION_CONTROL` (**Can set up version control**) privilege.
-     *
-     * You can use this API endpoint to connect your ThoughtSpot development and production environments to the development and production branches of a Git repository.
-     *
-     * Before using this endpoint to connect your ThoughtSpot instance to a Git repository, check the following prerequisites:
-     *
-     * * You have a Git repository. If you are using GitHub, make sure you have a valid account and an access token to connect ThoughtSpot to GitHub. For information about generating a token, see [GitHub Documentation](https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens).
-     *
-     * * Your access token has `repo` scope that grants full access to public and private repositories.
-     * * Your Git repository has a branch that can be configured as a default branch in ThoughtSpot.
-     *
-     * For more information, see [Git integration documentation](https://developers.thoughtspot.com/docs/?pageid=git-integration).
-     *
-     * **Note**: ThoughtSpot supports only GitHub / itHub Enterprise for CI/CD.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fversion-control%2Fcreate-config | ThoughtSpot API reference}
-     */
     createConfig: {
         parameters: {
             query?: never;
@@ -18269,19 +12559,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deletes Git repository configuration from your ThoughtSpot instance.
-     *
-     * Available from 9.2.0.cl.
-     * Privileges: `ADMINISTRATION`, `CAN_SETUP_VERSION_CONTROL` (the description says when each applies).
-     * `POST /api/rest/2.0/vcs/git/config/delete`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance on your instance, the `CAN_SETUP_VERSION_CONTROL` (**Can set up version control**) privilege.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fversion-control%2Fdelete-config | ThoughtSpot API reference}
-     */
     deleteConfig: {
         parameters: {
             query?: never;
@@ -18305,20 +12582,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Allows you to deploy a commit and publish TML content to your ThoughtSpot instance.
-     *
-     * Available from 9.2.0.cl.
-     * `POST /api/rest/2.0/vcs/git/commits/deploy`
-     *
-     * Requires at least edit access to the objects used in the deploy operation.
-     *
-     * The API deploys the head of the branch unless a `commit_id` is specified in the API request. If the branch name is not defined in the request, the default branch is considered for deploying commits.
-     *
-     * For more information, see [Git integration documentation](https://developers.thoughtspot.com/docs/git-integration).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fversion-control%2Fdeploy-commit | ThoughtSpot API reference}
-     */
     deployCommit: {
         parameters: {
             query?: never;
@@ -18344,22 +12607,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Reverts TML objects to a previous commit specified in the API request.
-     *
-     * Available from 9.2.0.cl.
-     * `POST /api/rest/2.0/vcs/git/commits/{commit_id}/revert`
-     *
-     * Requires at least edit access to objects.
-     *
-     * In the API request, specify the `commit_id`. If the branch name is not specified in the request, the API will consider the default branch configured on your instance.
-     *
-     * By default, the API reverts all objects. If the revert operation fails for one of the objects provided in the commit, the API returns an error and does not revert any object.
-     *
-     * For more information, see [Git integration documentation](https://developers.thoughtspot.com/docs/git-integration).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fversion-control%2Frevert-commit | ThoughtSpot API reference}
-     */
     revertCommit: {
         parameters: {
             query?: never;
@@ -18388,19 +12635,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets a list of commits for a given metadata object.
-     *
-     * Available from 9.2.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (the description says when each applies).
-     * `POST /api/rest/2.0/vcs/git/commits/search`
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) privilege.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance on your instance, the `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**) privilege and edit access to the metadata objects.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fversion-control%2Fsearch-commits | ThoughtSpot API reference}
-     */
     searchCommits: {
         parameters: {
             query?: never;
@@ -18426,19 +12660,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Gets Git repository connections configured on the ThoughtSpot instance.
-     *
-     * Available from 9.2.0.cl.
-     * Privileges: `ADMINISTRATION`, `CAN_SETUP_VERSION_CONTROL` (the description says when each applies).
-     * `POST /api/rest/2.0/vcs/git/config/search`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance on your instance, the `CAN_SETUP_VERSION_CONTROL` (**Can set up version control**) privilege.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fversion-control%2Fsearch-config | ThoughtSpot API reference}
-     */
     searchConfig: {
         parameters: {
             query?: never;
@@ -18464,19 +12685,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates Git repository configuration settings.
-     *
-     * Available from 9.2.0.cl.
-     * Privileges: `ADMINISTRATION`, `CAN_SETUP_VERSION_CONTROL` (the description says when each applies).
-     * `POST /api/rest/2.0/vcs/git/config/update`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) privilege.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance on your instance, the `CAN_SETUP_VERSION_CONTROL` (**Can set up version control**) privilege.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fversion-control%2Fupdate-config | ThoughtSpot API reference}
-     */
     updateConfig: {
         parameters: {
             query?: never;
@@ -18502,21 +12710,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Validates the content of your source branch against the objects in your destination environment.
-     *
-     * Available from 9.2.0.cl.
-     * Privileges: `DATAMANAGEMENT`, `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (the description says when each applies).
-     * `POST /api/rest/2.0/vcs/git/branches/validate`
-     *
-     * Before merging content from your source branch to the destination branch, run this API operation from your destination environment and ensure that the changes from the source branch function in the destination environment.
-     *
-     * Requires `DATAMANAGEMENT` (**Can manage data**) privilege.
-     *
-     * If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance on your instance, the `CAN_MANAGE_WORKSHEET_VIEWS_TABLES` (**Can manage data models**) privilege and edit access to the metadata objects.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fversion-control%2Fvalidate-merge | ThoughtSpot API reference}
-     */
     validateMerge: {
         parameters: {
             query?: never;
@@ -18542,17 +12735,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Creates a new webhook configuration to receive notifications for specified events. The webhook will be triggered when the configured events occur in the system.
-     *
-     * Available from 10.14.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER`, `CAN_MANAGE_WEBHOOKS` (the description says when each applies).
-     * `POST /api/rest/2.0/webhooks/create`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, users with `CAN_MANAGE_WEBHOOKS` (**Can manage webhooks**) privilege are also authorized to perform this action.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fwebhooks%2Fcreate-webhook-configuration | ThoughtSpot API reference}
-     */
     createWebhookConfiguration: {
         parameters: {
             query?: never;
@@ -18578,17 +12760,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deletes one or more webhook configurations by their unique id or name. Returns status of each deletion operation, including successfully deleted webhooks and any failures with error details.
-     *
-     * Available from 10.14.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER`, `CAN_MANAGE_WEBHOOKS` (the description says when each applies).
-     * `POST /api/rest/2.0/webhooks/delete`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, users with `CAN_MANAGE_WEBHOOKS` (**Can manage webhooks**) privilege are also authorized to perform this action.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fwebhooks%2Fdelete-webhook-configurations | ThoughtSpot API reference}
-     */
     deleteWebhookConfigurations: {
         parameters: {
             query?: never;
@@ -18614,17 +12785,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Returns cluster-level storage setup information for configuring customer-managed storage. Use this endpoint to obtain the IAM identity details required before configuring a webhook storage destination. For S3 destinations, returns the platform AWS account ID and IAM trust policy template. For GCS destinations, returns the platform GCP service account email and the IAM role to grant for service account impersonation.
-     *
-     * Available from 26.7.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER`, `CAN_MANAGE_WEBHOOKS` (the description says when each applies).
-     * `GET /api/rest/2.0/webhooks/storage-config`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, users with `CAN_MANAGE_WEBHOOKS` (**Can manage webhooks**) privilege are also authorized to perform this action.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fwebhooks%2Fget-webhook-storage-config | ThoughtSpot API reference}
-     */
     getWebhookStorageConfig: {
         parameters: {
             query?: never;
@@ -18646,17 +12806,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Searches for webhook configurations based on various criteria such as Org, webhook identifier, event type, with support for pagination and sorting. Returns matching webhook configurations with their complete details.
-     *
-     * Available from 10.14.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER`, `CAN_MANAGE_WEBHOOKS` (the description says when each applies).
-     * `POST /api/rest/2.0/webhooks/search`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, users with `CAN_MANAGE_WEBHOOKS` (**Can manage webhooks**) privilege are also authorized to perform this action.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fwebhooks%2Fsearch-webhook-configurations | ThoughtSpot API reference}
-     */
     searchWebhookConfigurations: {
         parameters: {
             query?: never;
@@ -18682,17 +12831,6 @@ The default `file_format` is CSV.
             500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Updates an existing webhook configuration by its unique id or name. Only the provided fields will be updated.
-     *
-     * Available from 10.14.0.cl.
-     * Privileges: `ADMINISTRATION`, `DEVELOPER`, `CAN_MANAGE_WEBHOOKS` (the description says when each applies).
-     * `POST /api/rest/2.0/webhooks/{webhook_identifier}/update`
-     *
-     * Requires `ADMINISTRATION` (**Can administer ThoughtSpot**) or `DEVELOPER` (**Has developer privilege**) privilege. If [Role-Based Access Control (RBAC)](https://developers.thoughtspot.com/docs/rbac) is enabled on your instance, users with `CAN_MANAGE_WEBHOOKS` (**Can manage webhooks**) privilege are also authorized to perform this action.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2Fwebhooks%2Fupdate-webhook-configuration | ThoughtSpot API reference}
-     */
     updateWebhookConfiguration: {
         parameters: {
             query?: never;

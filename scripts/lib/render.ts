@@ -2,7 +2,7 @@
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { emitApiTypes } from "./emit/api-types.js";
-import { addOperationDocs, operationDocs } from "./emit/docs.js";
+import { operationDocs } from "./emit/docs.js";
 import { mockSpecOf } from "./emit/mock-spec.js";
 import { buildOperationTable } from "./emit/operation-table.js";
 import {
@@ -53,7 +53,7 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
     overlays: pages.report,
     unknownPages: pages.unknown,
     files: {
-      [`${api}.ts`]: head + addOperationDocs(await renderTypes(patched), docs),
+      [`${api}.ts`]: head + (await renderTypes(patched)),
       // Named input/output types and the documented ts.api.<api> interface (scripts/lib/emit/api-types.ts).
       [`${api}-api.ts`]: head + emitApiTypes(api, patched, table, docs),
       [`${api}-operations.ts`]: head + emitOperationTable(api, table, basePathOf(patched)),

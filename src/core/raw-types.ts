@@ -114,7 +114,7 @@ type RawMethodCall<Paths, M extends RawMethod> = <P extends PathsWith<Paths, M>,
 /**
  * ts.v2 / ts.v1: typed paths, bodies and responses; errors are values; openapi-fetch middleware.
  * TypeScript shows no per-path docs on a call's path string; each operation's docs are on its
- * ts.api method (V2Api / V1Api) and on `operations["<operationId>"]` of the /v2 and /v1 entries.
+ * ts.api method (V2Api / V1Api, exported by the /v2 and /v1 entries).
  */
 export interface RawClient<Paths> {
   GET: RawMethodCall<Paths, "get">;

@@ -1,7 +1,7 @@
 // The operation docs generator: what it takes from a spec, the reference links it builds, and where it
 // writes the JSDoc in the rendered types.
 import { describe, expect, it } from "vitest";
-import { addOperationDocs, operationDocs, plainSince, v2ReferenceUrl } from "../../scripts/lib/emit/docs.js";
+import { operationDocs, plainSince, v2ReferenceUrl } from "../../scripts/lib/emit/docs.js";
 
 const spec = {
   tags: [{ name: "user", externalDocs: { url: "https://developers.thoughtspot.com/docs/user-api" } }],
@@ -114,25 +114,5 @@ describe("v2ReferenceUrl", () => {
     expect(v2ReferenceUrl(tag, id)).toBe(
       `https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2F${tail}`,
     );
-  });
-});
-
-describe("addOperationDocs", () => {
-  const rendered = [
-    "export interface operations {",
-    "    searchUsers: {",
-    "        parameters: {};",
-    "    };",
-    "}",
-    "",
-  ].join("\n");
-
-  it("writes the JSDoc above the operation's member", () => {
-    const out = addOperationDocs(rendered, new Map([["searchUsers", ["Gets users.", "", "@see x"]]]));
-    expect(out).toContain("    /**\n     * Gets users.\n     *\n     * @see x\n     */\n    searchUsers: {");
-  });
-
-  it("fails when an operation has no member, rather than dropping its docs", () => {
-    expect(() => addOperationDocs(rendered, new Map([["missing", ["x"]]]))).toThrow(/missing/);
   });
 });
