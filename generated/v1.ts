@@ -1892,7 +1892,7 @@ export interface operations {
                      * @description Privilege to grant.
                      * @enum {string}
                      */
-                    privilege: "ADMINISTRATION" | "DEVELOPER" | "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "EXPERIMENTALFEATUREPRIVILEGE" | "JOBSCHEDULING" | "RANALYSIS" | "A3ANALYSIS" | "BYPASSRLS";
+                    privilege: Privilege;
                     /** @description Group names (use All for the All group). */
                     groupNames: string;
                 };
@@ -1987,7 +1987,7 @@ export interface operations {
                      * @description Privilege to revoke.
                      * @enum {string}
                      */
-                    privilege: "ADMINISTRATION" | "DEVELOPER" | "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "EXPERIMENTALFEATUREPRIVILEGE" | "JOBSCHEDULING" | "RANALYSIS" | "A3ANALYSIS" | "BYPASSRLS";
+                    privilege: Privilege;
                     /** @description Group names (use All for the All group). */
                     groupNames: string;
                 };
@@ -4237,3 +4237,6 @@ export interface operations {
         };
     };
 }
+
+/** One of 11 values. */
+export type Privilege = "ADMINISTRATION" | "DEVELOPER" | "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "EXPERIMENTALFEATUREPRIVILEGE" | "JOBSCHEDULING" | "RANALYSIS" | "A3ANALYSIS" | "BYPASSRLS";

@@ -1,5 +1,6 @@
 // thoughtspot-rest-api/v1: the generated V1 types, to name request and response shapes.
-export type { components, operations, paths } from "../generated/v1.js";
+// components, operations, paths and the named long enum unions.
+export type * from "../generated/v1.js";
 // One named input and output type per operation (SessionLoginInput, SessionLoginOutput), V1Api (ts.api.v1)
 // and the operationId → input/output maps V1Inputs, V1Outputs.
 export type * from "../generated/v1-api.js";

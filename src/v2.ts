@@ -1,5 +1,6 @@
 // thoughtspot-rest-api/v2: the generated V2 types, to name request and response shapes.
-export type { components, operations, paths } from "../generated/v2.js";
+// components, operations, paths and the named long enum unions (Privileges, TimeZone, ...).
+export type * from "../generated/v2.js";
 // One named input and output type per operation (SearchUsersInput, SearchUsersOutput), V2Api (ts.api.v2)
 // and the operationId → input/output maps V2Inputs, V2Outputs.
 export type * from "../generated/v2-api.js";

@@ -68,7 +68,56 @@ export async function renderTypes(doc: object): Promise<string> {
       return undefined;
     },
   });
-  return leanSource(astToString(ast));
+  return nameLongUnions(leanSource(astToString(ast)));
+}
+
+/** A union of string literals this long or longer gets a name of its own (the privileges union: 1 172). */
+const LONG_UNION = 200;
+const pascal = (words: string) =>
+  words
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("");
+
+/**
+ * Long enum unions become named, exported types (`privileges?: Privileges[]`), so a hover over a field
+ * shows a name instead of a thousand characters. A union is named after the first property that holds it
+ * (PascalCase); a different union under an already-used name is named after its schema or operation
+ * too (`SearchUsersRequestPrivileges`). The same union anywhere shares one name.
+ */
+export function nameLongUnions(source: string): string {
+  const byUnion = new Map<string, string>();
+  const taken = new Set<string>();
+  let context = "";
+  const lines = source.split("\n").map((line) => {
+    // The schema (components.schemas, 8 spaces) or operation (4 spaces) a line belongs to.
+    const owner = /^(?: {4}| {8})"?([\w$-]+)"?: \{$/.exec(line);
+    if (owner) context = owner[1]!;
+    const prop = /^ +"?([\w$-]+)"?\??: /.exec(line)?.[1];
+    if (!prop) return line;
+    // `("A" | "B")[]` loses its parentheses with the union: `Name[]`.
+    return line.replace(/\(?((?:"[^"\n]*" \| )+"[^"\n]*")\)?/g, (whole, union: string) => {
+      if (union.length < LONG_UNION) return whole;
+      let name = byUnion.get(union);
+      if (!name) {
+        name = pascal(prop);
+        if (taken.has(name)) name = pascal(context) + name;
+        for (let n = 2; taken.has(name); n++) name = `${pascal(context) + pascal(prop)}${n}`;
+        taken.add(name);
+        byUnion.set(union, name);
+      }
+      // A parenthesis that is not the union's own (`("A" | … | "Z" | null)`) stays.
+      const open = whole.startsWith("(");
+      const close = whole.endsWith(")");
+      return open === close ? name : `${open ? "(" : ""}${name}${close ? ")" : ""}`;
+    });
+  });
+  if (!byUnion.size) return source;
+  const named = [...byUnion].map(
+    ([union, name]) => `/** One of ${union.split(" | ").length} values. */\nexport type ${name} = ${union};`,
+  );
+  return [...lines, ...named, ""].join("\n");
 }
 
 /**
