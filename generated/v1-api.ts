@@ -1733,6 +1733,15 @@ export type V1Api = {
   userUpdatepreference(input?: UserUpdatepreferenceInput, options?: CallOptions): Promise<UserUpdatepreferenceOutput>;
 };
 
+/** The operations with a page rule (ts.paginateV1 walks them). */
+export type V1Paginated = "connectionList" | "metadataList" | "metadataListas" | "metadataListobjectheaders" | "searchdata" | "sessionOrgsGet";
+
+/** The operations that answer text/event-stream. */
+export type V1Streaming = never;
+
+/** The operations that answer a file (ts.download). */
+export type V1Binary = "exportPinboardPdf";
+
 /** operationId → what it takes (the Call port and the helpers read this). */
 export interface V1Inputs {
   adminBanner: AdminBannerInput;

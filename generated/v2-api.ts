@@ -6958,6 +6958,15 @@ provided in the request body.
   validateToken(input: ValidateTokenInput, options?: CallOptions): Promise<ValidateTokenOutput>;
 };
 
+/** The operations with a page rule (ts.paginate walks them). */
+export type V2Paginated = "fetchAnswerData" | "fetchAsyncImportTaskStatus" | "fetchLiveboardData" | "fetchObjectPrivileges" | "fetchPermissionsOfPrincipals" | "fetchPermissionsOnMetadata" | "searchCalendars" | "searchCollections" | "searchCommits" | "searchConnection" | "searchData" | "searchMetadata" | "searchSchedules" | "searchUserGroups" | "searchUsers" | "searchVariables" | "searchWebhookConfigurations";
+
+/** The operations that answer text/event-stream. */
+export type V2Streaming = "sendAgentConversationMessageStreaming" | "sendAgentMessageStreaming";
+
+/** The operations that answer a file (ts.download). */
+export type V2Binary = "downloadConnectionMetadataChanges" | "exportAnswerReport" | "exportLiveboardReport" | "exportManualTranslations" | "exportStyleLogos";
+
 /** operationId → what it takes (the Call port and the helpers read this). */
 export interface V2Inputs {
   activateUser: ActivateUserInput;

@@ -1,6 +1,6 @@
 // paginateV1(ts, operationId, input, options): the V1 list endpoints that page with offset/batchsize.
 // Which operations page, where their items are and how the last page shows: the generated page rule.
-import type { V1Inputs, V1Outputs } from "../../generated/v1-api.js";
+import type { V1Inputs, V1Outputs, V1Paginated } from "../../generated/v1-api.js";
 import { v1Operations } from "../../generated/v1-operations.js";
 import type { Call, V1Output } from "../core/call.js";
 import type { CallOptions } from "../core/types.js";
@@ -18,9 +18,7 @@ type Table = typeof v1Operations;
  * offset/batchsize but answers one data page per visualization, keyed by id (its x-page says so):
  * call it directly.
  */
-export type V1PaginatedOperationId = {
-  [K in keyof Table]: Table[K] extends { page: object } ? K : never;
-}[keyof Table];
+export type V1PaginatedOperationId = V1Paginated;
 
 /** The item a walk yields, from the row's page rule and the generated response type. */
 export type V1PageItemOf<K extends V1PaginatedOperationId> = ItemOfRule<Table[K]["page"], V1Outputs[K]>;

@@ -1,15 +1,13 @@
 // Which V2 paths can be paginated (the generated rows with a page rule) and the item type each one
 // yields (from the row's page rule and the generated response type).
-import type { V2Inputs, V2Outputs } from "../../generated/v2-api.js";
+import type { V2Inputs, V2Outputs, V2Paginated } from "../../generated/v2-api.js";
 import type { v2Operations } from "../../generated/v2-operations.js";
 import type { CallOptions } from "../core/types.js";
 
 type Table = typeof v2Operations;
 
 /** operationIds whose row has a page rule (body takes record_offset and record_size). */
-export type PaginatedOperationId = {
-  [K in keyof Table]: Table[K] extends { page: object } ? K : never;
-}[keyof Table];
+export type PaginatedOperationId = V2Paginated;
 
 /** Their paths: the only first arguments paginate() accepts. */
 export type PaginatedPath = Table[PaginatedOperationId]["path"];

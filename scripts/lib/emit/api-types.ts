@@ -137,6 +137,12 @@ export function emitApiTypes(
     ].join("\n"),
   );
   const map = (suffix: string) => ops.map((o) => `  ${o.id}: ${o.name}${suffix};`).join("\n");
+  // The operationIds with a flag, written out: a consumer's type-check then never filters the table's
+  // keys through a conditional type (ts.paginate, ts.stream and ts.download take these).
+  const ids = (flag: "page" | "streaming" | "binary") => {
+    const found = Object.entries(table).filter(([, row]) => row[flag]);
+    return found.length ? found.map(([id]) => quote(id)).join(" | ") : "never";
+  };
   return [
     ...imports,
     "",
@@ -147,6 +153,15 @@ export function emitApiTypes(
     `export type ${API}Api = {`,
     methods.join("\n"),
     "};",
+    "",
+    `/** The operations with a page rule (ts.paginate${api === "v1" ? "V1" : ""} walks them). */`,
+    `export type ${API}Paginated = ${ids("page")};`,
+    "",
+    `/** The operations that answer text/event-stream. */`,
+    `export type ${API}Streaming = ${ids("streaming")};`,
+    "",
+    `/** The operations that answer a file (ts.download). */`,
+    `export type ${API}Binary = ${ids("binary")};`,
     "",
     `/** operationId → what it takes (the Call port and the helpers read this). */`,
     `export interface ${API}Inputs {`,
