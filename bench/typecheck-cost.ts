@@ -4,10 +4,13 @@
 // the same number of functions and awaits on local typed stubs. Each is
 // checked alone with `tsc --noEmit` (strict, --skipLibCheck), moduleResolution bundler and node16, with
 // TypeScript 5.9 (the repository's) and TypeScript 7 (bench/.out/ts7, installed on first run).
-// Run: npm run bench:typecheck   (-- --runs 5 --no-build)
+// Side by side with ThoughtSpot's own SDK (@thoughtspot/rest-api-sdk, installed into bench/.out/tsdk on
+// first run, never a dependency): the same 10 operations through each, with `skipLibCheck` false (every
+// declaration file of the package is checked too) and true, against a file that imports nothing.
+// Run: npm run bench:typecheck   (-- --runs 5 --no-build; --libcheck-only runs only the side-by-side part)
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { CONSUMER, median, OUT, prepareConsumer, ROOT } from "./consumer.js";
 
 const args = process.argv.slice(2);
@@ -15,6 +18,8 @@ const runsAt = args.indexOf("--runs");
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
 const TS7_VERSION = "7.0.2";
 const TS7_DIR = join(OUT, "ts7");
+const TSDK_DIR = join(OUT, "tsdk");
+const TSDK_PACKAGE = "@thoughtspot/rest-api-sdk";
 const TARGET_MS = { "5.9": 500, "7": 150 } as const;
 
 const withSdk = `import { createThoughtSpotClient } from "thoughtspot-rest-api";
@@ -122,8 +127,58 @@ export const a = ts.api.v2.createTag({ color: "#ff0000" });
 export const b = ts.api.v2.searchMetadata({ metadata: [{ type: "NOT_A_TYPE" }] });
 `;
 
+// Ten operations with typed inputs and outputs used, through this SDK and through ThoughtSpot's.
+const TEN_CALLS = [
+  ["searchUsers", '{ record_size: 10, user_identifier: "alice" }', "r.length"],
+  ["searchMetadata", '{ metadata: [{ type: "LIVEBOARD" }], record_size: 5 }', "r.map((m) => m.metadata_id)"],
+  ["getCurrentUserInfo", "", "r.name"],
+  ["getSystemInformation", "", "r.release_version"],
+  ["searchUserGroups", '{ group_identifier: "analysts" }', "r.length"],
+  ["searchOrgs", '{ visibility: "SHOW" }', "r.length"],
+  ["searchTags", '{ name_pattern: "fin%" }', "r.length"],
+  ["createTag", '{ name: "finance", color: "#ff0000" }', "r.id"],
+  ["searchRoles", '{ role_identifiers: ["r1"] }', "r.length"],
+  ["fetchLiveboardData", '{ metadata_identifier: "guid-3", record_size: 100 }', "r.contents"],
+] as const;
+const tenCalls = (receiver: string) =>
+  TEN_CALLS.map(
+    ([id, input, use], i) =>
+      `export async function f${String(i + 1).padStart(2, "0")}() { const r = await ${receiver}.${id}(${input}); return ${use}; }`,
+  ).join("\n");
+const withSdk10 = `import { createThoughtSpotClient } from "thoughtspot-rest-api";
+
+const ts = createThoughtSpotClient({ serverUrl: "https://example.thoughtspot.cloud", auth: { token: "t" } });
+
+${tenCalls("ts.api.v2")}
+`;
+const withTsdk10 = `import { createBearerAuthenticationConfig, ThoughtSpotRestApi } from "${TSDK_PACKAGE}";
+
+const api = new ThoughtSpotRestApi(
+  createBearerAuthenticationConfig("https://example.thoughtspot.cloud", { username: "admin", password: "secret" }),
+);
+
+${tenCalls("api")}
+`;
+const nothing = "export const nothing = 1;\n";
+
+/** ThoughtSpot's SDK in bench/.out/tsdk, linked into the consumer project. */
+function ensureTsdk(): string {
+  const manifest = join(TSDK_DIR, "node_modules", ...TSDK_PACKAGE.split("/"), "package.json");
+  if (!existsSync(manifest)) {
+    console.error(`· npm install --prefix bench/.out/tsdk ${TSDK_PACKAGE}`);
+    execFileSync("npm", ["install", "--prefix", TSDK_DIR, TSDK_PACKAGE, "--no-audit", "--no-fund"], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+  }
+  const link = join(CONSUMER, "node_modules", ...TSDK_PACKAGE.split("/"));
+  mkdirSync(dirname(link), { recursive: true });
+  rmSync(link, { recursive: true, force: true });
+  symlinkSync(dirname(manifest), link, "dir");
+  return JSON.parse(readFileSync(manifest, "utf8")).version as string;
+}
+
 type Resolution = "bundler" | "node16";
-const tsconfig = (resolution: Resolution, file: string) => ({
+const tsconfig = (resolution: Resolution, file: string, skipLibCheck = true) => ({
   compilerOptions: {
     target: "ES2022",
     module: resolution === "bundler" ? "ESNext" : "Node16",
@@ -131,7 +186,7 @@ const tsconfig = (resolution: Resolution, file: string) => ({
     lib: ["ES2022", "DOM"],
     types: [],
     strict: true,
-    skipLibCheck: true,
+    skipLibCheck,
     noEmit: true,
   },
   files: [file],
@@ -195,8 +250,87 @@ const PAIRS = [
 ] as const;
 const RAW_BUDGET = 5_000;
 
+const field = (output: string, name: string) =>
+  output.match(new RegExp(`^${name}:\\s+(.+)$`, "m"))?.[1]?.trim() ?? "?";
+const seconds = (text: string) => Number.parseFloat(text) * 1000;
+
+/**
+ * This SDK against ThoughtSpot's, 10 operations each, skipLibCheck false and true (TypeScript 5.9,
+ * bundler): wall time, check time and instantiations, medians of RUNS alternated runs, and what each adds
+ * to a file that imports nothing.
+ */
+function libCheckSideBySide(ts59: Compiler) {
+  const tsdkVersion = ensureTsdk();
+  const files = { nothing, "with-sdk-10": withSdk10, "with-tsdk-10": withTsdk10 } as const;
+  for (const [name, source] of Object.entries(files)) {
+    writeFileSync(join(CONSUMER, `${name}.ts`), source);
+    for (const skip of [false, true]) {
+      writeFileSync(
+        join(CONSUMER, `tsconfig.${name}.skip-${skip}.json`),
+        JSON.stringify(tsconfig("bundler", `${name}.ts`, skip), null, 2),
+      );
+    }
+  }
+  console.log(
+    `\n### Side by side with ${TSDK_PACKAGE} ${tsdkVersion}: 10 operations, TypeScript ${ts59.version}\n`,
+  );
+  console.log(
+    `\`tsc --noEmit --extendedDiagnostics\` (bundler, strict), medians of ${RUNS} alternated runs; "added" is over nothing.ts.\n`,
+  );
+  console.log("| skipLibCheck | file | wall | added | check time | added | instantiations | added |");
+  console.log("|---|---|---:|---:|---:|---:|---:|---:|");
+  for (const skip of [false, true]) {
+    const names = Object.keys(files);
+    const wall = new Map<string, number[]>(names.map((n) => [n, []]));
+    const check = new Map<string, number[]>(names.map((n) => [n, []]));
+    const inst = new Map<string, number>();
+    for (const name of names) tsc(ts59, `tsconfig.${name}.skip-${skip}.json`); // warm the file cache
+    for (let i = 0; i < RUNS; i++) {
+      for (const name of names) {
+        const run = tsc(ts59, `tsconfig.${name}.skip-${skip}.json`, ["--extendedDiagnostics"]);
+        if (/error TS\d+/.test(run.output)) throw new Error(`${name}.ts does not compile:\n${run.output}`);
+        wall.get(name)!.push(run.ms);
+        check.get(name)!.push(seconds(field(run.output, "Check time")));
+        inst.set(name, Number(field(run.output, "Instantiations").replace(/\D/g, "")));
+      }
+    }
+    const base = {
+      wall: median(wall.get("nothing")!),
+      check: median(check.get("nothing")!),
+      inst: inst.get("nothing")!,
+    };
+    for (const name of names) {
+      const w = median(wall.get(name)!);
+      const c = median(check.get(name)!);
+      const n = inst.get(name)!;
+      const plus = (v: number) => (name === "nothing" ? "" : `+${Math.round(v)}`);
+      console.log(
+        `| ${skip} | ${name}.ts | ${Math.round(w)} ms | ${plus(w - base.wall)} | ${Math.round(c)} ms | ${plus(c - base.check)} | ${n} | ${plus(n - base.inst)} |`,
+      );
+    }
+  }
+}
+
 function main() {
   prepareConsumer({ build: !args.includes("--no-build") });
+  if (args.includes("--libcheck-only")) {
+    const bin = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+    const version = execFileSync(process.execPath, [bin, "--version"], { encoding: "utf8" }).trim();
+    const ts59: Compiler = { name: "5.9", version, command: [process.execPath, bin] };
+    // The raw-client budget, checked here too: 4 raw calls, skipLibCheck as the earlier runs.
+    writeFileSync(join(CONSUMER, "with-sdk-raw.ts"), rawOnly(withSdk));
+    writeFileSync(
+      join(CONSUMER, "tsconfig.with-sdk-raw.bundler.json"),
+      JSON.stringify(tsconfig("bundler", "with-sdk-raw.ts"), null, 2),
+    );
+    const raw = tsc(ts59, "tsconfig.with-sdk-raw.bundler.json", ["--extendedDiagnostics"]);
+    const count = Number(field(raw.output, "Instantiations").replace(/\D/g, ""));
+    console.log(
+      `4 raw calls: ${count} instantiations, budget ≤ ${RAW_BUDGET}: ${count <= RAW_BUDGET ? "met" : "MISSED"}`,
+    );
+    libCheckSideBySide(ts59);
+    return;
+  }
   writeFileSync(join(CONSUMER, "with-sdk.ts"), withSdk);
   writeFileSync(join(CONSUMER, "baseline.ts"), baseline);
   writeFileSync(join(CONSUMER, "with-sdk-api.ts"), apiOnly(withSdk));
@@ -304,6 +438,7 @@ function main() {
       }
     }
   }
+  libCheckSideBySide(ts59);
 }
 
 main();

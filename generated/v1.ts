@@ -5,1660 +5,311 @@
 // Generator: openapi-typescript 7.13.0, scripts/generate.ts
 export interface paths {
     "/connection/detail/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read a connection with its tables through the internal (non-public) endpoint */
         get: operations["internalConnectionDetail"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/metadata/delete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Delete objects through the internal (non-public) endpoint */
         post: operations["internalMetadataDelete"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/banner": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the maintenance state and banner text of the cluster */
         get: operations["adminBanner"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/configinfo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the cluster configuration */
         get: operations["adminConfiginfo"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/configinfo/overrides": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List configuration keys that differ from their defaults */
         get: operations["adminConfiginfoOverrides"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/configinfo/update": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Change cluster configuration keys */
         post: operations["adminConfiginfoUpdate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/embed/actions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List custom actions */
         get: operations["adminEmbedActions"];
-        put?: never;
-        /** Create a custom action */
         post: operations["adminEmbedActionPost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/embed/actions/{actionid}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read one custom action */
         get: operations["adminEmbedAction"];
-        /** Replace the definition of a custom action */
         put: operations["adminEmbedActionsPut"];
-        post?: never;
-        /** Delete a custom action */
         delete: operations["adminEmbedActionDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/admin/embed/actions/{actionid}/associations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the objects a custom action is attached to */
         get: operations["adminEmbedActionAssociationsGet"];
-        put?: never;
-        /** Attach a custom action to objects */
         post: operations["adminEmbedActionAssociationsPost"];
-        /** Detach a custom action from objects */
         delete: operations["adminEmbedActionAssociationsDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/create": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create a data connection */
         post: operations["connectionCreate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/delete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Delete data connections */
         post: operations["connectionDelete"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download a connection's table mapping as YAML */
         get: operations["connectionExport"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/fetchConnection": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Browse the databases, schemas and tables behind a connection */
         post: operations["connectionFetchConnection"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/fetchLiveColumns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Read the columns of chosen tables behind a connection */
         post: operations["connectionFetchLiveColumns"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/list": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List data connections */
         get: operations["connectionList"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/types": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the kinds of data connection this cluster supports */
         get: operations["connectionTypes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/connection/update": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Change a data connection */
         post: operations["connectionUpdate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/database/createtable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create a table in the internal database from a DDL JSON (Software only) */
         post: operations["databaseCreatetable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/database/databases": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the internal databases (Software only) */
         get: operations["databaseDatabases"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/database/getTableDetail": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Describe a table of the internal database (Software only) */
         get: operations["databaseGetTableDetail"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/database/run": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Run TQL statements against the internal database (Software only) */
         post: operations["databaseRun"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/database/schemas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the schemas in an internal database (Software only) */
         get: operations["databaseSchemas"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/database/tables": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the tables in a schema of the internal database (Software only) */
         get: operations["databaseTables"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/listdependents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** List what depends on the given objects */
         post: operations["dependencyListdependents"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/listincomplete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List objects whose metadata is incomplete */
         get: operations["dependencyListincomplete"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/logicalcolumn": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List what depends on the given columns */
         get: operations["dependencyLogicalcolumn"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/logicalrelationship": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List what depends on the given joins */
         get: operations["dependencyLogicalrelationship"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/logicaltable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List what depends on the given tables, Worksheets or Views */
         get: operations["dependencyLogicaltable"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/physicalcolumn": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List what depends on the given physical columns */
         get: operations["dependencyPhysicalcolumn"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/physicaltable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List what depends on the given physical tables */
         get: operations["dependencyPhysicaltable"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/dependency/pinboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the groups that use the given Liveboards as their default */
         get: operations["dependencyPinboard"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/export/pinboard/pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Render a Liveboard, or chosen visualizations, as a PDF file
-         * @description Options are multipart fields; runtime filters (col1, op1, val1, ...) go in the query string. Send `Accept: application/octet-stream`.
-         */
         post: operations["exportPinboardPdf"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read one group by GUID or name (or every group when no filter is given)
-         * @description Without `groupid` or `name` ThoughtSpot returns every group; that list form is not documented, so only the single-group shape is declared.
-         */
         get: operations["groupGet"];
-        put?: never;
-        /** Create a group */
         post: operations["groupPost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/addmemberships": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Put many users into many groups in a single call */
         post: operations["groupAddmemberships"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/addprivilege": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Give a privilege to groups */
         post: operations["groupAddprivilege"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/addrole": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Give a Role to groups (RBAC) */
         post: operations["groupAddrole"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/listuser/{groupid}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the users of a group (older form) */
         get: operations["groupListuser"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/removememberships": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Take many users out of many groups in a single call */
         post: operations["groupRemovememberships"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/removeprivilege": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Take a privilege away from groups */
         post: operations["groupRemoveprivilege"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/removerole": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Take a Role away from groups (RBAC) */
         post: operations["groupRemoverole"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/{groupid}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Change a group from a full group JSON
-         * @description ThoughtSpot's example also repeats `groupid` as a form field; see `x-form-echo-path-params`.
-         */
         put: operations["groupPut"];
-        post?: never;
-        /** Delete a group */
         delete: operations["groupDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/{groupid}/groups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the groups nested inside a group */
         get: operations["groupGroupsGet"];
-        /** Set the groups nested inside a group */
         put: operations["groupGroupsPut"];
-        /** Nest groups inside a group */
         post: operations["groupGroupsPost"];
-        /** Un-nest groups from a group (the groups themselves stay) */
         delete: operations["groupGroupsDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/{groupid}/user/{userid}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Put one user into a group */
         post: operations["groupUserPost"];
-        /** Take one user out of a group */
         delete: operations["groupUserDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/group/{groupid}/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the users of a group */
         get: operations["groupUsersGet"];
-        /** Set the users of a group */
         put: operations["groupUsersPut"];
-        /** Put several users into a group */
         post: operations["groupUsersPost"];
-        /** Take several users out of a group */
         delete: operations["groupUsersDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/logs/topics/{topic}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read audit log events for a time window of at most a day */
         get: operations["logsTopics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/materialization/refreshview/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start a refresh of a materialized View (Software only) */
         post: operations["materializationRefreshview"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/assigntag": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Tag objects with existing tags */
         post: operations["metadataAssigntag"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/delete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Delete objects */
         post: operations["metadataDelete"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/details": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the full stored definition of objects of one type */
         get: operations["metadataDetails"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/list": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List headers of objects of one type, with filters, sorting and batches */
         get: operations["metadataList"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/listas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the objects a user or group can reach at a minimum access level */
         get: operations["metadataListas"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/listobjectheaders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List object headers (a lighter variant of metadata/list) */
         get: operations["metadataListobjectheaders"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/listvizheaders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List the visualizations on a Liveboard or Answer
-         * @deprecated
-         * @description Marked deprecated in ThoughtSpot's page-navigation guide (V2 metadata/search replaces it).
-         */
         get: operations["metadataListvizheaders"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/markunmarkfavoritefor": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add objects to a user's favorites */
         post: operations["metadataMarkasfavoritefor"];
-        /** Remove objects from a user's favorites */
         delete: operations["metadataUnmarkasfavoritefor"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/tml/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Export objects as TML documents
-         * @description Send `Accept: text/plain` (ThoughtSpot requires it); the answer is JSON text. Per-object errors come back inside a 200 answer, in `object[].info.status`.
-         */
         post: operations["metadataTmlExport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/tml/export/batch": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Export users, groups or Roles as TML, one batch at a time
-         * @description Send `Accept: text/plain`; the answer is JSON text.
-         */
         post: operations["metadataTmlExportBatch"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/tml/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Import TML documents, or only validate them
-         * @description Send `Accept: text/plain` (ThoughtSpot requires it); the answer is JSON text. Per-object errors come back inside a 200 answer, in `object[].response.status`.
-         */
         post: operations["metadataTmlImport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/metadata/unassigntag": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Remove tags from objects */
         post: operations["metadataUnassigntag"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/org/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read one Org by id or name */
         get: operations["orgGet"];
-        /** Change an Org's name, description or groups */
         put: operations["orgPut"];
-        /** Create an Org */
         post: operations["orgPost"];
-        /** Delete an Org (never the primary Org 0) */
         delete: operations["orgDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/org/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Find Orgs, inactive ones included if asked */
         post: operations["orgSearch"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/partner/snowflake/user": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Partner integration call for Snowflake users (undocumented; used by the Python library) */
         post: operations["partnerSnowflakeUser"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/pinboarddata": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get the data behind a Liveboard or some of its visualizations
-         * @description POST with everything in the query string. Runtime filters, sorts and parameters use numbered keys (col1, op1, val1, sortCol1, asc1, param1, paramVal1, ...) that Swagger cannot declare; see `x-dynamic-query-params`.
-         */
         post: operations["pinboarddata"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/role": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create a Role (RBAC) */
         post: operations["rolePost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/role/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Find Roles by id, Org, group or privilege */
         post: operations["roleSearch"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/role/{role_identifier}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Change a Role's name, description or privileges */
         put: operations["rolePut"];
-        post?: never;
-        /** Delete a Role */
         delete: operations["roleDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/searchdata": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run a search string against a data source and get the rows
-         * @description POST with everything in the query string. Runtime filters, sorts and parameters use numbered keys; see `x-dynamic-query-params`.
-         */
         post: operations["searchdata"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/security/effectivepermissionbulk": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Read effective permissions of many objects grouped by type */
         post: operations["securityEffectivepermissionbulk"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/security/metadata/permissions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the sharing permissions of several objects of one type */
         get: operations["securityMetadataPermissions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/security/metadata/{id}/permissions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the sharing permissions of one object */
         get: operations["securityMetadataPermissionsById"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/security/share": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Share objects with users and groups at a chosen access level */
         post: operations["securityShare"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/security/shareviz": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Share a single Liveboard visualization read-only */
         post: operations["securityShareviz"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/auth/token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Get a one-time trusted-authentication login token for a user (server side, needs the secret key) */
         post: operations["sessionAuthToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/homepinboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the GUID of the signed-in user's home Liveboard */
         get: operations["sessionHomepinboardGet"];
-        put?: never;
-        /** Choose a user's home Liveboard */
         post: operations["sessionHomepinboardPost"];
-        /** Unset the signed-in user's home Liveboard */
         delete: operations["sessionHomepinboardDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/info": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Describe the signed-in user, their privileges and the cluster settings */
         get: operations["sessionInfo"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Sign in with a username and password and start a cookie session */
         post: operations["sessionLogin"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/login/token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Sign a user in with a trusted-authentication token given in the URL (deprecated form)
-         * @deprecated
-         * @description Deprecated by ThoughtSpot in favour of the POST form.
-         */
         get: operations["sessionLoginTokenGet"];
-        put?: never;
-        /**
-         * Sign a user in with a trusted-authentication token sent as form fields
-         * @description Answers with a redirect to `redirect_url` and session cookies, or 204 when `no_url_redirection` is true.
-         */
         post: operations["sessionLoginTokenPost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** End the current session */
         post: operations["sessionLogout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/orgs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the Orgs the signed-in user can use */
         get: operations["sessionOrgsGet"];
-        /** Move the current session to another Org */
         put: operations["sessionOrgsPut"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/session/orgs/users/{userid}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the Orgs a given user belongs to */
         get: operations["sessionOrgsUsers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read one user by GUID or name (or every user when no filter is given)
-         * @description Without `userid` or `name` ThoughtSpot returns every user; that list form is not documented, so only the single-user shape is declared.
-         */
         get: operations["userGet"];
-        put?: never;
-        /** Create a user account */
         post: operations["userPost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/activate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Reactivate a user with the token from a deactivation */
         post: operations["userActivate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/addtoorg": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add existing users to an Org */
         post: operations["userAddtoorg"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/email": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Set a user's email address */
         put: operations["userEmail"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/inactivate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Deactivate a user and get back a link that reactivates the account */
         post: operations["userInactivate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/list": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List every user and group together with group memberships */
         get: operations["userList"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/resetpassword": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Set a new password using a reset token */
         post: operations["userResetpassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/session/invalidate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Log users out everywhere by dropping their sessions
-         * @description Sending neither `username` nor `userid` drops every session on the cluster.
-         */
         post: operations["userSessionInvalidate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/sync": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Bring users and groups in line with an uploaded list of principals
-         * @description Multipart. The `principals` part must be JSON text sent as a file part with content type application/json.
-         */
         post: operations["userSync"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/transfer/ownership": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Hand the objects owned by one user over to another user */
         post: operations["userTransferOwnership"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/updatepassword": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Change a password when the current password is known */
         post: operations["userUpdatepassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/updatepreference": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Change a user's preferences such as locale and notifications */
         post: operations["userUpdatepreference"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/{userid}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Change a user from a full user JSON (profile, state, groups, visibility, password)
-         * @description ThoughtSpot's example also repeats `userid` as a form field; see `x-form-echo-path-params`.
-         */
         put: operations["userPut"];
-        post?: never;
-        /** Delete a user, or take the user out of an Org */
         delete: operations["userDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/tspublic/v1/user/{userid}/groups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the groups a user belongs to */
         get: operations["userGroupsGet"];
-        /** Set the groups of a user */
         put: operations["userGroupsPut"];
-        /** Put a user into groups */
         post: operations["userGroupsPost"];
-        /** Take a user out of groups */
         delete: operations["userGroupsDelete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
 }
 export type webhooks = Record<string, never>;
@@ -2208,7 +859,18 @@ export interface components {
             under_maintenance?: boolean;
         };
     };
-    responses: never;
+    responses: {
+        /** @description An error answer. */
+        Failure1: {
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description An error answer. */
+        Failure2: {
+            content?: never;
+        };
+    };
     parameters: never;
     requestBodies: {
         groupAddmemberships: {
@@ -2265,13 +927,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    /**
-     * Read a connection with its tables through the internal (non-public) endpoint
-     *
-     * Not a public ThoughtSpot endpoint: no stability promise.
-     * `GET /callosum/v1/connection/detail/{id}`
-     *
-     */
     internalConnectionDetail: {
         parameters: {
             query?: {
@@ -2297,22 +952,12 @@ export interface operations {
         responses: {
             /** @description Connection details */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": Record<string, unknown>;
                 };
             };
         };
     };
-    /**
-     * Delete objects through the internal (non-public) endpoint
-     *
-     * Not a public ThoughtSpot endpoint: no stability promise.
-     * `POST /callosum/v1/metadata/delete`
-     *
-     */
     internalMetadataDelete: {
         parameters: {
             query?: never;
@@ -2338,21 +983,10 @@ export interface operations {
         responses: {
             /** @description Deleted */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
     };
-    /**
-     * Read the maintenance state and banner text of the cluster
-     *
-     * Available from Cloud 9.10.0.cl (changelog); Software not stated.
-     * `GET /callosum/v1/tspublic/v1/admin/banner`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminBanner: {
         parameters: {
             query?: never;
@@ -2364,23 +998,12 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Banner"];
                 };
             };
         };
     };
-    /**
-     * Read the cluster configuration
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `GET /callosum/v1/tspublic/v1/admin/configinfo`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminConfiginfo: {
         parameters: {
             query?: never;
@@ -2392,32 +1015,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": Record<string, unknown>;
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List configuration keys that differ from their defaults
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `GET /callosum/v1/tspublic/v1/admin/configinfo/overrides`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminConfiginfoOverrides: {
         parameters: {
             query?: never;
@@ -2429,34 +1033,15 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
                         [key: string]: components["schemas"]["ConfigOverride"];
                     };
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change cluster configuration keys
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `POST /callosum/v1/tspublic/v1/admin/configinfo/update`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminConfiginfoUpdate: {
         parameters: {
             query?: never;
@@ -2475,37 +1060,15 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             /** @description Updated, no body */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List custom actions
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/admin/embed/actions`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActions: {
         parameters: {
             query?: {
@@ -2520,32 +1083,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CustomAction"][];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create a custom action
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/admin/embed/actions`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActionPost: {
         parameters: {
             query?: never;
@@ -2557,32 +1101,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read one custom action
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedAction: {
         parameters: {
             query?: never;
@@ -2597,41 +1122,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid action ID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Replace the definition of a custom action
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `PUT /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActionsPut: {
         parameters: {
             query?: never;
@@ -2646,41 +1144,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid action ID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete a custom action
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `DELETE /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActionDelete: {
         parameters: {
             query?: never;
@@ -2695,41 +1166,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid action ID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the objects a custom action is attached to
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}/associations`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActionAssociationsGet: {
         parameters: {
             query?: never;
@@ -2744,41 +1188,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid action ID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Attach a custom action to objects
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}/associations`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActionAssociationsPost: {
         parameters: {
             query?: never;
@@ -2793,50 +1210,15 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid action ID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Request parsing error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Detach a custom action from objects
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `DELETE /callosum/v1/tspublic/v1/admin/embed/actions/{actionid}/associations`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/admin-api | ThoughtSpot API reference}
-     */
     adminEmbedActionAssociationsDelete: {
         parameters: {
             query?: never;
@@ -2851,50 +1233,15 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-            /** @description Invalid operation */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid action ID */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create a data connection
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1 (createEmpty ts8.nov.cl).
-     * `POST /callosum/v1/tspublic/v1/connection/create`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionCreate: {
         parameters: {
             query?: never;
@@ -2926,41 +1273,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConnectionHeaderResponse"];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Connection could not be created */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete data connections
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/connection/delete`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionDelete: {
         parameters: {
             query?: never;
@@ -2979,39 +1299,12 @@ export interface operations {
         responses: {
             /** @description Deleted */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Cannot delete due to table dependencies */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Download a connection's table mapping as YAML
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/connection/export`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionExport: {
         parameters: {
             query: {
@@ -3026,37 +1319,14 @@ export interface operations {
         responses: {
             /** @description YAML file (connection map) */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/yaml": string;
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid connection ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            401: components["responses"]["Failure2"];
+            500: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Browse the databases, schemas and tables behind a connection
-     *
-     * Available from Cloud 8.2.0.cl; Software 8.4.1-sw (authentication_type 8.8.0.cl).
-     * `POST /callosum/v1/tspublic/v1/connection/fetchConnection`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionFetchConnection: {
         parameters: {
             query?: never;
@@ -3084,41 +1354,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConnectionFetchResponse"];
                 };
             };
-            /** @description Invalid parameter values */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid connection object ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read the columns of chosen tables behind a connection
-     *
-     * Available from Cloud 8.2.0.cl; Software 8.4.1-sw (authentication_type 8.8.0.cl).
-     * `POST /callosum/v1/tspublic/v1/connection/fetchLiveColumns`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionFetchLiveColumns: {
         parameters: {
             query?: never;
@@ -3147,41 +1390,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["LiveColumnsMap"];
                 };
             };
-            /** @description Invalid connection ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid string format */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List data connections
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `GET /callosum/v1/tspublic/v1/connection/list`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionList: {
         parameters: {
             query?: {
@@ -3208,41 +1424,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No live query connections */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the kinds of data connection this cluster supports
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `GET /callosum/v1/tspublic/v1/connection/types`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionTypes: {
         parameters: {
             query?: never;
@@ -3254,41 +1443,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConnectionType"][];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No data connections set up */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change a data connection
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/connection/update`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/connections-api | ThoughtSpot API reference}
-     */
     connectionUpdate: {
         parameters: {
             query?: never;
@@ -3322,41 +1484,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ConnectionUpdateResponse"];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid parameters */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create a table in the internal database from a DDL JSON (Software only)
-     *
-     * Available from Cloud not applicable; Software 6.3.1.
-     * `POST /callosum/v1/tspublic/v1/database/createtable`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
-     */
     databaseCreatetable: {
         parameters: {
             query?: never;
@@ -3379,32 +1514,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["CreateTableResponse"];
                 };
             };
-            /** @description Invalid parameter values */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the internal databases (Software only)
-     *
-     * Available from Cloud not applicable; Software 6.3.1.
-     * `GET /callosum/v1/tspublic/v1/database/databases`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
-     */
     databaseDatabases: {
         parameters: {
             query?: never;
@@ -3416,23 +1532,12 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": string[];
                 };
             };
         };
     };
-    /**
-     * Describe a table of the internal database (Software only)
-     *
-     * Available from Cloud not applicable; Software 6.3.1.
-     * `GET /callosum/v1/tspublic/v1/database/getTableDetail`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
-     */
     databaseGetTableDetail: {
         parameters: {
             query: {
@@ -3451,23 +1556,12 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TableDetail"];
                 };
             };
         };
     };
-    /**
-     * Run TQL statements against the internal database (Software only)
-     *
-     * Available from Cloud not applicable; Software 6.3.1.
-     * `POST /callosum/v1/tspublic/v1/database/run`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
-     */
     databaseRun: {
         parameters: {
             query?: never;
@@ -3486,32 +1580,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["TqlStatementResult"][];
                 };
             };
-            /** @description Invalid input or server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the schemas in an internal database (Software only)
-     *
-     * Available from Cloud not applicable; Software 6.3.1.
-     * `GET /callosum/v1/tspublic/v1/database/schemas`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
-     */
     databaseSchemas: {
         parameters: {
             query: {
@@ -3526,23 +1601,12 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": string[];
                 };
             };
         };
     };
-    /**
-     * List the tables in a schema of the internal database (Software only)
-     *
-     * Available from Cloud not applicable; Software 6.3.1.
-     * `GET /callosum/v1/tspublic/v1/database/tables`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/database-api | ThoughtSpot API reference}
-     */
     databaseTables: {
         parameters: {
             query: {
@@ -3559,23 +1623,12 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": string[];
                 };
             };
         };
     };
-    /**
-     * List what depends on the given objects
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `POST /callosum/v1/tspublic/v1/dependency/listdependents`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyListdependents: {
         parameters: {
             query?: never;
@@ -3601,41 +1654,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Null object ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List objects whose metadata is incomplete
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/dependency/listincomplete`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyListincomplete: {
         parameters: {
             query?: never;
@@ -3647,32 +1673,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["IncompleteObjects"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List what depends on the given columns
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/dependency/logicalcolumn`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyLogicalcolumn: {
         parameters: {
             query: {
@@ -3687,32 +1694,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List what depends on the given joins
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/dependency/logicalrelationship`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyLogicalrelationship: {
         parameters: {
             query: {
@@ -3727,32 +1715,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List what depends on the given tables, Worksheets or Views
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/dependency/logicaltable`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyLogicaltable: {
         parameters: {
             query: {
@@ -3767,32 +1736,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List what depends on the given physical columns
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/dependency/physicalcolumn`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyPhysicalcolumn: {
         parameters: {
             query: {
@@ -3807,32 +1757,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List what depends on the given physical tables
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/dependency/physicaltable`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyPhysicaltable: {
         parameters: {
             query: {
@@ -3847,32 +1778,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the groups that use the given Liveboards as their default
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/dependency/pinboard`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/dependent-objects-api | ThoughtSpot API reference}
-     */
     dependencyPinboard: {
         parameters: {
             query: {
@@ -3887,34 +1799,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Render a Liveboard, or chosen visualizations, as a PDF file
-     *
-     * Available from Cloud ts7.april.cl; Software 7.1.1.
-     * `POST /callosum/v1/tspublic/v1/export/pinboard/pdf`
-     *
-     * Options are multipart fields; runtime filters (col1, op1, val1, ...) go in the query string. Send `Accept: application/octet-stream`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/liveboard-export-api | ThoughtSpot API reference}
-     */
     exportPinboardPdf: {
         parameters: {
             query?: never;
@@ -3976,46 +1867,15 @@ export interface operations {
         responses: {
             /** @description Binary PDF stream (application/octet-stream) */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/octet-stream": Blob;
                 };
             };
-            /** @description Invalid parameter values */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No read access to the Liveboard */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Object not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            400: components["responses"]["Failure2"];
+            403: components["responses"]["Failure2"];
+            404: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Read one group by GUID or name (or every group when no filter is given)
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `GET /callosum/v1/tspublic/v1/group/`
-     *
-     * Without `groupid` or `name` ThoughtSpot returns every group; that list form is not documented, so only the single-group shape is declared.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupGet: {
         parameters: {
             query?: {
@@ -4032,32 +1892,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create a group
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `POST /callosum/v1/tspublic/v1/group/`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupPost: {
         parameters: {
             query?: never;
@@ -4099,41 +1940,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Documented as 'Incorrect password format' (copied from user create) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Put many users into many groups in a single call
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/group/addmemberships`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupAddmemberships: {
         parameters: {
             query?: never;
@@ -4145,39 +1959,12 @@ export interface operations {
         responses: {
             /** @description Added */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            415: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Give a privilege to groups
-     *
-     * Available from Cloud ts7.may.cl; Software 6.0.x.
-     * `POST /callosum/v1/tspublic/v1/group/addprivilege`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupAddprivilege: {
         parameters: {
             query?: never;
@@ -4192,7 +1979,7 @@ export interface operations {
                      * @description Privilege to grant.
                      * @enum {string}
                      */
-                    privilege: "ADMINISTRATION" | "DEVELOPER" | "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "EXPERIMENTALFEATUREPRIVILEGE" | "JOBSCHEDULING" | "RANALYSIS" | "A3ANALYSIS" | "BYPASSRLS";
+                    privilege: Privilege;
                     /** @description Group names (use All for the All group). */
                     groupNames: string;
                 };
@@ -4201,41 +1988,14 @@ export interface operations {
         responses: {
             /** @description The group's metadata with its updated privileges */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            415: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Give a Role to groups (RBAC)
-     *
-     * Available from Cloud 9.7.0.cl; Software not available.
-     * `POST /callosum/v1/tspublic/v1/group/addrole`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupAddrole: {
         parameters: {
             query?: never;
@@ -4256,39 +2016,12 @@ export interface operations {
         responses: {
             /** @description Assigned */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            415: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the users of a group (older form)
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `GET /callosum/v1/tspublic/v1/group/listuser/{groupid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupListuser: {
         parameters: {
             query?: never;
@@ -4303,32 +2036,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["User"][];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Take many users out of many groups in a single call
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/group/removememberships`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupRemovememberships: {
         parameters: {
             query?: never;
@@ -4340,39 +2054,12 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            415: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Take a privilege away from groups
-     *
-     * Available from Cloud ts7.may.cl; Software 6.0.x.
-     * `POST /callosum/v1/tspublic/v1/group/removeprivilege`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupRemoveprivilege: {
         parameters: {
             query?: never;
@@ -4387,7 +2074,7 @@ export interface operations {
                      * @description Privilege to revoke.
                      * @enum {string}
                      */
-                    privilege: "ADMINISTRATION" | "DEVELOPER" | "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "EXPERIMENTALFEATUREPRIVILEGE" | "JOBSCHEDULING" | "RANALYSIS" | "A3ANALYSIS" | "BYPASSRLS";
+                    privilege: Privilege;
                     /** @description Group names (use All for the All group). */
                     groupNames: string;
                 };
@@ -4396,39 +2083,12 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            415: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Take a Role away from groups (RBAC)
-     *
-     * Available from Cloud 9.7.0.cl; Software not available.
-     * `POST /callosum/v1/tspublic/v1/group/removerole`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupRemoverole: {
         parameters: {
             query?: never;
@@ -4449,41 +2109,12 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            415: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change a group from a full group JSON
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `PUT /callosum/v1/tspublic/v1/group/{groupid}`
-     *
-     * ThoughtSpot's example also repeats `groupid` as a form field; see `x-form-echo-path-params`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupPut: {
         parameters: {
             query?: never;
@@ -4507,39 +2138,12 @@ export interface operations {
         responses: {
             /** @description Updated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content format */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete a group
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `DELETE /callosum/v1/tspublic/v1/group/{groupid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupDelete: {
         parameters: {
             query?: never;
@@ -4554,39 +2158,12 @@ export interface operations {
         responses: {
             /** @description Deleted */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid group ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the groups nested inside a group
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/group/{groupid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupGroupsGet: {
         parameters: {
             query?: never;
@@ -4601,32 +2178,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Group"][];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Set the groups nested inside a group
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `PUT /callosum/v1/tspublic/v1/group/{groupid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupGroupsPut: {
         parameters: {
             query?: never;
@@ -4641,30 +2199,11 @@ export interface operations {
         responses: {
             /** @description Updated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Nest groups inside a group
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/group/{groupid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupGroupsPost: {
         parameters: {
             query?: never;
@@ -4686,30 +2225,11 @@ export interface operations {
         responses: {
             /** @description Assigned */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Un-nest groups from a group (the groups themselves stay)
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `DELETE /callosum/v1/tspublic/v1/group/{groupid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupGroupsDelete: {
         parameters: {
             query?: never;
@@ -4724,30 +2244,11 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Put one user into a group
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `POST /callosum/v1/tspublic/v1/group/{groupid}/user/{userid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupUserPost: {
         parameters: {
             query?: never;
@@ -4764,30 +2265,11 @@ export interface operations {
         responses: {
             /** @description Added */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Take one user out of a group
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `DELETE /callosum/v1/tspublic/v1/group/{groupid}/user/{userid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupUserDelete: {
         parameters: {
             query?: never;
@@ -4804,39 +2286,12 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid group or user ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the users of a group
-     *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/group/{groupid}/users`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupUsersGet: {
         parameters: {
             query?: never;
@@ -4851,32 +2306,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["User"][];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Set the users of a group
-     *
-     * Available from Cloud ts7.oct.cl (list) / ts7.sep.cl (changelog); Software 7.2.1.
-     * `PUT /callosum/v1/tspublic/v1/group/{groupid}/users`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupUsersPut: {
         parameters: {
             query?: never;
@@ -4898,30 +2334,11 @@ export interface operations {
         responses: {
             /** @description Updated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Put several users into a group
-     *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/group/{groupid}/users`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupUsersPost: {
         parameters: {
             query: {
@@ -4939,30 +2356,11 @@ export interface operations {
         responses: {
             /** @description Added */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Take several users out of a group
-     *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
-     * `DELETE /callosum/v1/tspublic/v1/group/{groupid}/users`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/group-api | ThoughtSpot API reference}
-     */
     groupUsersDelete: {
         parameters: {
             query: {
@@ -4980,30 +2378,11 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read audit log events for a time window of at most a day
-     *
-     * Available from Cloud ts7.april.cl (list) / ts7.aug.cl (changelog); Software not applicable.
-     * `GET /callosum/v1/tspublic/v1/logs/topics/{topic}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/logs-api | ThoughtSpot API reference}
-     */
     logsTopics: {
         parameters: {
             query?: {
@@ -5025,32 +2404,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["AuditLogEntry"][];
                 };
             };
-            /** @description Invalid parameter values */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Start a refresh of a materialized View (Software only)
-     *
-     * Available from Cloud not applicable; Software 6.0.x.
-     * `POST /callosum/v1/tspublic/v1/materialization/refreshview/{id}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/materialization-api | ThoughtSpot API reference}
-     */
     materializationRefreshview: {
         parameters: {
             query?: never;
@@ -5065,39 +2425,12 @@ export interface operations {
         responses: {
             /** @description Refresh submitted */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter values */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description View not materialized or not stale */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Tag objects with existing tags
-     *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
-     * `POST /callosum/v1/tspublic/v1/metadata/assigntag`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataAssigntag: {
         parameters: {
             query?: never;
@@ -5109,39 +2442,12 @@ export interface operations {
         responses: {
             /** @description Tagged */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid metadata object ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete objects
-     *
-     * Available from Cloud 9.0.0.cl; Software 9.0.1.sw.
-     * `POST /callosum/v1/tspublic/v1/metadata/delete`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataDelete: {
         parameters: {
             query?: never;
@@ -5167,30 +2473,11 @@ export interface operations {
         responses: {
             /** @description Deleted */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid object or user ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read the full stored definition of objects of one type
-     *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
-     * `GET /callosum/v1/tspublic/v1/metadata/details`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataDetails: {
         parameters: {
             query: {
@@ -5215,32 +2502,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetadataDetails"];
                 };
             };
-            /** @description Invalid request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List headers of objects of one type, with filters, sorting and batches
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/metadata/list`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataList: {
         parameters: {
             query: {
@@ -5285,48 +2553,18 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
             };
             /** @description Listed as success alongside 200 */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid metadata type */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the objects a user or group can reach at a minimum access level
-     *
-     * Available from Cloud ts7.may.cl; Software 7.1.1.
-     * `GET /callosum/v1/tspublic/v1/metadata/listas`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataListas: {
         parameters: {
             query?: {
@@ -5351,41 +2589,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Resource not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List object headers (a lighter variant of metadata/list)
-     *
-     * Available from Cloud ts7.may.cl; Software 6.0.x.
-     * `GET /callosum/v1/tspublic/v1/metadata/listobjectheaders`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataListobjectheaders: {
         parameters: {
             query?: {
@@ -5422,44 +2633,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["MetadataHeader"][];
                 };
             };
-            /** @description Invalid metadata subtype */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid metadata type */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the visualizations on a Liveboard or Answer
-     *
-     * Available from Cloud ts7.may.cl; Software 6.0.x.
-     * `GET /callosum/v1/tspublic/v1/metadata/listvizheaders`
-     *
-     * Marked deprecated in ThoughtSpot's page-navigation guide (V2 metadata/search replaces it).
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     * @deprecated Marked deprecated in ThoughtSpot's page-navigation guide (V2 metadata/search replaces it).
-     */
     metadataListvizheaders: {
         parameters: {
             query: {
@@ -5474,32 +2655,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["VizHeader"][];
                 };
             };
-            /** @description Invalid object ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Add objects to a user's favorites
-     *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
-     * `POST /callosum/v1/tspublic/v1/metadata/markunmarkfavoritefor`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataMarkasfavoritefor: {
         parameters: {
             query?: never;
@@ -5525,39 +2687,12 @@ export interface operations {
         responses: {
             /** @description Added */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid object or user ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid metadata type */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Remove objects from a user's favorites
-     *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
-     * `DELETE /callosum/v1/tspublic/v1/metadata/markunmarkfavoritefor`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataUnmarkasfavoritefor: {
         parameters: {
             query?: never;
@@ -5578,32 +2713,11 @@ export interface operations {
         responses: {
             /** @description Removed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid object or user ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Export objects as TML documents
-     *
-     * Available from Cloud ts7.may.cl; Software 7.1.1 (export_fqn 8.7.0.cl; export_schema_version 9.10.0.cl; export_dependent/export_connection_as_dependent/all_orgs_override 9.12.0.cl).
-     * `POST /callosum/v1/tspublic/v1/metadata/tml/export`
-     *
-     * Send `Accept: text/plain` (ThoughtSpot requires it); the answer is JSON text. Per-object errors come back inside a 200 answer, in `object[].info.status`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/tml-api | ThoughtSpot API reference}
-     */
     metadataTmlExport: {
         parameters: {
             query?: never;
@@ -5659,61 +2773,18 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/plain": components["schemas"]["TmlExportResponse"];
                     "application/json": components["schemas"]["TmlExportResponse"];
                 };
             };
-            /** @description Bad request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            400: components["responses"]["Failure2"];
+            401: components["responses"]["Failure2"];
+            403: components["responses"]["Failure2"];
+            404: components["responses"]["Failure2"];
+            500: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Export users, groups or Roles as TML, one batch at a time
-     *
-     * Available from Cloud 10.1.0.cl; Software 10.1.0.sw.
-     * `POST /callosum/v1/tspublic/v1/metadata/tml/export/batch`
-     *
-     * Send `Accept: text/plain`; the answer is JSON text.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/tml-api | ThoughtSpot API reference}
-     */
     metadataTmlExportBatch: {
         parameters: {
             query?: never;
@@ -5761,61 +2832,18 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/plain": components["schemas"]["TmlBatchExportResponse"];
                     "application/json": components["schemas"]["TmlBatchExportResponse"];
                 };
             };
-            /** @description Bad request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            400: components["responses"]["Failure2"];
+            401: components["responses"]["Failure2"];
+            403: components["responses"]["Failure2"];
+            404: components["responses"]["Failure2"];
+            500: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Import TML documents, or only validate them
-     *
-     * Available from Cloud ts7.may.cl; Software 7.1.1 (skip_cdw_validation_for_tables 10.4.0.cl).
-     * `POST /callosum/v1/tspublic/v1/metadata/tml/import`
-     *
-     * Send `Accept: text/plain` (ThoughtSpot requires it); the answer is JSON text. Per-object errors come back inside a 200 answer, in `object[].response.status`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/tml-api | ThoughtSpot API reference}
-     */
     metadataTmlImport: {
         parameters: {
             query?: never;
@@ -5862,59 +2890,18 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/plain": components["schemas"]["TmlImportResponse"];
                     "application/json": components["schemas"]["TmlImportResponse"];
                 };
             };
-            /** @description Bad request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Internal server error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            400: components["responses"]["Failure2"];
+            401: components["responses"]["Failure2"];
+            403: components["responses"]["Failure2"];
+            404: components["responses"]["Failure2"];
+            500: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Remove tags from objects
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/metadata/unassigntag`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/metadata-api | ThoughtSpot API reference}
-     */
     metadataUnassigntag: {
         parameters: {
             query?: never;
@@ -5926,39 +2913,12 @@ export interface operations {
         responses: {
             /** @description Untagged */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid metadata object ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read one Org by id or name
-     *
-     * Available from Cloud 8.10.0.cl; Software not available.
-     * `GET /callosum/v1/tspublic/v1/org/`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
-     */
     orgGet: {
         parameters: {
             query: {
@@ -5977,41 +2937,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change an Org's name, description or groups
-     *
-     * Available from Cloud 8.10.0.cl; Software not available.
-     * `PUT /callosum/v1/tspublic/v1/org/`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
-     */
     orgPut: {
         parameters: {
             query: {
@@ -6039,41 +2972,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description Invalid ID or name */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create an Org
-     *
-     * Available from Cloud 8.10.0.cl; Software not available.
-     * `POST /callosum/v1/tspublic/v1/org/`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
-     */
     orgPost: {
         parameters: {
             query: {
@@ -6097,41 +3003,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description Name not unique */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete an Org (never the primary Org 0)
-     *
-     * Available from Cloud 8.10.0.cl; Software not available.
-     * `DELETE /callosum/v1/tspublic/v1/org/`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
-     */
     orgDelete: {
         parameters: {
             query: {
@@ -6155,46 +3034,16 @@ export interface operations {
         responses: {
             /** @description Deleted (some ThoughtSpot pages list 200) */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             /** @description Deleted (text); code table lists 200 */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Find Orgs, inactive ones included if asked
-     *
-     * Available from Cloud 8.10.0.cl; Software not available.
-     * `POST /callosum/v1/tspublic/v1/org/search`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/orgs-api | ThoughtSpot API reference}
-     */
     orgSearch: {
         parameters: {
             query: {
@@ -6220,39 +3069,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Org"][];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Partner integration call for Snowflake users (undocumented; used by the Python library)
-     *
-     * `POST /callosum/v1/tspublic/v1/partner/snowflake/user`
-     *
-     */
     partnerSnowflakeUser: {
         parameters: {
             query?: never;
@@ -6271,25 +3095,12 @@ export interface operations {
         responses: {
             /** @description Done */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": Record<string, unknown>;
                 };
             };
         };
     };
-    /**
-     * Get the data behind a Liveboard or some of its visualizations
-     *
-     * Available from Cloud ts7.april.cl; Software 6.0.x (transient_pinboard_content 8.4.0.cl; runtime params 9.2.0.cl).
-     * `POST /callosum/v1/tspublic/v1/pinboarddata`
-     *
-     * POST with everything in the query string. Runtime filters, sorts and parameters use numbered keys (col1, op1, val1, sortCol1, asc1, param1, paramVal1, ...) that Swagger cannot declare; see `x-dynamic-query-params`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/liveboard-data-api | ThoughtSpot API reference}
-     */
     pinboarddata: {
         parameters: {
             query: {
@@ -6316,32 +3127,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PinboardData"];
                 };
             };
-            /** @description Invalid Liveboard ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create a Role (RBAC)
-     *
-     * Available from Cloud 9.7.0.cl (list) / 9.5.0.cl (changelog); Software not available.
-     * `POST /callosum/v1/tspublic/v1/role`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/role-api | ThoughtSpot API reference}
-     */
     rolePost: {
         parameters: {
             query?: never;
@@ -6364,59 +3156,16 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            401: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Find Roles by id, Org, group or privilege
-     *
-     * Available from Cloud 9.7.0.cl (list) / 9.5.0.cl (changelog); Software not available.
-     * `POST /callosum/v1/tspublic/v1/role/search`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/role-api | ThoughtSpot API reference}
-     */
     roleSearch: {
         parameters: {
             query?: never;
@@ -6441,59 +3190,16 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RoleSearchResponse"];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            401: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change a Role's name, description or privileges
-     *
-     * Available from Cloud 9.7.0.cl (list) / 9.5.0.cl (changelog); Software not available.
-     * `PUT /callosum/v1/tspublic/v1/role/{role_identifier}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/role-api | ThoughtSpot API reference}
-     */
     rolePut: {
         parameters: {
             query?: never;
@@ -6519,59 +3225,16 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            401: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete a Role
-     *
-     * Available from Cloud 9.7.0.cl (list) / 9.5.0.cl (changelog); Software not available.
-     * `DELETE /callosum/v1/tspublic/v1/role/{role_identifier}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/role-api | ThoughtSpot API reference}
-     */
     roleDelete: {
         parameters: {
             query?: never;
@@ -6586,66 +3249,18 @@ export interface operations {
         responses: {
             /** @description Deleted (some ThoughtSpot pages list 200) */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             /** @description Deleted (text); code table lists 200 */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Internal error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            401: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Run a search string against a data source and get the rows
-     *
-     * Available from Cloud ts7.april.cl; Software 6.0.x (runtime params 9.2.0.cl).
-     * `POST /callosum/v1/tspublic/v1/searchdata`
-     *
-     * POST with everything in the query string. Runtime filters, sorts and parameters use numbered keys; see `x-dynamic-query-params`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/search-data-api | ThoughtSpot API reference}
-     */
     searchdata: {
         parameters: {
             query: {
@@ -6673,32 +3288,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["DataPage"];
                 };
             };
-            /** @description Invalid query or data source */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read effective permissions of many objects grouped by type
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/security/effectivepermissionbulk`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
-     */
     securityEffectivepermissionbulk: {
         parameters: {
             query?: never;
@@ -6719,41 +3315,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["PermissionsByType"];
                 };
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read the sharing permissions of several objects of one type
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/security/metadata/permissions`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
-     */
     securityMetadataPermissions: {
         parameters: {
             query: {
@@ -6774,41 +3343,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ObjectPermissionsMap"];
                 };
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No access to the objects */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read the sharing permissions of one object
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/security/metadata/{id}/permissions`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
-     */
     securityMetadataPermissionsById: {
         parameters: {
             query: {
@@ -6830,41 +3372,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["ObjectPermissionsMap"];
                 };
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No access to the object */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Share objects with users and groups at a chosen access level
-     *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
-     * `POST /callosum/v1/tspublic/v1/security/share`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
-     */
     securityShare: {
         parameters: {
             query?: never;
@@ -6898,30 +3413,11 @@ export interface operations {
         responses: {
             /** @description Shared */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Share a single Liveboard visualization read-only
-     *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
-     * `POST /callosum/v1/tspublic/v1/security/shareviz`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/security-api | ThoughtSpot API reference}
-     */
     securityShareviz: {
         parameters: {
             query?: never;
@@ -6957,30 +3453,11 @@ export interface operations {
         responses: {
             /** @description Shared */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Get a one-time trusted-authentication login token for a user (server side, needs the secret key)
-     *
-     * Available from Cloud ts7.april.cl; Software 7.1.1 (JIT autocreate/groups 8.9.0.cl; orgid 8.10.0.cl; jwt_user_options 9.12.5.cl).
-     * `POST /callosum/v1/tspublic/v1/session/auth/token`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionAuthToken: {
         parameters: {
             query?: never;
@@ -7023,44 +3500,15 @@ export interface operations {
         responses: {
             /** @description Login token as a plain-text string */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/plain": string;
                 };
             };
-            /** @description Invalid parameter value */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Trusted authentication not enabled */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            400: components["responses"]["Failure2"];
+            401: components["responses"]["Failure2"];
+            500: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Read the GUID of the signed-in user's home Liveboard
-     *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
-     * `GET /callosum/v1/tspublic/v1/session/homepinboard`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionHomepinboardGet: {
         parameters: {
             query?: never;
@@ -7072,23 +3520,12 @@ export interface operations {
         responses: {
             /** @description Liveboard GUID as plain text */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/plain": string;
                 };
             };
         };
     };
-    /**
-     * Choose a user's home Liveboard
-     *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
-     * `POST /callosum/v1/tspublic/v1/session/homepinboard`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionHomepinboardPost: {
         parameters: {
             query?: never;
@@ -7109,48 +3546,13 @@ export interface operations {
         responses: {
             /** @description Home Liveboard set */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Unauthorized or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Liveboard not accessible */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Liveboard not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
+            404: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Unset the signed-in user's home Liveboard
-     *
-     * Available from Cloud ts7.jun.cl; Software 7.1.1.
-     * `DELETE /callosum/v1/tspublic/v1/session/homepinboard`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionHomepinboardDelete: {
         parameters: {
             query?: never;
@@ -7162,21 +3564,10 @@ export interface operations {
         responses: {
             /** @description Cleared (no body shown) */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
     };
-    /**
-     * Describe the signed-in user, their privileges and the cluster settings
-     *
-     * Available from Cloud ts7.oct.cl (list) / ts7.sep.cl (changelog); Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/session/info`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionInfo: {
         parameters: {
             query?: never;
@@ -7188,32 +3579,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SessionInfo"];
                 };
             };
-            /** @description No valid session (documented only in trusted-auth-troubleshoot.adoc) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Sign in with a username and password and start a cookie session
-     *
-     * Available from Cloud ts7.april.cl; Software 6.0.x.
-     * `POST /callosum/v1/tspublic/v1/session/login`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionLogin: {
         parameters: {
             query?: never;
@@ -7239,40 +3611,15 @@ export interface operations {
         responses: {
             /** @description Signed in (body not documented) */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             /** @description Signed in, no body */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Login failed or unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Sign a user in with a trusted-authentication token given in the URL (deprecated form)
-     *
-     * Available from Cloud ts7.may.cl (list) / ts7.jun.cl (changelog); Software 7.1.1.
-     * `GET /callosum/v1/tspublic/v1/session/login/token`
-     *
-     * Deprecated by ThoughtSpot in favour of the POST form.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     * @deprecated Sign a user in with a trusted-authentication token given in the URL (deprecated form)
-     */
     sessionLoginTokenGet: {
         parameters: {
             query: {
@@ -7293,48 +3640,18 @@ export interface operations {
         responses: {
             /** @description Logged in; HTML page of the ThoughtSpot app */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/html": string;
                 };
             };
             /** @description Logged in, no redirect (no_url_redirection=true) */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Redirect to redirect_url */
-            302: {
-                headers: {
-                    /** @description The redirect_url. */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            302: components["responses"]["Failure2"];
+            401: components["responses"]["Failure2"];
         };
     };
-    /**
-     * Sign a user in with a trusted-authentication token sent as form fields
-     *
-     * Available from Cloud ts8.nov.cl; Software 7.2.1.sw.
-     * `POST /callosum/v1/tspublic/v1/session/login/token`
-     *
-     * Answers with a redirect to `redirect_url` and session cookies, or 204 when `no_url_redirection` is true.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionLoginTokenPost: {
         parameters: {
             query?: never;
@@ -7359,46 +3676,18 @@ export interface operations {
         responses: {
             /** @description Logged in; HTML page of the ThoughtSpot app */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/html": string;
                 };
             };
             /** @description Logged in, no redirect (no_url_redirection=true) */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Redirect to redirect_url */
-            302: {
-                headers: {
-                    /** @description The redirect_url. */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            302: components["responses"]["Failure2"];
+            401: components["responses"]["Failure2"];
         };
     };
-    /**
-     * End the current session
-     *
-     * Available from Cloud ts7.april.cl; Software 6.0.x.
-     * `POST /callosum/v1/tspublic/v1/session/logout`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionLogout: {
         parameters: {
             query?: never;
@@ -7410,37 +3699,15 @@ export interface operations {
         responses: {
             /** @description Logged out */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
             /** @description Logged out, no body */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Logout failed / unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the Orgs the signed-in user can use
-     *
-     * Available from Cloud 8.10.0.cl; Software not available.
-     * `GET /callosum/v1/tspublic/v1/session/orgs`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionOrgsGet: {
         parameters: {
             query?: {
@@ -7457,32 +3724,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SessionOrgs"];
                 };
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Move the current session to another Org
-     *
-     * Available from Cloud 8.10.0.cl; Software not available.
-     * `PUT /callosum/v1/tspublic/v1/session/orgs`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionOrgsPut: {
         parameters: {
             query?: never;
@@ -7501,39 +3749,12 @@ export interface operations {
         responses: {
             /** @description Switched */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the Orgs a given user belongs to
-     *
-     * Available from Cloud 8.10.0.cl; Software not available.
-     * `GET /callosum/v1/tspublic/v1/session/orgs/users/{userid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/session-api | ThoughtSpot API reference}
-     */
     sessionOrgsUsers: {
         parameters: {
             query?: {
@@ -7551,43 +3772,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["SessionOrgs"];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Read one user by GUID or name (or every user when no filter is given)
-     *
-     * Available from Cloud ts7.oct.cl (list) / ts7.aug.cl (changelog); Software 7.1.1.
-     * `GET /callosum/v1/tspublic/v1/user/`
-     *
-     * Without `userid` or `name` ThoughtSpot returns every user; that list form is not documented, so only the single-user shape is declared.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userGet: {
         parameters: {
             query?: {
@@ -7604,41 +3796,14 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Invalid username */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid user ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Create a user account
-     *
-     * Available from Cloud ts7.jun.cl (list) / ts7.aug.cl (changelog); Software 7.1.1 (triggeredbyadmin 8.9.0.cl; Orgs 8.10.0.cl; IAMv2 states 10.4.0.cl).
-     * `POST /callosum/v1/tspublic/v1/user/`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userPost: {
         parameters: {
             query?: {
@@ -7691,59 +3856,16 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Invalid parameter values / unauthorized Org addition */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Username not unique */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Incorrect password format */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
+            409: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Reactivate a user with the token from a deactivation
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/user/activate`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userActivate: {
         parameters: {
             query?: never;
@@ -7768,39 +3890,12 @@ export interface operations {
         responses: {
             /** @description Activated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid user ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Add existing users to an Org
-     *
-     * Available from Cloud 8.10.0.cl; Software not available.
-     * `POST /callosum/v1/tspublic/v1/user/addtoorg`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userAddtoorg: {
         parameters: {
             query: {
@@ -7824,39 +3919,12 @@ export interface operations {
         responses: {
             /** @description Added */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            403: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Set a user's email address
-     *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
-     * `PUT /callosum/v1/tspublic/v1/user/email`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userEmail: {
         parameters: {
             query?: never;
@@ -7877,39 +3945,12 @@ export interface operations {
         responses: {
             /** @description Updated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid user ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid email format */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Deactivate a user and get back a link that reactivates the account
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/user/inactivate`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userInactivate: {
         parameters: {
             query?: never;
@@ -7930,37 +3971,14 @@ export interface operations {
         responses: {
             /** @description Plain-text activation URL containing id=<user GUID>&token=<auth token> */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "text/plain": string;
                 };
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid username */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            403: components["responses"]["Failure2"];
+            500: components["responses"]["Failure2"];
         };
     };
-    /**
-     * List every user and group together with group memberships
-     *
-     * Available from Cloud ts7.april.cl; Software 6.0.x.
-     * `GET /callosum/v1/tspublic/v1/user/list`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userList: {
         parameters: {
             query?: never;
@@ -7972,23 +3990,12 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Principal"][];
                 };
             };
         };
     };
-    /**
-     * Set a new password using a reset token
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/user/resetpassword`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userResetpassword: {
         parameters: {
             query?: never;
@@ -8011,41 +4018,12 @@ export interface operations {
         responses: {
             /** @description Password reset */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid parameter */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            401: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Log users out everywhere by dropping their sessions
-     *
-     * Available from Cloud ts7.sep.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/user/session/invalidate`
-     *
-     * Sending neither `username` nor `userid` drops every session on the cluster.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userSessionInvalidate: {
         parameters: {
             query?: never;
@@ -8066,41 +4044,12 @@ export interface operations {
         responses: {
             /** @description Invalidated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid username or user ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Bring users and groups in line with an uploaded list of principals
-     *
-     * Available from Cloud ts7.april.cl; Software 6.0.x.
-     * `POST /callosum/v1/tspublic/v1/user/sync`
-     *
-     * Multipart. The `principals` part must be JSON text sent as a file part with content type application/json.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userSync: {
         parameters: {
             query?: {
@@ -8136,32 +4085,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": Record<string, unknown>;
                 };
             };
-            /** @description Invalid request */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Hand the objects owned by one user over to another user
-     *
-     * Available from Cloud ts7.april.cl; Software 6.0.x.
-     * `POST /callosum/v1/tspublic/v1/user/transfer/ownership`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userTransferOwnership: {
         parameters: {
             query: {
@@ -8182,30 +4112,11 @@ export interface operations {
         responses: {
             /** @description Transferred */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid from/to username */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change a password when the current password is known
-     *
-     * Available from Cloud ts7.april.cl; Software 6.0.x.
-     * `POST /callosum/v1/tspublic/v1/user/updatepassword`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userUpdatepassword: {
         parameters: {
             query?: never;
@@ -8230,21 +4141,10 @@ export interface operations {
         responses: {
             /** @description Password changed */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
         };
     };
-    /**
-     * Change a user's preferences such as locale and notifications
-     *
-     * Available from Cloud ts7.jun.cl (list) / ts7.may.cl (changelog); Software 7.1.1.
-     * `POST /callosum/v1/tspublic/v1/user/updatepreference`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userUpdatepreference: {
         parameters: {
             query?: never;
@@ -8269,32 +4169,11 @@ export interface operations {
         responses: {
             /** @description Updated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid user ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Change a user from a full user JSON (profile, state, groups, visibility, password)
-     *
-     * Available from Cloud ts7.aug.cl; Software 7.1.1.
-     * `PUT /callosum/v1/tspublic/v1/user/{userid}`
-     *
-     * ThoughtSpot's example also repeats `userid` as a form field; see `x-form-echo-path-params`.
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userPut: {
         parameters: {
             query?: {
@@ -8326,39 +4205,12 @@ export interface operations {
         responses: {
             /** @description Updated */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid content format */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Delete a user, or take the user out of an Org
-     *
-     * Available from Cloud ts7.oct.cl (list) / ts7.aug.cl (changelog); Software 7.1.1.
-     * `DELETE /callosum/v1/tspublic/v1/user/{userid}`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userDelete: {
         parameters: {
             query?: {
@@ -8378,39 +4230,12 @@ export interface operations {
         responses: {
             /** @description Deleted */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Unauthorized request */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Invalid user ID */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            403: components["responses"]["Failure1"];
+            500: components["responses"]["Failure1"];
         };
     };
-    /**
-     * List the groups a user belongs to
-     *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
-     * `GET /callosum/v1/tspublic/v1/user/{userid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userGroupsGet: {
         parameters: {
             query?: never;
@@ -8425,32 +4250,13 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": components["schemas"]["Group"][];
                 };
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Set the groups of a user
-     *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
-     * `PUT /callosum/v1/tspublic/v1/user/{userid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userGroupsPut: {
         parameters: {
             query: {
@@ -8468,30 +4274,11 @@ export interface operations {
         responses: {
             /** @description Done */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Put a user into groups
-     *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
-     * `POST /callosum/v1/tspublic/v1/user/{userid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userGroupsPost: {
         parameters: {
             query: {
@@ -8509,30 +4296,11 @@ export interface operations {
         responses: {
             /** @description Done */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
-    /**
-     * Take a user out of groups
-     *
-     * Available from Cloud ts7.oct.cl; Software 7.2.1.
-     * `DELETE /callosum/v1/tspublic/v1/user/{userid}/groups`
-     *
-     * @see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}
-     */
     userGroupsDelete: {
         parameters: {
             query: {
@@ -8550,20 +4318,12 @@ export interface operations {
         responses: {
             /** @description Done */
             204: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content?: never;
             };
-            /** @description Invalid parameter */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
+            400: components["responses"]["Failure1"];
         };
     };
 }
+
+/** One of 11 values. */
+export type Privilege = "ADMINISTRATION" | "DEVELOPER" | "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "EXPERIMENTALFEATUREPRIVILEGE" | "JOBSCHEDULING" | "RANALYSIS" | "A3ANALYSIS" | "BYPASSRLS";

@@ -138,6 +138,7 @@ const at = (file: string, needle: string) => ts.sys.readFile(file)!.indexOf(need
 function hover(service: ts.LanguageService, file: string, needle: string): string {
   const info = service.getQuickInfoAtPosition(file, at(file, needle));
   return [
+    ts.displayPartsToString(info?.displayParts),
     ts.displayPartsToString(info?.documentation),
     ...(info?.tags ?? []).map((t) => ts.displayPartsToString(t.text)),
   ].join("\n");
@@ -178,6 +179,8 @@ export function checkConsumer({
     const service = editor(join(dir, "esm"), file, options);
     const docs = hover(service, file, "ts.api.v2.searchUsers");
     const wanted = [
+      // The signature names the input and the result (generated/v2-api.d.ts), then the docs.
+      /searchUsers\(input\?: SearchUsersInput, options\?: CallOptions\): Promise<SearchUsersOutput>/,
       /Available from \d+\.\d+\.\d+\.cl/,
       /restV2-playground\?apiResourceId=/,
       /`POST \/api\/rest\/2\.0\/users\/search`/,
@@ -191,7 +194,8 @@ export function checkConsumer({
     // Go-to-definition lands in readable files named like the sources, without content hashes.
     for (const [needle, wantedFile] of [
       ["createThoughtSpotClient", "dist/types/esm/src/client.d.ts"],
-      ["ts.api.v2.searchUsers", "dist/types/esm/generated/v2.d.ts"],
+      // The documented method of the generated ts.api.v2 type (its input and output are named there).
+      ["ts.api.v2.searchUsers", "dist/types/esm/generated/v2-api.d.ts"],
       ["parseTml", "dist/types/esm/src/tml/document.d.ts"],
     ] as const) {
       const targets = (service.getDefinitionAtPosition(file, at(file, needle)) ?? []).map((d) => d.fileName);

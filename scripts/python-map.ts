@@ -1,5 +1,6 @@
 // Writes docs/python-map.md: every TSRestApiV1/TSRestApiV2 method of ThoughtSpot's Python library with the SDK
-// call that replaces it, matched by verb and path against the generated operation tables.
+// call that replaces it, matched by verb and path against the generated operation tables; operations the
+// tables mark Beta are marked, and listed in a section of their own.
 // Run: npx tsx scripts/python-map.ts (write) or --check (exit 1 when the page is stale).
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -24,6 +25,7 @@ interface PythonMethod {
 interface Row {
   method: string;
   path: string;
+  beta?: true;
 }
 
 /**
@@ -85,6 +87,9 @@ export function renderMap(inventory: readonly PythonMethod[]): string {
 
   const sections: string[] = [];
   const totals = { mapped: 0, unmapped: 0 };
+  const tables = { v1: v1Operations as Record<string, Row>, v2: v2Operations as Record<string, Row> };
+  /** operationId → the Python methods that map to it, for the Beta section. */
+  const pythonOf = new Map<string, string[]>();
   for (const api of ["v1", "v2"] as const) {
     const lines = [
       `## TSRestApi${api.toUpperCase()}`,
@@ -105,8 +110,10 @@ export function renderMap(inventory: readonly PythonMethod[]): string {
         id = other.get(key);
         if (id) where = api === "v1" ? "v2" : "v1";
       }
+      const beta = id && tables[where][id]?.beta ? " (**Beta**)" : "";
+      if (id) pythonOf.set(`${where} ${id}`, [...(pythonOf.get(`${where} ${id}`) ?? []), m.method]);
       const call = id
-        ? `\`ts.api.${where}.${id}()\``
+        ? `\`ts.api.${where}.${id}()\`${beta}`
         : exclusions.has(key)
           ? `— (${exclusions.get(key)})`
           : "— no such path in the vendored spec";
@@ -118,6 +125,26 @@ export function renderMap(inventory: readonly PythonMethod[]): string {
     }
     sections.push(lines.join("\n"));
   }
+  const betaRows = (["v2", "v1"] as const).flatMap((api) =>
+    Object.entries(tables[api])
+      .filter(([, row]) => row.beta)
+      .map(([id, row]) => {
+        const python = (pythonOf.get(`${api} ${id}`) ?? []).map((m) => `\`${m}\``).join(", ");
+        return `| \`ts.api.${api}.${id}()\` | ${row.method} \`${row.path}\` | ${python || "—"} |`;
+      }),
+  );
+  sections.push(
+    [
+      "## Beta operations",
+      "",
+      `ThoughtSpot's spec marks ${betaRows.length} operations Beta: they may change between releases. Their hovers`,
+      "show `@beta`, and `ts.compatibility()` lists them (`report.beta`).",
+      "",
+      "| SDK call | HTTP | Python method |",
+      "|---|---|---|",
+      ...betaRows,
+    ].join("\n"),
+  );
   return [
     "# ThoughtSpot's Python library → thoughtspot-rest-api",
     "",

@@ -1,7 +1,8 @@
 // createThoughtSpotClient(): assembly only. Options → one engine → the surfaces (raw clients, operation
 // methods, helpers, walkers), each of which sends through that engine.
 import type { paths as V1Paths } from "../generated/v1.js";
-import type { operations as V2Operations, paths as V2Paths } from "../generated/v2.js";
+import type { paths as V2Paths } from "../generated/v2.js";
+import type { V2Api } from "../generated/v2-api.js";
 import { v2BasePath, v2OperationIds, v2StreamingIds } from "../generated/v2-names.js";
 import { type CredentialCalls, strategyFromOptions } from "./auth/from-options.js";
 import type { AuthHelpers } from "./auth/helpers.js";
@@ -20,7 +21,7 @@ import { rawClient } from "./core/raw-client.js";
 import type { RawClient } from "./core/raw-types.js";
 import { routeLookup } from "./core/routes.js";
 import { deferredCookieJar, deferredNodeFetch, lazyCookieJar } from "./core/transport-stubs.js";
-import type { CallOptions, OperationMethods } from "./core/types.js";
+import type { CallOptions } from "./core/types.js";
 import type { DownloadMethod } from "./download/types.js";
 import { deferredPaginated, lazyNamespace, once } from "./lazy.js";
 import { type Logger, type LogLevel, levelLogger } from "./logger.js";
@@ -89,8 +90,6 @@ export interface ThoughtSpotClientOptions {
   middleware?: Middleware[];
 }
 
-type V2 = OperationMethods<V2Operations>;
-
 export interface ThoughtSpotClient {
   readonly serverUrl: string;
   /** openapi-fetch client for V2: ts.v2.POST("/api/rest/2.0/metadata/search", { body }) → { data, error }. */
@@ -98,7 +97,7 @@ export interface ThoughtSpotClient {
   /** openapi-fetch client for V1 on {serverUrl}/callosum/v1: ts.v1.GET("/tspublic/v1/session/info"). */
   readonly v1: RawClient<V1Paths>;
   /** One method per operationId, throwing ThoughtSpotError on failure: ts.api.v2.searchUsers({ ... }). */
-  readonly api: { readonly v2: V2; readonly v1: V1OperationMethods };
+  readonly api: { readonly v2: V2Api; readonly v1: V1OperationMethods };
   /**
    * Adds middleware that sees every request the client sends (raw clients, ts.api, helpers, walkers,
    * downloads, streams, logins), once per attempt, before credentials are added.
@@ -311,7 +310,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     };
   });
   const api = {
-    v2: operationMethods<V2>(calls.v2, v2OperationIds),
+    v2: operationMethods<V2Api>(calls.v2, v2OperationIds),
     v1: v1Methods(calls.v1),
   };
   // Helpers, token code and walkers call operations through this typed port, over the same contexts.

@@ -29,6 +29,17 @@ export {
   UnexpectedResponseError,
 } from "./core/errors.js";
 export type { Middleware, MiddlewareContext } from "./core/middleware.js";
+export type {
+  RawHeadersOptions,
+  RawMiddleware,
+  RawMiddlewareCallbackParams,
+  RawMiddlewareOnError,
+  RawMiddlewareOnRequest,
+  RawMiddlewareOnResponse,
+  RawMiddlewareParams,
+  RawPathSerializer,
+  RawQuerySerializerOptions,
+} from "./core/raw-fetch-types.js";
 export type { RawClient } from "./core/raw-types.js";
 export type { CallOptions, OperationInput, OperationMethod, OperationOutput } from "./core/types.js";
 export {
@@ -100,6 +111,7 @@ export type { GroupsApi, SyncPrincipal, UsersApi } from "./principals/api.js";
 export { type UserPreferences, userPreferences } from "./principals/preferences.js";
 export type {
   ApiName,
+  BetaOperation,
   CompatibilityReport,
   DeprecatedOperation,
   UnavailableOperation,

@@ -1,7 +1,8 @@
 // Renders generated/ content (types, operation tables, row type) from the specs in openapi/, in memory.
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { addOperationDocs, operationDocs } from "./emit/docs.js";
+import { emitApiTypes } from "./emit/api-types.js";
+import { operationDocs } from "./emit/docs.js";
 import { mockSpecOf } from "./emit/mock-spec.js";
 import { buildOperationTable } from "./emit/operation-table.js";
 import {
@@ -44,6 +45,7 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
   const pages = pageRules(patched, await readOverlays(join(base, "openapi/overlays", api)));
   const head = header(api, specFile, sha256(text), report.applied);
   const table = buildOperationTable(patched, pages.rules);
+  const docs = operationDocs(api, patched);
   return {
     api,
     operations: Object.keys(table).length,
@@ -51,7 +53,9 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
     overlays: pages.report,
     unknownPages: pages.unknown,
     files: {
-      [`${api}.ts`]: head + addOperationDocs(await renderTypes(patched), operationDocs(api, patched)),
+      [`${api}.ts`]: head + (await renderTypes(patched)),
+      // Named input/output types and the documented ts.api.<api> interface (scripts/lib/emit/api-types.ts).
+      [`${api}-api.ts`]: head + emitApiTypes(api, patched, table, docs),
       [`${api}-operations.ts`]: head + emitOperationTable(api, table, basePathOf(patched)),
       [`${api}-routes.ts`]: head + emitRouteIndex(api, table),
       // V2 only: ts.api.v2 lists its methods before its table loads (ts.api.v1 loads first, then lists).

@@ -1,15 +1,14 @@
 // The typed Call port: how helpers, token code and walkers call an operation, by operationId with one
 // input object, typed from the generated `operations`. Built over invoke() on the client's contexts,
 // so middleware, auth, retries and release hooks apply exactly as they do to ts.api.
-import type { operations as V1Operations } from "../../generated/v1.js";
+import type { V1Inputs, V1Outputs } from "../../generated/v1-api.js";
 import type { V1OperationId } from "../../generated/v1-operations.js";
-import type { operations as V2Operations } from "../../generated/v2.js";
+import type { V2Inputs, V2Outputs } from "../../generated/v2-api.js";
 import type { V2OperationId } from "../../generated/v2-operations.js";
 import type { OperationRow } from "../operation-row.js";
-import type { V1OperationInput } from "../v1/types.js";
 import type { InvokeContext, ParseAs } from "./invoke.js";
 import { invokeLazily, invokeV2 } from "./lazy-invoke.js";
-import type { CallOptions, OperationInput, OperationOutput } from "./types.js";
+import type { CallOptions } from "./types.js";
 
 export type { V2OperationId };
 
@@ -19,17 +18,12 @@ export interface PortOptions extends CallOptions {
   parseAs?: ParseAs;
 }
 
-// Inputs distributed over the operationId: a generic call then reads one entry, instead of TypeScript
-// expanding the input type over every operationId at once ("a union type too complex to represent").
-type V2Inputs<K extends V2OperationId> = K extends unknown ? OperationInput<V2Operations[K]> : never;
-type V1Inputs<K extends V1OperationId> = K extends unknown ? V1OperationInput<K> : never;
-
+// Inputs and outputs looked up in the generated maps: a generic call reads one entry, and nothing is
+// instantiated per operation.
 /** What one V2 operation takes (the same single input object as ts.api.v2). */
-export type V2Input<K extends V2OperationId> = V2Inputs<K>;
+export type V2Input<K extends V2OperationId> = V2Inputs[K];
 /** What one V1 operation takes (the same single input object as ts.api.v1). */
-export type V1Input<K extends V1OperationId> = V1Inputs<K>;
-type V2Outputs = { [K in V2OperationId]: OperationOutput<V2Operations[K]> };
-type V1Outputs = { [K in V1OperationId]: OperationOutput<V1Operations[K]> };
+export type V1Input<K extends V1OperationId> = V1Inputs[K];
 /** One V2 operation's result. */
 export type V2Output<K extends V2OperationId> = V2Outputs[K];
 /** One V1 operation's result. */

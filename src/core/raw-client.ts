@@ -3,11 +3,11 @@
 // is told the operation it already knows (method and path template), so the row's encoding, Accept,
 // retry rule and errors apply exactly as they do for ts.api. This is the surface, ready at once (use and
 // eject are synchronous); the call path (./raw-call.ts) and openapi-fetch load on the first call.
-import type { Middleware as FetchMiddleware } from "openapi-fetch";
 import { once } from "../lazy.js";
 import type { OperationRow } from "../operation-row.js";
 import type { Redactor } from "../redact.js";
 import type { Engine } from "./engine.js";
+import type { RawMiddleware as FetchMiddleware } from "./raw-fetch-types.js";
 import type { RawClient } from "./raw-types.js";
 
 const loadRawCall = once(() => import("./raw-call.js"));

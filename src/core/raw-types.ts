@@ -4,12 +4,11 @@
 // from the path and method alone, so every level of body, query and path parameters is checked, and a
 // call costs a few hundred instantiations.
 import type {
-  BodySerializer,
-  HeadersOptions,
-  Middleware,
-  PathSerializer,
-  QuerySerializerOptions,
-} from "openapi-fetch";
+  RawHeadersOptions,
+  RawMiddleware,
+  RawPathSerializer,
+  RawQuerySerializerOptions,
+} from "./raw-fetch-types.js";
 
 /** The methods ThoughtSpot's specs use. */
 export type RawMethod = "get" | "put" | "post" | "delete" | "patch";
@@ -45,13 +44,13 @@ export type ParseAs = "json" | "text" | "blob" | "arrayBuffer" | "stream";
  */
 export interface RawCallOptions<A extends ParseAs = ParseAs> {
   baseUrl?: string;
-  headers?: HeadersOptions;
+  headers?: RawHeadersOptions;
   parseAs?: A;
-  querySerializer?: QuerySerializerOptions | ((query: never) => string);
-  bodySerializer?: BodySerializer<unknown>;
-  pathSerializer?: PathSerializer;
+  querySerializer?: RawQuerySerializerOptions | ((query: never) => string);
+  bodySerializer?: (body: never) => unknown;
+  pathSerializer?: RawPathSerializer;
   fetch?: (input: Request) => Promise<Response>;
-  middleware?: Middleware[];
+  middleware?: RawMiddleware[];
   signal?: AbortSignal | null;
   cache?: RequestInit["cache"];
   credentials?: RequestInit["credentials"];
@@ -115,7 +114,7 @@ type RawMethodCall<Paths, M extends RawMethod> = <P extends PathsWith<Paths, M>,
 /**
  * ts.v2 / ts.v1: typed paths, bodies and responses; errors are values; openapi-fetch middleware.
  * TypeScript shows no per-path docs on a call's path string; each operation's docs are on its
- * ts.api method and on `operations["<operationId>"]` / `paths["<path>"]["post"]` of the /v2 and /v1 entries.
+ * ts.api method (V2Api / V1Api, exported by the /v2 and /v1 entries).
  */
 export interface RawClient<Paths> {
   GET: RawMethodCall<Paths, "get">;
@@ -130,7 +129,7 @@ export interface RawClient<Paths> {
     ...init: ArgsByPath<Paths, M, A>[P]
   ): Promise<ResultByPath<Paths, M, A>[P]>;
   /** Registers openapi-fetch middleware for this client's raw calls. */
-  use(...middleware: Middleware[]): void;
+  use(...middleware: RawMiddleware[]): void;
   /** Unregisters middleware. */
-  eject(...middleware: Middleware[]): void;
+  eject(...middleware: RawMiddleware[]): void;
 }

@@ -1,8 +1,10 @@
 // Which paths download() accepts (rows flagged `binary` in the generated tables, V1 and V2) and what
 // each takes, in openapi-fetch's shape: { body } and, where the path has some, { params: { path } }.
 import type { operations as V1Operations } from "../../generated/v1.js";
+import type { V1Binary } from "../../generated/v1-api.js";
 import type { v1Operations } from "../../generated/v1-operations.js";
 import type { operations as V2Operations } from "../../generated/v2.js";
+import type { V2Binary } from "../../generated/v2-api.js";
 import type { v2Operations } from "../../generated/v2-operations.js";
 import type { V1Input, V2Input } from "../core/call.js";
 import type { CallOptions } from "../core/types.js";
@@ -10,9 +12,8 @@ import type { CallOptions } from "../core/types.js";
 type V1Table = typeof v1Operations;
 type V2Table = typeof v2Operations;
 
-type BinaryIds<T> = { [K in keyof T]: T[K] extends { binary: true } ? K : never }[keyof T];
-export type V2BinaryOperationId = BinaryIds<V2Table>;
-export type V1BinaryOperationId = BinaryIds<V1Table>;
+export type V2BinaryOperationId = V2Binary;
+export type V1BinaryOperationId = V1Binary;
 
 /** V2 report/answer, report/liveboard, logo and translation exports, connection metadata changes; V1 Liveboard PDF. */
 export type DownloadPath = V2Table[V2BinaryOperationId]["path"] | V1Table[V1BinaryOperationId]["path"];

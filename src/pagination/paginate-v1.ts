@@ -1,9 +1,9 @@
 // paginateV1(ts, operationId, input, options): the V1 list endpoints that page with offset/batchsize.
 // Which operations page, where their items are and how the last page shows: the generated page rule.
-import type { operations } from "../../generated/v1.js";
+import type { V1Inputs, V1Outputs, V1Paginated } from "../../generated/v1-api.js";
 import { v1Operations } from "../../generated/v1-operations.js";
 import type { Call, V1Output } from "../core/call.js";
-import type { CallOptions, OperationInput, OperationOutput } from "../core/types.js";
+import type { CallOptions } from "../core/types.js";
 import type { OperationRow } from "../operation-row.js";
 import { pageReader } from "./page-reader.js";
 import { checkMaxPages, checkPageSize, createPager, type Paginated } from "./pager.js";
@@ -18,15 +18,10 @@ type Table = typeof v1Operations;
  * offset/batchsize but answers one data page per visualization, keyed by id (its x-page says so):
  * call it directly.
  */
-export type V1PaginatedOperationId = {
-  [K in keyof Table]: Table[K] extends { page: object } ? K : never;
-}[keyof Table];
+export type V1PaginatedOperationId = V1Paginated;
 
 /** The item a walk yields, from the row's page rule and the generated response type. */
-export type V1PageItemOf<K extends V1PaginatedOperationId> = ItemOfRule<
-  Table[K]["page"],
-  OperationOutput<operations[K]>
->;
+export type V1PageItemOf<K extends V1PaginatedOperationId> = ItemOfRule<Table[K]["page"], V1Outputs[K]>;
 
 /** Per-call options (signal, headers, timeoutMs, maxRetries) apply to every page request. */
 export interface PaginateV1Options extends CallOptions {
@@ -43,7 +38,7 @@ const paginatedV1 = (Object.entries(v1Operations) as [string, OperationRow][])
   .filter(([, row]) => row.page)
   .map(([id]) => id);
 
-type Input<K extends V1PaginatedOperationId> = OperationInput<operations[K]>;
+type Input<K extends V1PaginatedOperationId> = V1Inputs[K];
 /** One page's answer, as the spec types it (what `.pages()` yields). */
 export type V1PageOf<K extends V1PaginatedOperationId> = V1Output<K>;
 

@@ -1,15 +1,13 @@
 // Which V2 paths can be paginated (the generated rows with a page rule) and the item type each one
 // yields (from the row's page rule and the generated response type).
-import type { operations } from "../../generated/v2.js";
+import type { V2Inputs, V2Outputs, V2Paginated } from "../../generated/v2-api.js";
 import type { v2Operations } from "../../generated/v2-operations.js";
-import type { CallOptions, OperationInput, OperationOutput } from "../core/types.js";
+import type { CallOptions } from "../core/types.js";
 
 type Table = typeof v2Operations;
 
 /** operationIds whose row has a page rule (body takes record_offset and record_size). */
-export type PaginatedOperationId = {
-  [K in keyof Table]: Table[K] extends { page: object } ? K : never;
-}[keyof Table];
+export type PaginatedOperationId = V2Paginated;
 
 /** Their paths: the only first arguments paginate() accepts. */
 export type PaginatedPath = Table[PaginatedOperationId]["path"];
@@ -19,7 +17,7 @@ export type PaginatedOperationOf<P extends PaginatedPath> = {
   [K in PaginatedOperationId]: Table[K]["path"] extends P ? K : never;
 }[PaginatedOperationId];
 
-type Output<K extends PaginatedOperationId> = OperationOutput<operations[K]>;
+type Output<K extends PaginatedOperationId> = V2Outputs[K];
 
 /**
  * Data answers list rows of cell values. The spec types a row as an empty object; on the wire it is
@@ -46,7 +44,7 @@ export type ItemOfRule<Rule, Answer> = Rule extends { rows: string }
 export type PageItemOf<K extends PaginatedOperationId> = ItemOfRule<Table[K]["page"], Output<K>>;
 
 /** What the first request of a walk sends (record_offset / record_size optional: the pager sets them). */
-export type PaginateBody<K extends PaginatedOperationId> = OperationInput<operations[K]>;
+export type PaginateBody<K extends PaginatedOperationId> = V2Inputs[K];
 
 /** True when every field of T is optional. */
 export type IsOptional<T> = Partial<T> extends T ? true : false;

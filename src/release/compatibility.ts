@@ -1,5 +1,6 @@
 // ts.compatibility(): the operations of both APIs the connected cluster is too old for, from the
-// releases in the generated tables, plus the deprecated operations and their replacements.
+// releases in the generated tables, plus the deprecated operations and their replacements, and the
+// operations ThoughtSpot marks Beta (the tables' `beta` flag).
 import type { OperationRow } from "../operation-row.js";
 import { releaseNeeded } from "./needed.js";
 import { compareReleases, parseRelease } from "./version.js";
@@ -21,6 +22,13 @@ export interface DeprecatedOperation {
   replacedBy?: string;
 }
 
+export interface BetaOperation {
+  api: ApiName;
+  operationId: string;
+  method: OperationRow["method"];
+  path: string;
+}
+
 export interface CompatibilityReport {
   /** The release as the cluster reports it; undefined when it does not. */
   clusterVersion: string | undefined;
@@ -35,6 +43,8 @@ export interface CompatibilityReport {
   /** All operations of both APIs. */
   total: number;
   deprecated: DeprecatedOperation[];
+  /** Operations ThoughtSpot marks Beta: they may change between releases. */
+  beta: BetaOperation[];
   /** One line for a log or a demo. */
   summary: string;
 }
@@ -46,6 +56,7 @@ export function compatibilityReport(
   const cluster = parseRelease(clusterVersion);
   const unavailable: UnavailableOperation[] = [];
   const deprecated: DeprecatedOperation[] = [];
+  const beta: BetaOperation[] = [];
   let undetermined = 0;
   let unstated = 0;
   let total = 0;
@@ -54,6 +65,7 @@ export function compatibilityReport(
       total++;
       if (row.deprecated)
         deprecated.push({ api, operationId, ...(row.replacedBy && { replacedBy: row.replacedBy }) });
+      if (row.beta) beta.push({ api, operationId, method: row.method, path: row.path });
       const needed = releaseNeeded(row, cluster);
       if (!needed) unstated++;
       else if (!cluster) continue;
@@ -67,8 +79,8 @@ export function compatibilityReport(
   }
   const perApi = (api: ApiName) => unavailable.filter((u) => u.api === api).length;
   const summary = !cluster
-    ? `${clusterVersion === undefined ? "The cluster did not report its release" : `ThoughtSpot release "${clusterVersion}" is not a form this SDK can compare`}: no operation is checked (${total} operations, ${deprecated.length} deprecated)`
-    : `ThoughtSpot ${clusterVersion}: ${unavailable.length} of ${total} operations need a newer release (V2 ${perApi("v2")}, V1 ${perApi("v1")}); ${deprecated.length} deprecated`;
+    ? `${clusterVersion === undefined ? "The cluster did not report its release" : `ThoughtSpot release "${clusterVersion}" is not a form this SDK can compare`}: no operation is checked (${total} operations, ${deprecated.length} deprecated, ${beta.length} Beta)`
+    : `ThoughtSpot ${clusterVersion}: ${unavailable.length} of ${total} operations need a newer release (V2 ${perApi("v2")}, V1 ${perApi("v1")}); ${deprecated.length} deprecated, ${beta.length} Beta`;
   return {
     clusterVersion,
     comparable: cluster !== undefined,
@@ -77,6 +89,7 @@ export function compatibilityReport(
     unstated,
     total,
     deprecated,
+    beta,
     summary,
   };
 }

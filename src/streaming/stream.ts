@@ -1,19 +1,14 @@
 // ts.stream(operation, input, options): a Spotter streaming answer as it arrives. ThoughtSpot sends
 // one SSE event per step, whose data is a JSON array of event objects (`data: [{"type": ...}, ...]`);
 // iterating yields those objects one by one, in order.
-import type { operations } from "../../generated/v2.js";
+import type { V2Inputs, V2Streaming } from "../../generated/v2-api.js";
 import { v2Operations } from "../../generated/v2-operations.js";
 import type { Call } from "../core/call.js";
 import { RequestAbortedError, UnexpectedResponseError } from "../core/errors.js";
-import type { OperationInput } from "../core/types.js";
 import { readSse, type SseEvent } from "./sse-parser.js";
 
-type Table = typeof v2Operations;
-
 /** Operations whose row has `streaming: true` (they answer text/event-stream). */
-export type StreamingOperationId = {
-  [K in keyof Table]: Table[K] extends { streaming: true } ? K : never;
-}[keyof Table];
+export type StreamingOperationId = V2Streaming;
 
 /** Event types ThoughtSpot documents; others may appear and are passed on as they are. */
 export type AgentStreamEventType =
@@ -57,14 +52,14 @@ const STREAMING: ReadonlySet<string> = new Set(
 /** stream as a client method (ts.stream). */
 export type StreamMethod = <K extends StreamingOperationId>(
   operation: K,
-  input: OperationInput<operations[K]>,
+  input: V2Inputs[K],
   options?: StreamOptions,
 ) => AgentStream;
 
 export function stream<K extends StreamingOperationId>(
   call: Call,
   operation: K,
-  input: OperationInput<operations[K]>,
+  input: V2Inputs[K],
   options: StreamOptions = {},
 ): AgentStream {
   if (!STREAMING.has(operation)) {

@@ -2,15 +2,9 @@
 // JSON-encoded fields (jsonFields in generated/v1-operations.ts) are typed `string` by the spec, but
 // src/v1/encode.ts JSON.stringifies arrays and objects for them, so callers may pass the value itself.
 // The Liveboard data and PDF calls also take the numbered runtime filter/sort/Parameter keys.
-import type { operations } from "../../generated/v1.js";
+import type { V1Api, V1Inputs } from "../../generated/v1-api.js";
 import type { V1OperationId, v1Operations } from "../../generated/v1-operations.js";
-import type { CallOptions, OperationInput, OperationOutput } from "../core/types.js";
-import type {
-  RuntimeFilterQuery,
-  RuntimeParameterQuery,
-  RuntimeSortQuery,
-  V1_RUNTIME_QUERY_OPERATIONS,
-} from "./runtime-params.js";
+import type { RuntimeFilterOperator } from "./runtime-params.js";
 
 /** What a JSON-encoded field takes: JSON text as before, or the array/object to encode. */
 export type V1JsonValue = string | readonly unknown[] | Readonly<Record<string, unknown>>;
@@ -21,35 +15,33 @@ export type V1JsonFieldsOf<K extends V1OperationId> = Rows[K] extends { jsonFiel
   ? F
   : never;
 
-type Simplify<T> = { [K in keyof T]: T[K] } & {};
+// What the generated input types (generated/v1-api.ts) are built from.
+/** An input whose JSON-encoded fields F also take the value itself; optional stays optional. */
+export type V1WidenJson<I, F extends PropertyKey> = { [P in keyof I]: P extends F ? V1JsonValue : I[P] };
+// The numbered runtime keys, written out rather than mapped from RuntimeFilterQuery & co: a consumer's
+// lib check then has no mapped type over template-literal index signatures to resolve. Each key may be
+// left out; asc<n> also takes a boolean.
+/** The numbered runtime filter keys (col1, op1, val1, ...) an input may carry. */
+export interface V1RuntimeFilterInput {
+  [key: `col${number}`]: string | undefined;
+  [key: `op${number}`]: RuntimeFilterOperator | undefined;
+  [key: `val${number}`]: string | string[] | undefined;
+}
+/** The numbered runtime sort keys (sortCol1, asc1, ...). */
+export interface V1RuntimeSortInput {
+  [key: `sortCol${number}`]: string | undefined;
+  [key: `asc${number}`]: string | boolean | undefined;
+}
+/** The numbered runtime Parameter keys (param1, paramVal1, ...). */
+export interface V1RuntimeParameterInput {
+  [key: `param${number}`]: string | undefined;
+  [key: `paramVal${number}`]: string | undefined;
+}
 
-/** Widens the JSON-encoded fields of one input; a homomorphic map, so optional stays optional. */
-type WidenJson<I, F> = [F] extends [never] ? I : { [P in keyof I]: P extends F ? V1JsonValue : I[P] };
+/** Everything one V1 operation takes, as ts.api.v1 accepts it (the generated <OperationId>Input). */
+export type V1OperationInput<K extends V1OperationId> = V1Inputs[K];
 
-type Loosen<Q> = { [P in keyof Q]?: Q[P] | (P extends `asc${number}` ? boolean : never) };
-type RuntimeKeysOf<K> = K extends keyof typeof V1_RUNTIME_QUERY_OPERATIONS
-  ? (typeof V1_RUNTIME_QUERY_OPERATIONS)[K][number] extends infer Family
-    ? ("filter" extends Family ? Loosen<RuntimeFilterQuery> : {}) &
-        ("sort" extends Family ? Loosen<RuntimeSortQuery> : {}) &
-        ("parameter" extends Family ? Loosen<RuntimeParameterQuery> : {})
-    : {}
-  : {};
+export type V1OperationMethod<K extends V1OperationId> = V1Api[K];
 
-/** Everything one V1 operation takes, as ts.api.v1 accepts it. */
-export type V1OperationInput<K extends V1OperationId> = Simplify<
-  WidenJson<OperationInput<operations[K]>, V1JsonFieldsOf<K>>
-> &
-  RuntimeKeysOf<K>;
-
-export type V1OperationMethod<K extends V1OperationId> =
-  {} extends V1OperationInput<K>
-    ? (input?: V1OperationInput<K>, options?: CallOptions) => Promise<OperationOutput<operations[K]>>
-    : (input: V1OperationInput<K>, options?: CallOptions) => Promise<OperationOutput<operations[K]>>;
-
-/**
- * ts.api.v1: one method per V1 operationId. A homomorphic map over the generated `operations`
- * interface, so each method carries that member's JSDoc (the operation's docs on hover).
- */
-export type V1OperationMethods = {
-  [K in keyof operations]: K extends V1OperationId ? V1OperationMethod<K> : never;
-};
+/** ts.api.v1: one documented method per V1 operationId, generated (generated/v1-api.ts). */
+export type V1OperationMethods = V1Api;

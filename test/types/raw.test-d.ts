@@ -1,6 +1,8 @@
 // The raw clients ts.v2 / ts.v1 and the operation methods reject typos at any depth: the raw init is typed
 // from the path and method alone, so excess-property checks reach the whole body, query and path params.
+import type { Middleware as FetchMiddleware } from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
+import type { RawMiddleware } from "../../src/core/raw-fetch-types.js";
 import { createThoughtSpotClient } from "../../src/index.js";
 import type { operations } from "../../src/v2.js";
 
@@ -98,5 +100,19 @@ describe("ts.api operation methods", () => {
     ts.api.v2.searchMetadata({ metadata: [{ typ: "LIVEBOARD" }] });
     // @ts-expect-error typ is not a V1 query parameter
     ts.api.v1.metadataListobjectheaders({ typ: "PINBOARD_ANSWER_BOOK" });
+  });
+});
+
+describe("the raw clients' middleware type", () => {
+  it("takes openapi-fetch's middleware, and hands openapi-fetch what it takes", () => {
+    // The package's declarations carry their own copy (src/core/raw-fetch-types.ts), so a consumer's
+    // lib check never reads openapi-fetch's .d.ts; the copy must stay interchangeable with it.
+    const toTheirs = (m: RawMiddleware): FetchMiddleware => m;
+    const toOurs = (m: FetchMiddleware): RawMiddleware => m;
+    expectTypeOf(toTheirs).returns.toEqualTypeOf<FetchMiddleware>();
+    expectTypeOf(toOurs).returns.toEqualTypeOf<RawMiddleware>();
+    const logger: FetchMiddleware = { onRequest: ({ request }) => request };
+    ts.v2.use(logger);
+    ts.v2.eject(logger);
   });
 });

@@ -1,7 +1,35 @@
 // The README's examples, compiled: if the public surface drifts from the docs, this fails.
 import { describe, expectTypeOf, it } from "vitest";
 import { createThoughtSpotClient, sharePermissions, TSTypes } from "../../src/index.js";
-import type { components, operations } from "../../src/v2.js";
+import type { MetadataListOutput, SessionInfoInput, V1Api } from "../../src/v1.js";
+import type {
+  components,
+  operations,
+  SearchUsersInput,
+  SearchUsersOutput,
+  V2Api,
+  V2Inputs,
+  V2Outputs,
+} from "../../src/v2.js";
+
+describe("README: named operation types", () => {
+  it("SearchUsersInput / SearchUsersOutput are what ts.api.v2.searchUsers takes and answers", async () => {
+    const ts = createThoughtSpotClient({ serverUrl: "https://my.thoughtspot.cloud" });
+    const query: SearchUsersInput = { record_size: 10, user_identifier: "alice" };
+    const users: SearchUsersOutput = await ts.api.v2.searchUsers(query);
+    expectTypeOf(users).toEqualTypeOf<components["schemas"]["User"][]>();
+    expectTypeOf<SearchUsersInput>().toEqualTypeOf<V2Inputs["searchUsers"]>();
+    expectTypeOf<SearchUsersOutput>().toEqualTypeOf<V2Outputs["searchUsers"]>();
+    expectTypeOf(ts.api.v2).toEqualTypeOf<V2Api>();
+    expectTypeOf(ts.api.v1).toEqualTypeOf<V1Api>();
+    const none: SessionInfoInput = {};
+    await ts.api.v1.sessionInfo(none);
+    expectTypeOf<MetadataListOutput>().not.toBeAny();
+    // @ts-expect-error user_identifer is not a field of SearchUsersInput
+    const typo: SearchUsersInput = { user_identifer: "alice" };
+    void typo;
+  });
+});
 
 describe("README examples", () => {
   it("compile as written", async () => {

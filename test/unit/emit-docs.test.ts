@@ -1,7 +1,7 @@
 // The operation docs generator: what it takes from a spec, the reference links it builds, and where it
 // writes the JSDoc in the rendered types.
 import { describe, expect, it } from "vitest";
-import { addOperationDocs, operationDocs, v2ReferenceUrl } from "../../scripts/lib/emit/docs.js";
+import { operationDocs, plainSince, v2ReferenceUrl } from "../../scripts/lib/emit/docs.js";
 
 const spec = {
   tags: [{ name: "user", externalDocs: { url: "https://developers.thoughtspot.com/docs/user-api" } }],
@@ -80,11 +80,27 @@ describe("operationDocs", () => {
     expect(v1.get("userList")).toEqual([
       "List users",
       "",
-      "Available from Cloud 9.0.0.cl.",
+      "Available from 9.0.0.cl (Cloud).",
       "`GET /callosum/v1/tspublic/v1/user/list`",
       "",
       "@see {@link https://developers.thoughtspot.com/docs/user-api | ThoughtSpot API reference}",
     ]);
+  });
+
+  it.each([
+    // The V1 endpoint list and the REST API changelog name different Cloud releases: the earlier one.
+    [
+      "Cloud ts7.oct.cl (list) / ts7.sep.cl (changelog); Software 7.2.1",
+      "7.2.1 (Software), ts7.sep.cl (Cloud).",
+    ],
+    ["Cloud 8.10.0.cl; Software not available", "8.10.0.cl (Cloud); not in Software releases."],
+    ["Cloud not applicable; Software 6.3.1", "6.3.1 (Software); not on ThoughtSpot Cloud."],
+    [
+      "Cloud ts7.sep.cl; Software 7.2.1 (createEmpty ts8.nov.cl)",
+      "7.2.1 (Software), ts7.sep.cl (Cloud); later additions: createEmpty ts8.nov.cl.",
+    ],
+  ])("V1 x-since %j reads %j", (since, plain) => {
+    expect(plainSince(since)).toBe(plain);
   });
 });
 
@@ -98,25 +114,5 @@ describe("v2ReferenceUrl", () => {
     expect(v2ReferenceUrl(tag, id)).toBe(
       `https://developers.thoughtspot.com/docs/restV2-playground?apiResourceId=http%2Fapi-endpoints%2F${tail}`,
     );
-  });
-});
-
-describe("addOperationDocs", () => {
-  const rendered = [
-    "export interface operations {",
-    "    searchUsers: {",
-    "        parameters: {};",
-    "    };",
-    "}",
-    "",
-  ].join("\n");
-
-  it("writes the JSDoc above the operation's member", () => {
-    const out = addOperationDocs(rendered, new Map([["searchUsers", ["Gets users.", "", "@see x"]]]));
-    expect(out).toContain("    /**\n     * Gets users.\n     *\n     * @see x\n     */\n    searchUsers: {");
-  });
-
-  it("fails when an operation has no member, rather than dropping its docs", () => {
-    expect(() => addOperationDocs(rendered, new Map([["missing", ["x"]]]))).toThrow(/missing/);
   });
 });

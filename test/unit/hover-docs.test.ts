@@ -1,6 +1,7 @@
 // What an editor shows when hovering an operation method: the TypeScript language service's quick info
 // for ts.api.v2.<id> and ts.api.v1.<id> carries the docs generated from the spec (summary, release,
-// reference link, @deprecated), for a sample of operations taken from the generated tables.
+// reference link, @deprecated, @beta), for a sample of operations taken from the generated tables; and
+// the signature part of every operation's hover stays short (named input and output types).
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import ts from "typescript";
@@ -14,13 +15,15 @@ import { type ApiName, readSpecDocument, SPEC_FILES } from "../../scripts/lib/sp
 const ROOT = resolve(import.meta.dirname, "../..");
 const FILE = join(ROOT, "test/unit/__hover__.ts");
 
-type Rows = Record<string, { deprecated?: true }>;
-/** Every 25th operation, plus the first deprecated one: a spread over tags without pinning names. */
+type Rows = Record<string, { deprecated?: true; beta?: true }>;
+/** Every 25th operation, plus the first deprecated and the first Beta one: a spread over tags without pinning names. */
 function sample(table: Rows): string[] {
   const ids = Object.keys(table);
   const picked = ids.filter((_, i) => i % 25 === 0);
-  const deprecated = ids.find((id) => table[id]?.deprecated);
-  if (deprecated && !picked.includes(deprecated)) picked.push(deprecated);
+  for (const flag of ["deprecated", "beta"] as const) {
+    const first = ids.find((id) => table[id]?.[flag]);
+    if (first && !picked.includes(first)) picked.push(first);
+  }
   return picked;
 }
 
@@ -63,11 +66,12 @@ function languageService(source: string): ts.LanguageService {
 
 const v2Ids = sample(v2Operations as Rows);
 const v1Ids = sample(v1Operations as Rows);
+// Every operation of both tables is on a line of its own (the length check hovers them all).
 const source = [
   `import { createThoughtSpotClient } from "../../src/index.js";`,
   `const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com" });`,
-  ...v2Ids.map((id) => `ts.api.v2.${id};`),
-  ...v1Ids.map((id) => `ts.api.v1.${id};`),
+  ...Object.keys(v2Operations).map((id) => `ts.api.v2.${id};`),
+  ...Object.keys(v1Operations).map((id) => `ts.api.v1.${id};`),
   "",
 ].join("\n");
 
@@ -82,9 +86,11 @@ beforeAll(async () => {
 }, 120_000);
 
 function hover(api: ApiName, id: string) {
-  const at = source.indexOf(`ts.api.${api}.${id};`) + `ts.api.${api}.`.length;
+  const at = source.indexOf(`\nts.api.${api}.${id};`) + `\nts.api.${api}.`.length;
   const info = service.getQuickInfoAtPosition(FILE, at + 1);
   return {
+    /** The signature part: what the editor shows above the docs. */
+    signature: ts.displayPartsToString(info?.displayParts),
     text: ts.displayPartsToString(info?.documentation),
     tags: (info?.tags ?? []).map((t) => ({ name: t.name, text: ts.displayPartsToString(t.text) })),
   };
@@ -106,7 +112,46 @@ describe.each([
     if (api === "v2") expect(see?.text).toContain("developers.thoughtspot.com/docs/restV2-playground");
     if (see) expect(see.text).toContain("ThoughtSpot API reference");
     expect(tags.some((t) => t.name === "deprecated")).toBe(Boolean(table[id]?.deprecated));
+    expect(tags.some((t) => t.name === "beta")).toBe(Boolean(table[id]?.beta));
   });
+});
+
+describe("the signature part of every operation's hover", () => {
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  const all = [
+    ...Object.keys(v2Operations).map((id) => ["v2", id] as const),
+    ...Object.keys(v1Operations).map((id) => ["v1", id] as const),
+  ];
+
+  it("names the input and the result: <OperationId>Input, Promise<<OperationId>Output>", () => {
+    for (const [api, id] of all) {
+      const name = id[0]!.toUpperCase() + id.slice(1);
+      const { signature } = hover(api, id);
+      expect(signature, `${api} ${id}`).toContain(`: ${name}Input`);
+      expect(signature, `${api} ${id}`).toContain(`Promise<${name}Output>`);
+    }
+  });
+
+  it("is short: median at most 250 characters, none over 600, across V1 and V2", () => {
+    const lengths = all.map(([api, id]) => ({ id: `${api}.${id}`, length: hover(api, id).signature.length }));
+    const longest = lengths.reduce((a, b) => (b.length > a.length ? b : a));
+    expect(lengths.length).toBe(Object.keys(v2Operations).length + Object.keys(v1Operations).length);
+    expect(median(lengths.map((l) => l.length))).toBeLessThanOrEqual(250);
+    expect(longest.length, longest.id).toBeLessThanOrEqual(600);
+  });
+});
+
+it("V1 release notes read plainly: the Software and the Cloud release, no (list)/(changelog)", () => {
+  const lines = [...docs.v1.values()].flatMap((d) => d.filter((l) => l.startsWith("Available from ")));
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) {
+    expect(line).not.toMatch(/\((list|changelog)\)|Cloud ts|Software \d/);
+    expect(line).toMatch(/\((Software|Cloud)\)/);
+  }
 });
 
 it("every V2 operation's docs state the release it is available from", () => {

@@ -111,7 +111,7 @@ describe("compatibilityReport", () => {
     for (const u of report.unavailable) expect(isOlderRelease("9.12.5.cl", u.availableFrom)).toBe(true);
     const v2Count = report.unavailable.filter((u) => u.api === "v2").length;
     expect(report.summary).toBe(
-      `ThoughtSpot 9.12.5.cl: ${expected.length} of ${total} operations need a newer release (V2 ${v2Count}, V1 ${expected.length - v2Count}); ${report.deprecated.length} deprecated`,
+      `ThoughtSpot 9.12.5.cl: ${expected.length} of ${total} operations need a newer release (V2 ${v2Count}, V1 ${expected.length - v2Count}); ${report.deprecated.length} deprecated, ${report.beta.length} Beta`,
     );
   });
 
@@ -124,6 +124,18 @@ describe("compatibilityReport", () => {
     for (const d of report.deprecated) {
       expect(d.replacedBy).toBe(tables[d.api][d.operationId]?.replacedBy);
     }
+  });
+
+  it("lists the operations the tables mark Beta, with method and path", () => {
+    const report = compatibilityReport("26.8.0.cl", tables);
+    const expected = (["v2", "v1"] as const).flatMap((api) =>
+      Object.entries(tables[api])
+        .filter(([, r]) => r.beta)
+        .map(([id, r]) => ({ api, operationId: id, method: r.method, path: r.path })),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(report.beta).toEqual(expected);
+    expect(report.summary).toContain(`${expected.length} Beta`);
   });
 
   it("a cluster newer than every release misses nothing", () => {

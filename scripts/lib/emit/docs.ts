@@ -1,7 +1,9 @@
 // JSDoc for every operation, from the spec: summary, description, release, privileges, deprecation and
-// a link to ThoughtSpot's API reference, written onto the members of the generated `operations`
-// interface. The SDK's method types are homomorphic maps over that interface, so the editor shows these
-// docs when hovering ts.api.v2.searchUsers or ts.api.v1.sessionInfo.
+// a link to ThoughtSpot's API reference, Beta, written onto the methods of the generated V2Api / V1Api
+// types (scripts/lib/emit/api-types.ts), so the editor shows them when hovering ts.api.v2.searchUsers.
+// Written once: a copy on `operations` as well made every consumer parse ~0.4 MB more.
+
+import { releaseFromSince } from "../release-facts.js";
 
 type Obj = Record<string, unknown>;
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
@@ -77,6 +79,38 @@ function deprecationNote(text: string): string {
   return note || "ThoughtSpot's spec marks this operation deprecated.";
 }
 
+/** ThoughtSpot's Beta badge in a V2 description: <span class="since-beta-tag">Beta</span>. */
+const BETA = /<span[^>]*>\s*Beta\s*<\/span>/i;
+export const isBeta = (description: unknown) => typeof description === "string" && BETA.test(description);
+
+/**
+ * A V1 x-since in plain words. It is written from two ThoughtSpot documents, the V1 endpoint list and
+ * the REST API changelog, which sometimes name different Cloud releases ("Cloud ts7.oct.cl (list) /
+ * ts7.sep.cl (changelog); Software 7.2.1"): the earlier one is the release the endpoint shipped in
+ * (the same rule as the table's availableFrom), so the hover says "7.2.1 (Software), ts7.sep.cl (Cloud).".
+ * Notes on single parameters ("export_fqn 8.7.0.cl") follow as "Later additions".
+ */
+export function plainSince(since: unknown): string | undefined {
+  if (typeof since !== "string") return undefined;
+  // "Cloud 9.0.0.cl" alone reads as "Cloud 9.0.0.cl; Software not stated".
+  const full = /;\s*Software\s/.test(since) ? since : `${since}; Software not stated`;
+  const { cloud, software } = releaseFromSince(full);
+  const parts = /^\s*Cloud\s+(.+?);\s*Software\s+(.+)$/s.exec(full);
+  const notes = [...since.matchAll(/\(([^)]*\d[^)]*)\)/g)]
+    .map((m) => m[1]!.trim())
+    .filter((n) => n !== "list" && n !== "changelog");
+  const where = [software && `${software} (Software)`, cloud && `${cloud} (Cloud)`]
+    .filter(Boolean)
+    .join(", ");
+  const missing = [
+    !software && parts && /not (available|applicable)/i.test(parts[2]!) ? "not in Software releases" : "",
+    !cloud && parts && /not (available|applicable)/i.test(parts[1]!) ? "not on ThoughtSpot Cloud" : "",
+  ].filter(Boolean);
+  if (!where) return undefined;
+  const tail = [...missing, ...(notes.length ? [`later additions: ${notes.join("; ")}`] : [])];
+  return `${where}${tail.length ? `; ${tail.join("; ")}` : ""}.`;
+}
+
 /** A line that starts with "@" would read as a JSDoc tag. */
 const safeLine = (line: string) => (line.startsWith("@") ? `\`${line}\`` : line);
 
@@ -103,8 +137,8 @@ export function operationDocs(api: "v1" | "v2", doc: Obj): Map<string, string[]>
       const tags = (op.tags as string[] | undefined) ?? [];
 
       const lines = [summary, ""];
-      const since = raw.match(VERSION)?.[1] ?? (op["x-since"] as string | undefined);
-      if (since) lines.push(`Available from ${since}.`);
+      const since = raw.match(VERSION)?.[1] ? `${raw.match(VERSION)?.[1]}.` : plainSince(op["x-since"]);
+      if (since) lines.push(`Available from ${since}`);
       const privileges = privilegesIn(text, known);
       if (privileges.length) {
         lines.push(
@@ -124,29 +158,10 @@ export function operationDocs(api: "v1" | "v2", doc: Obj): Map<string, string[]>
         tags.map((t) => tagDocs.get(t)).find(Boolean);
       if (reference) body.push(`@see {@link ${reference} | ThoughtSpot API reference}`);
       if (op.deprecated) body.push(`@deprecated ${deprecationNote(text)}`);
+      if (isBeta(op.description))
+        body.push("@beta ThoughtSpot marks this operation Beta: it may change between releases.");
       docs.set(id, body);
     }
   }
   return docs;
-}
-
-/** Writes each operation's JSDoc above its member of `export interface operations` in the rendered source. */
-export function addOperationDocs(source: string, docs: Map<string, string[]>): string {
-  const lines = source.split("\n");
-  const start = lines.indexOf("export interface operations {");
-  if (start < 0) throw new Error("emit-docs: no `export interface operations` in the rendered types");
-  const out = lines.slice(0, start + 1);
-  const missing = new Set(docs.keys());
-  let at = start + 1;
-  for (; at < lines.length && lines[at] !== "}"; at++) {
-    const member = lines[at]!.match(/^ {4}"?([\w$-]+)"?: \{$/);
-    const body = member && docs.get(member[1]!);
-    if (body) {
-      missing.delete(member[1]!);
-      out.push("    /**", ...body.map((l) => (l ? `     * ${l}` : "     *")), "     */");
-    }
-    out.push(lines[at]!);
-  }
-  if (missing.size) throw new Error(`emit-docs: no member in \`operations\` for ${[...missing].join(", ")}`);
-  return [...out, ...lines.slice(at)].join("\n");
 }

@@ -44,6 +44,8 @@ export interface OperationRow {
   multipart?: true;
   streaming?: true;
   deprecated?: true;
+  /** ThoughtSpot marks the operation Beta (its description's Beta badge): it may change between releases. */
+  beta?: true;
   /** Release the operation is available from (V2: the spec's "Version: X or later"; V1: ThoughtSpot's docs). */
   availableFrom?: string;
   /** V1: the Software release, where ThoughtSpot's docs give one apart from the Cloud release. */

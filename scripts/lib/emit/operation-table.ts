@@ -4,6 +4,7 @@
 import { RUNTIME_KEY_FAMILY } from "../../../src/v1/runtime-keys.js";
 import { addReleaseFacts } from "../release-facts.js";
 import { type Obj, specWalker } from "../spec/walk.js";
+import { isBeta } from "./docs.js";
 import type { OperationRow, PageRule } from "./operation-row.js";
 
 export type { OperationRow };
@@ -115,6 +116,7 @@ export function buildOperationTable(
       if (body === "multipart") row.multipart = true;
       if (streaming) row.streaming = true;
       if (op.deprecated) row.deprecated = true;
+      if (isBeta(op.description)) row.beta = true;
       if (method === "get" || READ_ONLY_OPERATION.test(id)) row.idempotent = true;
       if (jsonFields.length) row.jsonFields = jsonFields;
       if (fileFields.length) row.fileFields = fileFields;
