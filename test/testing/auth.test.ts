@@ -68,6 +68,19 @@ describe("logins", () => {
     expect(statusOf(await ts.api.v2.searchUsers({}).catch((e: unknown) => e))).toBe(401);
   });
 
+  it("logout() of a password client revokes its token (a revoke without a body ends the token it was sent with)", async () => {
+    const ts = mock.client({
+      auth: { username: mock.credentials.username, password: mock.credentials.password },
+    });
+    await ts.api.v2.searchUsers({});
+    const token = (mock.requests().at(-1)!.headers.authorization as string).slice("Bearer ".length);
+    await ts.logout();
+    const revoke = mock.requests().at(-1)!;
+    expect([revoke.operationId, revoke.status]).toEqual(["revokeToken", 204]);
+    const stale = createThoughtSpotClient({ serverUrl: mock.url, auth: { token }, maxRetries: 0 });
+    expect(statusOf(await stale.api.v2.searchUsers({}).catch((e: unknown) => e))).toBe(401);
+  });
+
   it("a token expires after validity_time_in_sec; a password client then logs in again by itself", async () => {
     const ts = mock.client({
       auth: { username: mock.credentials.username, password: mock.credentials.password, validitySeconds: 1 },

@@ -157,10 +157,17 @@ describe("the generated table files", () => {
     expect(v1BasePath).toBe("/callosum/v1");
   });
 
-  it("import nothing from src/", async () => {
+  it("import nothing from src/ (the named API types: only types, from the two public type modules)", async () => {
+    // generated/<api>-api.ts names each operation's input and output, and those mention CallOptions and
+    // V1's runtime-filter and JSON-field input shapes, which are hand-written. A type-only import is
+    // erased from every build, so no generated table ever loads SDK code; any other import fails here.
+    const allowed = /^import type \{[^}]*\} from "\.\.\/src\/(core\/types|v1\/types)\.js";$/;
     const dir = join(repo, "generated");
     for (const name of await readdir(dir)) {
-      expect(await readFile(join(dir, name), "utf8"), name).not.toMatch(/from "\.\.\/src\//);
+      const text = await readFile(join(dir, name), "utf8");
+      const fromSrc = text.split("\n").filter((line) => /from "\.\.\/src\//.test(line));
+      const permitted = /-api\.ts$/.test(name) ? fromSrc.filter((line) => !allowed.test(line)) : fromSrc;
+      expect(permitted, name).toEqual([]);
     }
   });
 

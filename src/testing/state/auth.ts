@@ -238,9 +238,12 @@ export function authAnswers(store: MockStore): Record<string, Answer> {
       const { token } = issueToken(store, checked.user, checked.orgId);
       return { status: 200, headers: { "Content-Type": "text/plain" }, body: token };
     },
-    revokeToken: ({ input }) => {
-      const token = typeof input.token === "string" ? input.token : undefined;
+    revokeToken: ({ input, headers }) => {
       const user = input.user_identifier;
+      // With neither field, the token the call was sent with: the spec's description ("revokes the
+      // token issued for the current user session") and ThoughtSpot's Python library, which sends no body.
+      const token =
+        typeof input.token === "string" ? input.token : user === undefined ? bearerOf(headers) : undefined;
       // The spec's 400 example for revokeToken.
       if (token === undefined && user === undefined)
         return badRequest("Either user_identifier or token must be provided.");
