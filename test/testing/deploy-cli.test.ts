@@ -116,7 +116,7 @@ describe("thoughtspot-rest-api (the command)", () => {
       auth: { username: mock.credentials.username, password: mock.credentials.password, orgId: 2 },
     });
     const lb = report.objects.find((o: { type: string }) => o.type === "liveboard");
-    const { objects } = await production.tml.export(lb.targetGuid, { fqn: false });
+    const { objects } = await production.tml.export(lb.targetGuid);
     expect(objects[0]!.name).toBe("Retail Overview 📈");
   }, 60_000);
 

@@ -44,11 +44,7 @@ async function contents(ts: ThoughtSpotClient): Promise<Map<string, { guid: stri
   for (const type of types) {
     const found = await ts.metadata.search({ type });
     if (found.length === 0) continue;
-    // fqn: false, as the mock (at dfabc78) adds a second `fqn` to references that already carry one.
-    const { objects } = await ts.tml.export(
-      found.map((f) => String(f.metadata_id)),
-      { fqn: false },
-    );
+    const { objects } = await ts.tml.export(found.map((f) => String(f.metadata_id)));
     for (const o of objects) out.set(o.name!, { guid: o.guid!, text: o.text });
   }
   return out;
@@ -88,7 +84,7 @@ describe("ts.tml.deploy on the mock, Primary → Production", () => {
     const sourceGuids = [...source.values()].map((o) => o.guid);
     for (const { text } of target.values()) for (const guid of sourceGuids) expect(text).not.toContain(guid);
     const model = target.get("Retail Sales 🛒")!.text;
-    expect(model).toContain(`fqn: ${target.get("FACT_SALES")!.guid}`);
+    expect(model).toMatch(new RegExp(`fqn: "?${target.get("FACT_SALES")!.guid}"?\n`));
     // The mapping: versioned, sorted, keyed by the target, one entry per object.
     const text = await readFile(mappingFile, "utf8");
     const file = JSON.parse(text);
@@ -107,7 +103,7 @@ describe("ts.tml.deploy on the mock, Primary → Production", () => {
     await production.tml.deploy({ from: { client: primary, objects: [OVERVIEW] }, mappingFile });
     const before = await contents(production);
     // Edit the Liveboard in Primary (an import with its GUID updates it there).
-    const { objects } = await primary.tml.export(OVERVIEW, { fqn: false });
+    const { objects } = await primary.tml.export(OVERVIEW);
     const doc = objects[0]!.doc as { liveboard: { description?: string } };
     doc.liveboard.description = "Reviewed for Production";
     await primary.tml.import(doc as never);
@@ -132,7 +128,7 @@ describe("ts.tml.deploy on the mock, Primary → Production", () => {
   it("a dry run validates (VALIDATE_ONLY), reports what would change, and changes nothing", async () => {
     await production.tml.deploy({ from: { client: primary, objects: [OVERVIEW] }, mappingFile });
     const mappingBefore = await readFile(mappingFile, "utf8");
-    const { objects } = await primary.tml.export(OVERVIEW, { fqn: false });
+    const { objects } = await primary.tml.export(OVERVIEW);
     const doc = objects[0]!.doc as { liveboard: { description?: string } };
     doc.liveboard.description = "Not deployed yet";
     await primary.tml.import(doc as never);
@@ -224,9 +220,8 @@ async function readmeExample(
 
 describe("the README example", () => {
   it("runs as documented: Development → Production, twice", async () => {
-    // Development starts empty: put the Retail content there first (imported as exported without fqn, since
-    // the mock at dfabc78 writes a second `fqn` into references that carry one, which no YAML reader accepts).
-    const { objects } = await primary.tml.export(OVERVIEW, { associated: true, fqn: false });
+    // Development starts empty: put the Retail content there first, as exported (with fqn references).
+    const { objects } = await primary.tml.export(OVERVIEW, { associated: true });
     await inOrg(1).tml.import(objects.map((o) => o.text));
     const { url } = mock;
     const { username, password } = mock.credentials;
