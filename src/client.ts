@@ -10,10 +10,12 @@ import { type AuthOptions, authSecrets, parseAuth } from "./auth/options.js";
 import { type Call, createCall, type V1Context } from "./core/call.js";
 import { type BaseFetch, createEngine, type Engine } from "./core/engine.js";
 import { ThoughtSpotError } from "./core/errors.js";
+import { checkHeader, checkHeaders } from "./core/header-check.js";
 import type { InvokeContext } from "./core/invoke.js";
 import { invokeLazily, loadV2Table, operationMethods } from "./core/lazy-invoke.js";
 import { checkMiddleware, type Middleware } from "./core/middleware.js";
 import type { TlsOptions } from "./core/node-fetch.js";
+import { requestQueue } from "./core/queue.js";
 import { rawClient } from "./core/raw-client.js";
 import type { RawClient } from "./core/raw-types.js";
 import { routeLookup } from "./core/routes.js";
@@ -85,6 +87,12 @@ export interface ThoughtSpotClientOptions {
   tmlFqn?: boolean;
   /** Functions that see every request of every surface, once per attempt (see `use`). */
   middleware?: Middleware[];
+  /**
+   * At most this many requests of this client on the wire at once; the rest wait in arrival order
+   * (a positive integer; default: no limit). A 429 with Retry-After or a 503 then pauses the whole
+   * queue. For bulk jobs 4 to 8 is a good start (README, "Options").
+   */
+  maxConcurrency?: number;
 }
 
 type V2 = OperationMethods<V2Operations>;
@@ -143,6 +151,10 @@ function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, strin
   const headers: Record<string, string> = { Accept: "application/json", "X-Requested-By": "ThoughtSpot" };
   // Browsers refuse to let scripts set User-Agent; everywhere else ThoughtSpot wants one.
   if (!IN_BROWSER) headers["User-Agent"] = `thoughtspot-rest-api/${VERSION}`;
+  checkHeaders(options.headers, "createThoughtSpotClient: headers option");
+  if (options.acceptLanguage !== undefined) {
+    checkHeader("Accept-Language", options.acceptLanguage, "createThoughtSpotClient: acceptLanguage");
+  }
   if (options.acceptLanguage) headers["Accept-Language"] = options.acceptLanguage;
   // Lower-case names, as the engine keeps them (a user's "accept" replaces the default "Accept").
   return Object.fromEntries(
@@ -234,6 +246,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     origin: new URL(serverUrl).origin,
     maxRetries: options.maxRetries ?? 2,
     timeoutMs: options.timeoutMs ?? 60_000,
+    queue: requestQueue(options.maxConcurrency),
   });
 
   const headers = defaultHeaders(options);

@@ -14,7 +14,9 @@ import {
   ThoughtSpotError,
   UnexpectedResponseError,
 } from "./errors.js";
+import { checkHeaders } from "./header-check.js";
 import { type Middleware, type MiddlewareContext, runMiddleware } from "./middleware.js";
+import type { RequestQueue } from "./queue.js";
 import { backoffMs, MAX_RETRY_AFTER_MS, RETRY_STATUSES, retryAfterMs, sleep } from "./retry.js";
 
 /** The fetch at the bottom of the pipeline: (url, init) so no Request object is built when none is needed. */
@@ -83,6 +85,8 @@ export interface EngineOptions {
   origin: string;
   maxRetries: number;
   timeoutMs: number;
+  /** The client's `maxConcurrency` queue (./queue.ts), shared by every engine of the client. */
+  queue?: RequestQueue | undefined;
   /** For tests: the random source of the jitter. */
   random?: () => number;
 }
@@ -118,7 +122,7 @@ function shown(value: unknown): string {
 }
 
 export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
-  const { redactor, logger, random, middleware } = options;
+  const { redactor, logger, random, middleware, queue } = options;
   const maxRetriesDefault = checkMaxRetries(options.maxRetries, "createThoughtSpotClient");
   const timeoutDefault = checkTimeoutMs(options.timeoutMs, "createThoughtSpotClient");
 
@@ -128,6 +132,8 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       request.maxRetries === undefined ? maxRetriesDefault : checkMaxRetries(request.maxRetries, label());
     const timeoutMs =
       request.timeoutMs === undefined ? timeoutDefault : checkTimeoutMs(request.timeoutMs, label());
+    // Header values the caller gave (client option, per call): a TypeError before anything is sent.
+    checkHeaders(request.headers, label());
     const userSignal = request.signal;
     let refreshed = false;
     let retries = 0;
@@ -147,15 +153,22 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       const started = performance.now();
       let sent = request.headers;
       let response: Response;
+      // This attempt's place in the client's queue: waiting for a slot, then holding one until the answer
+      // is read (a stream: until its body ends or is cancelled).
+      const slot: Slot = { waiting: false, ended: false, release: noop };
       try {
         response = await bounded(
-          attemptOnce(attempt, signal, (headers) => {
+          attemptOnce(attempt, signal, deadline, slot, (headers) => {
             sent = headers;
           }),
           deadline,
         );
       } catch (caught) {
         clearTimeout(timer);
+        slot.ended = true;
+        slot.release();
+        // Still in the queue: nothing was sent, and the call ends here (an abort or timeout is not retried).
+        if (slot.waiting) throw queuedFailure(caught, timeout?.signal);
         const error = deadline?.expired && caught === deadline.expired ? mapError(caught, false) : caught;
         // Errors of the caller's middleware or of the login pass through as they are.
         if (!(error instanceof NetworkError || error instanceof RequestTimeoutError)) throw error;
@@ -170,14 +183,18 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       if (isRedirect(response)) {
         clearTimeout(timer);
         await response.body?.cancel().catch(() => undefined);
+        slot.release();
         throw redirectError(response);
       }
       if (response.status === 401 && auth?.refresh && !refreshed) {
         // One refresh (or re-login) and one replay; a second 401 is returned as is.
         refreshed = true;
+        // The login is a request of its own and queues too: this attempt's slot must not be held meanwhile.
+        slot.release();
         if (await auth.refresh({ headers: sent, sentAt: started })) {
           clearTimeout(timer);
           await response.body?.cancel().catch(() => undefined);
+          slot.release();
           continue;
         }
       }
@@ -186,10 +203,17 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
         retries < maxRetries &&
         // A 429 means the server did not act on the request, so even writes may go again; 5xx only reads.
         (response.status === 429 || request.idempotent);
-      const asked = retryable ? retryAfterMs(response.headers.get("retry-after")) : undefined;
+      const overloaded = response.status === 429 || response.status === 503;
+      const asked =
+        retryable || (queue && overloaded) ? retryAfterMs(response.headers.get("retry-after")) : undefined;
+      // The cluster is overloaded: the whole queue waits, so a bulk job backs off together.
+      if (queue && overloaded && (asked !== undefined || response.status === 503)) {
+        queue.pause(asked ?? backoffMs(retries + 1, random));
+      }
       if (retryable && !(asked !== undefined && asked > MAX_RETRY_AFTER_MS)) {
         clearTimeout(timer);
         await response.body?.cancel().catch(() => undefined);
+        slot.release();
         retries++;
         await pause(asked ?? backoffMs(retries, random));
         continue;
@@ -201,7 +225,17 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       if (request.stream) clearTimeout(timer);
       // The stream keeps the combined signal alive: Node may collect an AbortSignal.any() result once
       // the headers are in, and the caller's abort would then never reach the body.
-      const body = (r: Response) => guardedBody(r, mapError, idle, signal);
+      let handedOut = false;
+      const body = (r: Response) => {
+        handedOut = true;
+        return guardedBody(
+          r,
+          mapError,
+          idle,
+          signal,
+          request.stream ? slotKeeper(slot, timeoutMs) : undefined,
+        );
+      };
       try {
         return await bounded(read(response, body), request.stream ? undefined : deadline);
       } catch (error) {
@@ -215,6 +249,8 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       } finally {
         clearTimeout(timer);
         timer = undefined;
+        // A stream handed out keeps its slot until its body ends; anything else is done with it now.
+        if (!(request.stream && handedOut)) slot.release();
       }
     }
 
@@ -252,6 +288,8 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
     async function attemptOnce(
       attempt: number,
       signal: AbortSignal | undefined,
+      deadline: { promise: Promise<never> } | undefined,
+      slot: Slot,
       sentWith: (headers: OutgoingHeaders) => void,
     ): Promise<Response> {
       const last = async (
@@ -263,6 +301,18 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
         // Credentials go to the cluster only, whatever URL a middleware put on the request.
         if (auth && sameOrigin(url, options.origin)) await auth.authorize(headers, where);
         sentWith(headers);
+        // The slot is taken after the login (a login is a request of its own, and needs a slot too).
+        if (queue) {
+          slot.waiting = true;
+          const release = await queue.acquire(signal, deadline?.promise);
+          slot.release = release;
+          // The attempt was given up (its deadline) while the slot was being handed over: give it back.
+          if (slot.ended) {
+            release();
+            throw new DOMException("the attempt ended while it waited in the queue", "AbortError");
+          }
+          slot.waiting = false;
+        }
         try {
           return await options.fetch(url, {
             method,
@@ -352,6 +402,29 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
         ...base,
         message: `${where.method} ${redactor.url(request.url)} failed ${reading ? "while reading the answer" : "before any HTTP answer"}: ${reason}`,
       });
+    }
+
+    /** The call ended while it waited for a slot: nothing was sent. */
+    function queuedFailure(cause: unknown, timeoutSignal: AbortSignal | undefined): ThoughtSpotError {
+      const base = { ...where, url: redactor.url(request.url), cause: redactor.error(cause) };
+      if (userSignal?.aborted) {
+        return new RequestAbortedError({
+          ...base,
+          message: `${where.method} ${where.path} was aborted by the caller while waiting in the client's queue (maxConcurrency); it was not sent`,
+        });
+      }
+      if (timeoutSignal?.aborted || isTimeoutCause(cause)) {
+        return new RequestTimeoutError({
+          ...base,
+          message: `${where.method} ${where.path} waited ${timeoutMs} ms in the client's queue (maxConcurrency) and was not sent`,
+        });
+      }
+      return cause instanceof ThoughtSpotError
+        ? cause
+        : new NetworkError({
+            ...base,
+            message: `${where.method} ${where.path} could not be queued: ${redactor.text(describe(cause))}`,
+          });
     }
 
     async function pause(ms: number) {
@@ -447,6 +520,35 @@ function isTransportFailure(error: unknown, signal: AbortSignal | undefined): bo
   );
 }
 
+/** An attempt's place in the queue. `release` may be called any number of times; the first one counts. */
+interface Slot {
+  waiting: boolean;
+  /** The attempt failed or timed out: a slot granted now goes straight back. */
+  ended: boolean;
+  release: () => void;
+}
+
+const noop = () => {};
+
+/**
+ * A stream's slot: released when its body ends, fails or is cancelled — or, so a body nobody reads
+ * cannot hold the queue forever, after `timeoutMs` without a read (the stream itself stays usable).
+ */
+function slotKeeper(slot: Slot, timeoutMs: number): IdleTimer | undefined {
+  if (slot.release === noop) return undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const release = () => {
+    clearTimeout(timer);
+    slot.release();
+  };
+  const touch = () => {
+    clearTimeout(timer);
+    if (timeoutMs > 0) timer = setTimeout(release, timeoutMs);
+  };
+  touch();
+  return { touch, stop: release };
+}
+
 interface IdleTimer {
   touch(): void;
   stop(): void;
@@ -468,19 +570,23 @@ function guardedBody(
   mapError: (cause: unknown, reading: boolean) => ThoughtSpotError,
   idle: IdleTimer | undefined,
   keepAlive: AbortSignal | undefined,
+  slot: IdleTimer | undefined,
 ): ReadableStream<Uint8Array> {
   const source = response.body;
   if (!source) {
     idle?.stop();
+    slot?.stop();
     return new ReadableStream({ start: (c) => c.close() });
   }
   const reader = source.getReader();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      slot?.touch();
       try {
         const { done, value } = await reader.read();
         if (done) {
           idle?.stop();
+          slot?.stop();
           controller.close();
         } else {
           idle?.touch();
@@ -488,12 +594,14 @@ function guardedBody(
         }
       } catch (cause) {
         idle?.stop();
+        slot?.stop();
         controller.error(cause instanceof ThoughtSpotError ? cause : mapError(cause, true));
       }
     },
     async cancel(reason) {
       void keepAlive;
       idle?.stop();
+      slot?.stop();
       await reader.cancel(reason).catch(() => undefined);
     },
   });
