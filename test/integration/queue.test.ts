@@ -1,0 +1,258 @@
+// maxConcurrency (issue 21): a FIFO queue of requests per client. Against servers on 127.0.0.1 that hold
+// answers until the test lets them go: the cap, arrival order, aborts and timeouts while queued (never
+// sent), retries that queue again, the pause a 429 or 503 puts on the whole queue, and streams as slots.
+import type { ServerResponse } from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  createThoughtSpotClient,
+  RequestAbortedError,
+  RequestTimeoutError,
+  type ThoughtSpotClientOptions,
+} from "../../src/index.js";
+import { caught } from "../support/caught.js";
+import { type Handle, sendJson, startCountingServer } from "../support/counting-server.js";
+import { startFakeThoughtSpot } from "../support/fake-thoughtspot.js";
+
+const open: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+interface Arrival {
+  n: string;
+  at: number;
+  res: ServerResponse;
+}
+
+/** A server that records each request's x-n header and answers only when the test says. */
+async function holdingServer(answer?: (a: Arrival) => boolean) {
+  const arrivals: Arrival[] = [];
+  let inFlight = 0;
+  let most = 0;
+  const waiting: (() => void)[] = [];
+  const handle: Handle = (req, res) => {
+    const arrival = { n: String(req.headers["x-n"]), at: performance.now(), res };
+    arrivals.push(arrival);
+    inFlight++;
+    most = Math.max(most, inFlight);
+    res.on("close", () => inFlight--);
+    if (answer?.(arrival)) return;
+    waiting.push(() => sendJson(res, 200, []));
+    for (const wake of wakers.splice(0)) wake();
+  };
+  const wakers: (() => void)[] = [];
+  const s = await startCountingServer(handle);
+  open.push(s);
+  return {
+    url: s.url,
+    arrivals,
+    most: () => most,
+    /** Answers the oldest held request. */
+    release: () => waiting.shift()?.(),
+    /** Resolves once `count` requests have arrived (bounded: fails after 5 s). */
+    async arrived(count: number) {
+      const until = performance.now() + 5_000;
+      while (arrivals.length < count) {
+        if (performance.now() > until)
+          throw new Error(`only ${arrivals.length} of ${count} requests arrived`);
+        await new Promise<void>((wake) => {
+          wakers.push(wake);
+          setTimeout(wake, 20);
+        });
+      }
+    },
+  };
+}
+
+const client = (serverUrl: string, extra: Partial<ThoughtSpotClientOptions> = {}) =>
+  createThoughtSpotClient({ serverUrl, auth: { token: "queue-token-123456" }, maxConcurrency: 2, ...extra });
+
+const tick = (ms = 30) => new Promise((done) => setTimeout(done, ms));
+
+describe("maxConcurrency", () => {
+  it("holds further requests and sends them in arrival order", async () => {
+    const s = await holdingServer();
+    const ts = client(s.url);
+    const calls = Array.from({ length: 7 }, (_, i) =>
+      ts.api.v2.searchUsers({}, { headers: { "x-n": String(i) } }),
+    );
+    await s.arrived(2);
+    await tick();
+    expect(s.arrivals).toHaveLength(2);
+    for (let answered = 0; answered < 7; answered++) {
+      s.release();
+      await s.arrived(Math.min(7, answered + 3));
+    }
+    await Promise.all(calls);
+    expect(s.arrivals.map((a) => a.n)).toEqual(["0", "1", "2", "3", "4", "5", "6"]);
+    expect(s.most()).toBe(2);
+  });
+
+  it("an abort while queued rejects that call without sending it; the queue goes on", async () => {
+    const s = await holdingServer();
+    const ts = client(s.url, { maxConcurrency: 1 });
+    const first = ts.api.v2.searchUsers({}, { headers: { "x-n": "first" } });
+    await s.arrived(1);
+    const controller = new AbortController();
+    const queued = caught(
+      ts.api.v2.searchUsers({}, { headers: { "x-n": "aborted" }, signal: controller.signal }),
+    );
+    const third = ts.api.v2.searchUsers({}, { headers: { "x-n": "third" } });
+    await tick();
+    controller.abort();
+    const error = await queued;
+    expect(error).toBeInstanceOf(RequestAbortedError);
+    expect((error as Error).message).toMatch(/queue.*not sent/);
+    s.release();
+    await s.arrived(2);
+    s.release();
+    await Promise.all([first, third]);
+    expect(s.arrivals.map((a) => a.n)).toEqual(["first", "third"]);
+  });
+
+  it("a timeout while queued rejects that call without sending it, and is not retried", async () => {
+    const s = await holdingServer();
+    const ts = client(s.url, { maxConcurrency: 1, maxRetries: 3 });
+    const first = ts.api.v2.searchUsers({}, { headers: { "x-n": "first" } });
+    await s.arrived(1);
+    const started = performance.now();
+    const error = await caught(ts.api.v2.searchUsers({}, { headers: { "x-n": "late" }, timeoutMs: 150 }));
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    expect((error as Error).message).toMatch(/waited 150 ms in the client's queue/);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    s.release();
+    await first;
+    await tick();
+    expect(s.arrivals.map((a) => a.n)).toEqual(["first"]);
+  });
+
+  it("a 429 with Retry-After pauses the whole queue, not only the request that got it", async () => {
+    let limited = false;
+    const s = await holdingServer((a) => {
+      if (a.n === "a" && !limited) {
+        limited = true;
+        sendJson(a.res, 429, {}, { "Retry-After": "1" });
+        return true;
+      }
+      sendJson(a.res, 200, []);
+      return true;
+    });
+    const ts = client(s.url, { maxConcurrency: 4 });
+    const a = ts.api.v2.searchUsers({}, { headers: { "x-n": "a" } });
+    await s.arrived(1);
+    await tick(50); // the 429 is in
+    const b = ts.api.v2.searchUsers({}, { headers: { "x-n": "b" } });
+    await Promise.all([a, b]);
+    const first = s.arrivals[0]!.at;
+    const bAt = s.arrivals.find((x) => x.n === "b")!.at;
+    // b had a free slot, but the cluster asked the client to wait.
+    expect(bAt - first).toBeGreaterThanOrEqual(900);
+    expect(s.arrivals.map((x) => x.n).sort()).toEqual(["a", "a", "b"]);
+  });
+
+  it("a 503 pauses the queue too; the retry queues again behind calls that came first", async () => {
+    let failed = false;
+    const s = await holdingServer((a) => {
+      if (a.n === "a" && !failed) {
+        failed = true;
+        sendJson(a.res, 503, {}, { "Retry-After": "1" });
+        return true;
+      }
+      sendJson(a.res, 200, []);
+      return true;
+    });
+    const ts = client(s.url, { maxConcurrency: 1 });
+    const a = ts.api.v2.searchUsers({}, { headers: { "x-n": "a" } });
+    await s.arrived(1);
+    await tick(50);
+    const b = ts.api.v2.searchUsers({}, { headers: { "x-n": "b" } });
+    await Promise.all([a, b]);
+    expect(s.arrivals.map((x) => x.n)).toEqual(["a", "b", "a"]);
+    expect(s.arrivals[1]!.at - s.arrivals[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it("without maxConcurrency a 429 holds back only the request that got it", async () => {
+    let limited = false;
+    const s = await holdingServer((a) => {
+      if (a.n === "a" && !limited) {
+        limited = true;
+        sendJson(a.res, 429, {}, { "Retry-After": "1" });
+        return true;
+      }
+      sendJson(a.res, 200, []);
+      return true;
+    });
+    const ts = client(s.url, { maxConcurrency: undefined });
+    const a = ts.api.v2.searchUsers({}, { headers: { "x-n": "a" } });
+    await s.arrived(1);
+    await tick(50);
+    await ts.api.v2.searchUsers({}, { headers: { "x-n": "b" } });
+    expect(s.arrivals.at(-1)!.n).toBe("b");
+    expect(s.arrivals.at(-1)!.at - s.arrivals[0]!.at).toBeLessThan(900);
+    await a;
+  });
+
+  it("a download holds its slot until its body is read or cancelled", async () => {
+    const s = await holdingServer((a) => {
+      if (a.n === "file") {
+        a.res.writeHead(200, { "Content-Type": "application/octet-stream" });
+        a.res.end(Buffer.alloc(1024, 1));
+      } else sendJson(a.res, 200, []);
+      return true;
+    });
+    const ts = client(s.url, { maxConcurrency: 1, timeoutMs: 0 });
+    const file = (await ts.download(
+      "exportLiveboardReport",
+      { metadata_identifier: "lb", file_format: "PDF" },
+      { as: "stream", headers: { "x-n": "file" } } as never,
+    )) as ReadableStream<Uint8Array>;
+    const next = ts.api.v2.searchUsers({}, { headers: { "x-n": "next" } });
+    await tick(100);
+    expect(s.arrivals.map((x) => x.n)).toEqual(["file"]);
+    await file.cancel();
+    await next;
+    expect(s.arrivals.map((x) => x.n)).toEqual(["file", "next"]);
+  });
+
+  it("a download nobody reads gives its slot back after timeoutMs (the queue cannot stall for ever)", async () => {
+    const s = await holdingServer((a) => {
+      if (a.n === "file") {
+        a.res.writeHead(200, { "Content-Type": "application/octet-stream" });
+        a.res.end(Buffer.alloc(1024, 1));
+      } else sendJson(a.res, 200, []);
+      return true;
+    });
+    const ts = client(s.url, { maxConcurrency: 1, timeoutMs: 200 });
+    const file = (await ts.download(
+      "exportLiveboardReport",
+      { metadata_identifier: "lb", file_format: "PDF" },
+      { as: "stream", headers: { "x-n": "file" } } as never,
+    )) as ReadableStream<Uint8Array>;
+    const started = performance.now();
+    await ts.api.v2.searchUsers({}, { headers: { "x-n": "next" }, timeoutMs: 5_000 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+    expect(s.arrivals.map((x) => x.n)).toEqual(["file", "next"]);
+    await file.cancel();
+  });
+
+  it("logins queue too and never deadlock a client that allows one request at a time", async () => {
+    const fake = await startFakeThoughtSpot();
+    open.push(fake);
+    const ts = createThoughtSpotClient({
+      serverUrl: fake.url,
+      auth: { username: "tsadmin", password: "admin-Passw0rd!" },
+      maxConcurrency: 1,
+    });
+    await Promise.all(Array.from({ length: 5 }, () => ts.api.v2.searchUsers()));
+    // Tokens expire: every call's 401 renews the login while other calls wait for the one slot.
+    fake.expireEverything();
+    await Promise.all(Array.from({ length: 5 }, () => ts.api.v2.searchUsers()));
+    expect(fake.count("POST /api/rest/2.0/users/search")).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each([0, -1, 1.5, "4", Number.NaN])("maxConcurrency %s is a TypeError at creation", (value) => {
+    expect(() => client("http://127.0.0.1:9", { maxConcurrency: value as number })).toThrow(
+      /maxConcurrency must be a positive integer/,
+    );
+  });
+});
