@@ -17,6 +17,7 @@ import { renderTypes } from "./emit/types.js";
 import { pageRules, readOverlays } from "./spec/page-rules.js";
 import { applyPatches, type PatchReport, readPatches } from "./spec/patches.js";
 import { type ApiName, readSpecDocument, SPEC_FILES } from "./spec/read.js";
+import { applyRetryOverlay, readRetryOverlay } from "./spec/retry-overlay.js";
 
 export interface GenerateResult {
   api: ApiName;
@@ -44,6 +45,7 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
   const pages = pageRules(patched, await readOverlays(join(base, "openapi/overlays", api)));
   const head = header(api, specFile, sha256(text), report.applied);
   const table = buildOperationTable(patched, pages.rules);
+  applyRetryOverlay(table, await readRetryOverlay(join(base, "openapi/overlays/retry", `${api}.json`)));
   return {
     api,
     operations: Object.keys(table).length,
