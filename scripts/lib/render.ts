@@ -45,12 +45,20 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
   const pages = pageRules(patched, await readOverlays(join(base, "openapi/overlays", api)));
   const head = header(api, specFile, sha256(text), report.applied);
   const table = buildOperationTable(patched, pages.rules);
-  applyRetryOverlay(table, await readRetryOverlay(join(base, "openapi/overlays/retry", `${api}.json`)));
+  const retry = applyRetryOverlay(
+    table,
+    await readRetryOverlay(join(base, "openapi/overlays/retry", `${api}.json`)),
+  );
   return {
     api,
     operations: Object.keys(table).length,
     patches: report,
-    overlays: pages.report,
+    // Retry overlays are reported with the page-rule ones (entries named retry:<operationId>).
+    overlays: {
+      applied: [...pages.report.applied, ...retry.applied],
+      notApplicable: [...pages.report.notApplicable, ...retry.notApplicable],
+      notNeeded: [...pages.report.notNeeded, ...retry.notNeeded],
+    },
     unknownPages: pages.unknown,
     files: {
       [`${api}.ts`]: head + addOperationDocs(await renderTypes(patched), operationDocs(api, patched)),

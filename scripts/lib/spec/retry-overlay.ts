@@ -1,10 +1,11 @@
 // Which operations the transport may send again after a connection failure or a 5xx: the `idempotent`
 // flag of the operation table. The table's first guess reads the method and the operationId's verb;
 // openapi/overlays/retry/<api>.json corrects it where the verb misleads, each entry with its reason.
-// Never guesses itself: an entry that names no operation, or changes nothing, fails the generation.
+// Never guesses itself: an entry that names no operation, or changes nothing, is reported.
 
 import { readFile } from "node:fs/promises";
 import type { OperationRow } from "../emit/operation-row.js";
+import type { PatchReport } from "./patches.js";
 
 export interface RetryOverlayEntry {
   operationId: string;
@@ -33,17 +34,30 @@ export async function readRetryOverlay(file: string): Promise<RetryOverlayEntry[
   });
 }
 
-/** Applies the entries to the table's `idempotent` flags, in place. */
-export function applyRetryOverlay(table: Record<string, OperationRow>, entries: RetryOverlayEntry[]): void {
+/**
+ * Applies the entries to the table's `idempotent` flags, in place, reported like the patches: an entry
+ * for an operation this spec lacks (an older release) is not applicable; one that changes nothing is
+ * not needed (the update flow lists both).
+ */
+export function applyRetryOverlay(
+  table: Record<string, OperationRow>,
+  entries: RetryOverlayEntry[],
+): PatchReport {
+  const report: PatchReport = { applied: [], notApplicable: [], notNeeded: [] };
   for (const entry of entries) {
+    const name = `retry:${entry.operationId}`;
     const row = Object.hasOwn(table, entry.operationId) ? table[entry.operationId] : undefined;
-    if (!row) throw new Error(`retry overlay: ${entry.operationId} is not an operation of this spec`);
+    if (!row) {
+      report.notApplicable.push({ file: name, reason: `no operation ${entry.operationId}` });
+      continue;
+    }
     if ((row.idempotent === true) === entry.idempotent) {
-      throw new Error(
-        `retry overlay: ${entry.operationId} is already ${entry.idempotent ? "idempotent" : "not idempotent"}; remove the entry`,
-      );
+      report.notNeeded.push(name);
+      continue;
     }
     if (entry.idempotent) row.idempotent = true;
     else delete row.idempotent;
+    report.applied.push(name);
   }
+  return report;
 }
