@@ -73,7 +73,7 @@ export interface EngineOptions {
   fetch: BaseFetch;
   /**
    * The base fetch bounds the wait for the headers and each pause in the body itself, given
-   * `timeoutMs` in its init (Node: the client's undici Agent). Then no AbortSignal goes with a request
+   * `timeoutMs` in its init (Node: per request, on the shared undici pool of ./pool.ts). Then no AbortSignal goes with a request
    * unless the caller gave one; a timer still bounds the whole attempt.
    */
   fetchTimeouts?: boolean;

@@ -204,7 +204,7 @@ describe("maxConcurrency", () => {
     const file = (await ts.download(
       "exportLiveboardReport",
       { metadata_identifier: "lb", file_format: "PDF" },
-      { as: "stream", headers: { "x-n": "file" } } as never,
+      { as: "stream", headers: { "x-n": "file" } },
     )) as ReadableStream<Uint8Array>;
     const next = ts.api.v2.searchUsers({}, { headers: { "x-n": "next" } });
     await tick(100);
@@ -226,7 +226,7 @@ describe("maxConcurrency", () => {
     const file = (await ts.download(
       "exportLiveboardReport",
       { metadata_identifier: "lb", file_format: "PDF" },
-      { as: "stream", headers: { "x-n": "file" } } as never,
+      { as: "stream", headers: { "x-n": "file" } },
     )) as ReadableStream<Uint8Array>;
     const started = performance.now();
     await ts.api.v2.searchUsers({}, { headers: { "x-n": "next" }, timeoutMs: 5_000 });
