@@ -4,7 +4,7 @@
 // variant has its own pools). Then 10 000 clients are made per request and dropped: what stays behind
 // (sockets, handles, heap after GC).
 // Run: npm run bench:connections   (options: -- --runs 5 --calls 400 --concurrency 8 --clients 10000
-//      --before <dir of an older src/ to measure beside this one> --no-thoughtspot-sdk)
+//      --src ../dist --before <dir of an older build or src/ to measure beside it> --no-thoughtspot-sdk)
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -22,6 +22,8 @@ const RUNS = Number(option("runs", "5"));
 const CALLS = Number(option("calls", "400"));
 const CONCURRENCY = Number(option("concurrency", "8"));
 const CLIENTS = Number(option("clients", "10000"));
+// --src <dir>: the code to measure (default ../src; ../dist for the built package, as users run it).
+const SRC = option("src", "../src");
 const BEFORE = option("before", "");
 const BEFORE_CLIENTS = Number(option("before-clients", "1000"));
 const WITH_TS_SDK = !args.includes("--no-thoughtspot-sdk");
@@ -182,9 +184,12 @@ async function settledHeap(): Promise<number> {
 async function measure() {
   const dir = process.env.BENCH_TLS_DIR!;
   const ca = readFileSync(join(dir, "cert.pem"), "utf8");
-  const now = (await import("../src/index.js")) as typeof Sdk;
+  const now = (await import(`${SRC}/index.js`)) as typeof Sdk;
   const before = BEFORE
-    ? ((await import(pathToFileURL(resolve(BEFORE, "index.ts")).href)) as typeof Sdk)
+    ? ((await import(
+        pathToFileURL(resolve(BEFORE, existsSync(resolve(BEFORE, "index.mjs")) ? "index.mjs" : "index.js"))
+          .href
+      )) as typeof Sdk)
     : undefined;
   type TsSdk = {
     ThoughtSpotRestApi: new (config: unknown) => { searchUsers(body: object): Promise<unknown> };
@@ -305,40 +310,20 @@ async function measure() {
     };
   const stats = async () => (await serverStats()).counts;
 
-  console.log(
-    `Node ${process.version}, ${process.platform}/${process.arch}; TLS on 127.0.0.1, self-signed CA made now; ` +
-      `${RUNS} runs × ${CALLS} calls, ${CONCURRENCY} at a time, per variant, variants interleaved (rotated order).\n`,
-  );
-  const calls = variants.map((v, i) => v.make(urlOf(ports[i]!)));
-  const rps = variants.map(() => [] as number[]);
-  const handshakes = variants.map(() => [] as number[]);
-  for (let r = 0; r < RUNS; r++) {
-    for (let k = 0; k < variants.length; k++) {
-      const i = (k + r) % variants.length;
-      const port = String(ports[i]);
-      const was = (await stats())[port]!;
-      rps[i]!.push(await run(calls[i]!, CALLS, CONCURRENCY));
-      handshakes[i]!.push((await stats())[port]! - was);
-    }
-  }
-  const base = median(rps[0]!);
-  console.log(
-    `| variant | TLS handshakes, first run of ${CALLS} calls | handshakes, all ${RUNS} runs | median calls/s | min – max | vs plain fetch |`,
-  );
-  console.log("|---|---:|---:|---:|---:|---:|");
-  variants.forEach((v, i) => {
-    const m = median(rps[i]!);
-    console.log(
-      `| ${v.name} | ${handshakes[i]![0]} | ${handshakes[i]!.reduce((a, b) => a + b, 0)} | ${Math.round(m)} | ${Math.round(
-        Math.min(...rps[i]!),
-      )} – ${Math.round(Math.max(...rps[i]!))} | ${(m / base).toFixed(2)}× |`,
-    );
-  });
-
   // 10 000 clients, one call each, then dropped: what outlives them.
   async function manyClients(sdk: typeof Sdk, count: number, port: number, label: string) {
     const url = urlOf(port);
-    await sdk.createThoughtSpotClient({ serverUrl: url, auth: { token: TOKEN } }).api.v2.searchUsers(body);
+    // Warm-up (code compiled, pool open), so the heap before holds what any later call needs too.
+    await run(
+      async (i) =>
+        check(
+          await sdk
+            .createThoughtSpotClient({ serverUrl: url, auth: { token: `${TOKEN}-w${i}` }, logger: quiet })
+            .api.v2.searchUsers(body),
+        ),
+      Math.min(count, 500),
+      CONCURRENCY,
+    );
     const heap0 = await settledHeap();
     const res0 = resources();
     const hs0 = (await stats())[String(port)]!;
@@ -370,12 +355,44 @@ async function measure() {
       `| ${label} | ${count} | ${hs1 - hs0} | ${Math.round(count / seconds)} | ${((heap1 - heap0) / 1024 / 1024).toFixed(2)} MiB | ${openNow} → ${openLater} | ${grown.join(", ") || "none"} |`,
     );
   }
+  // First, while the heap holds nothing of the other variants: 10 000 clients, one call each, then dropped.
   console.log(
-    "\n| code | clients made, one call each | TLS handshakes | calls/s | heap after GC vs before | sockets open at the server: right after → 5 s later | handles keeping Node alive vs before |",
+    "| code | clients made, one call each | TLS handshakes | calls/s | heap after GC vs before | sockets open at the server: right after → 5 s later | handles keeping Node alive vs before |",
   );
   console.log("|---|---:|---:|---:|---:|---:|---|");
   await manyClients(now, CLIENTS, ports[variants.length]!, "this branch");
   if (before) await manyClients(before, BEFORE_CLIENTS, ports[variants.length + 1]!, "before");
+
+  console.log(
+    `\nNode ${process.version}, ${process.platform}/${process.arch}; TLS on 127.0.0.1, self-signed CA made now; ` +
+      `${RUNS} runs × ${CALLS} calls, ${CONCURRENCY} at a time, per variant, variants interleaved (rotated order).\n`,
+  );
+  const calls = variants.map((v, i) => v.make(urlOf(ports[i]!)));
+  const rps = variants.map(() => [] as number[]);
+  const handshakes = variants.map(() => [] as number[]);
+  for (let r = 0; r < RUNS; r++) {
+    for (let k = 0; k < variants.length; k++) {
+      const i = (k + r) % variants.length;
+      const port = String(ports[i]);
+      const was = (await stats())[port]!;
+      rps[i]!.push(await run(calls[i]!, CALLS, CONCURRENCY));
+      handshakes[i]!.push((await stats())[port]! - was);
+    }
+  }
+  const base = median(rps[0]!);
+  console.log(
+    `| variant | TLS handshakes, first run of ${CALLS} calls | handshakes, all ${RUNS} runs | median calls/s | min – max | vs plain fetch |`,
+  );
+  console.log("|---|---:|---:|---:|---:|---:|");
+  variants.forEach((v, i) => {
+    const m = median(rps[i]!);
+    console.log(
+      `| ${v.name} | ${handshakes[i]![0]} | ${handshakes[i]!.reduce((a, b) => a + b, 0)} | ${Math.round(m)} | ${Math.round(
+        Math.min(...rps[i]!),
+      )} – ${Math.round(Math.max(...rps[i]!))} | ${(m / base).toFixed(2)}× |`,
+    );
+  });
+
   server.kill();
 }
 
