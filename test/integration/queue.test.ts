@@ -250,6 +250,50 @@ describe("maxConcurrency", () => {
     expect(fake.count("POST /api/rest/2.0/users/search")).toBeGreaterThanOrEqual(10);
   });
 
+  it("under interleaved timeouts, aborts and answers no slot is lost and the cap always holds", async () => {
+    // Answers after 0-30 ms; calls give up after 5-40 ms, or are aborted: slots are handed over, given
+    // back and abandoned in every order. Bounded: 60 calls, each bounded by its own timeout.
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const s = await holdingServer((a) => {
+      setTimeout(() => sendJson(a.res, 200, []), Math.floor(random() * 30));
+      return true;
+    });
+    const ts = client(s.url, { maxConcurrency: 2, maxRetries: 1 });
+    const calls = Array.from({ length: 60 }, (_, i) => {
+      const controller = new AbortController();
+      if (i % 5 === 0) setTimeout(() => controller.abort(), Math.floor(random() * 20));
+      return ts.api.v2
+        .searchUsers(
+          {},
+          {
+            headers: { "x-n": String(i) },
+            timeoutMs: 5 + Math.floor(random() * 35),
+            signal: controller.signal,
+          },
+        )
+        .then(
+          () => "ok",
+          (error: Error) => error.name,
+        );
+    });
+    const outcomes = await Promise.all(calls);
+    expect(outcomes.every((o) => ["ok", "RequestTimeoutError", "RequestAbortedError"].includes(o))).toBe(
+      true,
+    );
+    expect(s.most()).toBeLessThanOrEqual(2);
+    // Every slot came back: two calls at once still go straight through.
+    const started = performance.now();
+    await Promise.all([
+      ts.api.v2.searchUsers({}, { headers: { "x-n": "last-1" }, timeoutMs: 2_000 }),
+      ts.api.v2.searchUsers({}, { headers: { "x-n": "last-2" }, timeoutMs: 2_000 }),
+    ]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it.each([0, -1, 1.5, "4", Number.NaN])("maxConcurrency %s is a TypeError at creation", (value) => {
     expect(() => client("http://127.0.0.1:9", { maxConcurrency: value as number })).toThrow(
       /maxConcurrency must be a positive integer/,
