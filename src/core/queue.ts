@@ -1,6 +1,9 @@
 // A client's `maxConcurrency`: at most N requests on the wire, the rest waiting in arrival order, and
 // one pause for the whole queue when the cluster says it is overloaded (429 with Retry-After, 503).
-// Owns slots and waiters only; never sends, retries or times out a request itself (the engine does).
+// Owns the option and the client's queue; never sends, retries or times out a request itself (the
+// engine does). The slots themselves (./queue-slots.ts) load with the first request of a client that
+// sets the option, so browser bundles that never do carry none of it.
+import { once } from "../lazy.js";
 
 export interface RequestQueue {
   /**
@@ -11,9 +14,6 @@ export interface RequestQueue {
   /** No queued request starts for `ms` (requests already on the wire go on). Longer pauses win. */
   pause(ms: number): void;
 }
-
-/** The longest shared pause: as long as the longest Retry-After the engine waits for (./retry.ts). */
-const MAX_PAUSE_MS = 60_000;
 
 /** Reads the `maxConcurrency` option: undefined → no queue; otherwise a positive integer. */
 export function requestQueue(maxConcurrency: unknown): RequestQueue | undefined {
@@ -30,77 +30,17 @@ export function requestQueue(maxConcurrency: unknown): RequestQueue | undefined 
       }`,
     );
   }
-  return createQueue(maxConcurrency);
-}
-
-interface Waiter {
-  grant(release: () => void): void;
-}
-
-function createQueue(max: number): RequestQueue {
-  let active = 0;
-  const waiting: Waiter[] = [];
-  let pausedUntil = 0;
-  let resumeTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const paused = () => pausedUntil > Date.now();
-
-  function slot(): () => void {
-    active++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      active--;
-      pump();
-    };
-  }
-
-  function pump() {
-    while (active < max && waiting.length > 0 && !paused()) waiting.shift()!.grant(slot());
-  }
-
+  const max = maxConcurrency;
+  let slots: RequestQueue | undefined;
+  const load = once(async () => {
+    slots = (await import("./queue-slots.js")).createSlots(max);
+    return slots;
+  });
   return {
-    acquire(signal, deadline) {
-      if (signal?.aborted) return Promise.reject(signal.reason);
-      if (active < max && waiting.length === 0 && !paused()) return Promise.resolve(slot());
-      return new Promise((resolve, reject) => {
-        let done = false;
-        const leave = (reason: unknown) => {
-          if (done) return;
-          done = true;
-          const at = waiting.indexOf(waiter);
-          if (at >= 0) waiting.splice(at, 1);
-          signal?.removeEventListener("abort", onAbort);
-          reject(reason);
-        };
-        const onAbort = () => leave(signal?.reason);
-        const waiter: Waiter = {
-          grant(release) {
-            if (done) return release();
-            done = true;
-            signal?.removeEventListener("abort", onAbort);
-            resolve(release);
-          },
-        };
-        waiting.push(waiter);
-        signal?.addEventListener("abort", onAbort, { once: true });
-        deadline?.catch(leave);
-      });
-    },
-    pause(ms) {
-      if (!(ms > 0)) return;
-      const until = Date.now() + Math.min(ms, MAX_PAUSE_MS);
-      if (until <= pausedUntil) return;
-      pausedUntil = until;
-      clearTimeout(resumeTimer);
-      // Held only while requests wait: a pause with nobody queued ends without keeping Node alive.
-      resumeTimer = setTimeout(pump, until - Date.now());
-      if (waiting.length === 0) unref(resumeTimer);
-    },
+    // Calls that arrive while the slots load keep their order: the .then callbacks run in turn.
+    acquire: (signal, deadline) =>
+      slots ? slots.acquire(signal, deadline) : load().then((q) => q.acquire(signal, deadline)),
+    // A pause follows an answer, so the slots have loaded by then.
+    pause: (ms) => slots?.pause(ms),
   };
-}
-
-function unref(timer: ReturnType<typeof setTimeout>) {
-  (timer as { unref?: () => void }).unref?.();
 }
