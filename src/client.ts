@@ -310,7 +310,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   // Helpers, token code and walkers call operations through this typed port, over the same contexts.
   const call: Call = createCall(calls.v2, calls.v1);
 
-  const raw = { headers, credentials, redactor, engine: () => authed };
+  const raw = { headers, credentials, redactor, checkHeaders, engine: () => authed };
   const v2 = rawClient<V2Paths>({
     ...raw,
     api: "v2",

@@ -26,31 +26,29 @@ export function lazyNamespace<T extends AsyncMethods<T>>(
   names: Readonly<Record<keyof T & string, true>>,
 ): T {
   const loaded = once(load);
-  return methodsOnRead(names, (name) => async (...args: unknown[]) => {
-    const api = (await loaded()) as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    return api[name]!(...args);
-  }) as T;
+  return methodsOnRead(
+    () => Object.keys(names),
+    (name) => Object.hasOwn(names, name),
+    (name) =>
+      async (...args: unknown[]) => {
+        const api = (await loaded()) as Record<string, (...a: unknown[]) => Promise<unknown>>;
+        return api[name]!(...args);
+      },
+  ) as T;
 }
 
-// The names of each table, listed once per process (the tables are module constants).
-const NAME_SETS = new WeakMap<object, { list: readonly string[]; set: Set<string> }>();
+const no = () => false;
 
 /**
- * A read-only object (as if frozen) with one method per name, each made by `make` when first read and
- * kept: listing it (Object.keys, `in`) costs nothing, so a client made per request does not build the
- * hundreds of functions of every namespace to call one or two.
+ * A read-only object (as if frozen) listing `names`, whose method for a name `has` accepts is made by
+ * `make` when first read, and kept: a client made per request does not build the hundreds of functions
+ * of every namespace to call one or two.
  */
 export function methodsOnRead(
-  table: readonly string[] | Readonly<Record<string, true>>,
+  names: () => string[],
+  has: (name: string) => boolean,
   make: (name: string) => (...args: never[]) => unknown,
 ): Record<string, unknown> {
-  let known = NAME_SETS.get(table);
-  if (!known) {
-    const list = Array.isArray(table) ? [...table] : Object.keys(table);
-    known = { list, set: new Set(list) };
-    NAME_SETS.set(table, known);
-  }
-  const { list: names, set } = known;
   const made = new Map<string, unknown>();
   const method = (name: string) => {
     let found = made.get(name);
@@ -60,19 +58,19 @@ export function methodsOnRead(
     }
     return found;
   };
-  const isName = (name: string | symbol): name is string => typeof name === "string" && set.has(name);
+  const isName = (name: string | symbol): name is string => typeof name === "string" && has(name);
   return new Proxy({} as Record<string, unknown>, {
     get: (_, name) => (isName(name) ? method(name) : undefined),
     has: (_, name) => isName(name),
-    ownKeys: () => [...names],
+    ownKeys: names,
     getOwnPropertyDescriptor: (_, name) =>
       isName(name)
         ? { value: method(name), writable: false, enumerable: true, configurable: true }
         : undefined,
-    set: () => false,
-    defineProperty: () => false,
-    deleteProperty: () => false,
-    setPrototypeOf: () => false,
+    set: no,
+    defineProperty: no,
+    deleteProperty: no,
+    setPrototypeOf: no,
   });
 }
 

@@ -44,16 +44,12 @@ function pathSegment(operationId: string, name: string, value: unknown): string 
   if (value.trim() === "") throw fail(value === "" ? "is empty" : "is blank");
   // "." and ".." would be resolved away by URL parsing and reach another route.
   if (value === "." || value === "..") throw fail(`is "${value}", which would leave its place in the path`);
-  // A lone surrogate has no UTF-8 form (encodeURIComponent would throw a URIError): a caller mistake.
-  if (!wellFormed(value)) throw fail("has a lone UTF-16 surrogate (text cut in the middle of a character)");
-  return encodeURIComponent(value);
-}
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** The text has no lone surrogate, so it has a UTF-8 form. */
-export function wellFormed(value: string): boolean {
-  return !LONE_SURROGATE.test(value);
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    // Only a lone surrogate makes it throw (a URIError): it has no UTF-8 form. A caller mistake.
+    throw fail("has a lone UTF-16 surrogate (text cut in the middle of a character)");
+  }
 }
 
 function fillPath(operationId: string, row: OperationRow, values: Loose): string {

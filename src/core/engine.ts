@@ -16,7 +16,7 @@ import {
 } from "./errors.js";
 import { checkHeaders } from "./header-check.js";
 import { type Middleware, type MiddlewareContext, runMiddleware } from "./middleware.js";
-import type { RequestQueue } from "./queue.js";
+import type { RequestQueue, Slot } from "./queue.js";
 import { backoffMs, MAX_RETRY_AFTER_MS, RETRY_STATUSES, retryAfterMs, sleep } from "./retry.js";
 
 /** The fetch at the bottom of the pipeline: (url, init) so no Request object is built when none is needed. */
@@ -156,19 +156,19 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       // This attempt's place in the client's queue: waiting for a slot, then holding one until the answer
       // is read (a stream: until its body ends or is cancelled).
       const slot: Slot = { waiting: false, ended: false, release: noop };
+      const work = attemptOnce(attempt, signal, deadline, slot, (headers) => {
+        sent = headers;
+      });
       try {
-        response = await bounded(
-          attemptOnce(attempt, signal, deadline, slot, (headers) => {
-            sent = headers;
-          }),
-          deadline,
-        );
+        response = await bounded(work, deadline);
       } catch (caught) {
         clearTimeout(timer);
         slot.ended = true;
-        slot.release();
+        // The slot goes back when the request is off the wire (past the deadline, the base fetch's own
+        // bound ends it), so the queue never has more than its limit on the wire.
+        if (queue) work.then(slot.release, slot.release);
         // Still in the queue: nothing was sent, and the call ends here (an abort or timeout is not retried).
-        if (slot.waiting) throw queuedFailure(caught, timeout?.signal);
+        if (slot.waiting) throw failure(caught, userSignal, timeout?.signal, 0, "queued", false);
         const error = deadline?.expired && caught === deadline.expired ? mapError(caught, false) : caught;
         // Errors of the caller's middleware or of the login pass through as they are.
         if (!(error instanceof NetworkError || error instanceof RequestTimeoutError)) throw error;
@@ -203,13 +203,9 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
         retries < maxRetries &&
         // A 429 means the server did not act on the request, so even writes may go again; 5xx only reads.
         (response.status === 429 || request.idempotent);
-      const overloaded = response.status === 429 || response.status === 503;
-      const asked =
-        retryable || (queue && overloaded) ? retryAfterMs(response.headers.get("retry-after")) : undefined;
-      // The cluster is overloaded: the whole queue waits, so a bulk job backs off together.
-      if (queue && overloaded && (asked !== undefined || response.status === 503)) {
-        queue.pause(asked ?? backoffMs(retries + 1, random));
-      }
+      // A 429 or 503 pauses the whole queue, so a bulk job backs off together.
+      queue?.answered(response.status, response.headers.get("retry-after"), backoffMs(retries + 1, random));
+      const asked = retryable ? retryAfterMs(response.headers.get("retry-after")) : undefined;
       if (retryable && !(asked !== undefined && asked > MAX_RETRY_AFTER_MS)) {
         clearTimeout(timer);
         await response.body?.cancel().catch(() => undefined);
@@ -233,7 +229,7 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
           mapError,
           idle,
           signal,
-          request.stream ? slotKeeper(slot, timeoutMs) : undefined,
+          request.stream && queue && slot.release !== noop ? queue.hold(slot.release, timeoutMs) : undefined,
         );
       };
       try {
@@ -302,17 +298,7 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
         if (auth && sameOrigin(url, options.origin)) await auth.authorize(headers, where);
         sentWith(headers);
         // The slot is taken after the login (a login is a request of its own, and needs a slot too).
-        if (queue) {
-          slot.waiting = true;
-          const release = await queue.acquire(signal, deadline?.promise);
-          slot.release = release;
-          // The attempt was given up (its deadline) while the slot was being handed over: give it back.
-          if (slot.ended) {
-            release();
-            throw new DOMException("the attempt ended while it waited in the queue", "AbortError");
-          }
-          slot.waiting = false;
-        }
+        if (queue) await queue.take(slot, signal, deadline?.promise);
         try {
           return await options.fetch(url, {
             method,
@@ -377,11 +363,16 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       user: AbortSignal | undefined,
       timeoutSignal: AbortSignal | undefined,
       ms: number,
-      reading: boolean,
+      reading: boolean | "queued",
       stream: boolean,
     ): ThoughtSpotError {
       const base = { ...where, url: redactor.url(request.url), cause: redactor.error(cause) };
-      const when = reading ? " while reading the answer" : "";
+      const when =
+        reading === "queued"
+          ? " while it waited in the client's queue (maxConcurrency); it was not sent"
+          : reading
+            ? " while reading the answer"
+            : "";
       if (user?.aborted) {
         return new RequestAbortedError({
           ...base,
@@ -394,37 +385,14 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
           ...base,
           message: stream
             ? `${where.method} ${where.path}: no data for ${limit} ms${when}`
-            : `${where.method} ${where.path} got no complete answer within ${limit} ms`,
+            : `${where.method} ${where.path} got no complete answer within ${limit} ms${reading === "queued" ? when : ""}`,
         });
       }
       const reason = redactor.text(describe(cause));
       return new NetworkError({
         ...base,
-        message: `${where.method} ${redactor.url(request.url)} failed ${reading ? "while reading the answer" : "before any HTTP answer"}: ${reason}`,
+        message: `${where.method} ${redactor.url(request.url)} failed ${reading === true ? "while reading the answer" : "before any HTTP answer"}: ${reason}`,
       });
-    }
-
-    /** The call ended while it waited for a slot: nothing was sent. */
-    function queuedFailure(cause: unknown, timeoutSignal: AbortSignal | undefined): ThoughtSpotError {
-      const base = { ...where, url: redactor.url(request.url), cause: redactor.error(cause) };
-      if (userSignal?.aborted) {
-        return new RequestAbortedError({
-          ...base,
-          message: `${where.method} ${where.path} was aborted by the caller while waiting in the client's queue (maxConcurrency); it was not sent`,
-        });
-      }
-      if (timeoutSignal?.aborted || isTimeoutCause(cause)) {
-        return new RequestTimeoutError({
-          ...base,
-          message: `${where.method} ${where.path} waited ${timeoutMs} ms in the client's queue (maxConcurrency) and was not sent`,
-        });
-      }
-      return cause instanceof ThoughtSpotError
-        ? cause
-        : new NetworkError({
-            ...base,
-            message: `${where.method} ${where.path} could not be queued: ${redactor.text(describe(cause))}`,
-          });
     }
 
     async function pause(ms: number) {
@@ -520,36 +488,10 @@ function isTransportFailure(error: unknown, signal: AbortSignal | undefined): bo
   );
 }
 
-/** An attempt's place in the queue. `release` may be called any number of times; the first one counts. */
-interface Slot {
-  waiting: boolean;
-  /** The attempt failed or timed out: a slot granted now goes straight back. */
-  ended: boolean;
-  release: () => void;
-}
-
+/** A slot not taken (a client without maxConcurrency, or not yet granted). */
 const noop = () => {};
 
-/**
- * A stream's slot: released when its body ends, fails or is cancelled — or, so a body nobody reads
- * cannot hold the queue forever, after `timeoutMs` without a read (the stream itself stays usable).
- */
-function slotKeeper(slot: Slot, timeoutMs: number): IdleTimer | undefined {
-  if (slot.release === noop) return undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const release = () => {
-    clearTimeout(timer);
-    slot.release();
-  };
-  const touch = () => {
-    clearTimeout(timer);
-    if (timeoutMs > 0) timer = setTimeout(release, timeoutMs);
-  };
-  touch();
-  return { touch, stop: release };
-}
-
-interface IdleTimer {
+export interface IdleTimer {
   touch(): void;
   stop(): void;
 }

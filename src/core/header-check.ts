@@ -1,33 +1,25 @@
 // Header names and values the caller gives (client `headers`, `acceptLanguage`, per-call `headers`)
 // checked before any request: a CR/LF or another character HTTP forbids is a caller mistake, a
 // TypeError naming the header. Never quotes a value (it may be a secret), never sends or retries.
+// Only startup code imports this (a lazy chunk that did would split it into a chunk of its own).
 
-// A header value is visible ASCII, spaces, tabs and Latin-1 (what Node's http and undici accept).
-const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
-// A header name is an HTTP token.
+// A name is an HTTP token; a value is visible ASCII, spaces, tabs and Latin-1 (what Node's http and undici accept).
 const NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
 /** Throws a TypeError naming the first header `where` gave whose name or value HTTP forbids. */
 export function checkHeaders(headers: Record<string, unknown> | undefined, where: string): void {
-  if (!headers) return;
-  for (const name in headers) {
-    const value = headers[name];
-    if (value === undefined || value === null) continue;
-    checkHeader(name, value, where);
-  }
+  for (const name in headers) checkHeader(name, headers[name], where);
 }
 
 export function checkHeader(name: string, value: unknown, where: string): void {
-  if (!NAME.test(name)) {
-    throw new TypeError(`${where}: ${JSON.stringify(name.slice(0, 60))} is not a valid HTTP header name`);
-  }
-  if (typeof value !== "string") {
-    if (typeof value === "number" || typeof value === "boolean") return;
-    throw new TypeError(`${where}: header "${name}" must be a string, got ${typeof value}`);
-  }
-  if (BAD_VALUE.test(value)) {
-    throw new TypeError(
-      `${where}: header "${name}" has a character HTTP forbids (CR, LF, NUL, a control character or one above U+00FF); the value is not shown`,
-    );
-  }
+  if (value === undefined || value === null) return;
+  const bad = !NAME.test(name)
+    ? "is not a valid HTTP header name"
+    : typeof value === "object" || typeof value === "function" || typeof value === "symbol"
+      ? "must be a string"
+      : BAD_VALUE.test(String(value))
+        ? "has a character HTTP forbids (CR, LF, a control or non-Latin-1 character); value not shown"
+        : undefined;
+  if (bad) throw new TypeError(`${where}: header ${JSON.stringify(name.slice(0, 60))} ${bad}`);
 }

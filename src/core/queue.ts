@@ -4,33 +4,41 @@
 // engine does). The slots themselves (./queue-slots.ts) load with the first request of a client that
 // sets the option, so browser bundles that never do carry none of it.
 import { once } from "../lazy.js";
+import type { IdleTimer } from "./engine.js";
+
+/** One attempt's place in the queue: waiting for a slot, then holding one until `release`. */
+export interface Slot {
+  waiting: boolean;
+  /** The attempt failed or timed out: a slot granted now goes straight back. */
+  ended: boolean;
+  /** Gives the slot back; any number of calls, the first one counts. */
+  release: () => void;
+}
 
 export interface RequestQueue {
   /**
-   * Resolves with the slot's release function once a slot is free and no pause is on. `signal` and
-   * `deadline` end the wait: the request leaves the queue, unsent, with their reason.
+   * Waits for a free slot and no pause, then sets `slot.release`. `signal` and `deadline` end the wait:
+   * the request leaves the queue, unsent, with their reason.
    */
-  acquire(signal: AbortSignal | undefined, deadline: Promise<never> | undefined): Promise<() => void>;
-  /** No queued request starts for `ms` (requests already on the wire go on). Longer pauses win. */
-  pause(ms: number): void;
+  take(slot: Slot, signal: AbortSignal | undefined, deadline: Promise<never> | undefined): Promise<void>;
+  /** An answer came: a 429 with Retry-After, or a 503, pauses the whole queue (`fallbackMs` without one). */
+  answered(status: number, retryAfter: string | null, fallbackMs: number): void;
+  /**
+   * A stream's slot: `touch` on every read, `stop` when its body ends, fails or is cancelled; and given
+   * back after `timeoutMs` without a read (0: never), so a body nobody reads cannot hold the queue.
+   */
+  hold(release: () => void, timeoutMs: number): IdleTimer;
 }
 
 /** Reads the `maxConcurrency` option: undefined → no queue; otherwise a positive integer. */
 export function requestQueue(maxConcurrency: unknown): RequestQueue | undefined {
   if (maxConcurrency === undefined) return undefined;
-  if (
-    typeof maxConcurrency !== "number" ||
-    !Number.isInteger(maxConcurrency) ||
-    maxConcurrency < 1 ||
-    maxConcurrency > 2 ** 31 - 1
-  ) {
+  if (!Number.isInteger(maxConcurrency) || (maxConcurrency as number) < 1) {
     throw new TypeError(
-      `createThoughtSpotClient: maxConcurrency must be a positive integer (leave it out for no limit), got ${
-        typeof maxConcurrency === "number" ? maxConcurrency : typeof maxConcurrency
-      }`,
+      `createThoughtSpotClient: maxConcurrency must be a positive integer, got ${String(maxConcurrency)}`,
     );
   }
-  const max = maxConcurrency;
+  const max = maxConcurrency as number;
   let slots: RequestQueue | undefined;
   const load = once(async () => {
     slots = (await import("./queue-slots.js")).createSlots(max);
@@ -38,9 +46,11 @@ export function requestQueue(maxConcurrency: unknown): RequestQueue | undefined 
   });
   return {
     // Calls that arrive while the slots load keep their order: the .then callbacks run in turn.
-    acquire: (signal, deadline) =>
-      slots ? slots.acquire(signal, deadline) : load().then((q) => q.acquire(signal, deadline)),
-    // A pause follows an answer, so the slots have loaded by then.
-    pause: (ms) => slots?.pause(ms),
+    take: (slot, signal, deadline) =>
+      slots ? slots.take(slot, signal, deadline) : load().then((q) => q.take(slot, signal, deadline)),
+    // An answer follows a slot taken, so the slots have loaded by then.
+    answered: (status, retryAfter, fallbackMs) => slots?.answered(status, retryAfter, fallbackMs),
+    // A stream holds a slot it acquired, so the slots have loaded by then too.
+    hold: (release, ms) => slots!.hold(release, ms),
   };
 }

@@ -1,8 +1,7 @@
 // The call path of ts.v2 and ts.v1 (./raw-client.ts), loaded on the first raw call: openapi-fetch is
 // created here, and each request is encoded by the one encoder and sent through the engine.
 import type { ClientOptions } from "openapi-fetch";
-import { type EncodedCall, encodeCall, wellFormed } from "./encode.js";
-import { checkHeaders } from "./header-check.js";
+import { type EncodedCall, encodeCall } from "./encode.js";
 import type { Found, Loose, RawClientOptions, RawInit, RawState } from "./raw-client.js";
 
 // Statuses whose Response must have no body.
@@ -25,7 +24,7 @@ export async function rawCaller<Paths extends {}>(
 
   return async function call(method: string, path: string, init: RawInit = {}) {
     // Caller mistakes fail here, before openapi-fetch builds a Request (whose TypeError quotes the value).
-    checkRawInit(method, path, init);
+    checkRawInit(method, path, init, options.checkHeaders);
     const found = await options.route(method, path);
     options.redactor.learnFields(init.body);
     const stream = init.parseAs === "stream";
@@ -122,14 +121,22 @@ function mergeHeaders(encoded: Record<string, string>, given: HeadersInit | unde
 }
 
 /** Per-call headers and path parameters a request cannot carry: a TypeError before anything is built. */
-function checkRawInit(method: string, path: string, init: RawInit): void {
+function checkRawInit(
+  method: string,
+  path: string,
+  init: RawInit,
+  checkHeaders: RawClientOptions["checkHeaders"],
+): void {
   const where = `${method} ${path}`;
   checkHeaders(init.params?.header, where);
   const given = init.headers;
   if (Array.isArray(given)) checkHeaders(Object.fromEntries(given as [string, string][]), where);
   else if (given && !(given instanceof Headers)) checkHeaders(given as Record<string, unknown>, where);
   for (const [name, value] of Object.entries(init.params?.path ?? {})) {
-    if (typeof value === "string" && !wellFormed(value)) {
+    try {
+      if (typeof value === "string") encodeURIComponent(value);
+    } catch {
+      // Only a lone surrogate makes it throw (a URIError): text with no UTF-8 form.
       throw new TypeError(
         `${where}: path parameter "${name}" has a lone UTF-16 surrogate (text cut in the middle of a character)`,
       );
