@@ -10,7 +10,7 @@ import { type AuthOptions, authSecrets, parseAuth } from "./auth/options.js";
 import { type Call, createCall, type V1Context } from "./core/call.js";
 import { type BaseFetch, createEngine, type Engine } from "./core/engine.js";
 import { ThoughtSpotError } from "./core/errors.js";
-import { checkHeader, checkHeaders } from "./core/header-check.js";
+import { checkHeaders } from "./core/header-check.js";
 import type { InvokeContext } from "./core/invoke.js";
 import { invokeLazily, loadV2Table, operationMethods } from "./core/lazy-invoke.js";
 import { checkMiddleware, type Middleware } from "./core/middleware.js";
@@ -151,10 +151,7 @@ function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, strin
   const headers: Record<string, string> = { Accept: "application/json", "X-Requested-By": "ThoughtSpot" };
   // Browsers refuse to let scripts set User-Agent; everywhere else ThoughtSpot wants one.
   if (!IN_BROWSER) headers["User-Agent"] = `thoughtspot-rest-api/${VERSION}`;
-  checkHeaders(options.headers, "createThoughtSpotClient: headers option");
-  if (options.acceptLanguage !== undefined) {
-    checkHeader("Accept-Language", options.acceptLanguage, "createThoughtSpotClient: acceptLanguage");
-  }
+  checkHeaders({ ...options.headers, "Accept-Language": options.acceptLanguage }, "createThoughtSpotClient");
   if (options.acceptLanguage) headers["Accept-Language"] = options.acceptLanguage;
   // Lower-case names, as the engine keeps them (a user's "accept" replaces the default "Accept").
   return Object.fromEntries(
@@ -264,7 +261,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     through: Engine,
     explained?: Explain,
   ): { v2: InvokeContext; v1: () => Promise<V1Context> } => {
-    const shared = { engine: through, headers, redactor, loginHint, credentials };
+    const shared = { engine: through, headers, redactor, loginHint, credentials, checkHeaders };
     const v2: InvokeContext = { ...shared, api: "v2", baseUrl: serverUrl + v2BasePath, ...explained?.("v2") };
     const v1 = once(async () => {
       const m = await v1Module();

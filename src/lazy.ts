@@ -60,7 +60,8 @@ export function methodsOnRead(
   };
   const isName = (name: string | symbol): name is string => typeof name === "string" && has(name);
   return new Proxy({} as Record<string, unknown>, {
-    get: (_, name) => (isName(name) ? method(name) : undefined),
+    // A method read before is found first: `has` runs once per name.
+    get: (_, name) => made.get(name as string) ?? (isName(name) ? method(name) : undefined),
     has: (_, name) => isName(name),
     ownKeys: names,
     getOwnPropertyDescriptor: (_, name) =>
@@ -68,9 +69,7 @@ export function methodsOnRead(
         ? { value: method(name), writable: false, enumerable: true, configurable: true }
         : undefined,
     set: no,
-    defineProperty: no,
     deleteProperty: no,
-    setPrototypeOf: no,
   });
 }
 

@@ -14,7 +14,6 @@ import {
   ThoughtSpotError,
   UnexpectedResponseError,
 } from "./errors.js";
-import { checkHeaders } from "./header-check.js";
 import { type Middleware, type MiddlewareContext, runMiddleware } from "./middleware.js";
 import type { RequestQueue, Slot } from "./queue.js";
 import { backoffMs, MAX_RETRY_AFTER_MS, RETRY_STATUSES, retryAfterMs, sleep } from "./retry.js";
@@ -132,8 +131,6 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       request.maxRetries === undefined ? maxRetriesDefault : checkMaxRetries(request.maxRetries, label());
     const timeoutMs =
       request.timeoutMs === undefined ? timeoutDefault : checkTimeoutMs(request.timeoutMs, label());
-    // Header values the caller gave (client option, per call): a TypeError before anything is sent.
-    checkHeaders(request.headers, label());
     const userSignal = request.signal;
     let refreshed = false;
     let retries = 0;
@@ -369,7 +366,7 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       const base = { ...where, url: redactor.url(request.url), cause: redactor.error(cause) };
       const when =
         reading === "queued"
-          ? " while it waited in the client's queue (maxConcurrency); it was not sent"
+          ? " while queued (not sent)"
           : reading
             ? " while reading the answer"
             : "";

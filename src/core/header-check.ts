@@ -9,17 +9,16 @@ const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
 /** Throws a TypeError naming the first header `where` gave whose name or value HTTP forbids. */
 export function checkHeaders(headers: Record<string, unknown> | undefined, where: string): void {
-  for (const name in headers) checkHeader(name, headers[name], where);
-}
-
-export function checkHeader(name: string, value: unknown, where: string): void {
-  if (value === undefined || value === null) return;
-  const bad = !NAME.test(name)
-    ? "is not a valid HTTP header name"
-    : typeof value === "object" || typeof value === "function" || typeof value === "symbol"
-      ? "must be a string"
-      : BAD_VALUE.test(String(value))
-        ? "has a character HTTP forbids (CR, LF, a control or non-Latin-1 character); value not shown"
-        : undefined;
-  if (bad) throw new TypeError(`${where}: header ${JSON.stringify(name.slice(0, 60))} ${bad}`);
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || value === null) continue;
+    const bad = !NAME.test(name)
+      ? "is not a valid HTTP header name"
+      : typeof value === "object" || typeof value === "function" || typeof value === "symbol"
+        ? "must be a string"
+        : BAD_VALUE.test(String(value))
+          ? "has a character HTTP forbids (CR, LF, control, non-Latin-1); value not shown"
+          : undefined;
+    if (bad) throw new TypeError(`${where}: header ${JSON.stringify(name.slice(0, 60))} ${bad}`);
+  }
 }

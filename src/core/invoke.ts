@@ -29,6 +29,8 @@ export interface InvokeContext {
   loginHint?: (() => string | undefined) | undefined;
   /** Explains an error further (e.g. the release an operation needs); may return the same error. */
   explain?: ((error: Error, operationId: string, row: OperationRow) => Promise<Error>) | undefined;
+  /** ./header-check.ts's check of the headers a call sends (handed over: this chunk loads lazily). */
+  checkHeaders?: ((headers: Record<string, unknown>, where: string) => void) | undefined;
   /** Called before each call of an operation (deprecation warnings). */
   onCall?: ((operationId: string, row: OperationRow) => void) | undefined;
 }
@@ -48,6 +50,8 @@ export async function invoke(
   if (options.headers) {
     for (const [name, value] of Object.entries(options.headers)) headers[name.toLowerCase()] = value;
   }
+  // Per-call headers and header parameters HTTP forbids: a TypeError before anything is sent.
+  ctx.checkHeaders?.(headers, operationId);
   const parseAs = options.parseAs ?? (row.binary ? "blob" : row.streaming ? "stream" : "json");
   const where = { method: row.method, path: row.path, operationId };
 

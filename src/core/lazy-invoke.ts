@@ -55,21 +55,15 @@ export function invokeV2(
   return v2Loaded ? run(v2Loaded) : loadV2().then(run);
 }
 
-let known: { ids: readonly string[]; set: Set<string> } | undefined;
-
 /**
  * ts.api.v2: one method per generated operationId, listed at once (Object.keys, `in`); the row and invoke
  * load on the first call. Each method is made when first read (see methodsOnRead).
  */
 export function operationMethods<M>(ctx: InvokeContext, ids: readonly string[]): M {
   const missing = (id: string) => new TypeError(`ts.api.v2.${id}: no such row in the V2 table`);
-  const names = () => {
-    if (known?.ids !== ids) known = { ids, set: new Set(ids) };
-    return known.set;
-  };
   return methodsOnRead(
     () => [...ids],
-    (name) => names().has(name),
+    (name) => ids.includes(name),
     (operationId) => (input?: unknown, options?: CallOptions) =>
       invokeV2(ctx, operationId, input, options, missing),
   ) as M;

@@ -34,9 +34,7 @@ export interface RequestQueue {
 export function requestQueue(maxConcurrency: unknown): RequestQueue | undefined {
   if (maxConcurrency === undefined) return undefined;
   if (!Number.isInteger(maxConcurrency) || (maxConcurrency as number) < 1) {
-    throw new TypeError(
-      `createThoughtSpotClient: maxConcurrency must be a positive integer, got ${String(maxConcurrency)}`,
-    );
+    throw new TypeError(`maxConcurrency must be a positive integer, got ${String(maxConcurrency)}`);
   }
   const max = maxConcurrency as number;
   let slots: RequestQueue | undefined;

@@ -11,16 +11,13 @@ export const MAX_RETRY_AFTER_MS = 60_000;
  * a date already past) or not understood is undefined: the normal back-off applies, never none.
  */
 export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return positive(Math.round(Number(trimmed) * 1000));
+  const text = value?.trim() ?? "";
   // An HTTP date names its day or month ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse also reads "-5".
-  if (!/[a-z]/i.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : positive(date - now);
-}
-
-function positive(ms: number): number | undefined {
+  const ms = /^\d+(\.\d+)?$/.test(text)
+    ? Math.round(Number(text) * 1000)
+    : /[a-z]/i.test(text)
+      ? Date.parse(text) - now
+      : Number.NaN;
   return ms > 0 ? ms : undefined;
 }
 
