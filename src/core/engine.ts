@@ -365,11 +365,7 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
     ): ThoughtSpotError {
       const base = { ...where, url: redactor.url(request.url), cause: redactor.error(cause) };
       const when =
-        reading === "queued"
-          ? " while queued (not sent)"
-          : reading
-            ? " while reading the answer"
-            : "";
+        reading === "queued" ? " while queued (not sent)" : reading ? " while reading the answer" : "";
       if (user?.aborted) {
         return new RequestAbortedError({
           ...base,

@@ -125,9 +125,7 @@ describe("maxConcurrency", () => {
     const started = performance.now();
     const error = await caught(ts.api.v2.searchUsers({}, { headers: { "x-n": "late" }, timeoutMs: 150 }));
     expect(error).toBeInstanceOf(RequestTimeoutError);
-    expect((error as Error).message).toMatch(
-      /within 150 ms while queued \(not sent\)/,
-    );
+    expect((error as Error).message).toMatch(/within 150 ms while queued \(not sent\)/);
     expect(performance.now() - started).toBeLessThan(1_000);
     s.release();
     await first;
