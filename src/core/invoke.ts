@@ -46,12 +46,14 @@ export async function invoke(
   // A password in a body (createUser, changeUserPassword...) must not come back in an error or a log.
   ctx.redactor.learnFields(input);
   ctx.onCall?.(operationId, row);
+  // Per-call headers and header parameters HTTP forbids: a TypeError before anything is sent (the
+  // client's own headers were checked when it was made).
+  if (row.headerParams) ctx.checkHeaders?.(encoded.headers, operationId);
   const headers: OutgoingHeaders = { ...ctx.headers, ...encoded.headers };
   if (options.headers) {
+    ctx.checkHeaders?.(options.headers, operationId);
     for (const [name, value] of Object.entries(options.headers)) headers[name.toLowerCase()] = value;
   }
-  // Per-call headers and header parameters HTTP forbids: a TypeError before anything is sent.
-  ctx.checkHeaders?.(headers, operationId);
   const parseAs = options.parseAs ?? (row.binary ? "blob" : row.streaming ? "stream" : "json");
   const where = { method: row.method, path: row.path, operationId };
 
