@@ -160,8 +160,9 @@ function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, strin
 }
 
 /**
- * The fetch at the bottom of the pipeline: the user's, the browser's, or on Node the built-in fetch with
- * this client's own undici Agent, which also enforces the timeouts (`timeouts: true`, no signal per call).
+ * The fetch at the bottom of the pipeline: the user's, the browser's, or on Node undici's, over the
+ * process-wide pool for the client's TLS settings, with the timeouts per request (`timeouts: true`, no
+ * signal per call).
  */
 function baseFetchOf(
   options: ThoughtSpotClientOptions,
