@@ -128,6 +128,40 @@ describe("many clients, one pool", () => {
   });
 });
 
+describe("clients made and dropped", () => {
+  it("leave no timer, handle or pool behind", async () => {
+    const s = await server();
+    const kinds = () => {
+      const out: Record<string, number> = {};
+      for (const kind of process.getActiveResourcesInfo()) out[kind] = (out[kind] ?? 0) + 1;
+      return out;
+    };
+    const warm = async (n: number) =>
+      run(n, 8, (i) =>
+        createThoughtSpotClient({
+          serverUrl: s.url,
+          auth: { token: token(i) },
+          timeoutMs: 10_000 + i,
+        }).api.v2.searchUsers(),
+      );
+    await warm(50);
+    await settle();
+    const pools = poolCount();
+    const before = kinds();
+    const connectionsBefore = s.connections();
+    await warm(400);
+    await settle();
+    const after = kinds();
+    // Timers of calls are cleared when they end.
+    expect(after.Timeout ?? 0).toBeLessThanOrEqual(before.Timeout ?? 0);
+    // Socket handles (both ends live in this process) only for connections the shared pool added, not per client.
+    const added = s.connections() - connectionsBefore;
+    expect((after.TCPSocketWrap ?? 0) - (before.TCPSocketWrap ?? 0)).toBeLessThanOrEqual(2 * added);
+    expect(poolCount()).toBe(pools);
+    expect(s.connections()).toBeLessThanOrEqual(16);
+  });
+});
+
 describe("TLS settings", () => {
   const pair = selfSignedCertificate();
 
