@@ -4,6 +4,9 @@
 // Run: npm run bench:throughput   (options: -- --runs 5 --requests 2000 --warmup 1000 --concurrency 1,16)
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/v2.js";
 import type * as Sdk from "../src/index.js";
@@ -20,6 +23,8 @@ const CONCURRENCIES = option("concurrency", "1,16").split(",").map(Number);
 const ONLY = option("only", "");
 // --src <dir>: measure another copy of src/ (e.g. a patched transport) instead of ../src.
 const SRC = option("src", "../src");
+// --before <dir>: an older build or src/ measured in the same run ((b0), (d0)), to show a change side by side.
+const BEFORE = option("before", "");
 
 const TOKEN = "bench-token-0123456789abcdef";
 const serverCode = `
@@ -64,6 +69,12 @@ type Call = () => Promise<unknown>;
 
 async function main() {
   const { createThoughtSpotClient } = (await import(`${SRC}/index.js`)) as typeof Sdk;
+  const before = BEFORE
+    ? ((await import(
+        pathToFileURL(resolve(BEFORE, existsSync(resolve(BEFORE, "index.mjs")) ? "index.mjs" : "index.js"))
+          .href
+      )) as typeof Sdk)
+    : undefined;
   const server = spawn(process.execPath, ["-e", serverCode], { stdio: ["ignore", "pipe", "inherit"] });
   const [chunk] = (await once(server.stdout!, "data")) as [Buffer];
   const port = Number(chunk.toString().trim());
@@ -168,7 +179,26 @@ async function main() {
         check(data);
       },
     },
-  ].filter((v) => !ONLY || ONLY.includes(v.name[1]!));
+  ];
+  if (before) {
+    const old = before.createThoughtSpotClient({ serverUrl, auth: { token: TOKEN } });
+    variants.push(
+      {
+        name: "(b0) before: ts.api.v2.searchUsers, auth { token }",
+        call: async () => check(await old.api.v2.searchUsers(body)),
+      },
+      {
+        name: '(d0) before: ts.v2.POST("/api/rest/2.0/users/search"), auth { token }',
+        call: async () => {
+          const { data, error } = await old.v2.POST("/api/rest/2.0/users/search", { body });
+          if (error) throw new Error("error answer");
+          check(data);
+        },
+      },
+    );
+  }
+  const chosen = variants.filter((v) => !ONLY || ONLY.includes(v.name[1]!));
+  variants.splice(0, variants.length, ...chosen);
 
   async function run(call: Call, requests: number, concurrency: number): Promise<number> {
     let next = 0;

@@ -11,7 +11,8 @@ export const v1BasePath = "/callosum/v1";
 /**
  * Every ThoughtSpot V1 operation: method, path, tag and flags computed from the spec.
  * idempotent = GET, or a POST whose operationId names a read (search, fetch, get, export, download,
- * validate or list as a camelCase word; V1 pinboarddata, searchdata): the transport may retry these on 5xx.
+ * validate or list as a camelCase word; V1 pinboarddata, searchdata), corrected by openapi/overlays/retry/
+ * (each with its reason): the transport may retry these after a 5xx or a connection failure.
  * page = how a paginated operation's pages read (response schema, or openapi/overlays/ with a reason).
  */
 export const v1Operations = {

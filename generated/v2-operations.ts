@@ -11,7 +11,8 @@ export const v2BasePath = "";
 /**
  * Every ThoughtSpot V2 operation: method, path, tag and flags computed from the spec.
  * idempotent = GET, or a POST whose operationId names a read (search, fetch, get, export, download,
- * validate or list as a camelCase word; V1 pinboarddata, searchdata): the transport may retry these on 5xx.
+ * validate or list as a camelCase word; V1 pinboarddata, searchdata), corrected by openapi/overlays/retry/
+ * (each with its reason): the transport may retry these after a 5xx or a connection failure.
  * page = how a paginated operation's pages read (response schema, or openapi/overlays/ with a reason).
  */
 export const v2Operations = {
@@ -98,7 +99,7 @@ export const v2Operations = {
   getConversationList: {"method":"GET","path":"/api/rest/2.0/ai/agent/conversations","tag":"AI","queryParams":["limit","offset","skip_empty"],"idempotent":true,"availableFrom":"26.7.0.cl"},
   getCurrentUserInfo: {"method":"GET","path":"/api/rest/2.0/auth/session/user","tag":"Authentication","idempotent":true,"availableFrom":"9.0.0.cl"},
   getCurrentUserToken: {"method":"GET","path":"/api/rest/2.0/auth/session/token","tag":"Authentication","idempotent":true,"availableFrom":"9.4.0.cl"},
-  getCustomAccessToken: {"method":"POST","path":"/api/rest/2.0/auth/token/custom","tag":"Authentication","body":"json","idempotent":true,"required":["username","persist_option"],"availableFrom":"10.4.0.cl"},
+  getCustomAccessToken: {"method":"POST","path":"/api/rest/2.0/auth/token/custom","tag":"Authentication","body":"json","required":["username","persist_option"],"availableFrom":"10.4.0.cl"},
   getDataSourceSuggestions: {"method":"POST","path":"/api/rest/2.0/ai/data-source-suggestions","tag":"AI","body":"json","beta":true,"idempotent":true,"required":["query"],"availableFrom":"10.15.0.cl"},
   getFullAccessToken: {"method":"POST","path":"/api/rest/2.0/auth/token/full","tag":"Authentication","body":"json","idempotent":true,"required":["username"],"availableFrom":"9.0.0.cl"},
   getManualTranslationBundle: {"method":"POST","path":"/api/rest/2.0/localizations/manual-translation/locales/{locale}/export","tag":"Manual Translation","pathParams":["locale"],"idempotent":true,"required":["locale"],"availableFrom":"26.7.0.cl"},
@@ -192,7 +193,7 @@ export const v2Operations = {
   updateVariableValues: {"method":"POST","path":"/api/rest/2.0/template/variables/update-values","tag":"Variable","body":"json","deprecated":true,"required":["variable_assignment","variable_value_scope"],"availableFrom":"10.14.0.cl","replacedBy":"putVariableValues"},
   updateWebhookConfiguration: {"method":"POST","path":"/api/rest/2.0/webhooks/{webhook_identifier}/update","tag":"Webhooks","pathParams":["webhook_identifier"],"body":"json","required":["webhook_identifier"],"availableFrom":"10.14.0.cl"},
   uploadStyleFont: {"method":"POST","path":"/api/rest/2.0/customization/styles/fonts/upload","tag":"Style Customization","body":"multipart","multipart":true,"fileFields":["file_content"],"required":["name","file_content"],"availableFrom":"26.7.0.cl"},
-  validateCommunicationChannel: {"method":"POST","path":"/api/rest/2.0/system/communication-channels/validate","tag":"System","body":"json","beta":true,"idempotent":true,"required":["channel_type","channel_identifier","event_type"],"availableFrom":"26.4.0.cl"},
+  validateCommunicationChannel: {"method":"POST","path":"/api/rest/2.0/system/communication-channels/validate","tag":"System","body":"json","beta":true,"required":["channel_type","channel_identifier","event_type"],"availableFrom":"26.4.0.cl"},
   validateEmailCustomization: {"method":"POST","path":"/api/rest/2.0/customization/email/validate","tag":"Email Customization","beta":true,"idempotent":true,"availableFrom":"10.10.0.cl"},
   validateMerge: {"method":"POST","path":"/api/rest/2.0/vcs/git/branches/validate","tag":"Version Control","body":"json","idempotent":true,"required":["source_branch_name","target_branch_name"],"availableFrom":"9.2.0.cl"},
   validateToken: {"method":"POST","path":"/api/rest/2.0/auth/token/validate","tag":"Authentication","body":"json","idempotent":true,"required":["token"],"availableFrom":"9.12.0.cl"},

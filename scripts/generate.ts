@@ -33,7 +33,7 @@ function report(results: GenerateResult[]) {
     for (const p of notApplicable) console.warn(`  patch ${p.file} no longer applies: ${p.reason}`);
     for (const p of notNeeded) console.warn(`  patch ${p} is no longer needed (upstream fixed it)`);
     const o = r.overlays;
-    console.log(`${r.api}: page-rule overlays applied: ${o.applied.length}`);
+    console.log(`${r.api}: overlays applied (page rules, retry): ${o.applied.length}`);
     for (const p of o.notApplicable) console.warn(`  overlay ${p.file} no longer applies: ${p.reason}`);
     for (const p of o.notNeeded) console.warn(`  overlay ${p} is no longer needed (the schema tells it)`);
     for (const u of r.unknownPages) {

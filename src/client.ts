@@ -13,10 +13,12 @@ import { sealSurfaces } from "./core/boundary.js";
 import { type Call, createCall, type V1Context } from "./core/call.js";
 import { type BaseFetch, createEngine, type Engine } from "./core/engine.js";
 import { ThoughtSpotError } from "./core/errors.js";
+import { checkHeaders } from "./core/header-check.js";
 import type { InvokeContext } from "./core/invoke.js";
 import { invokeLazily, loadV2Table, operationMethods } from "./core/lazy-invoke.js";
 import { checkMiddleware, type Middleware } from "./core/middleware.js";
 import type { TlsOptions } from "./core/node-fetch.js";
+import { requestQueue } from "./core/queue.js";
 import { rawClient } from "./core/raw-client.js";
 import type { RawClient } from "./core/raw-types.js";
 import { routeLookup } from "./core/routes.js";
@@ -88,6 +90,12 @@ export interface ThoughtSpotClientOptions {
   tmlFqn?: boolean;
   /** Functions that see every request of every surface, once per attempt (see `use`). */
   middleware?: Middleware[];
+  /**
+   * At most this many requests of this client on the wire at once; the rest wait in arrival order
+   * (a positive integer; default: no limit). A 429 with Retry-After or a 503 then pauses the whole
+   * queue. For bulk jobs 4 to 8 is a good start (README, "Options").
+   */
+  maxConcurrency?: number;
 }
 
 export interface ThoughtSpotClient {
@@ -147,6 +155,7 @@ function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, strin
   const headers: Record<string, string> = { Accept: "application/json", "X-Requested-By": "ThoughtSpot" };
   // Browsers refuse to let scripts set User-Agent; everywhere else ThoughtSpot wants one.
   if (!IN_BROWSER) headers["User-Agent"] = `thoughtspot-rest-api/${VERSION}`;
+  checkHeaders({ ...options.headers, "Accept-Language": options.acceptLanguage }, "createThoughtSpotClient");
   if (options.acceptLanguage) headers["Accept-Language"] = options.acceptLanguage;
   // Lower-case names, as the engine keeps them (a user's "accept" replaces the default "Accept").
   return Object.fromEntries(
@@ -155,8 +164,9 @@ function defaultHeaders(options: ThoughtSpotClientOptions): Record<string, strin
 }
 
 /**
- * The fetch at the bottom of the pipeline: the user's, the browser's, or on Node the built-in fetch with
- * this client's own undici Agent, which also enforces the timeouts (`timeouts: true`, no signal per call).
+ * The fetch at the bottom of the pipeline: the user's, the browser's, or on Node undici's, over the
+ * process-wide pool for the client's TLS settings, with the timeouts per request (`timeouts: true`, no
+ * signal per call).
  */
 function baseFetchOf(
   options: ThoughtSpotClientOptions,
@@ -244,6 +254,8 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     origin,
     maxRetries: options.maxRetries ?? 2,
     timeoutMs: options.timeoutMs ?? 60_000,
+    // One queue for the client: logins and token calls take their slots like every other request.
+    queue: requestQueue(options.maxConcurrency),
   };
   const engine = createEngine(engineOptions);
   // Without a cookie session, token requests and revokes never touch the jar: a late answer to a
@@ -265,7 +277,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     through: Engine,
     explained?: Explain,
   ): { v2: InvokeContext; v1: () => Promise<V1Context> } => {
-    const shared = { engine: through, headers, redactor, loginHint, credentials };
+    const shared = { engine: through, headers, redactor, loginHint, credentials, checkHeaders };
     const v2: InvokeContext = { ...shared, api: "v2", baseUrl: serverUrl + v2BasePath, ...explained?.("v2") };
     const v1 = once(async () => {
       const m = await v1Module();
@@ -316,7 +328,7 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
   // Helpers, token code and walkers call operations through this typed port, over the same contexts.
   const call: Call = createCall(calls.v2, calls.v1);
 
-  const raw = { headers, credentials, redactor, engine: () => authed };
+  const raw = { headers, credentials, redactor, checkHeaders, engine: () => authed };
   const v2 = rawClient<V2Paths>({
     ...raw,
     api: "v2",

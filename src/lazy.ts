@@ -26,14 +26,51 @@ export function lazyNamespace<T extends AsyncMethods<T>>(
   names: Readonly<Record<keyof T & string, true>>,
 ): T {
   const loaded = once(load);
-  const out = {} as Record<string, unknown>;
-  for (const name of Object.keys(names)) {
-    out[name] = async (...args: unknown[]) => {
-      const api = (await loaded()) as Record<string, (...a: unknown[]) => Promise<unknown>>;
-      return api[name]!(...args);
-    };
-  }
-  return Object.freeze(out) as T;
+  return methodsOnRead(
+    () => Object.keys(names),
+    (name) => Object.hasOwn(names, name),
+    (name) =>
+      async (...args: unknown[]) => {
+        const api = (await loaded()) as Record<string, (...a: unknown[]) => Promise<unknown>>;
+        return api[name]!(...args);
+      },
+  ) as T;
+}
+
+const no = () => false;
+
+/**
+ * A read-only object (as if frozen) listing `names`, whose method for a name `has` accepts is made by
+ * `make` when first read, and kept: a client made per request does not build the hundreds of functions
+ * of every namespace to call one or two.
+ */
+export function methodsOnRead(
+  names: () => string[],
+  has: (name: string) => boolean,
+  make: (name: string) => (...args: never[]) => unknown,
+): Record<string, unknown> {
+  const made = new Map<string, unknown>();
+  const method = (name: string) => {
+    let found = made.get(name);
+    if (!found) {
+      found = make(name);
+      made.set(name, found);
+    }
+    return found;
+  };
+  const isName = (name: string | symbol): name is string => typeof name === "string" && has(name);
+  return new Proxy({} as Record<string, unknown>, {
+    // A method read before is found first: `has` runs once per name.
+    get: (_, name) => made.get(name as string) ?? (isName(name) ? method(name) : undefined),
+    has: (_, name) => isName(name),
+    ownKeys: names,
+    getOwnPropertyDescriptor: (_, name) =>
+      isName(name)
+        ? { value: method(name), writable: false, enumerable: true, configurable: true }
+        : undefined,
+    set: no,
+    deleteProperty: no,
+  });
 }
 
 /** The shape ts.paginate returns (see src/pagination/pager.ts), kept here so the entry needs no pager code. */

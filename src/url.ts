@@ -1,39 +1,38 @@
-// serverUrl checks happen when the client is created, so a typo fails before any request.
+// serverUrl checks happen when the client is created, so a typo fails before any request. No error
+// here ever echoes the part of the text before its last "@" (a user name and password, in any shape).
 
 export function normalizeServerUrl(value: unknown): string {
-  if (typeof value !== "string" || value.trim() === "") {
+  const text = typeof value === "string" ? value.trim() : "";
+  if (!text) {
     throw new TypeError(
       `serverUrl must be the cluster's http(s) URL, like "https://my.thoughtspot.cloud"; got ${describe(value)}`,
     );
   }
-  let url: URL;
+  let url: URL | undefined;
   try {
-    url = new URL(value.trim());
-  } catch {
-    const shown = withoutCredentials(value.trim());
+    url = new URL(text);
+  } catch {}
+  // "user:password@host", "//user:pw@host", a password holding "/" or "@": whatever URL parsing makes
+  // of it, the message says only that credentials do not belong here, with everything before the "@" masked.
+  const at = text.lastIndexOf("@");
+  if (at >= 0 && (!url || url.username || url.password || !/^https?:$/.test(url.protocol))) {
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0] ?? (text.startsWith("//") ? "//" : "");
     throw new TypeError(
-      `serverUrl must be an absolute http(s) URL with a scheme, like "https://${shown}"; got "${shown}"`,
+      `serverUrl must not carry credentials (use the auth option); got "${scheme}[REDACTED]${text.slice(at)}"`,
+    );
+  }
+  if (!url) {
+    throw new TypeError(
+      `serverUrl must be an absolute http(s) URL with a scheme, like "https://${text}"; got "${text}"`,
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new TypeError(
-      `serverUrl must use http or https; got "${withoutCredentials(value)}" (scheme ${url.protocol.slice(0, -1)})`,
+      `serverUrl must use http or https; got "${text}" (scheme ${url.protocol.slice(0, -1)})`,
     );
   }
-  if (url.username || url.password) {
-    throw new TypeError("serverUrl must not carry credentials; pass them in the auth option");
-  }
   // Links copied from the browser carry #/... routes and query strings; the API lives at the root.
-  const path = url.pathname.replace(/\/+$/, "");
-  return `${url.protocol}//${url.host}${path}`;
-}
-
-/** The text with anything that looks like `user:password@` before a host masked: errors never echo it. */
-function withoutCredentials(text: string): string {
-  return text.replace(
-    /^([a-z][a-z0-9+.-]*:\/\/)?[^/@\s]*@/i,
-    (_, scheme: string | undefined) => `${scheme ?? ""}[REDACTED]@`,
-  );
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
 }
 
 function describe(value: unknown): string {

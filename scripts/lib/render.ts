@@ -18,6 +18,7 @@ import { renderTypes } from "./emit/types.js";
 import { pageRules, readOverlays } from "./spec/page-rules.js";
 import { applyPatches, type PatchReport, readPatches } from "./spec/patches.js";
 import { type ApiName, readSpecDocument, SPEC_FILES } from "./spec/read.js";
+import { applyRetryOverlay, readRetryOverlay } from "./spec/retry-overlay.js";
 
 export interface GenerateResult {
   api: ApiName;
@@ -46,11 +47,20 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
   const head = header(api, specFile, sha256(text), report.applied);
   const table = buildOperationTable(patched, pages.rules);
   const docs = operationDocs(api, patched);
+  const retry = applyRetryOverlay(
+    table,
+    await readRetryOverlay(join(base, "openapi/overlays/retry", `${api}.json`)),
+  );
   return {
     api,
     operations: Object.keys(table).length,
     patches: report,
-    overlays: pages.report,
+    // Retry overlays are reported with the page-rule ones (entries named retry:<operationId>).
+    overlays: {
+      applied: [...pages.report.applied, ...retry.applied],
+      notApplicable: [...pages.report.notApplicable, ...retry.notApplicable],
+      notNeeded: [...pages.report.notNeeded, ...retry.notNeeded],
+    },
     unknownPages: pages.unknown,
     files: {
       [`${api}.ts`]: head + (await renderTypes(patched)),

@@ -1,4 +1,4 @@
-// Answers that are read whole go out through the client's undici Agent directly (its dispatch API)
+// Answers that are read whole go out through the shared undici pool (./pool.ts) directly (its dispatch API)
 // rather than through fetch. fetch wraps each request and answer in WHATWG streams, and on Node that
 // costs more than the rest of a call (bench/RESULTS.md, "Request throughput"). The bytes are then
 // handed on as a Response, so nothing above can tell: status, reason phrase, headers (Set-Cookie lines
@@ -18,6 +18,9 @@ interface DispatchOptions {
   method: string;
   headers: Record<string, string>;
   body?: string | Uint8Array | undefined;
+  /** Per request (0: none): the pool is shared, so the bounds travel with each request. */
+  headersTimeout?: number;
+  bodyTimeout?: number;
 }
 
 /** Node Buffers, seen through the Uint8Array type so no declaration here needs Node's types. */
@@ -108,7 +111,15 @@ export function dispatchFetch(
     };
 
     agent.dispatch(
-      { origin: target.origin, path: target.pathname + target.search, method, headers, body },
+      {
+        origin: target.origin,
+        path: target.pathname + target.search,
+        method,
+        headers,
+        body,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      },
       {
         onConnect(abortRequest) {
           abort = abortRequest;

@@ -44,7 +44,12 @@ function pathSegment(operationId: string, name: string, value: unknown): string 
   if (value.trim() === "") throw fail(value === "" ? "is empty" : "is blank");
   // "." and ".." would be resolved away by URL parsing and reach another route.
   if (value === "." || value === "..") throw fail(`is "${value}", which would leave its place in the path`);
-  return encodeURIComponent(value);
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    // Only a lone surrogate makes it throw (a URIError): it has no UTF-8 form. A caller mistake.
+    throw fail("has a lone UTF-16 surrogate (text cut in the middle of a character)");
+  }
 }
 
 function fillPath(operationId: string, row: OperationRow, values: Loose): string {

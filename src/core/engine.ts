@@ -15,6 +15,7 @@ import {
   UnexpectedResponseError,
 } from "./errors.js";
 import { type Middleware, type MiddlewareContext, runMiddleware } from "./middleware.js";
+import type { RequestQueue, Slot } from "./queue.js";
 import { backoffMs, MAX_RETRY_AFTER_MS, RETRY_STATUSES, retryAfterMs, sleep } from "./retry.js";
 
 /** The fetch at the bottom of the pipeline: (url, init) so no Request object is built when none is needed. */
@@ -71,7 +72,7 @@ export interface EngineOptions {
   fetch: BaseFetch;
   /**
    * The base fetch bounds the wait for the headers and each pause in the body itself, given
-   * `timeoutMs` in its init (Node: the client's undici Agent). Then no AbortSignal goes with a request
+   * `timeoutMs` in its init (Node: per request, on the shared undici pool of ./pool.ts). Then no AbortSignal goes with a request
    * unless the caller gave one; a timer still bounds the whole attempt.
    */
   fetchTimeouts?: boolean;
@@ -83,6 +84,8 @@ export interface EngineOptions {
   origin: string;
   maxRetries: number;
   timeoutMs: number;
+  /** The client's `maxConcurrency` queue (./queue.ts), shared by every engine of the client. */
+  queue?: RequestQueue | undefined;
   /** For tests: the random source of the jitter. */
   random?: () => number;
 }
@@ -118,7 +121,7 @@ function shown(value: unknown): string {
 }
 
 export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
-  const { redactor, logger, random, middleware } = options;
+  const { redactor, logger, random, middleware, queue } = options;
   const maxRetriesDefault = checkMaxRetries(options.maxRetries, "createThoughtSpotClient");
   const timeoutDefault = checkTimeoutMs(options.timeoutMs, "createThoughtSpotClient");
 
@@ -147,15 +150,22 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       const started = performance.now();
       let sent = request.headers;
       let response: Response;
+      // This attempt's place in the client's queue: waiting for a slot, then holding one until the answer
+      // is read (a stream: until its body ends or is cancelled).
+      const slot: Slot = { waiting: false, ended: false, release: noop };
+      const work = attemptOnce(attempt, signal, deadline, slot, (headers) => {
+        sent = headers;
+      });
       try {
-        response = await bounded(
-          attemptOnce(attempt, signal, (headers) => {
-            sent = headers;
-          }),
-          deadline,
-        );
+        response = await bounded(work, deadline);
       } catch (caught) {
         clearTimeout(timer);
+        slot.ended = true;
+        // The slot goes back when the request is off the wire (past the deadline, the base fetch's own
+        // bound ends it), so the queue never has more than its limit on the wire.
+        if (queue) work.then(slot.release, slot.release);
+        // Still in the queue: nothing was sent, and the call ends here (an abort or timeout is not retried).
+        if (slot.waiting) throw failure(caught, userSignal, timeout?.signal, 0, "queued", false);
         const error = deadline?.expired && caught === deadline.expired ? mapError(caught, false) : caught;
         // Errors of the caller's middleware or of the login pass through as they are.
         if (!(error instanceof NetworkError || error instanceof RequestTimeoutError)) throw error;
@@ -170,14 +180,18 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       if (isRedirect(response)) {
         clearTimeout(timer);
         await response.body?.cancel().catch(() => undefined);
+        slot.release();
         throw redirectError(response);
       }
       if (response.status === 401 && auth?.refresh && !refreshed) {
         // One refresh (or re-login) and one replay; a second 401 is returned as is.
         refreshed = true;
+        // The login is a request of its own and queues too: this attempt's slot must not be held meanwhile.
+        slot.release();
         if (await auth.refresh({ headers: sent, sentAt: started })) {
           clearTimeout(timer);
           await response.body?.cancel().catch(() => undefined);
+          slot.release();
           continue;
         }
       }
@@ -186,10 +200,13 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
         retries < maxRetries &&
         // A 429 means the server did not act on the request, so even writes may go again; 5xx only reads.
         (response.status === 429 || request.idempotent);
+      // A 429 or 503 pauses the whole queue, so a bulk job backs off together.
+      queue?.answered(response.status, response.headers.get("retry-after"), backoffMs(retries + 1, random));
       const asked = retryable ? retryAfterMs(response.headers.get("retry-after")) : undefined;
       if (retryable && !(asked !== undefined && asked > MAX_RETRY_AFTER_MS)) {
         clearTimeout(timer);
         await response.body?.cancel().catch(() => undefined);
+        slot.release();
         retries++;
         await pause(asked ?? backoffMs(retries, random));
         continue;
@@ -201,7 +218,17 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       if (request.stream) clearTimeout(timer);
       // The stream keeps the combined signal alive: Node may collect an AbortSignal.any() result once
       // the headers are in, and the caller's abort would then never reach the body.
-      const body = (r: Response) => guardedBody(r, mapError, idle, signal);
+      let handedOut = false;
+      const body = (r: Response) => {
+        handedOut = true;
+        return guardedBody(
+          r,
+          mapError,
+          idle,
+          signal,
+          request.stream && queue && slot.release !== noop ? queue.hold(slot.release, timeoutMs) : undefined,
+        );
+      };
       try {
         return await bounded(read(response, body), request.stream ? undefined : deadline);
       } catch (error) {
@@ -215,6 +242,8 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       } finally {
         clearTimeout(timer);
         timer = undefined;
+        // A stream handed out keeps its slot until its body ends; anything else is done with it now.
+        if (!(request.stream && handedOut)) slot.release();
       }
     }
 
@@ -252,6 +281,8 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
     async function attemptOnce(
       attempt: number,
       signal: AbortSignal | undefined,
+      deadline: { promise: Promise<never> } | undefined,
+      slot: Slot,
       sentWith: (headers: OutgoingHeaders) => void,
     ): Promise<Response> {
       const last = async (
@@ -263,6 +294,8 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
         // Credentials go to the cluster only, whatever URL a middleware put on the request.
         if (auth && sameOrigin(url, options.origin)) await auth.authorize(headers, where);
         sentWith(headers);
+        // The slot is taken after the login (a login is a request of its own, and needs a slot too).
+        if (queue) await queue.take(slot, signal, deadline?.promise);
         try {
           return await options.fetch(url, {
             method,
@@ -327,11 +360,12 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
       user: AbortSignal | undefined,
       timeoutSignal: AbortSignal | undefined,
       ms: number,
-      reading: boolean,
+      reading: boolean | "queued",
       stream: boolean,
     ): ThoughtSpotError {
       const base = { ...where, url: redactor.url(request.url), cause: redactor.error(cause) };
-      const when = reading ? " while reading the answer" : "";
+      const when =
+        reading === "queued" ? " while queued (not sent)" : reading ? " while reading the answer" : "";
       if (user?.aborted) {
         return new RequestAbortedError({
           ...base,
@@ -344,13 +378,13 @@ export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
           ...base,
           message: stream
             ? `${where.method} ${where.path}: no data for ${limit} ms${when}`
-            : `${where.method} ${where.path} got no complete answer within ${limit} ms`,
+            : `${where.method} ${where.path} got no complete answer within ${limit} ms${reading === "queued" ? when : ""}`,
         });
       }
       const reason = redactor.text(describe(cause));
       return new NetworkError({
         ...base,
-        message: `${where.method} ${redactor.url(request.url)} failed ${reading ? "while reading the answer" : "before any HTTP answer"}: ${reason}`,
+        message: `${where.method} ${redactor.url(request.url)} failed ${reading === true ? "while reading the answer" : "before any HTTP answer"}: ${reason}`,
       });
     }
 
@@ -447,7 +481,10 @@ function isTransportFailure(error: unknown, signal: AbortSignal | undefined): bo
   );
 }
 
-interface IdleTimer {
+/** A slot not taken (a client without maxConcurrency, or not yet granted). */
+const noop = () => {};
+
+export interface IdleTimer {
   touch(): void;
   stop(): void;
 }
@@ -468,19 +505,23 @@ function guardedBody(
   mapError: (cause: unknown, reading: boolean) => ThoughtSpotError,
   idle: IdleTimer | undefined,
   keepAlive: AbortSignal | undefined,
+  slot: IdleTimer | undefined,
 ): ReadableStream<Uint8Array> {
   const source = response.body;
   if (!source) {
     idle?.stop();
+    slot?.stop();
     return new ReadableStream({ start: (c) => c.close() });
   }
   const reader = source.getReader();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      slot?.touch();
       try {
         const { done, value } = await reader.read();
         if (done) {
           idle?.stop();
+          slot?.stop();
           controller.close();
         } else {
           idle?.touch();
@@ -488,12 +529,14 @@ function guardedBody(
         }
       } catch (cause) {
         idle?.stop();
+        slot?.stop();
         controller.error(cause instanceof ThoughtSpotError ? cause : mapError(cause, true));
       }
     },
     async cancel(reason) {
       void keepAlive;
       idle?.stop();
+      slot?.stop();
       await reader.cancel(reason).catch(() => undefined);
     },
   });

@@ -30,6 +30,8 @@ export interface InvokeContext {
   loginHint?: (() => string | undefined) | undefined;
   /** Explains an error further (e.g. the release an operation needs); may return the same error. */
   explain?: ((error: Error, operationId: string, row: OperationRow) => Promise<Error>) | undefined;
+  /** ./header-check.ts's check of the headers a call sends (handed over: this chunk loads lazily). */
+  checkHeaders?: ((headers: Record<string, unknown>, where: string) => void) | undefined;
   /** Called before each call of an operation (deprecation warnings). */
   onCall?: ((operationId: string, row: OperationRow) => void) | undefined;
 }
@@ -45,8 +47,12 @@ export async function invoke(
   // A password in a body (createUser, changeUserPassword...) must not come back in an error or a log.
   ctx.redactor.learnFields(input);
   ctx.onCall?.(operationId, row);
+  // Per-call headers and header parameters HTTP forbids: a TypeError before anything is sent (the
+  // client's own headers were checked when it was made).
+  if (row.headerParams) ctx.checkHeaders?.(encoded.headers, operationId);
   const headers: OutgoingHeaders = { ...ctx.headers, ...encoded.headers };
   if (options.headers) {
+    ctx.checkHeaders?.(options.headers, operationId);
     for (const [name, value] of Object.entries(options.headers)) headers[name.toLowerCase()] = value;
   }
   const parseAs = options.parseAs ?? (row.binary ? "blob" : row.streaming ? "stream" : "json");

@@ -1,7 +1,7 @@
 // The call path (invoke with the encoder and the error reader) and the V2 operation table load on the
 // first call of an operation, not at startup: startup code calls operations through here and knows only
 // the names (generated/v2-names.ts). Once loaded, calls go straight to invoke, with no extra await.
-import { once } from "../lazy.js";
+import { methodsOnRead, once } from "../lazy.js";
 import type { OperationRow } from "../operation-row.js";
 import type { InvokeContext, ParseAs } from "./invoke.js";
 import type { CallOptions } from "./types.js";
@@ -61,13 +61,16 @@ export function invokeV2(
   return v2Loaded ? run(v2Loaded) : loadV2().then(run);
 }
 
-/** ts.api.v2: one method per generated operationId, listed at once; the row and invoke load on the first call. */
+/**
+ * ts.api.v2: one method per generated operationId, listed at once (Object.keys, `in`); the row and invoke
+ * load on the first call. Each method is made when first read (see methodsOnRead).
+ */
 export function operationMethods<M>(ctx: InvokeContext, ids: readonly string[]): M {
-  const methods: Record<string, unknown> = {};
   const missing = (id: string) => new TypeError(`ts.api.v2.${id}: no such row in the V2 table`);
-  for (const operationId of ids) {
-    methods[operationId] = (input?: unknown, options?: CallOptions) =>
-      invokeV2(ctx, operationId, input, options, missing);
-  }
-  return Object.freeze(methods) as M;
+  return methodsOnRead(
+    () => [...ids],
+    (name) => ids.includes(name),
+    (operationId) => (input?: unknown, options?: CallOptions) =>
+      invokeV2(ctx, operationId, input, options, missing),
+  ) as M;
 }

@@ -1,35 +1,15 @@
-// The base fetch on Node: this client's own undici Agent, which carries the TLS settings (a private CA,
-// or no checks for a test cluster — never a process-wide setting) and the timeouts. The Agent's
-// headersTimeout and bodyTimeout bound the wait for the headers and every pause in the body, so no
-// AbortSignal has to go with each request: undici's per-request signal handling (listeners and a
-// finalizer per request) costs more than the rest of the SDK's work on a call. Answers read whole go
-// through the Agent's dispatch API (./dispatch.ts); streamed ones through the built-in fetch.
-
-export interface TlsOptions {
-  /** PEM certificate(s) of the CA that signed the cluster's certificate. */
-  ca?: string | string[];
-  /** false turns certificate checks off for this client. Only for test clusters: it allows interception. */
-  rejectUnauthorized?: boolean;
-}
+// The base fetch on Node: requests go through the process-wide pool for the client's TLS settings
+// (./pool.ts), with the timeouts carried by each request: undici's headersTimeout and bodyTimeout bound
+// the wait for the headers and every pause in the body, so no AbortSignal has to go with each request
+// (undici's per-request signal handling costs more than the rest of the SDK's work on a call). Answers
+// read whole go through the pool's dispatch API (./dispatch.ts); streamed ones and bodies fetch must
+// encode (FormData, streams) through the built-in fetch, given the same pool as its `dispatcher`.
 
 import type { Dispatcher } from "./dispatch.js";
 import type { BaseFetch } from "./engine.js";
+import { globalDispatcher, poolFor, poolKey, type TlsOptions, withTimeouts } from "./pool.js";
 
-type AgentClass = new (options: {
-  connect: Record<string, unknown>;
-  headersTimeout: number;
-  bodyTimeout: number;
-}) => Dispatcher;
-
-// Node's fetch is undici; its Agent class is reachable through the global dispatcher that undici
-// registers under this well-known symbol, so no second copy of undici is needed.
-const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
-
-async function nodeAgentClass(): Promise<AgentClass | undefined> {
-  const registry = globalThis as unknown as Record<symbol, { constructor: AgentClass } | undefined>;
-  if (!registry[GLOBAL_DISPATCHER]) await fetch("data:,").catch(() => undefined); // loads undici
-  return registry[GLOBAL_DISPATCHER]?.constructor;
-}
+export type { TlsOptions };
 
 /**
  * The init the engine hands over: `timeoutMs` bounds the wait for headers and each pause in the body;
@@ -37,7 +17,7 @@ async function nodeAgentClass(): Promise<AgentClass | undefined> {
  */
 export type TimedInit = RequestInit & { timeoutMs?: number; stream?: boolean };
 
-// Loaded with the first Agent (import() caches it), so browser bundles never carry it; if it cannot
+// Loaded with the first request (import() caches it), so browser bundles never carry it; if it cannot
 // load, fetch does the work. No `once` from ../lazy.js: an import of it would split that into a chunk.
 const loadDispatch = () => import("./dispatch.js");
 
@@ -49,41 +29,36 @@ export function dispatchSupported(undiciVersion: string | undefined): boolean {
   return /^[5-7]\./.test(undiciVersion ?? "");
 }
 
-/** The fetch with this client's Agent. Loaded on first use (./transport-stubs.ts says the TLS warning). */
+/**
+ * The fetch over the shared pool for `tls`. Holds no sockets, Agents or timers of its own: dropping the
+ * client that made it leaves nothing behind. Loaded on first use (./transport-stubs.ts says the TLS warning).
+ */
 export function nodeFetch(tls: TlsOptions | undefined): BaseFetch {
-  const connect = {
-    ...(tls?.ca !== undefined && { ca: tls.ca }),
-    ...(tls?.rejectUnauthorized === false && { rejectUnauthorized: false }),
-  };
-  // One Agent per timeout in use (the client's, and any per-call ones); resolved ones are kept for sync use.
-  const ready = new Map<number, Dispatcher | null>();
-  const pending = new Map<number, Promise<Dispatcher | null>>();
+  let pool: Dispatcher | null | undefined;
   let dispatch: typeof import("./dispatch.js") | undefined;
-  const agentFor = async (ms: number): Promise<Dispatcher | null> => {
-    let loading = pending.get(ms);
-    if (!loading) {
-      const undici = (globalThis as { process?: { versions?: Record<string, string> } }).process?.versions
-        ?.undici;
-      loading = Promise.all([
-        nodeAgentClass(),
-        dispatchSupported(undici) ? loadDispatch().catch(() => undefined) : undefined,
-      ]).then(([Agent, module]) => {
-        dispatch = module;
-        const agent = Agent ? new Agent({ connect, headersTimeout: ms, bodyTimeout: ms }) : null;
-        ready.set(ms, agent);
-        return agent;
-      });
-      pending.set(ms, loading);
-    }
+  let loading: Promise<Dispatcher | null> | undefined;
+  // Without TLS settings the pool is Node's global dispatcher, looked up per request as fetch does.
+  const global = poolKey(tls) === undefined;
+  const load = () => {
+    const undici = (globalThis as { process?: { versions?: Record<string, string> } }).process?.versions
+      ?.undici;
+    loading ??= Promise.all([
+      poolFor(tls),
+      dispatchSupported(undici) ? loadDispatch().catch(() => undefined) : undefined,
+    ]).then(([found, module]) => {
+      dispatch = module;
+      pool = found ?? null;
+      return pool;
+    });
     return loading;
   };
   return async (url, init) => {
     const { timeoutMs = 0, stream = false, ...rest } = init as TimedInit;
-    const agent = ready.has(timeoutMs) ? ready.get(timeoutMs) : await agentFor(timeoutMs);
-    if (agent) {
+    const through = pool === undefined ? await load() : global && pool ? (globalDispatcher() ?? pool) : pool;
+    if (through) {
       return dispatch && !stream && dispatch.isPlainBody(rest.body)
-        ? dispatch.dispatchFetch(agent, url, rest, timeoutMs)
-        : fetch(url, { ...rest, dispatcher: agent } as RequestInit);
+        ? dispatch.dispatchFetch(through, url, rest, timeoutMs)
+        : fetch(url, { ...rest, dispatcher: withTimeouts(through, timeoutMs) } as RequestInit);
     }
     // Not undici (another runtime's fetch): TLS settings cannot apply, and the timeout is a signal.
     if (tls) {

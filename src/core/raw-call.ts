@@ -23,6 +23,8 @@ export async function rawCaller<Paths extends {}>(
   const c = created as unknown as Record<string, (p: string, i: unknown) => Promise<unknown>>;
 
   return async function call(method: string, path: string, init: RawInit = {}) {
+    // Caller mistakes fail here, before openapi-fetch builds a Request (whose TypeError quotes the value).
+    checkRawInit(method, path, init, options.checkHeaders);
     const found = await options.route(method, path);
     options.redactor.learnFields(init.body);
     options.redactor.learnFields(init.params);
@@ -126,4 +128,28 @@ function mergeHeaders(encoded: Record<string, string>, given: HeadersInit | unde
     }
   }
   return headers;
+}
+
+/** Per-call headers and path parameters a request cannot carry: a TypeError before anything is built. */
+function checkRawInit(
+  method: string,
+  path: string,
+  init: RawInit,
+  checkHeaders: RawClientOptions["checkHeaders"],
+): void {
+  const where = `${method} ${path}`;
+  checkHeaders(init.params?.header, where);
+  const given = init.headers;
+  if (Array.isArray(given)) checkHeaders(Object.fromEntries(given as [string, string][]), where);
+  else if (given && !(given instanceof Headers)) checkHeaders(given as Record<string, unknown>, where);
+  for (const [name, value] of Object.entries(init.params?.path ?? {})) {
+    try {
+      if (typeof value === "string") encodeURIComponent(value);
+    } catch {
+      // Only a lone surrogate makes it throw (a URIError): text with no UTF-8 form.
+      throw new TypeError(
+        `${where}: path parameter "${name}" has a lone UTF-16 surrogate (text cut in the middle of a character)`,
+      );
+    }
+  }
 }

@@ -23,6 +23,8 @@ export interface RawClientOptions {
   headers: Record<string, string>;
   credentials?: RequestCredentials | undefined;
   engine: () => Engine;
+  /** ./header-check.ts's check, handed over so the lazily loaded call path does not import it. */
+  checkHeaders: (headers: Record<string, unknown> | undefined, where: string) => void;
   /** The operation behind a method and path template, from the generated table (V1's loads lazily). */
   route: (method: string, path: string) => Promise<Found | undefined>;
   extraQuery?: () => Promise<((operationId: string, fields: Loose) => Loose | undefined) | undefined>;

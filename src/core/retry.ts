@@ -6,13 +6,19 @@ const MAX_DELAY_MS = 8_000;
 /** A server asking for a longer pause than this gets a RateLimitError instead of a silent stall. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-/** Parses Retry-After: delta seconds or an HTTP date. */
+/**
+ * Parses Retry-After: delta seconds or an HTTP date. A wait that is not positive (0, a negative number,
+ * a date already past) or not understood is undefined: the normal back-off applies, never none.
+ */
 export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const text = value?.trim() ?? "";
+  // An HTTP date names its day or month ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse also reads "-5".
+  const ms = /^\d+(\.\d+)?$/.test(text)
+    ? Math.round(Number(text) * 1000)
+    : /[a-z]/i.test(text)
+      ? Date.parse(text) - now
+      : Number.NaN;
+  return ms > 0 ? ms : undefined;
 }
 
 /** Delay before retry number `retry` (1-based): 0.5 s, 1 s, 2 s … capped at 8 s, minus up to 25% jitter. */
