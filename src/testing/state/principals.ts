@@ -99,10 +99,10 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
     enrol(String(user.name), [orgId]);
     return user;
   };
-  /** A group as the spec's UserGroupResponse has it, with the Org it belongs to. */
+  /** A group as the spec's UserGroupResponse has it, with "Orgs in which group exists" (ids as strings there). */
   const shape = (group: Loose, orgId: number) => {
     const org = catalog.orgs.find((o) => o.id === orgId);
-    return { ...group, orgs: [{ id: orgId, name: org?.name ?? "Primary" }] };
+    return { ...group, orgs: [{ id: String(orgId), name: org?.name ?? "Primary" }] };
   };
   return {
     // Created users and groups are remembered, so a sync sees them on its next search.
