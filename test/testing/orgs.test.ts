@@ -118,6 +118,13 @@ describe("groups per Org", () => {
       privileges: ["ADMINISTRATION"],
       user_identifiers: ["ben.okafor"],
     });
+    // The current user's groups are those of the Org the session works in.
+    const mine = async (ts: ThoughtSpotClient) =>
+      ((await ts.api.v2.getCurrentUserInfo()) as { user_groups: { name: string }[] }).user_groups.map(
+        (g) => g.name,
+      );
+    expect(await mine(inOrg(DEV, "ben.okafor"))).toEqual(["dev-admins"]);
+    expect(await mine(inOrg(0, "ben.okafor"))).toEqual(["analysts"]);
     // ben administers Dev, not Primary (where he is only an analyst).
     await inOrg(DEV, "ben.okafor").api.v2.createUserGroup({ name: "builders", display_name: "Builders" });
     expect((await groups(inOrg(DEV))).map((g) => g.name)).toEqual(["dev-admins", "builders"]);

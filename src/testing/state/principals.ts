@@ -135,7 +135,8 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
     createUserGroup: (request) => {
       const { input } = request;
       const orgId = orgOf(request);
-      // Names are unique within an Org: two Orgs may each have a group of the same name.
+      // Names are unique within an Org: two Orgs may each have a group of the same name. A duplicate gets
+      // the 409 of a duplicate user (errors.ts: ThoughtSpot's V1 docs); the V2 spec lists no 409 here.
       if (groupsOf(catalog, orgId).some((g) => g.name === input.name))
         return conflict(`A group named ${String(input.name)} already exists.`);
       const unknownUser = ((input.user_identifiers as unknown[] | undefined) ?? []).find((u) => !findUser(u));

@@ -62,7 +62,8 @@ export function tagAnswers(store: MockStore): Record<string, Answer> {
     createTag: (request) => {
       const { input, caller } = request;
       const tags = tagsOf(catalog, orgOf(request));
-      // Names are unique within an Org; another Org may hold a tag of the same name.
+      // Names are unique within an Org; another Org may hold a tag of the same name. A duplicate gets the
+      // 409 of a duplicate user (errors.ts: ThoughtSpot's V1 docs); the V2 spec lists no 409 here.
       if (tags.some((t) => t.name === input.name))
         return conflict(`A tag named ${String(input.name)} already exists.`);
       const now = Date.now();
