@@ -42,6 +42,15 @@ async function failure(call: Promise<unknown>): Promise<ApiError> {
   return error as ApiError;
 }
 
+/** The Liveboards carrying the tag, with the tags their headers list. */
+async function byTag(ts: ThoughtSpotClient, tag: string) {
+  const found = await ts.api.v2.searchMetadata({ metadata: [{ type: "LIVEBOARD" }], tag_identifiers: [tag] });
+  return found.map((f) => ({
+    metadata_id: f.metadata_id,
+    metadata_header: { tags: (f.metadata_header?.tags ?? []) as Tag[] },
+  }));
+}
+
 /** A Liveboard imported into the client's Org; its GUID. */
 async function liveboard(ts: ThoughtSpotClient, name: string): Promise<string> {
   const { guids } = await ts.tml.import([{ liveboard: { name, visualizations: [] } }]);
@@ -281,33 +290,20 @@ describe("tags per Org", () => {
 
     const devRetail = (await dev.api.v2.createTag({ name: "Retail" })) as Tag;
     await dev.api.v2.assignTag({ metadata: [{ identifier: board }], tag_identifiers: ["Retail"] });
-    const found = (await dev.api.v2.searchMetadata({
-      metadata: [{ type: "LIVEBOARD" }],
-      tag_identifiers: [devRetail.id],
-    })) as { metadata_id: string; metadata_header: { tags: Tag[] } }[];
+    const found = await byTag(dev, devRetail.id);
     expect(found.map((f) => f.metadata_id)).toEqual([board]);
     expect(found[0]!.metadata_header.tags.map((t) => t.id)).toEqual([devRetail.id]);
     // Primary's Retail objects are found by Primary's tag, never Dev's.
-    const primaryTagged = (await primary.api.v2.searchMetadata({
-      metadata: [{ type: "LIVEBOARD" }],
-      tag_identifiers: [primaryRetail.id],
-    })) as { metadata_id: string; metadata_header: { tags: Tag[] } }[];
+    const primaryTagged = await byTag(primary, primaryRetail.id);
+    expect(primaryTagged.length).toBeGreaterThan(0);
     expect(primaryTagged.map((f) => f.metadata_id)).not.toContain(board);
     for (const f of primaryTagged)
       expect(f.metadata_header.tags.map((t) => t.id)).toContain(primaryRetail.id);
-    expect(
-      await primary.api.v2.searchMetadata({
-        metadata: [{ type: "LIVEBOARD" }],
-        tag_identifiers: [devRetail.id],
-      }),
-    ).toEqual([]);
+    expect(await byTag(primary, devRetail.id)).toEqual([]);
 
     // Deleting Dev's Retail leaves Primary's objects tagged.
     await dev.api.v2.deleteTag({ tag_identifier: "Retail" });
-    const still = (await primary.api.v2.searchMetadata({
-      metadata: [{ type: "LIVEBOARD" }],
-      tag_identifiers: [primaryRetail.id],
-    })) as unknown[];
+    const still = await byTag(primary, primaryRetail.id);
     expect(still).toHaveLength(primaryTagged.length);
   });
 });
