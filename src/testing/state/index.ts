@@ -15,7 +15,11 @@ import { tagAnswers } from "./tags.js";
 /** Logins, tokens and sessions: the mock's own even with `realistic: false`, since it checks every call. */
 export const loginAnswers = (store: MockStore): Record<string, Answer> => authAnswers(store);
 
-/** Operations ThoughtSpot allows only to administrators (the spec's 403 examples name ADMINISTRATION). */
+/**
+ * Operations ThoughtSpot allows only to administrators (the spec's 403 examples name ADMINISTRATION;
+ * ThoughtSpot's Group API docs: ADMINISTRATION is what lets a user "create, edit, and delete users and
+ * user groups", hence updateUserGroup too).
+ */
 const ADMIN_ONLY = [
   "createUser",
   "deleteUser",
