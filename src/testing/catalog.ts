@@ -50,9 +50,12 @@ export interface ObjectHeader {
 export interface Catalog {
   orgs: CatalogOrg[];
   credentials: CatalogCredentials;
+  /** Users belong to the cluster (and to the Orgs whose members name them). */
   users: Loose[];
-  groups: Loose[];
-  tags: Loose[];
+  /** Groups by Org id: each Org has its own (ThoughtSpot's Orgs overview). The shipped ones are Primary's. */
+  groups: Record<number, Loose[]>;
+  /** Tags by Org id, like groups; mock/tags.json holds Primary's. */
+  tags: Record<number, Loose[]>;
   /** Keyed by object GUID; objects without an entry belong to tsadmin and carry no tags. */
   headers: Record<string, ObjectHeader>;
   objects: CatalogObject[];
@@ -105,8 +108,8 @@ function readShipped(): Catalog {
     orgs: orgs.orgs,
     credentials,
     users: json("users.json"),
-    groups: json("groups.json"),
-    tags: json("tags.json"),
+    groups: { 0: json("groups.json") },
+    tags: { 0: json("tags.json") },
     headers: headers as Record<string, ObjectHeader>,
     objects,
     data: tables,

@@ -4,7 +4,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Answer, AnswerInput, AnswerOutput, Operation } from "../types.js";
 import { asV1, badRequest, forbidden, unauthorized } from "./errors.js";
-import { findOrg, type Grant, isMember, type MockStore, passwordOf, secret } from "./store.js";
+import { findOrg, type Grant, groupsOf, isMember, type MockStore, passwordOf, secret } from "./store.js";
 
 type Loose = Record<string, unknown>;
 
@@ -279,7 +279,13 @@ export function systemAnswers(store: MockStore): Record<string, Answer> {
   return {
     getCurrentUserInfo: (request) => {
       const orgId = request.caller?.orgId ?? 0;
-      return { json: { ...userOf(request), current_org: { id: orgId, name: orgName(orgId) } } };
+      const user = userOf(request);
+      // The user's groups in the Org it works in: groups belong to one Org.
+      const inOrg = new Set(groupsOf(store.catalog, orgId).map((g) => g.id));
+      const groups = ((user.user_groups as { id?: unknown }[] | undefined) ?? []).filter((g) =>
+        inOrg.has(g.id),
+      );
+      return { json: { ...user, user_groups: groups, current_org: { id: orgId, name: orgName(orgId) } } };
     },
     getCurrentUserToken: (request) => {
       const bearer = bearerOf(request.headers);

@@ -9,7 +9,7 @@ import { describeTml } from "../catalog.js";
 import type { Answer, AnswerOutput } from "../types.js";
 import { badRequest } from "./errors.js";
 import { referencesOf, unresolved } from "./references.js";
-import type { MockCaller, MockStore } from "./store.js";
+import { type MockCaller, type MockStore, orgOfObject, tagsOf } from "./store.js";
 
 type Loose = Record<string, unknown>;
 
@@ -41,6 +41,8 @@ export function findObject(store: MockStore, orgId: number, identifier: unknown)
 /** Owner (a user of the catalog) and tags of an object, as ThoughtSpot's header lists them. */
 function ownership(store: MockStore, id: string): Loose {
   const { catalog } = store;
+  // Tag names resolve among the tags of the object's own Org.
+  const orgTags = tagsOf(catalog, orgOfObject(catalog, id));
   const { author, tags } = catalog.headers[id] ?? { author: "tsadmin", tags: [] };
   const user = catalog.users.find((u) => u.name === author) ?? catalog.users[0] ?? {};
   return {
@@ -48,7 +50,7 @@ function ownership(store: MockStore, id: string): Loose {
     authorName: user.name,
     authorDisplayName: user.display_name,
     owner: user.id,
-    tags: tags.map((name) => catalog.tags.find((t) => t.name === name) ?? { name }),
+    tags: tags.map((name) => orgTags.find((t) => t.name === name) ?? { name }),
   };
 }
 
@@ -57,7 +59,7 @@ function tagged(store: MockStore, o: CatalogObject, wanted: unknown): boolean {
   if (!Array.isArray(wanted) || wanted.length === 0) return true;
   const names = store.catalog.headers[o.id]?.tags ?? [];
   return names.some((name) => {
-    const tag = store.catalog.tags.find((t) => t.name === name);
+    const tag = tagsOf(store.catalog, o.orgId).find((t) => t.name === name);
     return wanted.includes(name) || (tag !== undefined && wanted.includes(tag.id));
   });
 }

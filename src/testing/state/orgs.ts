@@ -1,6 +1,6 @@
 // Orgs of the store: searchOrgs lists the Orgs the caller belongs to (all of them for tsadmin);
-// createOrg adds an empty Org (tsadmin and the creator are members), deleteOrg removes one with its
-// objects and logins. Never deletes the Primary Org (0).
+// createOrg adds an empty Org (tsadmin and the creator are members; no groups, no tags), deleteOrg
+// removes one with its objects, groups, tags and logins. Never deletes the Primary Org (0).
 import type { Answer } from "../types.js";
 import { badRequest, conflict } from "./errors.js";
 import { findOrg, isMember, type MockStore } from "./store.js";
@@ -42,7 +42,20 @@ export function orgAnswers(store: MockStore): Record<string, Answer> {
       if (!org) return badRequest(`Org not found: ${params.org_identifier}`);
       if (org.id === 0) return badRequest("The Primary Org cannot be deleted.");
       catalog.orgs.splice(catalog.orgs.indexOf(org), 1);
+      for (const o of catalog.objects)
+        if (o.orgId === org.id) {
+          store.shares.delete(o.id);
+          delete catalog.headers[o.id];
+        }
       catalog.objects = catalog.objects.filter((o) => o.orgId !== org.id);
+      // Its groups and tags go with it; users stay (they are the cluster's) but leave its groups.
+      const gone = new Set((catalog.groups[org.id] ?? []).map((g) => g.id));
+      for (const u of catalog.users)
+        u.user_groups = ((u.user_groups as { id?: unknown }[] | undefined) ?? []).filter(
+          (g) => !gone.has(g.id),
+        );
+      delete catalog.groups[org.id];
+      delete catalog.tags[org.id];
       for (const [token, grant] of store.tokens) if (grant.orgId === org.id) store.tokens.delete(token);
       for (const [id, session] of store.sessions) if (session.orgId === org.id) store.sessions.delete(id);
       return { status: 204 };

@@ -1,19 +1,29 @@
 // Sharing in the store: shareMetadata records each principal's share mode per object (NO_ACCESS takes
 // it away), fetchPermissionsOnMetadata answers from those records plus the owner's MODIFY, in the
 // shape of the spec's example, and fetchPermissionsOfPrincipals the same records by principal. Only
-// objects of the caller's Org; unknown objects or principals fail.
+// objects of the caller's Org, and only its groups and the users who work in it; unknown objects or
+// principals (a group of another Org among them) fail.
 import { page } from "../answers/page.js";
 import type { Answer } from "../types.js";
 import { badRequest } from "./errors.js";
 import { findObject, objectsIn } from "./metadata.js";
-import type { MockStore, Share } from "./store.js";
+import { groupsOf, isMember, type MockStore, type Share } from "./store.js";
 
 type Loose = Record<string, unknown>;
 
-function principal(store: MockStore, ref: Loose): Share | undefined {
+/**
+ * The user or group `ref` names, as the caller's Org resolves it: a group of that Org, or a user who works
+ * in it. A group of another Org is not found (nor is a user outside the Org), as on ThoughtSpot, where
+ * each Org has its own groups.
+ */
+function principal(store: MockStore, orgId: number, ref: Loose): Share | undefined {
   const id = ref.identifier;
   const user =
-    ref.type !== "USER_GROUP" ? store.catalog.users.find((u) => u.id === id || u.name === id) : undefined;
+    ref.type !== "USER_GROUP"
+      ? store.catalog.users.find(
+          (u) => (u.id === id || u.name === id) && isMember(store.catalog, String(u.name), orgId),
+        )
+      : undefined;
   if (user)
     return {
       principalId: String(user.id),
@@ -22,7 +32,9 @@ function principal(store: MockStore, ref: Loose): Share | undefined {
       shareMode: "NO_ACCESS",
     };
   const group =
-    ref.type !== "USER" ? store.catalog.groups.find((g) => g.id === id || g.name === id) : undefined;
+    ref.type !== "USER"
+      ? groupsOf(store.catalog, orgId).find((g) => g.id === id || g.name === id)
+      : undefined;
   if (group)
     return {
       principalId: String(group.id),
@@ -47,7 +59,7 @@ export function sharingAnswers(store: MockStore): Record<string, Answer> {
         return badRequest(`Metadata object(s) not found or not accessible: ${missing.join(", ")}`);
       const grants = ((input.permissions as Loose[] | undefined) ?? []).map((p) => ({
         p,
-        share: principal(store, (p.principal ?? {}) as Loose),
+        share: principal(store, orgId, (p.principal ?? {}) as Loose),
       }));
       const unknown = grants.filter((g) => !g.share).map((g) => String((g.p.principal as Loose)?.identifier));
       if (unknown.length) return badRequest(`User or group not found: ${unknown.join(", ")}`);
@@ -71,7 +83,7 @@ export function sharingAnswers(store: MockStore): Record<string, Answer> {
       if (missing.length)
         return badRequest(`Metadata object(s) not found or not accessible: ${missing.join(", ")}`);
       const only = ((input.principals as Loose[] | undefined) ?? []).map(
-        (p) => principal(store, p)?.principalId,
+        (p) => principal(store, orgId, p)?.principalId,
       );
       const details = asked.map((m) => {
         const o = findObject(store, orgId, m.identifier)!;
@@ -120,7 +132,7 @@ export function sharingAnswers(store: MockStore): Record<string, Answer> {
     fetchPermissionsOfPrincipals: ({ input, caller }) => {
       const orgId = caller?.orgId ?? 0;
       const asked = (input.principals as Loose[] | undefined) ?? [];
-      const found = asked.map((p) => ({ p, share: principal(store, p) }));
+      const found = asked.map((p) => ({ p, share: principal(store, orgId, p) }));
       const unknown = found.filter((f) => !f.share).map((f) => String(f.p.identifier));
       if (unknown.length) return badRequest(`User or group not found: ${unknown.join(", ")}`);
       const type = input.default_metadata_type;

@@ -131,6 +131,26 @@ export function isMember(catalog: Catalog, username: string, orgId: number): boo
   return !!org && (org.members === "*" || org.members.includes(username));
 }
 
+// Groups and tags belong to one Org: the spec's SearchUserGroupsRequest.org_identifiers is "the Org to
+// which the group belongs", and ThoughtSpot's Orgs overview gives each Org its own groups and objects
+// (tags are objects of an Org). Users are the cluster's: an Org's members list says who works in it.
+
+/** Org `orgId`'s groups, the list itself (an Org without groups gets an empty one). */
+export function groupsOf(catalog: Catalog, orgId: number): Loose[] {
+  catalog.groups[orgId] ??= [];
+  return catalog.groups[orgId];
+}
+
+/** Org `orgId`'s tags, the list itself. */
+export function tagsOf(catalog: Catalog, orgId: number): Loose[] {
+  catalog.tags[orgId] ??= [];
+  return catalog.tags[orgId];
+}
+
+/** The Org an object lives in (Primary for an id the catalog does not hold). */
+export const orgOfObject = (catalog: Catalog, id: string) =>
+  catalog.objects.find((o) => o.id === id)?.orgId ?? 0;
+
 /** The Org named by id or name (V2 org_identifier is a string holding either). */
 export function findOrg(catalog: Catalog, identifier: unknown) {
   return catalog.orgs.find((o) => String(o.id) === String(identifier) || o.name === identifier);
