@@ -131,14 +131,22 @@ beforeAll(async () => {
       return json(res, 200, { id: "u1", name: "tsadmin", current_org: { id: orgId, name: `Org ${orgId}` } });
     if (path === "/api/rest/2.0/metadata/search") {
       const { metadata, record_offset = 0, record_size = 10 } = body(req);
-      const type = metadata?.[0]?.type;
-      const all = [...org.values()].filter((o) => (METADATA_TYPE[o.type] ?? "LOGICAL_TABLE") === type);
+      const wanted = (metadata ?? []) as { identifier?: string; type?: string }[];
+      const typeOf = (o: Stored) => METADATA_TYPE[o.type] ?? "LOGICAL_TABLE";
+      // Each item is a GUID (type optional, as the spec allows) or a type; -1 is "all records".
+      const all = [...org.values()].filter((o) =>
+        wanted.some(
+          (w) =>
+            (w.identifier === undefined || w.identifier === o.guid) &&
+            (w.type === undefined || w.type === typeOf(o)),
+        ),
+      );
       return json(
         res,
         200,
         all
-          .slice(record_offset, record_offset + record_size)
-          .map((o) => ({ metadata_id: o.guid, metadata_name: o.name, metadata_type: type })),
+          .slice(record_offset, record_size < 0 ? undefined : record_offset + record_size)
+          .map((o) => ({ metadata_id: o.guid, metadata_name: o.name, metadata_type: typeOf(o) })),
       );
     }
     if (path === "/api/rest/2.0/metadata/tml/export") {
