@@ -407,6 +407,27 @@ describe("ts.tml.deploy stopped by a request error part-way", () => {
     expect((await contents(production)).size).toBe(report.objects.length);
   });
 
+  it("ALL_OR_NONE: the one import request fails, so every object is in doubt and nothing is mapped", async () => {
+    mock.fail("importMetadataTML", { status: 500 });
+    const error = (await production.tml
+      .deploy({
+        from: { client: primary, objects: [OVERVIEW] },
+        mappingFile,
+        policy: "ALL_OR_NONE",
+        maxRetries: 0,
+      })
+      .catch((e: unknown) => e)) as TmlDeployError;
+    mock.clearFaults();
+    expect(error).toBeInstanceOf(TmlDeployError);
+    expect(error.report.objects.length).toBeGreaterThan(1);
+    for (const o of error.report.objects) {
+      expect(o.outcome).toBe("failed");
+      expect(o.message).toMatch(/^the import request failed \(/);
+    }
+    expect((await contents(production)).size).toBe(0);
+    await expect(readFile(mappingFile, "utf8")).rejects.toThrow(/ENOENT/);
+  });
+
   it("an error in the target check (before any import): every object is reported not attempted", async () => {
     await production.tml.deploy({ from: { client: primary, objects: [OVERVIEW] }, mappingFile });
     const before = await readFile(mappingFile, "utf8");
