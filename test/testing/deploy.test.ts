@@ -243,7 +243,7 @@ describe("ts.tml.deploy when the target changed behind the mapping", () => {
     expect(again.targetGuid).toBeDefined();
     expect(again.targetGuid).not.toBe(table.targetGuid);
     expect(again.notes?.[0]).toBe(
-      `${table.targetGuid} was deleted on the target since the last deploy: created again`,
+      `the target no longer has ${table.targetGuid} (deleted since the last deploy): sent as new`,
     );
     // Production holds it under the new GUID, and what uses it points there.
     const target = await contents(production);

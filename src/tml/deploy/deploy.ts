@@ -1,7 +1,8 @@
 // ts.tml.deploy(): promote TML from a source (another client's objects, a folder, documents) to this
 // client's cluster/Org: plan, order, carry GUIDs over through the mapping, import level by level, report.
 // It talks to the target only through ts.tml.import and the Call port, and to the source only through
-// the source client's ts.tml; it never writes the mapping on a dry run.
+// the source client's ts.tml; it never writes the mapping on a dry run, and never ends part-way without
+// a report (a stop is a TmlDeployError carrying it).
 import type { Call } from "../../core/call.js";
 import type { CallOptions } from "../../core/types.js";
 import { parseTml } from "../document.js";
@@ -211,7 +212,9 @@ async function deployLocked(
       }
       if (gone.has(n.key)) {
         const was = entryOf(known, n.key)!.guid;
-        prepared.notes.unshift(`${was} was deleted on the target since the last deploy: created again`);
+        prepared.notes.unshift(
+          `the target no longer has ${was} (deleted since the last deploy): sent as new`,
+        );
       }
       pending.push({ node: n, ...prepared, mapped });
     }
