@@ -145,7 +145,13 @@ export type {
   TmlSelectionType,
 } from "./tml/deploy/plan.js";
 export type { TmlDeployedObject, TmlDeployOutcome, TmlDeployReport } from "./tml/deploy/report.js";
-export { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./tml/errors.js";
+export {
+  TmlDeployError,
+  TmlError,
+  TmlImportError,
+  type TmlImportFailure,
+  TmlParseError,
+} from "./tml/errors.js";
 export type {
   ExportedTml,
   TmlExportOptions,

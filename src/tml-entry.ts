@@ -26,7 +26,13 @@ export {
   tmlType,
   tmlValueStyle,
 } from "./tml/document.js";
-export { TmlError, TmlImportError, type TmlImportFailure, TmlParseError } from "./tml/errors.js";
+export {
+  TmlDeployError,
+  TmlError,
+  TmlImportError,
+  type TmlImportFailure,
+  TmlParseError,
+} from "./tml/errors.js";
 export type { ReadTmlFolderOptions } from "./tml/files.js";
 export { readTmlFolder, type TmlFile, tmlFileName, writeTmlFolder } from "./tml/files.js";
 export {

@@ -1,7 +1,14 @@
 // The `tml export|import|deploy` commands: flags → the library's options, its results → stdout (text, or
 // JSON with --json), progress → stderr. Each command is a thin call of ts.tml; nothing here decides what
 // the library would decide (order, mapping, matching): the CLI can do only what a program can.
-import type { ThoughtSpotClient, TmlDeployOptions, TmlImportPolicy, TmlSelectionType } from "../index.js";
+import {
+  type ThoughtSpotClient,
+  TmlDeployError,
+  type TmlDeployOptions,
+  type TmlDeployResult,
+  type TmlImportPolicy,
+  type TmlSelectionType,
+} from "../index.js";
 import { readTmlFolder, type TmlRefTarget, writeTmlFolder } from "../tml-entry.js";
 import {
   type CommandSpec,
@@ -83,7 +90,8 @@ export const deploySpec: CommandSpec = {
     "Promotes objects of TS_SERVER_URL (with what they use), or the .tml files of DIR, to the target",
     "(TS_TARGET_*; another Org with --target-org), in dependency order. Objects the mapping file knows are",
     "updated in place, new ones created and added to it; unchanged ones are skipped. Prints a report per",
-    "object. Exit status 1 if any object failed.",
+    "object. Exit status 1 if any object failed, or if a request error stopped the deploy part-way (the",
+    "report of what went through is still printed; the mapping file keeps it).",
   ].join("\n"),
   flags: {
     mapping: {
@@ -241,7 +249,9 @@ export async function runDeploy(args: ParsedArgs, io: CommandIo): Promise<number
   const target = targetClient(io.env, parseOrg(args.values["target-org"], "--target-org"));
   io.clients.push(target);
 
-  const report = await target.tml.deploy({
+  let report: TmlDeployResult;
+  let stoppedBy: TmlDeployError | undefined;
+  const deploying = target.tml.deploy({
     from,
     mappingFile,
     ...(args.values.target !== undefined && { target: args.values.target as string }),
@@ -259,10 +269,25 @@ export async function runDeploy(args: ParsedArgs, io: CommandIo): Promise<number
     ...(args.values.async === true && { async: true }),
     onProgress: (p) => io.progress.count(p.phase === "export" ? "exporting" : "importing", p.done, p.total),
   });
+  try {
+    report = await deploying;
+  } catch (error) {
+    // Stopped part-way: what went through is in the mapping file; the report says what did not.
+    if (!(error instanceof TmlDeployError)) throw error;
+    stoppedBy = error;
+    report = error.report;
+  }
   io.progress.done();
   if (args.values.json) {
     const { mapping: _mapping, summary: _summary, ...data } = report;
-    json(io, data);
+    const error = stoppedBy && {
+      name: stoppedBy.name,
+      message: stoppedBy.message,
+      status: stoppedBy.status,
+      operationId: stoppedBy.operationId,
+    };
+    json(io, error ? { ...data, error } : data);
   } else io.stdout.write(report.summary);
+  if (stoppedBy) io.stderr.write(`${stoppedBy.name}: ${stoppedBy.message}\n`);
   return report.ok ? 0 : 1;
 }

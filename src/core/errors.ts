@@ -4,7 +4,7 @@
 //   │    RateLimitError, ServerError, RedirectError, UnexpectedResponseError
 //   ├─ NetworkError, RequestTimeoutError, RequestAbortedError (no usable answer)
 //   ├─ PaginationError (a walk that would not end)
-//   ├─ TmlError → TmlParseError, TmlImportError (src/tml/errors.ts)
+//   ├─ TmlError → TmlParseError, TmlImportError, TmlDeployError (src/tml/errors.ts)
 //   └─ ObjectLookupError (src/metadata/errors.ts)
 // Programming mistakes found before any request are TypeErrors instead. Wherever an error is built,
 // it leaves the SDK through one step (./boundary.ts sealError) that scrubs every field, the cause

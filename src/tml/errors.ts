@@ -1,5 +1,6 @@
 // TML errors, under the SDK's one root (ThoughtSpotError) so a single catch covers them too.
 import { ThoughtSpotError, type ThoughtSpotErrorInit } from "../core/errors.js";
+import type { TmlDeployResult } from "./deploy/deploy.js";
 
 /** A TML document that cannot be used as given: no known type key, wrong shape, bad argument. */
 export class TmlError extends ThoughtSpotError {
@@ -74,5 +75,32 @@ export class TmlImportError extends TmlError {
     });
     this.failures = init.failures;
     this.result = init.result;
+  }
+}
+
+/**
+ * A deploy that stopped part-way (a request failed after retries, the login was refused mid-way, the mapping
+ * file could not be written). What went through is in `report` (and in the mapping file); objects not sent
+ * are `failed` with why. The error that stopped it is `cause`; status, operationId and path are copied from it.
+ */
+export class TmlDeployError extends TmlError {
+  override name = "TmlDeployError";
+  /** The deploy's report up to where it stopped, with the mapping after it (`report.mapping`). */
+  readonly report: TmlDeployResult;
+
+  constructor(report: TmlDeployResult, cause: unknown) {
+    const from = cause instanceof ThoughtSpotError ? cause : undefined;
+    const why = cause instanceof Error ? cause.message : String(cause);
+    const c = report.counts;
+    super({
+      message: `tml.deploy stopped: ${why} (${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} failed or not sent; the report is on .report)`,
+      cause,
+      status: from?.status,
+      method: from?.method,
+      path: from?.path,
+      operationId: from?.operationId,
+      requestId: from?.requestId,
+    });
+    this.report = report;
   }
 }

@@ -403,6 +403,40 @@ describe("the boundary: every ThoughtSpotError subclass, scrubbed whole", () => 
         failures: [{ index: 0, name: secret, message: `denied ${secret}` }],
         result: { objects: [{ message: secret }] },
       }),
+    TmlDeployError: (C) => {
+      const object = {
+        name: secret,
+        type: "table",
+        key: secret,
+        sourceGuid: secret,
+        targetGuid: undefined,
+        outcome: "failed" as const,
+        message: `not attempted: the deploy stopped (${secret})`,
+        level: 0,
+        dependsOn: [secret],
+      };
+      const entry = { guid: secret, type: "table", name: secret };
+      return new (C as unknown as typeof sdk.TmlDeployError)(
+        {
+          target: secret,
+          dryRun: false,
+          policy: "PARTIAL",
+          objects: [object],
+          excluded: [],
+          counts: { created: 0, updated: 0, unchanged: 0, failed: 1 },
+          ok: false,
+          mappingFile: secret,
+          stopped: `inner ${secret}`,
+          summary: `failed table "${secret}"`,
+          mapping: {
+            format: "thoughtspot-rest-api/tml-deploy-mapping",
+            version: 1,
+            targets: { [secret]: { [secret]: entry } },
+          },
+        },
+        new ThoughtSpotError(init),
+      );
+    },
     ObjectLookupError: (C) =>
       new (C as unknown as typeof sdk.ObjectLookupError)(`no ${secret}`, secret, [
         { id: secret, name: secret },

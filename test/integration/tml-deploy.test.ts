@@ -131,14 +131,22 @@ beforeAll(async () => {
       return json(res, 200, { id: "u1", name: "tsadmin", current_org: { id: orgId, name: `Org ${orgId}` } });
     if (path === "/api/rest/2.0/metadata/search") {
       const { metadata, record_offset = 0, record_size = 10 } = body(req);
-      const type = metadata?.[0]?.type;
-      const all = [...org.values()].filter((o) => (METADATA_TYPE[o.type] ?? "LOGICAL_TABLE") === type);
+      const wanted = (metadata ?? []) as { identifier?: string; type?: string }[];
+      const typeOf = (o: Stored) => METADATA_TYPE[o.type] ?? "LOGICAL_TABLE";
+      // Each item is a GUID (type optional, as the spec allows) or a type; -1 is "all records".
+      const all = [...org.values()].filter((o) =>
+        wanted.some(
+          (w) =>
+            (w.identifier === undefined || w.identifier === o.guid) &&
+            (w.type === undefined || w.type === typeOf(o)),
+        ),
+      );
       return json(
         res,
         200,
         all
-          .slice(record_offset, record_offset + record_size)
-          .map((o) => ({ metadata_id: o.guid, metadata_name: o.name, metadata_type: type })),
+          .slice(record_offset, record_size < 0 ? undefined : record_offset + record_size)
+          .map((o) => ({ metadata_id: o.guid, metadata_name: o.name, metadata_type: typeOf(o) })),
       );
     }
     if (path === "/api/rest/2.0/metadata/tml/export") {
@@ -247,6 +255,41 @@ describe("ts.tml.deploy between two Orgs", () => {
       force: true,
     });
     expect(forced.counts).toEqual({ created: 0, updated: countBefore, unchanged: 0, failed: 0 });
+  });
+
+  it.each([
+    "PARTIAL",
+    "ALL_OR_NONE",
+  ] as const)("%s: an object deleted on the target is created again; what uses it gets the new GUID", async (policy) => {
+    const first = await target.tml.deploy({ from: { client: source, objects: [LIVEBOARD] }, mappingFile });
+    // Something in the middle: it uses objects and is used by others.
+    const middle = first.objects.find(
+      (o) => o.dependsOn.length > 0 && first.objects.some((x) => x.dependsOn.includes(o.name)),
+    )!;
+    expect(middle).toBeDefined();
+    const users = first.objects.filter((o) => o.dependsOn.includes(middle.name)).map((o) => o.name);
+    orgs.get(2)!.delete(middle.targetGuid!);
+
+    const second = await target.tml.deploy({
+      from: { client: source, objects: [LIVEBOARD] },
+      mappingFile,
+      policy,
+    });
+    expect(second.ok).toBe(true);
+    for (const o of second.objects) {
+      const expected = o.name === middle.name ? "created" : users.includes(o.name) ? "updated" : "unchanged";
+      expect(o.outcome, o.name).toBe(expected);
+    }
+    const again = second.objects.find((o) => o.name === middle.name)!;
+    expect(orgs.get(2)!.get(again.targetGuid!)?.name).toBe(middle.name);
+    // The stand-in refuses any fqn its Org lacks: no user points at the old GUID. PARTIAL sends them after
+    // the new object exists, with its GUID; ALL_OR_NONE sends all in one request, where it is found by name.
+    for (const name of users) {
+      const stored = [...orgs.get(2)!.values()].find((o) => o.name === name)!;
+      expect(stored.text).not.toContain(middle.targetGuid);
+      if (policy === "PARTIAL") expect(stored.text).toContain(again.targetGuid);
+    }
+    expect(orgs.get(2)!.size).toBe(first.objects.length);
   });
 
   it("dry run: VALIDATE_ONLY, nothing changes on the target, the mapping file is not touched", async () => {

@@ -181,6 +181,50 @@ describe("thoughtspot-rest-api (the command)", () => {
     expect(denied.stdout + denied.stderr).not.toContain(wrong);
   }, 60_000);
 
+  it("a request error stops the deploy: the partial report on stdout, the error on stderr, exit 1", async () => {
+    const mapping = join(dir, "stopped-map.json");
+    mock.fail("importMetadataTML", { status: 500, times: Number.POSITIVE_INFINITY });
+    try {
+      const text = await cli(["tml", "deploy", OVERVIEW, "--mapping", mapping, "--target-org", "2"]);
+      expect(text.code).toBe(1);
+      expect(text.stdout).toMatch(/^Deploy to .*\/org\/2\n/);
+      // The first request (the connection) failed; nothing after it was sent.
+      expect(text.stdout).toMatch(/failed\s+connection "[^"]+"[^\n]*\n\s+the import request failed \(/);
+      expect(text.stdout).toMatch(
+        /failed\s+liveboard "Retail Overview 📈"[^\n]*\n\s+not attempted: the deploy stopped/,
+      );
+      expect(text.stdout).toMatch(/\nStopped part-way: .+\n$/);
+      expect(text.stderr).toMatch(/TmlDeployError: tml.deploy stopped: /);
+      expect(text.stdout + text.stderr).not.toContain(mock.credentials.password);
+      await expect(readFile(mapping, "utf8")).rejects.toThrow(/ENOENT/); // nothing went through
+
+      const machine = await cli([
+        "tml",
+        "deploy",
+        OVERVIEW,
+        "--mapping",
+        mapping,
+        "--target-org",
+        "2",
+        "--json",
+        "--quiet",
+      ]);
+      expect(machine.code).toBe(1);
+      const report = JSON.parse(machine.stdout);
+      expect(report.ok).toBe(false);
+      expect(report.stopped).toEqual(expect.any(String));
+      expect(report.error).toMatchObject({
+        name: "TmlDeployError",
+        status: 500,
+        operationId: "importMetadataTML",
+      });
+      expect(report.counts.failed).toBe(report.objects.length);
+      expect(machine.stderr).toMatch(/^TmlDeployError: /);
+    } finally {
+      mock.clearFaults();
+    }
+  }, 60_000);
+
   it("exit 2 for unusable arguments or environment, before any request", async () => {
     mock.clearRequests();
     const cases: [string[], Record<string, string | undefined>, RegExp][] = [
@@ -248,6 +292,41 @@ describe("the command in process", () => {
       { fqn: "0b6f3c1e-5a2d-4c8e-9f10-6d7e8a9b0c11" },
     ]);
     expect(() => parseSwap("table", "nothing")).toThrow(UsageError);
+  });
+
+  it("stopped part-way: what went through is reported created and kept in the mapping; the rest failed; exit 1", async () => {
+    const mapping = join(dir, "partway-map.json");
+    const out: string[] = [];
+    const err: string[] = [];
+    let armed = false;
+    const code = await run(["tml", "deploy", OVERVIEW, "--mapping", mapping, "--target-org", "2", "--json"], {
+      env: {
+        TS_SERVER_URL: mock.url,
+        TS_USERNAME: mock.credentials.username,
+        TS_PASSWORD: mock.credentials.password,
+      },
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: {
+        write: (t: string) => {
+          err.push(t);
+          // After the first import (the connection), every import fails.
+          if (!armed && /^importing [1-9]/.test(t)) {
+            armed = true;
+            mock.fail("importMetadataTML", { status: 500, times: Number.POSITIVE_INFINITY });
+          }
+        },
+      },
+    }).finally(() => mock.clearFaults());
+    expect(armed).toBe(true);
+    expect(code).toBe(1);
+    const report = JSON.parse(out.join(""));
+    const created = report.objects.filter((o: { outcome: string }) => o.outcome === "created");
+    expect(created.map((o: { type: string }) => o.type)).toEqual(["connection"]);
+    expect(report.counts).toMatchObject({ created: 1, failed: report.objects.length - 1 });
+    expect(report.error.name).toBe("TmlDeployError");
+    const file = JSON.parse(await readFile(mapping, "utf8"));
+    expect(Object.keys(file.targets[report.target])).toEqual([created[0].key]);
+    expect(err.join("")).toMatch(/TmlDeployError: tml.deploy stopped: /);
   });
 
   it("on a terminal, progress is one counter line rewritten in place; stdout gets only the report", async () => {

@@ -5,7 +5,13 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createThoughtSpotClient, type ThoughtSpotClient } from "../../src/index.js";
+import {
+  createThoughtSpotClient,
+  type ThoughtSpotClient,
+  ThoughtSpotError,
+  TmlDeployError,
+  type TmlDeployResult,
+} from "../../src/index.js";
 import { type MockThoughtSpot, startMockThoughtSpot } from "../../src/testing/index.js";
 import { parseTml, tmlType } from "../../src/tml-entry.js";
 
@@ -192,6 +198,251 @@ describe("ts.tml.deploy on the mock, Primary → Production", () => {
     expect(report.ok).toBe(true);
     expect((await contents(production)).size).toBe(report.counts.created);
     expect(mock.requests().some((r) => r.operationId === "importMetadataTMLAsync")).toBe(true);
+  });
+});
+
+const outcomeOf = (report: TmlDeployResult, name: string) => report.objects.find((o) => o.name === name)!;
+
+describe("ts.tml.deploy when the target changed behind the mapping", () => {
+  it("an object deleted on the target is created again, and what uses it is sent again with the new GUID", async () => {
+    const first = await production.tml.deploy({
+      from: { client: primary, objects: [OVERVIEW] },
+      mappingFile,
+    });
+    const table = outcomeOf(first, "FACT_SALES");
+    const users = first.objects.filter((o) => o.dependsOn.includes("FACT_SALES")).map((o) => o.name);
+    expect(users.length).toBeGreaterThan(0);
+    await production.api.v2.deleteMetadata({ metadata: [{ identifier: table.targetGuid! }] });
+    const expected = (name: string) =>
+      name === "FACT_SALES" ? "created" : users.includes(name) ? "updated" : "unchanged";
+
+    // A dry run says so, and changes nothing.
+    const dry = await production.tml.deploy({
+      from: { client: primary, objects: [OVERVIEW] },
+      mappingFile,
+      dryRun: true,
+    });
+    for (const o of dry.objects) expect(o.outcome, o.name).toBe(expected(o.name));
+    expect((await contents(production)).has("FACT_SALES")).toBe(false);
+
+    mock.clearRequests();
+    const second = await production.tml.deploy({
+      from: { client: primary, objects: [OVERVIEW] },
+      mappingFile,
+    });
+    // One search for every mapped GUID, before the first import.
+    const searches = mock.requests().filter((r) => r.operationId === "searchMetadata");
+    expect(searches).toHaveLength(1);
+    const asked = (searches[0]!.body as { metadata: { identifier: string }[] }).metadata;
+    expect(asked.map((m) => m.identifier).sort()).toEqual(first.objects.map((o) => o.targetGuid).sort());
+    const ops = mock.requests().map((r) => r.operationId);
+    expect(ops.indexOf("searchMetadata")).toBeLessThan(ops.indexOf("importMetadataTML"));
+
+    for (const o of second.objects) expect(o.outcome, o.name).toBe(expected(o.name));
+    const again = outcomeOf(second, "FACT_SALES");
+    expect(again.targetGuid).toBeDefined();
+    expect(again.targetGuid).not.toBe(table.targetGuid);
+    expect(again.notes?.[0]).toBe(
+      `the target no longer has ${table.targetGuid} (deleted since the last deploy): sent as new`,
+    );
+    // Production holds it under the new GUID, and what uses it points there.
+    const target = await contents(production);
+    expect(target.get("FACT_SALES")!.guid).toBe(again.targetGuid);
+    for (const name of users) {
+      expect(target.get(name)!.text).toContain(again.targetGuid);
+      expect(target.get(name)!.text).not.toContain(table.targetGuid);
+      expect(outcomeOf(second, name).targetGuid).toBe(outcomeOf(first, name).targetGuid);
+    }
+    expect(target.size).toBe(first.objects.length);
+    const file = JSON.parse(await readFile(mappingFile, "utf8"));
+    expect(file.targets[second.target][table.sourceGuid!].guid).toBe(again.targetGuid);
+
+    // Then nothing is left to do.
+    const third = await production.tml.deploy({
+      from: { client: primary, objects: [OVERVIEW] },
+      mappingFile,
+    });
+    expect(third.counts).toEqual({ created: 0, updated: 0, unchanged: first.objects.length, failed: 0 });
+  });
+
+  it("force: true sends everything, and still creates (not updates) what was deleted on the target", async () => {
+    const first = await production.tml.deploy({
+      from: { client: primary, objects: [OVERVIEW] },
+      mappingFile,
+    });
+    const board = outcomeOf(first, "Retail Overview 📈");
+    await production.api.v2.deleteMetadata({ metadata: [{ identifier: board.targetGuid! }] });
+    const forced = await production.tml.deploy({
+      from: { client: primary, objects: [OVERVIEW] },
+      mappingFile,
+      force: true,
+    });
+    expect(forced.counts).toEqual({ created: 1, updated: first.objects.length - 1, unchanged: 0, failed: 0 });
+    expect(outcomeOf(forced, "Retail Overview 📈").outcome).toBe("created");
+    const target = await contents(production);
+    expect(target.size).toBe(first.objects.length);
+    expect(target.get("Retail Overview 📈")!.guid).toBe(outcomeOf(forced, "Retail Overview 📈").targetGuid);
+  });
+
+  it("one mapping file, two Orgs: each target section is checked and updated against its own Org", async () => {
+    const toProduction = () =>
+      production.tml.deploy({ from: { client: primary, objects: [OVERVIEW] }, mappingFile });
+    const development = inOrg(1);
+    const toDevelopment = () =>
+      development.tml.deploy({ from: { client: primary, objects: [OVERVIEW] }, mappingFile });
+    const prod1 = await toProduction();
+    const dev1 = await toDevelopment();
+    expect(dev1.target).not.toBe(prod1.target);
+    expect(dev1.target).toMatch(/\/org\/1$/);
+    // Development gets its own copies: created, under GUIDs of its own.
+    expect(dev1.counts.created).toBe(prod1.counts.created);
+    const prodGuids = new Set(prod1.objects.map((o) => o.targetGuid));
+    for (const o of dev1.objects) expect(prodGuids.has(o.targetGuid)).toBe(false);
+    const file = JSON.parse(await readFile(mappingFile, "utf8"));
+    expect(Object.keys(file.targets).sort()).toEqual([prod1.target, dev1.target].sort());
+    const devContents = await contents(development);
+    for (const o of dev1.objects) expect(devContents.get(o.name)!.guid).toBe(o.targetGuid);
+
+    // Deleted in Development only: only Development creates it again; Production has nothing to do.
+    const devBoard = outcomeOf(dev1, "Retail Overview 📈");
+    await development.api.v2.deleteMetadata({ metadata: [{ identifier: devBoard.targetGuid! }] });
+    const prod2 = await toProduction();
+    expect(prod2.counts).toEqual({ created: 0, updated: 0, unchanged: prod1.objects.length, failed: 0 });
+    const dev2 = await toDevelopment();
+    expect(dev2.counts).toEqual({ created: 1, updated: 0, unchanged: dev1.objects.length - 1, failed: 0 });
+
+    // An edit in Primary updates each Org's own copy in place.
+    const { objects } = await primary.tml.export(OVERVIEW);
+    const doc = objects[0]!.doc as { liveboard: { description?: string } };
+    doc.liveboard.description = "Both Orgs";
+    await primary.tml.import(doc as never);
+    const prod3 = await toProduction();
+    const dev3 = await toDevelopment();
+    expect(outcomeOf(prod3, "Retail Overview 📈")).toMatchObject({
+      outcome: "updated",
+      targetGuid: outcomeOf(prod1, "Retail Overview 📈").targetGuid,
+    });
+    expect(outcomeOf(dev3, "Retail Overview 📈")).toMatchObject({
+      outcome: "updated",
+      targetGuid: outcomeOf(dev2, "Retail Overview 📈").targetGuid,
+    });
+    expect((await contents(production)).get("Retail Overview 📈")!.text).toContain("Both Orgs");
+    expect((await contents(development)).get("Retail Overview 📈")!.text).toContain("Both Orgs");
+    const last = JSON.parse(await readFile(mappingFile, "utf8"));
+    expect(last.targets[prod1.target][OVERVIEW].guid).toBe(outcomeOf(prod1, "Retail Overview 📈").targetGuid);
+    expect(last.targets[dev1.target][OVERVIEW].guid).toBe(outcomeOf(dev2, "Retail Overview 📈").targetGuid);
+  });
+});
+
+describe("ts.tml.deploy stopped by a request error part-way", () => {
+  it.each([
+    ["a 500", { status: 500 }, 500],
+    ["a dropped connection", { drop: true }, undefined],
+  ] as const)("%s: TmlDeployError carries the report; what went through is in the mapping; a rerun finishes", async (_, fault, status) => {
+    let armed = false;
+    const error = await production.tml
+      .deploy({
+        from: { client: primary, objects: [OVERVIEW] },
+        mappingFile,
+        maxRetries: 0,
+        // Once the tables (level 1) are in, every further import fails.
+        onProgress: (p) => {
+          if (p.phase === "import" && p.level === 1 && !armed) {
+            armed = true;
+            mock.fail("importMetadataTML", { ...fault, times: Number.POSITIVE_INFINITY });
+          }
+        },
+      })
+      .catch((e: unknown) => e);
+    mock.clearFaults();
+    expect(armed).toBe(true);
+    expect(error).toBeInstanceOf(TmlDeployError);
+    expect(error).toBeInstanceOf(ThoughtSpotError);
+    const stopped = error as TmlDeployError;
+    expect(stopped.cause).toBeInstanceOf(ThoughtSpotError);
+    expect(stopped.status).toBe(status);
+    expect(stopped.operationId).toBe("importMetadataTML");
+    const report = stopped.report;
+    expect(report.ok).toBe(false);
+    expect(report.stopped).toBe((stopped.cause as Error).message);
+    expect(stopped.message).toContain(report.stopped);
+    expect(report.summary).toContain(`Stopped part-way: ${report.stopped}`);
+    const went = report.objects.filter((o) => o.level <= 1);
+    const inDoubt = report.objects.filter((o) => o.level === 2);
+    const notSent = report.objects.filter((o) => o.level > 2);
+    expect(went.length * inDoubt.length * notSent.length).toBeGreaterThan(0);
+    for (const o of went) expect(o.outcome, o.name).toBe("created");
+    for (const o of inDoubt) {
+      expect(o.outcome, o.name).toBe("failed");
+      expect(o.message).toMatch(/^the import request failed \(.+\); ThoughtSpot may have applied it/);
+    }
+    for (const o of notSent) {
+      expect(o.outcome, o.name).toBe("failed");
+      expect(o.message).toBe(`not attempted: the deploy stopped (${report.stopped})`);
+    }
+    expect(report.counts).toEqual({
+      created: went.length,
+      updated: 0,
+      unchanged: 0,
+      failed: inDoubt.length + notSent.length,
+    });
+    // What went through is on the target and in the mapping file (and in report.mapping).
+    const target = await contents(production);
+    expect([...target.keys()].sort()).toEqual(went.map((o) => o.name).sort());
+    const file = JSON.parse(await readFile(mappingFile, "utf8"));
+    expect(file).toEqual(JSON.parse(JSON.stringify(report.mapping)));
+    expect(Object.keys(file.targets[report.target]).sort()).toEqual(went.map((o) => o.key).sort());
+
+    // The next run skips what went through and sends the rest.
+    const rerun = await production.tml.deploy({
+      from: { client: primary, objects: [OVERVIEW] },
+      mappingFile,
+    });
+    expect(rerun.counts).toEqual({
+      created: inDoubt.length + notSent.length,
+      updated: 0,
+      unchanged: went.length,
+      failed: 0,
+    });
+    expect((await contents(production)).size).toBe(report.objects.length);
+  });
+
+  it("ALL_OR_NONE: the one import request fails, so every object is in doubt and nothing is mapped", async () => {
+    mock.fail("importMetadataTML", { status: 500 });
+    const error = (await production.tml
+      .deploy({
+        from: { client: primary, objects: [OVERVIEW] },
+        mappingFile,
+        policy: "ALL_OR_NONE",
+        maxRetries: 0,
+      })
+      .catch((e: unknown) => e)) as TmlDeployError;
+    mock.clearFaults();
+    expect(error).toBeInstanceOf(TmlDeployError);
+    expect(error.report.objects.length).toBeGreaterThan(1);
+    for (const o of error.report.objects) {
+      expect(o.outcome).toBe("failed");
+      expect(o.message).toMatch(/^the import request failed \(/);
+    }
+    expect((await contents(production)).size).toBe(0);
+    await expect(readFile(mappingFile, "utf8")).rejects.toThrow(/ENOENT/);
+  });
+
+  it("an error in the target check (before any import): every object is reported not attempted", async () => {
+    await production.tml.deploy({ from: { client: primary, objects: [OVERVIEW] }, mappingFile });
+    const before = await readFile(mappingFile, "utf8");
+    mock.fail("searchMetadata", { status: 500 });
+    mock.clearRequests();
+    const error = (await production.tml
+      .deploy({ from: { client: primary, objects: [OVERVIEW] }, mappingFile, maxRetries: 0 })
+      .catch((e: unknown) => e)) as TmlDeployError;
+    mock.clearFaults();
+    expect(error).toBeInstanceOf(TmlDeployError);
+    expect(error.operationId).toBe("searchMetadata");
+    expect(error.report.objects.length).toBeGreaterThan(0);
+    for (const o of error.report.objects) expect(o.message).toMatch(/^not attempted: the deploy stopped/);
+    expect(mock.requests().some((r) => r.operationId === "importMetadataTML")).toBe(false);
+    expect(await readFile(mappingFile, "utf8")).toBe(before);
   });
 });
 

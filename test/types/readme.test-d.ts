@@ -1,6 +1,13 @@
 // The README's examples, compiled: if the public surface drifts from the docs, this fails.
 import { describe, expectTypeOf, it } from "vitest";
-import { createThoughtSpotClient, sharePermissions, TSTypes } from "../../src/index.js";
+import {
+  createThoughtSpotClient,
+  sharePermissions,
+  type ThoughtSpotError,
+  TmlDeployError,
+  type TmlDeployResult,
+  TSTypes,
+} from "../../src/index.js";
 import type { MetadataListOutput, SessionInfoInput, V1Api } from "../../src/v1.js";
 import type {
   components,
@@ -73,5 +80,22 @@ describe("README examples", () => {
     type SearchUsersBody = operations["searchUsers"]["requestBody"]["content"]["application/json"];
     expectTypeOf<MetadataHeader["metadata_id"]>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<SearchUsersBody>().toHaveProperty("record_size");
+  });
+});
+
+describe("README: Promote content, stopped part-way", () => {
+  it("TmlDeployError carries the deploy's report, as the README's catch reads it", async () => {
+    const target = createThoughtSpotClient({ serverUrl: "https://my.thoughtspot.cloud" });
+    let report: TmlDeployResult | undefined;
+    try {
+      report = await target.tml.deploy({ from: { folder: "tml/" }, mappingFile: "deploy/guid-mapping.json" });
+    } catch (error) {
+      if (!(error instanceof TmlDeployError)) throw error;
+      expectTypeOf(error.report).toEqualTypeOf<TmlDeployResult>();
+      expectTypeOf(error.report.stopped).toEqualTypeOf<string | undefined>();
+      expectTypeOf(error).toExtend<ThoughtSpotError>();
+      report = error.report;
+    }
+    void report;
   });
 });

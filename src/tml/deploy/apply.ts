@@ -124,27 +124,35 @@ export interface BatchItem {
   text: string;
 }
 
-/** Imports items in batches of `batchSize`, pairing each with its entry of the answer. */
-export async function importBatches(
+/**
+ * Imports items in batches of `batchSize`, pairing each with its entry of the answer. `onBatch` gets each
+ * batch's items and answers as soon as they arrive, so a request error in a later batch loses none of them;
+ * `onSend` names the items of the request about to go (the ones in doubt if it fails).
+ */
+export async function importBatches<T extends BatchItem>(
   importTml: (docs: string[], options: TmlImportOptions) => Promise<TmlImportResult>,
-  items: readonly BatchItem[],
-  options: TmlImportOptions & { batchSize: number; onBatch?: (done: number) => void },
+  items: readonly T[],
+  options: TmlImportOptions & {
+    batchSize: number;
+    onSend?: (batch: readonly T[]) => void;
+    onBatch?: (batch: readonly T[], answers: (ImportedTml | undefined)[]) => void;
+  },
 ): Promise<(ImportedTml | undefined)[]> {
-  const { batchSize, onBatch, ...importOptions } = options;
+  const { batchSize, onSend, onBatch, ...importOptions } = options;
   const out: (ImportedTml | undefined)[] = [];
   for (let start = 0; start < items.length; start += batchSize) {
     const batch = items.slice(start, start + batchSize);
+    onSend?.(batch);
     const result = await importTml(
       batch.map((b) => b.text),
       { ...importOptions, throwOnError: false },
     );
-    out.push(
-      ...matchImported(
-        batch.map((b) => ({ name: b.node.name, type: b.node.type })),
-        result.objects,
-      ),
+    const answers = matchImported(
+      batch.map((b) => ({ name: b.node.name, type: b.node.type })),
+      result.objects,
     );
-    onBatch?.(out.length);
+    out.push(...answers);
+    onBatch?.(batch, answers);
   }
   return out;
 }

@@ -1,11 +1,12 @@
 // ts.tml.deploy(): promote TML from a source (another client's objects, a folder, documents) to this
 // client's cluster/Org: plan, order, carry GUIDs over through the mapping, import level by level, report.
 // It talks to the target only through ts.tml.import and the Call port, and to the source only through
-// the source client's ts.tml; it never writes the mapping on a dry run.
+// the source client's ts.tml; it never writes the mapping on a dry run, and never ends part-way without
+// a report (a stop is a TmlDeployError carrying it).
 import type { Call } from "../../core/call.js";
 import type { CallOptions } from "../../core/types.js";
 import { parseTml } from "../document.js";
-import { TmlError } from "../errors.js";
+import { TmlDeployError, TmlError } from "../errors.js";
 import type { ExportedTml } from "../export.js";
 import type { ImportedTml, TmlImportOptions, TmlImportResult } from "../import.js";
 import type { TmlDocument } from "../types.js";
@@ -30,6 +31,7 @@ import {
   type TmlSelection,
 } from "./plan.js";
 import { countOutcomes, formatDeployReport, type TmlDeployedObject, type TmlDeployReport } from "./report.js";
+import { missingOnTarget } from "./target.js";
 
 /** A source client: anything with `tml.exportSet` (a ThoughtSpotClient logged into the source). */
 export interface TmlDeploySourceClient {
@@ -88,6 +90,9 @@ export interface TmlDeployContext {
 
 const POLICIES = new Set(["PARTIAL", "ALL_OR_NONE"]);
 
+/** An object about to be sent: its prepared TML, its hash, notes, and its target GUID if the mapping has it. */
+type Pending = BatchItem & { hash: string; notes: string[]; mapped: string | undefined };
+
 export async function deployTml(ctx: TmlDeployContext, options: TmlDeployOptions): Promise<TmlDeployResult> {
   checkOptions(options);
   const { signal, headers, timeoutMs, maxRetries } = options;
@@ -139,8 +144,12 @@ async function deployLocked(
   });
   const byKey = new Map(all.map((n) => [n.key, n]));
   const created = new Map<string, string>(); // key → target GUID of what this deploy created or updated
-  const targetGuidOf = (n: DeployNode) => created.get(n.key) ?? entryOf(known, n.key)?.guid;
-  const mappedGuid = (sourceGuid: string) => entryOf(known, sourceGuid)?.guid;
+  // Mapping entries whose object is gone from the target: treated as never deployed (created again, and
+  // what references them is sent again with the new GUID).
+  const gone = new Set<string>();
+  const live = (key: string) => (gone.has(key) ? undefined : entryOf(known, key));
+  const targetGuidOf = (n: DeployNode) => created.get(n.key) ?? live(n.key)?.guid;
+  const mappedGuid = (sourceGuid: string) => live(sourceGuid)?.guid;
   const results = new Map<string, TmlDeployedObject>();
   const failed = new Set<string>();
 
@@ -175,7 +184,7 @@ async function deployLocked(
 
   /** Prepares a level: unchanged objects are recorded now; the rest come back to be sent. */
   const prepare = async (level: DeployNode[]) => {
-    const pending: (BatchItem & { hash: string; notes: string[]; mapped: string | undefined })[] = [];
+    const pending: Pending[] = [];
     for (const n of level) {
       const blocked = (order.dependsOn.get(n.key) ?? []).filter((k) => failed.has(k));
       if (blocked.length) {
@@ -184,7 +193,7 @@ async function deployLocked(
         done++;
         continue;
       }
-      const mapped = entryOf(known, n.key)?.guid;
+      const mapped = live(n.key)?.guid;
       const prepared = await prepareForTarget(n, mapped, {
         index,
         targetGuidOf,
@@ -192,7 +201,7 @@ async function deployLocked(
         swaps: options,
         together: order.together,
       });
-      const entry = entryOf(known, n.key);
+      const entry = live(n.key);
       if (!options.force && mapped !== undefined && entry?.hash === prepared.hash) {
         record(n, "unchanged", {
           targetGuid: mapped,
@@ -201,16 +210,18 @@ async function deployLocked(
         done++;
         continue;
       }
+      if (gone.has(n.key)) {
+        const was = entryOf(known, n.key)!.guid;
+        prepared.notes.unshift(
+          `the target no longer has ${was} (deleted since the last deploy): sent as new`,
+        );
+      }
       pending.push({ node: n, ...prepared, mapped });
     }
     return pending;
   };
 
-  const settle = (
-    item: BatchItem & { hash: string; notes: string[]; mapped: string | undefined },
-    answer: ImportedTml | undefined,
-    abortedBy?: string,
-  ) => {
+  const settle = (item: Pending, answer: ImportedTml | undefined, abortedBy?: string) => {
     const n = item.node;
     const notes = item.notes.length ? { notes: item.notes } : {};
     done++;
@@ -231,31 +242,52 @@ async function deployLocked(
   };
 
   let failure: unknown;
+  let inFlight: readonly Pending[] = [];
   try {
-    if (policy === "PARTIAL" && !dryRun) {
-      for (const [i, level] of order.levels.entries()) {
+    // Before anything is skipped as unchanged: are the objects the mapping knows still on the target?
+    const mappedKeys = all.map((n) => n.key).filter((key) => entryOf(known, key) !== undefined);
+    const missing = await missingOnTarget(
+      ctx.call,
+      mappedKeys.map((key) => entryOf(known, key)!.guid),
+      callOptions,
+    );
+    for (const key of mappedKeys) if (missing.has(entryOf(known, key)!.guid)) gone.add(key);
+
+    const send = (
+      pending: Pending[],
+      batch: number,
+      onBatch?: (items: readonly Pending[], answers: (ImportedTml | undefined)[]) => void,
+    ) =>
+      importBatches(ctx.importTml, pending, {
+        ...importOptions,
+        batchSize: batch,
+        onSend: (items) => {
+          inFlight = items;
+        },
+        ...(onBatch && { onBatch }),
+      });
+    if (policy === "PARTIAL" || dryRun) {
+      // Each batch's answers are settled as they come, so a request error later loses none of them.
+      const levels = policy === "PARTIAL" && !dryRun ? order.levels : [order.levels.flat()];
+      for (const [i, level] of levels.entries()) {
         const pending = await prepare(level);
-        const answers = await importBatches(ctx.importTml, pending, {
-          ...importOptions,
-          batchSize,
-          onBatch: () => progress(i),
+        await send(pending, batchSize, (batch, answers) => {
+          for (const [j, item] of batch.entries()) settle(item, answers[j]);
+          inFlight = [];
+          progress(i);
         });
-        for (const [j, item] of pending.entries()) settle(item, answers[j]);
-        progress(i);
+        progress(dryRun ? Math.max(0, order.levels.length - 1) : i);
       }
     } else {
-      // One request for everything changed (ALL_OR_NONE), or one validation of it (dry run): objects
-      // new to the target are found by name among the documents of the same import.
-      const pending = [];
-      for (const level of order.levels) pending.push(...(await prepare(level)));
+      // ALL_OR_NONE: one request for everything changed; objects new to the target are found by name
+      // among the documents of the same import.
+      const pending = await prepare(order.levels.flat());
       if (pending.length) {
-        const answers = await importBatches(ctx.importTml, pending, {
-          ...importOptions,
-          batchSize: dryRun ? batchSize : pending.length,
-        });
+        const answers = await send(pending, pending.length);
+        inFlight = [];
         const failures = answers.filter((a) => !a || a.status === "ERROR").length;
         const aborted =
-          !dryRun && failures > 0
+          failures > 0
             ? `not imported: ALL_OR_NONE, and ${failures} object(s) of the import failed`
             : undefined;
         pending.forEach((item, j) => {
@@ -268,29 +300,55 @@ async function deployLocked(
     }
   } catch (error) {
     failure = error;
-  } finally {
-    // What went through is on the target now: keep it in the mapping even if a later level threw.
-    if (!dryRun && options.mappingFile !== undefined && created.size > 0)
-      await writeMappingFile(options.mappingFile, mapping);
   }
-  if (failure !== undefined) throw failure;
+  // What went through is on the target now: keep it in the mapping even if a later request failed.
+  if (!dryRun && options.mappingFile !== undefined && created.size > 0) {
+    try {
+      await writeMappingFile(options.mappingFile, mapping);
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (failure !== undefined) {
+    if (failure instanceof TypeError) throw failure;
+    // Stopped part-way: every object without an outcome yet is failed, saying why it was not done.
+    const why = failure instanceof Error ? failure.message : String(failure);
+    const doubt = new Set(inFlight.map((item) => item.node.key));
+    for (const n of order.levels.flat()) {
+      if (results.has(n.key)) continue;
+      const mapped = live(n.key)?.guid;
+      record(n, "failed", {
+        targetGuid: mapped,
+        message: doubt.has(n.key)
+          ? `the import request failed (${why}); ThoughtSpot may have applied it: deploy again to be sure`
+          : `not attempted: the deploy stopped (${why})`,
+      });
+    }
+    throw new TmlDeployError(result(failure), failure);
+  }
+  return result();
 
-  const objects = order.levels.flat().map((n) => results.get(n.key)!);
-  const report = {
-    target,
-    dryRun,
-    policy,
-    objects,
-    excluded: excluded.map((n) => ({ name: n.name, type: n.type, key: n.key })),
-    counts: countOutcomes(objects),
-    mappingFile: options.mappingFile,
-  };
-  return {
-    ...report,
-    ok: report.counts.failed === 0,
-    summary: formatDeployReport(report),
-    mapping,
-  };
+  function result(stoppedBy?: unknown): TmlDeployResult {
+    const objects = order.levels.flat().map((n) => results.get(n.key)!);
+    const report = {
+      target,
+      dryRun,
+      policy,
+      objects,
+      excluded: excluded.map((n) => ({ name: n.name, type: n.type, key: n.key })),
+      counts: countOutcomes(objects),
+      mappingFile: options.mappingFile,
+      ...(stoppedBy !== undefined && {
+        stopped: stoppedBy instanceof Error ? stoppedBy.message : String(stoppedBy),
+      }),
+    };
+    return {
+      ...report,
+      ok: report.counts.failed === 0 && stoppedBy === undefined,
+      summary: formatDeployReport(report),
+      mapping,
+    };
+  }
 }
 
 function entryOf(

@@ -34,8 +34,13 @@ export interface TmlDeployReport {
   /** Objects the selection exported but the include/exclude filters left out. */
   excluded: { name: string; type: string; key: string }[];
   counts: Record<TmlDeployOutcome, number>;
-  /** true when no object failed. */
+  /** true when no object failed (and the deploy was not stopped). */
   ok: boolean;
+  /**
+   * Only in the report a TmlDeployError carries: why the deploy stopped part-way (the request error). Objects
+   * it did not get to are `failed` with "not attempted"; those of the request that failed say so.
+   */
+  stopped?: string;
   /** The mapping file read and written, when one was given. */
   mappingFile: string | undefined;
   /** The report as text, one line per object and a total (what formatDeployReport returns). */
@@ -57,7 +62,7 @@ const DRY_RUN_WORDS: Record<TmlDeployOutcome, string> = {
 
 /** The report as text: a line per object (with ThoughtSpot's message under it), then the totals. */
 export function formatDeployReport(
-  report: Pick<TmlDeployReport, "objects" | "excluded" | "counts" | "dryRun" | "target">,
+  report: Pick<TmlDeployReport, "objects" | "excluded" | "counts" | "dryRun" | "target" | "stopped">,
 ): string {
   const lines: string[] = [];
   lines.push(`${report.dryRun ? "Dry run (VALIDATE_ONLY) against" : "Deploy to"} ${report.target}`);
@@ -81,6 +86,7 @@ export function formatDeployReport(
     ? `${c.created} would be created, ${c.updated} would be updated, ${c.unchanged} unchanged, ${c.failed} failed`
     : `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} failed`;
   lines.push(`${total}${report.excluded.length ? `, ${report.excluded.length} excluded` : ""}`);
+  if (report.stopped !== undefined) lines.push(`Stopped part-way: ${report.stopped}`);
   return `${lines.join("\n")}\n`;
 }
 
