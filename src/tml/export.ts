@@ -1,6 +1,7 @@
 // ts.tml.export(): TML of one or many objects, V2 (metadata/tml/export) or V1, parsed and typed.
 import type { components } from "../../generated/v2.js";
 import type { Call, V2Input } from "../core/call.js";
+import { callOptionsOf } from "../core/call-options.js";
 import type { CallOptions } from "../core/types.js";
 import { eventLoopTurns, readTmlValueInTurns, tmlType } from "./document.js";
 import { TmlError } from "./errors.js";
@@ -73,13 +74,7 @@ export async function exportTml(
   }
   const format = options.format ?? "YAML";
   const fqn = options.fqn ?? ctx.defaultFqn;
-  const { signal, headers, timeoutMs, maxRetries } = options;
-  const callOptions: CallOptions = {
-    ...(signal && { signal }),
-    ...(headers && { headers }),
-    ...(timeoutMs !== undefined && { timeoutMs }),
-    ...(maxRetries !== undefined && { maxRetries }),
-  };
+  const callOptions = callOptionsOf(options);
 
   let answer: unknown;
   const source =

@@ -3,6 +3,7 @@
 import type { operations as V1Operations } from "../../generated/v1.js";
 import type { components } from "../../generated/v2.js";
 import type { Call, V2Input } from "../core/call.js";
+import { callOptionsOf } from "../core/call-options.js";
 import { RequestAbortedError, RequestTimeoutError } from "../core/errors.js";
 import { unexpectedAnswer } from "../core/response-error.js";
 import { sleep } from "../core/retry.js";
@@ -67,15 +68,6 @@ export interface TmlImportContext {
   call: Call;
   /** Import answers end up in TmlImportError's message and result: scrubbed of secrets first. */
   redact: <T>(value: T) => T;
-}
-
-function callOptionsOf({ signal, headers, timeoutMs, maxRetries }: TmlImportOptions): CallOptions {
-  return {
-    ...(signal && { signal }),
-    ...(headers && { headers }),
-    ...(timeoutMs !== undefined && { timeoutMs }),
-    ...(maxRetries !== undefined && { maxRetries }),
-  };
 }
 
 /** Async task states after which polling stops, checked against the generated union. */

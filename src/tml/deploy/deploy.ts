@@ -4,6 +4,7 @@
 // the source client's ts.tml; it never writes the mapping on a dry run, and never ends part-way without
 // a report (a stop is a TmlDeployError carrying it).
 import type { Call } from "../../core/call.js";
+import { callOptionsOf } from "../../core/call-options.js";
 import type { CallOptions } from "../../core/types.js";
 import { parseTml } from "../document.js";
 import { TmlDeployError, TmlError } from "../errors.js";
@@ -95,13 +96,7 @@ type Pending = BatchItem & { hash: string; notes: string[]; mapped: string | und
 
 export async function deployTml(ctx: TmlDeployContext, options: TmlDeployOptions): Promise<TmlDeployResult> {
   checkOptions(options);
-  const { signal, headers, timeoutMs, maxRetries } = options;
-  const callOptions: CallOptions = {
-    ...(signal && { signal }),
-    ...(headers && { headers }),
-    ...(timeoutMs !== undefined && { timeoutMs }),
-    ...(maxRetries !== undefined && { maxRetries }),
-  };
+  const callOptions = callOptionsOf(options);
   const dryRun = options.dryRun ?? false;
 
   // One deploy per mapping file at a time (a dry run only reads it).
