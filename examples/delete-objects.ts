@@ -9,9 +9,11 @@ export async function main({ ts, log, writes }: ExampleContext) {
   // Create something to delete when running against the mock, so the example has work to do.
   if (!process.env.TS_SERVER_URL) {
     const { objects } = await ts.tml.export(await ts.metadata.findGuid(TSTypes.ANSWER, "Sales by Catégorie"));
-    const { guid: _guid, ...doc } = objects[0]!.doc as { guid?: string; answer: { name: string } };
-    doc.answer.name = `${doc.answer.name} (copy)`;
-    await ts.tml.import([doc]);
+    const { guid: _guid, ...doc } = objects[0]!.doc;
+    if (doc.answer) {
+      doc.answer.name = `${doc.answer.name} (copy)`;
+      await ts.tml.import([doc]);
+    }
   }
   const found = [
     ...(await ts.metadata.search({ type: TSTypes.LIVEBOARD, namePattern: PATTERN })),

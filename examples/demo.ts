@@ -44,10 +44,8 @@ async function login(tour: Tour) {
 async function searchWithPagination(tour: Tour) {
   step("Search with pagination (5 users a page)");
   const pages: string[][] = [];
-  for await (const page of tour.ts
-    .paginate("/api/rest/2.0/users/search", { body: {} }, { pageSize: 5 })
-    .pages())
-    pages.push((page as { display_name: string }[]).map((u) => u.display_name));
+  for await (const page of tour.ts.paginate("searchUsers", {}, { pageSize: 5 }).pages())
+    pages.push(page.map((u) => u.display_name));
   for (const [i, names] of pages.entries()) say(`  page ${i + 1}: ${names.join(", ")}`);
   const groups = await tour.ts.api.v2.searchUserGroups({ record_size: 10 });
   tour.group = groups.find((g) => g.name !== "Administrator")?.name ?? groups[0]?.name;
@@ -64,7 +62,8 @@ async function tmlRoundTrip(tour: Tour) {
   const { objects } = await tour.ts.tml.export(tour.liveboard.id);
   const exported = objects[0]!;
   say(`  exported ${exported.type} "${exported.name}" (${exported.text.split("\n").length} lines of TML)`);
-  const doc = exported.doc as { guid?: string; liveboard: { name: string } };
+  const { doc } = exported;
+  if (!doc.liveboard) return; // narrows the document to a Liveboard: no cast needed
   delete doc.guid; // no GUID: a new object
   doc.liveboard.name = `${doc.liveboard.name} (copy)`;
   const {
@@ -82,16 +81,10 @@ async function share(tour: Tour) {
   if (writes) await tour.ts.sharing.share({ type: TSTypes.LIVEBOARD, ids: [tour.liveboard.id], permissions });
   say(`  ${tour.liveboard.name} → ${tour.group} can view${writes ? "" : " (not sent: set TS_DEMO_WRITE=1)"}`);
   // Who can see it now, as the server answers it.
-  const answer = (await tour.ts.sharing.permissionsOnObjects({
+  const answer = await tour.ts.sharing.permissionsOnObjects({
     type: TSTypes.LIVEBOARD,
     ids: [tour.liveboard.id],
-  })) as {
-    metadata_permission_details?: {
-      principal_permission_info?: {
-        principal_permissions?: { principal_name?: string; permission?: string }[];
-      }[];
-    }[];
-  };
+  });
   const who = (answer.metadata_permission_details ?? []).flatMap((o) =>
     (o.principal_permission_info ?? []).flatMap((i) =>
       (i.principal_permissions ?? []).map((p) => `${p.principal_name} ${p.permission}`),
