@@ -21,18 +21,18 @@ export const loadV2Table = once(
   async () => (await import("../../generated/v2-operations.js")).v2Operations as Table,
 );
 
-// Both at once, so the first V2 call waits for one round of chunk loads, not two in a row.
+// Both at once, so the first V2 call waits for one round of chunk loads, not two in a row. The error
+// reader (in invoke's chunk already) is told the table, to name a row in its messages.
 const loadV2 = once(async () => {
-  const [table, invoke] = await Promise.all([loadV2Table(), loadInvoke()]);
+  const [table, invoke, errors] = await Promise.all([
+    loadV2Table(),
+    loadInvoke(),
+    import("./response-error.js"),
+  ]);
+  errors.knowV2Table(table);
   v2Loaded = { table, invoke };
   return v2Loaded;
 });
-
-/** The V2 row of an operation, once the table has loaded (it has, after any V2 call); for error messages. */
-export function loadedV2Row(operationId: string): OperationRow | undefined {
-  const table = v2Loaded?.table;
-  return table && Object.hasOwn(table, operationId) ? table[operationId] : undefined;
-}
 
 /** invoke(), loaded on first use. */
 export function invokeLazily(
