@@ -275,13 +275,17 @@ export function maskBeforeLoad(text: string, secrets: ReadonlySet<string>): stri
   const found = [...secrets]
     .flatMap((s) => [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)])
     .sort((a, b) => b.length - a.length);
-  // An existing mask is kept as it is (first alternative), as the index does.
+  // An existing mask is kept as it is (first, as the index does); an escape (&#120;) is passed over
+  // whole, so a short secret is never masked inside one, leaving the rest of it readable.
   const any = new RegExp(
-    [MASK, ...found].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+    [MASK, ...found].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + `|${ESCAPES.source}`,
     "g",
   );
-  const out = text.replace(any, MASK);
-  const once = unescaped(out.split(MASK).join("\n"));
+  const out = text.replace(any, (m) => (m === MASK || found.includes(m) ? MASK : m));
+  // A form left inside an escape, or a secret spelled by escapes: the whole text is masked.
+  const rest = out.split(MASK).join("\n");
+  if (found.some((form) => rest.includes(form))) return MASK;
+  const once = unescaped(rest);
   const twice = unescaped(once);
   for (const secret of secrets) if (once.includes(secret) || twice.includes(secret)) return MASK;
   return out;
