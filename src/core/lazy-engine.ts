@@ -2,10 +2,17 @@
 // at creation), and the pipeline (./engine.ts) loads with the first request, together with the
 // redactor's forms, so all a server sends is masked by them. Once loaded, sends go straight through.
 import { once } from "../lazy.js";
+import type { Redactor } from "../redact.js";
 import type { AuthHook, Engine, EngineOptions } from "./engine.js";
 import { checkMaxRetries, checkTimeoutMs } from "./limits.js";
 
 const loadEngine = once(() => import("./engine.js"));
+
+/** Starts loading the pipeline and the redactor's forms, so a first call fetches them beside its own chunks. */
+export function preloadEngine(redactor: Redactor): void {
+  loadEngine().catch(() => {});
+  void redactor.loading();
+}
 
 export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
   checkMaxRetries(options.maxRetries, "createThoughtSpotClient");

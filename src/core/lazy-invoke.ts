@@ -4,6 +4,7 @@
 import { methodsOnRead, once } from "../lazy.js";
 import type { OperationRow } from "../operation-row.js";
 import type { InvokeContext, ParseAs } from "./invoke.js";
+import { preloadEngine } from "./lazy-engine.js";
 import type { CallOptions } from "./types.js";
 
 type Invoke = typeof import("./invoke.js").invoke;
@@ -43,6 +44,7 @@ export function invokeLazily(
   options?: CallOptions & { parseAs?: ParseAs },
 ): Promise<unknown> {
   if (invokeLoaded) return invokeLoaded(ctx, operationId, row, input, options);
+  preloadEngine(ctx.redactor);
   return loadInvoke().then((invoke) => invoke(ctx, operationId, row, input, options));
 }
 
@@ -58,7 +60,9 @@ export function invokeV2(
     const row = Object.hasOwn(table, operationId) ? table[operationId] : undefined;
     return row ? invoke(ctx, operationId, row, input, options) : Promise.reject(unknown(operationId));
   };
-  return v2Loaded ? run(v2Loaded) : loadV2().then(run);
+  if (v2Loaded) return run(v2Loaded);
+  preloadEngine(ctx.redactor);
+  return loadV2().then(run);
 }
 
 /**
