@@ -277,10 +277,8 @@ export function maskBeforeLoad(text: string, secrets: ReadonlySet<string>): stri
     .sort((a, b) => b.length - a.length);
   // An existing mask is kept as it is (first, as the index does); an escape (&#120;) is passed over
   // whole, so a short secret is never masked inside one, leaving the rest of it readable.
-  const any = new RegExp(
-    [MASK, ...found].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + `|${ESCAPES.source}`,
-    "g",
-  );
+  const literal = [MASK, ...found].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const any = new RegExp([...literal, ESCAPES.source].join("|"), "g");
   const out = text.replace(any, (m) => (m === MASK || found.includes(m) ? MASK : m));
   // A form left inside an escape, or a secret spelled by escapes: the whole text is masked.
   const rest = out.split(MASK).join("\n");
