@@ -9,12 +9,13 @@ import type { AuthHelpers } from "./auth/helpers.js";
 import { authMethods } from "./auth/methods.js";
 import { type AuthOptions, authSecrets, parseAuth } from "./auth/options.js";
 import { staticToken } from "./auth/strategy.js";
-import { sealSurfaces } from "./core/boundary.js";
+import { sealError, sealSurfaces } from "./core/boundary.js";
 import { type Call, createCall, type V1Context } from "./core/call.js";
-import { type BaseFetch, createEngine, type Engine } from "./core/engine.js";
+import type { BaseFetch, Engine } from "./core/engine.js";
 import { ThoughtSpotError } from "./core/errors.js";
 import { checkHeaders } from "./core/header-check.js";
 import type { InvokeContext } from "./core/invoke.js";
+import { createEngine } from "./core/lazy-engine.js";
 import { invokeLazily, loadV2Table, operationMethods } from "./core/lazy-invoke.js";
 import { checkMiddleware, type Middleware } from "./core/middleware.js";
 import type { TlsOptions } from "./core/node-fetch.js";
@@ -277,7 +278,15 @@ export function createThoughtSpotClient(options: ThoughtSpotClientOptions): Thou
     through: Engine,
     explained?: Explain,
   ): { v2: InvokeContext; v1: () => Promise<V1Context> } => {
-    const shared = { engine: through, headers, redactor, loginHint, credentials, checkHeaders };
+    const shared = {
+      engine: through,
+      headers,
+      redactor,
+      loginHint,
+      credentials,
+      checkHeaders,
+      seal: sealError,
+    };
     const v2: InvokeContext = { ...shared, api: "v2", baseUrl: serverUrl + v2BasePath, ...explained?.("v2") };
     const v1 = once(async () => {
       const m = await v1Module();

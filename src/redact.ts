@@ -2,6 +2,7 @@
 // Each client owns a Redactor that learns its secrets as they appear and scrubs text before it leaves.
 // It holds only live secrets, within fixed caps (REDACTOR_LIMITS), so its cost per call stays flat
 // however long a client lives; it never keeps a copy of anything it was not asked to mask.
+import { once } from "./lazy.js";
 
 const MASK = "[REDACTED]";
 const SECRET_HEADERS = new Set(["authorization", "cookie", "set-cookie", "x-auth-token"]);
@@ -24,8 +25,18 @@ export const REDACTOR_LIMITS = {
   jsonText: 1 << 20,
 } as const;
 
-/** Forms that spell out every character (&#112;&#119;…, \u0070\u0077…) are kept for secrets up to this length. */
-const SPELLED_OUT_MAX = 2_048;
+type Forms = typeof import("./redact-forms.js");
+let forms: Forms | undefined;
+
+/**
+ * Loads the forms and their index (./redact-forms.ts): the engine waits for it before a client's first
+ * request, so all text a server sends is masked by it. Text masked before (a caller's mistake at
+ * creation) goes through maskBeforeLoad, which over-masks rather than miss a form. A failed load is
+ * retried on the next request; masking stays correct meanwhile.
+ */
+const loadForms = once(async () => {
+  forms = await import("./redact-forms.js");
+});
 
 export class Redactor {
   /** The client's own credentials (auth options): never evicted. */
@@ -37,13 +48,18 @@ export class Redactor {
   /** Live cookie values by cookie (name, domain, path): a rotated cookie replaces its predecessor. */
   readonly #cookies = new Map<string, string>();
   /** The forms of every live secret, brought up to date on the first text() after a change: adding stays O(1). */
-  readonly #index = new FormIndex();
-  #dirty = false;
+  #index: InstanceType<Forms["FormIndex"]> | undefined;
+  /** The #version the index was last brought up to date with. */
+  #indexed = -1;
   #version = 0;
 
   constructor(pinned: Iterable<string | undefined | null> = []) {
     for (const secret of pinned) if (secret) this.#pinned.add(secret);
-    this.#dirty = this.#pinned.size > 0;
+  }
+
+  /** Until the forms have loaded, a promise for them (the engine awaits it once); then undefined. */
+  loading(): Promise<void> | undefined {
+    return forms ? undefined : loadForms().catch(() => {});
   }
 
   /** Changes whenever the set of secrets does (errors already scrubbed need no second pass until then). */
@@ -92,23 +108,31 @@ export class Redactor {
   }
 
   #changed(): void {
-    this.#dirty = true;
     this.#version++;
   }
 
+  #live(): Set<string> {
+    return new Set([
+      ...this.#pinned,
+      ...this.#credentials.keys(),
+      ...this.#learnt.keys(),
+      ...this.#cookies.values(),
+    ]);
+  }
+
   text(value: string): string {
-    if (this.#dirty) {
-      this.#dirty = false;
-      this.#index.sync(
-        new Set([
-          ...this.#pinned,
-          ...this.#credentials.keys(),
-          ...this.#learnt.keys(),
-          ...this.#cookies.values(),
-        ]),
-      );
+    let out: string;
+    if (forms) {
+      this.#index ??= new forms.FormIndex();
+      if (this.#indexed !== this.#version) {
+        this.#indexed = this.#version;
+        this.#index.sync(this.#live());
+      }
+      out = this.#index.mask(value);
+    } else {
+      void this.loading();
+      out = maskBeforeLoad(value, this.#live());
     }
-    const out = this.#index.mask(value);
     // A bearer token or cookie value the client never saw (e.g. echoed by a proxy) is still masked.
     return out.replace(BEARER, `$1${MASK}`);
   }
@@ -240,189 +264,47 @@ export class Redactor {
   }
 }
 
-/** Every form a secret may take in text a server sends back. */
-export function encodings(secret: string): string[] {
-  const url = encodeURIComponent(secret);
-  const form = new URLSearchParams({ x: secret }).toString().slice(2);
-  const json = JSON.stringify(secret).slice(1, -1);
-  const forms = [
-    secret,
-    url,
-    url.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
-    form,
-    json,
-    // JSON encoders that escape more: "\/", everything outside ASCII (Python), and also <, >, & (Go).
-    json.replace(/\//g, "\\/"),
-    unicodeEscaped(json, /[^\x20-\x7e]/g),
-    unicodeEscaped(json, /[^\x20-\x7e]|[<>&]/g),
-    htmlEscaped(secret, NAMED),
-    htmlEscaped(json, NAMED),
-    htmlEscaped(secret, (c) => `&#${c.codePointAt(0)};`),
-    htmlEscaped(secret, (c) => `&#x${c.codePointAt(0)!.toString(16)};`),
-    htmlEscaped(secret, (c) => `&#x${c.codePointAt(0)!.toString(16).toUpperCase()};`),
-  ];
-  if (secret.length <= SPELLED_OUT_MAX) {
-    const spelled = unicodeEscaped(secret, /[\s\S]/g);
-    forms.push(
-      spelled,
-      spelled.replace(/\\u([0-9a-f]{4})/g, (_, h: string) => `\\u${h.toUpperCase()}`),
-      allReferences(secret, (n) => `&#${n};`),
-      allReferences(secret, (n) => `&#x${n.toString(16)};`),
-      allReferences(secret, (n) => `&#x${n.toString(16).toUpperCase()};`),
-    );
-  }
-  return [...new Set(forms.filter(Boolean))];
-}
-
-/** Forms longer than this are looked up by their first KEY characters; shorter ones by their first. */
-const KEY = 4;
-/** Forms this long or longer are searched for as a whole (see FormIndex.#longestMasked). */
-const LONG = 64;
-
 /**
- * The forms of the live secrets, indexed by how they start, so text is scanned once, left to right:
- * at each position only forms starting with the characters there are compared (longest first).
- * Kept in step with the live secrets as they come and go, so a rotation costs one secret's forms.
+ * Masking before ./redact-forms.ts has loaded (only text made before a client's first request: its
+ * own TypeErrors). The raw, URL- and JSON-escaped forms are masked in place; a text that still holds
+ * a secret once escapes are decoded (HTML references, \u escapes, %xx, form encoding, nested twice)
+ * is masked whole. Never misses a form the index masks; may mask more.
  */
-class FormIndex {
-  /** Each indexed secret and its forms (to take them out again). */
-  readonly #secrets = new Map<string, string[]>();
-  /** How many indexed secrets share a form. */
-  readonly #uses = new Map<string, number>();
-  /** Forms of LONG characters or more, of KEY or more, and shorter ones; each list longest first. */
-  readonly #longest = new Map<string, string[]>();
-  readonly #long = new Map<string, string[]>();
-  readonly #short = new Map<string, string[]>();
-  /** How many forms (and how many long ones) start with a character: most positions are passed over with one lookup. */
-  readonly #starts = new Map<string, number>();
-  readonly #longestStarts = new Map<string, number>();
-
-  sync(live: ReadonlySet<string>): void {
-    for (const secret of [...this.#secrets.keys()]) if (!live.has(secret)) this.#remove(secret);
-    for (const secret of live) if (!this.#secrets.has(secret)) this.#add(secret);
-  }
-
-  #add(secret: string): void {
-    const forms = encodings(secret);
-    this.#secrets.set(secret, forms);
-    for (const form of forms) {
-      const uses = this.#uses.get(form) ?? 0;
-      this.#uses.set(form, uses + 1);
-      if (uses > 0) continue;
-      const [map, key] = this.#slot(form);
-      const list = map.get(key) ?? [];
-      let at = 0;
-      while (at < list.length && list[at]!.length >= form.length) at++;
-      list.splice(at, 0, form);
-      map.set(key, list);
-      count(this.#starts, form[0]!, 1);
-      if (map === this.#longest) count(this.#longestStarts, form[0]!, 1);
-    }
-  }
-
-  #slot(form: string): [Map<string, string[]>, string] {
-    if (form.length >= LONG) return [this.#longest, form.slice(0, KEY)];
-    return form.length >= KEY ? [this.#long, form.slice(0, KEY)] : [this.#short, form[0]!];
-  }
-
-  #remove(secret: string): void {
-    for (const form of this.#secrets.get(secret) ?? []) {
-      const uses = (this.#uses.get(form) ?? 1) - 1;
-      if (uses > 0) {
-        this.#uses.set(form, uses);
-        continue;
-      }
-      this.#uses.delete(form);
-      const [map, key] = this.#slot(form);
-      const list = map.get(key) ?? [];
-      list.splice(list.indexOf(form), 1);
-      if (list.length === 0) map.delete(key);
-      count(this.#starts, form[0]!, -1);
-      if (map === this.#longest) count(this.#longestStarts, form[0]!, -1);
-    }
-    this.#secrets.delete(secret);
-  }
-
-  /** `text` with every form of every secret replaced by the mask; an existing mask is kept as it is. */
-  mask(value: string): string {
-    if (this.#starts.size === 0) return value;
-    const text = this.#longestMasked(value);
-    let out = "";
-    let last = 0;
-    const n = text.length;
-    for (let i = 0; i < n; ) {
-      const c = text[i]!;
-      if (c === "[" && text.startsWith(MASK, i)) {
-        i += MASK.length;
-        continue;
-      }
-      if (!this.#starts.has(c)) {
-        i++;
-        continue;
-      }
-      const hit =
-        longestAt(text, i, this.#long.get(text.slice(i, i + KEY))) || longestAt(text, i, this.#short.get(c));
-      if (hit) {
-        out += text.slice(last, i) + MASK;
-        i += hit;
-        last = i;
-      } else i++;
-    }
-    return last === 0 ? text : out + text.slice(last);
-  }
-
-  /**
-   * Long forms first: those whose first characters occur are replaced by a plain search, linear in
-   * the text, so a text full of near-matches cannot make every position cost a long comparison.
-   */
-  #longestMasked(text: string): string {
-    if (this.#longest.size === 0 || text.length < LONG) return text;
-    const seen = new Set<string>();
-    for (let i = 0; i + LONG <= text.length; i++) {
-      if (!this.#longestStarts.has(text[i]!)) continue;
-      const forms = this.#longest.get(text.slice(i, i + KEY));
-      if (forms) for (const form of forms) seen.add(form);
-    }
-    let out = text;
-    for (const form of [...seen].sort((a, b) => b.length - a.length))
-      if (out.includes(form)) out = out.split(form).join(MASK);
-    return out;
-  }
-}
-
-function count(counts: Map<string, number>, key: string, by: number): void {
-  const next = (counts.get(key) ?? 0) + by;
-  if (next > 0) counts.set(key, next);
-  else counts.delete(key);
-}
-
-/** Length of the first (longest) of `forms` that `text` has at `at`, else 0. */
-function longestAt(text: string, at: number, forms: readonly string[] | undefined): number {
-  if (forms) for (const form of forms) if (text.startsWith(form, at)) return form.length;
-  return 0;
-}
-
-const NAMED = (c: string) =>
-  ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c;
-
-/** The characters HTML must escape (& < > " '), escaped by `as`. */
-function htmlEscaped(text: string, as: (c: string) => string): string {
-  return text.replace(/[&<>"']/g, as);
-}
-
-/** Every character as a character reference (&#112;&#119; ...). */
-function allReferences(text: string, as: (codePoint: number) => string): string {
-  let out = "";
-  for (const c of text) out += as(c.codePointAt(0)!);
+export function maskBeforeLoad(text: string, secrets: ReadonlySet<string>): string {
+  if (secrets.size === 0) return text;
+  const found = [...secrets]
+    .flatMap((s) => [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)])
+    .sort((a, b) => b.length - a.length);
+  // An existing mask is kept as it is (first, as the index does); an escape (&#120;) is passed over
+  // whole, so a short secret is never masked inside one, leaving the rest of it readable.
+  const literal = [MASK, ...found].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const any = new RegExp([...literal, ESCAPES.source].join("|"), "g");
+  const out = text.replace(any, (m) => (m === MASK || found.includes(m) ? MASK : m));
+  // A form left inside an escape, or a secret spelled by escapes: the whole text is masked.
+  const rest = out.split(MASK).join("\n");
+  if (found.some((form) => rest.includes(form))) return MASK;
+  const once = unescaped(rest);
+  const twice = unescaped(once);
+  for (const secret of secrets) if (once.includes(secret) || twice.includes(secret)) return MASK;
   return out;
 }
 
-/** The code units matched by `which` as \uXXXX escapes. */
-function unicodeEscaped(text: string, which: RegExp): string {
-  return text.replace(which, (c) => {
-    let out = "";
-    for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
-    return out;
+const ESCAPES =
+  /\\u([0-9a-fA-F]{4})|&#(\d{1,7});|&#[xX]([0-9a-fA-F]{1,6});|&(amp|lt|gt|quot|apos);|\\([\\/"bfnrt])|(?:%[0-9a-fA-F]{2})+|\+/g;
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const JSON_ESCAPES: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+
+/** One round of decoding every escape a form may use. */
+function unescaped(text: string): string {
+  return text.replace(ESCAPES, (m, u?: string, dec?: string, hex?: string, named?: string, json?: string) => {
+    if (u) return String.fromCharCode(Number.parseInt(u, 16));
+    const point = dec ? Number(dec) : hex ? Number.parseInt(hex, 16) : -1;
+    if (point >= 0) return point <= 0x10ffff ? String.fromCodePoint(point) : m;
+    if (named) return ENTITIES[named]!;
+    if (json) return JSON_ESCAPES[json] ?? json;
+    if (m === "+") return " ";
+    // A run of %xx as UTF-8; a byte that is not valid UTF-8 becomes U+FFFD, the rest still decode.
+    return new TextDecoder().decode(Uint8Array.from(m.slice(1).split("%"), (h) => Number.parseInt(h, 16)));
   });
 }
 

@@ -4,7 +4,7 @@
 // credentials (they are what is obtained).
 import type { Call } from "../core/call.js";
 import type { Redactor } from "../redact.js";
-import type { ParsedAuth } from "./options.js";
+import { hasControlCharacter, type ParsedAuth } from "./options.js";
 import { type AuthStrategy, anonymous, deferredStrategy, staticToken } from "./strategy.js";
 
 /** The Call port without the client's credentials (they are what these calls obtain), and the jar. */
@@ -22,7 +22,8 @@ export function strategyFromOptions(
   if (auth.kind === "none") return anonymous;
   if (auth.kind === "token") return staticToken(auth.token);
   return deferredStrategy(
-    async () => (await import("./login-strategies.js")).loginStrategy(auth, calls, redactor),
+    async () =>
+      (await import("./login-strategies.js")).loginStrategy(auth, calls, redactor, hasControlCharacter),
     // A provider's token has no Org to move to.
     auth.kind !== "provider",
   );

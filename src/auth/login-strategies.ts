@@ -4,7 +4,7 @@
 import { AuthError } from "../core/errors.js";
 import type { Redactor } from "../redact.js";
 import type { CredentialCalls } from "./from-options.js";
-import { hasControlCharacter, type ParsedAuth } from "./options.js";
+import type { ParsedAuth } from "./options.js";
 import { cookieSession } from "./session-strategy.js";
 import type { AuthStrategy } from "./strategy.js";
 import { statedLifetimeMs } from "./token-cache.js";
@@ -12,10 +12,18 @@ import { cachedToken, tokenProvider } from "./token-strategy.js";
 
 export type LoginAuth = Exclude<ParsedAuth, { kind: "none" } | { kind: "token" }>;
 
-export function loginStrategy(auth: LoginAuth, calls: CredentialCalls, redactor: Redactor): AuthStrategy {
+/** ./options.ts's check of a token, handed over: importing it here would split it into a startup chunk. */
+export type ControlCheck = (value: string) => boolean;
+
+export function loginStrategy(
+  auth: LoginAuth,
+  calls: CredentialCalls,
+  redactor: Redactor,
+  hasControlCharacter: ControlCheck,
+): AuthStrategy {
   switch (auth.kind) {
     case "provider":
-      return tokenProvider(async () => {
+      return tokenProvider(hasControlCharacter, async () => {
         const result = await auth.getToken();
         redactor.add(typeof result === "string" ? result : result?.token);
         return result;
@@ -31,7 +39,7 @@ export function loginStrategy(auth: LoginAuth, calls: CredentialCalls, redactor:
           ...(auth.validitySeconds !== undefined && { validity_time_in_sec: auth.validitySeconds }),
         });
         // Checked as unknown: a hostile or broken server may send anything where the spec says string.
-        const token = checkedToken((issued as { token?: unknown } | undefined)?.token);
+        const token = checkedToken((issued as { token?: unknown } | undefined)?.token, hasControlCharacter);
         redactor.add(token);
         const lifetimeMs = statedLifetimeMs(
           issued?.creation_time_in_millis,
@@ -80,7 +88,7 @@ export function loginStrategy(auth: LoginAuth, calls: CredentialCalls, redactor:
 }
 
 /** A token answer must hold a usable token: never send `Authorization: Bearer undefined`. */
-function checkedToken(token: unknown): string {
+function checkedToken(token: unknown, hasControlCharacter: ControlCheck): string {
   const why =
     typeof token !== "string" || token.trim() === ""
       ? "holds no token"

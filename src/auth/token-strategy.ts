@@ -5,7 +5,6 @@
 
 import type { OutgoingHeaders } from "../core/engine.js";
 import { AuthSequence, type Generation } from "./generation.js";
-import { hasControlCharacter } from "./options.js";
 import type { AuthStrategy } from "./strategy.js";
 import { type IssuedToken, TokenCache } from "./token-cache.js";
 
@@ -107,6 +106,7 @@ export type TokenProviderResult = string | { token: string; expiresAt?: Date | n
 
 /** `{ getToken }`: called when a token is needed; cached until the expiry it reports, if any. */
 export function tokenProvider(
+  hasControlCharacter: (value: string) => boolean,
   getToken: () => TokenProviderResult | Promise<TokenProviderResult>,
 ): AuthStrategy {
   return cachedToken(async () => {

@@ -2,7 +2,8 @@
 // retry loop: middleware → credentials (the auth hook) → base fetch (TLS, cookie jar) with the timeout
 // armed; then the caller's reader decodes the answer while the timeout still runs, so a body that
 // stalls is bounded too. Abort, timeout and connection failures are mapped to typed errors here once,
-// for headers and body alike. Redirects are never followed.
+// for headers and body alike. Redirects are never followed. Loaded with a client's first request
+// (./lazy-engine.ts is what clients hold at startup).
 
 import type { Redactor } from "../redact.js";
 import {
@@ -14,6 +15,7 @@ import {
   ThoughtSpotError,
   UnexpectedResponseError,
 } from "./errors.js";
+import { checkMaxRetries, checkTimeoutMs } from "./limits.js";
 import { type Middleware, type MiddlewareContext, runMiddleware } from "./middleware.js";
 import type { RequestQueue, Slot } from "./queue.js";
 import { backoffMs, MAX_RETRY_AFTER_MS, RETRY_STATUSES, retryAfterMs, sleep } from "./retry.js";
@@ -96,36 +98,15 @@ export interface Engine {
   withAuth(auth: AuthHook): Engine;
 }
 
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
-
-/** maxRetries: a non-negative integer (NaN from an unset environment variable must not retry forever). */
-export function checkMaxRetries(value: unknown, where: string): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new TypeError(`${where}: maxRetries must be a non-negative integer, got ${shown(value)}`);
-  }
-  return value;
-}
-
-/** timeoutMs: 0 (no timeout) or a positive integer that setTimeout can hold. */
-export function checkTimeoutMs(value: unknown, where: string): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_TIMEOUT_MS) {
-    throw new TypeError(
-      `${where}: timeoutMs must be 0 (no timeout) or a positive integer up to ${MAX_TIMEOUT_MS}, got ${shown(value)}`,
-    );
-  }
-  return value;
-}
-
-function shown(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : String(value);
-}
-
 export function createEngine(options: EngineOptions, auth?: AuthHook): Engine {
   const { redactor, logger, random, middleware, queue } = options;
   const maxRetriesDefault = checkMaxRetries(options.maxRetries, "createThoughtSpotClient");
   const timeoutDefault = checkTimeoutMs(options.timeoutMs, "createThoughtSpotClient");
 
   async function send<T>(request: EngineRequest, read: Reader<T>): Promise<T> {
+    // The redactor's forms load with the first request (a chunk), so all a server sends is masked by them.
+    const masking = redactor.loading();
+    if (masking) await masking;
     const where = { method: request.method, path: request.path, operationId: request.operationId };
     const maxRetries =
       request.maxRetries === undefined ? maxRetriesDefault : checkMaxRetries(request.maxRetries, label());

@@ -3,7 +3,6 @@
 // the first call (./lazy-invoke.ts).
 import type { OperationRow } from "../operation-row.js";
 import type { Redactor } from "../redact.js";
-import { sealError } from "./boundary.js";
 import { encodeCall } from "./encode.js";
 import type { Engine, OutgoingHeaders } from "./engine.js";
 import { UnexpectedResponseError } from "./errors.js";
@@ -32,6 +31,8 @@ export interface InvokeContext {
   explain?: ((error: Error, operationId: string, row: OperationRow) => Promise<Error>) | undefined;
   /** ./header-check.ts's check of the headers a call sends (handed over: this chunk loads lazily). */
   checkHeaders?: ((headers: Record<string, unknown>, where: string) => void) | undefined;
+  /** ./boundary.ts's sealError (handed over: importing it here would split it into a startup chunk). */
+  seal: (error: unknown, redactor: Redactor) => unknown;
   /** Called before each call of an operation (deprecation warnings). */
   onCall?: ((operationId: string, row: OperationRow) => void) | undefined;
 }
@@ -95,7 +96,7 @@ export async function invoke(
     const explained =
       ctx.explain && error instanceof Error ? await ctx.explain(error, operationId, row) : error;
     // ts.api and every helper's calls leave here: one scrub with the client's redactor.
-    throw sealError(explained, ctx.redactor);
+    throw ctx.seal(explained, ctx.redactor);
   }
 }
 

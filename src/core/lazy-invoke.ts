@@ -4,6 +4,7 @@
 import { methodsOnRead, once } from "../lazy.js";
 import type { OperationRow } from "../operation-row.js";
 import type { InvokeContext, ParseAs } from "./invoke.js";
+import { preloadEngine } from "./lazy-engine.js";
 import type { CallOptions } from "./types.js";
 
 type Invoke = typeof import("./invoke.js").invoke;
@@ -21,18 +22,18 @@ export const loadV2Table = once(
   async () => (await import("../../generated/v2-operations.js")).v2Operations as Table,
 );
 
-// Both at once, so the first V2 call waits for one round of chunk loads, not two in a row.
+// Both at once, so the first V2 call waits for one round of chunk loads, not two in a row. The error
+// reader (in invoke's chunk already) is told the table, to name a row in its messages.
 const loadV2 = once(async () => {
-  const [table, invoke] = await Promise.all([loadV2Table(), loadInvoke()]);
+  const [table, invoke, errors] = await Promise.all([
+    loadV2Table(),
+    loadInvoke(),
+    import("./response-error.js"),
+  ]);
+  errors.knowV2Table(table);
   v2Loaded = { table, invoke };
   return v2Loaded;
 });
-
-/** The V2 row of an operation, once the table has loaded (it has, after any V2 call); for error messages. */
-export function loadedV2Row(operationId: string): OperationRow | undefined {
-  const table = v2Loaded?.table;
-  return table && Object.hasOwn(table, operationId) ? table[operationId] : undefined;
-}
 
 /** invoke(), loaded on first use. */
 export function invokeLazily(
@@ -43,6 +44,7 @@ export function invokeLazily(
   options?: CallOptions & { parseAs?: ParseAs },
 ): Promise<unknown> {
   if (invokeLoaded) return invokeLoaded(ctx, operationId, row, input, options);
+  preloadEngine(ctx.redactor);
   return loadInvoke().then((invoke) => invoke(ctx, operationId, row, input, options));
 }
 
@@ -58,7 +60,9 @@ export function invokeV2(
     const row = Object.hasOwn(table, operationId) ? table[operationId] : undefined;
     return row ? invoke(ctx, operationId, row, input, options) : Promise.reject(unknown(operationId));
   };
-  return v2Loaded ? run(v2Loaded) : loadV2().then(run);
+  if (v2Loaded) return run(v2Loaded);
+  preloadEngine(ctx.redactor);
+  return loadV2().then(run);
 }
 
 /**

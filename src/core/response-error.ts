@@ -1,4 +1,5 @@
 // Turns an answer that is not the operation's success into the matching ApiError subclass, redacted.
+import type { OperationRow } from "../operation-row.js";
 import type { Redactor } from "../redact.js";
 import {
   type ApiError,
@@ -9,7 +10,6 @@ import {
   textExcerpt,
   UnexpectedResponseError,
 } from "./errors.js";
-import { loadedV2Row } from "./lazy-invoke.js";
 import { retryAfterMs } from "./retry.js";
 
 export interface FailedCall {
@@ -121,6 +121,18 @@ export interface AnswerSource {
   method?: string | undefined;
   path?: string | undefined;
   status?: number | undefined;
+}
+
+/** The V2 table, told by ./lazy-invoke.ts when it loads (not imported: that would put it at startup). */
+let v2Table: Record<string, OperationRow> | undefined;
+
+export function knowV2Table(table: Record<string, OperationRow>): void {
+  v2Table = table;
+}
+
+/** The V2 row of an operation, once the table has loaded (it has, after any V2 call); for error messages. */
+function loadedV2Row(operationId: string): OperationRow | undefined {
+  return v2Table && Object.hasOwn(v2Table, operationId) ? v2Table[operationId] : undefined;
 }
 
 /**

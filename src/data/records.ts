@@ -1,8 +1,6 @@
 // Data answers as records: the answers of V2 searchData, fetchAnswerData, fetchLiveboardData and V1
 // searchdata, pinboarddata turned into objects keyed by column name, with dates as Date or ISO text.
 
-import { defineData } from "../redact.js";
-
 /** How date cells come out: Date objects (default), ISO 8601 text, or as ThoughtSpot sent them. */
 export type DateMode = "date" | "iso" | "raw";
 
@@ -200,4 +198,10 @@ export function answerRecords<M extends DateMode = "date">(
       `answerRecords: the answer holds ${tables.length} visualizations (${tables.map((t) => t.name ?? t.id).join(", ")}); pick one with { visualization } or use answerTables()`,
     );
   return tables.length ? toTable(tables[0]!, options).records : [];
+}
+
+/** Sets an own data property ("__proto__" stays a key). Local, not ../redact.js's: importing the
+ * redactor from a lazily loaded module would make it a separate chunk at startup. */
+function defineData(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }

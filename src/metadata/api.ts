@@ -5,7 +5,8 @@ import type { CallOptions } from "../core/types.js";
 import { type ObjectTypeInput, resolveObjectType } from "../enums/object-types.js";
 import type { V1OperationInput } from "../v1/types.js";
 import { GroupDetails, LiveboardDetails, storables, UserDetails } from "./details.js";
-import { describeType, ObjectLookupError, typeName } from "./errors.js";
+import { ObjectLookupError } from "./errors.js";
+import { describeType, typeName } from "./type-names.js";
 
 type SearchBody = V2Input<"searchMetadata">;
 type ListQuery = V1OperationInput<"metadataListobjectheaders">;

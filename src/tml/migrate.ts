@@ -15,7 +15,6 @@
 // table_paths and `ID::Column` column ids use. Renaming a list entry therefore keeps the old name
 // as `id` (the guide's own recipe), so nothing else in the document has to change.
 
-import { defineData } from "../redact.js";
 import { tmlType } from "./document.js";
 import { TmlError } from "./errors.js";
 import type { TmlDocument } from "./types.js";
@@ -268,4 +267,10 @@ function insertAt(obj: Ref, index: number, key: string, value: unknown): void {
   for (const k of Object.keys(obj)) delete obj[k];
   // The keys are the document's: "__proto__" is put back as a key, never as the prototype.
   for (const [k, v] of entries) defineData(obj, k, v);
+}
+
+/** Sets an own data property ("__proto__" stays a key). Local, not ../redact.js's: importing the
+ * redactor from a lazily loaded module would make it a separate chunk at startup. */
+function defineData(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }

@@ -2,7 +2,8 @@
 // a hostile flood of cookies or passwords cannot grow it, and the client's own credentials stay.
 import { describe, expect, it } from "vitest";
 import { withCookieJar } from "../../src/core/cookies.js";
-import { REDACTOR_LIMITS, Redactor } from "../../src/redact.js";
+import { maskBeforeLoad, REDACTOR_LIMITS, Redactor } from "../../src/redact.js";
+import { encodings, FormIndex } from "../../src/redact-forms.js";
 
 /** A cookie jar over a base fetch whose answers set the cookies `cookiesFor(call)` returns. */
 function jarWith(redactor: Redactor, cookiesFor: (call: number) => string[]) {
@@ -119,5 +120,58 @@ describe("learnt secrets", () => {
     const once = redactor.text("RED and ACT");
     expect(once).toBe("[REDACTED] and [REDACTED]");
     expect(redactor.text(once)).toBe(once);
+  });
+});
+
+// Before ./redact-forms.ts has loaded (text made before a client's first request), maskBeforeLoad
+// masks: it must miss no form the index masks, and may mask a whole text where the index would not.
+describe("masking before the forms have loaded", () => {
+  const SECRETS = [
+    "plain-token-1234",
+    `Wh<3"s&'ky-p\u00e4ss/w\u00f6rd`,
+    "a b+c%41 d",
+    "tab\there\nnew\\line",
+    "emoji-\u{1F511}-key",
+    "x", // short: matches inside words, as the index does, and inside escapes
+    "78;x",
+  ];
+  const index = (secret: string) => {
+    const forms = new FormIndex();
+    forms.sync(new Set([secret]));
+    return forms;
+  };
+
+  it.each(SECRETS)("every form of %j is masked, as the index masks it", (secret) => {
+    const live = new Set([secret, "another-secret-5678"]);
+    for (const form of encodings(secret)) {
+      const text = `before ${form} after, again:${form}&#x78;x`;
+      const masked = maskBeforeLoad(text, live);
+      for (const f of encodings(secret)) if (f.length > 1) expect(masked).not.toContain(f);
+      // Where the index masks in place, the fallback masks in place too or masks the whole text.
+      const precise = index(secret).mask(text);
+      expect([precise, "[REDACTED]"]).toContain(masked);
+    }
+  });
+
+  it("the raw, URL- and JSON-escaped forms are masked in place; other escapes mask the whole text", () => {
+    const live = new Set(["s3cr&t/\u00e9"]);
+    expect(maskBeforeLoad("got s3cr&t/\u00e9 and s3cr%26t%2F%C3%A9!", live)).toBe(
+      "got [REDACTED] and [REDACTED]!",
+    );
+    expect(maskBeforeLoad("got s3cr&amp;t/&#233;", live)).toBe("[REDACTED]");
+    expect(maskBeforeLoad("got s3cr\\u0026t\\/\\u00e9", live)).toBe("[REDACTED]");
+    expect(maskBeforeLoad("an existing [REDACTED] stays; nothing else", live)).toBe(
+      "an existing [REDACTED] stays; nothing else",
+    );
+    expect(maskBeforeLoad("no secrets held", new Set())).toBe("no secrets held");
+  });
+
+  it("a redactor masks with the index once the forms have loaded (loading() is then undefined)", async () => {
+    const redactor = new Redactor(["ab-secret"]);
+    await redactor.loading();
+    expect(redactor.loading()).toBeUndefined();
+    // %2D is "-": the fallback would mask this whole text; the index masks only the forms it knows.
+    expect(redactor.text("ab%2Dsecret or ab-secret")).toBe("ab%2Dsecret or [REDACTED]");
+    expect(maskBeforeLoad("ab%2Dsecret or ab-secret", new Set(["ab-secret"]))).toBe("[REDACTED]");
   });
 });
