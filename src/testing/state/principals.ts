@@ -6,7 +6,7 @@ import { page } from "../answers/page.js";
 import type { Catalog } from "../catalog.js";
 import type { Answer, AnswerInput } from "../types.js";
 import { asV1, badRequest, conflict } from "./errors.js";
-import { findOrg, groupsOf } from "./store.js";
+import { findOrg, groupsOf, isMember } from "./store.js";
 
 type Loose = Record<string, unknown>;
 type Ref = { id: unknown; name: unknown };
@@ -279,7 +279,13 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
       const groups = Array.isArray(input.group_identifiers)
         ? groupsNamed(orgId, input.group_identifiers).map((g) => g.id)
         : undefined;
+      // An Org's users are its members (ThoughtSpot's Org administration docs: users are mapped to Orgs, and
+      // each Org's administrators manage the users of their Org); the spec's org_identifiers ("the Orgs to
+      // which the user belongs") asks for other Orgs' members instead.
+      const asked = Array.isArray(input.org_identifiers) ? input.org_identifiers : [];
+      const orgIds = asked.length ? asked.flatMap((o) => findOrg(catalog, o)?.id ?? []) : [orgId];
       const users = filter(catalog.users, input.user_identifier, input.name_pattern)
+        .filter((u) => orgIds.some((id) => isMember(catalog, String(u.name), id)))
         .filter((u) => !groups || refs(u, "user_groups").some((g) => groups.includes(g.id)))
         // A user's groups as the caller's Org knows them: another Org's groups are not listed.
         .map((u) => ({ ...u, user_groups: refs(u, "user_groups").filter((g) => inOrg.has(g.id)) }));
