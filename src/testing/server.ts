@@ -101,7 +101,8 @@ function answerInput(query: Record<string, unknown>, body: unknown, type: string
   if (body && typeof body === "object" && !Array.isArray(body)) fields = body as Record<string, unknown>;
   else if (typeof body === "string" && /x-www-form-urlencoded/i.test(type))
     fields = Object.fromEntries(new URLSearchParams(body));
-  else if (typeof body === "string" && /multipart\/form-data/i.test(type)) fields = multipartFields(body, type);
+  else if (typeof body === "string" && /multipart\/form-data/i.test(type))
+    fields = multipartFields(body, type);
   return { ...query, ...fields };
 }
 

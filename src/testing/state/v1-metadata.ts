@@ -89,9 +89,7 @@ export function v1MetadataAnswers(store: MockStore, v2: Record<string, Answer>):
           };
         })
         .filter(
-          (h) =>
-            tagnames.length === 0 ||
-            (h.tags as Loose[]).some((t) => tagnames.includes(String(t.name))),
+          (h) => tagnames.length === 0 || (h.tags as Loose[]).some((t) => tagnames.includes(String(t.name))),
         );
     }
     const fetch = v1List(input.fetchids);

@@ -199,7 +199,9 @@ export function v1PrincipalAnswers(store: MockStore, v2: Record<string, Answer>)
     groupDelete: (request) => {
       const out = call("deleteUserGroup", request, {}, { group_identifier: request.params.groupid ?? "" });
       const failure = failed(out);
-      return failure ? v1Failure(serverError(`Invalid group ID: ${request.params.groupid}`)) : { status: 204 };
+      return failure
+        ? v1Failure(serverError(`Invalid group ID: ${request.params.groupid}`))
+        : { status: 204 };
     },
     // content is the group object as V1 answers it: its header's name, displayName and description, its
     // visibility and privileges replace the group's. The V1 spec lists 500 ("Invalid content format") and
@@ -279,7 +281,9 @@ export function v1PrincipalAnswers(store: MockStore, v2: Record<string, Answer>)
         created: 0,
         modified: 0,
         principalTypeEnum: g.type ?? "LOCAL_GROUP",
-        groupNames: groups.filter((p) => refsOf(p, "sub_groups").some((s) => s.id === g.id)).map((p) => p.name),
+        groupNames: groups
+          .filter((p) => refsOf(p, "sub_groups").some((s) => s.id === g.id))
+          .map((p) => p.name),
         visibility: g.visibility ?? "DEFAULT",
         activate: true,
       }));
@@ -299,7 +303,12 @@ export function v1PrincipalAnswers(store: MockStore, v2: Record<string, Answer>)
       if (orgId !== -1 && org && Array.isArray(org.members) && others.length > 0) {
         org.members.splice(org.members.indexOf(name), 1);
         for (const g of groupsOf(catalog(), orgId))
-          call("updateUserGroup", request, { user_identifiers: [id], operation: "REMOVE" }, { group_identifier: String(g.id) });
+          call(
+            "updateUserGroup",
+            request,
+            { user_identifiers: [id], operation: "REMOVE" },
+            { group_identifier: String(g.id) },
+          );
         return { status: 204 };
       }
       const failure = failed(call("deleteUser", request, {}, { user_identifier: id }));
