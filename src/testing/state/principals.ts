@@ -76,7 +76,15 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
     );
     const after = merge(operation, inOrg, wanted);
     for (const g of inOrg) if (!after.includes(g)) leave(user, g);
-    for (const g of after) join(user, g);
+    for (const g of after) joinIn(user, g, orgId);
+  };
+  /**
+   * Puts `user` in a group of `orgId`, and so in that Org: a member of an Org's group works in the Org
+   * (its searches list the user, as they list those createUser enrols).
+   */
+  const joinIn = (user: Loose, group: Loose, orgId: number) => {
+    join(user, group);
+    enrol(String(user.name), [orgId]);
   };
   /** The user is a member of the caller's Org (and of any Org named in org_identifiers), so it can log in there. */
   const enrol = (username: string, orgIds: number[]) => {
@@ -155,7 +163,8 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
         sub_groups: groupsNamed(orgId, input.sub_group_identifiers).map((g) => ({ id: g.id, name: g.name })),
       };
       groupsOf(catalog, orgId).push(group);
-      for (const u of (input.user_identifiers as unknown[] | undefined) ?? []) join(findUser(u)!, group);
+      for (const u of (input.user_identifiers as unknown[] | undefined) ?? [])
+        joinIn(findUser(u)!, group, orgId);
       return { json: shape(group, orgId) };
     },
     updateUserGroup: (request) => {
@@ -185,7 +194,7 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
           users.map((u): Loose => findUser(u)!),
         );
         for (const u of current) if (!after.includes(u)) leave(u, group);
-        for (const u of after) join(u, group);
+        for (const u of after) joinIn(u, group, orgId);
       }
       if (Array.isArray(input.privileges)) {
         const current = ((group.privileges as string[] | undefined) ?? []).map((id) => ({ id }));

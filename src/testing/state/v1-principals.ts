@@ -2,7 +2,7 @@
 // text) into the V2 answer that owns the change, then answers in V1's shapes (User, Group, Principal) and
 // V1's error body. Holds no state or rule of its own beyond V1's statuses; never crosses the caller's Org.
 import type { Answer, AnswerInput, AnswerOutput } from "../types.js";
-import { asV1, badRequest, serverError, tsError } from "./errors.js";
+import { asV1, badRequest, serverError } from "./errors.js";
 import { groupsOf, isMember, type MockStore } from "./store.js";
 
 type Loose = Record<string, unknown>;
@@ -366,6 +366,3 @@ export function v1PrincipalAnswers(store: MockStore, v2: Record<string, Answer>)
     };
   }
 }
-
-/** The V1 error answer of a status with a message, for callers outside this file. */
-export const v1Error = (status: number, message: string) => asV1(tsError(status, 10_002, message));
