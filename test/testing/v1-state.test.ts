@@ -202,6 +202,63 @@ describe("V1 users", () => {
   });
 });
 
+describe("V1 user sync", () => {
+  const principals = [
+    { name: "sync-team", displayName: "Sync team", principalTypeEnum: "LOCAL_GROUP", groupNames: [] },
+    {
+      name: "synced.user",
+      displayName: "Synced User",
+      principalTypeEnum: "LOCAL_USER",
+      groupNames: ["sync-team"],
+    },
+    { name: "ana.garcia", displayName: "Ana (synced)", principalTypeEnum: "LOCAL_USER", groupNames: [] },
+  ];
+
+  it("without applyChanges says what would change and changes nothing; with it, V2 sees the changes", async () => {
+    const dev = inOrg(1);
+    const input = { principals: JSON.stringify(principals), password: "Sync-pass-1", removeDeleted: false };
+    const dry = (await dev.api.v1.userSync(input)) as Record<string, string[]>;
+    expect(dry.usersAdded).toEqual(["synced.user"]);
+    expect(dry.groupsAdded).toEqual(["sync-team"]);
+    expect(dry.usersUpdated).toEqual(["ana.garcia"]);
+    expect(await dev.api.v2.searchUsers({ user_identifier: "synced.user" })).toEqual([]);
+
+    await dev.api.v1.userSync({ ...input, applyChanges: true });
+    const [synced] = await dev.api.v2.searchUsers({ user_identifier: "synced.user" });
+    expect((synced!.user_groups ?? []).map((g) => g.name)).toEqual(["sync-team"]);
+    const [ana] = await dev.api.v2.searchUsers({ user_identifier: "ana.garcia" });
+    expect(ana!.display_name).toBe("Ana (synced)");
+    // The group is Dev's, and the new user logs in with the sync's password.
+    expect(await inOrg(0).api.v2.searchUserGroups({ group_identifier: "sync-team" })).toEqual([]);
+    const me = await mock
+      .client({ auth: { username: "synced.user", password: "Sync-pass-1", orgId: 1 } })
+      .api.v2.getCurrentUserInfo();
+    expect(me.name).toBe("synced.user");
+  });
+
+  it("removeDeleted takes unlisted users out of the Org (never the caller); bad principals are V1's 500", async () => {
+    const dev = inOrg(1);
+    const result = (await dev.api.v1.userSync({
+      principals: JSON.stringify(principals),
+      password: "Sync-pass-1",
+      applyChanges: true,
+    })) as Record<string, string[]>;
+    expect(result.usersDeleted).toEqual(["ben.okafor"]);
+    expect((await dev.api.v2.searchUsers({})).map((u) => u.name).sort()).toEqual([
+      "ana.garcia",
+      "synced.user",
+      "tsadmin",
+    ]);
+    // Ben works in Primary still.
+    expect(await inOrg(0).api.v2.searchUsers({ user_identifier: "ben.okafor" })).toHaveLength(1);
+    expectV1Error(
+      await failure(dev.api.v1.userSync({ principals: "not json", password: "x" })),
+      500,
+      /Invalid request/,
+    );
+  });
+});
+
 describe("Orgs", () => {
   it("a V1 group belongs to the caller's Org; V1 and V2 user lists show the Org's members only", async () => {
     const dev = inOrg(1);

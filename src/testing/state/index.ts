@@ -47,6 +47,7 @@ const ADMIN_ONLY = [
   "groupAddmemberships",
   "groupRemovememberships",
   "userDelete",
+  "userSync",
 ];
 
 /** Whether an operation is V1's, whose errors have V1's body (the V1 spec's ErrorBody). */
