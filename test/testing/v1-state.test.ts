@@ -136,6 +136,53 @@ describe("V1 groups", () => {
     expect(removed!.privileges).not.toContain("DATADOWNLOADING");
   });
 
+  it("V1 and V2 creates of one name at once: exactly one wins, the others get 409", async () => {
+    const ts = mock.client();
+    const results = await Promise.allSettled([
+      ts.api.v1.groupPost({ name: "race", display_name: "V1 a" }),
+      ts.api.v2.createUserGroup({ name: "race", display_name: "V2 a" }),
+      ts.api.v1.groupPost({ name: "race", display_name: "V1 b" }),
+      ts.api.v2.createUserGroup({ name: "race", display_name: "V2 b" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const statuses = results.flatMap((r) => (r.status === "rejected" ? [(r.reason as ApiError).status] : []));
+    expect(statuses).toEqual([409, 409, 409]);
+    expect(await ts.api.v2.searchUserGroups({ group_identifier: "race" })).toHaveLength(1);
+  });
+
+  it("content that is not a JSON object is the V1 spec's 500; an empty share its 400", async () => {
+    const ts = mock.client();
+    const group = (await ts.api.v1.groupPost({ name: "shaped", display_name: "Shaped" })) as V1Group;
+    expectV1Error(
+      await failure(ts.api.v1.groupPut({ groupid: group.header.id, content: "not json" })),
+      500,
+      /Invalid content format/,
+    );
+    const [ana] = await ts.api.v2.searchUsers({ user_identifier: "ana.garcia" });
+    expectV1Error(
+      await failure(ts.api.v1.userPut({ userid: ana!.id, content: "[1]" })),
+      500,
+      /Invalid content format/,
+    );
+    const [board] = await ts.metadata.search({ type: TSTypes.LIVEBOARD });
+    expectV1Error(
+      await failure(
+        ts.api.v1.securityShare({
+          type: "PINBOARD_ANSWER_BOOK",
+          id: [String(board!.metadata_id)],
+          permission: "{}",
+          emailshares: [],
+          useCustomEmbedUrls: false,
+        }),
+      ),
+      400,
+      /Invalid parameter value/,
+    );
+    // Nothing changed.
+    const [after] = await ts.api.v2.searchUserGroups({ group_identifier: "shaped" });
+    expect(after!.display_name).toBe("Shaped");
+  });
+
   it("a user without ADMINISTRATION gets V1's 403 for V1 group create", async () => {
     const ana = mock.client({
       auth: { username: "ana.garcia", password: mock.credentials.users["ana.garcia"]! },

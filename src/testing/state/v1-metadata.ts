@@ -117,6 +117,8 @@ export function v1MetadataAnswers(store: MockStore, v2: Record<string, Answer>):
       const missing = ids.find((id) => !findObject(store, orgOf(request), id));
       if (missing !== undefined) return v1Failure(serverError(`Invalid metadata object ID: ${missing}`));
       const tags = v1List(input.tagid).length ? v1List(input.tagid) : v1List(input.tagname);
+      if (tags.length === 0 || ids.length === 0)
+        return v1Failure(badRequest("Invalid parameter value: id and tagid or tagname are required"), 400);
       const out = v2[operation]!({
         ...request,
         operationId: operation,

@@ -31,6 +31,10 @@ export function v1Object(value: unknown): Loose {
   }
 }
 
+/** Whether a V1 field holds a JSON object (text or parsed). */
+export const isObjectText = (value: unknown) =>
+  Object.keys(v1Object(value)).length > 0 || /^\s*\{\s*\}\s*$/.test(String(value));
+
 /** A V2 answer's failure, or undefined when it succeeded. */
 export const failed = (out: AnswerOutput | undefined) =>
   out && (out.status ?? 200) >= 400 ? out : undefined;
@@ -207,6 +211,8 @@ export function v1PrincipalAnswers(store: MockStore, v2: Record<string, Answer>)
     // visibility and privileges replace the group's. The V1 spec lists 500 ("Invalid content format") and
     // 403 only, so an unknown group is the 500 of group delete.
     groupPut: (request) => {
+      if (!isObjectText(request.input.content))
+        return v1Failure(serverError("Invalid content format: content must be a JSON object"));
       const content = v1Object(request.input.content);
       const header = v1Object(content.header);
       const input: Loose = {
@@ -321,6 +327,9 @@ export function v1PrincipalAnswers(store: MockStore, v2: Record<string, Answer>)
       const id = request.params.userid ?? "";
       const found = findUser(id);
       if (!found) return v1Failure(serverError(`Invalid user ID: ${id}`));
+      // The V1 spec's 500 "Invalid content format".
+      if (!isObjectText(request.input.content))
+        return v1Failure(serverError("Invalid content format: content must be a JSON object"));
       const content = v1Object(request.input.content);
       const header = v1Object(content.header);
       const input: Loose = {

@@ -63,11 +63,18 @@ export function v1SharingAnswers(store: MockStore, v2: Record<string, Answer>): 
     securityShare: (request) => {
       const { input } = request;
       const asked = v1Object(v1Object(input.permission).permissions);
+      const ids = v1List(input.id);
+      // Nothing to share, or with nobody: the V1 spec's 400 "Invalid parameter value".
+      if (ids.length === 0 || Object.keys(asked).length === 0)
+        return v1Failure(
+          badRequest('Invalid parameter value: id and permission {"permissions": {...}} are required'),
+          400,
+        );
       const out = v2.shareMetadata!({
         ...request,
         operationId: "shareMetadata",
         input: {
-          metadata_identifiers: v1List(input.id),
+          metadata_identifiers: ids,
           permissions: Object.entries(asked).map(([identifier, p]) => ({
             principal: { identifier },
             share_mode: v1Object(p).shareMode,
