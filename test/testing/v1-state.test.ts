@@ -249,6 +249,55 @@ describe("V1 users", () => {
   });
 });
 
+describe("V1 sub-groups, Org membership and ownership", () => {
+  it("sub-groups set through V1 show in V2's search and V1's list", async () => {
+    const ts = mock.client();
+    const parent = (await ts.api.v1.groupPost({ name: "parent", display_name: "Parent" })) as V1Group;
+    const child = (await ts.api.v1.groupPost({ name: "child", display_name: "Child" })) as V1Group;
+    await ts.api.v1.groupGroupsPost({ groupid: parent.header.id, principalids: [child.header.id] });
+    const [found] = await ts.api.v2.searchUserGroups({ group_identifier: "parent" });
+    expect((found!.sub_groups ?? []).map((g) => g.name)).toEqual(["child"]);
+    const listed = (await ts.api.v1.groupGroupsGet({ groupid: parent.header.id })) as V1Group[];
+    expect(listed.map((g) => g.header.id)).toEqual([child.header.id]);
+    // The child's V1 view names the group it was put into.
+    const got = (await ts.api.v1.groupGet({ groupid: child.header.id })) as { assignedGroups: string[] };
+    expect(got.assignedGroups).toEqual([parent.header.id]);
+    await ts.api.v1.groupGroupsDelete({ groupid: parent.header.id, principalids: [child.header.id] });
+    expect(await ts.api.v1.groupGroupsGet({ groupid: parent.header.id })).toEqual([]);
+  });
+
+  it("user/addtoorg makes a user a member the Org's searches list; an unknown user is 400", async () => {
+    const admin = inOrg(0);
+    const [chloe] = await admin.api.v2.searchUsers({ user_identifier: "chloe.martin" });
+    expect(await inOrg(2).api.v2.searchUsers({ user_identifier: "chloe.martin" })).toEqual([]);
+    await admin.api.v1.userAddtoorg({ userids: [chloe!.id], orgid: 2, orgScope: "ALL" });
+    expect(await inOrg(2).api.v2.searchUsers({ user_identifier: "chloe.martin" })).toHaveLength(1);
+    expectV1Error(
+      await failure(admin.api.v1.userAddtoorg({ userids: ["nobody"], orgid: 2, orgScope: "ALL" })),
+      400,
+      /no user nobody/,
+    );
+  });
+
+  it("user/transfer/ownership moves the objects V2's search shows as the user's", async () => {
+    const ts = mock.client();
+    const authored = async (name: string) =>
+      (await ts.metadata.search({ type: TSTypes.LIVEBOARD })).filter(
+        (m) => (m.metadata_header as { authorName?: string } | undefined)?.authorName === name,
+      ).length;
+    const before = await authored("ana.garcia");
+    expect(before).toBeGreaterThan(0);
+    await ts.api.v1.userTransferOwnership({ fromUserName: "ana.garcia", toUserName: "ben.okafor" });
+    expect(await authored("ana.garcia")).toBe(0);
+    expect(await authored("ben.okafor")).toBe(before);
+    expectV1Error(
+      await failure(ts.api.v1.userTransferOwnership({ fromUserName: "nobody", toUserName: "ben.okafor" })),
+      400,
+      /Invalid from\/to username/,
+    );
+  });
+});
+
 describe("V1 user sync", () => {
   const principals = [
     { name: "sync-team", displayName: "Sync team", principalTypeEnum: "LOCAL_GROUP", groupNames: [] },

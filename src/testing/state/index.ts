@@ -48,6 +48,10 @@ const ADMIN_ONLY = [
   "groupRemovememberships",
   "userDelete",
   "userSync",
+  "userAddtoorg",
+  "groupGroupsPost",
+  "groupGroupsPut",
+  "groupGroupsDelete",
 ];
 
 /** Whether an operation is V1's, whose errors have V1's body (the V1 spec's ErrorBody). */

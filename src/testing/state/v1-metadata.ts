@@ -136,6 +136,36 @@ export function v1MetadataAnswers(store: MockStore, v2: Record<string, Answer>):
     },
     // The same headers as metadata/list, as a bare array (the V1 docs' paging table).
     metadataListobjectheaders: (request) => ({ json: batch(request, headersOf(request) ?? []).items }),
+    // Moves objects of the caller's Org owned by fromUserName (all of them, or those in objectsID) to
+    // toUserName, through V2's assignChangeAuthor. The V1 spec's 400 "Invalid from/to username".
+    userTransferOwnership: (request) => {
+      const { input } = request;
+      const from = store.catalog.users.find((u) => u.name === input.fromUserName);
+      const to = store.catalog.users.find((u) => u.name === input.toUserName);
+      if (!from || !to)
+        return v1Failure(
+          badRequest(`Invalid from/to username: ${String(input.fromUserName)}, ${String(input.toUserName)}`),
+          400,
+        );
+      const only = v1List(input.objectsID ?? input.objectid);
+      const owned = objectsIn(store, orgOf(request)).filter(
+        (o) =>
+          (store.catalog.headers[o.id]?.author ?? "tsadmin") === from.name &&
+          (only.length === 0 || only.includes(o.id)),
+      );
+      if (owned.length === 0) return { status: 204 };
+      const out = v2.assignChangeAuthor!({
+        ...request,
+        operationId: "assignChangeAuthor",
+        input: {
+          metadata: owned.map((o) => ({ identifier: o.id })),
+          user_identifier: to.id,
+          current_owner_identifier: from.id,
+        },
+      });
+      const failure = failed(out);
+      return failure ? v1Failure(failure, 400) : { status: 204 };
+    },
     metadataAssigntag: retag("assignTag"),
     metadataUnassigntag: retag("unassignTag"),
     // Through V2's deleteMetadata: nothing is deleted when one id is unknown. The V1 spec's 400 "Invalid

@@ -363,6 +363,48 @@ export function v1PrincipalAnswers(store: MockStore, v2: Record<string, Answer>)
     },
   };
   answers.userSync = (request) => sync(request, answers.userDelete!);
+  // A group's sub-groups (principalids), through V2's updateUserGroup sub_group_identifiers.
+  const subGroups =
+    (operation: "ADD" | "REMOVE" | "REPLACE"): Answer =>
+    (request) => {
+      const out = call(
+        "updateUserGroup",
+        request,
+        { sub_group_identifiers: v1List(request.input.principalids), operation },
+        { group_identifier: request.params.groupid ?? "" },
+      );
+      const failure = failed(out);
+      return failure ? v1Failure(failure, 400) : { status: 204 };
+    };
+  answers.groupGroupsPost = subGroups("ADD");
+  answers.groupGroupsPut = subGroups("REPLACE");
+  answers.groupGroupsDelete = subGroups("REMOVE");
+  answers.groupGroupsGet = (request) => {
+    const orgId = orgOf(request);
+    const found = findGroup(orgId, request.params.groupid);
+    if (!found) return v1Failure(badRequest(`Invalid parameter: no group ${request.params.groupid}`), 400);
+    return {
+      json: refsOf(found, "sub_groups").flatMap((r) => {
+        const g = findGroup(orgId, r.id);
+        return g ? [group(g, orgId)] : [];
+      }),
+    };
+  };
+  // ThoughtSpot's Org administration docs: user/addtoorg adds existing users to an Org (orgid, default
+  // the caller's). An unknown user or Org is the V1 spec's 400 "Invalid parameter", nothing added.
+  answers.userAddtoorg = (request) => {
+    const orgId = request.input.orgid === undefined ? orgOf(request) : Number(request.input.orgid);
+    const org = catalog().orgs.find((o) => o.id === orgId);
+    if (!org) return v1Failure(badRequest(`Invalid parameter: no Org ${String(request.input.orgid)}`), 400);
+    const ids = v1List(request.input.userids);
+    const missing = ids.find((id) => !findUser(id));
+    if (missing !== undefined) return v1Failure(badRequest(`Invalid parameter: no user ${missing}`), 400);
+    for (const id of ids) {
+      const name = String(findUser(id)!.name);
+      if (Array.isArray(org.members) && !org.members.includes(name)) org.members.push(name);
+    }
+    return { status: 204 };
+  };
   return answers;
 
   /**
