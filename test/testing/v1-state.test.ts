@@ -298,6 +298,46 @@ describe("V1 sub-groups, Org membership and ownership", () => {
   });
 });
 
+describe("V1 Orgs", () => {
+  interface V1Org {
+    orgId: number;
+    orgName: string;
+  }
+  it("a V1 Org is found by V2, renamed and given members through V1 and V2, deleted through V1", async () => {
+    const ts = mock.client();
+    const made = (await ts.api.v1.orgPost({ name: "Staging", description: "v1", orgScope: "ALL" })) as V1Org;
+    expect((await ts.api.v2.searchOrgs({ org_identifier: "Staging" })).map((o) => o.id)).toEqual([
+      made.orgId,
+    ]);
+    expectV1Error(
+      await failure(ts.api.v1.orgPost({ name: "Staging", description: "again", orgScope: "ALL" })),
+      400,
+      /already exists/,
+    );
+
+    await ts.api.v2.updateOrg({ org_identifier: String(made.orgId), user_identifiers: ["chloe.martin"] });
+    const inStaging = mock.client({
+      auth: { username: mock.credentials.username, password: mock.credentials.password, orgId: made.orgId },
+    });
+    expect((await inStaging.api.v2.searchUsers({})).map((u) => u.name).sort()).toEqual([
+      "chloe.martin",
+      "tsadmin",
+    ]);
+
+    const renamed = (await ts.api.v1.orgPut({ id: made.orgId, name: "Staging-2", orgScope: "ALL" })) as V1Org;
+    expect(renamed.orgName).toBe("Staging-2");
+    const searched = (await ts.api.v1.orgSearch({ orgScope: "ALL" })) as V1Org[];
+    expect(searched.map((o) => o.orgName)).toContain("Staging-2");
+    const got = (await ts.api.v1.orgGet({ name: "Staging-2", orgScope: "ALL" })) as V1Org;
+    expect(got.orgId).toBe(made.orgId);
+
+    await ts.api.v1.orgDelete({ id: made.orgId, orgScope: "ALL" });
+    expect(await ts.api.v2.searchOrgs({ org_identifier: String(made.orgId) })).toEqual([]);
+    expectV1Error(await failure(ts.api.v1.orgGet({ id: made.orgId, orgScope: "ALL" })), 400, /no Org/);
+    expectV1Error(await failure(ts.api.v1.orgDelete({ id: made.orgId, orgScope: "ALL" })), 400, /no Org/);
+  });
+});
+
 describe("V1 user sync", () => {
   const principals = [
     { name: "sync-team", displayName: "Sync team", principalTypeEnum: "LOCAL_GROUP", groupNames: [] },

@@ -13,6 +13,7 @@ import { sharingAnswers } from "./sharing.js";
 import { groupsOf, type MockCaller, type MockStore } from "./store.js";
 import { tagAnswers } from "./tags.js";
 import { v1MetadataAnswers } from "./v1-metadata.js";
+import { v1OrgAnswers } from "./v1-orgs.js";
 import { v1PrincipalAnswers } from "./v1-principals.js";
 import { v1SharingAnswers } from "./v1-sharing.js";
 
@@ -32,6 +33,7 @@ const ADMIN_ONLY = [
   "deleteUserGroup",
   "userPost",
   "createOrg",
+  "updateOrg",
   "deleteOrg",
   // Their V1 counterparts (v1-principals.ts), which change the store through the V2 answers above.
   "groupPost",
@@ -49,6 +51,9 @@ const ADMIN_ONLY = [
   "userDelete",
   "userSync",
   "userAddtoorg",
+  "orgPost",
+  "orgPut",
+  "orgDelete",
   "groupGroupsPost",
   "groupGroupsPut",
   "groupGroupsDelete",
@@ -104,5 +109,6 @@ export function stateAnswers(store: MockStore): Record<string, Answer> {
     ...v1PrincipalAnswers(store, answers),
     ...v1MetadataAnswers(store, answers),
     ...v1SharingAnswers(store, answers),
+    ...v1OrgAnswers(store, answers),
   });
 }
