@@ -6,7 +6,7 @@ import type { Answer, AnswerInput } from "../types.js";
 import { badRequest, serverError } from "./errors.js";
 import { findObject, MODIFIED, objectsIn, ownership, SUBTYPE, V1_TYPE } from "./metadata.js";
 import { groupsOf, isMember, type MockStore, tagsOf } from "./store.js";
-import { failed, v1Failure, v1List } from "./v1-principals.js";
+import { failed, v1Failure, v1List } from "./v1-fields.js";
 
 type Loose = Record<string, unknown>;
 

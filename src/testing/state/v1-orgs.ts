@@ -4,7 +4,7 @@
 import type { Answer, AnswerInput } from "../types.js";
 import { badRequest } from "./errors.js";
 import { findOrg, type MockStore } from "./store.js";
-import { failed, v1Failure } from "./v1-principals.js";
+import { failed, v1Failure } from "./v1-fields.js";
 
 export function v1OrgAnswers(store: MockStore, v2: Record<string, Answer>): Record<string, Answer> {
   const call = (id: string, request: AnswerInput, input: Record<string, unknown>, params = {}) =>

@@ -2,58 +2,22 @@
 // text) into the V2 answer that owns the change, then answers in V1's shapes (User, Group, Principal) and
 // V1's error body. Holds no state or rule of its own beyond V1's statuses; never crosses the caller's Org.
 import type { Answer, AnswerInput, AnswerOutput } from "../types.js";
-import { asV1, badRequest, serverError } from "./errors.js";
+import { badRequest, serverError } from "./errors.js";
 import { groupsOf, isMember, type MockStore } from "./store.js";
+import { callV2, failed, isObjectText, v1Failure, v1List, v1Object, v1Visibility } from "./v1-fields.js";
+import { userSyncAnswer } from "./v1-sync.js";
 
 type Loose = Record<string, unknown>;
 type Ref = { id?: unknown; name?: unknown };
 
-/** A V1 list field: JSON text of an array (or the array itself, or one bare value). */
-export function v1List(value: unknown): string[] {
-  if (value === undefined || value === null || value === "") return [];
-  if (Array.isArray(value)) return value.map(String);
-  try {
-    const parsed: unknown = JSON.parse(String(value));
-    return Array.isArray(parsed) ? parsed.map(String) : [String(value)];
-  } catch {
-    return [String(value)];
-  }
-}
-
-/** A V1 object field (JSON text), or {} when it is not an object. */
-export function v1Object(value: unknown): Loose {
-  if (value && typeof value === "object" && !Array.isArray(value)) return value as Loose;
-  try {
-    const parsed: unknown = JSON.parse(String(value));
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Loose) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Whether a V1 field holds a JSON object (text or parsed). */
-export const isObjectText = (value: unknown) =>
-  Object.keys(v1Object(value)).length > 0 || /^\s*\{\s*\}\s*$/.test(String(value));
-
-/** A V2 answer's failure, or undefined when it succeeded. */
-export const failed = (out: AnswerOutput | undefined) =>
-  out && (out.status ?? 200) >= 400 ? out : undefined;
-
-/** The failure in V1's error body; with `status`, the status V1's spec gives for that case. */
-export function v1Failure(out: AnswerOutput, status?: number): AnswerOutput {
-  const v1 = asV1(out);
-  return status === undefined ? v1 : { ...v1, status };
-}
-
 const orgOf = (request: AnswerInput) => request.caller?.orgId ?? 0;
 const refsOf = (item: Loose, key: string) => (item[key] as Ref[] | undefined) ?? [];
-/** V1 visibility DEFAULT is V2's SHARABLE (the V1 docs' default; V2 names the same setting SHARABLE). */
-const visibility = (value: unknown) => (value === undefined || value === "DEFAULT" ? undefined : value);
+const visibility = v1Visibility;
 
 export function v1PrincipalAnswers(store: MockStore, v2: Record<string, Answer>): Record<string, Answer> {
   const catalog = () => store.catalog;
   const call = (id: string, request: AnswerInput, input: Loose, params: Record<string, string> = {}) =>
-    v2[id]!({ ...request, operationId: id, input, params });
+    callV2(v2, id, request, input, params);
   const findUser = (id: unknown) => catalog().users.find((u) => u.id === id || u.name === id);
   const findGroup = (orgId: number, id: unknown) =>
     groupsOf(catalog(), orgId).find((g) => g.id === id || g.name === id);
@@ -362,7 +326,7 @@ export function v1PrincipalAnswers(store: MockStore, v2: Record<string, Answer>)
       };
     },
   };
-  answers.userSync = (request) => sync(request, answers.userDelete!);
+  answers.userSync = userSyncAnswer(store, v2, answers.userDelete!);
   // A group's sub-groups (principalids), through V2's updateUserGroup sub_group_identifiers.
   const subGroups =
     (operation: "ADD" | "REMOVE" | "REPLACE"): Answer =>
@@ -406,127 +370,6 @@ export function v1PrincipalAnswers(store: MockStore, v2: Record<string, Answer>)
     return { status: 204 };
   };
   return answers;
-
-  /**
-   * user/sync (ThoughtSpot's V1 docs): principals is the list of users and groups the caller's Org should
-   * have, in user/list's shape. Missing ones are created (users with `password`), listed ones updated
-   * (display name, and a user's groups become its groupNames), and with removeDeleted (the docs' default)
-   * unlisted ones removed, never the caller. applyChanges (default false) makes the changes; without it
-   * the answer only says what would change. The docs show no answer: its keys are the mock's own.
-   */
-  function sync(request: AnswerInput, removeUser: Answer): AnswerOutput {
-    const { input } = request;
-    let listed: unknown;
-    try {
-      listed = JSON.parse(String(input.principals));
-    } catch {
-      listed = undefined;
-    }
-    // The V1 spec's 500 "Invalid request".
-    if (
-      !Array.isArray(listed) ||
-      listed.some((p) => !p || typeof p !== "object" || typeof p.name !== "string")
-    )
-      return v1Failure(
-        serverError("Invalid request: principals must be a JSON array of principals with names"),
-      );
-    const apply = String(input.applyChanges) === "true";
-    const removeDeleted = String(input.removeDeleted ?? input.removeDelete ?? "true") !== "false";
-    const orgId = orgOf(request);
-    const principals = listed as Loose[];
-    const isGroup = (p: Loose) => String(p.principalTypeEnum ?? "").endsWith("_GROUP");
-    const summary = {
-      usersAdded: [] as string[],
-      usersUpdated: [] as string[],
-      usersDeleted: [] as string[],
-      groupsAdded: [] as string[],
-      groupsUpdated: [] as string[],
-      groupsDeleted: [] as string[],
-    };
-    const check = (out: AnswerOutput | undefined) => {
-      const failure = failed(out);
-      if (failure) throw failure;
-    };
-    try {
-      for (const p of principals.filter(isGroup)) {
-        const fields = {
-          display_name: p.displayName ?? p.name,
-          description: p.description,
-          visibility: visibility(p.visibility),
-        };
-        if (findGroup(orgId, p.name)) {
-          summary.groupsUpdated.push(String(p.name));
-          if (apply) check(call("updateUserGroup", request, fields, { group_identifier: String(p.name) }));
-        } else {
-          summary.groupsAdded.push(String(p.name));
-          if (apply) check(call("createUserGroup", request, { name: p.name, ...fields }));
-        }
-      }
-      for (const p of principals.filter((x) => !isGroup(x))) {
-        const known = findUser(p.name);
-        const groupNames = v1List(p.groupNames).filter((n) => findGroup(orgId, n));
-        if (known && isMember(catalog(), String(known.name), orgId)) {
-          summary.usersUpdated.push(String(p.name));
-          if (apply)
-            check(
-              call(
-                "updateUser",
-                request,
-                { display_name: p.displayName, group_identifiers: groupNames, operation: "REPLACE" },
-                { user_identifier: String(known.id) },
-              ),
-            );
-        } else {
-          summary.usersAdded.push(String(p.name));
-          if (!apply) continue;
-          if (known) {
-            // A user of another Org joins this one.
-            const org = catalog().orgs.find((o) => o.id === orgId);
-            if (org && Array.isArray(org.members)) org.members.push(String(known.name));
-            check(
-              call(
-                "updateUser",
-                request,
-                { group_identifiers: groupNames, operation: "REPLACE" },
-                { user_identifier: String(known.id) },
-              ),
-            );
-          } else
-            check(
-              call("createUser", request, {
-                name: p.name,
-                display_name: p.displayName ?? p.name,
-                email: p.mail,
-                password: input.password,
-                account_type: p.principalTypeEnum,
-                visibility: visibility(p.visibility),
-                group_identifiers: groupNames,
-              }),
-            );
-        }
-      }
-      if (removeDeleted) {
-        const names = new Set(principals.map((p) => String(p.name)));
-        for (const u of catalog().users.filter(
-          (x) =>
-            !names.has(String(x.name)) &&
-            x.id !== request.caller?.userId &&
-            isMember(catalog(), String(x.name), orgId),
-        )) {
-          summary.usersDeleted.push(String(u.name));
-          if (apply) check(removeUser({ ...request, input: {}, params: { userid: String(u.id) } }));
-        }
-        for (const g of groupsOf(catalog(), orgId).filter((x) => !names.has(String(x.name)))) {
-          summary.groupsDeleted.push(String(g.name));
-          if (apply) check(call("deleteUserGroup", request, {}, { group_identifier: String(g.id) }));
-        }
-      }
-    } catch (failure) {
-      if (failure instanceof Error) throw failure;
-      return v1Failure(failure as AnswerOutput, 500);
-    }
-    return { json: summary };
-  }
 
   function usersOfGroup(request: AnswerInput): AnswerOutput {
     const orgId = orgOf(request);

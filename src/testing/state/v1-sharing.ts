@@ -5,7 +5,7 @@ import type { Answer, AnswerInput, AnswerOutput } from "../types.js";
 import { badRequest } from "./errors.js";
 import { findObject } from "./metadata.js";
 import { groupsOf, type MockStore, type Share } from "./store.js";
-import { failed, v1Failure, v1List, v1Object } from "./v1-principals.js";
+import { failed, v1Failure, v1List, v1Object } from "./v1-fields.js";
 
 type Loose = Record<string, unknown>;
 
