@@ -430,6 +430,14 @@ describe("Orgs", () => {
     await dev.api.v1.userDelete({ userid: ben!.id });
     expect(await dev.api.v2.searchUsers({ user_identifier: "ben.okafor" })).toEqual([]);
     expect(await inOrg(0).api.v2.searchUsers({ user_identifier: "ben.okafor" })).toHaveLength(1);
+    // Ben is no longer in Dev, and Chloe never was in Production: nobody else is removed instead.
+    expectV1Error(await failure(dev.api.v1.userDelete({ userid: ben!.id })), 500, /not in Org 1/);
+    const [chloe] = await inOrg(0).api.v2.searchUsers({ user_identifier: "chloe.martin" });
+    expectV1Error(await failure(dev.api.v1.userDelete({ userid: chloe!.id, orgid: 2 })), 500, /not in Org 2/);
+    expect((await inOrg(2).api.v2.searchUsers({})).map((u) => u.name).sort()).toEqual([
+      "ana.garcia",
+      "tsadmin",
+    ]);
     await dev.api.v1.userDelete({ userid: ben!.id, orgid: -1 });
     expect(await inOrg(0).api.v2.searchUsers({ user_identifier: "ben.okafor" })).toEqual([]);
   });

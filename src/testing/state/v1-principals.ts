@@ -269,6 +269,9 @@ export function v1PrincipalAnswers(store: MockStore, v2: Record<string, Answer>)
       if (!found) return v1Failure(serverError(`Invalid user ID: ${id}`));
       const name = String(found.name);
       const org = catalog().orgs.find((o) => o.id === orgId);
+      // A user the named Org does not have is one it cannot resolve: the same 500.
+      if (orgId !== -1 && (!org || !isMember(catalog(), name, orgId)))
+        return v1Failure(serverError(`Invalid user ID: ${id} is not in Org ${orgId}`));
       const others = catalog().orgs.filter((o) => o.id !== orgId && isMember(catalog(), name, o.id));
       if (orgId !== -1 && org && Array.isArray(org.members) && others.length > 0) {
         org.members.splice(org.members.indexOf(name), 1);
