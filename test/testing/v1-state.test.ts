@@ -70,6 +70,14 @@ describe("V1 groups", () => {
     );
   });
 
+  it("reset() undoes what V1 created", async () => {
+    const ts = mock.client();
+    await ts.api.v1.groupPost({ name: "short-lived", display_name: "Short" });
+    mock.reset();
+    expectV1Error(await failure(ts.api.v1.groupGet({ name: "short-lived" })), 400, /Invalid parameter/);
+    await ts.api.v1.groupPost({ name: "short-lived", display_name: "Again" });
+  });
+
   it("a duplicate name is 409 and an unknown id the V1 spec's 500, both in V1's error body", async () => {
     const ts = mock.client();
     await ts.api.v1.groupPost({ name: "twice", display_name: "Twice" });
