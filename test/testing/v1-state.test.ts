@@ -566,6 +566,17 @@ describe("V1 sharing, tags and metadata", () => {
       /Tag not found/,
     );
 
+    await ts.api.v1.metadataUnassigntag({ id: [id], type: ["PINBOARD_ANSWER_BOOK"], tagname: ["Quarterly"] });
+    expect(
+      await ts.api.v2.searchMetadata({ metadata: [{ type: "LIVEBOARD" }], tag_identifiers: ["Quarterly"] }),
+    ).toEqual([]);
+    // The pattern and fetchids filters of V1's listing.
+    const [named] = (await ts.api.v1.metadataListobjectheaders({
+      type: "PINBOARD_ANSWER_BOOK",
+      pattern: "%overview%",
+      fetchids: [id],
+    })) as { id: string; author: string }[];
+    expect(named?.id).toBe(id);
     const all = await ts.metadata.search({ type: TSTypes.LIVEBOARD });
     const page = (await ts.api.v1.metadataList({ type: "PINBOARD_ANSWER_BOOK", batchsize: 1 })) as {
       headers: unknown[];
