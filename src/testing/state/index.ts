@@ -23,7 +23,8 @@ export const loginAnswers = (store: MockStore): Record<string, Answer> => authAn
 /**
  * Operations ThoughtSpot allows only to administrators (the spec's 403 examples name ADMINISTRATION;
  * ThoughtSpot's Group API docs: ADMINISTRATION is what lets a user "create, edit, and delete users and
- * user groups", hence updateUserGroup too).
+ * user groups", hence updateUserGroup too; the Org administration docs: "only cluster administrators are
+ * allowed to perform CRUD operations on Org objects").
  */
 const ADMIN_ONLY = [
   "createUser",
@@ -35,7 +36,8 @@ const ADMIN_ONLY = [
   "createOrg",
   "updateOrg",
   "deleteOrg",
-  // Their V1 counterparts (v1-principals.ts), which change the store through the V2 answers above.
+  // Their V1 counterparts (v1-principals.ts, v1-orgs.ts, v1-sync.ts), which change the store through
+  // the V2 answers above.
   "groupPost",
   "groupPut",
   "groupDelete",
