@@ -101,7 +101,23 @@ function answerInput(query: Record<string, unknown>, body: unknown, type: string
   if (body && typeof body === "object" && !Array.isArray(body)) fields = body as Record<string, unknown>;
   else if (typeof body === "string" && /x-www-form-urlencoded/i.test(type))
     fields = Object.fromEntries(new URLSearchParams(body));
+  else if (typeof body === "string" && /multipart\/form-data/i.test(type))
+    fields = multipartFields(body, type);
   return { ...query, ...fields };
+}
+
+/** The parts of a multipart/form-data body as text by field name (V1's group privileges, user sync). */
+function multipartFields(body: string, type: string): Record<string, string> {
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (!boundary) return {};
+  const out: Record<string, string> = {};
+  for (const part of body.split(`--${boundary}`)) {
+    const split = part.indexOf("\r\n\r\n");
+    if (split < 0) continue;
+    const name = /name="([^"]*)"/i.exec(part.slice(0, split))?.[1];
+    if (name !== undefined) out[name] = part.slice(split + 4).replace(/\r\n$/, "");
+  }
+  return out;
 }
 
 function toOutput(answer: AnswerOutput): PrismResult["output"] {

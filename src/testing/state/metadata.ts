@@ -13,10 +13,10 @@ import { type MockCaller, type MockStore, orgOfObject, tagsOf } from "./store.js
 
 type Loose = Record<string, unknown>;
 
-const MODIFIED = 1_717_243_200_000; // 2024-06-01
+export const MODIFIED = 1_717_243_200_000; // 2024-06-01
 
 /** V2 metadata subtypes of the logical-table kinds of TML. */
-const SUBTYPE: Record<string, string> = {
+export const SUBTYPE: Record<string, string> = {
   table: "ONE_TO_ONE_LOGICAL",
   worksheet: "WORKSHEET",
   model: "WORKSHEET",
@@ -39,7 +39,7 @@ export function findObject(store: MockStore, orgId: number, identifier: unknown)
 }
 
 /** Owner (a user of the catalog) and tags of an object, as ThoughtSpot's header lists them. */
-function ownership(store: MockStore, id: string): Loose {
+export function ownership(store: MockStore, id: string): Loose {
   const { catalog } = store;
   // Tag names resolve among the tags of the object's own Org.
   const orgTags = tagsOf(catalog, orgOfObject(catalog, id));
@@ -266,7 +266,12 @@ const inFormat = (yaml: string, format: unknown) =>
   String(format).toUpperCase() === "JSON" ? JSON.stringify(parse(yaml)) : yaml;
 
 /** V1's names of the V2 metadata types (the V1 spec's import example says PINBOARD_ANSWER_BOOK). */
-const V1_TYPE: Record<string, string> = { LIVEBOARD: "PINBOARD_ANSWER_BOOK", ANSWER: "QUESTION_ANSWER_BOOK" };
+export const V1_TYPE: Record<string, string> = {
+  LIVEBOARD: "PINBOARD_ANSWER_BOOK",
+  ANSWER: "QUESTION_ANSWER_BOOK",
+  // The V1 docs' metadata types name a connection DATA_SOURCE.
+  CONNECTION: "DATA_SOURCE",
+};
 
 /** A V1 list field: JSON text of an array (or the array itself). */
 function jsonList(value: unknown): string[] {

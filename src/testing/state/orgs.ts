@@ -1,6 +1,7 @@
 // Orgs of the store: searchOrgs lists the Orgs the caller belongs to (all of them for tsadmin);
 // createOrg adds an empty Org (tsadmin and the creator are members; no groups, no tags), deleteOrg
-// removes one with its objects, groups, tags and logins. Never deletes the Primary Org (0).
+// removes one with its objects, groups, tags and logins, updateOrg renames it and changes its members.
+// Never deletes the Primary Org (0).
 import type { Answer } from "../types.js";
 import { badRequest, conflict } from "./errors.js";
 import { findOrg, isMember, type MockStore } from "./store.js";
@@ -36,6 +37,38 @@ export function orgAnswers(store: MockStore): Record<string, Answer> {
       catalog.orgs.push(org);
       // The answer's shape is the spec's createOrg example.
       return { json: shape(org) };
+    },
+    // name and description change; user_identifiers ADD (the spec's default), REMOVE or REPLACE the Org's
+    // members (tsadmin stays: the cluster administrator works in every Org). A name another Org has is
+    // createOrg's 409; an unknown Org or user the spec's 400.
+    updateOrg: ({ input, params }) => {
+      const org = findOrg(catalog, params.org_identifier);
+      if (!org) return badRequest(`Org not found: ${params.org_identifier}`);
+      const name = typeof input.name === "string" ? input.name : undefined;
+      if (name !== undefined && catalog.orgs.some((o) => o !== org && o.name === name))
+        return conflict(`An Org named ${name} already exists.`);
+      const asked = Array.isArray(input.user_identifiers) ? input.user_identifiers : undefined;
+      const users = (asked ?? []).map((id) => catalog.users.find((u) => u.id === id || u.name === id));
+      const unknown = (asked ?? []).find((_, i) => !users[i]);
+      if (unknown !== undefined) return badRequest(`User not found: ${String(unknown)}`);
+      if (asked && org.members !== "*") {
+        const names = users.map((u) => String(u!.name));
+        const operation = input.operation ?? "ADD";
+        const kept =
+          operation === "REPLACE"
+            ? []
+            : org.members.filter((m) => operation !== "REMOVE" || !names.includes(m) || m === "tsadmin");
+        org.members = [
+          ...new Set([
+            ...(operation === "REPLACE" ? ["tsadmin"] : []),
+            ...kept,
+            ...(operation === "REMOVE" ? [] : names),
+          ]),
+        ];
+      }
+      if (name !== undefined) org.name = name;
+      if (typeof input.description === "string") org.description = input.description;
+      return { status: 204 };
     },
     deleteOrg: ({ params }) => {
       const org = findOrg(catalog, params.org_identifier);

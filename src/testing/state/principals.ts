@@ -6,7 +6,7 @@ import { page } from "../answers/page.js";
 import type { Catalog } from "../catalog.js";
 import type { Answer, AnswerInput } from "../types.js";
 import { asV1, badRequest, conflict } from "./errors.js";
-import { findOrg, groupsOf } from "./store.js";
+import { findOrg, groupsOf, isMember } from "./store.js";
 
 type Loose = Record<string, unknown>;
 type Ref = { id: unknown; name: unknown };
@@ -76,7 +76,15 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
     );
     const after = merge(operation, inOrg, wanted);
     for (const g of inOrg) if (!after.includes(g)) leave(user, g);
-    for (const g of after) join(user, g);
+    for (const g of after) joinIn(user, g, orgId);
+  };
+  /**
+   * Puts `user` in a group of `orgId`, and so in that Org: a member of an Org's group works in the Org
+   * (its searches list the user, as they list those createUser enrols).
+   */
+  const joinIn = (user: Loose, group: Loose, orgId: number) => {
+    join(user, group);
+    enrol(String(user.name), [orgId]);
   };
   /** The user is a member of the caller's Org (and of any Org named in org_identifiers), so it can log in there. */
   const enrol = (username: string, orgIds: number[]) => {
@@ -155,7 +163,8 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
         sub_groups: groupsNamed(orgId, input.sub_group_identifiers).map((g) => ({ id: g.id, name: g.name })),
       };
       groupsOf(catalog, orgId).push(group);
-      for (const u of (input.user_identifiers as unknown[] | undefined) ?? []) join(findUser(u)!, group);
+      for (const u of (input.user_identifiers as unknown[] | undefined) ?? [])
+        joinIn(findUser(u)!, group, orgId);
       return { json: shape(group, orgId) };
     },
     updateUserGroup: (request) => {
@@ -185,7 +194,7 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
           users.map((u): Loose => findUser(u)!),
         );
         for (const u of current) if (!after.includes(u)) leave(u, group);
-        for (const u of after) join(u, group);
+        for (const u of after) joinIn(u, group, orgId);
       }
       if (Array.isArray(input.privileges)) {
         const current = ((group.privileges as string[] | undefined) ?? []).map((id) => ({ id }));
@@ -279,7 +288,13 @@ export function principalAnswers(catalog: Catalog): Record<string, Answer> {
       const groups = Array.isArray(input.group_identifiers)
         ? groupsNamed(orgId, input.group_identifiers).map((g) => g.id)
         : undefined;
+      // An Org's users are its members (ThoughtSpot's Org administration docs: users are mapped to Orgs, and
+      // each Org's administrators manage the users of their Org); the spec's org_identifiers ("the Orgs to
+      // which the user belongs") asks for other Orgs' members instead.
+      const asked = Array.isArray(input.org_identifiers) ? input.org_identifiers : [];
+      const orgIds = asked.length ? asked.flatMap((o) => findOrg(catalog, o)?.id ?? []) : [orgId];
       const users = filter(catalog.users, input.user_identifier, input.name_pattern)
+        .filter((u) => orgIds.some((id) => isMember(catalog, String(u.name), id)))
         .filter((u) => !groups || refs(u, "user_groups").some((g) => groups.includes(g.id)))
         // A user's groups as the caller's Org knows them: another Org's groups are not listed.
         .map((u) => ({ ...u, user_groups: refs(u, "user_groups").filter((g) => inOrg.has(g.id)) }));
