@@ -1019,8 +1019,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            401: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     adminConfiginfoOverrides: {
         parameters: {
@@ -1039,8 +1038,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     adminConfiginfoUpdate: {
         parameters: {
@@ -1066,8 +1064,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     adminEmbedActions: {
         parameters: {
@@ -1087,8 +1084,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"][];
                 };
             };
-            401: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     adminEmbedActionPost: {
         parameters: {
@@ -1105,8 +1101,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            401: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     adminEmbedAction: {
         parameters: {
@@ -1126,9 +1121,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-        };
+        } & OperationFailures2;
     };
     adminEmbedActionsPut: {
         parameters: {
@@ -1148,9 +1141,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-        };
+        } & OperationFailures2;
     };
     adminEmbedActionDelete: {
         parameters: {
@@ -1170,9 +1161,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-        };
+        } & OperationFailures2;
     };
     adminEmbedActionAssociationsGet: {
         parameters: {
@@ -1192,9 +1181,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-        };
+        } & OperationFailures2;
     };
     adminEmbedActionAssociationsPost: {
         parameters: {
@@ -1214,10 +1201,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures3;
     };
     adminEmbedActionAssociationsDelete: {
         parameters: {
@@ -1237,10 +1221,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-        };
+        } & OperationFailures4;
     };
     connectionCreate: {
         parameters: {
@@ -1277,9 +1258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionHeaderResponse"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures5;
     };
     connectionDelete: {
         parameters: {
@@ -1301,9 +1280,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures5;
     };
     connectionExport: {
         parameters: {
@@ -1323,9 +1300,7 @@ export interface operations {
                     "text/yaml": string;
                 };
             };
-            401: components["responses"]["Failure2"];
-            500: components["responses"]["Failure2"];
-        };
+        } & OperationFailures6;
     };
     connectionFetchConnection: {
         parameters: {
@@ -1358,9 +1333,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionFetchResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures7;
     };
     connectionFetchLiveColumns: {
         parameters: {
@@ -1394,9 +1367,7 @@ export interface operations {
                     "application/json": components["schemas"]["LiveColumnsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures7;
     };
     connectionList: {
         parameters: {
@@ -1428,9 +1399,7 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures5;
     };
     connectionTypes: {
         parameters: {
@@ -1447,9 +1416,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionType"][];
                 };
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures5;
     };
     connectionUpdate: {
         parameters: {
@@ -1488,9 +1455,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionUpdateResponse"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures5;
     };
     databaseCreatetable: {
         parameters: {
@@ -1518,8 +1483,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreateTableResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     databaseDatabases: {
         parameters: {
@@ -1584,8 +1548,7 @@ export interface operations {
                     "application/json": components["schemas"]["TqlStatementResult"][];
                 };
             };
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures9;
     };
     databaseSchemas: {
         parameters: {
@@ -1658,9 +1621,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures7;
     };
     dependencyListincomplete: {
         parameters: {
@@ -1677,8 +1638,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncompleteObjects"];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     dependencyLogicalcolumn: {
         parameters: {
@@ -1698,8 +1658,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     dependencyLogicalrelationship: {
         parameters: {
@@ -1719,8 +1678,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     dependencyLogicaltable: {
         parameters: {
@@ -1740,8 +1698,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     dependencyPhysicalcolumn: {
         parameters: {
@@ -1761,8 +1718,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     dependencyPhysicaltable: {
         parameters: {
@@ -1782,8 +1738,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     dependencyPinboard: {
         parameters: {
@@ -1803,8 +1758,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     exportPinboardPdf: {
         parameters: {
@@ -1871,10 +1825,7 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-            400: components["responses"]["Failure2"];
-            403: components["responses"]["Failure2"];
-            404: components["responses"]["Failure2"];
-        };
+        } & OperationFailures10;
     };
     groupGet: {
         parameters: {
@@ -1896,8 +1847,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     groupPost: {
         parameters: {
@@ -1944,9 +1894,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures5;
     };
     groupAddmemberships: {
         parameters: {
@@ -1961,9 +1909,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            415: components["responses"]["Failure1"];
-        };
+        } & OperationFailures11;
     };
     groupAddprivilege: {
         parameters: {
@@ -1992,9 +1938,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            415: components["responses"]["Failure1"];
-        };
+        } & OperationFailures12;
     };
     groupAddrole: {
         parameters: {
@@ -2018,9 +1962,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
-            415: components["responses"]["Failure1"];
-        };
+        } & OperationFailures12;
     };
     groupListuser: {
         parameters: {
@@ -2040,8 +1982,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     groupRemovememberships: {
         parameters: {
@@ -2056,9 +1997,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            415: components["responses"]["Failure1"];
-        };
+        } & OperationFailures11;
     };
     groupRemoveprivilege: {
         parameters: {
@@ -2085,9 +2024,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            415: components["responses"]["Failure1"];
-        };
+        } & OperationFailures11;
     };
     groupRemoverole: {
         parameters: {
@@ -2111,9 +2048,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            415: components["responses"]["Failure1"];
-        };
+        } & OperationFailures11;
     };
     groupPut: {
         parameters: {
@@ -2140,9 +2075,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures13;
     };
     groupDelete: {
         parameters: {
@@ -2160,9 +2093,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures13;
     };
     groupGroupsGet: {
         parameters: {
@@ -2182,8 +2113,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     groupGroupsPut: {
         parameters: {
@@ -2201,8 +2131,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     groupGroupsPost: {
         parameters: {
@@ -2227,8 +2156,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     groupGroupsDelete: {
         parameters: {
@@ -2246,8 +2174,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     groupUserPost: {
         parameters: {
@@ -2267,8 +2194,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     groupUserDelete: {
         parameters: {
@@ -2288,9 +2214,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures13;
     };
     groupUsersGet: {
         parameters: {
@@ -2310,8 +2234,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     groupUsersPut: {
         parameters: {
@@ -2336,8 +2259,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     groupUsersPost: {
         parameters: {
@@ -2358,8 +2280,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     groupUsersDelete: {
         parameters: {
@@ -2380,8 +2301,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     logsTopics: {
         parameters: {
@@ -2408,8 +2328,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditLogEntry"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     materializationRefreshview: {
         parameters: {
@@ -2427,9 +2346,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures7;
     };
     metadataAssigntag: {
         parameters: {
@@ -2444,9 +2361,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures7;
     };
     metadataDelete: {
         parameters: {
@@ -2475,8 +2390,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     metadataDetails: {
         parameters: {
@@ -2506,8 +2420,7 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataDetails"];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     metadataList: {
         parameters: {
@@ -2561,9 +2474,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures7;
     };
     metadataListas: {
         parameters: {
@@ -2593,9 +2504,7 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-        };
+        } & OperationFailures2;
     };
     metadataListobjectheaders: {
         parameters: {
@@ -2637,9 +2546,7 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataHeader"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures7;
     };
     metadataListvizheaders: {
         parameters: {
@@ -2659,8 +2566,7 @@ export interface operations {
                     "application/json": components["schemas"]["VizHeader"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     metadataMarkasfavoritefor: {
         parameters: {
@@ -2689,9 +2595,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures7;
     };
     metadataUnmarkasfavoritefor: {
         parameters: {
@@ -2715,8 +2619,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     metadataTmlExport: {
         parameters: {
@@ -2778,12 +2681,7 @@ export interface operations {
                     "application/json": components["schemas"]["TmlExportResponse"];
                 };
             };
-            400: components["responses"]["Failure2"];
-            401: components["responses"]["Failure2"];
-            403: components["responses"]["Failure2"];
-            404: components["responses"]["Failure2"];
-            500: components["responses"]["Failure2"];
-        };
+        } & OperationFailures14;
     };
     metadataTmlExportBatch: {
         parameters: {
@@ -2837,12 +2735,7 @@ export interface operations {
                     "application/json": components["schemas"]["TmlBatchExportResponse"];
                 };
             };
-            400: components["responses"]["Failure2"];
-            401: components["responses"]["Failure2"];
-            403: components["responses"]["Failure2"];
-            404: components["responses"]["Failure2"];
-            500: components["responses"]["Failure2"];
-        };
+        } & OperationFailures14;
     };
     metadataTmlImport: {
         parameters: {
@@ -2895,12 +2788,7 @@ export interface operations {
                     "application/json": components["schemas"]["TmlImportResponse"];
                 };
             };
-            400: components["responses"]["Failure2"];
-            401: components["responses"]["Failure2"];
-            403: components["responses"]["Failure2"];
-            404: components["responses"]["Failure2"];
-            500: components["responses"]["Failure2"];
-        };
+        } & OperationFailures14;
     };
     metadataUnassigntag: {
         parameters: {
@@ -2915,9 +2803,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures7;
     };
     orgGet: {
         parameters: {
@@ -2941,9 +2827,7 @@ export interface operations {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-        };
+        } & OperationFailures15;
     };
     orgPut: {
         parameters: {
@@ -2976,9 +2860,7 @@ export interface operations {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-        };
+        } & OperationFailures15;
     };
     orgPost: {
         parameters: {
@@ -3007,9 +2889,7 @@ export interface operations {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-        };
+        } & OperationFailures15;
     };
     orgDelete: {
         parameters: {
@@ -3040,9 +2920,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-        };
+        } & OperationFailures15;
     };
     orgSearch: {
         parameters: {
@@ -3073,9 +2951,7 @@ export interface operations {
                     "application/json": components["schemas"]["Org"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-        };
+        } & OperationFailures15;
     };
     partnerSnowflakeUser: {
         parameters: {
@@ -3131,8 +3007,7 @@ export interface operations {
                     "application/json": components["schemas"]["PinboardData"];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     rolePost: {
         parameters: {
@@ -3160,11 +3035,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures16;
     };
     roleSearch: {
         parameters: {
@@ -3194,11 +3065,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoleSearchResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures16;
     };
     rolePut: {
         parameters: {
@@ -3229,11 +3096,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures16;
     };
     roleDelete: {
         parameters: {
@@ -3255,11 +3118,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures16;
     };
     searchdata: {
         parameters: {
@@ -3292,8 +3151,7 @@ export interface operations {
                     "application/json": components["schemas"]["DataPage"];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     securityEffectivepermissionbulk: {
         parameters: {
@@ -3319,9 +3177,7 @@ export interface operations {
                     "application/json": components["schemas"]["PermissionsByType"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-        };
+        } & OperationFailures15;
     };
     securityMetadataPermissions: {
         parameters: {
@@ -3347,9 +3203,7 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectPermissionsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-        };
+        } & OperationFailures15;
     };
     securityMetadataPermissionsById: {
         parameters: {
@@ -3376,9 +3230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectPermissionsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-        };
+        } & OperationFailures15;
     };
     securityShare: {
         parameters: {
@@ -3415,8 +3267,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     securityShareviz: {
         parameters: {
@@ -3455,8 +3306,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     sessionAuthToken: {
         parameters: {
@@ -3504,10 +3354,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            400: components["responses"]["Failure2"];
-            401: components["responses"]["Failure2"];
-            500: components["responses"]["Failure2"];
-        };
+        } & OperationFailures17;
     };
     sessionHomepinboardGet: {
         parameters: {
@@ -3548,10 +3395,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-        };
+        } & OperationFailures18;
     };
     sessionHomepinboardDelete: {
         parameters: {
@@ -3583,8 +3427,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionInfo"];
                 };
             };
-            401: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     sessionLogin: {
         parameters: {
@@ -3617,8 +3460,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     sessionLoginTokenGet: {
         parameters: {
@@ -3648,9 +3490,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            302: components["responses"]["Failure2"];
-            401: components["responses"]["Failure2"];
-        };
+        } & OperationFailures19;
     };
     sessionLoginTokenPost: {
         parameters: {
@@ -3684,9 +3524,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            302: components["responses"]["Failure2"];
-            401: components["responses"]["Failure2"];
-        };
+        } & OperationFailures19;
     };
     sessionLogout: {
         parameters: {
@@ -3705,8 +3543,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     sessionOrgsGet: {
         parameters: {
@@ -3728,8 +3565,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOrgs"];
                 };
             };
-            403: components["responses"]["Failure1"];
-        };
+        } & OperationFailures20;
     };
     sessionOrgsPut: {
         parameters: {
@@ -3751,9 +3587,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-        };
+        } & OperationFailures15;
     };
     sessionOrgsUsers: {
         parameters: {
@@ -3776,9 +3610,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOrgs"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-        };
+        } & OperationFailures15;
     };
     userGet: {
         parameters: {
@@ -3800,9 +3632,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures7;
     };
     userPost: {
         parameters: {
@@ -3860,11 +3690,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            409: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures21;
     };
     userActivate: {
         parameters: {
@@ -3892,9 +3718,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures13;
     };
     userAddtoorg: {
         parameters: {
@@ -3921,9 +3745,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-        };
+        } & OperationFailures15;
     };
     userEmail: {
         parameters: {
@@ -3947,9 +3769,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures7;
     };
     userInactivate: {
         parameters: {
@@ -3975,9 +3795,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            403: components["responses"]["Failure2"];
-            500: components["responses"]["Failure2"];
-        };
+        } & OperationFailures22;
     };
     userList: {
         parameters: {
@@ -4020,9 +3838,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures5;
     };
     userSessionInvalidate: {
         parameters: {
@@ -4046,9 +3862,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures13;
     };
     userSync: {
         parameters: {
@@ -4089,8 +3903,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures9;
     };
     userTransferOwnership: {
         parameters: {
@@ -4114,8 +3927,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     userUpdatepassword: {
         parameters: {
@@ -4171,8 +3983,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     userPut: {
         parameters: {
@@ -4207,9 +4018,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures13;
     };
     userDelete: {
         parameters: {
@@ -4232,9 +4041,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures13;
     };
     userGroupsGet: {
         parameters: {
@@ -4254,8 +4061,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     userGroupsPut: {
         parameters: {
@@ -4276,8 +4082,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     userGroupsPost: {
         parameters: {
@@ -4298,8 +4103,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
     userGroupsDelete: {
         parameters: {
@@ -4320,10 +4124,128 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-        };
+        } & OperationFailures8;
     };
 }
+
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures1 = {
+    401: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures2 = {
+    401: components["responses"]["Failure1"];
+    404: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures3 = {
+    401: components["responses"]["Failure1"];
+    404: components["responses"]["Failure1"];
+    500: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures4 = {
+    400: components["responses"]["Failure1"];
+    401: components["responses"]["Failure1"];
+    404: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures5 = {
+    401: components["responses"]["Failure1"];
+    500: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures6 = {
+    401: components["responses"]["Failure2"];
+    500: components["responses"]["Failure2"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures7 = {
+    400: components["responses"]["Failure1"];
+    500: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures8 = {
+    400: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures9 = {
+    500: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures10 = {
+    400: components["responses"]["Failure2"];
+    403: components["responses"]["Failure2"];
+    404: components["responses"]["Failure2"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures11 = {
+    400: components["responses"]["Failure1"];
+    415: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures12 = {
+    401: components["responses"]["Failure1"];
+    415: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures13 = {
+    403: components["responses"]["Failure1"];
+    500: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures14 = {
+    400: components["responses"]["Failure2"];
+    401: components["responses"]["Failure2"];
+    403: components["responses"]["Failure2"];
+    404: components["responses"]["Failure2"];
+    500: components["responses"]["Failure2"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures15 = {
+    400: components["responses"]["Failure1"];
+    403: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures16 = {
+    400: components["responses"]["Failure1"];
+    401: components["responses"]["Failure1"];
+    403: components["responses"]["Failure1"];
+    500: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures17 = {
+    400: components["responses"]["Failure2"];
+    401: components["responses"]["Failure2"];
+    500: components["responses"]["Failure2"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures18 = {
+    401: components["responses"]["Failure1"];
+    403: components["responses"]["Failure1"];
+    404: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures19 = {
+    302: components["responses"]["Failure2"];
+    401: components["responses"]["Failure2"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures20 = {
+    403: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures21 = {
+    400: components["responses"]["Failure1"];
+    403: components["responses"]["Failure1"];
+    409: components["responses"]["Failure1"];
+    500: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures22 = {
+    403: components["responses"]["Failure2"];
+    500: components["responses"]["Failure2"];
+};
 
 /** One of 11 values. */
 export type Privilege = "ADMINISTRATION" | "DEVELOPER" | "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "EXPERIMENTALFEATUREPRIVILEGE" | "JOBSCHEDULING" | "RANALYSIS" | "A3ANALYSIS" | "BYPASSRLS";

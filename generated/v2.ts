@@ -8203,11 +8203,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentConversation"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createConversation: {
         parameters: {
@@ -8234,11 +8230,7 @@ export interface operations {
                     "application/json": components["schemas"]["Conversation"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteConversation: {
         parameters: {
@@ -8256,11 +8248,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     exportMemory: {
         parameters: {
@@ -8287,11 +8275,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExportMemoryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getAgentInstructions: {
         parameters: {
@@ -8314,11 +8298,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentInstructions"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getConversation: {
         parameters: {
@@ -8344,11 +8324,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationMessageResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getConversationList: {
         parameters: {
@@ -8378,11 +8354,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentConversationHistoryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getDataSourceSuggestions: {
         parameters: {
@@ -8409,11 +8381,7 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_DataSourceSuggestionResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getNLInstructions: {
         parameters: {
@@ -8440,11 +8408,7 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_GetNLInstructionsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getRelevantQuestions: {
         parameters: {
@@ -8471,11 +8435,7 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_GetRelevantQuestionsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     importMemory: {
         parameters: {
@@ -8502,11 +8462,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportMemoryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     loadAnswer: {
         parameters: {
@@ -8537,11 +8493,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoadAnswerResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     queryGetDecomposedQuery: {
         parameters: {
@@ -8568,11 +8520,7 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_DecomposeQueryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     sendAgentConversationMessage: {
         parameters: {
@@ -8602,11 +8550,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     sendAgentConversationMessageStreaming: {
         parameters: {
@@ -8635,11 +8579,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     sendAgentMessage: {
         parameters: {
@@ -8669,11 +8609,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     sendAgentMessageStreaming: {
         parameters: {
@@ -8699,11 +8635,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     sendMessage: {
         parameters: {
@@ -8733,11 +8665,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseMessage"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     setAgentInstructions: {
         parameters: {
@@ -8764,11 +8692,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgentInstructions"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     setNLInstructions: {
         parameters: {
@@ -8795,11 +8719,7 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_SetNLInstructionsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     singleAnswer: {
         parameters: {
@@ -8826,11 +8746,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseMessage"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     stopConversation: {
         parameters: {
@@ -8848,11 +8764,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateConversation: {
         parameters: {
@@ -8874,11 +8786,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     configureAuthSettings: {
         parameters: {
@@ -8897,11 +8805,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getCurrentUserInfo: {
         parameters: {
@@ -8918,11 +8822,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getCurrentUserToken: {
         parameters: {
@@ -8939,11 +8839,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetTokenResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getCustomAccessToken: {
         parameters: {
@@ -8964,11 +8860,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccessToken"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getFullAccessToken: {
         parameters: {
@@ -8989,11 +8881,7 @@ export interface operations {
                     "application/json": components["schemas"]["Token"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getObjectAccessToken: {
         parameters: {
@@ -9014,11 +8902,7 @@ export interface operations {
                     "application/json": components["schemas"]["Token"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     login: {
         parameters: {
@@ -9037,11 +8921,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     logout: {
         parameters: {
@@ -9056,11 +8936,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     revokeToken: {
         parameters: {
@@ -9079,11 +8955,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchAuthSettings: {
         parameters: {
@@ -9104,11 +8976,7 @@ export interface operations {
                     "application/json": components["schemas"]["SearchAuthSettingsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     validateToken: {
         parameters: {
@@ -9129,11 +8997,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenValidationResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createCollection: {
         parameters: {
@@ -9154,11 +9018,7 @@ export interface operations {
                     "application/json": components["schemas"]["Collection"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteCollection: {
         parameters: {
@@ -9179,12 +9039,7 @@ export interface operations {
                     "application/json": components["schemas"]["CollectionDeleteResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures2;
     };
     searchCollections: {
         parameters: {
@@ -9205,11 +9060,7 @@ export interface operations {
                     "application/json": components["schemas"]["CollectionSearchResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateCollection: {
         parameters: {
@@ -9234,12 +9085,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures2;
     };
     connectionConfigurationSearch: {
         parameters: {
@@ -9260,11 +9106,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionConfigurationResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createConnectionConfiguration: {
         parameters: {
@@ -9285,11 +9127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionConfigurationResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteConnectionConfiguration: {
         parameters: {
@@ -9308,11 +9146,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateConnectionConfiguration: {
         parameters: {
@@ -9334,11 +9168,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createConnection: {
         parameters: {
@@ -9359,11 +9189,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreateConnectionResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteConnection: {
         parameters: {
@@ -9382,11 +9208,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteConnectionV2: {
         parameters: {
@@ -9404,11 +9226,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     downloadConnectionMetadataChanges: {
         parameters: {
@@ -9428,11 +9246,7 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     fetchConnectionDiffStatus: {
         parameters: {
@@ -9452,11 +9266,7 @@ export interface operations {
                     "application/json": components["schemas"]["FetchConnectionDiffStatusResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     revokeRefreshTokens: {
         parameters: {
@@ -9480,13 +9290,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevokeRefreshTokensResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            409: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures3;
     };
     searchConnection: {
         parameters: {
@@ -9507,11 +9311,7 @@ export interface operations {
                     "application/json": components["schemas"]["SearchConnectionResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     syncMetadata: {
         parameters: {
@@ -9535,12 +9335,7 @@ export interface operations {
                     "application/json": components["schemas"]["SyncMetadataResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures2;
     };
     updateConnection: {
         parameters: {
@@ -9559,11 +9354,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateConnectionStatus: {
         parameters: {
@@ -9585,12 +9376,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures2;
     };
     updateConnectionV2: {
         parameters: {
@@ -9612,11 +9398,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createCustomAction: {
         parameters: {
@@ -9637,11 +9419,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseCustomAction"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteCustomAction: {
         parameters: {
@@ -9659,11 +9437,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchCustomActions: {
         parameters: {
@@ -9684,11 +9458,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseCustomAction"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateCustomAction: {
         parameters: {
@@ -9710,11 +9480,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createCalendar: {
         parameters: {
@@ -9735,11 +9501,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteCalendar: {
         parameters: {
@@ -9757,11 +9519,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     generateCSV: {
         parameters: {
@@ -9782,11 +9540,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchCalendars: {
         parameters: {
@@ -9807,11 +9561,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateCalendar: {
         parameters: {
@@ -9833,11 +9583,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     fetchAnswerData: {
         parameters: {
@@ -9858,11 +9604,7 @@ export interface operations {
                     "application/json": components["schemas"]["AnswerDataResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     fetchLiveboardData: {
         parameters: {
@@ -9883,11 +9625,7 @@ export interface operations {
                     "application/json": components["schemas"]["LiveboardDataResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchData: {
         parameters: {
@@ -9908,11 +9646,7 @@ export interface operations {
                     "application/json": components["schemas"]["SearchDataResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     dbtConnection: {
         parameters: {
@@ -9961,11 +9695,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     dbtGenerateSyncTml: {
         parameters: {
@@ -9996,11 +9726,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     dbtGenerateTml: {
         parameters: {
@@ -10048,11 +9774,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     dbtSearch: {
         parameters: {
@@ -10069,11 +9791,7 @@ export interface operations {
                     "application/json": components["schemas"]["DbtSearchResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteDbtConnection: {
         parameters: {
@@ -10091,11 +9809,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateDbtConnection: {
         parameters: {
@@ -10146,11 +9860,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createEmailCustomization: {
         parameters: {
@@ -10171,10 +9881,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreateEmailCustomizationResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures4;
     };
     deleteEmailCustomization: {
         parameters: {
@@ -10192,10 +9899,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures4;
     };
     deleteOrgEmailCustomization: {
         parameters: {
@@ -10214,11 +9918,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchEmailCustomization: {
         parameters: {
@@ -10239,10 +9939,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreateEmailCustomizationResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures4;
     };
     updateEmailCustomization: {
         parameters: {
@@ -10261,11 +9958,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     validateEmailCustomization: {
         parameters: {
@@ -10280,10 +9973,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures4;
     };
     createUserGroup: {
         parameters: {
@@ -10304,11 +9994,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserGroupResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteUserGroup: {
         parameters: {
@@ -10326,11 +10012,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     importUserGroups: {
         parameters: {
@@ -10351,11 +10033,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportUserGroupsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchUserGroups: {
         parameters: {
@@ -10376,11 +10054,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserGroupResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateUserGroup: {
         parameters: {
@@ -10402,11 +10076,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchChannelHistory: {
         parameters: {
@@ -10427,11 +10097,7 @@ export interface operations {
                     "application/json": components["schemas"]["SearchChannelHistoryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     fetchLogs: {
         parameters: {
@@ -10452,11 +10118,7 @@ export interface operations {
                     "application/json": components["schemas"]["LogResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteManualTranslations: {
         parameters: {
@@ -10475,11 +10137,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     exportManualTranslations: {
         parameters: {
@@ -10500,12 +10158,7 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures2;
     };
     getManualTranslationBundle: {
         parameters: {
@@ -10525,12 +10178,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures2;
     };
     importManualTranslations: {
         parameters: {
@@ -10564,11 +10212,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     convertWorksheetToModel: {
         parameters: {
@@ -10589,11 +10233,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseWorksheetToModelConversion"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     copyObject: {
         parameters: {
@@ -10614,12 +10254,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseCopyObject"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures2;
     };
     deleteMetadata: {
         parameters: {
@@ -10638,11 +10273,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     exportMetadataTML: {
         parameters: {
@@ -10663,11 +10294,7 @@ export interface operations {
                     "application/json": Record<string, unknown>[];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     exportMetadataTMLBatched: {
         parameters: {
@@ -10688,11 +10315,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     fetchAnswerSqlQuery: {
         parameters: {
@@ -10713,11 +10336,7 @@ export interface operations {
                     "application/json": components["schemas"]["SqlQueryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     fetchAsyncImportTaskStatus: {
         parameters: {
@@ -10738,11 +10357,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetAsyncImportStatusResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     fetchLiveboardSqlQuery: {
         parameters: {
@@ -10763,11 +10378,7 @@ export interface operations {
                     "application/json": components["schemas"]["SqlQueryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     importMetadataTML: {
         parameters: {
@@ -10788,11 +10399,7 @@ export interface operations {
                     "application/json": Record<string, unknown>[];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     importMetadataTMLAsync: {
         parameters: {
@@ -10813,11 +10420,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportEPackAsyncTaskStatus"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     parameterizeMetadata: {
         parameters: {
@@ -10836,11 +10439,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     parameterizeMetadataFields: {
         parameters: {
@@ -10859,11 +10458,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchMetadata: {
         parameters: {
@@ -10884,11 +10479,7 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataSearchResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     unparameterizeMetadata: {
         parameters: {
@@ -10907,11 +10498,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateMetadataHeader: {
         parameters: {
@@ -10930,11 +10517,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateMetadataObjId: {
         parameters: {
@@ -10953,11 +10536,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createOrg: {
         parameters: {
@@ -10978,11 +10557,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrgResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteOrg: {
         parameters: {
@@ -11000,11 +10575,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchOrgs: {
         parameters: {
@@ -11025,11 +10596,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrgResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateOrg: {
         parameters: {
@@ -11051,11 +10618,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     exportAnswerReport: {
         parameters: {
@@ -11076,11 +10639,7 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     exportLiveboardReport: {
         parameters: {
@@ -11101,11 +10660,7 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createRole: {
         parameters: {
@@ -11126,11 +10681,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteRole: {
         parameters: {
@@ -11148,11 +10699,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchRoles: {
         parameters: {
@@ -11173,11 +10720,7 @@ export interface operations {
                     "application/json": components["schemas"]["SearchRoleResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateRole: {
         parameters: {
@@ -11201,11 +10744,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createSchedule: {
         parameters: {
@@ -11226,11 +10765,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseSchedule"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteSchedule: {
         parameters: {
@@ -11248,11 +10783,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchSchedules: {
         parameters: {
@@ -11273,11 +10804,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseSchedule"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateSchedule: {
         parameters: {
@@ -11299,11 +10826,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     assignChangeAuthor: {
         parameters: {
@@ -11322,11 +10845,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     fetchColumnSecurityRules: {
         parameters: {
@@ -11347,11 +10866,7 @@ export interface operations {
                     "application/json": components["schemas"]["ColumnSecurityRuleResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     fetchObjectPrivileges: {
         parameters: {
@@ -11372,11 +10887,7 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectPrivilegesOfMetadataResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     fetchPermissionsOfPrincipals: {
         parameters: {
@@ -11397,11 +10908,7 @@ export interface operations {
                     "application/json": components["schemas"]["PermissionOfPrincipalsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     fetchPermissionsOnMetadata: {
         parameters: {
@@ -11422,11 +10929,7 @@ export interface operations {
                     "application/json": components["schemas"]["PermissionOfMetadataResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     manageObjectPrivilege: {
         parameters: {
@@ -11445,11 +10948,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     publishMetadata: {
         parameters: {
@@ -11468,11 +10967,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     shareMetadata: {
         parameters: {
@@ -11491,11 +10986,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     unpublishMetadata: {
         parameters: {
@@ -11514,11 +11005,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateColumnSecurityRules: {
         parameters: {
@@ -11537,11 +11024,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteStyleFonts: {
         parameters: {
@@ -11562,11 +11045,7 @@ export interface operations {
                     "application/json": components["schemas"]["StyleFontDeleteData"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     exportStyleLogos: {
         parameters: {
@@ -11589,11 +11068,7 @@ export interface operations {
                     "application/zip": Blob;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchStyleCustomizations: {
         parameters: {
@@ -11614,11 +11089,7 @@ export interface operations {
                     "application/json": components["schemas"]["StylePreference"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchStyleFonts: {
         parameters: {
@@ -11639,11 +11110,7 @@ export interface operations {
                     "application/json": components["schemas"]["StyleFontRecord"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateStyleCustomization: {
         parameters: {
@@ -11715,11 +11182,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateStyleFont: {
         parameters: {
@@ -11741,11 +11204,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     uploadStyleFont: {
         parameters: {
@@ -11806,11 +11265,7 @@ export interface operations {
                     "application/json": components["schemas"]["StyleFontUploadData"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     configureCommunicationChannelPreferences: {
         parameters: {
@@ -11829,11 +11284,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     configureSecuritySettings: {
         parameters: {
@@ -11852,11 +11303,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getSystemConfig: {
         parameters: {
@@ -11873,11 +11320,7 @@ export interface operations {
                     "application/json": components["schemas"]["SystemConfig"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getSystemInformation: {
         parameters: {
@@ -11894,11 +11337,7 @@ export interface operations {
                     "application/json": components["schemas"]["SystemInfo"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getSystemOverrideInfo: {
         parameters: {
@@ -11915,11 +11354,7 @@ export interface operations {
                     "application/json": components["schemas"]["SystemOverrideInfo"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchCommunicationChannelPreferences: {
         parameters: {
@@ -11940,11 +11375,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommunicationChannelPreferencesResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchSecuritySettings: {
         parameters: {
@@ -11965,11 +11396,7 @@ export interface operations {
                     "application/json": components["schemas"]["SecuritySettingsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateSystemConfig: {
         parameters: {
@@ -11988,11 +11415,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     validateCommunicationChannel: {
         parameters: {
@@ -12013,11 +11436,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommunicationChannelValidateResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     assignTag: {
         parameters: {
@@ -12036,11 +11455,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createTag: {
         parameters: {
@@ -12061,11 +11476,7 @@ export interface operations {
                     "application/json": components["schemas"]["Tag"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteTag: {
         parameters: {
@@ -12083,11 +11494,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchTags: {
         parameters: {
@@ -12108,11 +11515,7 @@ export interface operations {
                     "application/json": components["schemas"]["Tag"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     unassignTag: {
         parameters: {
@@ -12131,11 +11534,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateTag: {
         parameters: {
@@ -12157,11 +11556,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     activateUser: {
         parameters: {
@@ -12182,11 +11577,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     changeUserPassword: {
         parameters: {
@@ -12205,11 +11596,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createUser: {
         parameters: {
@@ -12230,11 +11617,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deactivateUser: {
         parameters: {
@@ -12255,11 +11638,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseActivationURL"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteUser: {
         parameters: {
@@ -12277,11 +11656,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     forceLogoutUsers: {
         parameters: {
@@ -12300,11 +11675,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     importUsers: {
         parameters: {
@@ -12325,11 +11696,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportUsersResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     resetUserPassword: {
         parameters: {
@@ -12348,11 +11715,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchUsers: {
         parameters: {
@@ -12373,11 +11736,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateUser: {
         parameters: {
@@ -12399,11 +11758,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createVariable: {
         parameters: {
@@ -12424,11 +11779,7 @@ export interface operations {
                     "application/json": components["schemas"]["Variable"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteVariable: {
         parameters: {
@@ -12446,11 +11797,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteVariables: {
         parameters: {
@@ -12469,11 +11816,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     putVariableValues: {
         parameters: {
@@ -12495,11 +11838,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchVariables: {
         parameters: {
@@ -12520,11 +11859,7 @@ export interface operations {
                     "application/json": components["schemas"]["Variable"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateVariable: {
         parameters: {
@@ -12546,11 +11881,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateVariableValues: {
         parameters: {
@@ -12569,11 +11900,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     commitBranch: {
         parameters: {
@@ -12594,11 +11921,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommitResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createConfig: {
         parameters: {
@@ -12619,11 +11942,7 @@ export interface operations {
                     "application/json": components["schemas"]["RepoConfigObject"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteConfig: {
         parameters: {
@@ -12642,11 +11961,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deployCommit: {
         parameters: {
@@ -12667,11 +11982,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeployResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     revertCommit: {
         parameters: {
@@ -12695,11 +12006,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevertResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchCommits: {
         parameters: {
@@ -12720,11 +12027,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommitHistoryResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchConfig: {
         parameters: {
@@ -12745,11 +12048,7 @@ export interface operations {
                     "application/json": components["schemas"]["RepoConfigObject"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateConfig: {
         parameters: {
@@ -12770,11 +12069,7 @@ export interface operations {
                     "application/json": components["schemas"]["RepoConfigObject"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     validateMerge: {
         parameters: {
@@ -12795,11 +12090,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeployResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     createWebhookConfiguration: {
         parameters: {
@@ -12820,11 +12111,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     deleteWebhookConfigurations: {
         parameters: {
@@ -12845,11 +12132,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeleteResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     getWebhookStorageConfig: {
         parameters: {
@@ -12866,11 +12149,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookStorageConfigInfo"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     searchWebhookConfigurations: {
         parameters: {
@@ -12891,11 +12170,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookSearchResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
     updateWebhookConfiguration: {
         parameters: {
@@ -12917,13 +12192,40 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
-        };
+        } & OperationFailures1;
     };
 }
+
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures1 = {
+    400: components["responses"]["Failure1"];
+    401: components["responses"]["Failure1"];
+    403: components["responses"]["Failure1"];
+    500: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures2 = {
+    400: components["responses"]["Failure1"];
+    401: components["responses"]["Failure1"];
+    403: components["responses"]["Failure1"];
+    404: components["responses"]["Failure1"];
+    500: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures3 = {
+    400: components["responses"]["Failure1"];
+    401: components["responses"]["Failure1"];
+    403: components["responses"]["Failure1"];
+    404: components["responses"]["Failure1"];
+    409: components["responses"]["Failure1"];
+    500: components["responses"]["Failure1"];
+};
+/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
+export type OperationFailures4 = {
+    400: components["responses"]["Failure1"];
+    403: components["responses"]["Failure1"];
+    500: components["responses"]["Failure1"];
+};
 
 /** One of 234 values. */
 export type CurrencyFormat = "ADP" | "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARA" | "ARS" | "ATS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BEF" | "BGL" | "BGM" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOP" | "BOV" | "BRL" | "BSD" | "BTN" | "BUK" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLE" | "CLP" | "CNX" | "CNY" | "COP" | "COU" | "CRC" | "CSK" | "CUC" | "CUP" | "CVE" | "CYP" | "CZK" | "DDM" | "DEM" | "DJF" | "DKK" | "DOP" | "DZD" | "ECS" | "ECV" | "EEK" | "EGP" | "ERN" | "ESP" | "ETB" | "EUR" | "FIM" | "FJD" | "FKP" | "FRF" | "GBP" | "GEK" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GNS" | "GQE" | "GRD" | "GTQ" | "GWE" | "GWP" | "GYD" | "HKD" | "HNL" | "HRD" | "HRK" | "HTG" | "HUF" | "IDR" | "IEP" | "ILP" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "ITL" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LTL" | "LTT" | "LUC" | "LUF" | "LUL" | "LVL" | "LVR" | "LYD" | "MAD" | "MAF" | "MCF" | "MDC" | "MDL" | "MGA" | "MGF" | "MKD" | "MLF" | "MMK" | "MNT" | "MOP" | "MRU" | "MTL" | "MTP" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZE" | "MZN" | "NAD" | "NGN" | "NIO" | "NLG" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEI" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PTE" | "PYG" | "QAR" | "RHD" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SIT" | "SKK" | "SLL" | "SOS" | "SRD" | "SRG" | "SSP" | "STN" | "SUR" | "SVC" | "SYP" | "SZL" | "THB" | "TJR" | "TJS" | "TMT" | "TND" | "TOP" | "TPE" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UAK" | "UGX" | "USD" | "UYU" | "UYW" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XAG" | "XAU" | "XBA" | "XBB" | "XCD" | "XDR" | "XEU" | "XFO" | "XFU" | "XOF" | "XPD" | "XPF" | "XPT" | "XRE" | "XSU" | "XTS" | "XUA" | "XXX" | "YDD" | "YER" | "ZAR" | "ZMW";
