@@ -1019,7 +1019,8 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-        } & OperationFailures1;
+            401: Failure1;
+        };
     };
     adminConfiginfoOverrides: {
         parameters: {
@@ -1038,7 +1039,8 @@ export interface operations {
                     };
                 };
             };
-        } & OperationFailures1;
+            401: Failure1;
+        };
     };
     adminConfiginfoUpdate: {
         parameters: {
@@ -1064,7 +1066,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            401: Failure1;
+        };
     };
     adminEmbedActions: {
         parameters: {
@@ -1084,7 +1087,8 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"][];
                 };
             };
-        } & OperationFailures1;
+            401: Failure1;
+        };
     };
     adminEmbedActionPost: {
         parameters: {
@@ -1101,7 +1105,8 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-        } & OperationFailures1;
+            401: Failure1;
+        };
     };
     adminEmbedAction: {
         parameters: {
@@ -1121,7 +1126,9 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-        } & OperationFailures2;
+            401: Failure1;
+            404: Failure1;
+        };
     };
     adminEmbedActionsPut: {
         parameters: {
@@ -1141,7 +1148,9 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-        } & OperationFailures2;
+            401: Failure1;
+            404: Failure1;
+        };
     };
     adminEmbedActionDelete: {
         parameters: {
@@ -1161,7 +1170,9 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-        } & OperationFailures2;
+            401: Failure1;
+            404: Failure1;
+        };
     };
     adminEmbedActionAssociationsGet: {
         parameters: {
@@ -1181,7 +1192,9 @@ export interface operations {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-        } & OperationFailures2;
+            401: Failure1;
+            404: Failure1;
+        };
     };
     adminEmbedActionAssociationsPost: {
         parameters: {
@@ -1201,7 +1214,10 @@ export interface operations {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-        } & OperationFailures3;
+            401: Failure1;
+            404: Failure1;
+            500: Failure1;
+        };
     };
     adminEmbedActionAssociationsDelete: {
         parameters: {
@@ -1221,7 +1237,10 @@ export interface operations {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-        } & OperationFailures4;
+            400: Failure1;
+            401: Failure1;
+            404: Failure1;
+        };
     };
     connectionCreate: {
         parameters: {
@@ -1258,7 +1277,9 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionHeaderResponse"];
                 };
             };
-        } & OperationFailures5;
+            401: Failure1;
+            500: Failure1;
+        };
     };
     connectionDelete: {
         parameters: {
@@ -1280,7 +1301,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures5;
+            401: Failure1;
+            500: Failure1;
+        };
     };
     connectionExport: {
         parameters: {
@@ -1300,7 +1323,9 @@ export interface operations {
                     "text/yaml": string;
                 };
             };
-        } & OperationFailures6;
+            401: Failure2;
+            500: Failure2;
+        };
     };
     connectionFetchConnection: {
         parameters: {
@@ -1333,7 +1358,9 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionFetchResponse"];
                 };
             };
-        } & OperationFailures7;
+            400: Failure1;
+            500: Failure1;
+        };
     };
     connectionFetchLiveColumns: {
         parameters: {
@@ -1367,7 +1394,9 @@ export interface operations {
                     "application/json": components["schemas"]["LiveColumnsMap"];
                 };
             };
-        } & OperationFailures7;
+            400: Failure1;
+            500: Failure1;
+        };
     };
     connectionList: {
         parameters: {
@@ -1399,7 +1428,9 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
             };
-        } & OperationFailures5;
+            401: Failure1;
+            500: Failure1;
+        };
     };
     connectionTypes: {
         parameters: {
@@ -1416,7 +1447,9 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionType"][];
                 };
             };
-        } & OperationFailures5;
+            401: Failure1;
+            500: Failure1;
+        };
     };
     connectionUpdate: {
         parameters: {
@@ -1455,7 +1488,9 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionUpdateResponse"];
                 };
             };
-        } & OperationFailures5;
+            401: Failure1;
+            500: Failure1;
+        };
     };
     databaseCreatetable: {
         parameters: {
@@ -1483,7 +1518,8 @@ export interface operations {
                     "application/json": components["schemas"]["CreateTableResponse"];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     databaseDatabases: {
         parameters: {
@@ -1548,7 +1584,8 @@ export interface operations {
                     "application/json": components["schemas"]["TqlStatementResult"][];
                 };
             };
-        } & OperationFailures9;
+            500: Failure1;
+        };
     };
     databaseSchemas: {
         parameters: {
@@ -1621,7 +1658,9 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-        } & OperationFailures7;
+            400: Failure1;
+            500: Failure1;
+        };
     };
     dependencyListincomplete: {
         parameters: {
@@ -1638,7 +1677,8 @@ export interface operations {
                     "application/json": components["schemas"]["IncompleteObjects"];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     dependencyLogicalcolumn: {
         parameters: {
@@ -1658,7 +1698,8 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     dependencyLogicalrelationship: {
         parameters: {
@@ -1678,7 +1719,8 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     dependencyLogicaltable: {
         parameters: {
@@ -1698,7 +1740,8 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     dependencyPhysicalcolumn: {
         parameters: {
@@ -1718,7 +1761,8 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     dependencyPhysicaltable: {
         parameters: {
@@ -1738,7 +1782,8 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     dependencyPinboard: {
         parameters: {
@@ -1758,7 +1803,8 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     exportPinboardPdf: {
         parameters: {
@@ -1825,7 +1871,10 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-        } & OperationFailures10;
+            400: Failure2;
+            403: Failure2;
+            404: Failure2;
+        };
     };
     groupGet: {
         parameters: {
@@ -1847,7 +1896,8 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     groupPost: {
         parameters: {
@@ -1894,7 +1944,9 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-        } & OperationFailures5;
+            401: Failure1;
+            500: Failure1;
+        };
     };
     groupAddmemberships: {
         parameters: {
@@ -1909,7 +1961,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures11;
+            400: Failure1;
+            415: Failure1;
+        };
     };
     groupAddprivilege: {
         parameters: {
@@ -1938,7 +1992,9 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-        } & OperationFailures12;
+            401: Failure1;
+            415: Failure1;
+        };
     };
     groupAddrole: {
         parameters: {
@@ -1962,7 +2018,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures12;
+            401: Failure1;
+            415: Failure1;
+        };
     };
     groupListuser: {
         parameters: {
@@ -1982,7 +2040,8 @@ export interface operations {
                     "application/json": components["schemas"]["User"][];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     groupRemovememberships: {
         parameters: {
@@ -1997,7 +2056,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures11;
+            400: Failure1;
+            415: Failure1;
+        };
     };
     groupRemoveprivilege: {
         parameters: {
@@ -2024,7 +2085,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures11;
+            400: Failure1;
+            415: Failure1;
+        };
     };
     groupRemoverole: {
         parameters: {
@@ -2048,7 +2111,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures11;
+            400: Failure1;
+            415: Failure1;
+        };
     };
     groupPut: {
         parameters: {
@@ -2075,7 +2140,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures13;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     groupDelete: {
         parameters: {
@@ -2093,7 +2160,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures13;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     groupGroupsGet: {
         parameters: {
@@ -2113,7 +2182,8 @@ export interface operations {
                     "application/json": components["schemas"]["Group"][];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     groupGroupsPut: {
         parameters: {
@@ -2131,7 +2201,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     groupGroupsPost: {
         parameters: {
@@ -2156,7 +2227,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     groupGroupsDelete: {
         parameters: {
@@ -2174,7 +2246,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     groupUserPost: {
         parameters: {
@@ -2194,7 +2267,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     groupUserDelete: {
         parameters: {
@@ -2214,7 +2288,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures13;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     groupUsersGet: {
         parameters: {
@@ -2234,7 +2310,8 @@ export interface operations {
                     "application/json": components["schemas"]["User"][];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     groupUsersPut: {
         parameters: {
@@ -2259,7 +2336,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     groupUsersPost: {
         parameters: {
@@ -2280,7 +2358,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     groupUsersDelete: {
         parameters: {
@@ -2301,7 +2380,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     logsTopics: {
         parameters: {
@@ -2328,7 +2408,8 @@ export interface operations {
                     "application/json": components["schemas"]["AuditLogEntry"][];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     materializationRefreshview: {
         parameters: {
@@ -2346,7 +2427,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures7;
+            400: Failure1;
+            500: Failure1;
+        };
     };
     metadataAssigntag: {
         parameters: {
@@ -2361,7 +2444,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures7;
+            400: Failure1;
+            500: Failure1;
+        };
     };
     metadataDelete: {
         parameters: {
@@ -2390,7 +2475,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     metadataDetails: {
         parameters: {
@@ -2420,7 +2506,8 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataDetails"];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     metadataList: {
         parameters: {
@@ -2474,7 +2561,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures7;
+            400: Failure1;
+            500: Failure1;
+        };
     };
     metadataListas: {
         parameters: {
@@ -2504,7 +2593,9 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
             };
-        } & OperationFailures2;
+            401: Failure1;
+            404: Failure1;
+        };
     };
     metadataListobjectheaders: {
         parameters: {
@@ -2546,7 +2637,9 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataHeader"][];
                 };
             };
-        } & OperationFailures7;
+            400: Failure1;
+            500: Failure1;
+        };
     };
     metadataListvizheaders: {
         parameters: {
@@ -2566,7 +2659,8 @@ export interface operations {
                     "application/json": components["schemas"]["VizHeader"][];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     metadataMarkasfavoritefor: {
         parameters: {
@@ -2595,7 +2689,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures7;
+            400: Failure1;
+            500: Failure1;
+        };
     };
     metadataUnmarkasfavoritefor: {
         parameters: {
@@ -2619,7 +2715,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     metadataTmlExport: {
         parameters: {
@@ -2681,7 +2778,12 @@ export interface operations {
                     "application/json": components["schemas"]["TmlExportResponse"];
                 };
             };
-        } & OperationFailures14;
+            400: Failure2;
+            401: Failure2;
+            403: Failure2;
+            404: Failure2;
+            500: Failure2;
+        };
     };
     metadataTmlExportBatch: {
         parameters: {
@@ -2735,7 +2837,12 @@ export interface operations {
                     "application/json": components["schemas"]["TmlBatchExportResponse"];
                 };
             };
-        } & OperationFailures14;
+            400: Failure2;
+            401: Failure2;
+            403: Failure2;
+            404: Failure2;
+            500: Failure2;
+        };
     };
     metadataTmlImport: {
         parameters: {
@@ -2788,7 +2895,12 @@ export interface operations {
                     "application/json": components["schemas"]["TmlImportResponse"];
                 };
             };
-        } & OperationFailures14;
+            400: Failure2;
+            401: Failure2;
+            403: Failure2;
+            404: Failure2;
+            500: Failure2;
+        };
     };
     metadataUnassigntag: {
         parameters: {
@@ -2803,7 +2915,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures7;
+            400: Failure1;
+            500: Failure1;
+        };
     };
     orgGet: {
         parameters: {
@@ -2827,7 +2941,9 @@ export interface operations {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-        } & OperationFailures15;
+            400: Failure1;
+            403: Failure1;
+        };
     };
     orgPut: {
         parameters: {
@@ -2860,7 +2976,9 @@ export interface operations {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-        } & OperationFailures15;
+            400: Failure1;
+            403: Failure1;
+        };
     };
     orgPost: {
         parameters: {
@@ -2889,7 +3007,9 @@ export interface operations {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-        } & OperationFailures15;
+            400: Failure1;
+            403: Failure1;
+        };
     };
     orgDelete: {
         parameters: {
@@ -2920,7 +3040,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures15;
+            400: Failure1;
+            403: Failure1;
+        };
     };
     orgSearch: {
         parameters: {
@@ -2951,7 +3073,9 @@ export interface operations {
                     "application/json": components["schemas"]["Org"][];
                 };
             };
-        } & OperationFailures15;
+            400: Failure1;
+            403: Failure1;
+        };
     };
     partnerSnowflakeUser: {
         parameters: {
@@ -3007,7 +3131,8 @@ export interface operations {
                     "application/json": components["schemas"]["PinboardData"];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     rolePost: {
         parameters: {
@@ -3035,7 +3160,11 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-        } & OperationFailures16;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     roleSearch: {
         parameters: {
@@ -3065,7 +3194,11 @@ export interface operations {
                     "application/json": components["schemas"]["RoleSearchResponse"];
                 };
             };
-        } & OperationFailures16;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     rolePut: {
         parameters: {
@@ -3096,7 +3229,11 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-        } & OperationFailures16;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     roleDelete: {
         parameters: {
@@ -3118,7 +3255,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures16;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchdata: {
         parameters: {
@@ -3151,7 +3292,8 @@ export interface operations {
                     "application/json": components["schemas"]["DataPage"];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     securityEffectivepermissionbulk: {
         parameters: {
@@ -3177,7 +3319,9 @@ export interface operations {
                     "application/json": components["schemas"]["PermissionsByType"];
                 };
             };
-        } & OperationFailures15;
+            400: Failure1;
+            403: Failure1;
+        };
     };
     securityMetadataPermissions: {
         parameters: {
@@ -3203,7 +3347,9 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectPermissionsMap"];
                 };
             };
-        } & OperationFailures15;
+            400: Failure1;
+            403: Failure1;
+        };
     };
     securityMetadataPermissionsById: {
         parameters: {
@@ -3230,7 +3376,9 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectPermissionsMap"];
                 };
             };
-        } & OperationFailures15;
+            400: Failure1;
+            403: Failure1;
+        };
     };
     securityShare: {
         parameters: {
@@ -3267,7 +3415,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     securityShareviz: {
         parameters: {
@@ -3306,7 +3455,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     sessionAuthToken: {
         parameters: {
@@ -3354,7 +3504,10 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-        } & OperationFailures17;
+            400: Failure2;
+            401: Failure2;
+            500: Failure2;
+        };
     };
     sessionHomepinboardGet: {
         parameters: {
@@ -3395,7 +3548,10 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures18;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+        };
     };
     sessionHomepinboardDelete: {
         parameters: {
@@ -3427,7 +3583,8 @@ export interface operations {
                     "application/json": components["schemas"]["SessionInfo"];
                 };
             };
-        } & OperationFailures1;
+            401: Failure1;
+        };
     };
     sessionLogin: {
         parameters: {
@@ -3460,7 +3617,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            401: Failure1;
+        };
     };
     sessionLoginTokenGet: {
         parameters: {
@@ -3490,7 +3648,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures19;
+            302: Failure2;
+            401: Failure2;
+        };
     };
     sessionLoginTokenPost: {
         parameters: {
@@ -3524,7 +3684,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures19;
+            302: Failure2;
+            401: Failure2;
+        };
     };
     sessionLogout: {
         parameters: {
@@ -3543,7 +3705,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            401: Failure1;
+        };
     };
     sessionOrgsGet: {
         parameters: {
@@ -3565,7 +3728,8 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOrgs"];
                 };
             };
-        } & OperationFailures20;
+            403: Failure1;
+        };
     };
     sessionOrgsPut: {
         parameters: {
@@ -3587,7 +3751,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures15;
+            400: Failure1;
+            403: Failure1;
+        };
     };
     sessionOrgsUsers: {
         parameters: {
@@ -3610,7 +3776,9 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOrgs"];
                 };
             };
-        } & OperationFailures15;
+            400: Failure1;
+            403: Failure1;
+        };
     };
     userGet: {
         parameters: {
@@ -3632,7 +3800,9 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-        } & OperationFailures7;
+            400: Failure1;
+            500: Failure1;
+        };
     };
     userPost: {
         parameters: {
@@ -3690,7 +3860,11 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-        } & OperationFailures21;
+            400: Failure1;
+            403: Failure1;
+            409: Failure1;
+            500: Failure1;
+        };
     };
     userActivate: {
         parameters: {
@@ -3718,7 +3892,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures13;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     userAddtoorg: {
         parameters: {
@@ -3745,7 +3921,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures15;
+            400: Failure1;
+            403: Failure1;
+        };
     };
     userEmail: {
         parameters: {
@@ -3769,7 +3947,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures7;
+            400: Failure1;
+            500: Failure1;
+        };
     };
     userInactivate: {
         parameters: {
@@ -3795,7 +3975,9 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-        } & OperationFailures22;
+            403: Failure2;
+            500: Failure2;
+        };
     };
     userList: {
         parameters: {
@@ -3838,7 +4020,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures5;
+            401: Failure1;
+            500: Failure1;
+        };
     };
     userSessionInvalidate: {
         parameters: {
@@ -3862,7 +4046,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures13;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     userSync: {
         parameters: {
@@ -3903,7 +4089,8 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-        } & OperationFailures9;
+            500: Failure1;
+        };
     };
     userTransferOwnership: {
         parameters: {
@@ -3927,7 +4114,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     userUpdatepassword: {
         parameters: {
@@ -3983,7 +4171,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     userPut: {
         parameters: {
@@ -4018,7 +4207,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures13;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     userDelete: {
         parameters: {
@@ -4041,7 +4232,9 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures13;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     userGroupsGet: {
         parameters: {
@@ -4061,7 +4254,8 @@ export interface operations {
                     "application/json": components["schemas"]["Group"][];
                 };
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     userGroupsPut: {
         parameters: {
@@ -4082,7 +4276,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     userGroupsPost: {
         parameters: {
@@ -4103,7 +4298,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
     userGroupsDelete: {
         parameters: {
@@ -4124,128 +4320,15 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures8;
+            400: Failure1;
+        };
     };
 }
 
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures1 = {
-    401: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures2 = {
-    401: components["responses"]["Failure1"];
-    404: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures3 = {
-    401: components["responses"]["Failure1"];
-    404: components["responses"]["Failure1"];
-    500: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures4 = {
-    400: components["responses"]["Failure1"];
-    401: components["responses"]["Failure1"];
-    404: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures5 = {
-    401: components["responses"]["Failure1"];
-    500: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures6 = {
-    401: components["responses"]["Failure2"];
-    500: components["responses"]["Failure2"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures7 = {
-    400: components["responses"]["Failure1"];
-    500: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures8 = {
-    400: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures9 = {
-    500: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures10 = {
-    400: components["responses"]["Failure2"];
-    403: components["responses"]["Failure2"];
-    404: components["responses"]["Failure2"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures11 = {
-    400: components["responses"]["Failure1"];
-    415: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures12 = {
-    401: components["responses"]["Failure1"];
-    415: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures13 = {
-    403: components["responses"]["Failure1"];
-    500: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures14 = {
-    400: components["responses"]["Failure2"];
-    401: components["responses"]["Failure2"];
-    403: components["responses"]["Failure2"];
-    404: components["responses"]["Failure2"];
-    500: components["responses"]["Failure2"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures15 = {
-    400: components["responses"]["Failure1"];
-    403: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures16 = {
-    400: components["responses"]["Failure1"];
-    401: components["responses"]["Failure1"];
-    403: components["responses"]["Failure1"];
-    500: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures17 = {
-    400: components["responses"]["Failure2"];
-    401: components["responses"]["Failure2"];
-    500: components["responses"]["Failure2"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures18 = {
-    401: components["responses"]["Failure1"];
-    403: components["responses"]["Failure1"];
-    404: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures19 = {
-    302: components["responses"]["Failure2"];
-    401: components["responses"]["Failure2"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures20 = {
-    403: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures21 = {
-    400: components["responses"]["Failure1"];
-    403: components["responses"]["Failure1"];
-    409: components["responses"]["Failure1"];
-    500: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures22 = {
-    403: components["responses"]["Failure2"];
-    500: components["responses"]["Failure2"];
-};
+/** An error answer (components.responses.Failure1). */
+type Failure1 = components["responses"]["Failure1"];
+/** An error answer (components.responses.Failure2). */
+type Failure2 = components["responses"]["Failure2"];
 
 /** One of 11 values. */
 export type Privilege = "ADMINISTRATION" | "DEVELOPER" | "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "EXPERIMENTALFEATUREPRIVILEGE" | "JOBSCHEDULING" | "RANALYSIS" | "A3ANALYSIS" | "BYPASSRLS";

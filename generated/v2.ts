@@ -8203,7 +8203,11 @@ export interface operations {
                     "application/json": components["schemas"]["AgentConversation"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createConversation: {
         parameters: {
@@ -8230,7 +8234,11 @@ export interface operations {
                     "application/json": components["schemas"]["Conversation"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteConversation: {
         parameters: {
@@ -8248,7 +8256,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     exportMemory: {
         parameters: {
@@ -8275,7 +8287,11 @@ export interface operations {
                     "application/json": components["schemas"]["ExportMemoryResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getAgentInstructions: {
         parameters: {
@@ -8298,7 +8314,11 @@ export interface operations {
                     "application/json": components["schemas"]["AgentInstructions"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getConversation: {
         parameters: {
@@ -8324,7 +8344,11 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationMessageResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getConversationList: {
         parameters: {
@@ -8354,7 +8378,11 @@ export interface operations {
                     "application/json": components["schemas"]["AgentConversationHistoryResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getDataSourceSuggestions: {
         parameters: {
@@ -8381,7 +8409,11 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_DataSourceSuggestionResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getNLInstructions: {
         parameters: {
@@ -8408,7 +8440,11 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_GetNLInstructionsResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getRelevantQuestions: {
         parameters: {
@@ -8435,7 +8471,11 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_GetRelevantQuestionsResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     importMemory: {
         parameters: {
@@ -8462,7 +8502,11 @@ export interface operations {
                     "application/json": components["schemas"]["ImportMemoryResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     loadAnswer: {
         parameters: {
@@ -8493,7 +8537,11 @@ export interface operations {
                     "application/json": components["schemas"]["LoadAnswerResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     queryGetDecomposedQuery: {
         parameters: {
@@ -8520,7 +8568,11 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_DecomposeQueryResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     sendAgentConversationMessage: {
         parameters: {
@@ -8550,7 +8602,11 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     sendAgentConversationMessageStreaming: {
         parameters: {
@@ -8579,7 +8635,11 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     sendAgentMessage: {
         parameters: {
@@ -8609,7 +8669,11 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     sendAgentMessageStreaming: {
         parameters: {
@@ -8635,7 +8699,11 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     sendMessage: {
         parameters: {
@@ -8665,7 +8733,11 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseMessage"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     setAgentInstructions: {
         parameters: {
@@ -8692,7 +8764,11 @@ export interface operations {
                     "application/json": components["schemas"]["AgentInstructions"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     setNLInstructions: {
         parameters: {
@@ -8719,7 +8795,11 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_SetNLInstructionsResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     singleAnswer: {
         parameters: {
@@ -8746,7 +8826,11 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseMessage"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     stopConversation: {
         parameters: {
@@ -8764,7 +8848,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateConversation: {
         parameters: {
@@ -8786,7 +8874,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     configureAuthSettings: {
         parameters: {
@@ -8805,7 +8897,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getCurrentUserInfo: {
         parameters: {
@@ -8822,7 +8918,11 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getCurrentUserToken: {
         parameters: {
@@ -8839,7 +8939,11 @@ export interface operations {
                     "application/json": components["schemas"]["GetTokenResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getCustomAccessToken: {
         parameters: {
@@ -8860,7 +8964,11 @@ export interface operations {
                     "application/json": components["schemas"]["AccessToken"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getFullAccessToken: {
         parameters: {
@@ -8881,7 +8989,11 @@ export interface operations {
                     "application/json": components["schemas"]["Token"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getObjectAccessToken: {
         parameters: {
@@ -8902,7 +9014,11 @@ export interface operations {
                     "application/json": components["schemas"]["Token"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     login: {
         parameters: {
@@ -8921,7 +9037,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     logout: {
         parameters: {
@@ -8936,7 +9056,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     revokeToken: {
         parameters: {
@@ -8955,7 +9079,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchAuthSettings: {
         parameters: {
@@ -8976,7 +9104,11 @@ export interface operations {
                     "application/json": components["schemas"]["SearchAuthSettingsResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     validateToken: {
         parameters: {
@@ -8997,7 +9129,11 @@ export interface operations {
                     "application/json": components["schemas"]["TokenValidationResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createCollection: {
         parameters: {
@@ -9018,7 +9154,11 @@ export interface operations {
                     "application/json": components["schemas"]["Collection"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteCollection: {
         parameters: {
@@ -9039,7 +9179,12 @@ export interface operations {
                     "application/json": components["schemas"]["CollectionDeleteResponse"];
                 };
             };
-        } & OperationFailures2;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
+        };
     };
     searchCollections: {
         parameters: {
@@ -9060,7 +9205,11 @@ export interface operations {
                     "application/json": components["schemas"]["CollectionSearchResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateCollection: {
         parameters: {
@@ -9085,7 +9234,12 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures2;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
+        };
     };
     connectionConfigurationSearch: {
         parameters: {
@@ -9106,7 +9260,11 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionConfigurationResponse"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createConnectionConfiguration: {
         parameters: {
@@ -9127,7 +9285,11 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionConfigurationResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteConnectionConfiguration: {
         parameters: {
@@ -9146,7 +9308,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateConnectionConfiguration: {
         parameters: {
@@ -9168,7 +9334,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createConnection: {
         parameters: {
@@ -9189,7 +9359,11 @@ export interface operations {
                     "application/json": components["schemas"]["CreateConnectionResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteConnection: {
         parameters: {
@@ -9208,7 +9382,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteConnectionV2: {
         parameters: {
@@ -9226,7 +9404,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     downloadConnectionMetadataChanges: {
         parameters: {
@@ -9246,7 +9428,11 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchConnectionDiffStatus: {
         parameters: {
@@ -9266,7 +9452,11 @@ export interface operations {
                     "application/json": components["schemas"]["FetchConnectionDiffStatusResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     revokeRefreshTokens: {
         parameters: {
@@ -9290,7 +9480,13 @@ export interface operations {
                     "application/json": components["schemas"]["RevokeRefreshTokensResponse"];
                 };
             };
-        } & OperationFailures3;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            409: Failure1;
+            500: Failure1;
+        };
     };
     searchConnection: {
         parameters: {
@@ -9311,7 +9507,11 @@ export interface operations {
                     "application/json": components["schemas"]["SearchConnectionResponse"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     syncMetadata: {
         parameters: {
@@ -9335,7 +9535,12 @@ export interface operations {
                     "application/json": components["schemas"]["SyncMetadataResponse"];
                 };
             };
-        } & OperationFailures2;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
+        };
     };
     updateConnection: {
         parameters: {
@@ -9354,7 +9559,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateConnectionStatus: {
         parameters: {
@@ -9376,7 +9585,12 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures2;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
+        };
     };
     updateConnectionV2: {
         parameters: {
@@ -9398,7 +9612,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createCustomAction: {
         parameters: {
@@ -9419,7 +9637,11 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseCustomAction"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteCustomAction: {
         parameters: {
@@ -9437,7 +9659,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchCustomActions: {
         parameters: {
@@ -9458,7 +9684,11 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseCustomAction"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateCustomAction: {
         parameters: {
@@ -9480,7 +9710,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createCalendar: {
         parameters: {
@@ -9501,7 +9735,11 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteCalendar: {
         parameters: {
@@ -9519,7 +9757,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     generateCSV: {
         parameters: {
@@ -9540,7 +9782,11 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchCalendars: {
         parameters: {
@@ -9561,7 +9807,11 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarResponse"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateCalendar: {
         parameters: {
@@ -9583,7 +9833,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchAnswerData: {
         parameters: {
@@ -9604,7 +9858,11 @@ export interface operations {
                     "application/json": components["schemas"]["AnswerDataResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchLiveboardData: {
         parameters: {
@@ -9625,7 +9883,11 @@ export interface operations {
                     "application/json": components["schemas"]["LiveboardDataResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchData: {
         parameters: {
@@ -9646,7 +9908,11 @@ export interface operations {
                     "application/json": components["schemas"]["SearchDataResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     dbtConnection: {
         parameters: {
@@ -9695,7 +9961,11 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     dbtGenerateSyncTml: {
         parameters: {
@@ -9726,7 +9996,11 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     dbtGenerateTml: {
         parameters: {
@@ -9774,7 +10048,11 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     dbtSearch: {
         parameters: {
@@ -9791,7 +10069,11 @@ export interface operations {
                     "application/json": components["schemas"]["DbtSearchResponse"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteDbtConnection: {
         parameters: {
@@ -9809,7 +10091,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateDbtConnection: {
         parameters: {
@@ -9860,7 +10146,11 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createEmailCustomization: {
         parameters: {
@@ -9881,7 +10171,10 @@ export interface operations {
                     "application/json": components["schemas"]["CreateEmailCustomizationResponse"];
                 };
             };
-        } & OperationFailures4;
+            400: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteEmailCustomization: {
         parameters: {
@@ -9899,7 +10192,10 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures4;
+            400: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteOrgEmailCustomization: {
         parameters: {
@@ -9918,7 +10214,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchEmailCustomization: {
         parameters: {
@@ -9939,7 +10239,10 @@ export interface operations {
                     "application/json": components["schemas"]["CreateEmailCustomizationResponse"][];
                 };
             };
-        } & OperationFailures4;
+            400: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateEmailCustomization: {
         parameters: {
@@ -9958,7 +10261,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     validateEmailCustomization: {
         parameters: {
@@ -9973,7 +10280,10 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures4;
+            400: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createUserGroup: {
         parameters: {
@@ -9994,7 +10304,11 @@ export interface operations {
                     "application/json": components["schemas"]["UserGroupResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteUserGroup: {
         parameters: {
@@ -10012,7 +10326,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     importUserGroups: {
         parameters: {
@@ -10033,7 +10351,11 @@ export interface operations {
                     "application/json": components["schemas"]["ImportUserGroupsResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchUserGroups: {
         parameters: {
@@ -10054,7 +10376,11 @@ export interface operations {
                     "application/json": components["schemas"]["UserGroupResponse"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateUserGroup: {
         parameters: {
@@ -10076,7 +10402,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchChannelHistory: {
         parameters: {
@@ -10097,7 +10427,11 @@ export interface operations {
                     "application/json": components["schemas"]["SearchChannelHistoryResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchLogs: {
         parameters: {
@@ -10118,7 +10452,11 @@ export interface operations {
                     "application/json": components["schemas"]["LogResponse"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteManualTranslations: {
         parameters: {
@@ -10137,7 +10475,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     exportManualTranslations: {
         parameters: {
@@ -10158,7 +10500,12 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-        } & OperationFailures2;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
+        };
     };
     getManualTranslationBundle: {
         parameters: {
@@ -10178,7 +10525,12 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-        } & OperationFailures2;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
+        };
     };
     importManualTranslations: {
         parameters: {
@@ -10212,7 +10564,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     convertWorksheetToModel: {
         parameters: {
@@ -10233,7 +10589,11 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseWorksheetToModelConversion"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     copyObject: {
         parameters: {
@@ -10254,7 +10614,12 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseCopyObject"];
                 };
             };
-        } & OperationFailures2;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
+        };
     };
     deleteMetadata: {
         parameters: {
@@ -10273,7 +10638,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     exportMetadataTML: {
         parameters: {
@@ -10294,7 +10663,11 @@ export interface operations {
                     "application/json": Record<string, unknown>[];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     exportMetadataTMLBatched: {
         parameters: {
@@ -10315,7 +10688,11 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchAnswerSqlQuery: {
         parameters: {
@@ -10336,7 +10713,11 @@ export interface operations {
                     "application/json": components["schemas"]["SqlQueryResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchAsyncImportTaskStatus: {
         parameters: {
@@ -10357,7 +10738,11 @@ export interface operations {
                     "application/json": components["schemas"]["GetAsyncImportStatusResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchLiveboardSqlQuery: {
         parameters: {
@@ -10378,7 +10763,11 @@ export interface operations {
                     "application/json": components["schemas"]["SqlQueryResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     importMetadataTML: {
         parameters: {
@@ -10399,7 +10788,11 @@ export interface operations {
                     "application/json": Record<string, unknown>[];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     importMetadataTMLAsync: {
         parameters: {
@@ -10420,7 +10813,11 @@ export interface operations {
                     "application/json": components["schemas"]["ImportEPackAsyncTaskStatus"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     parameterizeMetadata: {
         parameters: {
@@ -10439,7 +10836,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     parameterizeMetadataFields: {
         parameters: {
@@ -10458,7 +10859,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchMetadata: {
         parameters: {
@@ -10479,7 +10884,11 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataSearchResponse"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     unparameterizeMetadata: {
         parameters: {
@@ -10498,7 +10907,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateMetadataHeader: {
         parameters: {
@@ -10517,7 +10930,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateMetadataObjId: {
         parameters: {
@@ -10536,7 +10953,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createOrg: {
         parameters: {
@@ -10557,7 +10978,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrgResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteOrg: {
         parameters: {
@@ -10575,7 +11000,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchOrgs: {
         parameters: {
@@ -10596,7 +11025,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrgResponse"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateOrg: {
         parameters: {
@@ -10618,7 +11051,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     exportAnswerReport: {
         parameters: {
@@ -10639,7 +11076,11 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     exportLiveboardReport: {
         parameters: {
@@ -10660,7 +11101,11 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createRole: {
         parameters: {
@@ -10681,7 +11126,11 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteRole: {
         parameters: {
@@ -10699,7 +11148,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchRoles: {
         parameters: {
@@ -10720,7 +11173,11 @@ export interface operations {
                     "application/json": components["schemas"]["SearchRoleResponse"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateRole: {
         parameters: {
@@ -10744,7 +11201,11 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createSchedule: {
         parameters: {
@@ -10765,7 +11226,11 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseSchedule"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteSchedule: {
         parameters: {
@@ -10783,7 +11248,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchSchedules: {
         parameters: {
@@ -10804,7 +11273,11 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseSchedule"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateSchedule: {
         parameters: {
@@ -10826,7 +11299,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     assignChangeAuthor: {
         parameters: {
@@ -10845,7 +11322,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchColumnSecurityRules: {
         parameters: {
@@ -10866,7 +11347,11 @@ export interface operations {
                     "application/json": components["schemas"]["ColumnSecurityRuleResponse"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchObjectPrivileges: {
         parameters: {
@@ -10887,7 +11372,11 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectPrivilegesOfMetadataResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchPermissionsOfPrincipals: {
         parameters: {
@@ -10908,7 +11397,11 @@ export interface operations {
                     "application/json": components["schemas"]["PermissionOfPrincipalsResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchPermissionsOnMetadata: {
         parameters: {
@@ -10929,7 +11422,11 @@ export interface operations {
                     "application/json": components["schemas"]["PermissionOfMetadataResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     manageObjectPrivilege: {
         parameters: {
@@ -10948,7 +11445,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     publishMetadata: {
         parameters: {
@@ -10967,7 +11468,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     shareMetadata: {
         parameters: {
@@ -10986,7 +11491,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     unpublishMetadata: {
         parameters: {
@@ -11005,7 +11514,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateColumnSecurityRules: {
         parameters: {
@@ -11024,7 +11537,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteStyleFonts: {
         parameters: {
@@ -11045,7 +11562,11 @@ export interface operations {
                     "application/json": components["schemas"]["StyleFontDeleteData"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     exportStyleLogos: {
         parameters: {
@@ -11068,7 +11589,11 @@ export interface operations {
                     "application/zip": Blob;
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchStyleCustomizations: {
         parameters: {
@@ -11089,7 +11614,11 @@ export interface operations {
                     "application/json": components["schemas"]["StylePreference"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchStyleFonts: {
         parameters: {
@@ -11110,7 +11639,11 @@ export interface operations {
                     "application/json": components["schemas"]["StyleFontRecord"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateStyleCustomization: {
         parameters: {
@@ -11182,7 +11715,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateStyleFont: {
         parameters: {
@@ -11204,7 +11741,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     uploadStyleFont: {
         parameters: {
@@ -11265,7 +11806,11 @@ export interface operations {
                     "application/json": components["schemas"]["StyleFontUploadData"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     configureCommunicationChannelPreferences: {
         parameters: {
@@ -11284,7 +11829,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     configureSecuritySettings: {
         parameters: {
@@ -11303,7 +11852,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getSystemConfig: {
         parameters: {
@@ -11320,7 +11873,11 @@ export interface operations {
                     "application/json": components["schemas"]["SystemConfig"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getSystemInformation: {
         parameters: {
@@ -11337,7 +11894,11 @@ export interface operations {
                     "application/json": components["schemas"]["SystemInfo"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getSystemOverrideInfo: {
         parameters: {
@@ -11354,7 +11915,11 @@ export interface operations {
                     "application/json": components["schemas"]["SystemOverrideInfo"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchCommunicationChannelPreferences: {
         parameters: {
@@ -11375,7 +11940,11 @@ export interface operations {
                     "application/json": components["schemas"]["CommunicationChannelPreferencesResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchSecuritySettings: {
         parameters: {
@@ -11396,7 +11965,11 @@ export interface operations {
                     "application/json": components["schemas"]["SecuritySettingsResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateSystemConfig: {
         parameters: {
@@ -11415,7 +11988,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     validateCommunicationChannel: {
         parameters: {
@@ -11436,7 +12013,11 @@ export interface operations {
                     "application/json": components["schemas"]["CommunicationChannelValidateResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     assignTag: {
         parameters: {
@@ -11455,7 +12036,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createTag: {
         parameters: {
@@ -11476,7 +12061,11 @@ export interface operations {
                     "application/json": components["schemas"]["Tag"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteTag: {
         parameters: {
@@ -11494,7 +12083,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchTags: {
         parameters: {
@@ -11515,7 +12108,11 @@ export interface operations {
                     "application/json": components["schemas"]["Tag"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     unassignTag: {
         parameters: {
@@ -11534,7 +12131,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateTag: {
         parameters: {
@@ -11556,7 +12157,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     activateUser: {
         parameters: {
@@ -11577,7 +12182,11 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     changeUserPassword: {
         parameters: {
@@ -11596,7 +12205,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createUser: {
         parameters: {
@@ -11617,7 +12230,11 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deactivateUser: {
         parameters: {
@@ -11638,7 +12255,11 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseActivationURL"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteUser: {
         parameters: {
@@ -11656,7 +12277,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     forceLogoutUsers: {
         parameters: {
@@ -11675,7 +12300,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     importUsers: {
         parameters: {
@@ -11696,7 +12325,11 @@ export interface operations {
                     "application/json": components["schemas"]["ImportUsersResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     resetUserPassword: {
         parameters: {
@@ -11715,7 +12348,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchUsers: {
         parameters: {
@@ -11736,7 +12373,11 @@ export interface operations {
                     "application/json": components["schemas"]["User"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateUser: {
         parameters: {
@@ -11758,7 +12399,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createVariable: {
         parameters: {
@@ -11779,7 +12424,11 @@ export interface operations {
                     "application/json": components["schemas"]["Variable"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteVariable: {
         parameters: {
@@ -11797,7 +12446,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteVariables: {
         parameters: {
@@ -11816,7 +12469,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     putVariableValues: {
         parameters: {
@@ -11838,7 +12495,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchVariables: {
         parameters: {
@@ -11859,7 +12520,11 @@ export interface operations {
                     "application/json": components["schemas"]["Variable"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateVariable: {
         parameters: {
@@ -11881,7 +12546,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateVariableValues: {
         parameters: {
@@ -11900,7 +12569,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     commitBranch: {
         parameters: {
@@ -11921,7 +12594,11 @@ export interface operations {
                     "application/json": components["schemas"]["CommitResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createConfig: {
         parameters: {
@@ -11942,7 +12619,11 @@ export interface operations {
                     "application/json": components["schemas"]["RepoConfigObject"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteConfig: {
         parameters: {
@@ -11961,7 +12642,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deployCommit: {
         parameters: {
@@ -11982,7 +12667,11 @@ export interface operations {
                     "application/json": components["schemas"]["DeployResponse"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     revertCommit: {
         parameters: {
@@ -12006,7 +12695,11 @@ export interface operations {
                     "application/json": components["schemas"]["RevertResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchCommits: {
         parameters: {
@@ -12027,7 +12720,11 @@ export interface operations {
                     "application/json": components["schemas"]["CommitHistoryResponse"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchConfig: {
         parameters: {
@@ -12048,7 +12745,11 @@ export interface operations {
                     "application/json": components["schemas"]["RepoConfigObject"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateConfig: {
         parameters: {
@@ -12069,7 +12770,11 @@ export interface operations {
                     "application/json": components["schemas"]["RepoConfigObject"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     validateMerge: {
         parameters: {
@@ -12090,7 +12795,11 @@ export interface operations {
                     "application/json": components["schemas"]["DeployResponse"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createWebhookConfiguration: {
         parameters: {
@@ -12111,7 +12820,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteWebhookConfigurations: {
         parameters: {
@@ -12132,7 +12845,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeleteResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getWebhookStorageConfig: {
         parameters: {
@@ -12149,7 +12866,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookStorageConfigInfo"][];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchWebhookConfigurations: {
         parameters: {
@@ -12170,7 +12891,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookSearchResponse"];
                 };
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateWebhookConfiguration: {
         parameters: {
@@ -12192,40 +12917,16 @@ export interface operations {
             204: {
                 content?: never;
             };
-        } & OperationFailures1;
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
 }
 
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures1 = {
-    400: components["responses"]["Failure1"];
-    401: components["responses"]["Failure1"];
-    403: components["responses"]["Failure1"];
-    500: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures2 = {
-    400: components["responses"]["Failure1"];
-    401: components["responses"]["Failure1"];
-    403: components["responses"]["Failure1"];
-    404: components["responses"]["Failure1"];
-    500: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures3 = {
-    400: components["responses"]["Failure1"];
-    401: components["responses"]["Failure1"];
-    403: components["responses"]["Failure1"];
-    404: components["responses"]["Failure1"];
-    409: components["responses"]["Failure1"];
-    500: components["responses"]["Failure1"];
-};
-/** Error answers (status → answer) that many operations share; each operation's `responses` includes one such set. */
-export type OperationFailures4 = {
-    400: components["responses"]["Failure1"];
-    403: components["responses"]["Failure1"];
-    500: components["responses"]["Failure1"];
-};
+/** An error answer (components.responses.Failure1). */
+type Failure1 = components["responses"]["Failure1"];
 
 /** One of 234 values. */
 export type CurrencyFormat = "ADP" | "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARA" | "ARS" | "ATS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BEF" | "BGL" | "BGM" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOP" | "BOV" | "BRL" | "BSD" | "BTN" | "BUK" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLE" | "CLP" | "CNX" | "CNY" | "COP" | "COU" | "CRC" | "CSK" | "CUC" | "CUP" | "CVE" | "CYP" | "CZK" | "DDM" | "DEM" | "DJF" | "DKK" | "DOP" | "DZD" | "ECS" | "ECV" | "EEK" | "EGP" | "ERN" | "ESP" | "ETB" | "EUR" | "FIM" | "FJD" | "FKP" | "FRF" | "GBP" | "GEK" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GNS" | "GQE" | "GRD" | "GTQ" | "GWE" | "GWP" | "GYD" | "HKD" | "HNL" | "HRD" | "HRK" | "HTG" | "HUF" | "IDR" | "IEP" | "ILP" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "ITL" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LTL" | "LTT" | "LUC" | "LUF" | "LUL" | "LVL" | "LVR" | "LYD" | "MAD" | "MAF" | "MCF" | "MDC" | "MDL" | "MGA" | "MGF" | "MKD" | "MLF" | "MMK" | "MNT" | "MOP" | "MRU" | "MTL" | "MTP" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZE" | "MZN" | "NAD" | "NGN" | "NIO" | "NLG" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEI" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PTE" | "PYG" | "QAR" | "RHD" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SIT" | "SKK" | "SLL" | "SOS" | "SRD" | "SRG" | "SSP" | "STN" | "SUR" | "SVC" | "SYP" | "SZL" | "THB" | "TJR" | "TJS" | "TMT" | "TND" | "TOP" | "TPE" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UAK" | "UGX" | "USD" | "UYU" | "UYW" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XAG" | "XAU" | "XBA" | "XBB" | "XCD" | "XDR" | "XEU" | "XFO" | "XFU" | "XOF" | "XPD" | "XPF" | "XPT" | "XRE" | "XSU" | "XTS" | "XUA" | "XXX" | "YDD" | "YER" | "ZAR" | "ZMW";
