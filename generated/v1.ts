@@ -959,12 +959,7 @@ export interface operations {
         };
     };
     internalMetadataDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -988,12 +983,7 @@ export interface operations {
         };
     };
     adminBanner: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -1005,12 +995,7 @@ export interface operations {
         };
     };
     adminConfiginfo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -1023,12 +1008,7 @@ export interface operations {
         };
     };
     adminConfiginfoOverrides: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -1043,12 +1023,7 @@ export interface operations {
         };
     };
     adminConfiginfoUpdate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1091,12 +1066,7 @@ export interface operations {
         };
     };
     adminEmbedActionPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: components["requestBodies"]["adminEmbedActionPost"];
         responses: {
             /** @description Success */
@@ -1243,12 +1213,7 @@ export interface operations {
         };
     };
     connectionCreate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1282,12 +1247,7 @@ export interface operations {
         };
     };
     connectionDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1328,12 +1288,7 @@ export interface operations {
         };
     };
     connectionFetchConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1363,12 +1318,7 @@ export interface operations {
         };
     };
     connectionFetchLiveColumns: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1433,12 +1383,7 @@ export interface operations {
         };
     };
     connectionTypes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -1452,12 +1397,7 @@ export interface operations {
         };
     };
     connectionUpdate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1493,12 +1433,7 @@ export interface operations {
         };
     };
     databaseCreatetable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1522,12 +1457,7 @@ export interface operations {
         };
     };
     databaseDatabases: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -1563,12 +1493,7 @@ export interface operations {
         };
     };
     databaseRun: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1630,12 +1555,7 @@ export interface operations {
         };
     };
     dependencyListdependents: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1663,12 +1583,7 @@ export interface operations {
         };
     };
     dependencyListincomplete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -1807,12 +1722,7 @@ export interface operations {
         };
     };
     exportPinboardPdf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: {
             content: {
                 "multipart/form-data": {
@@ -1900,12 +1810,7 @@ export interface operations {
         };
     };
     groupPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1949,12 +1854,7 @@ export interface operations {
         };
     };
     groupAddmemberships: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: components["requestBodies"]["groupAddmemberships"];
         responses: {
             /** @description Added */
@@ -1966,12 +1866,7 @@ export interface operations {
         };
     };
     groupAddprivilege: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -1997,12 +1892,7 @@ export interface operations {
         };
     };
     groupAddrole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -2044,12 +1934,7 @@ export interface operations {
         };
     };
     groupRemovememberships: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: components["requestBodies"]["groupAddmemberships"];
         responses: {
             /** @description Removed */
@@ -2061,12 +1946,7 @@ export interface operations {
         };
     };
     groupRemoveprivilege: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -2090,12 +1970,7 @@ export interface operations {
         };
     };
     groupRemoverole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -2432,12 +2307,7 @@ export interface operations {
         };
     };
     metadataAssigntag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: components["requestBodies"]["metadataAssigntag"];
         responses: {
             /** @description Tagged */
@@ -2449,12 +2319,7 @@ export interface operations {
         };
     };
     metadataDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -2663,12 +2528,7 @@ export interface operations {
         };
     };
     metadataMarkasfavoritefor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -2694,12 +2554,7 @@ export interface operations {
         };
     };
     metadataUnmarkasfavoritefor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -2719,12 +2574,7 @@ export interface operations {
         };
     };
     metadataTmlExport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -2786,12 +2636,7 @@ export interface operations {
         };
     };
     metadataTmlExportBatch: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -2845,12 +2690,7 @@ export interface operations {
         };
     };
     metadataTmlImport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -2903,12 +2743,7 @@ export interface operations {
         };
     };
     metadataUnassigntag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: components["requestBodies"]["metadataAssigntag"];
         responses: {
             /** @description Untagged */
@@ -3078,12 +2913,7 @@ export interface operations {
         };
     };
     partnerSnowflakeUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3135,12 +2965,7 @@ export interface operations {
         };
     };
     rolePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3167,12 +2992,7 @@ export interface operations {
         };
     };
     roleSearch: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3296,12 +3116,7 @@ export interface operations {
         };
     };
     securityEffectivepermissionbulk: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3381,12 +3196,7 @@ export interface operations {
         };
     };
     securityShare: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3419,12 +3229,7 @@ export interface operations {
         };
     };
     securityShareviz: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3459,12 +3264,7 @@ export interface operations {
         };
     };
     sessionAuthToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3510,12 +3310,7 @@ export interface operations {
         };
     };
     sessionHomepinboardGet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Liveboard GUID as plain text */
@@ -3527,12 +3322,7 @@ export interface operations {
         };
     };
     sessionHomepinboardPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3554,12 +3344,7 @@ export interface operations {
         };
     };
     sessionHomepinboardDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Cleared (no body shown) */
@@ -3569,12 +3354,7 @@ export interface operations {
         };
     };
     sessionInfo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -3587,12 +3367,7 @@ export interface operations {
         };
     };
     sessionLogin: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3653,12 +3428,7 @@ export interface operations {
         };
     };
     sessionLoginTokenPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3689,12 +3459,7 @@ export interface operations {
         };
     };
     sessionLogout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Logged out */
@@ -3732,12 +3497,7 @@ export interface operations {
         };
     };
     sessionOrgsPut: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3867,12 +3627,7 @@ export interface operations {
         };
     };
     userActivate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3926,12 +3681,7 @@ export interface operations {
         };
     };
     userEmail: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3952,12 +3702,7 @@ export interface operations {
         };
     };
     userInactivate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3980,12 +3725,7 @@ export interface operations {
         };
     };
     userList: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -3997,12 +3737,7 @@ export interface operations {
         };
     };
     userResetpassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -4025,12 +3760,7 @@ export interface operations {
         };
     };
     userSessionInvalidate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -4118,12 +3848,7 @@ export interface operations {
         };
     };
     userUpdatepassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -4146,12 +3871,7 @@ export interface operations {
         };
     };
     userUpdatepreference: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -4329,6 +4049,13 @@ export interface operations {
 type Failure1 = components["responses"]["Failure1"];
 /** An error answer (components.responses.Failure2). */
 type Failure2 = components["responses"]["Failure2"];
+/** What an operation without parameters lists (the raw clients reject any params for it). */
+type NoParameters = {
+    query?: never;
+    header?: never;
+    path?: never;
+    cookie?: never;
+};
 
 /** One of 11 values. */
 export type Privilege = "ADMINISTRATION" | "DEVELOPER" | "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "EXPERIMENTALFEATUREPRIVILEGE" | "JOBSCHEDULING" | "RANALYSIS" | "A3ANALYSIS" | "BYPASSRLS";

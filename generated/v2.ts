@@ -8179,12 +8179,7 @@ export interface components {
 export type $defs = Record<string, never>;
 export interface operations {
     createAgentConversation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateAgentConversationRequest"];
@@ -8210,12 +8205,7 @@ export interface operations {
         };
     };
     createConversation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateConversationRequest"];
@@ -8263,12 +8253,7 @@ export interface operations {
         };
     };
     exportMemory: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExportMemoryRequest"];
@@ -8294,12 +8279,7 @@ export interface operations {
         };
     };
     getAgentInstructions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Common successful response */
@@ -8385,12 +8365,7 @@ export interface operations {
         };
     };
     getDataSourceSuggestions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GetDataSourceSuggestionsRequest"];
@@ -8416,12 +8391,7 @@ export interface operations {
         };
     };
     getNLInstructions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GetNLInstructionsRequest"];
@@ -8447,12 +8417,7 @@ export interface operations {
         };
     };
     getRelevantQuestions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GetRelevantQuestionsRequest"];
@@ -8478,12 +8443,7 @@ export interface operations {
         };
     };
     importMemory: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImportMemoryRequest"];
@@ -8544,12 +8504,7 @@ export interface operations {
         };
     };
     queryGetDecomposedQuery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["QueryGetDecomposedQueryRequest"];
@@ -8676,12 +8631,7 @@ export interface operations {
         };
     };
     sendAgentMessageStreaming: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SendAgentMessageStreamingRequest"];
@@ -8740,12 +8690,7 @@ export interface operations {
         };
     };
     setAgentInstructions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SetAgentInstructionsRequest"];
@@ -8771,12 +8716,7 @@ export interface operations {
         };
     };
     setNLInstructions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SetNLInstructionsRequest"];
@@ -8802,12 +8742,7 @@ export interface operations {
         };
     };
     singleAnswer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SingleAnswerRequest"];
@@ -8881,12 +8816,7 @@ export interface operations {
         };
     };
     configureAuthSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConfigureAuthSettingsRequest"];
@@ -8904,12 +8834,7 @@ export interface operations {
         };
     };
     getCurrentUserInfo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Fetch current session user detail successful. */
@@ -8925,12 +8850,7 @@ export interface operations {
         };
     };
     getCurrentUserToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Fetching token for current user successful. */
@@ -8946,12 +8866,7 @@ export interface operations {
         };
     };
     getCustomAccessToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GetCustomAccessTokenRequest"];
@@ -8971,12 +8886,7 @@ export interface operations {
         };
     };
     getFullAccessToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GetFullAccessTokenRequest"];
@@ -8996,12 +8906,7 @@ export interface operations {
         };
     };
     getObjectAccessToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GetObjectAccessTokenRequest"];
@@ -9021,12 +8926,7 @@ export interface operations {
         };
     };
     login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LoginRequest"];
@@ -9044,12 +8944,7 @@ export interface operations {
         };
     };
     logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description User logout successful. */
@@ -9063,12 +8958,7 @@ export interface operations {
         };
     };
     revokeToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RevokeTokenRequest"];
@@ -9086,12 +8976,7 @@ export interface operations {
         };
     };
     searchAuthSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchAuthSettingsRequest"];
@@ -9111,12 +8996,7 @@ export interface operations {
         };
     };
     validateToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ValidateTokenRequest"];
@@ -9136,12 +9016,7 @@ export interface operations {
         };
     };
     createCollection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateCollectionRequest"];
@@ -9161,12 +9036,7 @@ export interface operations {
         };
     };
     deleteCollection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteCollectionRequest"];
@@ -9187,12 +9057,7 @@ export interface operations {
         };
     };
     searchCollections: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchCollectionsRequest"];
@@ -9242,12 +9107,7 @@ export interface operations {
         };
     };
     connectionConfigurationSearch: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConnectionConfigurationSearchRequest"];
@@ -9267,12 +9127,7 @@ export interface operations {
         };
     };
     createConnectionConfiguration: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateConnectionConfigurationRequest"];
@@ -9292,12 +9147,7 @@ export interface operations {
         };
     };
     deleteConnectionConfiguration: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteConnectionConfigurationRequest"];
@@ -9341,12 +9191,7 @@ export interface operations {
         };
     };
     createConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateConnectionRequest"];
@@ -9366,12 +9211,7 @@ export interface operations {
         };
     };
     deleteConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteConnectionRequest"];
@@ -9489,12 +9329,7 @@ export interface operations {
         };
     };
     searchConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchConnectionRequest"];
@@ -9543,12 +9378,7 @@ export interface operations {
         };
     };
     updateConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateConnectionRequest"];
@@ -9619,12 +9449,7 @@ export interface operations {
         };
     };
     createCustomAction: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateCustomActionRequest"];
@@ -9666,12 +9491,7 @@ export interface operations {
         };
     };
     searchCustomActions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchCustomActionsRequest"];
@@ -9717,12 +9537,7 @@ export interface operations {
         };
     };
     createCalendar: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateCalendarRequest"];
@@ -9764,12 +9579,7 @@ export interface operations {
         };
     };
     generateCSV: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GenerateCSVRequest"];
@@ -9789,12 +9599,7 @@ export interface operations {
         };
     };
     searchCalendars: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchCalendarsRequest"];
@@ -9840,12 +9645,7 @@ export interface operations {
         };
     };
     fetchAnswerData: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchAnswerDataRequest"];
@@ -9865,12 +9665,7 @@ export interface operations {
         };
     };
     fetchLiveboardData: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchLiveboardDataRequest"];
@@ -9890,12 +9685,7 @@ export interface operations {
         };
     };
     searchData: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchDataRequest"];
@@ -9915,12 +9705,7 @@ export interface operations {
         };
     };
     dbtConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -9968,12 +9753,7 @@ export interface operations {
         };
     };
     dbtGenerateSyncTml: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -10003,12 +9783,7 @@ export interface operations {
         };
     };
     dbtGenerateTml: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -10055,12 +9830,7 @@ export interface operations {
         };
     };
     dbtSearch: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Retrieved list of DBT connections successfully. */
@@ -10098,12 +9868,7 @@ export interface operations {
         };
     };
     updateDbtConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -10153,12 +9918,7 @@ export interface operations {
         };
     };
     createEmailCustomization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateEmailCustomizationRequest"];
@@ -10198,12 +9958,7 @@ export interface operations {
         };
     };
     deleteOrgEmailCustomization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteOrgEmailCustomizationRequest"];
@@ -10221,12 +9976,7 @@ export interface operations {
         };
     };
     searchEmailCustomization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchEmailCustomizationRequest"];
@@ -10245,12 +9995,7 @@ export interface operations {
         };
     };
     updateEmailCustomization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateEmailCustomizationRequest"];
@@ -10268,12 +10013,7 @@ export interface operations {
         };
     };
     validateEmailCustomization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Triggered test email for customization configuration */
@@ -10286,12 +10026,7 @@ export interface operations {
         };
     };
     createUserGroup: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateUserGroupRequest"];
@@ -10333,12 +10068,7 @@ export interface operations {
         };
     };
     importUserGroups: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImportUserGroupsRequest"];
@@ -10358,12 +10088,7 @@ export interface operations {
         };
     };
     searchUserGroups: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchUserGroupsRequest"];
@@ -10409,12 +10134,7 @@ export interface operations {
         };
     };
     searchChannelHistory: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchChannelHistoryRequest"];
@@ -10434,12 +10154,7 @@ export interface operations {
         };
     };
     fetchLogs: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchLogsRequest"];
@@ -10459,12 +10174,7 @@ export interface operations {
         };
     };
     deleteManualTranslations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteManualTranslationsRequest"];
@@ -10482,12 +10192,7 @@ export interface operations {
         };
     };
     exportManualTranslations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExportManualTranslationsRequest"];
@@ -10533,12 +10238,7 @@ export interface operations {
         };
     };
     importManualTranslations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -10571,12 +10271,7 @@ export interface operations {
         };
     };
     convertWorksheetToModel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConvertWorksheetToModelRequest"];
@@ -10596,12 +10291,7 @@ export interface operations {
         };
     };
     copyObject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CopyObjectRequest"];
@@ -10622,12 +10312,7 @@ export interface operations {
         };
     };
     deleteMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteMetadataRequest"];
@@ -10645,12 +10330,7 @@ export interface operations {
         };
     };
     exportMetadataTML: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExportMetadataTMLRequest"];
@@ -10670,12 +10350,7 @@ export interface operations {
         };
     };
     exportMetadataTMLBatched: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExportMetadataTMLBatchedRequest"];
@@ -10695,12 +10370,7 @@ export interface operations {
         };
     };
     fetchAnswerSqlQuery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchAnswerSqlQueryRequest"];
@@ -10720,12 +10390,7 @@ export interface operations {
         };
     };
     fetchAsyncImportTaskStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchAsyncImportTaskStatusRequest"];
@@ -10745,12 +10410,7 @@ export interface operations {
         };
     };
     fetchLiveboardSqlQuery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchLiveboardSqlQueryRequest"];
@@ -10770,12 +10430,7 @@ export interface operations {
         };
     };
     importMetadataTML: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImportMetadataTMLRequest"];
@@ -10795,12 +10450,7 @@ export interface operations {
         };
     };
     importMetadataTMLAsync: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImportMetadataTMLAsyncRequest"];
@@ -10820,12 +10470,7 @@ export interface operations {
         };
     };
     parameterizeMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ParameterizeMetadataRequest"];
@@ -10843,12 +10488,7 @@ export interface operations {
         };
     };
     parameterizeMetadataFields: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ParameterizeMetadataFieldsRequest"];
@@ -10866,12 +10506,7 @@ export interface operations {
         };
     };
     searchMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchMetadataRequest"];
@@ -10891,12 +10526,7 @@ export interface operations {
         };
     };
     unparameterizeMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UnparameterizeMetadataRequest"];
@@ -10914,12 +10544,7 @@ export interface operations {
         };
     };
     updateMetadataHeader: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateMetadataHeaderRequest"];
@@ -10937,12 +10562,7 @@ export interface operations {
         };
     };
     updateMetadataObjId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateMetadataObjIdRequest"];
@@ -10960,12 +10580,7 @@ export interface operations {
         };
     };
     createOrg: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateOrgRequest"];
@@ -11007,12 +10622,7 @@ export interface operations {
         };
     };
     searchOrgs: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchOrgsRequest"];
@@ -11058,12 +10668,7 @@ export interface operations {
         };
     };
     exportAnswerReport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExportAnswerReportRequest"];
@@ -11083,12 +10688,7 @@ export interface operations {
         };
     };
     exportLiveboardReport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExportLiveboardReportRequest"];
@@ -11108,12 +10708,7 @@ export interface operations {
         };
     };
     createRole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateRoleRequest"];
@@ -11155,12 +10750,7 @@ export interface operations {
         };
     };
     searchRoles: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchRolesRequest"];
@@ -11208,12 +10798,7 @@ export interface operations {
         };
     };
     createSchedule: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateScheduleRequest"];
@@ -11255,12 +10840,7 @@ export interface operations {
         };
     };
     searchSchedules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchSchedulesRequest"];
@@ -11306,12 +10886,7 @@ export interface operations {
         };
     };
     assignChangeAuthor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AssignChangeAuthorRequest"];
@@ -11329,12 +10904,7 @@ export interface operations {
         };
     };
     fetchColumnSecurityRules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchColumnSecurityRulesRequest"];
@@ -11354,12 +10924,7 @@ export interface operations {
         };
     };
     fetchObjectPrivileges: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchObjectPrivilegesRequest"];
@@ -11379,12 +10944,7 @@ export interface operations {
         };
     };
     fetchPermissionsOfPrincipals: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchPermissionsOfPrincipalsRequest"];
@@ -11404,12 +10964,7 @@ export interface operations {
         };
     };
     fetchPermissionsOnMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchPermissionsOnMetadataRequest"];
@@ -11429,12 +10984,7 @@ export interface operations {
         };
     };
     manageObjectPrivilege: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ManageObjectPrivilegeRequest"];
@@ -11452,12 +11002,7 @@ export interface operations {
         };
     };
     publishMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PublishMetadataRequest"];
@@ -11475,12 +11020,7 @@ export interface operations {
         };
     };
     shareMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ShareMetadataRequest"];
@@ -11498,12 +11038,7 @@ export interface operations {
         };
     };
     unpublishMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UnpublishMetadataRequest"];
@@ -11521,12 +11056,7 @@ export interface operations {
         };
     };
     updateColumnSecurityRules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateColumnSecurityRulesRequest"];
@@ -11544,12 +11074,7 @@ export interface operations {
         };
     };
     deleteStyleFonts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteStyleFontsRequest"];
@@ -11596,12 +11121,7 @@ export interface operations {
         };
     };
     searchStyleCustomizations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchStyleCustomizationsRequest"];
@@ -11621,12 +11141,7 @@ export interface operations {
         };
     };
     searchStyleFonts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchStyleFontsRequest"];
@@ -11646,12 +11161,7 @@ export interface operations {
         };
     };
     updateStyleCustomization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -11748,12 +11258,7 @@ export interface operations {
         };
     };
     uploadStyleFont: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -11813,12 +11318,7 @@ export interface operations {
         };
     };
     configureCommunicationChannelPreferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConfigureCommunicationChannelPreferencesRequest"];
@@ -11836,12 +11336,7 @@ export interface operations {
         };
     };
     configureSecuritySettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConfigureSecuritySettingsRequest"];
@@ -11859,12 +11354,7 @@ export interface operations {
         };
     };
     getSystemConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Cluster config information. */
@@ -11880,12 +11370,7 @@ export interface operations {
         };
     };
     getSystemInformation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Cluster information. */
@@ -11901,12 +11386,7 @@ export interface operations {
         };
     };
     getSystemOverrideInfo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Cluster configuration which can be overridden. */
@@ -11922,12 +11402,7 @@ export interface operations {
         };
     };
     searchCommunicationChannelPreferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchCommunicationChannelPreferencesRequest"];
@@ -11947,12 +11422,7 @@ export interface operations {
         };
     };
     searchSecuritySettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchSecuritySettingsRequest"];
@@ -11972,12 +11442,7 @@ export interface operations {
         };
     };
     updateSystemConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateSystemConfigRequest"];
@@ -11995,12 +11460,7 @@ export interface operations {
         };
     };
     validateCommunicationChannel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ValidateCommunicationChannelRequest"];
@@ -12020,12 +11480,7 @@ export interface operations {
         };
     };
     assignTag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AssignTagRequest"];
@@ -12043,12 +11498,7 @@ export interface operations {
         };
     };
     createTag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateTagRequest"];
@@ -12090,12 +11540,7 @@ export interface operations {
         };
     };
     searchTags: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchTagsRequest"];
@@ -12115,12 +11560,7 @@ export interface operations {
         };
     };
     unassignTag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UnassignTagRequest"];
@@ -12164,12 +11604,7 @@ export interface operations {
         };
     };
     activateUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ActivateUserRequest"];
@@ -12189,12 +11624,7 @@ export interface operations {
         };
     };
     changeUserPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChangeUserPasswordRequest"];
@@ -12212,12 +11642,7 @@ export interface operations {
         };
     };
     createUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateUserRequest"];
@@ -12237,12 +11662,7 @@ export interface operations {
         };
     };
     deactivateUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeactivateUserRequest"];
@@ -12284,12 +11704,7 @@ export interface operations {
         };
     };
     forceLogoutUsers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ForceLogoutUsersRequest"];
@@ -12307,12 +11722,7 @@ export interface operations {
         };
     };
     importUsers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImportUsersRequest"];
@@ -12332,12 +11742,7 @@ export interface operations {
         };
     };
     resetUserPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ResetUserPasswordRequest"];
@@ -12355,12 +11760,7 @@ export interface operations {
         };
     };
     searchUsers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchUsersRequest"];
@@ -12406,12 +11806,7 @@ export interface operations {
         };
     };
     createVariable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateVariableRequest"];
@@ -12453,12 +11848,7 @@ export interface operations {
         };
     };
     deleteVariables: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteVariablesRequest"];
@@ -12502,12 +11892,7 @@ export interface operations {
         };
     };
     searchVariables: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchVariablesRequest"];
@@ -12553,12 +11938,7 @@ export interface operations {
         };
     };
     updateVariableValues: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateVariableValuesRequest"];
@@ -12576,12 +11956,7 @@ export interface operations {
         };
     };
     commitBranch: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CommitBranchRequest"];
@@ -12601,12 +11976,7 @@ export interface operations {
         };
     };
     createConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateConfigRequest"];
@@ -12626,12 +11996,7 @@ export interface operations {
         };
     };
     deleteConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteConfigRequest"];
@@ -12649,12 +12014,7 @@ export interface operations {
         };
     };
     deployCommit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeployCommitRequest"];
@@ -12702,12 +12062,7 @@ export interface operations {
         };
     };
     searchCommits: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchCommitsRequest"];
@@ -12727,12 +12082,7 @@ export interface operations {
         };
     };
     searchConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchConfigRequest"];
@@ -12752,12 +12102,7 @@ export interface operations {
         };
     };
     updateConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateConfigRequest"];
@@ -12777,12 +12122,7 @@ export interface operations {
         };
     };
     validateMerge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ValidateMergeRequest"];
@@ -12802,12 +12142,7 @@ export interface operations {
         };
     };
     createWebhookConfiguration: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateWebhookConfigurationRequest"];
@@ -12827,12 +12162,7 @@ export interface operations {
         };
     };
     deleteWebhookConfigurations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteWebhookConfigurationsRequest"];
@@ -12852,12 +12182,7 @@ export interface operations {
         };
     };
     getWebhookStorageConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Storage setup information retrieved successfully */
@@ -12873,12 +12198,7 @@ export interface operations {
         };
     };
     searchWebhookConfigurations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchWebhookConfigurationsRequest"];
@@ -12927,6 +12247,13 @@ export interface operations {
 
 /** An error answer (components.responses.Failure1). */
 type Failure1 = components["responses"]["Failure1"];
+/** What an operation without parameters lists (the raw clients reject any params for it). */
+type NoParameters = {
+    query?: never;
+    header?: never;
+    path?: never;
+    cookie?: never;
+};
 
 /** One of 234 values. */
 export type CurrencyFormat = "ADP" | "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARA" | "ARS" | "ATS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BEF" | "BGL" | "BGM" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOP" | "BOV" | "BRL" | "BSD" | "BTN" | "BUK" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLE" | "CLP" | "CNX" | "CNY" | "COP" | "COU" | "CRC" | "CSK" | "CUC" | "CUP" | "CVE" | "CYP" | "CZK" | "DDM" | "DEM" | "DJF" | "DKK" | "DOP" | "DZD" | "ECS" | "ECV" | "EEK" | "EGP" | "ERN" | "ESP" | "ETB" | "EUR" | "FIM" | "FJD" | "FKP" | "FRF" | "GBP" | "GEK" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GNS" | "GQE" | "GRD" | "GTQ" | "GWE" | "GWP" | "GYD" | "HKD" | "HNL" | "HRD" | "HRK" | "HTG" | "HUF" | "IDR" | "IEP" | "ILP" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "ITL" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LTL" | "LTT" | "LUC" | "LUF" | "LUL" | "LVL" | "LVR" | "LYD" | "MAD" | "MAF" | "MCF" | "MDC" | "MDL" | "MGA" | "MGF" | "MKD" | "MLF" | "MMK" | "MNT" | "MOP" | "MRU" | "MTL" | "MTP" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZE" | "MZN" | "NAD" | "NGN" | "NIO" | "NLG" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEI" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PTE" | "PYG" | "QAR" | "RHD" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SIT" | "SKK" | "SLL" | "SOS" | "SRD" | "SRG" | "SSP" | "STN" | "SUR" | "SVC" | "SYP" | "SZL" | "THB" | "TJR" | "TJS" | "TMT" | "TND" | "TOP" | "TPE" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UAK" | "UGX" | "USD" | "UYU" | "UYW" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XAG" | "XAU" | "XBA" | "XBB" | "XCD" | "XDR" | "XEU" | "XFO" | "XFU" | "XOF" | "XPD" | "XPF" | "XPT" | "XRE" | "XSU" | "XTS" | "XUA" | "XXX" | "YDD" | "YER" | "ZAR" | "ZMW";
