@@ -6,11 +6,14 @@
 // TypeScript 5.9 (the repository's) and TypeScript 7 (bench/.out/ts7, installed on first run).
 // Side by side with ThoughtSpot's own SDK (@thoughtspot/rest-api-sdk, installed into bench/.out/tsdk on
 // first run, never a dependency): the same 10 operations through each, with `skipLibCheck` false (every
-// declaration file of the package is checked too) and true, against a file that imports nothing.
+// declaration file of the package is checked too) and true, against a file that imports nothing; then
+// where that lib check goes (warm CPU time and syntax nodes per part of the program: libs, this SDK's
+// generated V2 / V1 / src declarations, ThoughtSpot's).
 // Run: npm run bench:typecheck   (-- --runs 5 --no-build; --libcheck-only runs only the side-by-side part)
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import ts from "typescript";
 import { CONSUMER, median, OUT, prepareConsumer, ROOT } from "./consumer.js";
 
 const args = process.argv.slice(2);
@@ -311,6 +314,101 @@ function libCheckSideBySide(ts59: Compiler) {
   }
 }
 
+/** Which part of a consumer's program a file is: the libs, this SDK's V2 / V1 / shared declarations, ThoughtSpot's. */
+function partOf(file: string): string {
+  if (file.includes("/typescript/lib/")) return "TypeScript's libs";
+  if (file.includes(TSDK_PACKAGE)) return "ThoughtSpot's SDK";
+  const own = file.split("/thoughtspot-rest-api/dist/types/esm/")[1];
+  if (!own) return "the consumer's file";
+  if (own.startsWith("generated/v2")) return "this SDK: generated V2 types";
+  if (
+    /^generated\/v1|^src\/v1\/|paginate-v1|^src\/enums\/(ts-types|metadata|groups|privileges|reports|sharing)/.test(
+      own,
+    )
+  )
+    return "this SDK: V1 types (generated and src)";
+  return "this SDK: src (client, helpers)";
+}
+
+/**
+ * Where the lib check's time goes, with less noise than a cold tsc's wall time: in this process, the
+ * files parsed once (JSDoc parsed as tsc does), then for each run a new program and checker; CPU time of
+ * each file's semantic diagnostics (warm JIT), summed per part, medians of RUNS alternated runs. Beside
+ * it the declarations' syntax nodes per part: deterministic, and what checking a declaration file walks.
+ */
+function checkByPart(names: string[]) {
+  const TOTAL = "all";
+  const files = new Map<string, ts.SourceFile | undefined>();
+  const programOf = (name: string) => {
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(CONSUMER, `tsconfig.${name}.skip-false.json`),
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => {
+          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+        },
+      },
+    )!;
+    const host = ts.createCompilerHost(config.options);
+    host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+    const read = host.getSourceFile;
+    host.getSourceFile = (file, ...rest) => {
+      if (!files.has(file)) files.set(file, read(file, ...rest));
+      return files.get(file);
+    };
+    return ts.createProgram({ rootNames: config.fileNames, options: config.options, host });
+  };
+  const cpu = new Map(names.map((n) => [n, new Map<string, number[]>()]));
+  const nodes = new Map(names.map((n) => [n, new Map<string, number>()]));
+  for (let run = 0; run <= RUNS; run++) {
+    for (const name of names) {
+      const program = programOf(name);
+      const sums = new Map<string, number>();
+      for (const file of program.getSourceFiles()) {
+        const part = partOf(file.fileName);
+        const started = process.cpuUsage();
+        program.getSemanticDiagnostics(file);
+        const used = process.cpuUsage(started);
+        sums.set(part, (sums.get(part) ?? 0) + (used.user + used.system) / 1000);
+        if (run === 0) {
+          let count = 0;
+          const visit = (node: ts.Node) => {
+            count++;
+            ts.forEachChild(node, visit);
+          };
+          visit(file);
+          nodes.get(name)!.set(part, (nodes.get(name)!.get(part) ?? 0) + count);
+        }
+      }
+      if (run === 0) continue; // the first run warms the JIT
+      sums.set(
+        TOTAL,
+        [...sums.values()].reduce((a, b) => a + b, 0),
+      );
+      for (const [part, ms] of sums) {
+        const list = cpu.get(name)!.get(part) ?? [];
+        list.push(ms);
+        cpu.get(name)!.set(part, list);
+      }
+    }
+  }
+  console.log(
+    `\nWhere the lib check goes (skipLibCheck false; in-process, warm, CPU ms, medians of ${RUNS} alternated runs):\n`,
+  );
+  console.log("| file | part | syntax nodes | check CPU |");
+  console.log("|---|---|---:|---:|");
+  for (const name of names) {
+    for (const [part, list] of [...cpu.get(name)!].sort((a, b) => a[0].localeCompare(b[0]))) {
+      if (part === "TypeScript's libs" || part === TOTAL) continue;
+      console.log(`| ${name}.ts | ${part} | ${nodes.get(name)!.get(part)} | ${median(list).toFixed(1)} ms |`);
+    }
+    console.log(
+      `| ${name}.ts | **all files, libs included** | | **${median(cpu.get(name)!.get(TOTAL)!).toFixed(0)} ms** |`,
+    );
+  }
+}
+
 function main() {
   prepareConsumer({ build: !args.includes("--no-build") });
   if (args.includes("--libcheck-only")) {
@@ -329,6 +427,7 @@ function main() {
       `4 raw calls: ${count} instantiations, budget ≤ ${RAW_BUDGET}: ${count <= RAW_BUDGET ? "met" : "MISSED"}`,
     );
     libCheckSideBySide(ts59);
+    checkByPart(["nothing", "with-sdk-10", "with-tsdk-10"]);
     return;
   }
   writeFileSync(join(CONSUMER, "with-sdk.ts"), withSdk);
@@ -439,6 +538,7 @@ function main() {
     }
   }
   libCheckSideBySide(ts59);
+  checkByPart(["nothing", "with-sdk-10", "with-tsdk-10"]);
 }
 
 main();

@@ -959,12 +959,7 @@ export interface operations {
         };
     };
     internalMetadataDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -988,12 +983,7 @@ export interface operations {
         };
     };
     adminBanner: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -1005,12 +995,7 @@ export interface operations {
         };
     };
     adminConfiginfo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -1019,16 +1004,11 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            401: components["responses"]["Failure1"];
+            401: Failure1;
         };
     };
     adminConfiginfoOverrides: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -1039,16 +1019,11 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Failure1"];
+            401: Failure1;
         };
     };
     adminConfiginfoUpdate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1066,7 +1041,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
+            401: Failure1;
         };
     };
     adminEmbedActions: {
@@ -1087,16 +1062,11 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"][];
                 };
             };
-            401: components["responses"]["Failure1"];
+            401: Failure1;
         };
     };
     adminEmbedActionPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: components["requestBodies"]["adminEmbedActionPost"];
         responses: {
             /** @description Success */
@@ -1105,7 +1075,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            401: components["responses"]["Failure1"];
+            401: Failure1;
         };
     };
     adminEmbedAction: {
@@ -1126,8 +1096,8 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
+            401: Failure1;
+            404: Failure1;
         };
     };
     adminEmbedActionsPut: {
@@ -1148,8 +1118,8 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
+            401: Failure1;
+            404: Failure1;
         };
     };
     adminEmbedActionDelete: {
@@ -1170,8 +1140,8 @@ export interface operations {
                     "application/json": components["schemas"]["CustomAction"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
+            401: Failure1;
+            404: Failure1;
         };
     };
     adminEmbedActionAssociationsGet: {
@@ -1192,8 +1162,8 @@ export interface operations {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
+            401: Failure1;
+            404: Failure1;
         };
     };
     adminEmbedActionAssociationsPost: {
@@ -1214,9 +1184,9 @@ export interface operations {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            401: Failure1;
+            404: Failure1;
+            500: Failure1;
         };
     };
     adminEmbedActionAssociationsDelete: {
@@ -1237,18 +1207,13 @@ export interface operations {
                     "application/json": components["schemas"]["ActionAssociationMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            404: Failure1;
         };
     };
     connectionCreate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1277,17 +1242,12 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionHeaderResponse"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            401: Failure1;
+            500: Failure1;
         };
     };
     connectionDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1301,8 +1261,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            401: Failure1;
+            500: Failure1;
         };
     };
     connectionExport: {
@@ -1323,17 +1283,12 @@ export interface operations {
                     "text/yaml": string;
                 };
             };
-            401: components["responses"]["Failure2"];
-            500: components["responses"]["Failure2"];
+            401: Failure2;
+            500: Failure2;
         };
     };
     connectionFetchConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1358,17 +1313,12 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionFetchResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            500: Failure1;
         };
     };
     connectionFetchLiveColumns: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1394,8 +1344,8 @@ export interface operations {
                     "application/json": components["schemas"]["LiveColumnsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            500: Failure1;
         };
     };
     connectionList: {
@@ -1428,17 +1378,12 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            401: Failure1;
+            500: Failure1;
         };
     };
     connectionTypes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -1447,17 +1392,12 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionType"][];
                 };
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            401: Failure1;
+            500: Failure1;
         };
     };
     connectionUpdate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1488,17 +1428,12 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionUpdateResponse"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            401: Failure1;
+            500: Failure1;
         };
     };
     databaseCreatetable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1518,16 +1453,11 @@ export interface operations {
                     "application/json": components["schemas"]["CreateTableResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     databaseDatabases: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -1563,12 +1493,7 @@ export interface operations {
         };
     };
     databaseRun: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1584,7 +1509,7 @@ export interface operations {
                     "application/json": components["schemas"]["TqlStatementResult"][];
                 };
             };
-            500: components["responses"]["Failure1"];
+            500: Failure1;
         };
     };
     databaseSchemas: {
@@ -1630,12 +1555,7 @@ export interface operations {
         };
     };
     dependencyListdependents: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1658,17 +1578,12 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            500: Failure1;
         };
     };
     dependencyListincomplete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -1677,7 +1592,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncompleteObjects"];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     dependencyLogicalcolumn: {
@@ -1698,7 +1613,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     dependencyLogicalrelationship: {
@@ -1719,7 +1634,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     dependencyLogicaltable: {
@@ -1740,7 +1655,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     dependencyPhysicalcolumn: {
@@ -1761,7 +1676,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     dependencyPhysicaltable: {
@@ -1782,7 +1697,7 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     dependencyPinboard: {
@@ -1803,16 +1718,11 @@ export interface operations {
                     "application/json": components["schemas"]["DependentsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     exportPinboardPdf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: {
             content: {
                 "multipart/form-data": {
@@ -1871,9 +1781,9 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-            400: components["responses"]["Failure2"];
-            403: components["responses"]["Failure2"];
-            404: components["responses"]["Failure2"];
+            400: Failure2;
+            403: Failure2;
+            404: Failure2;
         };
     };
     groupGet: {
@@ -1896,16 +1806,11 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     groupPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -1944,34 +1849,24 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            401: Failure1;
+            500: Failure1;
         };
     };
     groupAddmemberships: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: components["requestBodies"]["groupAddmemberships"];
         responses: {
             /** @description Added */
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            415: components["responses"]["Failure1"];
+            400: Failure1;
+            415: Failure1;
         };
     };
     groupAddprivilege: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -1992,17 +1887,12 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            415: components["responses"]["Failure1"];
+            401: Failure1;
+            415: Failure1;
         };
     };
     groupAddrole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -2018,8 +1908,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
-            415: components["responses"]["Failure1"];
+            401: Failure1;
+            415: Failure1;
         };
     };
     groupListuser: {
@@ -2040,33 +1930,23 @@ export interface operations {
                     "application/json": components["schemas"]["User"][];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     groupRemovememberships: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: components["requestBodies"]["groupAddmemberships"];
         responses: {
             /** @description Removed */
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            415: components["responses"]["Failure1"];
+            400: Failure1;
+            415: Failure1;
         };
     };
     groupRemoveprivilege: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -2085,17 +1965,12 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            415: components["responses"]["Failure1"];
+            400: Failure1;
+            415: Failure1;
         };
     };
     groupRemoverole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -2111,8 +1986,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            415: components["responses"]["Failure1"];
+            400: Failure1;
+            415: Failure1;
         };
     };
     groupPut: {
@@ -2140,8 +2015,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            403: Failure1;
+            500: Failure1;
         };
     };
     groupDelete: {
@@ -2160,8 +2035,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            403: Failure1;
+            500: Failure1;
         };
     };
     groupGroupsGet: {
@@ -2182,7 +2057,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"][];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     groupGroupsPut: {
@@ -2201,7 +2076,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     groupGroupsPost: {
@@ -2227,7 +2102,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     groupGroupsDelete: {
@@ -2246,7 +2121,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     groupUserPost: {
@@ -2267,7 +2142,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     groupUserDelete: {
@@ -2288,8 +2163,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            403: Failure1;
+            500: Failure1;
         };
     };
     groupUsersGet: {
@@ -2310,7 +2185,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"][];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     groupUsersPut: {
@@ -2336,7 +2211,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     groupUsersPost: {
@@ -2358,7 +2233,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     groupUsersDelete: {
@@ -2380,7 +2255,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     logsTopics: {
@@ -2408,7 +2283,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditLogEntry"][];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     materializationRefreshview: {
@@ -2427,34 +2302,24 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            500: Failure1;
         };
     };
     metadataAssigntag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: components["requestBodies"]["metadataAssigntag"];
         responses: {
             /** @description Tagged */
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            500: Failure1;
         };
     };
     metadataDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -2475,7 +2340,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     metadataDetails: {
@@ -2506,7 +2371,7 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataDetails"];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     metadataList: {
@@ -2561,8 +2426,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            500: Failure1;
         };
     };
     metadataListas: {
@@ -2593,8 +2458,8 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataHeaderList"];
                 };
             };
-            401: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
+            401: Failure1;
+            404: Failure1;
         };
     };
     metadataListobjectheaders: {
@@ -2637,8 +2502,8 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataHeader"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            500: Failure1;
         };
     };
     metadataListvizheaders: {
@@ -2659,16 +2524,11 @@ export interface operations {
                     "application/json": components["schemas"]["VizHeader"][];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     metadataMarkasfavoritefor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -2689,17 +2549,12 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            500: Failure1;
         };
     };
     metadataUnmarkasfavoritefor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -2715,16 +2570,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     metadataTmlExport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -2778,20 +2628,15 @@ export interface operations {
                     "application/json": components["schemas"]["TmlExportResponse"];
                 };
             };
-            400: components["responses"]["Failure2"];
-            401: components["responses"]["Failure2"];
-            403: components["responses"]["Failure2"];
-            404: components["responses"]["Failure2"];
-            500: components["responses"]["Failure2"];
+            400: Failure2;
+            401: Failure2;
+            403: Failure2;
+            404: Failure2;
+            500: Failure2;
         };
     };
     metadataTmlExportBatch: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -2837,20 +2682,15 @@ export interface operations {
                     "application/json": components["schemas"]["TmlBatchExportResponse"];
                 };
             };
-            400: components["responses"]["Failure2"];
-            401: components["responses"]["Failure2"];
-            403: components["responses"]["Failure2"];
-            404: components["responses"]["Failure2"];
-            500: components["responses"]["Failure2"];
+            400: Failure2;
+            401: Failure2;
+            403: Failure2;
+            404: Failure2;
+            500: Failure2;
         };
     };
     metadataTmlImport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -2895,28 +2735,23 @@ export interface operations {
                     "application/json": components["schemas"]["TmlImportResponse"];
                 };
             };
-            400: components["responses"]["Failure2"];
-            401: components["responses"]["Failure2"];
-            403: components["responses"]["Failure2"];
-            404: components["responses"]["Failure2"];
-            500: components["responses"]["Failure2"];
+            400: Failure2;
+            401: Failure2;
+            403: Failure2;
+            404: Failure2;
+            500: Failure2;
         };
     };
     metadataUnassigntag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: components["requestBodies"]["metadataAssigntag"];
         responses: {
             /** @description Untagged */
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            500: Failure1;
         };
     };
     orgGet: {
@@ -2941,8 +2776,8 @@ export interface operations {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
         };
     };
     orgPut: {
@@ -2976,8 +2811,8 @@ export interface operations {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
         };
     };
     orgPost: {
@@ -3007,8 +2842,8 @@ export interface operations {
                     "application/json": components["schemas"]["Org"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
         };
     };
     orgDelete: {
@@ -3040,8 +2875,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
         };
     };
     orgSearch: {
@@ -3073,17 +2908,12 @@ export interface operations {
                     "application/json": components["schemas"]["Org"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
         };
     };
     partnerSnowflakeUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3131,16 +2961,11 @@ export interface operations {
                     "application/json": components["schemas"]["PinboardData"];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     rolePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3160,19 +2985,14 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     roleSearch: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3194,10 +3014,10 @@ export interface operations {
                     "application/json": components["schemas"]["RoleSearchResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     rolePut: {
@@ -3229,10 +3049,10 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     roleDelete: {
@@ -3255,10 +3075,10 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchdata: {
@@ -3292,16 +3112,11 @@ export interface operations {
                     "application/json": components["schemas"]["DataPage"];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     securityEffectivepermissionbulk: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3319,8 +3134,8 @@ export interface operations {
                     "application/json": components["schemas"]["PermissionsByType"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
         };
     };
     securityMetadataPermissions: {
@@ -3347,8 +3162,8 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectPermissionsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
         };
     };
     securityMetadataPermissionsById: {
@@ -3376,17 +3191,12 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectPermissionsMap"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
         };
     };
     securityShare: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3415,16 +3225,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     securityShareviz: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3455,16 +3260,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     sessionAuthToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3504,18 +3304,13 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            400: components["responses"]["Failure2"];
-            401: components["responses"]["Failure2"];
-            500: components["responses"]["Failure2"];
+            400: Failure2;
+            401: Failure2;
+            500: Failure2;
         };
     };
     sessionHomepinboardGet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Liveboard GUID as plain text */
@@ -3527,12 +3322,7 @@ export interface operations {
         };
     };
     sessionHomepinboardPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3548,18 +3338,13 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
         };
     };
     sessionHomepinboardDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Cleared (no body shown) */
@@ -3569,12 +3354,7 @@ export interface operations {
         };
     };
     sessionInfo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -3583,16 +3363,11 @@ export interface operations {
                     "application/json": components["schemas"]["SessionInfo"];
                 };
             };
-            401: components["responses"]["Failure1"];
+            401: Failure1;
         };
     };
     sessionLogin: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3617,7 +3392,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
+            401: Failure1;
         };
     };
     sessionLoginTokenGet: {
@@ -3648,17 +3423,12 @@ export interface operations {
             204: {
                 content?: never;
             };
-            302: components["responses"]["Failure2"];
-            401: components["responses"]["Failure2"];
+            302: Failure2;
+            401: Failure2;
         };
     };
     sessionLoginTokenPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3684,17 +3454,12 @@ export interface operations {
             204: {
                 content?: never;
             };
-            302: components["responses"]["Failure2"];
-            401: components["responses"]["Failure2"];
+            302: Failure2;
+            401: Failure2;
         };
     };
     sessionLogout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Logged out */
@@ -3705,7 +3470,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
+            401: Failure1;
         };
     };
     sessionOrgsGet: {
@@ -3728,16 +3493,11 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOrgs"];
                 };
             };
-            403: components["responses"]["Failure1"];
+            403: Failure1;
         };
     };
     sessionOrgsPut: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3751,8 +3511,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
         };
     };
     sessionOrgsUsers: {
@@ -3776,8 +3536,8 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOrgs"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
         };
     };
     userGet: {
@@ -3800,8 +3560,8 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            500: Failure1;
         };
     };
     userPost: {
@@ -3860,19 +3620,14 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            409: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
+            409: Failure1;
+            500: Failure1;
         };
     };
     userActivate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3892,8 +3647,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            403: Failure1;
+            500: Failure1;
         };
     };
     userAddtoorg: {
@@ -3921,17 +3676,12 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
         };
     };
     userEmail: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3947,17 +3697,12 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            500: Failure1;
         };
     };
     userInactivate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -3975,17 +3720,12 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            403: components["responses"]["Failure2"];
-            500: components["responses"]["Failure2"];
+            403: Failure2;
+            500: Failure2;
         };
     };
     userList: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -3997,12 +3737,7 @@ export interface operations {
         };
     };
     userResetpassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -4020,17 +3755,12 @@ export interface operations {
             204: {
                 content?: never;
             };
-            401: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            401: Failure1;
+            500: Failure1;
         };
     };
     userSessionInvalidate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -4046,8 +3776,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            403: Failure1;
+            500: Failure1;
         };
     };
     userSync: {
@@ -4089,7 +3819,7 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            500: components["responses"]["Failure1"];
+            500: Failure1;
         };
     };
     userTransferOwnership: {
@@ -4114,16 +3844,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     userUpdatepassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -4146,12 +3871,7 @@ export interface operations {
         };
     };
     userUpdatepreference: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": {
@@ -4171,7 +3891,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     userPut: {
@@ -4207,8 +3927,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            403: Failure1;
+            500: Failure1;
         };
     };
     userDelete: {
@@ -4232,8 +3952,8 @@ export interface operations {
             204: {
                 content?: never;
             };
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            403: Failure1;
+            500: Failure1;
         };
     };
     userGroupsGet: {
@@ -4254,7 +3974,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"][];
                 };
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     userGroupsPut: {
@@ -4276,7 +3996,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     userGroupsPost: {
@@ -4298,7 +4018,7 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
     userGroupsDelete: {
@@ -4320,10 +4040,22 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
+            400: Failure1;
         };
     };
 }
+
+/** An error answer (components.responses.Failure1). */
+type Failure1 = components["responses"]["Failure1"];
+/** An error answer (components.responses.Failure2). */
+type Failure2 = components["responses"]["Failure2"];
+/** What an operation without parameters lists (the raw clients reject any params for it). */
+type NoParameters = {
+    query?: never;
+    header?: never;
+    path?: never;
+    cookie?: never;
+};
 
 /** One of 11 values. */
 export type Privilege = "ADMINISTRATION" | "DEVELOPER" | "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "EXPERIMENTALFEATUREPRIVILEGE" | "JOBSCHEDULING" | "RANALYSIS" | "A3ANALYSIS" | "BYPASSRLS";

@@ -8179,12 +8179,7 @@ export interface components {
 export type $defs = Record<string, never>;
 export interface operations {
     createAgentConversation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateAgentConversationRequest"];
@@ -8203,19 +8198,14 @@ export interface operations {
                     "application/json": components["schemas"]["AgentConversation"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createConversation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateConversationRequest"];
@@ -8234,10 +8224,10 @@ export interface operations {
                     "application/json": components["schemas"]["Conversation"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteConversation: {
@@ -8256,19 +8246,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     exportMemory: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExportMemoryRequest"];
@@ -8287,19 +8272,14 @@ export interface operations {
                     "application/json": components["schemas"]["ExportMemoryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getAgentInstructions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Common successful response */
@@ -8314,10 +8294,10 @@ export interface operations {
                     "application/json": components["schemas"]["AgentInstructions"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getConversation: {
@@ -8344,10 +8324,10 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationMessageResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getConversationList: {
@@ -8378,19 +8358,14 @@ export interface operations {
                     "application/json": components["schemas"]["AgentConversationHistoryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getDataSourceSuggestions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GetDataSourceSuggestionsRequest"];
@@ -8409,19 +8384,14 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_DataSourceSuggestionResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getNLInstructions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GetNLInstructionsRequest"];
@@ -8440,19 +8410,14 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_GetNLInstructionsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getRelevantQuestions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GetRelevantQuestionsRequest"];
@@ -8471,19 +8436,14 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_GetRelevantQuestionsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     importMemory: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImportMemoryRequest"];
@@ -8502,10 +8462,10 @@ export interface operations {
                     "application/json": components["schemas"]["ImportMemoryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     loadAnswer: {
@@ -8537,19 +8497,14 @@ export interface operations {
                     "application/json": components["schemas"]["LoadAnswerResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     queryGetDecomposedQuery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["QueryGetDecomposedQueryRequest"];
@@ -8568,10 +8523,10 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_DecomposeQueryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     sendAgentConversationMessage: {
@@ -8602,10 +8557,10 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     sendAgentConversationMessageStreaming: {
@@ -8635,10 +8590,10 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     sendAgentMessage: {
@@ -8669,19 +8624,14 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     sendAgentMessageStreaming: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SendAgentMessageStreamingRequest"];
@@ -8699,10 +8649,10 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     sendMessage: {
@@ -8733,19 +8683,14 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseMessage"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     setAgentInstructions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SetAgentInstructionsRequest"];
@@ -8764,19 +8709,14 @@ export interface operations {
                     "application/json": components["schemas"]["AgentInstructions"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     setNLInstructions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SetNLInstructionsRequest"];
@@ -8795,19 +8735,14 @@ export interface operations {
                     "application/json": components["schemas"]["eureka_SetNLInstructionsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     singleAnswer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SingleAnswerRequest"];
@@ -8826,10 +8761,10 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseMessage"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     stopConversation: {
@@ -8848,10 +8783,10 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateConversation: {
@@ -8874,19 +8809,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     configureAuthSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConfigureAuthSettingsRequest"];
@@ -8897,19 +8827,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getCurrentUserInfo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Fetch current session user detail successful. */
@@ -8918,19 +8843,14 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getCurrentUserToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Fetching token for current user successful. */
@@ -8939,19 +8859,14 @@ export interface operations {
                     "application/json": components["schemas"]["GetTokenResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getCustomAccessToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GetCustomAccessTokenRequest"];
@@ -8964,19 +8879,14 @@ export interface operations {
                     "application/json": components["schemas"]["AccessToken"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getFullAccessToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GetFullAccessTokenRequest"];
@@ -8989,19 +8899,14 @@ export interface operations {
                     "application/json": components["schemas"]["Token"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getObjectAccessToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GetObjectAccessTokenRequest"];
@@ -9014,19 +8919,14 @@ export interface operations {
                     "application/json": components["schemas"]["Token"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LoginRequest"];
@@ -9037,38 +8937,28 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description User logout successful. */
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     revokeToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RevokeTokenRequest"];
@@ -9079,19 +8969,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchAuthSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchAuthSettingsRequest"];
@@ -9104,19 +8989,14 @@ export interface operations {
                     "application/json": components["schemas"]["SearchAuthSettingsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     validateToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ValidateTokenRequest"];
@@ -9129,19 +9009,14 @@ export interface operations {
                     "application/json": components["schemas"]["TokenValidationResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createCollection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateCollectionRequest"];
@@ -9154,19 +9029,14 @@ export interface operations {
                     "application/json": components["schemas"]["Collection"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteCollection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteCollectionRequest"];
@@ -9179,20 +9049,15 @@ export interface operations {
                     "application/json": components["schemas"]["CollectionDeleteResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
         };
     };
     searchCollections: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchCollectionsRequest"];
@@ -9205,10 +9070,10 @@ export interface operations {
                     "application/json": components["schemas"]["CollectionSearchResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateCollection: {
@@ -9234,20 +9099,15 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
         };
     };
     connectionConfigurationSearch: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConnectionConfigurationSearchRequest"];
@@ -9260,19 +9120,14 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionConfigurationResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createConnectionConfiguration: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateConnectionConfigurationRequest"];
@@ -9285,19 +9140,14 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionConfigurationResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteConnectionConfiguration: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteConnectionConfigurationRequest"];
@@ -9308,10 +9158,10 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateConnectionConfiguration: {
@@ -9334,19 +9184,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateConnectionRequest"];
@@ -9359,19 +9204,14 @@ export interface operations {
                     "application/json": components["schemas"]["CreateConnectionResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteConnectionRequest"];
@@ -9382,10 +9222,10 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteConnectionV2: {
@@ -9404,10 +9244,10 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     downloadConnectionMetadataChanges: {
@@ -9428,10 +9268,10 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     fetchConnectionDiffStatus: {
@@ -9452,10 +9292,10 @@ export interface operations {
                     "application/json": components["schemas"]["FetchConnectionDiffStatusResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     revokeRefreshTokens: {
@@ -9480,21 +9320,16 @@ export interface operations {
                     "application/json": components["schemas"]["RevokeRefreshTokensResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            409: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            409: Failure1;
+            500: Failure1;
         };
     };
     searchConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchConnectionRequest"];
@@ -9507,10 +9342,10 @@ export interface operations {
                     "application/json": components["schemas"]["SearchConnectionResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     syncMetadata: {
@@ -9535,20 +9370,15 @@ export interface operations {
                     "application/json": components["schemas"]["SyncMetadataResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
         };
     };
     updateConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateConnectionRequest"];
@@ -9559,10 +9389,10 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateConnectionStatus: {
@@ -9585,11 +9415,11 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
         };
     };
     updateConnectionV2: {
@@ -9612,19 +9442,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createCustomAction: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateCustomActionRequest"];
@@ -9637,10 +9462,10 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseCustomAction"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteCustomAction: {
@@ -9659,19 +9484,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchCustomActions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchCustomActionsRequest"];
@@ -9684,10 +9504,10 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseCustomAction"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateCustomAction: {
@@ -9710,19 +9530,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createCalendar: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateCalendarRequest"];
@@ -9735,10 +9550,10 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteCalendar: {
@@ -9757,19 +9572,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     generateCSV: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GenerateCSVRequest"];
@@ -9782,19 +9592,14 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchCalendars: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchCalendarsRequest"];
@@ -9807,10 +9612,10 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateCalendar: {
@@ -9833,19 +9638,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     fetchAnswerData: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchAnswerDataRequest"];
@@ -9858,19 +9658,14 @@ export interface operations {
                     "application/json": components["schemas"]["AnswerDataResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     fetchLiveboardData: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchLiveboardDataRequest"];
@@ -9883,19 +9678,14 @@ export interface operations {
                     "application/json": components["schemas"]["LiveboardDataResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchData: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchDataRequest"];
@@ -9908,19 +9698,14 @@ export interface operations {
                     "application/json": components["schemas"]["SearchDataResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     dbtConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -9961,19 +9746,14 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     dbtGenerateSyncTml: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -9996,19 +9776,14 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     dbtGenerateTml: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -10048,19 +9823,14 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     dbtSearch: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Retrieved list of DBT connections successfully. */
@@ -10069,10 +9839,10 @@ export interface operations {
                     "application/json": components["schemas"]["DbtSearchResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteDbtConnection: {
@@ -10091,19 +9861,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateDbtConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -10146,19 +9911,14 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createEmailCustomization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateEmailCustomizationRequest"];
@@ -10171,9 +9931,9 @@ export interface operations {
                     "application/json": components["schemas"]["CreateEmailCustomizationResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteEmailCustomization: {
@@ -10192,18 +9952,13 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteOrgEmailCustomization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteOrgEmailCustomizationRequest"];
@@ -10214,19 +9969,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchEmailCustomization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchEmailCustomizationRequest"];
@@ -10239,18 +9989,13 @@ export interface operations {
                     "application/json": components["schemas"]["CreateEmailCustomizationResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateEmailCustomization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateEmailCustomizationRequest"];
@@ -10261,37 +10006,27 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     validateEmailCustomization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Triggered test email for customization configuration */
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createUserGroup: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateUserGroupRequest"];
@@ -10304,10 +10039,10 @@ export interface operations {
                     "application/json": components["schemas"]["UserGroupResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteUserGroup: {
@@ -10326,19 +10061,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     importUserGroups: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImportUserGroupsRequest"];
@@ -10351,19 +10081,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportUserGroupsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchUserGroups: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchUserGroupsRequest"];
@@ -10376,10 +10101,10 @@ export interface operations {
                     "application/json": components["schemas"]["UserGroupResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateUserGroup: {
@@ -10402,19 +10127,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchChannelHistory: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchChannelHistoryRequest"];
@@ -10427,19 +10147,14 @@ export interface operations {
                     "application/json": components["schemas"]["SearchChannelHistoryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     fetchLogs: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchLogsRequest"];
@@ -10452,19 +10167,14 @@ export interface operations {
                     "application/json": components["schemas"]["LogResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteManualTranslations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteManualTranslationsRequest"];
@@ -10475,19 +10185,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     exportManualTranslations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExportManualTranslationsRequest"];
@@ -10500,11 +10205,11 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
         };
     };
     getManualTranslationBundle: {
@@ -10525,20 +10230,15 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
         };
     };
     importManualTranslations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -10564,19 +10264,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     convertWorksheetToModel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConvertWorksheetToModelRequest"];
@@ -10589,19 +10284,14 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseWorksheetToModelConversion"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     copyObject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CopyObjectRequest"];
@@ -10614,20 +10304,15 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseCopyObject"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            404: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
         };
     };
     deleteMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteMetadataRequest"];
@@ -10638,19 +10323,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     exportMetadataTML: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExportMetadataTMLRequest"];
@@ -10663,19 +10343,14 @@ export interface operations {
                     "application/json": Record<string, unknown>[];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     exportMetadataTMLBatched: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExportMetadataTMLBatchedRequest"];
@@ -10688,19 +10363,14 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     fetchAnswerSqlQuery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchAnswerSqlQueryRequest"];
@@ -10713,19 +10383,14 @@ export interface operations {
                     "application/json": components["schemas"]["SqlQueryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     fetchAsyncImportTaskStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchAsyncImportTaskStatusRequest"];
@@ -10738,19 +10403,14 @@ export interface operations {
                     "application/json": components["schemas"]["GetAsyncImportStatusResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     fetchLiveboardSqlQuery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchLiveboardSqlQueryRequest"];
@@ -10763,19 +10423,14 @@ export interface operations {
                     "application/json": components["schemas"]["SqlQueryResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     importMetadataTML: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImportMetadataTMLRequest"];
@@ -10788,19 +10443,14 @@ export interface operations {
                     "application/json": Record<string, unknown>[];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     importMetadataTMLAsync: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImportMetadataTMLAsyncRequest"];
@@ -10813,19 +10463,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportEPackAsyncTaskStatus"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     parameterizeMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ParameterizeMetadataRequest"];
@@ -10836,19 +10481,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     parameterizeMetadataFields: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ParameterizeMetadataFieldsRequest"];
@@ -10859,19 +10499,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchMetadataRequest"];
@@ -10884,19 +10519,14 @@ export interface operations {
                     "application/json": components["schemas"]["MetadataSearchResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     unparameterizeMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UnparameterizeMetadataRequest"];
@@ -10907,19 +10537,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateMetadataHeader: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateMetadataHeaderRequest"];
@@ -10930,19 +10555,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateMetadataObjId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateMetadataObjIdRequest"];
@@ -10953,19 +10573,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createOrg: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateOrgRequest"];
@@ -10978,10 +10593,10 @@ export interface operations {
                     "application/json": components["schemas"]["OrgResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteOrg: {
@@ -11000,19 +10615,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchOrgs: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchOrgsRequest"];
@@ -11025,10 +10635,10 @@ export interface operations {
                     "application/json": components["schemas"]["OrgResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateOrg: {
@@ -11051,19 +10661,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     exportAnswerReport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExportAnswerReportRequest"];
@@ -11076,19 +10681,14 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     exportLiveboardReport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ExportLiveboardReportRequest"];
@@ -11101,19 +10701,14 @@ export interface operations {
                     "application/octet-stream": Blob;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createRole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateRoleRequest"];
@@ -11126,10 +10721,10 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteRole: {
@@ -11148,19 +10743,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchRoles: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchRolesRequest"];
@@ -11173,10 +10763,10 @@ export interface operations {
                     "application/json": components["schemas"]["SearchRoleResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateRole: {
@@ -11201,19 +10791,14 @@ export interface operations {
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createSchedule: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateScheduleRequest"];
@@ -11226,10 +10811,10 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseSchedule"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteSchedule: {
@@ -11248,19 +10833,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchSchedules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchSchedulesRequest"];
@@ -11273,10 +10853,10 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseSchedule"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateSchedule: {
@@ -11299,19 +10879,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     assignChangeAuthor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AssignChangeAuthorRequest"];
@@ -11322,19 +10897,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     fetchColumnSecurityRules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchColumnSecurityRulesRequest"];
@@ -11347,19 +10917,14 @@ export interface operations {
                     "application/json": components["schemas"]["ColumnSecurityRuleResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     fetchObjectPrivileges: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchObjectPrivilegesRequest"];
@@ -11372,19 +10937,14 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectPrivilegesOfMetadataResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     fetchPermissionsOfPrincipals: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchPermissionsOfPrincipalsRequest"];
@@ -11397,19 +10957,14 @@ export interface operations {
                     "application/json": components["schemas"]["PermissionOfPrincipalsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     fetchPermissionsOnMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FetchPermissionsOnMetadataRequest"];
@@ -11422,19 +10977,14 @@ export interface operations {
                     "application/json": components["schemas"]["PermissionOfMetadataResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     manageObjectPrivilege: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ManageObjectPrivilegeRequest"];
@@ -11445,19 +10995,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     publishMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PublishMetadataRequest"];
@@ -11468,19 +11013,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     shareMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ShareMetadataRequest"];
@@ -11491,19 +11031,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     unpublishMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UnpublishMetadataRequest"];
@@ -11514,19 +11049,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateColumnSecurityRules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateColumnSecurityRulesRequest"];
@@ -11537,19 +11067,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteStyleFonts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteStyleFontsRequest"];
@@ -11562,10 +11087,10 @@ export interface operations {
                     "application/json": components["schemas"]["StyleFontDeleteData"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     exportStyleLogos: {
@@ -11589,19 +11114,14 @@ export interface operations {
                     "application/zip": Blob;
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchStyleCustomizations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchStyleCustomizationsRequest"];
@@ -11614,19 +11134,14 @@ export interface operations {
                     "application/json": components["schemas"]["StylePreference"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchStyleFonts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchStyleFontsRequest"];
@@ -11639,19 +11154,14 @@ export interface operations {
                     "application/json": components["schemas"]["StyleFontRecord"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateStyleCustomization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -11715,10 +11225,10 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateStyleFont: {
@@ -11741,19 +11251,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     uploadStyleFont: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "multipart/form-data": {
@@ -11806,19 +11311,14 @@ export interface operations {
                     "application/json": components["schemas"]["StyleFontUploadData"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     configureCommunicationChannelPreferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConfigureCommunicationChannelPreferencesRequest"];
@@ -11829,19 +11329,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     configureSecuritySettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ConfigureSecuritySettingsRequest"];
@@ -11852,19 +11347,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getSystemConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Cluster config information. */
@@ -11873,19 +11363,14 @@ export interface operations {
                     "application/json": components["schemas"]["SystemConfig"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getSystemInformation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Cluster information. */
@@ -11894,19 +11379,14 @@ export interface operations {
                     "application/json": components["schemas"]["SystemInfo"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getSystemOverrideInfo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Cluster configuration which can be overridden. */
@@ -11915,19 +11395,14 @@ export interface operations {
                     "application/json": components["schemas"]["SystemOverrideInfo"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchCommunicationChannelPreferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchCommunicationChannelPreferencesRequest"];
@@ -11940,19 +11415,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommunicationChannelPreferencesResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchSecuritySettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchSecuritySettingsRequest"];
@@ -11965,19 +11435,14 @@ export interface operations {
                     "application/json": components["schemas"]["SecuritySettingsResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateSystemConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateSystemConfigRequest"];
@@ -11988,19 +11453,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     validateCommunicationChannel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ValidateCommunicationChannelRequest"];
@@ -12013,19 +11473,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommunicationChannelValidateResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     assignTag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AssignTagRequest"];
@@ -12036,19 +11491,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createTag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateTagRequest"];
@@ -12061,10 +11511,10 @@ export interface operations {
                     "application/json": components["schemas"]["Tag"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteTag: {
@@ -12083,19 +11533,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchTags: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchTagsRequest"];
@@ -12108,19 +11553,14 @@ export interface operations {
                     "application/json": components["schemas"]["Tag"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     unassignTag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UnassignTagRequest"];
@@ -12131,10 +11571,10 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateTag: {
@@ -12157,19 +11597,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     activateUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ActivateUserRequest"];
@@ -12182,19 +11617,14 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     changeUserPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChangeUserPasswordRequest"];
@@ -12205,19 +11635,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateUserRequest"];
@@ -12230,19 +11655,14 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deactivateUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeactivateUserRequest"];
@@ -12255,10 +11675,10 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseActivationURL"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteUser: {
@@ -12277,19 +11697,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     forceLogoutUsers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ForceLogoutUsersRequest"];
@@ -12300,19 +11715,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     importUsers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImportUsersRequest"];
@@ -12325,19 +11735,14 @@ export interface operations {
                     "application/json": components["schemas"]["ImportUsersResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     resetUserPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ResetUserPasswordRequest"];
@@ -12348,19 +11753,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchUsers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchUsersRequest"];
@@ -12373,10 +11773,10 @@ export interface operations {
                     "application/json": components["schemas"]["User"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateUser: {
@@ -12399,19 +11799,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createVariable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateVariableRequest"];
@@ -12424,10 +11819,10 @@ export interface operations {
                     "application/json": components["schemas"]["Variable"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteVariable: {
@@ -12446,19 +11841,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteVariables: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteVariablesRequest"];
@@ -12469,10 +11859,10 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     putVariableValues: {
@@ -12495,19 +11885,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchVariables: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchVariablesRequest"];
@@ -12520,10 +11905,10 @@ export interface operations {
                     "application/json": components["schemas"]["Variable"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateVariable: {
@@ -12546,19 +11931,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateVariableValues: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateVariableValuesRequest"];
@@ -12569,19 +11949,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     commitBranch: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CommitBranchRequest"];
@@ -12594,19 +11969,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommitResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateConfigRequest"];
@@ -12619,19 +11989,14 @@ export interface operations {
                     "application/json": components["schemas"]["RepoConfigObject"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteConfigRequest"];
@@ -12642,19 +12007,14 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deployCommit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeployCommitRequest"];
@@ -12667,10 +12027,10 @@ export interface operations {
                     "application/json": components["schemas"]["DeployResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     revertCommit: {
@@ -12695,19 +12055,14 @@ export interface operations {
                     "application/json": components["schemas"]["RevertResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchCommits: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchCommitsRequest"];
@@ -12720,19 +12075,14 @@ export interface operations {
                     "application/json": components["schemas"]["CommitHistoryResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchConfigRequest"];
@@ -12745,19 +12095,14 @@ export interface operations {
                     "application/json": components["schemas"]["RepoConfigObject"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateConfigRequest"];
@@ -12770,19 +12115,14 @@ export interface operations {
                     "application/json": components["schemas"]["RepoConfigObject"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     validateMerge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ValidateMergeRequest"];
@@ -12795,19 +12135,14 @@ export interface operations {
                     "application/json": components["schemas"]["DeployResponse"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     createWebhookConfiguration: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateWebhookConfigurationRequest"];
@@ -12820,19 +12155,14 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     deleteWebhookConfigurations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeleteWebhookConfigurationsRequest"];
@@ -12845,19 +12175,14 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeleteResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     getWebhookStorageConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody?: never;
         responses: {
             /** @description Storage setup information retrieved successfully */
@@ -12866,19 +12191,14 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookStorageConfigInfo"][];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     searchWebhookConfigurations: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+        parameters: NoParameters;
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SearchWebhookConfigurationsRequest"];
@@ -12891,10 +12211,10 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookSearchResponse"];
                 };
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
     updateWebhookConfiguration: {
@@ -12917,13 +12237,23 @@ export interface operations {
             204: {
                 content?: never;
             };
-            400: components["responses"]["Failure1"];
-            401: components["responses"]["Failure1"];
-            403: components["responses"]["Failure1"];
-            500: components["responses"]["Failure1"];
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
         };
     };
 }
+
+/** An error answer (components.responses.Failure1). */
+type Failure1 = components["responses"]["Failure1"];
+/** What an operation without parameters lists (the raw clients reject any params for it). */
+type NoParameters = {
+    query?: never;
+    header?: never;
+    path?: never;
+    cookie?: never;
+};
 
 /** One of 234 values. */
 export type CurrencyFormat = "ADP" | "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARA" | "ARS" | "ATS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BEF" | "BGL" | "BGM" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOP" | "BOV" | "BRL" | "BSD" | "BTN" | "BUK" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLE" | "CLP" | "CNX" | "CNY" | "COP" | "COU" | "CRC" | "CSK" | "CUC" | "CUP" | "CVE" | "CYP" | "CZK" | "DDM" | "DEM" | "DJF" | "DKK" | "DOP" | "DZD" | "ECS" | "ECV" | "EEK" | "EGP" | "ERN" | "ESP" | "ETB" | "EUR" | "FIM" | "FJD" | "FKP" | "FRF" | "GBP" | "GEK" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GNS" | "GQE" | "GRD" | "GTQ" | "GWE" | "GWP" | "GYD" | "HKD" | "HNL" | "HRD" | "HRK" | "HTG" | "HUF" | "IDR" | "IEP" | "ILP" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "ITL" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LTL" | "LTT" | "LUC" | "LUF" | "LUL" | "LVL" | "LVR" | "LYD" | "MAD" | "MAF" | "MCF" | "MDC" | "MDL" | "MGA" | "MGF" | "MKD" | "MLF" | "MMK" | "MNT" | "MOP" | "MRU" | "MTL" | "MTP" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZE" | "MZN" | "NAD" | "NGN" | "NIO" | "NLG" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEI" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PTE" | "PYG" | "QAR" | "RHD" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SIT" | "SKK" | "SLL" | "SOS" | "SRD" | "SRG" | "SSP" | "STN" | "SUR" | "SVC" | "SYP" | "SZL" | "THB" | "TJR" | "TJS" | "TMT" | "TND" | "TOP" | "TPE" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UAK" | "UGX" | "USD" | "UYU" | "UYW" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XAG" | "XAU" | "XBA" | "XBB" | "XCD" | "XDR" | "XEU" | "XFO" | "XFU" | "XOF" | "XPD" | "XPF" | "XPT" | "XRE" | "XSU" | "XTS" | "XUA" | "XXX" | "YDD" | "YER" | "ZAR" | "ZMW";

@@ -1,12 +1,11 @@
 // Which paths download() accepts (rows flagged `binary` in the generated tables, V1 and V2) and what
 // each takes, in openapi-fetch's shape: { body } and, where the path has some, { params: { path } }.
 import type { operations as V1Operations } from "../../generated/v1.js";
-import type { V1Binary } from "../../generated/v1-api.js";
+import type { V1Binary, V1Inputs } from "../../generated/v1-api.js";
 import type { v1Operations } from "../../generated/v1-operations.js";
 import type { operations as V2Operations } from "../../generated/v2.js";
-import type { V2Binary } from "../../generated/v2-api.js";
+import type { V2Binary, V2Inputs } from "../../generated/v2-api.js";
 import type { v2Operations } from "../../generated/v2-operations.js";
-import type { V1Input, V2Input } from "../core/call.js";
 import type { CallOptions } from "../core/types.js";
 
 type V1Table = typeof v1Operations;
@@ -64,12 +63,14 @@ export interface DownloadOptions extends CallOptions {
 /** The binary operations of both APIs, by operationId (V1 and V2 share no operationId). */
 export type DownloadOperationId = V2BinaryOperationId | V1BinaryOperationId;
 
+/**
+ * The binary operations' inputs only: a lookup (and a consumer's lib check of it) then compares the id
+ * with a handful of keys, not with all 181 + 121 operationIds as `V2Input<K>` / `V1Input<K>` would.
+ */
+type DownloadInputs = Pick<V2Inputs, V2BinaryOperationId> & Pick<V1Inputs, V1BinaryOperationId>;
+
 /** What a download by operationId takes: the same one input object as ts.api. */
-export type DownloadInput<K extends DownloadOperationId> = K extends V2BinaryOperationId
-  ? V2Input<K>
-  : K extends V1BinaryOperationId
-    ? V1Input<K>
-    : never;
+export type DownloadInput<K extends DownloadOperationId> = DownloadInputs[K];
 
 export interface DownloadedFile {
   file: string;
