@@ -2,6 +2,8 @@
 // sealError once, which scrubs it with the client's redactor — message, stack, cause chain, body,
 // details and every other field — so no module has to remember to. It never swallows, replaces or
 // re-types an error: the same object comes out, only with its secrets masked.
+
+import { methodsOnRead } from "../lazy.js";
 import type { Redactor } from "../redact.js";
 import { ThoughtSpotError } from "./errors.js";
 
@@ -109,22 +111,44 @@ export function sealObject<T extends object>(source: T, redactor: Redactor): T {
 /**
  * The client's surfaces with every function sealed: its own methods, and the methods of its helper
  * namespaces (plain objects holding functions). Namespaces of namespaces (ts.api) seal in the call
- * path (./invoke.ts). Getters stay getters: only data properties are wrapped.
+ * path (./invoke.ts).
  */
 export function sealSurfaces<T extends object>(client: T, redactor: Redactor): T {
-  const descriptors = Object.getOwnPropertyDescriptors(client);
-  for (const descriptor of Object.values(descriptors)) {
-    const value: unknown = descriptor.value;
-    if (typeof value === "function") descriptor.value = sealFunction(value, redactor, client);
-    else if (
-      value &&
-      typeof value === "object" &&
-      isPlain(value) &&
-      Object.values(value).some((v) => typeof v === "function")
-    )
-      descriptor.value = sealObject(value, redactor);
+  // In place, on the object literal createThoughtSpotClient just built (data properties only): copying
+  // it through property descriptors cost a client made per request more than the rest of its making.
+  const surfaces = client as Record<string, unknown>;
+  for (const key of Object.keys(surfaces)) {
+    const value = surfaces[key];
+    if (typeof value === "function") surfaces[key] = sealFunction(value, redactor, client);
+    else if (value && typeof value === "object" && isPlain(value) && holdsFunctions(value))
+      surfaces[key] = sealNamespace(value as Record<string, unknown>, redactor);
   }
-  return Object.defineProperties({}, descriptors) as T;
+  return client;
+}
+
+/**
+ * A helper namespace holds functions: its first member says so. Reading only that one keeps a namespace
+ * whose methods are made when first read (../lazy.ts) from making all of them here.
+ */
+function holdsFunctions(value: object): boolean {
+  // Reflect.ownKeys, not Object.keys: it asks no property descriptor, so makes no method.
+  const [first] = Reflect.ownKeys(value);
+  return first !== undefined && typeof (value as Record<PropertyKey, unknown>)[first] === "function";
+}
+
+/**
+ * The namespace with each member sealed when first read, not all at once: a client made per request
+ * (one per user in a web service) wraps only the one or two methods it calls.
+ */
+function sealNamespace(ns: Record<string, unknown>, redactor: Redactor): Record<string, unknown> {
+  return methodsOnRead(
+    () => Object.keys(ns),
+    (name) => Object.hasOwn(ns, name),
+    (name) => {
+      const member = ns[name];
+      return (typeof member === "function" ? sealFunction(member, redactor, ns) : member) as () => unknown;
+    },
+  );
 }
 
 function isPlain(value: object): boolean {
