@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as Sdk from "../src/index.js";
+import { selfSignedCertificate } from "../test/support/tls.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -36,29 +37,9 @@ const TS_SDK_DIR = join(HERE, ".out", "ts-sdk");
 async function parent() {
   const dir = mkdtempSync(join(tmpdir(), "ts-bench-tls-"));
   try {
-    execFileSync(
-      "openssl",
-      [
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:prime256v1",
-        "-nodes",
-        "-days",
-        "1",
-        "-subj",
-        "/CN=127.0.0.1",
-        "-addext",
-        "subjectAltName=IP:127.0.0.1",
-        "-keyout",
-        join(dir, "key.pem"),
-        "-out",
-        join(dir, "cert.pem"),
-      ],
-      { stdio: "ignore" },
-    );
+    const { key, cert } = selfSignedCertificate();
+    writeFileSync(join(dir, "key.pem"), key);
+    writeFileSync(join(dir, "cert.pem"), cert);
     if (WITH_TS_SDK && !existsSync(join(TS_SDK_DIR, "node_modules", "@thoughtspot", "rest-api-sdk"))) {
       mkdirSync(TS_SDK_DIR, { recursive: true });
       writeFileSync(join(TS_SDK_DIR, "package.json"), '{ "name": "ts-sdk-bench", "private": true }\n');

@@ -1,10 +1,6 @@
 // Retries, timeouts, aborts, logging and redaction against the fake ThoughtSpot on 127.0.0.1.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -18,6 +14,7 @@ import {
 } from "../../src/index.js";
 import { caught } from "../support/caught.js";
 import { type FakeThoughtSpot, startFakeThoughtSpot } from "../support/fake-thoughtspot.js";
+import { selfSignedCertificate } from "../support/tls.js";
 
 let ts: FakeThoughtSpot;
 beforeEach(async () => {
@@ -242,62 +239,36 @@ describe("logging and redaction", () => {
 
 describe("TLS, scoped to one client", () => {
   it("a self-signed cluster fails by default, works with tls.ca or rejectUnauthorized: false (with a warning)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ts-tls-"));
+    const { key, cert } = selfSignedCertificate();
+    const server = createServer({ key, cert }, (_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end("[]");
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const serverUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      execFileSync(
-        "openssl",
-        [
-          "req",
-          "-x509",
-          "-newkey",
-          "rsa:2048",
-          "-nodes",
-          "-days",
-          "1",
-          "-subj",
-          "/CN=127.0.0.1",
-          "-addext",
-          "subjectAltName=IP:127.0.0.1",
-          "-keyout",
-          join(dir, "key.pem"),
-          "-out",
-          join(dir, "cert.pem"),
-        ],
-        { stdio: "ignore" },
-      );
-      const cert = readFileSync(join(dir, "cert.pem"), "utf8");
-      const server = createServer({ key: readFileSync(join(dir, "key.pem")), cert }, (_req, res) => {
-        res.writeHead(200, { "Content-Type": "application/json" });
-        res.end("[]");
+      const plain = createThoughtSpotClient({ serverUrl, auth: { token: "t-123456" }, maxRetries: 0 });
+      await expect(plain.api.v2.searchUsers()).rejects.toBeInstanceOf(NetworkError);
+
+      const withCa = createThoughtSpotClient({ serverUrl, auth: { token: "t-123456" }, tls: { ca: cert } });
+      await expect(withCa.api.v2.searchUsers()).resolves.toEqual([]);
+
+      lines.length = 0;
+      const insecure = createThoughtSpotClient({
+        serverUrl,
+        auth: { token: "t-123456" },
+        tls: { rejectUnauthorized: false },
+        logger,
       });
-      await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-      const serverUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      try {
-        const plain = createThoughtSpotClient({ serverUrl, auth: { token: "t-123456" }, maxRetries: 0 });
-        await expect(plain.api.v2.searchUsers()).rejects.toBeInstanceOf(NetworkError);
+      expect(lines.join("\n")).toMatch(/verification is OFF/);
+      await expect(insecure.api.v2.searchUsers()).resolves.toEqual([]);
 
-        const withCa = createThoughtSpotClient({ serverUrl, auth: { token: "t-123456" }, tls: { ca: cert } });
-        await expect(withCa.api.v2.searchUsers()).resolves.toEqual([]);
-
-        lines.length = 0;
-        const insecure = createThoughtSpotClient({
-          serverUrl,
-          auth: { token: "t-123456" },
-          tls: { rejectUnauthorized: false },
-          logger,
-        });
-        expect(lines.join("\n")).toMatch(/verification is OFF/);
-        await expect(insecure.api.v2.searchUsers()).resolves.toEqual([]);
-
-        // Not process-wide: a client without the option still refuses the certificate.
-        await expect(plain.api.v2.searchUsers()).rejects.toBeInstanceOf(NetworkError);
-        expect(process.env.NODE_TLS_REJECT_UNAUTHORIZED).toBeUndefined();
-      } finally {
-        server.closeAllConnections();
-        await new Promise((done) => server.close(done));
-      }
+      // Not process-wide: a client without the option still refuses the certificate.
+      await expect(plain.api.v2.searchUsers()).rejects.toBeInstanceOf(NetworkError);
+      expect(process.env.NODE_TLS_REJECT_UNAUTHORIZED).toBeUndefined();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
     }
   });
 });

@@ -1,12 +1,10 @@
 // HTTP and HTTPS servers on 127.0.0.1 that count the connections (and TLS handshakes) they accept,
 // for tests of connection sharing. The certificate is made per run with openssl (a self-signed CA).
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer as createHttp, type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer as createHttps } from "node:https";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+
+export { selfSignedCertificate } from "./tls.js";
 
 export interface CountingServer {
   url: string;
@@ -16,42 +14,6 @@ export interface CountingServer {
 }
 
 export type Handle = (req: IncomingMessage, res: ServerResponse, body: string) => unknown;
-
-/** A self-signed certificate for 127.0.0.1 (it is its own CA), made with openssl in a temporary folder. */
-export function selfSignedCertificate(): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), "ts-pool-"));
-  try {
-    execFileSync(
-      "openssl",
-      [
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:prime256v1",
-        "-nodes",
-        "-days",
-        "1",
-        "-subj",
-        "/CN=127.0.0.1",
-        "-addext",
-        "subjectAltName=IP:127.0.0.1",
-        "-keyout",
-        join(dir, "key.pem"),
-        "-out",
-        join(dir, "cert.pem"),
-      ],
-      { stdio: "ignore" },
-    );
-    return {
-      key: readFileSync(join(dir, "key.pem"), "utf8"),
-      cert: readFileSync(join(dir, "cert.pem"), "utf8"),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 export async function startCountingServer(
   handle: Handle,
