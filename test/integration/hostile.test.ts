@@ -2,7 +2,7 @@
 // the client must not be turned against its user — no credentials or bodies re-sent elsewhere by a
 // redirect, no escape from a path template, no secret in any error, no hang, no endless walk.
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   AuthError,
   BadRequestError,
@@ -14,19 +14,11 @@ import {
   ThoughtSpotError,
   UnexpectedResponseError,
 } from "../../src/index.js";
-import { json, type ReceivedRequest, startServer, type TestServer } from "../support/server.js";
+import { json, type ReceivedRequest, serversPerTest } from "../support/server.js";
 
 const V2 = "/api/rest/2.0";
 const V1 = "/callosum/v1/tspublic/v1";
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(handler: Parameters<typeof startServer>[0]): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serversPerTest();
 const pathOf = (request: ReceivedRequest) => new URL(request.url, "http://x").pathname;
 const token = (res: Parameters<typeof json>[0]) =>
   json(res, 200, {

@@ -7,7 +7,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_DOWNLOAD_BYTES } from "../../src/download/download.js";
 import {
   createThoughtSpotClient,
@@ -18,17 +18,9 @@ import {
 } from "../../src/index.js";
 import { checkMaxPages, createPager, DEFAULT_MAX_PAGES } from "../../src/pagination/pager.js";
 import { MAX_TML_LENGTH, parseTml } from "../../src/tml/document.js";
-import { json, startServer, type TestServer } from "../support/server.js";
+import { json, serversPerTest } from "../support/server.js";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(handler: Parameters<typeof startServer>[0]): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serversPerTest();
 const client = (url: string) =>
   createThoughtSpotClient({ serverUrl: url, auth: { token: "static-token-1" }, maxRetries: 0 });
 

@@ -2,7 +2,7 @@
 // request bodies and credentials back in their errors and answers, and the one boundary (sealError)
 // that scrubs every error before a caller sees it.
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sealError } from "../../src/core/boundary.js";
 import * as sdk from "../../src/index.js";
 import {
@@ -13,17 +13,9 @@ import {
   UnexpectedResponseError,
 } from "../../src/index.js";
 import { Redactor } from "../../src/redact.js";
-import { json, type ReceivedRequest, startServer, type TestServer } from "../support/server.js";
+import { json, type ReceivedRequest, serversPerTest } from "../support/server.js";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(handler: Parameters<typeof startServer>[0]): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serversPerTest();
 const bearerOf = (request: ReceivedRequest) => String(request.headers.authorization).replace(/^Bearer /, "");
 
 /** Every way an error can be shown: message, stack, JSON, inspect output, and the same for each cause. */
