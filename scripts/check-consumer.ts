@@ -5,7 +5,8 @@
 // errors (@ts-expect-error), and hovering an operation must show its generated docs.
 // Run: npx tsx scripts/check-consumer.ts [--tarball <file>] [--no-build]   (npm run check:package calls
 // checkConsumer with the release dry run's tarball)
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -203,6 +204,36 @@ export function checkConsumer({
       console.log(`${ok ? "ok  " : "FAIL"} go to definition of ${needle} → ${wantedFile}`);
       if (!ok) failures.push(`go to definition of ${needle} lands in ${targets.join(", ") || "nothing"}`);
     }
+
+    // The command the package installs (package.json "bin"), run from the installed files as npx would.
+    const bin = (
+      JSON.parse(readFileSync(join(dir, "node_modules/thoughtspot-rest-api/package.json"), "utf8")) as {
+        bin?: Record<string, string>;
+      }
+    ).bin?.["thoughtspot-rest-api"];
+    const command = (args: string[]) =>
+      spawnSync(
+        process.execPath,
+        [join(dir, "node_modules/thoughtspot-rest-api", bin ?? "missing"), ...args],
+        {
+          cwd: dir,
+          encoding: "utf8",
+          // No TS_* credentials: nothing may be sent anywhere.
+          env: { PATH: process.env.PATH ?? "" },
+          timeout: 30_000,
+        },
+      );
+    const help = command(["--help"]);
+    const helpOk = help.status === 0 && /tml deploy/.test(help.stdout);
+    console.log(`${helpOk ? "ok  " : "FAIL"} npx thoughtspot-rest-api --help (the installed bin)`);
+    if (!helpOk)
+      failures.push(`thoughtspot-rest-api --help: exit ${help.status}\n${help.stdout}${help.stderr}`);
+    const usage = command(["tml", "export", "Sales", "--out", join(dir, "exported")]);
+    const usageOk = usage.status === 2 && /TS_SERVER_URL/.test(usage.stderr);
+    console.log(
+      `${usageOk ? "ok  " : "FAIL"} the installed bin without credentials exits 2, naming TS_SERVER_URL`,
+    );
+    if (!usageOk) failures.push(`thoughtspot-rest-api tml export: exit ${usage.status}\n${usage.stderr}`);
 
     if (failures.length) console.error(`\n${failures.join("\n\n")}`);
     return failures.length === 0;
