@@ -8,10 +8,10 @@ import {
   type CountingServer,
   type Handle,
   selfSignedCertificate,
-  sendJson,
   startCountingServer,
 } from "../support/counting-server.js";
 import { type FakeThoughtSpot, startFakeThoughtSpot } from "../support/fake-thoughtspot.js";
+import { json } from "../support/server.js";
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -23,7 +23,7 @@ const answer: Handle = (req, res) => {
     res.writeHead(200, { "Content-Type": "application/octet-stream" });
     return res.end(Buffer.from("%PDF-1.7 pool"));
   }
-  sendJson(res, 200, []);
+  json(res, 200, []);
 };
 
 async function server(handle: Handle = answer, tls?: { key: string; cert: string }): Promise<CountingServer> {
@@ -219,7 +219,7 @@ describe("credentials stay per client", () => {
     const s = await server((req, res) => {
       seen.push({ who: String(req.headers["x-who"]), auth: String(req.headers.authorization) });
       // Answers come back out of order, so requests of different clients overlap on the shared sockets.
-      setTimeout(() => sendJson(res, 200, []), Math.floor(Math.random() * 5));
+      setTimeout(() => json(res, 200, []), Math.floor(Math.random() * 5));
     });
     const clients = Array.from({ length: 6 }, (_, i) =>
       createThoughtSpotClient({

@@ -10,8 +10,9 @@ import {
   type ThoughtSpotClientOptions,
 } from "../../src/index.js";
 import { caught } from "../support/caught.js";
-import { type Handle, sendJson, startCountingServer } from "../support/counting-server.js";
+import { type Handle, startCountingServer } from "../support/counting-server.js";
 import { startFakeThoughtSpot } from "../support/fake-thoughtspot.js";
+import { json } from "../support/server.js";
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -44,7 +45,7 @@ async function holdingServer(answer?: (a: Arrival) => boolean) {
     res.on("finish", finished);
     res.on("close", finished);
     if (answer?.(arrival)) return;
-    waiting.push(() => sendJson(res, 200, []));
+    waiting.push(() => json(res, 200, []));
     for (const wake of wakers.splice(0)) wake();
   };
   const wakers: (() => void)[] = [];
@@ -138,10 +139,10 @@ describe("maxConcurrency", () => {
     const s = await holdingServer((a) => {
       if (a.n === "a" && !limited) {
         limited = true;
-        sendJson(a.res, 429, {}, { "Retry-After": "1" });
+        json(a.res, 429, {}, { "Retry-After": "1" });
         return true;
       }
-      sendJson(a.res, 200, []);
+      json(a.res, 200, []);
       return true;
     });
     const ts = client(s.url, { maxConcurrency: 4 });
@@ -162,10 +163,10 @@ describe("maxConcurrency", () => {
     const s = await holdingServer((a) => {
       if (a.n === "a" && !failed) {
         failed = true;
-        sendJson(a.res, 503, {}, { "Retry-After": "1" });
+        json(a.res, 503, {}, { "Retry-After": "1" });
         return true;
       }
-      sendJson(a.res, 200, []);
+      json(a.res, 200, []);
       return true;
     });
     const ts = client(s.url, { maxConcurrency: 1 });
@@ -183,10 +184,10 @@ describe("maxConcurrency", () => {
     const s = await holdingServer((a) => {
       if (a.n === "a" && !limited) {
         limited = true;
-        sendJson(a.res, 429, {}, { "Retry-After": "1" });
+        json(a.res, 429, {}, { "Retry-After": "1" });
         return true;
       }
-      sendJson(a.res, 200, []);
+      json(a.res, 200, []);
       return true;
     });
     const ts = client(s.url, { maxConcurrency: undefined });
@@ -204,7 +205,7 @@ describe("maxConcurrency", () => {
       if (a.n === "file") {
         a.res.writeHead(200, { "Content-Type": "application/octet-stream" });
         a.res.end(Buffer.alloc(1024, 1));
-      } else sendJson(a.res, 200, []);
+      } else json(a.res, 200, []);
       return true;
     });
     const ts = client(s.url, { maxConcurrency: 1, timeoutMs: 0 });
@@ -226,7 +227,7 @@ describe("maxConcurrency", () => {
       if (a.n === "file") {
         a.res.writeHead(200, { "Content-Type": "application/octet-stream" });
         a.res.end(Buffer.alloc(1024, 1));
-      } else sendJson(a.res, 200, []);
+      } else json(a.res, 200, []);
       return true;
     });
     const ts = client(s.url, { maxConcurrency: 1, timeoutMs: 200 });
@@ -266,7 +267,7 @@ describe("maxConcurrency", () => {
       return seed / 2147483647;
     };
     const s = await holdingServer((a) => {
-      setTimeout(() => sendJson(a.res, 200, []), Math.floor(random() * 30));
+      setTimeout(() => json(a.res, 200, []), Math.floor(random() * 30));
       return true;
     });
     const ts = client(s.url, { maxConcurrency: 2, maxRetries: 1 });
@@ -306,8 +307,8 @@ describe("maxConcurrency", () => {
     // Without a signal of the caller's, the attempt's deadline starts before the queue and the request's
     // own bound when it is sent: the slot must stay taken until the request is really cut.
     const s = await holdingServer((a) => {
-      if (a.n === "b") setTimeout(() => sendJson(a.res, 200, []), 150);
-      if (a.n === "c") sendJson(a.res, 200, []);
+      if (a.n === "b") setTimeout(() => json(a.res, 200, []), 150);
+      if (a.n === "c") json(a.res, 200, []);
       return true; // "a" is never answered
     });
     const ts = client(s.url, { maxConcurrency: 1, maxRetries: 0 });
