@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiError, sharePermissions, type ThoughtSpotClient, TSTypes } from "../../src/index.js";
 import { type MockThoughtSpot, startMockThoughtSpot } from "../../src/testing/index.js";
+import { principalPermissions } from "./support/permissions.js";
 
 let mock: MockThoughtSpot;
 beforeAll(async () => {
@@ -202,16 +203,8 @@ describe("sharing with per-Org groups", () => {
       ids: [board],
       permissions: sharePermissions().edit("reviewers"),
     });
-    const answer = (await dev.sharing.permissionsOnObjects({ type: TSTypes.LIVEBOARD, ids: [board] })) as {
-      metadata_permission_details: {
-        principal_permission_info: {
-          principal_permissions: { principal_id: string; permission: string }[];
-        }[];
-      }[];
-    };
-    const rows = answer.metadata_permission_details[0]!.principal_permission_info.flatMap((i) =>
-      i.principal_permissions.map((p) => `${p.principal_id} ${p.permission}`),
-    );
+    const answer = await dev.sharing.permissionsOnObjects({ type: TSTypes.LIVEBOARD, ids: [board] });
+    const rows = principalPermissions(answer).map((p) => `${p.principal_id} ${p.permission}`);
     expect(rows).toContain(`${reviewers.id} MODIFY`);
     expect(rows.some((r) => r.startsWith(primaryAnalysts.id))).toBe(false);
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { ApiError, type ThoughtSpotClient, TSTypes } from "../../src/index.js";
 import { type MockThoughtSpot, startMockThoughtSpot } from "../../src/testing/index.js";
+import { principalPermissions } from "./support/permissions.js";
 
 let mock: MockThoughtSpot;
 beforeAll(async () => {
@@ -343,16 +344,8 @@ describe("TML export, delete, sharing, reset", () => {
       ids: [OVERVIEW],
       permissions: permissions().remove("analysts"),
     });
-    const answer = (await ts.sharing.permissionsOnObjects({ type: TSTypes.LIVEBOARD, ids: [OVERVIEW] })) as {
-      metadata_permission_details: {
-        principal_permission_info: {
-          principal_permissions: { principal_name: string; permission: string }[];
-        }[];
-      }[];
-    };
-    const rows = answer.metadata_permission_details[0]!.principal_permission_info.flatMap((i) =>
-      i.principal_permissions.map((p) => `${p.principal_name} ${p.permission}`),
-    );
+    const answer = await ts.sharing.permissionsOnObjects({ type: TSTypes.LIVEBOARD, ids: [OVERVIEW] });
+    const rows = principalPermissions(answer).map((p) => `${p.principal_name} ${p.permission}`);
     expect(rows).toEqual(["sales-emea READ_ONLY", "ana.garcia MODIFY"]);
     const byPrincipal = (await ts.sharing.permissionsOfPrincipals({
       principals: ["sales-emea", "analysts"],

@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiError, type ThoughtSpotClient, TSTypes } from "../../src/index.js";
 import { type MockThoughtSpot, startMockThoughtSpot } from "../../src/testing/index.js";
+import { principalPermissions } from "./support/permissions.js";
 
 let mock: MockThoughtSpot;
 beforeAll(async () => {
@@ -469,15 +470,8 @@ describe("V1 sharing, tags and metadata", () => {
       emailshares: [],
       useCustomEmbedUrls: false,
     });
-    const v2 = (await ts.api.v2.fetchPermissionsOnMetadata({ metadata: [{ identifier: id }] })) as {
-      metadata_permission_details: {
-        principal_permission_info: {
-          principal_permissions: { principal_name: string; permission: string }[];
-        }[];
-      }[];
-    };
-    const entries = v2.metadata_permission_details[0]!.principal_permission_info.flatMap(
-      (i) => i.principal_permissions,
+    const entries = principalPermissions(
+      await ts.api.v2.fetchPermissionsOnMetadata({ metadata: [{ identifier: id }] }),
     );
     expect(entries.find((e) => e.principal_name === "chloe.martin")?.permission).toBe("READ_ONLY");
 
