@@ -93,7 +93,7 @@ function checkedToken(token: unknown, hasControlCharacter: ControlCheck): string
     typeof token !== "string" || token.trim() === ""
       ? "holds no token"
       : hasControlCharacter(token)
-        ? "holds a token with a control character (not shown)"
+        ? "holds a token with a character beyond Latin-1 or a control character (not shown)"
         : undefined;
   if (!why) return token as string;
   throw new AuthError({

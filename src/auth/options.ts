@@ -1,4 +1,6 @@
 // The `auth` option: which forms exist, and checks that fail at createThoughtSpotClient time.
+
+import { forbiddenInHeader } from "../core/header-check.js";
 import type { TokenProviderResult } from "./token-strategy.js";
 
 export type AuthOptions =
@@ -25,13 +27,13 @@ export type ParsedAuth =
 export type AuthKind = ParsedAuth["kind"];
 
 const has = (o: object, key: string) => key in o && (o as Record<string, unknown>)[key] !== undefined;
-/** Header values may not hold control characters, and the runtime's own error would quote the token. */
+/**
+ * A token goes into the Authorization header: the same rule as every header value the caller gives
+ * (../core/header-check.ts), checked here because the runtime's own error would quote the token.
+ */
 export function hasControlCharacter(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
+  // A tab is allowed in header values but never in a token: refused as before.
+  return forbiddenInHeader(value) || value.includes("\t");
 }
 
 export function parseAuth(auth: unknown): ParsedAuth {
@@ -44,7 +46,7 @@ export function parseAuth(auth: unknown): ParsedAuth {
     if (!nonEmpty("token")) throw new TypeError("auth.token must be a non-empty string");
     if (hasControlCharacter(a.token as string))
       throw new TypeError(
-        "auth.token holds a line break or another control character (not shown); check how it was read",
+        "auth.token holds a line break, a character beyond Latin-1 or another control character (not shown); check how it was read",
       );
     return { kind: "token", token: a.token as string };
   }

@@ -114,7 +114,7 @@ export function tokenProvider(
     const token = typeof result === "string" ? result : result?.token;
     if (typeof token === "string" && hasControlCharacter(token)) {
       throw new TypeError(
-        "auth.getToken returned a token with a line break or another control character (not shown)",
+        "auth.getToken returned a token with a line break, a character beyond Latin-1 or another control character (not shown)",
       );
     }
     if (typeof result === "string" && result) return { token: result };

@@ -7,6 +7,11 @@
 const NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
+/** True when HTTP forbids `value` in a header: CR, LF, another control character, or beyond Latin-1. */
+export function forbiddenInHeader(value: string): boolean {
+  return BAD_VALUE.test(value);
+}
+
 /** Throws a TypeError naming the first header `where` gave whose name or value HTTP forbids. */
 export function checkHeaders(headers: Record<string, unknown> | undefined, where: string): void {
   for (const name in headers) {

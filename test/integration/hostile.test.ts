@@ -315,6 +315,18 @@ describe("secrets never leak", () => {
     expect(String((error as Error).message)).not.toContain("hunter2");
   });
 
+  it("a token with a character beyond Latin-1 is refused before any request, without quoting it", () => {
+    // The runtime's own header error would quote the value; the check is the one every header gets.
+    let message = "";
+    try {
+      createThoughtSpotClient({ serverUrl: "https://ts.example.com", auth: { token: "tok-Секрет-123" } });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/beyond Latin-1/);
+    expect(message).not.toContain("Секрет");
+  });
+
   it("a token with a line break is refused without quoting it", async () => {
     expect(() =>
       createThoughtSpotClient({
