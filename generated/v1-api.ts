@@ -1742,6 +1742,96 @@ export type V1Streaming = never;
 /** The operations that answer a file (ts.download). */
 export type V1Binary = "exportPinboardPdf";
 
+/** Every V1 operationId (the keys of v1Operations in ./v1-operations.ts). */
+export type V1OperationId = keyof V1Inputs;
+
+/** The paginated operations' paths, and where a page's items are (`items`) or its data rows (`rows`). */
+export interface V1PageRules {
+  connectionList: { path: "/tspublic/v1/connection/list"; items: "headers" };
+  metadataList: { path: "/tspublic/v1/metadata/list"; items: "headers" };
+  metadataListas: { path: "/tspublic/v1/metadata/listas"; items: "headers" };
+  metadataListobjectheaders: { path: "/tspublic/v1/metadata/listobjectheaders" };
+  searchdata: { path: "/tspublic/v1/searchdata"; items: "data" };
+  sessionOrgsGet: { path: "/tspublic/v1/session/orgs"; items: "orgs" };
+}
+
+/** The operations that answer a file, by path (ts.download's path form). */
+export interface V1BinaryPaths {
+  exportPinboardPdf: "/tspublic/v1/export/pinboard/pdf";
+}
+
+/** The operations whose form fields carry JSON text, and those fields (ts.api.v1 encodes values for them). */
+export interface V1JsonFields {
+  adminConfiginfoUpdate: "configchanges";
+  adminEmbedActionAssociationsDelete: "actionassociation";
+  adminEmbedActionAssociationsPost: "actionassociation";
+  adminEmbedActionPost: "embedaction";
+  adminEmbedActions: "tags";
+  adminEmbedActionsPut: "embedaction";
+  connectionCreate: "metadata";
+  connectionDelete: "ids";
+  connectionFetchConnection: "config";
+  connectionFetchLiveColumns: "tables" | "config";
+  connectionList: "tagname";
+  connectionUpdate: "metadata";
+  databaseCreatetable: "ddl_schema";
+  databaseRun: "sqlstatements";
+  dependencyListdependents: "id";
+  dependencyLogicalcolumn: "id";
+  dependencyLogicalrelationship: "id";
+  dependencyLogicaltable: "id";
+  dependencyPhysicalcolumn: "id";
+  dependencyPhysicaltable: "id";
+  dependencyPinboard: "ids";
+  exportPinboardPdf: "visualization_ids";
+  groupAddmemberships: "userids" | "groupids";
+  groupAddprivilege: "groupNames";
+  groupAddrole: "groupNames";
+  groupGroupsDelete: "principalids";
+  groupGroupsPost: "principalids";
+  groupGroupsPut: "principalids";
+  groupPost: "privileges" | "roleIds";
+  groupPut: "content" | "roleIds";
+  groupRemovememberships: "userids" | "groupids";
+  groupRemoveprivilege: "groupNames";
+  groupRemoverole: "groupNames";
+  groupUsersDelete: "userids";
+  groupUsersPost: "userids";
+  groupUsersPut: "userids";
+  internalConnectionDetail: "tagname";
+  internalMetadataDelete: "id";
+  metadataAssigntag: "id" | "type" | "tagid" | "tagname";
+  metadataDelete: "id";
+  metadataDetails: "id";
+  metadataList: "subtypes" | "ownertypes" | "tagname" | "skipids" | "fetchids";
+  metadataListobjectheaders: "subtypes" | "tagname" | "skipids" | "fetchids";
+  metadataMarkasfavoritefor: "ids";
+  metadataTmlExport: "export_ids";
+  metadataTmlImport: "import_objects";
+  metadataUnassigntag: "id" | "type" | "tagid" | "tagname";
+  metadataUnmarkasfavoritefor: "ids";
+  partnerSnowflakeUser: "body";
+  pinboarddata: "vizid";
+  rolePost: "privileges";
+  rolePut: "privileges";
+  roleSearch: "role_identifiers" | "org_identifiers" | "group_identifiers" | "privileges";
+  securityEffectivepermissionbulk: "idsbytype";
+  securityMetadataPermissions: "id";
+  securityShare: "id" | "permission" | "emailshares";
+  securityShareviz: "principalids" | "emailshares";
+  sessionAuthToken: "groups" | "jwt_user_options";
+  userAddtoorg: "userids";
+  userGroupsDelete: "groupids";
+  userGroupsPost: "groupids";
+  userGroupsPut: "groupids";
+  userPost: "properties" | "groups" | "orgids";
+  userPut: "content";
+  userSessionInvalidate: "username" | "userid";
+  userSync: "principals";
+  userTransferOwnership: "objectsID" | "objectid";
+  userUpdatepreference: "preferences";
+}
+
 /** operationId → what it takes (the Call port and the helpers read this). */
 export interface V1Inputs {
   adminBanner: AdminBannerInput;

@@ -3,6 +3,7 @@
 // Spec sha256: 89e149b362bcc433d36c66845ec12c308068473f6bc50befbcac16885bb55085
 // Patches applied: none
 // Generator: openapi-typescript 7.13.0, scripts/generate.ts
+import type { V1OperationId } from "./v1-api.js";
 import type { OperationRow } from "./operation-row.js";
 
 /** Where V1 paths start on the server: operation paths are relative to it. */
@@ -137,6 +138,7 @@ export const v1Operations = {
   userTransferOwnership: {"method":"POST","path":"/tspublic/v1/user/transfer/ownership","tag":"user","queryParams":["fromUserName","toUserName","objectsID","objectid"],"jsonFields":["objectsID","objectid"],"required":["fromUserName","toUserName"],"availableFrom":"ts7.april.cl","availableFromSoftware":"6.0.x"},
   userUpdatepassword: {"method":"POST","path":"/tspublic/v1/user/updatepassword","tag":"user","body":"form","required":["name","currentpassword","password"],"availableFrom":"ts7.april.cl","availableFromSoftware":"6.0.x"},
   userUpdatepreference: {"method":"POST","path":"/tspublic/v1/user/updatepreference","tag":"user","body":"form","jsonFields":["preferences"],"required":["preferences"],"availableFrom":"ts7.may.cl","availableFromSoftware":"7.1.1"},
-} as const satisfies Record<string, OperationRow>;
+} as const satisfies Record<V1OperationId, OperationRow>;
 
-export type V1OperationId = keyof typeof v1Operations;
+// Declared with the named types (./<api>-api.ts), so that types needing only the ids never load this table.
+export type { V1OperationId };

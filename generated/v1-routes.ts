@@ -3,7 +3,7 @@
 // Spec sha256: 89e149b362bcc433d36c66845ec12c308068473f6bc50befbcac16885bb55085
 // Patches applied: none
 // Generator: openapi-typescript 7.13.0, scripts/generate.ts
-import type { V1OperationId } from "./v1-operations.js";
+import type { V1OperationId } from "./v1-api.js";
 
 /** "METHOD path template" → operationId: finds the operation behind a raw V1 call. */
 export const v1Routes = {

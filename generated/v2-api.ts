@@ -6967,6 +6967,39 @@ export type V2Streaming = "sendAgentConversationMessageStreaming" | "sendAgentMe
 /** The operations that answer a file (ts.download). */
 export type V2Binary = "downloadConnectionMetadataChanges" | "exportAnswerReport" | "exportLiveboardReport" | "exportManualTranslations" | "exportStyleLogos";
 
+/** Every V2 operationId (the keys of v2Operations in ./v2-operations.ts). */
+export type V2OperationId = keyof V2Inputs;
+
+/** The paginated operations' paths, and where a page's items are (`items`) or its data rows (`rows`). */
+export interface V2PageRules {
+  fetchAnswerData: { path: "/api/rest/2.0/metadata/answer/data"; items: "contents"; rows: "data_rows" };
+  fetchAsyncImportTaskStatus: { path: "/api/rest/2.0/metadata/tml/async/status"; items: "status_list" };
+  fetchLiveboardData: { path: "/api/rest/2.0/metadata/liveboard/data"; items: "contents" };
+  fetchObjectPrivileges: { path: "/api/rest/2.0/security/metadata/fetch-object-privileges"; items: "metadata_object_privileges" };
+  fetchPermissionsOfPrincipals: { path: "/api/rest/2.0/security/principals/fetch-permissions"; items: "principal_permission_details" };
+  fetchPermissionsOnMetadata: { path: "/api/rest/2.0/security/metadata/fetch-permissions"; items: "metadata_permission_details" };
+  searchCalendars: { path: "/api/rest/2.0/calendars/search" };
+  searchCollections: { path: "/api/rest/2.0/collections/search"; items: "collections" };
+  searchCommits: { path: "/api/rest/2.0/vcs/git/commits/search" };
+  searchConnection: { path: "/api/rest/2.0/connection/search" };
+  searchData: { path: "/api/rest/2.0/searchdata"; items: "contents"; rows: "data_rows" };
+  searchMetadata: { path: "/api/rest/2.0/metadata/search" };
+  searchSchedules: { path: "/api/rest/2.0/schedules/search" };
+  searchUserGroups: { path: "/api/rest/2.0/groups/search" };
+  searchUsers: { path: "/api/rest/2.0/users/search" };
+  searchVariables: { path: "/api/rest/2.0/template/variables/search" };
+  searchWebhookConfigurations: { path: "/api/rest/2.0/webhooks/search"; items: "webhooks" };
+}
+
+/** The operations that answer a file, by path (ts.download's path form). */
+export interface V2BinaryPaths {
+  downloadConnectionMetadataChanges: "/api/rest/2.0/connections/download-connection-metadata-changes/{connection_identifier}";
+  exportAnswerReport: "/api/rest/2.0/report/answer";
+  exportLiveboardReport: "/api/rest/2.0/report/liveboard";
+  exportManualTranslations: "/api/rest/2.0/localizations/manual-translation/export";
+  exportStyleLogos: "/api/rest/2.0/customization/styles/logos/export";
+}
+
 /** operationId → what it takes (the Call port and the helpers read this). */
 export interface V2Inputs {
   activateUser: ActivateUserInput;

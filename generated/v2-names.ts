@@ -3,7 +3,7 @@
 // Spec sha256: e2f37147309ce21a3ba2849b87f4881bc09fd0d6f2359ad3a60facc26e273f0d
 // Patches applied: 001-binary-download-schemas.json, 002-sse-streams.json, 003-permission-details-arrays.json, 004-sse-streams-no-201.json, 005-data-rows-arrays.json
 // Generator: openapi-typescript 7.13.0, scripts/generate.ts
-import type { V2OperationId } from "./v2-operations.js";
+import type { V2OperationId } from "./v2-api.js";
 
 /** Where V2 paths start on the server (the same as v2-operations.ts says). */
 export const v2BasePath = "";

@@ -3,6 +3,7 @@
 // Spec sha256: e2f37147309ce21a3ba2849b87f4881bc09fd0d6f2359ad3a60facc26e273f0d
 // Patches applied: 001-binary-download-schemas.json, 002-sse-streams.json, 003-permission-details-arrays.json, 004-sse-streams-no-201.json, 005-data-rows-arrays.json
 // Generator: openapi-typescript 7.13.0, scripts/generate.ts
+import type { V2OperationId } from "./v2-api.js";
 import type { OperationRow } from "./operation-row.js";
 
 /** Where V2 paths start on the server: operation paths are relative to it. */
@@ -197,6 +198,7 @@ export const v2Operations = {
   validateEmailCustomization: {"method":"POST","path":"/api/rest/2.0/customization/email/validate","tag":"Email Customization","beta":true,"idempotent":true,"availableFrom":"10.10.0.cl"},
   validateMerge: {"method":"POST","path":"/api/rest/2.0/vcs/git/branches/validate","tag":"Version Control","body":"json","idempotent":true,"required":["source_branch_name","target_branch_name"],"availableFrom":"9.2.0.cl"},
   validateToken: {"method":"POST","path":"/api/rest/2.0/auth/token/validate","tag":"Authentication","body":"json","idempotent":true,"required":["token"],"availableFrom":"9.12.0.cl"},
-} as const satisfies Record<string, OperationRow>;
+} as const satisfies Record<V2OperationId, OperationRow>;
 
-export type V2OperationId = keyof typeof v2Operations;
+// Declared with the named types (./<api>-api.ts), so that types needing only the ids never load this table.
+export type { V2OperationId };

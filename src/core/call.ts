@@ -1,10 +1,8 @@
 // The typed Call port: how helpers, token code and walkers call an operation, by operationId with one
 // input object, typed from the generated `operations`. Built over invoke() on the client's contexts,
 // so middleware, auth, retries and release hooks apply exactly as they do to ts.api.
-import type { V1Inputs, V1Outputs } from "../../generated/v1-api.js";
-import type { V1OperationId } from "../../generated/v1-operations.js";
-import type { V2Inputs, V2Outputs } from "../../generated/v2-api.js";
-import type { V2OperationId } from "../../generated/v2-operations.js";
+import type { V1Inputs, V1OperationId, V1Outputs } from "../../generated/v1-api.js";
+import type { V2Inputs, V2OperationId, V2Outputs } from "../../generated/v2-api.js";
 import type { OperationRow } from "../operation-row.js";
 import type { InvokeContext, ParseAs } from "./invoke.js";
 import { invokeLazily, invokeV2 } from "./lazy-invoke.js";

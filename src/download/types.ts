@@ -1,28 +1,23 @@
 // Which paths download() accepts (rows flagged `binary` in the generated tables, V1 and V2) and what
 // each takes, in openapi-fetch's shape: { body } and, where the path has some, { params: { path } }.
 import type { operations as V1Operations } from "../../generated/v1.js";
-import type { V1Binary, V1Inputs } from "../../generated/v1-api.js";
-import type { v1Operations } from "../../generated/v1-operations.js";
+import type { V1Binary, V1BinaryPaths, V1Inputs } from "../../generated/v1-api.js";
 import type { operations as V2Operations } from "../../generated/v2.js";
-import type { V2Binary, V2Inputs } from "../../generated/v2-api.js";
-import type { v2Operations } from "../../generated/v2-operations.js";
+import type { V2Binary, V2BinaryPaths, V2Inputs } from "../../generated/v2-api.js";
 import type { CallOptions } from "../core/types.js";
-
-type V1Table = typeof v1Operations;
-type V2Table = typeof v2Operations;
 
 export type V2BinaryOperationId = V2Binary;
 export type V1BinaryOperationId = V1Binary;
 
 /** V2 report/answer, report/liveboard, logo and translation exports, connection metadata changes; V1 Liveboard PDF. */
-export type DownloadPath = V2Table[V2BinaryOperationId]["path"] | V1Table[V1BinaryOperationId]["path"];
+export type DownloadPath = V2BinaryPaths[V2BinaryOperationId] | V1BinaryPaths[V1BinaryOperationId];
 
 type OperationOf<P extends DownloadPath> =
   | {
-      [K in V2BinaryOperationId]: V2Table[K]["path"] extends P ? V2Operations[K] : never;
+      [K in V2BinaryOperationId]: V2BinaryPaths[K] extends P ? V2Operations[K] : never;
     }[V2BinaryOperationId]
   | {
-      [K in V1BinaryOperationId]: V1Table[K]["path"] extends P ? V1Operations[K] : never;
+      [K in V1BinaryOperationId]: V1BinaryPaths[K] extends P ? V1Operations[K] : never;
     }[V1BinaryOperationId];
 
 type ContentOf<B> = B extends { content: infer C } ? C[keyof C] : never;

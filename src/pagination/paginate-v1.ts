@@ -1,6 +1,6 @@
 // paginateV1(ts, operationId, input, options): the V1 list endpoints that page with offset/batchsize.
 // Which operations page, where their items are and how the last page shows: the generated page rule.
-import type { V1Inputs, V1Outputs, V1Paginated } from "../../generated/v1-api.js";
+import type { V1Inputs, V1Outputs, V1PageRules, V1Paginated } from "../../generated/v1-api.js";
 import { v1Operations } from "../../generated/v1-operations.js";
 import type { Call, V1Output } from "../core/call.js";
 import type { CallOptions } from "../core/types.js";
@@ -11,7 +11,6 @@ import { DEFAULT_PAGE_SIZE } from "./paginate.js";
 import type { IsOptional, ItemOfRule } from "./v2-types.js";
 
 type Loose = Record<string, unknown>;
-type Table = typeof v1Operations;
 
 /**
  * V1 operations paginateV1 walks: the generated rows with a page rule. pinboarddata also takes
@@ -21,7 +20,7 @@ type Table = typeof v1Operations;
 export type V1PaginatedOperationId = V1Paginated;
 
 /** The item a walk yields, from the row's page rule and the generated response type. */
-export type V1PageItemOf<K extends V1PaginatedOperationId> = ItemOfRule<Table[K]["page"], V1Outputs[K]>;
+export type V1PageItemOf<K extends V1PaginatedOperationId> = ItemOfRule<V1PageRules[K], V1Outputs[K]>;
 
 /** Per-call options (signal, headers, timeoutMs, maxRetries) apply to every page request. */
 export interface PaginateV1Options extends CallOptions {

@@ -1,20 +1,17 @@
 // Which V2 paths can be paginated (the generated rows with a page rule) and the item type each one
 // yields (from the row's page rule and the generated response type).
-import type { V2Inputs, V2Outputs, V2Paginated } from "../../generated/v2-api.js";
-import type { v2Operations } from "../../generated/v2-operations.js";
+import type { V2Inputs, V2Outputs, V2PageRules, V2Paginated } from "../../generated/v2-api.js";
 import type { CallOptions } from "../core/types.js";
-
-type Table = typeof v2Operations;
 
 /** operationIds whose row has a page rule (body takes record_offset and record_size). */
 export type PaginatedOperationId = V2Paginated;
 
 /** Their paths: the only first arguments paginate() accepts. */
-export type PaginatedPath = Table[PaginatedOperationId]["path"];
+export type PaginatedPath = V2PageRules[PaginatedOperationId]["path"];
 
 /** The operationId behind a paginated path. */
 export type PaginatedOperationOf<P extends PaginatedPath> = {
-  [K in PaginatedOperationId]: Table[K]["path"] extends P ? K : never;
+  [K in PaginatedOperationId]: V2PageRules[K]["path"] extends P ? K : never;
 }[PaginatedOperationId];
 
 type Output<K extends PaginatedOperationId> = V2Outputs[K];
@@ -41,7 +38,7 @@ export type ItemOfRule<Rule, Answer> = Rule extends { rows: string }
     : ElementOrSelf<Answer>;
 
 /** The item an iteration yields for one operation. */
-export type PageItemOf<K extends PaginatedOperationId> = ItemOfRule<Table[K]["page"], Output<K>>;
+export type PageItemOf<K extends PaginatedOperationId> = ItemOfRule<V2PageRules[K], Output<K>>;
 
 /** What the first request of a walk sends (record_offset / record_size optional: the pager sets them). */
 export type PaginateBody<K extends PaginatedOperationId> = V2Inputs[K];

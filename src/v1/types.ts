@@ -2,18 +2,14 @@
 // JSON-encoded fields (jsonFields in generated/v1-operations.ts) are typed `string` by the spec, but
 // src/v1/encode.ts JSON.stringifies arrays and objects for them, so callers may pass the value itself.
 // The Liveboard data and PDF calls also take the numbered runtime filter/sort/Parameter keys.
-import type { V1Api, V1Inputs } from "../../generated/v1-api.js";
-import type { V1OperationId, v1Operations } from "../../generated/v1-operations.js";
+import type { V1Api, V1Inputs, V1JsonFields, V1OperationId } from "../../generated/v1-api.js";
 import type { RuntimeFilterOperator } from "./runtime-params.js";
 
 /** What a JSON-encoded field takes: JSON text as before, or the array/object to encode. */
 export type V1JsonValue = string | readonly unknown[] | Readonly<Record<string, unknown>>;
 
-type Rows = typeof v1Operations;
 /** The names of an operation's JSON-encoded fields (never when it has none). */
-export type V1JsonFieldsOf<K extends V1OperationId> = Rows[K] extends { jsonFields: readonly (infer F)[] }
-  ? F
-  : never;
+export type V1JsonFieldsOf<K extends V1OperationId> = K extends keyof V1JsonFields ? V1JsonFields[K] : never;
 
 // What the generated input types (generated/v1-api.ts) are built from.
 /** An input whose JSON-encoded fields F also take the value itself; optional stays optional. */

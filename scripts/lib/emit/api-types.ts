@@ -143,6 +143,17 @@ export function emitApiTypes(
     const found = Object.entries(table).filter(([, row]) => row[flag]);
     return found.length ? found.map(([id]) => quote(id)).join(" | ") : "never";
   };
+  // The few table facts the helpers' types read, as small maps: declarations that import these never
+  // pull the whole operation table (a 7 000-node literal type) into a consumer's lib check.
+  const rows = (flag: "page" | "binary" | "jsonFields", entry: (row: OperationRow) => string) =>
+    Object.entries(table)
+      .filter(([, row]) => row[flag])
+      .map(([id, row]) => `  ${id}: ${entry(row)};`);
+  const pageRule = (row: OperationRow) => {
+    const { items, rows: rowsAt } = row.page ?? {};
+    const at = [items && `items: ${quote(items)}`, rowsAt && `rows: ${quote(rowsAt)}`].filter(Boolean);
+    return `{ ${[`path: ${quote(row.path)}`, ...at].join("; ")} }`;
+  };
   return [
     ...imports,
     "",
@@ -163,6 +174,28 @@ export function emitApiTypes(
     `/** The operations that answer a file (ts.download). */`,
     `export type ${API}Binary = ${ids("binary")};`,
     "",
+    `/** Every ${API} operationId (the keys of ${api}Operations in ./${api}-operations.ts). */`,
+    `export type ${API}OperationId = keyof ${API}Inputs;`,
+    "",
+    `/** The paginated operations' paths, and where a page's items are (\`items\`) or its data rows (\`rows\`). */`,
+    `export interface ${API}PageRules {`,
+    ...rows("page", pageRule),
+    "}",
+    "",
+    `/** The operations that answer a file, by path (ts.download's path form). */`,
+    `export interface ${API}BinaryPaths {`,
+    ...rows("binary", (row) => quote(row.path)),
+    "}",
+    "",
+    ...(api === "v1"
+      ? [
+          "/** The operations whose form fields carry JSON text, and those fields (ts.api.v1 encodes values for them). */",
+          "export interface V1JsonFields {",
+          ...rows("jsonFields", (row) => union(row.jsonFields ?? [])),
+          "}",
+          "",
+        ]
+      : []),
     `/** operationId → what it takes (the Call port and the helpers read this). */`,
     `export interface ${API}Inputs {`,
     map("Input"),

@@ -62,7 +62,9 @@ export function emitOperationTable(
   const rows = Object.entries(table)
     .map(([id, row]) => `  ${id}: ${JSON.stringify(row)},`)
     .join("\n");
+  const Id = `${api.toUpperCase()}OperationId`;
   return [
+    `import type { ${Id} } from "./${api}-api.js";`,
     `import type { OperationRow } from "./operation-row.js";`,
     "",
     `/** Where ${api.toUpperCase()} paths start on the server: operation paths are relative to it. */`,
@@ -77,9 +79,10 @@ export function emitOperationTable(
     " */",
     `export const ${name} = {`,
     rows,
-    "} as const satisfies Record<string, OperationRow>;",
+    `} as const satisfies Record<${Id}, OperationRow>;`,
     "",
-    `export type ${api.toUpperCase()}OperationId = keyof typeof ${name};`,
+    "// Declared with the named types (./<api>-api.ts), so that types needing only the ids never load this table.",
+    `export type { ${Id} };`,
     "",
   ].join("\n");
 }
@@ -93,7 +96,7 @@ export function emitRouteIndex(api: "v1" | "v2", table: Record<string, Operation
     .join("\n");
   const Id = `${api.toUpperCase()}OperationId`;
   return [
-    `import type { ${Id} } from "./${api}-operations.js";`,
+    `import type { ${Id} } from "./${api}-api.js";`,
     "",
     `/** "METHOD path template" → operationId: finds the operation behind a raw ${api.toUpperCase()} call. */`,
     `export const ${api}Routes = {`,
@@ -117,7 +120,7 @@ export function emitNameList(api: "v1" | "v2", table: Record<string, OperationRo
     .map(([id, row]) => `  ${id}: ${JSON.stringify(row.path)},`)
     .join("\n");
   return [
-    `import type { ${Id} } from "./${api}-operations.js";`,
+    `import type { ${Id} } from "./${api}-api.js";`,
     "",
     `/** Where ${API} paths start on the server (the same as ${api}-operations.ts says). */`,
     `export const ${api}BasePath = ${JSON.stringify(basePath)};`,
