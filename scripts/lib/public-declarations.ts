@@ -196,7 +196,10 @@ function describe(path: string, text: string, files: ReadonlyMap<string, string>
 function understood(statement: ts.Statement): boolean {
   if (hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) return false;
   if (ts.isImportDeclaration(statement)) return !!statement.importClause; // `import "x"` has effects
-  if (ts.isModuleDeclaration(statement)) return ts.isIdentifier(statement.name); // not `declare module "x"`
+  // A namespace; not `declare module "x"` nor `declare global`, which augment other declarations.
+  if (ts.isModuleDeclaration(statement)) {
+    return ts.isIdentifier(statement.name) && !(statement.flags & ts.NodeFlags.GlobalAugmentation);
+  }
   return (
     ts.isExportDeclaration(statement) ||
     ts.isInterfaceDeclaration(statement) ||
@@ -276,8 +279,7 @@ function render(sf: ts.SourceFile, kept: ReadonlySet<ts.Statement>, used: Readon
         ? text.slice(start, statement.end)
         : text.slice(start, statement.getStart(sf)) + written;
     statements++;
-    isModule ||=
-      ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || isExported(statement);
+    isModule ||= marksModule(statement);
   }
   if (out.length > headerEnd && out[headerEnd] === "\n")
     out = out.slice(0, headerEnd) + out.slice(headerEnd + 1);
@@ -288,6 +290,14 @@ function render(sf: ts.SourceFile, kept: ReadonlySet<ts.Statement>, used: Readon
     out += `${out === "" || out.endsWith("\n") ? "" : "\n"}export {};\n`;
   return { text: out, statements };
 }
+
+/** Whether the statement makes its file a module (as TypeScript decides it). */
+const marksModule = (statement: ts.Statement) =>
+  ts.isImportDeclaration(statement) ||
+  ts.isExportDeclaration(statement) ||
+  ts.isExportAssignment(statement) ||
+  (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) ||
+  isExported(statement);
 
 const isEmptyExport = (statement: ts.ExportDeclaration) =>
   !statement.moduleSpecifier &&
