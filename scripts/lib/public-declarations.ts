@@ -110,12 +110,9 @@ export function publicDeclarations(
     // Any identifier may name a top-level declaration or import: more is kept than needed, never less.
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node)) useLocal(path, node.text);
-      const specifier = ts.isImportTypeNode(node)
-        ? literalOf(node.argument)
-        : ts.isExternalModuleReference(node) || ts.isModuleDeclaration(node)
-          ? literalOf(ts.isModuleDeclaration(node) ? node.name : node.expression)
-          : undefined;
+      const specifier = moduleReference(node);
       if (specifier) {
+        // import("./x.js").Name needs Name; import("./x.js"), require or `declare module` all of x.
         const from = target(path, specifier, files);
         keepFile(from);
         const qualifier = ts.isImportTypeNode(node) ? node.qualifier : undefined;
@@ -131,7 +128,7 @@ export function publicDeclarations(
   for (const [path, file] of info) {
     for (const statement of file.sf.statements) if (!understood(statement)) keep(path, statement);
   }
-  for (let next = queue.shift(); next; next = queue.shift()) follow(...next);
+  for (let i = 0; i < queue.length; i++) follow(...queue[i]!);
 
   const out = new Map<string, string>();
   let written = 0;
@@ -234,9 +231,14 @@ function moduleSpecifier(statement: ts.Statement): ts.Expression | undefined {
     : undefined;
 }
 
-function literalOf(node: ts.Node): ts.StringLiteral | undefined {
-  if (ts.isLiteralTypeNode(node)) return literalOf(node.literal);
-  return ts.isStringLiteral(node) ? node : undefined;
+/** The module named inside a statement: `import("x")` types, `require("x")`, `declare module "x"`. */
+function moduleReference(node: ts.Node): ts.Expression | undefined {
+  const named = ts.isImportTypeNode(node)
+    ? ts.isLiteralTypeNode(node.argument) && node.argument.literal
+    : ts.isExternalModuleReference(node)
+      ? node.expression
+      : ts.isModuleDeclaration(node) && node.name;
+  return named && ts.isStringLiteral(named) ? named : undefined;
 }
 
 function leftmost(name: ts.EntityName): string {

@@ -178,6 +178,14 @@ declare global {
 export declare function hidden(): void;
 `,
       "dead.d.ts": `export declare function internal(): void;\n`,
+      "plugin.d.ts": `import type { Base } from "./base.js";
+declare module "./host.js" {
+    interface Host { plugin: Base }
+}
+export {};
+`,
+      "host.d.ts": `export interface Host { name: string }\nexport declare function hostOf(): Host;\n`,
+      "base.d.ts": `export type Base = 1;\nexport type Unused = 2;\n`,
     };
     const out = shake(files);
     expect(out.get("augment.d.ts")).toBe(`import type { Options } from "./options.js";
@@ -195,6 +203,10 @@ declare global {
 }
 export {};
 `);
+    // A module augmentation keeps the module it augments (all of its exports: it may merge with any).
+    expect(out.get("plugin.d.ts")).toBe(files["plugin.d.ts"]);
+    expect(out.get("host.d.ts")).toBe(files["host.d.ts"]);
+    expect(out.get("base.d.ts")).toBe("export type Base = 1;\n");
     expect(out.has("dead.d.ts")).toBe(false);
     expect(errors(out)).toEqual([]);
   });
