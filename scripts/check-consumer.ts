@@ -109,6 +109,8 @@ function tsconfig(v: Variant) {
       types: [],
       strict: true,
       skipLibCheck: !v.libCheck,
+      // The package's declarations are what the lib check is for; TypeScript's own libs need no check.
+      skipDefaultLibCheck: true,
       noEmit: true,
       // TypeScript 5.9 warns that node10 is deprecated; the check is that it still resolves.
       ...(v.moduleResolution === "Node10" && { ignoreDeprecations: "5.0" }),
