@@ -29,7 +29,7 @@ export async function valid() {
   const body: SearchUsersBody = { record_size: 1 };
   const info: V1Info | undefined = undefined;
   const doc: TmlDocument = parseTml("guid: g\\nliveboard:\\n  name: x\\n");
-  const mock: typeof startMockThoughtSpot = startMockThoughtSpot;
+  const mock = startMockThoughtSpot;
   return [department, data, body, info, doc, mock, v2Operations.searchUsers.path, v1Operations.sessionInfo.path];
 }
 

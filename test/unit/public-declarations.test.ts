@@ -140,7 +140,8 @@ export declare function internal(): void;
 
   it("follows export * chains and named re-exports to the declarations they name", () => {
     const files = {
-      "index.d.ts": `export type * from "./types/index.js";\nexport { v2Operations as operations } from "./table.js";\n`,
+      "index.d.ts": `export type * from "./types/index.js";\nexport { v2Operations as operations } from "./table.js";\nexport * as tml from "./tml.js";\n`,
+      "tml.d.ts": `export type Doc = { guid: string };\nexport declare function parseTml(text: string): Doc;\n`,
       "types/index.d.ts": `export * from "./a.js";\nexport type { B } from "./b.js";\n`,
       "types/a.d.ts": `export type A = 1;\ndeclare const local: 2;\nexport type AlsoA = typeof local;\n`,
       "types/b.d.ts": `export type B = 2;\nexport declare function makeB(): B;\n`,
@@ -155,6 +156,7 @@ export declare function internal(): void;
     expect(out.get("table.d.ts")).toBe(
       `import type { Row } from "./row.js";\nexport declare const v2Operations: Record<string, Row>;\n`,
     );
+    expect(out.get("tml.d.ts")).toBe(files["tml.d.ts"]);
     expect(out.has("engine.d.ts")).toBe(false);
     expect(errors(out)).toEqual([]);
   });
