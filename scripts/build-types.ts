@@ -1,9 +1,11 @@
 // The package's declarations: tsc emits one .d.ts per source file into dist/types/esm (stable, readable
-// names for go-to-definition), and the same tree is copied to dist/types/cjs, whose package.json says
-// "commonjs", so `require` consumers get declarations TypeScript reads as CommonJS.
+// names for go-to-definition), only the public surface is kept (scripts/lib/public-declarations.ts), and
+// the same tree is copied to dist/types/cjs, whose package.json says "commonjs", so `require` consumers
+// get declarations TypeScript reads as CommonJS.
 import { cpSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import ts from "typescript";
+import { keepPublicDeclarations } from "./lib/public-declarations.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const OUT = join(ROOT, "dist", "types");
@@ -35,5 +37,14 @@ if (errors.length) {
   console.error(ts.formatDiagnostics(errors, host));
   process.exit(1);
 }
+// The entry files' declarations (tsconfig.types.json "files") are the roots of what consumers can reach.
+const rootDir = config.options.rootDir ?? ROOT;
+const entries = config.fileNames.map((f) =>
+  relative(rootDir, f).split(sep).join("/").replace(/\.ts$/, ".d.ts"),
+);
+const { removed, droppedStatements } = keepPublicDeclarations(join(OUT, "esm"), entries);
+console.log(
+  `declarations: kept the public surface of ${entries.length} entries; dropped ${droppedStatements} internal statements and ${removed.length} unreachable files`,
+);
 cpSync(join(OUT, "esm"), join(OUT, "cjs"), { recursive: true });
 writeFileSync(join(OUT, "cjs", "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);

@@ -1,17 +1,19 @@
 // Checks the packed package as a consumer sees it: a tarball (the one scripts/release-dry-run.ts made from a
 // fresh copy, or `npm pack` of this checkout) installed into a temporary project, then
-// tsc on files that import every entry (., /v1, /v2, /tml) with moduleResolution node10, node16 (ESM and
-// CommonJS), nodenext and bundler. Valid calls (free-form objects included) must compile, typos must be
-// errors (@ts-expect-error), and hovering an operation must show its generated docs.
+// tsc on files that import every entry (., /v1, /v2, /tml, /testing) with moduleResolution node10, node16
+// (ESM and CommonJS), nodenext and bundler, and for bundler and node16 CommonJS with skipLibCheck false too
+// (a broken reference left in the shipped declarations fails). Valid calls (free-form objects included)
+// must compile, typos must be errors (@ts-expect-error), hovering an operation must show its generated
+// docs, and internal factories must not be shipped in the declarations.
 // Run: npx tsx scripts/check-consumer.ts [--tarball <file>] [--no-build]   (npm run check:package calls
 // checkConsumer with the release dry run's tarball)
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { prepareConsumer } from "../bench/consumer.js";
+import { prepareConsumer, ROOT } from "../bench/consumer.js";
 
 const USE = `
 const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com", auth: { token: "t" } });
@@ -27,7 +29,8 @@ export async function valid() {
   const body: SearchUsersBody = { record_size: 1 };
   const info: V1Info | undefined = undefined;
   const doc: TmlDocument = parseTml("guid: g\\nliveboard:\\n  name: x\\n");
-  return [department, data, body, info, doc, v2Operations.searchUsers.path, v1Operations.sessionInfo.path];
+  const mock = startMockThoughtSpot;
+  return [department, data, body, info, doc, mock, v2Operations.searchUsers.path, v1Operations.sessionInfo.path];
 }
 
 export function typos() {
@@ -49,6 +52,7 @@ import { v1Operations } from "thoughtspot-rest-api/v1";
 import type { operations } from "thoughtspot-rest-api/v2";
 import { v2Operations } from "thoughtspot-rest-api/v2";
 import { parseTml, type TmlDocument } from "thoughtspot-rest-api/tml";
+import { startMockThoughtSpot } from "thoughtspot-rest-api/testing";
 type SearchUsersBody = operations["searchUsers"]["requestBody"]["content"]["application/json"];
 type V1Info = V1Ops["sessionInfo"]["responses"];
 ${USE}`;
@@ -61,6 +65,8 @@ interface Variant {
   dir: "esm" | "cjs";
   module: string;
   moduleResolution: string;
+  /** skipLibCheck false: every declaration file the consumer's program reaches is checked too. */
+  libCheck?: true;
 }
 const VARIANTS: Variant[] = [
   { name: "bundler", dir: "esm", module: "ESNext", moduleResolution: "Bundler" },
@@ -68,6 +74,29 @@ const VARIANTS: Variant[] = [
   { name: "nodenext (ESM)", dir: "esm", module: "NodeNext", moduleResolution: "NodeNext" },
   { name: "node16 (CommonJS)", dir: "cjs", module: "Node16", moduleResolution: "Node16" },
   { name: "node10 (CommonJS)", dir: "cjs", module: "CommonJS", moduleResolution: "Node10" },
+  {
+    name: "bundler, skipLibCheck false",
+    dir: "esm",
+    module: "ESNext",
+    moduleResolution: "Bundler",
+    libCheck: true,
+  },
+  {
+    name: "node16 (CommonJS), skipLibCheck false",
+    dir: "cjs",
+    module: "Node16",
+    moduleResolution: "Node16",
+    libCheck: true,
+  },
+];
+
+/**
+ * Internal factories (src/) that the shipped declarations must not carry: scripts/lib/public-declarations.ts
+ * keeps only what the entries reach. Each must still be declared in src/, or the check would pass vacuously.
+ */
+const INTERNAL = [
+  { name: "createCall", source: "src/core/call.ts" },
+  { name: "createMetadataApi", source: "src/metadata/api.ts" },
 ];
 
 function tsconfig(v: Variant) {
@@ -79,7 +108,9 @@ function tsconfig(v: Variant) {
       lib: ["ES2022", "DOM"],
       types: [],
       strict: true,
-      skipLibCheck: true,
+      skipLibCheck: !v.libCheck,
+      // The package's declarations are what the lib check is for; TypeScript's own libs need no check.
+      skipDefaultLibCheck: true,
       noEmit: true,
       // TypeScript 5.9 warns that node10 is deprecated; the check is that it still resolves.
       ...(v.moduleResolution === "Node10" && { ignoreDeprecations: "5.0" }),
@@ -172,6 +203,28 @@ export function checkConsumer({
       const errors = check(join(dir, v.dir), v);
       console.log(`${errors ? "FAIL" : "ok  "} ${v.name}`);
       if (errors) failures.push(`${v.name}:\n${errors}`);
+    }
+
+    // Only the public surface ships: internal factories are absent from every declaration file.
+    const typesDir = join(dir, "node_modules/thoughtspot-rest-api/dist/types");
+    const declarations = readdirSync(typesDir, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".d.ts"))
+      .map((f) => ({ file: f, text: readFileSync(join(typesDir, f), "utf8") }));
+    for (const { name, source } of INTERNAL) {
+      const word = new RegExp(`\\b${name}\\b`);
+      const declared = new RegExp(`export (async )?function ${name}\\b`).test(
+        readFileSync(join(ROOT, source), "utf8"),
+      );
+      const shipped = declarations.filter((d) => word.test(d.text)).map((d) => d.file);
+      const ok = declared && shipped.length === 0;
+      console.log(
+        `${ok ? "ok  " : "FAIL"} the internal ${name} (${source}) is not in the shipped declarations`,
+      );
+      if (!ok) {
+        failures.push(
+          declared ? `${name} is shipped in ${shipped.join(", ")}` : `${source} no longer declares ${name}`,
+        );
+      }
     }
 
     // Docs on hover, in the installed package (bundler resolution).
