@@ -1733,32 +1733,40 @@ export type V1Api = {
   userUpdatepreference(input?: UserUpdatepreferenceInput, options?: CallOptions): Promise<UserUpdatepreferenceOutput>;
 };
 
-/** The operations with a page rule (ts.paginateV1 walks them). */
-export type V1Paginated = "connectionList" | "metadataList" | "metadataListas" | "metadataListobjectheaders" | "searchdata" | "sessionOrgsGet";
+/**
+ * The operations with a page rule (ts.paginateV1 walks them): path, input, output, and where
+ * a page's items (`items`) or data rows (`rows`) are.
+ */
+export interface V1PagedOperations {
+  connectionList: { path: "/tspublic/v1/connection/list"; input: ConnectionListInput; output: ConnectionListOutput; items: "headers" };
+  metadataList: { path: "/tspublic/v1/metadata/list"; input: MetadataListInput; output: MetadataListOutput; items: "headers" };
+  metadataListas: { path: "/tspublic/v1/metadata/listas"; input: MetadataListasInput; output: MetadataListasOutput; items: "headers" };
+  metadataListobjectheaders: { path: "/tspublic/v1/metadata/listobjectheaders"; input: MetadataListobjectheadersInput; output: MetadataListobjectheadersOutput };
+  searchdata: { path: "/tspublic/v1/searchdata"; input: SearchdataInput; output: SearchdataOutput; items: "data" };
+  sessionOrgsGet: { path: "/tspublic/v1/session/orgs"; input: SessionOrgsGetInput; output: SessionOrgsGetOutput; items: "orgs" };
+}
+/** The paginated operations' ids. */
+export type V1Paginated = keyof V1PagedOperations;
 
-/** The operations that answer text/event-stream. */
-export type V1Streaming = never;
+/** The operations that answer text/event-stream (ts.stream), with their inputs. */
+export interface V1StreamingOperations {
+}
+/** The streaming operations' ids. */
+export type V1Streaming = keyof V1StreamingOperations;
 
-/** The operations that answer a file (ts.download). */
-export type V1Binary = "exportPinboardPdf";
+/** The operations that answer a file (ts.download): path and input. */
+export interface V1BinaryOperations {
+  exportPinboardPdf: { path: "/tspublic/v1/export/pinboard/pdf"; input: ExportPinboardPdfInput };
+}
+/** The binary operations' ids. */
+export type V1Binary = keyof V1BinaryOperations;
+/** What ts.download's path form takes for each binary path: openapi-fetch's { body, params }. */
+export interface V1BinaryInits {
+  "/tspublic/v1/export/pinboard/pdf": { body?: NonNullable<operations["exportPinboardPdf"]["requestBody"]>["content"]["multipart/form-data"] };
+}
 
 /** Every V1 operationId (the keys of v1Operations in ./v1-operations.ts). */
 export type V1OperationId = keyof V1Inputs;
-
-/** The paginated operations' paths, and where a page's items are (`items`) or its data rows (`rows`). */
-export interface V1PageRules {
-  connectionList: { path: "/tspublic/v1/connection/list"; items: "headers" };
-  metadataList: { path: "/tspublic/v1/metadata/list"; items: "headers" };
-  metadataListas: { path: "/tspublic/v1/metadata/listas"; items: "headers" };
-  metadataListobjectheaders: { path: "/tspublic/v1/metadata/listobjectheaders" };
-  searchdata: { path: "/tspublic/v1/searchdata"; items: "data" };
-  sessionOrgsGet: { path: "/tspublic/v1/session/orgs"; items: "orgs" };
-}
-
-/** The operations that answer a file, by path (ts.download's path form). */
-export interface V1BinaryPaths {
-  exportPinboardPdf: "/tspublic/v1/export/pinboard/pdf";
-}
 
 /** The operations whose form fields carry JSON text, and those fields (ts.api.v1 encodes values for them). */
 export interface V1JsonFields {

@@ -6958,47 +6958,61 @@ provided in the request body.
   validateToken(input: ValidateTokenInput, options?: CallOptions): Promise<ValidateTokenOutput>;
 };
 
-/** The operations with a page rule (ts.paginate walks them). */
-export type V2Paginated = "fetchAnswerData" | "fetchAsyncImportTaskStatus" | "fetchLiveboardData" | "fetchObjectPrivileges" | "fetchPermissionsOfPrincipals" | "fetchPermissionsOnMetadata" | "searchCalendars" | "searchCollections" | "searchCommits" | "searchConnection" | "searchData" | "searchMetadata" | "searchSchedules" | "searchUserGroups" | "searchUsers" | "searchVariables" | "searchWebhookConfigurations";
+/**
+ * The operations with a page rule (ts.paginate walks them): path, input, output, and where
+ * a page's items (`items`) or data rows (`rows`) are.
+ */
+export interface V2PagedOperations {
+  fetchAnswerData: { path: "/api/rest/2.0/metadata/answer/data"; input: FetchAnswerDataInput; output: FetchAnswerDataOutput; items: "contents"; rows: "data_rows" };
+  fetchAsyncImportTaskStatus: { path: "/api/rest/2.0/metadata/tml/async/status"; input: FetchAsyncImportTaskStatusInput; output: FetchAsyncImportTaskStatusOutput; items: "status_list" };
+  fetchLiveboardData: { path: "/api/rest/2.0/metadata/liveboard/data"; input: FetchLiveboardDataInput; output: FetchLiveboardDataOutput; items: "contents" };
+  fetchObjectPrivileges: { path: "/api/rest/2.0/security/metadata/fetch-object-privileges"; input: FetchObjectPrivilegesInput; output: FetchObjectPrivilegesOutput; items: "metadata_object_privileges" };
+  fetchPermissionsOfPrincipals: { path: "/api/rest/2.0/security/principals/fetch-permissions"; input: FetchPermissionsOfPrincipalsInput; output: FetchPermissionsOfPrincipalsOutput; items: "principal_permission_details" };
+  fetchPermissionsOnMetadata: { path: "/api/rest/2.0/security/metadata/fetch-permissions"; input: FetchPermissionsOnMetadataInput; output: FetchPermissionsOnMetadataOutput; items: "metadata_permission_details" };
+  searchCalendars: { path: "/api/rest/2.0/calendars/search"; input: SearchCalendarsInput; output: SearchCalendarsOutput };
+  searchCollections: { path: "/api/rest/2.0/collections/search"; input: SearchCollectionsInput; output: SearchCollectionsOutput; items: "collections" };
+  searchCommits: { path: "/api/rest/2.0/vcs/git/commits/search"; input: SearchCommitsInput; output: SearchCommitsOutput };
+  searchConnection: { path: "/api/rest/2.0/connection/search"; input: SearchConnectionInput; output: SearchConnectionOutput };
+  searchData: { path: "/api/rest/2.0/searchdata"; input: SearchDataInput; output: SearchDataOutput; items: "contents"; rows: "data_rows" };
+  searchMetadata: { path: "/api/rest/2.0/metadata/search"; input: SearchMetadataInput; output: SearchMetadataOutput };
+  searchSchedules: { path: "/api/rest/2.0/schedules/search"; input: SearchSchedulesInput; output: SearchSchedulesOutput };
+  searchUserGroups: { path: "/api/rest/2.0/groups/search"; input: SearchUserGroupsInput; output: SearchUserGroupsOutput };
+  searchUsers: { path: "/api/rest/2.0/users/search"; input: SearchUsersInput; output: SearchUsersOutput };
+  searchVariables: { path: "/api/rest/2.0/template/variables/search"; input: SearchVariablesInput; output: SearchVariablesOutput };
+  searchWebhookConfigurations: { path: "/api/rest/2.0/webhooks/search"; input: SearchWebhookConfigurationsInput; output: SearchWebhookConfigurationsOutput; items: "webhooks" };
+}
+/** The paginated operations' ids. */
+export type V2Paginated = keyof V2PagedOperations;
 
-/** The operations that answer text/event-stream. */
-export type V2Streaming = "sendAgentConversationMessageStreaming" | "sendAgentMessageStreaming";
+/** The operations that answer text/event-stream (ts.stream), with their inputs. */
+export interface V2StreamingOperations {
+  sendAgentConversationMessageStreaming: { input: SendAgentConversationMessageStreamingInput };
+  sendAgentMessageStreaming: { input: SendAgentMessageStreamingInput };
+}
+/** The streaming operations' ids. */
+export type V2Streaming = keyof V2StreamingOperations;
 
-/** The operations that answer a file (ts.download). */
-export type V2Binary = "downloadConnectionMetadataChanges" | "exportAnswerReport" | "exportLiveboardReport" | "exportManualTranslations" | "exportStyleLogos";
+/** The operations that answer a file (ts.download): path and input. */
+export interface V2BinaryOperations {
+  downloadConnectionMetadataChanges: { path: "/api/rest/2.0/connections/download-connection-metadata-changes/{connection_identifier}"; input: DownloadConnectionMetadataChangesInput };
+  exportAnswerReport: { path: "/api/rest/2.0/report/answer"; input: ExportAnswerReportInput };
+  exportLiveboardReport: { path: "/api/rest/2.0/report/liveboard"; input: ExportLiveboardReportInput };
+  exportManualTranslations: { path: "/api/rest/2.0/localizations/manual-translation/export"; input: ExportManualTranslationsInput };
+  exportStyleLogos: { path: "/api/rest/2.0/customization/styles/logos/export"; input: ExportStyleLogosInput };
+}
+/** The binary operations' ids. */
+export type V2Binary = keyof V2BinaryOperations;
+/** What ts.download's path form takes for each binary path: openapi-fetch's { body, params }. */
+export interface V2BinaryInits {
+  "/api/rest/2.0/connections/download-connection-metadata-changes/{connection_identifier}": { body?: never; params: { path: operations["downloadConnectionMetadataChanges"]["parameters"]["path"] } };
+  "/api/rest/2.0/report/answer": { body: operations["exportAnswerReport"]["requestBody"]["content"]["application/json"] };
+  "/api/rest/2.0/report/liveboard": { body: operations["exportLiveboardReport"]["requestBody"]["content"]["application/json"] };
+  "/api/rest/2.0/localizations/manual-translation/export": { body: operations["exportManualTranslations"]["requestBody"]["content"]["application/json"] };
+  "/api/rest/2.0/customization/styles/logos/export": { body: operations["exportStyleLogos"]["requestBody"]["content"]["application/json"] };
+}
 
 /** Every V2 operationId (the keys of v2Operations in ./v2-operations.ts). */
 export type V2OperationId = keyof V2Inputs;
-
-/** The paginated operations' paths, and where a page's items are (`items`) or its data rows (`rows`). */
-export interface V2PageRules {
-  fetchAnswerData: { path: "/api/rest/2.0/metadata/answer/data"; items: "contents"; rows: "data_rows" };
-  fetchAsyncImportTaskStatus: { path: "/api/rest/2.0/metadata/tml/async/status"; items: "status_list" };
-  fetchLiveboardData: { path: "/api/rest/2.0/metadata/liveboard/data"; items: "contents" };
-  fetchObjectPrivileges: { path: "/api/rest/2.0/security/metadata/fetch-object-privileges"; items: "metadata_object_privileges" };
-  fetchPermissionsOfPrincipals: { path: "/api/rest/2.0/security/principals/fetch-permissions"; items: "principal_permission_details" };
-  fetchPermissionsOnMetadata: { path: "/api/rest/2.0/security/metadata/fetch-permissions"; items: "metadata_permission_details" };
-  searchCalendars: { path: "/api/rest/2.0/calendars/search" };
-  searchCollections: { path: "/api/rest/2.0/collections/search"; items: "collections" };
-  searchCommits: { path: "/api/rest/2.0/vcs/git/commits/search" };
-  searchConnection: { path: "/api/rest/2.0/connection/search" };
-  searchData: { path: "/api/rest/2.0/searchdata"; items: "contents"; rows: "data_rows" };
-  searchMetadata: { path: "/api/rest/2.0/metadata/search" };
-  searchSchedules: { path: "/api/rest/2.0/schedules/search" };
-  searchUserGroups: { path: "/api/rest/2.0/groups/search" };
-  searchUsers: { path: "/api/rest/2.0/users/search" };
-  searchVariables: { path: "/api/rest/2.0/template/variables/search" };
-  searchWebhookConfigurations: { path: "/api/rest/2.0/webhooks/search"; items: "webhooks" };
-}
-
-/** The operations that answer a file, by path (ts.download's path form). */
-export interface V2BinaryPaths {
-  downloadConnectionMetadataChanges: "/api/rest/2.0/connections/download-connection-metadata-changes/{connection_identifier}";
-  exportAnswerReport: "/api/rest/2.0/report/answer";
-  exportLiveboardReport: "/api/rest/2.0/report/liveboard";
-  exportManualTranslations: "/api/rest/2.0/localizations/manual-translation/export";
-  exportStyleLogos: "/api/rest/2.0/customization/styles/logos/export";
-}
 
 /** operationId → what it takes (the Call port and the helpers read this). */
 export interface V2Inputs {

@@ -38,6 +38,7 @@ export function publicDeclarations(
   for (const [path, text] of files) info.set(path, describe(path, text, files));
   for (const entry of entries) if (!info.has(entry)) throw new Error(`no declaration file ${entry}`);
 
+  const entrySet = new Set(entries);
   const kept = new Map<string, Set<ts.Statement>>();
   const usedBindings = new Set<ts.Node>();
   const queue: [string, ts.Statement][] = [];
@@ -79,7 +80,7 @@ export function publicDeclarations(
       if (!ts.isExportDeclaration(statement)) continue;
       const clause = statement.exportClause;
       if (clause && ts.isNamedExports(clause)) {
-        if (clause.elements.some((e) => e.name.text === name)) keep(path, statement);
+        for (const e of clause.elements) if (e.name.text === name) useSpecifier(path, statement, e);
       } else if (clause ? clause.name.text === name : name !== "default") {
         keep(path, statement);
       }
@@ -89,8 +90,21 @@ export function publicDeclarations(
   const useAllExports = (path: string | undefined) => {
     if (!path || !once(`all ${path}`)) return;
     for (const statement of info.get(path)!.sf.statements) {
-      if (isExported(statement) || ts.isExportDeclaration(statement)) keep(path, statement);
+      const clause = ts.isExportDeclaration(statement) ? statement.exportClause : undefined;
+      if (clause && ts.isNamedExports(clause)) {
+        for (const e of clause.elements) useSpecifier(path, clause.parent, e);
+      } else if (isExported(statement) || ts.isExportDeclaration(statement)) keep(path, statement);
     }
+  };
+
+  /** One name of `export { a, b } from "./x.js"` (or of a local `export { a }`): only used names are kept. */
+  const useSpecifier = (path: string, statement: ts.ExportDeclaration, e: ts.ExportSpecifier) => {
+    if (usedBindings.has(e)) return;
+    usedBindings.add(e);
+    keep(path, statement);
+    const name = (e.propertyName ?? e.name).text;
+    if (statement.moduleSpecifier) useExport(target(path, statement.moduleSpecifier, files), name);
+    else useLocal(path, name);
   };
 
   /** What a kept statement refers to is kept too, so the kept declarations stay closed under references. */
@@ -100,16 +114,15 @@ export function publicDeclarations(
       const from = statement.moduleSpecifier && target(path, statement.moduleSpecifier, files);
       const clause = statement.exportClause;
       if (!clause || ts.isNamespaceExport(clause)) return useAllExports(from);
-      for (const e of clause.elements) {
-        const name = (e.propertyName ?? e.name).text;
-        if (statement.moduleSpecifier) useExport(from, name);
-        else useLocal(path, name);
-      }
+      // An entry exports every name it lists; elsewhere each name is kept when something uses it.
+      if (entrySet.has(path)) for (const e of clause.elements) useSpecifier(path, statement, e);
       return;
     }
-    // Any identifier may name a top-level declaration or import: more is kept than needed, never less.
+    // Any identifier in a reference position may name a top-level declaration or import: more is kept
+    // than needed, never less. Member, parameter and property names are not references (`stream` the
+    // client property does not keep `stream` the internal function).
     const visit = (node: ts.Node): void => {
-      if (ts.isIdentifier(node)) useLocal(path, node.text);
+      if (ts.isIdentifier(node) && isReference(node)) useLocal(path, node.text);
       const specifier = moduleReference(node);
       if (specifier) {
         // import("./x.js").Name needs Name; import("./x.js"), require or `declare module` all of x.
@@ -169,7 +182,7 @@ export function keepPublicDeclarations(
 }
 
 function describe(path: string, text: string, files: ReadonlyMap<string, string>): FileInfo {
-  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false);
+  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
   const locals = new Map<string, ts.Statement[]>();
   const imports = new Map<string, Binding>();
   for (const statement of sf.statements) {
@@ -274,7 +287,11 @@ function render(sf: ts.SourceFile, kept: ReadonlySet<ts.Statement>, used: Readon
     const empty = ts.isExportDeclaration(statement) && isEmptyExport(statement); // `export {}` marks a module
     if (!kept.has(statement) && !empty) continue;
     const start = Math.max(statement.getFullStart(), headerEnd);
-    const written = ts.isImportDeclaration(statement) ? renderImport(sf, statement, used) : undefined;
+    const written = ts.isImportDeclaration(statement)
+      ? renderImport(sf, statement, used)
+      : ts.isExportDeclaration(statement) && !empty
+        ? renderReExport(sf, statement, used)
+        : undefined;
     if (written === null) continue;
     out +=
       written === undefined
@@ -334,6 +351,19 @@ function renderImport(sf: ts.SourceFile, statement: ts.ImportDeclaration, used: 
   return `import ${typeOnly}${parts.join(", ")} from ${statement.moduleSpecifier.getText(sf)}${attributes};`;
 }
 
+/** `export { a, b } from "./x.js"` with the used names only; undefined when all are used. */
+function renderReExport(sf: ts.SourceFile, statement: ts.ExportDeclaration, used: ReadonlySet<ts.Node>) {
+  const clause = statement.exportClause;
+  if (!clause || !ts.isNamedExports(clause)) return undefined;
+  const named = clause.elements.filter((e) => used.has(e));
+  if (named.length === clause.elements.length) return undefined;
+  if (!named.length) return null;
+  const from = statement.moduleSpecifier ? ` from ${statement.moduleSpecifier.getText(sf)}` : "";
+  const attributes = statement.attributes ? ` ${statement.attributes.getText(sf)}` : "";
+  const typeOnly = statement.isTypeOnly ? "type " : "";
+  return `export ${typeOnly}{ ${named.map((e) => e.getText(sf)).join(", ")} }${from}${attributes};`;
+}
+
 /** Declaration files under `dir`, relative, with "/" separators. */
 function declarationFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
@@ -351,4 +381,24 @@ function removeEmptyFolders(dir: string): boolean {
     else empty = false;
   }
   return empty;
+}
+
+/** False for identifiers that only name a member, parameter or property, or sit right of a dot. */
+function isReference(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (ts.isQualifiedName(parent)) return parent.right !== id;
+  if (ts.isPropertyAccessExpression(parent)) return parent.name !== id;
+  const named =
+    ts.isPropertySignature(parent) ||
+    ts.isMethodSignature(parent) ||
+    ts.isPropertyDeclaration(parent) ||
+    ts.isMethodDeclaration(parent) ||
+    ts.isGetAccessorDeclaration(parent) ||
+    ts.isSetAccessorDeclaration(parent) ||
+    ts.isParameter(parent) ||
+    ts.isTypeParameterDeclaration(parent) ||
+    ts.isEnumMember(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isNamedTupleMember(parent);
+  return !(named && (parent as { name?: ts.Node }).name === id);
 }

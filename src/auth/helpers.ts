@@ -1,4 +1,6 @@
 // ts.auth: tokens for other users and objects, validation and revocation, V1 trusted authentication.
+
+import type { V2Outputs } from "../../generated/v2-api.js";
 import type { Call, V1Input, V2Input, V2OperationId, V2Output } from "../core/call.js";
 import { AuthError } from "../core/errors.js";
 import type { CallOptions } from "../core/types.js";
@@ -7,7 +9,7 @@ import type { CredentialCalls } from "./from-options.js";
 import type { ParsedAuth } from "./options.js";
 
 type Input<K extends V2OperationId> = V2Input<K>;
-type Output<K extends V2OperationId> = Promise<V2Output<K>>;
+type Output<K extends keyof V2Outputs> = Promise<V2Output<K>>;
 
 export interface AuthHelpers {
   /** A token that only opens one object (auth/token/object); the client's secret key or password fills in. */

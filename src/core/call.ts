@@ -22,10 +22,12 @@ export interface PortOptions extends CallOptions {
 export type V2Input<K extends V2OperationId> = V2Inputs[K];
 /** What one V1 operation takes (the same single input object as ts.api.v1). */
 export type V1Input<K extends V1OperationId> = V1Inputs[K];
+// Outputs are constrained by their own map's keys (the same ids as V2OperationId): a consumer's lib check
+// then relates K to them at once instead of comparing it with each of the operationIds.
 /** One V2 operation's result. */
-export type V2Output<K extends V2OperationId> = V2Outputs[K];
+export type V2Output<K extends keyof V2Outputs> = V2Outputs[K];
 /** One V1 operation's result. */
-export type V1Output<K extends V1OperationId> = V1Outputs[K];
+export type V1Output<K extends keyof V1Outputs> = V1Outputs[K];
 
 /**
  * call.v2("searchUsers", { record_size: 10 }) → the generated response type. A misspelled operationId

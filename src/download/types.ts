@@ -1,46 +1,22 @@
 // Which paths download() accepts (rows flagged `binary` in the generated tables, V1 and V2) and what
 // each takes, in openapi-fetch's shape: { body } and, where the path has some, { params: { path } }.
-import type { operations as V1Operations } from "../../generated/v1.js";
-import type { V1Binary, V1BinaryPaths, V1Inputs } from "../../generated/v1-api.js";
-import type { operations as V2Operations } from "../../generated/v2.js";
-import type { V2Binary, V2BinaryPaths, V2Inputs } from "../../generated/v2-api.js";
+import type { V1Binary, V1BinaryInits, V1BinaryOperations } from "../../generated/v1-api.js";
+import type { V2Binary, V2BinaryInits, V2BinaryOperations } from "../../generated/v2-api.js";
 import type { CallOptions } from "../core/types.js";
 
 export type V2BinaryOperationId = V2Binary;
 export type V1BinaryOperationId = V1Binary;
 
 /** V2 report/answer, report/liveboard, logo and translation exports, connection metadata changes; V1 Liveboard PDF. */
-export type DownloadPath = V2BinaryPaths[V2BinaryOperationId] | V1BinaryPaths[V1BinaryOperationId];
+export type DownloadPath = keyof V2BinaryInits | keyof V1BinaryInits;
 
-type OperationOf<P extends DownloadPath> =
-  | {
-      [K in V2BinaryOperationId]: V2BinaryPaths[K] extends P ? V2Operations[K] : never;
-    }[V2BinaryOperationId]
-  | {
-      [K in V1BinaryOperationId]: V1BinaryPaths[K] extends P ? V1Operations[K] : never;
-    }[V1BinaryOperationId];
+/** The path form's { body, params } per path, generated (no conditional type for a consumer to resolve). */
+type DownloadInits = V2BinaryInits & V1BinaryInits;
 
-type ContentOf<B> = B extends { content: infer C } ? C[keyof C] : never;
-type BodyPart<O> = O extends { requestBody: infer B }
-  ? [ContentOf<B>] extends [never]
-    ? { body?: never }
-    : { body: ContentOf<B> }
-  : O extends { requestBody?: infer B }
-    ? [ContentOf<NonNullable<B>>] extends [never]
-      ? { body?: never }
-      : { body?: ContentOf<NonNullable<B>> }
-    : { body?: never };
-type PathPart<O> = O extends { parameters: { path: infer P } }
-  ? [NonNullable<P>] extends [never]
-    ? {}
-    : { params: { path: P } }
-  : {};
-
-export type DownloadInit<P extends DownloadPath> = BodyPart<OperationOf<P>> &
-  PathPart<OperationOf<P>> & {
-    /** Extra headers (Accept is set from the spec unless given here). */
-    headers?: Record<string, string>;
-  };
+export type DownloadInit<P extends DownloadPath> = DownloadInits[P] & {
+  /** Extra headers (Accept is set from the spec unless given here). */
+  headers?: Record<string, string>;
+};
 
 /** Per-call options (signal, headers, timeoutMs, maxRetries) apply to the request. */
 export interface DownloadOptions extends CallOptions {
@@ -58,14 +34,9 @@ export interface DownloadOptions extends CallOptions {
 /** The binary operations of both APIs, by operationId (V1 and V2 share no operationId). */
 export type DownloadOperationId = V2BinaryOperationId | V1BinaryOperationId;
 
-/**
- * The binary operations' inputs only: a lookup (and a consumer's lib check of it) then compares the id
- * with a handful of keys, not with all 181 + 121 operationIds as `V2Input<K>` / `V1Input<K>` would.
- */
-type DownloadInputs = Pick<V2Inputs, V2BinaryOperationId> & Pick<V1Inputs, V1BinaryOperationId>;
-
 /** What a download by operationId takes: the same one input object as ts.api. */
-export type DownloadInput<K extends DownloadOperationId> = DownloadInputs[K];
+export type DownloadInput<K extends DownloadOperationId> = (V2BinaryOperations &
+  V1BinaryOperations)[K]["input"];
 
 export interface DownloadedFile {
   file: string;

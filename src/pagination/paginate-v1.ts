@@ -1,6 +1,6 @@
 // paginateV1(ts, operationId, input, options): the V1 list endpoints that page with offset/batchsize.
 // Which operations page, where their items are and how the last page shows: the generated page rule.
-import type { V1Inputs, V1Outputs, V1PageRules, V1Paginated } from "../../generated/v1-api.js";
+import type { V1PagedOperations, V1Paginated } from "../../generated/v1-api.js";
 import { v1Operations } from "../../generated/v1-operations.js";
 import type { Call, V1Output } from "../core/call.js";
 import type { CallOptions } from "../core/types.js";
@@ -20,7 +20,7 @@ type Loose = Record<string, unknown>;
 export type V1PaginatedOperationId = V1Paginated;
 
 /** The item a walk yields, from the row's page rule and the generated response type. */
-export type V1PageItemOf<K extends V1PaginatedOperationId> = ItemOfRule<V1PageRules[K], V1Outputs[K]>;
+export type V1PageItemOf<K extends V1PaginatedOperationId> = ItemOfRule<V1PagedOperations[K], V1PageOf<K>>;
 
 /** Per-call options (signal, headers, timeoutMs, maxRetries) apply to every page request. */
 export interface PaginateV1Options extends CallOptions {
@@ -37,9 +37,9 @@ const paginatedV1 = (Object.entries(v1Operations) as [string, OperationRow][])
   .filter(([, row]) => row.page)
   .map(([id]) => id);
 
-type Input<K extends V1PaginatedOperationId> = V1Inputs[K];
+type Input<K extends V1PaginatedOperationId> = V1PagedOperations[K]["input"];
 /** One page's answer, as the spec types it (what `.pages()` yields). */
-export type V1PageOf<K extends V1PaginatedOperationId> = V1Output<K>;
+export type V1PageOf<K extends V1PaginatedOperationId> = V1PagedOperations[K]["output"];
 
 /** input may be left out when the operation requires nothing. */
 export type PaginateV1Args<K extends V1PaginatedOperationId> =

@@ -1,20 +1,20 @@
 // Which V2 paths can be paginated (the generated rows with a page rule) and the item type each one
 // yields (from the row's page rule and the generated response type).
-import type { V2Inputs, V2Outputs, V2PageRules, V2Paginated } from "../../generated/v2-api.js";
+import type { V2PagedOperations, V2Paginated } from "../../generated/v2-api.js";
 import type { CallOptions } from "../core/types.js";
 
 /** operationIds whose row has a page rule (body takes record_offset and record_size). */
 export type PaginatedOperationId = V2Paginated;
 
 /** Their paths: the only first arguments paginate() accepts. */
-export type PaginatedPath = V2PageRules[PaginatedOperationId]["path"];
+export type PaginatedPath = V2PagedOperations[PaginatedOperationId]["path"];
 
 /** The operationId behind a paginated path. */
 export type PaginatedOperationOf<P extends PaginatedPath> = {
-  [K in PaginatedOperationId]: V2PageRules[K]["path"] extends P ? K : never;
+  [K in PaginatedOperationId]: V2PagedOperations[K]["path"] extends P ? K : never;
 }[PaginatedOperationId];
 
-type Output<K extends PaginatedOperationId> = V2Outputs[K];
+type Output<K extends PaginatedOperationId> = V2PagedOperations[K]["output"];
 
 /**
  * Data answers list rows of cell values. The spec types a row as an empty object; on the wire it is
@@ -38,10 +38,10 @@ export type ItemOfRule<Rule, Answer> = Rule extends { rows: string }
     : ElementOrSelf<Answer>;
 
 /** The item an iteration yields for one operation. */
-export type PageItemOf<K extends PaginatedOperationId> = ItemOfRule<V2PageRules[K], Output<K>>;
+export type PageItemOf<K extends PaginatedOperationId> = ItemOfRule<V2PagedOperations[K], Output<K>>;
 
 /** What the first request of a walk sends (record_offset / record_size optional: the pager sets them). */
-export type PaginateBody<K extends PaginatedOperationId> = V2Inputs[K];
+export type PaginateBody<K extends PaginatedOperationId> = V2PagedOperations[K]["input"];
 
 /** True when every field of T is optional. */
 export type IsOptional<T> = Partial<T> extends T ? true : false;

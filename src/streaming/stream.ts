@@ -1,7 +1,7 @@
 // ts.stream(operation, input, options): a Spotter streaming answer as it arrives. ThoughtSpot sends
 // one SSE event per step, whose data is a JSON array of event objects (`data: [{"type": ...}, ...]`);
 // iterating yields those objects one by one, in order.
-import type { V2Inputs, V2Streaming } from "../../generated/v2-api.js";
+import type { V2Streaming, V2StreamingOperations } from "../../generated/v2-api.js";
 import { v2Operations } from "../../generated/v2-operations.js";
 import type { Call } from "../core/call.js";
 import { RequestAbortedError, UnexpectedResponseError } from "../core/errors.js";
@@ -52,14 +52,14 @@ const STREAMING: ReadonlySet<string> = new Set(
 /** stream as a client method (ts.stream). */
 export type StreamMethod = <K extends StreamingOperationId>(
   operation: K,
-  input: V2Inputs[K],
+  input: V2StreamingOperations[K]["input"],
   options?: StreamOptions,
 ) => AgentStream;
 
 export function stream<K extends StreamingOperationId>(
   call: Call,
   operation: K,
-  input: V2Inputs[K],
+  input: V2StreamingOperations[K]["input"],
   options: StreamOptions = {},
 ): AgentStream {
   if (!STREAMING.has(operation)) {

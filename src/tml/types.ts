@@ -844,7 +844,9 @@ export interface TmlEnvelope {
 /**
  * One TML file of kind T: an optional `guid` (and `obj_id`) plus one body under its kind key. The
  * other kind keys are declared absent, which is what lets `if (doc.liveboard)` pick the kind out
- * of a TmlDocument; other top-level keys are kept as TmlExtra.
+ * of a TmlDocument; other top-level keys are kept as TmlExtra. (The named documents below are this
+ * type written out, checked equal in test/types/tml.test-d.ts: a consumer's type-check then
+ * instantiates nothing to read them.)
  */
 export type TmlDocumentOf<T extends TmlType> = TmlEnvelope & {
   [K in T]: TmlBodies[K];
@@ -856,7 +858,25 @@ export type TmlDocumentOf<T extends TmlType> = TmlEnvelope & {
  * `isTmlOfType(doc, "table")` to get a table.
  */
 export type LegacyConnectionTml = TmlConnection &
-  TmlEnvelope & { [K in Exclude<TmlType, "table">]?: undefined };
+  TmlEnvelope & {
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A document whose kind this SDK does not know: kept as read. */
 export type UntypedTml = { guid?: string; obj_id?: string } & TmlExtra;
@@ -867,21 +887,422 @@ export type UntypedTml = { guid?: string; obj_id?: string } & TmlExtra;
  * `TmlLiveboard | undefined`: TypeScript keeps every member that declares the key). The legacy
  * connection file (no `connection:` wrapper, older releases) is a member too, with a `table:` list.
  */
-export type TmlDocument = { [T in TmlType]: TmlDocumentOf<T> }[TmlType] | LegacyConnectionTml;
+export type TmlDocument =
+  | TableTml
+  | ViewTml
+  | SqlViewTml
+  | WorksheetTml
+  | ModelTml
+  | AnswerTml
+  | LiveboardTml
+  | PinboardTml
+  | ConnectionTml
+  | CohortTml
+  | FeedbackTml
+  | LegacyFeedbackTml
+  | CollectionTml
+  | MonitorAlertTml
+  | ActionObjectTml
+  | RoleTml
+  | GroupTml
+  | UserTml
+  | LegacyConnectionTml;
 
-export type TableTml = TmlDocumentOf<"table">;
-export type ViewTml = TmlDocumentOf<"view">;
-export type SqlViewTml = TmlDocumentOf<"sql_view">;
-export type WorksheetTml = TmlDocumentOf<"worksheet">;
-export type ModelTml = TmlDocumentOf<"model">;
-export type AnswerTml = TmlDocumentOf<"answer">;
-export type LiveboardTml = TmlDocumentOf<"liveboard">;
-export type ConnectionTml = TmlDocumentOf<"connection">;
-export type CohortTml = TmlDocumentOf<"cohort">;
-export type FeedbackTml = TmlDocumentOf<"nls_feedback">;
-export type CollectionTml = TmlDocumentOf<"collection">;
-export type MonitorAlertTml = TmlDocumentOf<"monitor_alert">;
-export type ActionObjectTml = TmlDocumentOf<"action_object">;
-export type RoleTml = TmlDocumentOf<"role">;
-export type GroupTml = TmlDocumentOf<"group">;
-export type UserTml = TmlDocumentOf<"user">;
+/** What every document has beside its kind key. */
+type TmlHead = TmlEnvelope & TmlExtra;
+
+/** A Table file (`table:`). */
+export type TableTml = TmlHead & {
+  table: TmlBodies["table"];
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A View file (`view:`). */
+export type ViewTml = TmlHead & {
+  view: TmlBodies["view"];
+  table?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A SQL view file (`sql_view:`). */
+export type SqlViewTml = TmlHead & {
+  sql_view: TmlBodies["sql_view"];
+  table?: undefined;
+  view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A Worksheet file (`worksheet:`). */
+export type WorksheetTml = TmlHead & {
+  worksheet: TmlBodies["worksheet"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A Model file (`model:`). */
+export type ModelTml = TmlHead & {
+  model: TmlBodies["model"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** An Answer file (`answer:`). */
+export type AnswerTml = TmlHead & {
+  answer: TmlBodies["answer"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A Liveboard file (`liveboard:`). */
+export type LiveboardTml = TmlHead & {
+  liveboard: TmlBodies["liveboard"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A Liveboard file under `pinboard:`, the pre-Liveboard key ThoughtSpot still reads. */
+export type PinboardTml = TmlHead & {
+  pinboard: TmlBodies["pinboard"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A connection file (`connection:`). */
+export type ConnectionTml = TmlHead & {
+  connection: TmlBodies["connection"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A cohort (set) file (`cohort:`). */
+export type CohortTml = TmlHead & {
+  cohort: TmlBodies["cohort"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A Spotter feedback file (`nls_feedback:`). */
+export type FeedbackTml = TmlHead & {
+  nls_feedback: TmlBodies["nls_feedback"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A Spotter feedback file under the older `feedback:` key. */
+export type LegacyFeedbackTml = TmlHead & {
+  feedback: TmlBodies["feedback"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A collection file (`collection:`). */
+export type CollectionTml = TmlHead & {
+  collection: TmlBodies["collection"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A monitor alert file (`monitor_alert:`). */
+export type MonitorAlertTml = TmlHead & {
+  monitor_alert: TmlBodies["monitor_alert"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A custom action file (`action_object:`). */
+export type ActionObjectTml = TmlHead & {
+  action_object: TmlBodies["action_object"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  role?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A role file (`role:`). */
+export type RoleTml = TmlHead & {
+  role: TmlBodies["role"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  group?: undefined;
+  user?: undefined;
+};
+
+/** A group file (`group:`). */
+export type GroupTml = TmlHead & {
+  group: TmlBodies["group"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  user?: undefined;
+};
+
+/** A user file (`user:`). */
+export type UserTml = TmlHead & {
+  user: TmlBodies["user"];
+  table?: undefined;
+  view?: undefined;
+  sql_view?: undefined;
+  worksheet?: undefined;
+  model?: undefined;
+  answer?: undefined;
+  liveboard?: undefined;
+  pinboard?: undefined;
+  connection?: undefined;
+  cohort?: undefined;
+  nls_feedback?: undefined;
+  feedback?: undefined;
+  collection?: undefined;
+  monitor_alert?: undefined;
+  action_object?: undefined;
+  role?: undefined;
+  group?: undefined;
+};

@@ -37,7 +37,7 @@ export interface V1RuntimeParameterInput {
 /** Everything one V1 operation takes, as ts.api.v1 accepts it (the generated <OperationId>Input). */
 export type V1OperationInput<K extends V1OperationId> = V1Inputs[K];
 
-export type V1OperationMethod<K extends V1OperationId> = V1Api[K];
+export type V1OperationMethod<K extends keyof V1Api> = V1Api[K];
 
 /** ts.api.v1: one documented method per V1 operationId, generated (generated/v1-api.ts). */
 export type V1OperationMethods = V1Api;

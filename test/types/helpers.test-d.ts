@@ -2,12 +2,13 @@
 // TSTypes members and raw strings, the share builder chains and checks its modes, ts.paginate and
 // ts.download take operationIds (paths as aliases), and the Call port checks names and fields.
 import { describe, expectTypeOf, it } from "vitest";
-import type { components as V1Components } from "../../generated/v1.js";
+import type { components as V1Components, operations as V1Operations } from "../../generated/v1.js";
 import type { components, operations } from "../../generated/v2.js";
 import type { Call } from "../../src/core/call.js";
 import type { OperationOutput } from "../../src/core/types.js";
 import {
   createThoughtSpotClient,
+  type DownloadInit,
   type GroupDetails,
   type LiveboardDetails,
   type ObjectTypeInput,
@@ -217,5 +218,27 @@ describe("ts.download", () => {
     ts.download("searchUsers", {});
     // @ts-expect-error a misspelled field
     ts.download("exportLiveboardReport", { metadata_identifer: "lb" });
+  });
+
+  it("the path form takes each path's body and path parameters, as openapi-fetch would", () => {
+    expectTypeOf<DownloadInit<"/api/rest/2.0/report/answer">["body"]>().toEqualTypeOf<
+      operations["exportAnswerReport"]["requestBody"]["content"]["application/json"]
+    >();
+    type Changes =
+      DownloadInit<"/api/rest/2.0/connections/download-connection-metadata-changes/{connection_identifier}">;
+    expectTypeOf<Changes["params"]["path"]>().toEqualTypeOf<
+      operations["downloadConnectionMetadataChanges"]["parameters"]["path"]
+    >();
+    expectTypeOf<Changes["body"]>().toEqualTypeOf<undefined>();
+    // V1's PDF export takes an optional form body.
+    expectTypeOf<DownloadInit<"/tspublic/v1/export/pinboard/pdf">["body"]>().toEqualTypeOf<
+      V1Operations["exportPinboardPdf"]["requestBody"] extends { content: infer C } | undefined
+        ? C[keyof C] | undefined
+        : never
+    >();
+    // @ts-expect-error the body is required
+    ts.download("/api/rest/2.0/report/answer", {});
+    // @ts-expect-error the path parameter is required
+    ts.download("/api/rest/2.0/connections/download-connection-metadata-changes/{connection_identifier}", {});
   });
 });

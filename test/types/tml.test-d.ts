@@ -2,6 +2,7 @@
 // give typed, editable bodies; unknown keys stay allowed at every level.
 import { describe, expectTypeOf, it } from "vitest";
 import { createThoughtSpotClient } from "../../src/index.js";
+import type * as Tml from "../../src/tml/types.js";
 import type {
   ActionObjectTml,
   GroupTml,
@@ -12,12 +13,14 @@ import type {
   TmlActionObject,
   TmlConnectionTable,
   TmlDocument,
+  TmlDocumentOf,
   TmlGroup,
   TmlLiveboard,
   TmlModel,
   TmlMonitorAlert,
   TmlRole,
   TmlTable,
+  TmlType,
   TmlUser,
   UserTml,
 } from "../../src/tml/types.js";
@@ -122,5 +125,37 @@ describe("TmlDocument narrows on its kind key", () => {
     for (const object of objects) {
       if (object.doc.liveboard) object.doc.liveboard.name = "renamed";
     }
+  });
+});
+
+/** Each assignable to the other (toEqualTypeOf tells an intersection from the same type written out). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+describe("the named documents are TmlDocumentOf written out", () => {
+  // Written out so a consumer's type-check instantiates nothing to read them; they must stay equal.
+  it("every kind's named type equals TmlDocumentOf<kind>", () => {
+    expectTypeOf<Same<Tml.TableTml, TmlDocumentOf<"table">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.ViewTml, TmlDocumentOf<"view">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.SqlViewTml, TmlDocumentOf<"sql_view">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.WorksheetTml, TmlDocumentOf<"worksheet">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.ModelTml, TmlDocumentOf<"model">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.AnswerTml, TmlDocumentOf<"answer">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.LiveboardTml, TmlDocumentOf<"liveboard">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.PinboardTml, TmlDocumentOf<"pinboard">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.ConnectionTml, TmlDocumentOf<"connection">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.CohortTml, TmlDocumentOf<"cohort">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.FeedbackTml, TmlDocumentOf<"nls_feedback">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.LegacyFeedbackTml, TmlDocumentOf<"feedback">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.CollectionTml, TmlDocumentOf<"collection">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.MonitorAlertTml, TmlDocumentOf<"monitor_alert">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.ActionObjectTml, TmlDocumentOf<"action_object">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.RoleTml, TmlDocumentOf<"role">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.GroupTml, TmlDocumentOf<"group">>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Tml.UserTml, TmlDocumentOf<"user">>>().toEqualTypeOf<true>();
+  });
+
+  it("TmlDocument is every kind's document (a kind added to TmlBodies must be added to the union)", () => {
+    type Mapped = { [T in TmlType]: TmlDocumentOf<T> }[TmlType] | LegacyConnectionTml;
+    expectTypeOf<Same<TmlDocument, Mapped>>().toEqualTypeOf<true>();
   });
 });

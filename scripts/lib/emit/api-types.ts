@@ -24,6 +24,8 @@ interface OperationTypes {
   output: string;
   /** The input may be left out: nothing in it is required. */
   optionalInput: boolean;
+  /** What the path form of ts.download takes, in openapi-fetch's shape ({ body }, { params: { path } }). */
+  fetchInit: string;
 }
 
 function operationTypes(api: "v1" | "v2", doc: Obj, table: Record<string, OperationRow>): OperationTypes[] {
@@ -42,7 +44,8 @@ function operationTypes(api: "v1" | "v2", doc: Obj, table: Record<string, Operat
       parts.push(`Pick<NonNullable<${op}["parameters"]["header"]>, ${union(row.headerParams)}>`);
     }
     const requestBody = walker.resolve(walked.operation.requestBody);
-    const media = Object.keys(walker.requestContent(walked))[0];
+    const medias = Object.keys(walker.requestContent(walked));
+    const media = medias[0];
     let bodyRequired = false;
     if (media) {
       if (requestBody.required) {
@@ -81,9 +84,19 @@ function operationTypes(api: "v1" | "v2", doc: Obj, table: Record<string, Operat
       };
       for (const family of row.runtimeQuery ?? []) parts.push(families[family]);
     }
+    const content = (body: string) => medias.map((m) => `${body}["content"][${quote(m)}]`).join(" | ");
+    const fetchInit = [
+      !media
+        ? "body?: never"
+        : requestBody.required
+          ? `body: ${content(`${op}["requestBody"]`)}`
+          : `body?: ${content(`NonNullable<${op}["requestBody"]>`)}`,
+      ...(row.pathParams ? [`params: { path: ${op}["parameters"]["path"] }`] : []),
+    ];
     return {
       id,
       name: typeNameOf(id),
+      fetchInit: `{ ${fetchInit.join("; ")} }`,
       parts,
       output: outputs.length ? outputs.join(" | ") : "undefined",
       optionalInput: !paramRequired && !bodyRequired,
@@ -137,23 +150,22 @@ export function emitApiTypes(
     ].join("\n"),
   );
   const map = (suffix: string) => ops.map((o) => `  ${o.id}: ${o.name}${suffix};`).join("\n");
-  // The operationIds with a flag, written out: a consumer's type-check then never filters the table's
-  // keys through a conditional type (ts.paginate, ts.stream and ts.download take these).
-  const ids = (flag: "page" | "streaming" | "binary") => {
-    const found = Object.entries(table).filter(([, row]) => row[flag]);
-    return found.length ? found.map(([id]) => quote(id)).join(" | ") : "never";
-  };
-  // The few table facts the helpers' types read, as small maps: declarations that import these never
-  // pull the whole operation table (a 7 000-node literal type) into a consumer's lib check.
-  const rows = (flag: "page" | "binary" | "jsonFields", entry: (row: OperationRow) => string) =>
-    Object.entries(table)
-      .filter(([, row]) => row[flag])
-      .map(([id, row]) => `  ${id}: ${entry(row)};`);
-  const pageRule = (row: OperationRow) => {
-    const { items, rows: rowsAt } = row.page ?? {};
-    const at = [items && `items: ${quote(items)}`, rowsAt && `rows: ${quote(rowsAt)}`].filter(Boolean);
-    return `{ ${[`path: ${quote(row.path)}`, ...at].join("; ")} }`;
-  };
+  // Per-feature maps keyed by exactly the operations with that flag, holding what the helpers' types read.
+  // A helper's `K extends <API>Paginated` (= keyof the map) then indexes the map it is constrained by, which
+  // TypeScript relates at once; indexing V2Inputs (181 keys) with it would compare K with every operationId
+  // in a consumer's lib check. The maps also keep the operation tables out of the declarations.
+  const feature = (
+    flag: "page" | "streaming" | "binary",
+    fields: (o: OperationTypes, row: OperationRow) => string[],
+  ) =>
+    ops
+      .filter((o) => table[o.id]?.[flag])
+      .map((o) => `  ${o.id}: { ${fields(o, table[o.id]!).join("; ")} };`);
+  const pageAt = ({ page }: OperationRow) => [
+    ...(page?.items ? [`items: ${quote(page.items)}`] : []),
+    ...(page?.rows ? [`rows: ${quote(page.rows)}`] : []),
+  ];
+  const jsonFields = Object.entries(table).filter(([, row]) => row.jsonFields?.length);
   return [
     ...imports,
     "",
@@ -165,33 +177,47 @@ export function emitApiTypes(
     methods.join("\n"),
     "};",
     "",
-    `/** The operations with a page rule (ts.paginate${api === "v1" ? "V1" : ""} walks them). */`,
-    `export type ${API}Paginated = ${ids("page")};`,
+    `/**`,
+    ` * The operations with a page rule (ts.paginate${api === "v1" ? "V1" : ""} walks them): path, input, output, and where`,
+    " * a page's items (`items`) or data rows (`rows`) are.",
+    " */",
+    `export interface ${API}PagedOperations {`,
+    ...feature("page", (o, row) => [
+      `path: ${quote(row.path)}`,
+      `input: ${o.name}Input`,
+      `output: ${o.name}Output`,
+      ...pageAt(row),
+    ]),
+    "}",
+    "/** The paginated operations' ids. */",
+    `export type ${API}Paginated = keyof ${API}PagedOperations;`,
     "",
-    `/** The operations that answer text/event-stream. */`,
-    `export type ${API}Streaming = ${ids("streaming")};`,
+    "/** The operations that answer text/event-stream (ts.stream), with their inputs. */",
+    `export interface ${API}StreamingOperations {`,
+    ...feature("streaming", (o) => [`input: ${o.name}Input`]),
+    "}",
+    "/** The streaming operations' ids. */",
+    `export type ${API}Streaming = keyof ${API}StreamingOperations;`,
     "",
-    `/** The operations that answer a file (ts.download). */`,
-    `export type ${API}Binary = ${ids("binary")};`,
+    "/** The operations that answer a file (ts.download): path and input. */",
+    `export interface ${API}BinaryOperations {`,
+    ...feature("binary", (o, row) => [`path: ${quote(row.path)}`, `input: ${o.name}Input`]),
+    "}",
+    "/** The binary operations' ids. */",
+    `export type ${API}Binary = keyof ${API}BinaryOperations;`,
+    "/** What ts.download's path form takes for each binary path: openapi-fetch's { body, params }. */",
+    `export interface ${API}BinaryInits {`,
+    ...ops.filter((o) => table[o.id]?.binary).map((o) => `  ${quote(table[o.id]!.path)}: ${o.fetchInit};`),
+    "}",
     "",
     `/** Every ${API} operationId (the keys of ${api}Operations in ./${api}-operations.ts). */`,
     `export type ${API}OperationId = keyof ${API}Inputs;`,
-    "",
-    `/** The paginated operations' paths, and where a page's items are (\`items\`) or its data rows (\`rows\`). */`,
-    `export interface ${API}PageRules {`,
-    ...rows("page", pageRule),
-    "}",
-    "",
-    `/** The operations that answer a file, by path (ts.download's path form). */`,
-    `export interface ${API}BinaryPaths {`,
-    ...rows("binary", (row) => quote(row.path)),
-    "}",
     "",
     ...(api === "v1"
       ? [
           "/** The operations whose form fields carry JSON text, and those fields (ts.api.v1 encodes values for them). */",
           "export interface V1JsonFields {",
-          ...rows("jsonFields", (row) => union(row.jsonFields ?? [])),
+          ...jsonFields.map(([id, row]) => `  ${id}: ${union(row.jsonFields ?? [])};`),
           "}",
           "",
         ]
