@@ -1747,6 +1747,15 @@ export interface V1PagedOperations {
 }
 /** The paginated operations' ids. */
 export type V1Paginated = keyof V1PagedOperations;
+/** Their paths → operationIds (ts.paginate's path form). */
+export interface V1PagedPaths {
+  "/tspublic/v1/connection/list": "connectionList";
+  "/tspublic/v1/metadata/list": "metadataList";
+  "/tspublic/v1/metadata/listas": "metadataListas";
+  "/tspublic/v1/metadata/listobjectheaders": "metadataListobjectheaders";
+  "/tspublic/v1/searchdata": "searchdata";
+  "/tspublic/v1/session/orgs": "sessionOrgsGet";
+}
 
 /** The operations that answer text/event-stream (ts.stream), with their inputs. */
 export interface V1StreamingOperations {

@@ -6983,6 +6983,26 @@ export interface V2PagedOperations {
 }
 /** The paginated operations' ids. */
 export type V2Paginated = keyof V2PagedOperations;
+/** Their paths → operationIds (ts.paginate's path form). */
+export interface V2PagedPaths {
+  "/api/rest/2.0/metadata/answer/data": "fetchAnswerData";
+  "/api/rest/2.0/metadata/tml/async/status": "fetchAsyncImportTaskStatus";
+  "/api/rest/2.0/metadata/liveboard/data": "fetchLiveboardData";
+  "/api/rest/2.0/security/metadata/fetch-object-privileges": "fetchObjectPrivileges";
+  "/api/rest/2.0/security/principals/fetch-permissions": "fetchPermissionsOfPrincipals";
+  "/api/rest/2.0/security/metadata/fetch-permissions": "fetchPermissionsOnMetadata";
+  "/api/rest/2.0/calendars/search": "searchCalendars";
+  "/api/rest/2.0/collections/search": "searchCollections";
+  "/api/rest/2.0/vcs/git/commits/search": "searchCommits";
+  "/api/rest/2.0/connection/search": "searchConnection";
+  "/api/rest/2.0/searchdata": "searchData";
+  "/api/rest/2.0/metadata/search": "searchMetadata";
+  "/api/rest/2.0/schedules/search": "searchSchedules";
+  "/api/rest/2.0/groups/search": "searchUserGroups";
+  "/api/rest/2.0/users/search": "searchUsers";
+  "/api/rest/2.0/template/variables/search": "searchVariables";
+  "/api/rest/2.0/webhooks/search": "searchWebhookConfigurations";
+}
 
 /** The operations that answer text/event-stream (ts.stream), with their inputs. */
 export interface V2StreamingOperations {

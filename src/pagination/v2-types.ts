@@ -1,18 +1,16 @@
 // Which V2 paths can be paginated (the generated rows with a page rule) and the item type each one
 // yields (from the row's page rule and the generated response type).
-import type { V2PagedOperations, V2Paginated } from "../../generated/v2-api.js";
+import type { V2PagedOperations, V2PagedPaths, V2Paginated } from "../../generated/v2-api.js";
 import type { CallOptions } from "../core/types.js";
 
 /** operationIds whose row has a page rule (body takes record_offset and record_size). */
 export type PaginatedOperationId = V2Paginated;
 
 /** Their paths: the only first arguments paginate() accepts. */
-export type PaginatedPath = V2PagedOperations[PaginatedOperationId]["path"];
+export type PaginatedPath = keyof V2PagedPaths;
 
 /** The operationId behind a paginated path. */
-export type PaginatedOperationOf<P extends PaginatedPath> = {
-  [K in PaginatedOperationId]: V2PagedOperations[K]["path"] extends P ? K : never;
-}[PaginatedOperationId];
+export type PaginatedOperationOf<P extends PaginatedPath> = V2PagedPaths[P];
 
 type Output<K extends PaginatedOperationId> = V2PagedOperations[K]["output"];
 
