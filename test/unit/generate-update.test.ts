@@ -48,6 +48,9 @@ async function tempRepo(v2?: string): Promise<string> {
   await cp(join(repo, "generated"), join(dir, "generated"), { recursive: true });
   await mkdir(join(dir, "src"));
   await cp(join(repo, "src/operation-row.ts"), join(dir, "src/operation-row.ts"));
+  // The operation table takes its id type from the named API types, which read CallOptions.
+  await mkdir(join(dir, "src/core"));
+  await cp(join(repo, "src/core/types.ts"), join(dir, "src/core/types.ts"));
   if (v2) {
     // generated/ as it was for the older spec: stale, so the update has to rewrite it.
     await cp(v2, join(dir, SPEC_FILES.v2));
