@@ -205,6 +205,28 @@ export function checkConsumer({
       if (errors) failures.push(`${v.name}:\n${errors}`);
     }
 
+    // A consumer of the root entry alone never loads the operation tables or the route indexes (literal
+    // types for ./v1 and ./v2 users): a `skipLibCheck: false` check stays on what the root describes.
+    writeFileSync(
+      join(dir, "esm", "root-only.ts"),
+      'import { createThoughtSpotClient } from "thoughtspot-rest-api";\nexport const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com" });\n',
+    );
+    const rootOptions = ts.convertCompilerOptionsFromJson(
+      { ...tsconfig(VARIANTS[0]!).compilerOptions, skipLibCheck: false },
+      dir,
+    ).options;
+    const rootProgram = ts.createProgram([join(dir, "esm", "root-only.ts")], rootOptions);
+    const tables = rootProgram
+      .getSourceFiles()
+      .map((f) => f.fileName)
+      .filter((f) => /generated\/v[12]-(operations|routes)\.d\.ts$/.test(f));
+    const rootErrors = ts.getPreEmitDiagnostics(rootProgram).length;
+    const rootOk = tables.length === 0 && rootErrors === 0;
+    console.log(
+      `${rootOk ? "ok  " : "FAIL"} the root entry alone loads no operation table (skipLibCheck false, ${rootProgram.getSourceFiles().length} files)`,
+    );
+    if (!rootOk) failures.push(`root entry: ${rootErrors} errors; loads ${tables.join(", ") || "no table"}`);
+
     // Only the public surface ships: internal factories are absent from every declaration file.
     const typesDir = join(dir, "node_modules/thoughtspot-rest-api/dist/types");
     const declarations = readdirSync(typesDir, { recursive: true, encoding: "utf8" })
