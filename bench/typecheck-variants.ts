@@ -2,7 +2,9 @@
 // bench/.out/consumer, each edited one way (never shipped), checked side by side with the unedited one,
 // nothing.ts and ThoughtSpot's SDK: warm in-process check CPU of the whole program and cold `tsc` Check time.
 // Needs the consumer project of `npm run bench:typecheck -- --libcheck-only` (run that first).
-// Run: npx tsx bench/typecheck-variants.ts [--runs 9]
+// Run: npx tsx bench/typecheck-variants.ts [--runs 9] [--before DIR]
+// --before DIR adds a row for another installed build of the package: a copy of bench/.out/consumer whose
+// node_modules/thoughtspot-rest-api holds that build (e.g. an older commit's `npm pack`, extracted).
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +14,8 @@ import { CONSUMER, median, OUT, ROOT } from "./consumer.js";
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 9;
+const beforeAt = args.indexOf("--before");
+const BEFORE = beforeAt >= 0 ? args[beforeAt + 1] : undefined;
 const ESM = join("node_modules", "thoughtspot-rest-api", "dist", "types", "esm");
 const ALIASES = /^(export type \w+(?:Input|Output)) = .*$/gm;
 const stub = (name: string) => new RegExp(`export interface ${name} \\{[\\s\\S]*?\\n\\}\\n`);
@@ -53,7 +57,14 @@ function variant(name: string, edits: Edit[]): string {
 }
 
 const cache = new Map<string, ts.SourceFile | undefined>();
-function warmCpu(dir: string, name: string): number {
+/** What the checker did (deterministic, unlike times): types, instantiations, assignability cache entries. */
+interface Work {
+  types: number;
+  instantiations: number;
+  relations: number;
+}
+
+function warmCpu(dir: string, name: string): { ms: number; work: Work } {
   const config = ts.getParsedCommandLineOfConfigFile(
     join(dir, `tsconfig.${name}.skip-false.json`),
     {},
@@ -74,7 +85,12 @@ function warmCpu(dir: string, name: string): number {
   const started = process.cpuUsage();
   for (const file of program.getSourceFiles()) program.getSemanticDiagnostics(file);
   const used = process.cpuUsage(started);
-  return (used.user + used.system) / 1000;
+  const work = {
+    types: program.getTypeCount(),
+    instantiations: program.getInstantiationCount(),
+    relations: program.getRelationCacheSizes().assignable,
+  };
+  return { ms: (used.user + used.system) / 1000, work };
 }
 
 function coldCheck(dir: string, name: string): number {
@@ -105,16 +121,19 @@ function main() {
     file,
     warm: [] as number[],
     cold: [] as number[],
+    work: undefined as Work | undefined,
   });
   const rows = [
     row("nothing.ts", CONSUMER, "nothing"),
+    ...(BEFORE ? [row(`this SDK at ${BEFORE}`, BEFORE, "with-sdk-10")] : []),
     row("this SDK as shipped", CONSUMER, "with-sdk-10"),
     ...Object.entries(VARIANTS).map(([label, edits]) => row(label, variant(label, edits), "with-sdk-10")),
     row("ThoughtSpot's SDK", CONSUMER, "with-tsdk-10"),
   ];
   for (let run = 0; run <= RUNS; run++) {
     for (const r of rows) {
-      const ms = warmCpu(r.dir, r.file);
+      const { ms, work } = warmCpu(r.dir, r.file);
+      r.work = work;
       if (run > 0) r.warm.push(ms); // the first run warms the JIT
     }
   }
@@ -124,12 +143,15 @@ function main() {
   console.log(
     `\nskipLibCheck false, 10 calls; medians of ${RUNS} alternated runs; "added" is over nothing.ts.\n`,
   );
-  console.log("| variant | warm CPU | added | cold Check time | added |\n|---|---:|---:|---:|---:|");
+  console.log(
+    "| variant | warm CPU | added | cold Check time | added | types added | instantiations added | assignability entries added |\n|---|---:|---:|---:|---:|---:|---:|---:|",
+  );
   for (const r of rows) {
     const [w, c] = [median(r.warm), median(r.cold)];
     const plus = (x: number, at: number) => (r === base ? "" : `+${Math.round(x - at)}`);
+    const added = (k: keyof Work) => plus(r.work?.[k] ?? 0, base?.work?.[k] ?? 0);
     console.log(
-      `| ${r.label} | ${Math.round(w)} ms | ${plus(w, warm0)} | ${Math.round(c)} ms | ${plus(c, cold0)} |`,
+      `| ${r.label} | ${Math.round(w)} ms | ${plus(w, warm0)} | ${Math.round(c)} ms | ${plus(c, cold0)} | ${added("types")} | ${added("instantiations")} | ${added("relations")} |`,
     );
   }
   console.log(`\n(${readdirSync(join(OUT, "variants")).length} edited copies in bench/.out/variants)`);
