@@ -11,9 +11,7 @@ export type V1BinaryOperationId = V1Binary;
 export type DownloadPath = keyof V2BinaryInits | keyof V1BinaryInits;
 
 /** The path form's { body, params } per path, generated (no conditional type for a consumer to resolve). */
-type DownloadInits = V2BinaryInits & V1BinaryInits;
-
-export type DownloadInit<P extends DownloadPath> = DownloadInits[P] & {
+export type DownloadInit<P extends DownloadPath> = (V2BinaryInits & V1BinaryInits)[P] & {
   /** Extra headers (Accept is set from the spec unless given here). */
   headers?: Record<string, string>;
 };

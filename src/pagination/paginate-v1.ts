@@ -2,7 +2,7 @@
 // Which operations page, where their items are and how the last page shows: the generated page rule.
 import type { V1PagedOperations, V1Paginated } from "../../generated/v1-api.js";
 import { v1Operations } from "../../generated/v1-operations.js";
-import type { Call, V1Output } from "../core/call.js";
+import type { Call } from "../core/call.js";
 import type { CallOptions } from "../core/types.js";
 import type { OperationRow } from "../operation-row.js";
 import { pageReader } from "./page-reader.js";

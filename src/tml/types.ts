@@ -908,401 +908,416 @@ export type TmlDocument =
   | UserTml
   | LegacyConnectionTml;
 
-/** What every document has beside its kind key. */
-type TmlHead = TmlEnvelope & TmlExtra;
-
 /** A Table file (`table:`). */
-export type TableTml = TmlHead & {
-  table: TmlBodies["table"];
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type TableTml = TmlEnvelope &
+  TmlExtra & {
+    table: TmlBodies["table"];
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A View file (`view:`). */
-export type ViewTml = TmlHead & {
-  view: TmlBodies["view"];
-  table?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type ViewTml = TmlEnvelope &
+  TmlExtra & {
+    view: TmlBodies["view"];
+    table?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A SQL view file (`sql_view:`). */
-export type SqlViewTml = TmlHead & {
-  sql_view: TmlBodies["sql_view"];
-  table?: undefined;
-  view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type SqlViewTml = TmlEnvelope &
+  TmlExtra & {
+    sql_view: TmlBodies["sql_view"];
+    table?: undefined;
+    view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A Worksheet file (`worksheet:`). */
-export type WorksheetTml = TmlHead & {
-  worksheet: TmlBodies["worksheet"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type WorksheetTml = TmlEnvelope &
+  TmlExtra & {
+    worksheet: TmlBodies["worksheet"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A Model file (`model:`). */
-export type ModelTml = TmlHead & {
-  model: TmlBodies["model"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type ModelTml = TmlEnvelope &
+  TmlExtra & {
+    model: TmlBodies["model"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** An Answer file (`answer:`). */
-export type AnswerTml = TmlHead & {
-  answer: TmlBodies["answer"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type AnswerTml = TmlEnvelope &
+  TmlExtra & {
+    answer: TmlBodies["answer"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A Liveboard file (`liveboard:`). */
-export type LiveboardTml = TmlHead & {
-  liveboard: TmlBodies["liveboard"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type LiveboardTml = TmlEnvelope &
+  TmlExtra & {
+    liveboard: TmlBodies["liveboard"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A Liveboard file under `pinboard:`, the pre-Liveboard key ThoughtSpot still reads. */
-export type PinboardTml = TmlHead & {
-  pinboard: TmlBodies["pinboard"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type PinboardTml = TmlEnvelope &
+  TmlExtra & {
+    pinboard: TmlBodies["pinboard"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A connection file (`connection:`). */
-export type ConnectionTml = TmlHead & {
-  connection: TmlBodies["connection"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type ConnectionTml = TmlEnvelope &
+  TmlExtra & {
+    connection: TmlBodies["connection"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A cohort (set) file (`cohort:`). */
-export type CohortTml = TmlHead & {
-  cohort: TmlBodies["cohort"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type CohortTml = TmlEnvelope &
+  TmlExtra & {
+    cohort: TmlBodies["cohort"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A Spotter feedback file (`nls_feedback:`). */
-export type FeedbackTml = TmlHead & {
-  nls_feedback: TmlBodies["nls_feedback"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type FeedbackTml = TmlEnvelope &
+  TmlExtra & {
+    nls_feedback: TmlBodies["nls_feedback"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A Spotter feedback file under the older `feedback:` key. */
-export type LegacyFeedbackTml = TmlHead & {
-  feedback: TmlBodies["feedback"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type LegacyFeedbackTml = TmlEnvelope &
+  TmlExtra & {
+    feedback: TmlBodies["feedback"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A collection file (`collection:`). */
-export type CollectionTml = TmlHead & {
-  collection: TmlBodies["collection"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type CollectionTml = TmlEnvelope &
+  TmlExtra & {
+    collection: TmlBodies["collection"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A monitor alert file (`monitor_alert:`). */
-export type MonitorAlertTml = TmlHead & {
-  monitor_alert: TmlBodies["monitor_alert"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type MonitorAlertTml = TmlEnvelope &
+  TmlExtra & {
+    monitor_alert: TmlBodies["monitor_alert"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A custom action file (`action_object:`). */
-export type ActionObjectTml = TmlHead & {
-  action_object: TmlBodies["action_object"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  role?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type ActionObjectTml = TmlEnvelope &
+  TmlExtra & {
+    action_object: TmlBodies["action_object"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    role?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A role file (`role:`). */
-export type RoleTml = TmlHead & {
-  role: TmlBodies["role"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  group?: undefined;
-  user?: undefined;
-};
+export type RoleTml = TmlEnvelope &
+  TmlExtra & {
+    role: TmlBodies["role"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    group?: undefined;
+    user?: undefined;
+  };
 
 /** A group file (`group:`). */
-export type GroupTml = TmlHead & {
-  group: TmlBodies["group"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  user?: undefined;
-};
+export type GroupTml = TmlEnvelope &
+  TmlExtra & {
+    group: TmlBodies["group"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    user?: undefined;
+  };
 
 /** A user file (`user:`). */
-export type UserTml = TmlHead & {
-  user: TmlBodies["user"];
-  table?: undefined;
-  view?: undefined;
-  sql_view?: undefined;
-  worksheet?: undefined;
-  model?: undefined;
-  answer?: undefined;
-  liveboard?: undefined;
-  pinboard?: undefined;
-  connection?: undefined;
-  cohort?: undefined;
-  nls_feedback?: undefined;
-  feedback?: undefined;
-  collection?: undefined;
-  monitor_alert?: undefined;
-  action_object?: undefined;
-  role?: undefined;
-  group?: undefined;
-};
+export type UserTml = TmlEnvelope &
+  TmlExtra & {
+    user: TmlBodies["user"];
+    table?: undefined;
+    view?: undefined;
+    sql_view?: undefined;
+    worksheet?: undefined;
+    model?: undefined;
+    answer?: undefined;
+    liveboard?: undefined;
+    pinboard?: undefined;
+    connection?: undefined;
+    cohort?: undefined;
+    nls_feedback?: undefined;
+    feedback?: undefined;
+    collection?: undefined;
+    monitor_alert?: undefined;
+    action_object?: undefined;
+    role?: undefined;
+    group?: undefined;
+  };
