@@ -161,6 +161,39 @@ export declare function internal(): void;
     expect(errors(out)).toEqual([]);
   });
 
+  it("keeps only the names of a re-export that something uses, and what they name", () => {
+    const files = {
+      "index.d.ts": `export type { StreamMethod } from "./streaming/index.js";\n`,
+      // A barrel re-exporting a public type beside an internal function and what only it uses.
+      "streaming/index.d.ts": `export { type StreamMethod, stream, type Parser } from "./stream.js";\nexport { readSse } from "./sse.js";\n`,
+      "streaming/stream.d.ts": `import type { Call } from "../call.js";\nexport type StreamMethod = (id: string) => AsyncIterable<unknown>;\nexport interface Parser { feed(text: string): void }\nexport declare function stream(call: Call, id: string): AsyncIterable<unknown>;\n`,
+      "streaming/sse.d.ts": `export declare function readSse(body: string): AsyncIterable<string>;\n`,
+      "call.d.ts": `export interface Call { v2(id: string): Promise<unknown> }\n`,
+    };
+    const out = shake(files);
+    expect(out.get("streaming/index.d.ts")).toBe(`export { type StreamMethod } from "./stream.js";\n`);
+    expect(out.get("streaming/stream.d.ts")).toBe(
+      `export type StreamMethod = (id: string) => AsyncIterable<unknown>;\n`,
+    );
+    expect(out.has("streaming/sse.d.ts")).toBe(false);
+    expect(out.has("call.d.ts")).toBe(false);
+    expect(errors(out)).toEqual([]);
+  });
+
+  it("does not take a member, parameter or property name for a reference to a declaration", () => {
+    const files = {
+      "index.d.ts": `export type { Client } from "./client.js";\n`,
+      "client.d.ts": `import type { Engine } from "./engine.js";\nexport interface Client {\n    readonly stream: (engine: string) => void;\n    paginate(send: number): void;\n}\nexport declare function stream(engine: Engine): void;\nexport declare function send(): void;\n`,
+      "engine.d.ts": `export interface Engine { run(): void }\n`,
+    };
+    const out = shake(files);
+    expect(out.get("client.d.ts")).toBe(
+      `export interface Client {\n    readonly stream: (engine: string) => void;\n    paginate(send: number): void;\n}\n`,
+    );
+    expect(out.has("engine.d.ts")).toBe(false);
+    expect(errors(out)).toEqual([]);
+  });
+
   it("keeps statement kinds it does not follow, their references, and their files", () => {
     const files = {
       "index.d.ts": `export declare const VERSION: string;\n`,
