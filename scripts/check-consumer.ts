@@ -7,8 +7,17 @@
 // docs, and internal factories must not be shipped in the declarations.
 // Run: npx tsx scripts/check-consumer.ts [--tarball <file>] [--no-build]   (npm run check:package calls
 // checkConsumer with the release dry run's tarball)
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -67,6 +76,8 @@ interface Variant {
   moduleResolution: string;
   /** skipLibCheck false: every declaration file the consumer's program reaches is checked too. */
   libCheck?: true;
+  /** Checked by TypeScript 5.0 (see oldestTypeScript), not the repository's. */
+  oldest?: true;
 }
 const VARIANTS: Variant[] = [
   { name: "bundler", dir: "esm", module: "ESNext", moduleResolution: "Bundler" },
@@ -74,6 +85,14 @@ const VARIANTS: Variant[] = [
   { name: "nodenext (ESM)", dir: "esm", module: "NodeNext", moduleResolution: "NodeNext" },
   { name: "node16 (CommonJS)", dir: "cjs", module: "Node16", moduleResolution: "Node16" },
   { name: "node10 (CommonJS)", dir: "cjs", module: "CommonJS", moduleResolution: "Node10" },
+  {
+    name: "bundler, skipLibCheck false, TypeScript 5.0",
+    dir: "esm",
+    module: "ESNext",
+    moduleResolution: "Bundler",
+    libCheck: true,
+    oldest: true,
+  },
   {
     name: "bundler, skipLibCheck false",
     dir: "esm",
@@ -122,13 +141,31 @@ function tsconfig(v: Variant) {
 // Parsed declaration files, shared by the variants that read the same tree (dist/types/esm or cjs).
 const parsed = new Map<string, ts.SourceFile>();
 
+// The oldest TypeScript 5 release, pinned: consumers on any 5.x must be able to read the declarations.
+// Installed on first use into node_modules/.cache (a devDependency alias would take over the `tsc` command).
+const OLDEST = "5.0.4";
+function oldestTypeScript(): typeof ts {
+  const prefix = join(ROOT, "node_modules", ".cache", `typescript-${OLDEST}`);
+  const manifest = join(prefix, "node_modules", "typescript", "package.json");
+  const installed = existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).version === OLDEST;
+  if (!installed) {
+    execFileSync(
+      process.platform === "win32" ? "npm.cmd" : "npm",
+      ["install", "--prefix", prefix, `typescript@${OLDEST}`, "--no-audit", "--no-fund", "--prefer-offline"],
+      { stdio: ["ignore", "ignore", "inherit"] },
+    );
+  }
+  return createRequire(manifest)("./lib/typescript.js") as typeof ts;
+}
+
 /** Type-checks one variant in process (as tsc -p would); the formatted errors, or "" when clean. */
 function check(dir: string, v: Variant): string {
-  const options = ts.convertCompilerOptionsFromJson(tsconfig(v).compilerOptions, dir).options;
-  const host = ts.createCompilerHost(options);
+  const compiler = v.oldest ? oldestTypeScript() : ts;
+  const options = compiler.convertCompilerOptionsFromJson(tsconfig(v).compilerOptions, dir).options;
+  const host = compiler.createCompilerHost(options);
   const read = host.getSourceFile.bind(host);
   host.getSourceFile = (name, target, ...rest) => {
-    const key = `${name} ${JSON.stringify(target)}`;
+    const key = `${compiler.version} ${name} ${JSON.stringify(target)}`;
     let file = parsed.get(key);
     if (!file) {
       file = read(name, target, ...rest);
@@ -136,9 +173,9 @@ function check(dir: string, v: Variant): string {
     }
     return file;
   };
-  const program = ts.createProgram([join(dir, "consumer.ts")], options, host);
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  return diagnostics.length ? ts.formatDiagnostics(diagnostics, host) : "";
+  const program = compiler.createProgram([join(dir, "consumer.ts")], options, host);
+  const diagnostics = compiler.getPreEmitDiagnostics(program);
+  return diagnostics.length ? compiler.formatDiagnostics(diagnostics, host) : "";
 }
 
 /** A language service over one consumer file, as an editor would run it. */

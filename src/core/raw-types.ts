@@ -57,7 +57,8 @@ export interface RawCallOptions<A extends ParseAs = ParseAs> {
   integrity?: string;
   keepalive?: boolean;
   mode?: RequestInit["mode"];
-  priority?: RequestInit["priority"];
+  // Spelled out: the DOM lib of TypeScript before 5.2 has no RequestInit["priority"].
+  priority?: "high" | "low" | "auto";
   redirect?: RequestInit["redirect"];
   referrer?: string;
   referrerPolicy?: RequestInit["referrerPolicy"];
