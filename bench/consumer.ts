@@ -107,3 +107,21 @@ export const median = (values: number[]) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
+
+/**
+ * A pinned TypeScript release installed under `prefix` (once: kept while its version matches), beside
+ * the repository's own; the installed package's directory.
+ */
+export function installTypeScript(version: string, prefix: string): string {
+  const dir = join(prefix, "node_modules", "typescript");
+  const manifest = join(dir, "package.json");
+  const installed = existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).version === version;
+  if (!installed) {
+    execFileSync(
+      npm,
+      ["install", "--prefix", prefix, `typescript@${version}`, "--no-audit", "--no-fund", "--prefer-offline"],
+      { stdio: ["ignore", "ignore", "inherit"] },
+    );
+  }
+  return dir;
+}

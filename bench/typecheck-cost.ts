@@ -14,7 +14,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import ts from "typescript";
-import { CONSUMER, median, OUT, prepareConsumer, ROOT } from "./consumer.js";
+import { CONSUMER, installTypeScript, median, OUT, prepareConsumer, ROOT } from "./consumer.js";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
@@ -202,20 +202,8 @@ interface Compiler {
 }
 
 function ensureTs7(): Compiler {
-  const bin = join(TS7_DIR, "node_modules", "typescript", "bin", "tsc");
-  const manifest = join(TS7_DIR, "node_modules", "typescript", "package.json");
-  const installed =
-    existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).version === TS7_VERSION;
-  if (!installed) {
-    console.error(`· npm install --prefix bench/.out/ts7 typescript@${TS7_VERSION}`);
-    execFileSync(
-      "npm",
-      ["install", "--prefix", TS7_DIR, `typescript@${TS7_VERSION}`, "--no-audit", "--no-fund"],
-      {
-        stdio: ["ignore", "ignore", "inherit"],
-      },
-    );
-  }
+  console.error(`· TypeScript ${TS7_VERSION} in bench/.out/ts7 (npm install on first use)`);
+  const bin = join(installTypeScript(TS7_VERSION, TS7_DIR), "bin", "tsc");
   const version = execFileSync(process.execPath, [bin, "--version"], { encoding: "utf8" }).trim();
   return { name: "7", version, command: [process.execPath, bin] };
 }

@@ -7,22 +7,14 @@
 // docs, and internal factories must not be shipped in the declarations.
 // Run: npx tsx scripts/check-consumer.ts [--tarball <file>] [--no-build]   (npm run check:package calls
 // checkConsumer with the release dry run's tarball)
-import { execFileSync, spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { prepareConsumer, ROOT } from "../bench/consumer.js";
+import { installTypeScript, prepareConsumer, ROOT } from "../bench/consumer.js";
 
 const USE = `
 const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com", auth: { token: "t" } });
@@ -145,17 +137,8 @@ const parsed = new Map<string, ts.SourceFile>();
 // Installed on first use into node_modules/.cache (a devDependency alias would take over the `tsc` command).
 const OLDEST = "5.0.4";
 function oldestTypeScript(): typeof ts {
-  const prefix = join(ROOT, "node_modules", ".cache", `typescript-${OLDEST}`);
-  const manifest = join(prefix, "node_modules", "typescript", "package.json");
-  const installed = existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).version === OLDEST;
-  if (!installed) {
-    execFileSync(
-      process.platform === "win32" ? "npm.cmd" : "npm",
-      ["install", "--prefix", prefix, `typescript@${OLDEST}`, "--no-audit", "--no-fund", "--prefer-offline"],
-      { stdio: ["ignore", "ignore", "inherit"] },
-    );
-  }
-  return createRequire(manifest)("./lib/typescript.js") as typeof ts;
+  const dir = installTypeScript(OLDEST, join(ROOT, "node_modules", ".cache", `typescript-${OLDEST}`));
+  return createRequire(join(dir, "package.json"))("./lib/typescript.js") as typeof ts;
 }
 
 /** Type-checks one variant in process (as tsc -p would); the formatted errors, or "" when clean. */
