@@ -5,12 +5,12 @@
 // Generator: openapi-typescript 7.13.0, scripts/generate.ts
 import type { CallOptions } from "../src/core/types.js";
 import type { V1RuntimeFilterInput, V1RuntimeParameterInput, V1RuntimeSortInput, V1WidenJson } from "../src/v1/types.js";
-import type { operations } from "./v1.js";
+import type { operations, ActionAssociationMap, AuditLogEntry, Banner, ConnectionFetchResponse, ConnectionHeaderResponse, ConnectionType, ConnectionUpdateResponse, CreateTableResponse, CustomAction, DataPage, DependentsMap, Group, IncompleteObjects, LiveColumnsMap, MetadataDetails, MetadataHeader, MetadataHeaderList, ObjectPermissionsMap, Org, PermissionsByType, PinboardData, Principal, RoleResponse, RoleSearchResponse, SessionInfo, SessionOrgs, TableDetail, TmlBatchExportResponse, TmlExportResponse, TmlImportResponse, TqlStatementResult, User, VizHeader } from "./v1.js";
 
 /** What `adminBanner` takes: its path, query and header parameters and body fields in one object. */
 export type AdminBannerInput = {};
 /** What `adminBanner` answers on success. */
-export type AdminBannerOutput = operations["adminBanner"]["responses"][200]["content"]["application/json"];
+export type AdminBannerOutput = Banner;
 
 /** What `adminConfiginfo` takes: its path, query and header parameters and body fields in one object. */
 export type AdminConfiginfoInput = {};
@@ -30,47 +30,47 @@ export type AdminConfiginfoUpdateOutput = undefined;
 /** What `adminEmbedAction` takes: its path, query and header parameters and body fields in one object. */
 export type AdminEmbedActionInput = operations["adminEmbedAction"]["parameters"]["path"];
 /** What `adminEmbedAction` answers on success. */
-export type AdminEmbedActionOutput = operations["adminEmbedAction"]["responses"][200]["content"]["application/json"];
+export type AdminEmbedActionOutput = CustomAction;
 
 /** What `adminEmbedActionAssociationsDelete` takes: its path, query and header parameters and body fields in one object. */
 export type AdminEmbedActionAssociationsDeleteInput = V1WidenJson<operations["adminEmbedActionAssociationsDelete"]["parameters"]["path"] & operations["adminEmbedActionAssociationsDelete"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "actionassociation">;
 /** What `adminEmbedActionAssociationsDelete` answers on success. */
-export type AdminEmbedActionAssociationsDeleteOutput = operations["adminEmbedActionAssociationsDelete"]["responses"][200]["content"]["application/json"];
+export type AdminEmbedActionAssociationsDeleteOutput = ActionAssociationMap;
 
 /** What `adminEmbedActionAssociationsGet` takes: its path, query and header parameters and body fields in one object. */
 export type AdminEmbedActionAssociationsGetInput = operations["adminEmbedActionAssociationsGet"]["parameters"]["path"];
 /** What `adminEmbedActionAssociationsGet` answers on success. */
-export type AdminEmbedActionAssociationsGetOutput = operations["adminEmbedActionAssociationsGet"]["responses"][200]["content"]["application/json"];
+export type AdminEmbedActionAssociationsGetOutput = ActionAssociationMap;
 
 /** What `adminEmbedActionAssociationsPost` takes: its path, query and header parameters and body fields in one object. */
 export type AdminEmbedActionAssociationsPostInput = V1WidenJson<operations["adminEmbedActionAssociationsPost"]["parameters"]["path"] & operations["adminEmbedActionAssociationsPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "actionassociation">;
 /** What `adminEmbedActionAssociationsPost` answers on success. */
-export type AdminEmbedActionAssociationsPostOutput = operations["adminEmbedActionAssociationsPost"]["responses"][200]["content"]["application/json"];
+export type AdminEmbedActionAssociationsPostOutput = ActionAssociationMap;
 
 /** What `adminEmbedActionDelete` takes: its path, query and header parameters and body fields in one object. */
 export type AdminEmbedActionDeleteInput = operations["adminEmbedActionDelete"]["parameters"]["path"];
 /** What `adminEmbedActionDelete` answers on success. */
-export type AdminEmbedActionDeleteOutput = operations["adminEmbedActionDelete"]["responses"][200]["content"]["application/json"];
+export type AdminEmbedActionDeleteOutput = CustomAction;
 
 /** What `adminEmbedActionPost` takes: its path, query and header parameters and body fields in one object. */
 export type AdminEmbedActionPostInput = V1WidenJson<operations["adminEmbedActionPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "embedaction">;
 /** What `adminEmbedActionPost` answers on success. */
-export type AdminEmbedActionPostOutput = operations["adminEmbedActionPost"]["responses"][200]["content"]["application/json"];
+export type AdminEmbedActionPostOutput = CustomAction;
 
 /** What `adminEmbedActions` takes: its path, query and header parameters and body fields in one object. */
 export type AdminEmbedActionsInput = V1WidenJson<NonNullable<operations["adminEmbedActions"]["parameters"]["query"]>, "tags">;
 /** What `adminEmbedActions` answers on success. */
-export type AdminEmbedActionsOutput = operations["adminEmbedActions"]["responses"][200]["content"]["application/json"];
+export type AdminEmbedActionsOutput = CustomAction[];
 
 /** What `adminEmbedActionsPut` takes: its path, query and header parameters and body fields in one object. */
 export type AdminEmbedActionsPutInput = V1WidenJson<operations["adminEmbedActionsPut"]["parameters"]["path"] & operations["adminEmbedActionsPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "embedaction">;
 /** What `adminEmbedActionsPut` answers on success. */
-export type AdminEmbedActionsPutOutput = operations["adminEmbedActionsPut"]["responses"][200]["content"]["application/json"];
+export type AdminEmbedActionsPutOutput = CustomAction;
 
 /** What `connectionCreate` takes: its path, query and header parameters and body fields in one object. */
 export type ConnectionCreateInput = V1WidenJson<operations["connectionCreate"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "metadata">;
 /** What `connectionCreate` answers on success. */
-export type ConnectionCreateOutput = operations["connectionCreate"]["responses"][200]["content"]["application/json"];
+export type ConnectionCreateOutput = ConnectionHeaderResponse;
 
 /** What `connectionDelete` takes: its path, query and header parameters and body fields in one object. */
 export type ConnectionDeleteInput = V1WidenJson<operations["connectionDelete"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "ids">;
@@ -85,32 +85,32 @@ export type ConnectionExportOutput = operations["connectionExport"]["responses"]
 /** What `connectionFetchConnection` takes: its path, query and header parameters and body fields in one object. */
 export type ConnectionFetchConnectionInput = V1WidenJson<operations["connectionFetchConnection"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "config">;
 /** What `connectionFetchConnection` answers on success. */
-export type ConnectionFetchConnectionOutput = operations["connectionFetchConnection"]["responses"][200]["content"]["application/json"];
+export type ConnectionFetchConnectionOutput = ConnectionFetchResponse;
 
 /** What `connectionFetchLiveColumns` takes: its path, query and header parameters and body fields in one object. */
 export type ConnectionFetchLiveColumnsInput = V1WidenJson<operations["connectionFetchLiveColumns"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "tables" | "config">;
 /** What `connectionFetchLiveColumns` answers on success. */
-export type ConnectionFetchLiveColumnsOutput = operations["connectionFetchLiveColumns"]["responses"][200]["content"]["application/json"];
+export type ConnectionFetchLiveColumnsOutput = LiveColumnsMap;
 
 /** What `connectionList` takes: its path, query and header parameters and body fields in one object. */
 export type ConnectionListInput = V1WidenJson<NonNullable<operations["connectionList"]["parameters"]["query"]>, "tagname">;
 /** What `connectionList` answers on success. */
-export type ConnectionListOutput = operations["connectionList"]["responses"][200]["content"]["application/json"];
+export type ConnectionListOutput = MetadataHeaderList;
 
 /** What `connectionTypes` takes: its path, query and header parameters and body fields in one object. */
 export type ConnectionTypesInput = {};
 /** What `connectionTypes` answers on success. */
-export type ConnectionTypesOutput = operations["connectionTypes"]["responses"][200]["content"]["application/json"];
+export type ConnectionTypesOutput = ConnectionType[];
 
 /** What `connectionUpdate` takes: its path, query and header parameters and body fields in one object. */
 export type ConnectionUpdateInput = V1WidenJson<operations["connectionUpdate"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "metadata">;
 /** What `connectionUpdate` answers on success. */
-export type ConnectionUpdateOutput = operations["connectionUpdate"]["responses"][200]["content"]["application/json"];
+export type ConnectionUpdateOutput = ConnectionUpdateResponse;
 
 /** What `databaseCreatetable` takes: its path, query and header parameters and body fields in one object. */
 export type DatabaseCreatetableInput = V1WidenJson<operations["databaseCreatetable"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "ddl_schema">;
 /** What `databaseCreatetable` answers on success. */
-export type DatabaseCreatetableOutput = operations["databaseCreatetable"]["responses"][200]["content"]["application/json"];
+export type DatabaseCreatetableOutput = CreateTableResponse;
 
 /** What `databaseDatabases` takes: its path, query and header parameters and body fields in one object. */
 export type DatabaseDatabasesInput = {};
@@ -120,12 +120,12 @@ export type DatabaseDatabasesOutput = operations["databaseDatabases"]["responses
 /** What `databaseGetTableDetail` takes: its path, query and header parameters and body fields in one object. */
 export type DatabaseGetTableDetailInput = NonNullable<operations["databaseGetTableDetail"]["parameters"]["query"]>;
 /** What `databaseGetTableDetail` answers on success. */
-export type DatabaseGetTableDetailOutput = operations["databaseGetTableDetail"]["responses"][200]["content"]["application/json"];
+export type DatabaseGetTableDetailOutput = TableDetail;
 
 /** What `databaseRun` takes: its path, query and header parameters and body fields in one object. */
 export type DatabaseRunInput = V1WidenJson<operations["databaseRun"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "sqlstatements">;
 /** What `databaseRun` answers on success. */
-export type DatabaseRunOutput = operations["databaseRun"]["responses"][200]["content"]["application/json"];
+export type DatabaseRunOutput = TqlStatementResult[];
 
 /** What `databaseSchemas` takes: its path, query and header parameters and body fields in one object. */
 export type DatabaseSchemasInput = NonNullable<operations["databaseSchemas"]["parameters"]["query"]>;
@@ -140,42 +140,42 @@ export type DatabaseTablesOutput = operations["databaseTables"]["responses"][200
 /** What `dependencyListdependents` takes: its path, query and header parameters and body fields in one object. */
 export type DependencyListdependentsInput = V1WidenJson<operations["dependencyListdependents"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id">;
 /** What `dependencyListdependents` answers on success. */
-export type DependencyListdependentsOutput = operations["dependencyListdependents"]["responses"][200]["content"]["application/json"];
+export type DependencyListdependentsOutput = DependentsMap;
 
 /** What `dependencyListincomplete` takes: its path, query and header parameters and body fields in one object. */
 export type DependencyListincompleteInput = {};
 /** What `dependencyListincomplete` answers on success. */
-export type DependencyListincompleteOutput = operations["dependencyListincomplete"]["responses"][200]["content"]["application/json"];
+export type DependencyListincompleteOutput = IncompleteObjects;
 
 /** What `dependencyLogicalcolumn` takes: its path, query and header parameters and body fields in one object. */
 export type DependencyLogicalcolumnInput = V1WidenJson<NonNullable<operations["dependencyLogicalcolumn"]["parameters"]["query"]>, "id">;
 /** What `dependencyLogicalcolumn` answers on success. */
-export type DependencyLogicalcolumnOutput = operations["dependencyLogicalcolumn"]["responses"][200]["content"]["application/json"];
+export type DependencyLogicalcolumnOutput = DependentsMap;
 
 /** What `dependencyLogicalrelationship` takes: its path, query and header parameters and body fields in one object. */
 export type DependencyLogicalrelationshipInput = V1WidenJson<NonNullable<operations["dependencyLogicalrelationship"]["parameters"]["query"]>, "id">;
 /** What `dependencyLogicalrelationship` answers on success. */
-export type DependencyLogicalrelationshipOutput = operations["dependencyLogicalrelationship"]["responses"][200]["content"]["application/json"];
+export type DependencyLogicalrelationshipOutput = DependentsMap;
 
 /** What `dependencyLogicaltable` takes: its path, query and header parameters and body fields in one object. */
 export type DependencyLogicaltableInput = V1WidenJson<NonNullable<operations["dependencyLogicaltable"]["parameters"]["query"]>, "id">;
 /** What `dependencyLogicaltable` answers on success. */
-export type DependencyLogicaltableOutput = operations["dependencyLogicaltable"]["responses"][200]["content"]["application/json"];
+export type DependencyLogicaltableOutput = DependentsMap;
 
 /** What `dependencyPhysicalcolumn` takes: its path, query and header parameters and body fields in one object. */
 export type DependencyPhysicalcolumnInput = V1WidenJson<NonNullable<operations["dependencyPhysicalcolumn"]["parameters"]["query"]>, "id">;
 /** What `dependencyPhysicalcolumn` answers on success. */
-export type DependencyPhysicalcolumnOutput = operations["dependencyPhysicalcolumn"]["responses"][200]["content"]["application/json"];
+export type DependencyPhysicalcolumnOutput = DependentsMap;
 
 /** What `dependencyPhysicaltable` takes: its path, query and header parameters and body fields in one object. */
 export type DependencyPhysicaltableInput = V1WidenJson<NonNullable<operations["dependencyPhysicaltable"]["parameters"]["query"]>, "id">;
 /** What `dependencyPhysicaltable` answers on success. */
-export type DependencyPhysicaltableOutput = operations["dependencyPhysicaltable"]["responses"][200]["content"]["application/json"];
+export type DependencyPhysicaltableOutput = DependentsMap;
 
 /** What `dependencyPinboard` takes: its path, query and header parameters and body fields in one object. */
 export type DependencyPinboardInput = V1WidenJson<NonNullable<operations["dependencyPinboard"]["parameters"]["query"]>, "ids">;
 /** What `dependencyPinboard` answers on success. */
-export type DependencyPinboardOutput = operations["dependencyPinboard"]["responses"][200]["content"]["application/json"];
+export type DependencyPinboardOutput = DependentsMap;
 
 /** What `exportPinboardPdf` takes: its path, query and header parameters and body fields in one object. */
 export type ExportPinboardPdfInput = V1WidenJson<Partial<NonNullable<operations["exportPinboardPdf"]["requestBody"]>["content"]["multipart/form-data"]>, "visualization_ids"> & V1RuntimeFilterInput;
@@ -190,7 +190,7 @@ export type GroupAddmembershipsOutput = undefined;
 /** What `groupAddprivilege` takes: its path, query and header parameters and body fields in one object. */
 export type GroupAddprivilegeInput = V1WidenJson<operations["groupAddprivilege"]["requestBody"]["content"]["multipart/form-data"], "groupNames">;
 /** What `groupAddprivilege` answers on success. */
-export type GroupAddprivilegeOutput = operations["groupAddprivilege"]["responses"][200]["content"]["application/json"];
+export type GroupAddprivilegeOutput = Group;
 
 /** What `groupAddrole` takes: its path, query and header parameters and body fields in one object. */
 export type GroupAddroleInput = V1WidenJson<operations["groupAddrole"]["requestBody"]["content"]["multipart/form-data"], "groupNames">;
@@ -205,7 +205,7 @@ export type GroupDeleteOutput = undefined;
 /** What `groupGet` takes: its path, query and header parameters and body fields in one object. */
 export type GroupGetInput = NonNullable<operations["groupGet"]["parameters"]["query"]>;
 /** What `groupGet` answers on success. */
-export type GroupGetOutput = operations["groupGet"]["responses"][200]["content"]["application/json"];
+export type GroupGetOutput = Group;
 
 /** What `groupGroupsDelete` takes: its path, query and header parameters and body fields in one object. */
 export type GroupGroupsDeleteInput = V1WidenJson<operations["groupGroupsDelete"]["parameters"]["path"] & operations["groupGroupsDelete"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "principalids">;
@@ -215,7 +215,7 @@ export type GroupGroupsDeleteOutput = undefined;
 /** What `groupGroupsGet` takes: its path, query and header parameters and body fields in one object. */
 export type GroupGroupsGetInput = operations["groupGroupsGet"]["parameters"]["path"];
 /** What `groupGroupsGet` answers on success. */
-export type GroupGroupsGetOutput = operations["groupGroupsGet"]["responses"][200]["content"]["application/json"];
+export type GroupGroupsGetOutput = Group[];
 
 /** What `groupGroupsPost` takes: its path, query and header parameters and body fields in one object. */
 export type GroupGroupsPostInput = V1WidenJson<operations["groupGroupsPost"]["parameters"]["path"] & operations["groupGroupsPost"]["requestBody"]["content"]["multipart/form-data"], "principalids">;
@@ -230,12 +230,12 @@ export type GroupGroupsPutOutput = undefined;
 /** What `groupListuser` takes: its path, query and header parameters and body fields in one object. */
 export type GroupListuserInput = operations["groupListuser"]["parameters"]["path"];
 /** What `groupListuser` answers on success. */
-export type GroupListuserOutput = operations["groupListuser"]["responses"][200]["content"]["application/json"];
+export type GroupListuserOutput = User[];
 
 /** What `groupPost` takes: its path, query and header parameters and body fields in one object. */
 export type GroupPostInput = V1WidenJson<operations["groupPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "privileges" | "roleIds">;
 /** What `groupPost` answers on success. */
-export type GroupPostOutput = operations["groupPost"]["responses"][200]["content"]["application/json"];
+export type GroupPostOutput = Group;
 
 /** What `groupPut` takes: its path, query and header parameters and body fields in one object. */
 export type GroupPutInput = V1WidenJson<operations["groupPut"]["parameters"]["path"] & operations["groupPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "content" | "roleIds">;
@@ -275,7 +275,7 @@ export type GroupUsersDeleteOutput = undefined;
 /** What `groupUsersGet` takes: its path, query and header parameters and body fields in one object. */
 export type GroupUsersGetInput = operations["groupUsersGet"]["parameters"]["path"];
 /** What `groupUsersGet` answers on success. */
-export type GroupUsersGetOutput = operations["groupUsersGet"]["responses"][200]["content"]["application/json"];
+export type GroupUsersGetOutput = User[];
 
 /** What `groupUsersPost` takes: its path, query and header parameters and body fields in one object. */
 export type GroupUsersPostInput = V1WidenJson<operations["groupUsersPost"]["parameters"]["path"] & NonNullable<operations["groupUsersPost"]["parameters"]["query"]>, "userids">;
@@ -300,7 +300,7 @@ export type InternalMetadataDeleteOutput = undefined;
 /** What `logsTopics` takes: its path, query and header parameters and body fields in one object. */
 export type LogsTopicsInput = operations["logsTopics"]["parameters"]["path"] & NonNullable<operations["logsTopics"]["parameters"]["query"]>;
 /** What `logsTopics` answers on success. */
-export type LogsTopicsOutput = operations["logsTopics"]["responses"][200]["content"]["application/json"];
+export type LogsTopicsOutput = AuditLogEntry[];
 
 /** What `materializationRefreshview` takes: its path, query and header parameters and body fields in one object. */
 export type MaterializationRefreshviewInput = operations["materializationRefreshview"]["parameters"]["path"];
@@ -320,27 +320,27 @@ export type MetadataDeleteOutput = undefined;
 /** What `metadataDetails` takes: its path, query and header parameters and body fields in one object. */
 export type MetadataDetailsInput = V1WidenJson<NonNullable<operations["metadataDetails"]["parameters"]["query"]>, "id">;
 /** What `metadataDetails` answers on success. */
-export type MetadataDetailsOutput = operations["metadataDetails"]["responses"][200]["content"]["application/json"];
+export type MetadataDetailsOutput = MetadataDetails;
 
 /** What `metadataList` takes: its path, query and header parameters and body fields in one object. */
 export type MetadataListInput = V1WidenJson<NonNullable<operations["metadataList"]["parameters"]["query"]>, "subtypes" | "ownertypes" | "tagname" | "skipids" | "fetchids">;
 /** What `metadataList` answers on success. */
-export type MetadataListOutput = operations["metadataList"]["responses"][200]["content"]["application/json"];
+export type MetadataListOutput = MetadataHeaderList;
 
 /** What `metadataListas` takes: its path, query and header parameters and body fields in one object. */
 export type MetadataListasInput = NonNullable<operations["metadataListas"]["parameters"]["query"]>;
 /** What `metadataListas` answers on success. */
-export type MetadataListasOutput = operations["metadataListas"]["responses"][200]["content"]["application/json"];
+export type MetadataListasOutput = MetadataHeaderList;
 
 /** What `metadataListobjectheaders` takes: its path, query and header parameters and body fields in one object. */
 export type MetadataListobjectheadersInput = V1WidenJson<NonNullable<operations["metadataListobjectheaders"]["parameters"]["query"]>, "subtypes" | "tagname" | "skipids" | "fetchids">;
 /** What `metadataListobjectheaders` answers on success. */
-export type MetadataListobjectheadersOutput = operations["metadataListobjectheaders"]["responses"][200]["content"]["application/json"];
+export type MetadataListobjectheadersOutput = MetadataHeader[];
 
 /** What `metadataListvizheaders` takes: its path, query and header parameters and body fields in one object. */
 export type MetadataListvizheadersInput = NonNullable<operations["metadataListvizheaders"]["parameters"]["query"]>;
 /** What `metadataListvizheaders` answers on success. */
-export type MetadataListvizheadersOutput = operations["metadataListvizheaders"]["responses"][200]["content"]["application/json"];
+export type MetadataListvizheadersOutput = VizHeader[];
 
 /** What `metadataMarkasfavoritefor` takes: its path, query and header parameters and body fields in one object. */
 export type MetadataMarkasfavoriteforInput = V1WidenJson<operations["metadataMarkasfavoritefor"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "ids">;
@@ -350,17 +350,17 @@ export type MetadataMarkasfavoriteforOutput = undefined;
 /** What `metadataTmlExport` takes: its path, query and header parameters and body fields in one object. */
 export type MetadataTmlExportInput = V1WidenJson<operations["metadataTmlExport"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "export_ids">;
 /** What `metadataTmlExport` answers on success. */
-export type MetadataTmlExportOutput = operations["metadataTmlExport"]["responses"][200]["content"]["text/plain"] | operations["metadataTmlExport"]["responses"][200]["content"]["application/json"];
+export type MetadataTmlExportOutput = TmlExportResponse;
 
 /** What `metadataTmlExportBatch` takes: its path, query and header parameters and body fields in one object. */
 export type MetadataTmlExportBatchInput = Partial<NonNullable<operations["metadataTmlExportBatch"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>;
 /** What `metadataTmlExportBatch` answers on success. */
-export type MetadataTmlExportBatchOutput = operations["metadataTmlExportBatch"]["responses"][200]["content"]["text/plain"] | operations["metadataTmlExportBatch"]["responses"][200]["content"]["application/json"];
+export type MetadataTmlExportBatchOutput = TmlBatchExportResponse;
 
 /** What `metadataTmlImport` takes: its path, query and header parameters and body fields in one object. */
 export type MetadataTmlImportInput = V1WidenJson<operations["metadataTmlImport"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "import_objects">;
 /** What `metadataTmlImport` answers on success. */
-export type MetadataTmlImportOutput = operations["metadataTmlImport"]["responses"][200]["content"]["text/plain"] | operations["metadataTmlImport"]["responses"][200]["content"]["application/json"];
+export type MetadataTmlImportOutput = TmlImportResponse;
 
 /** What `metadataUnassigntag` takes: its path, query and header parameters and body fields in one object. */
 export type MetadataUnassigntagInput = V1WidenJson<operations["metadataUnassigntag"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id" | "type" | "tagid" | "tagname">;
@@ -380,22 +380,22 @@ export type OrgDeleteOutput = undefined;
 /** What `orgGet` takes: its path, query and header parameters and body fields in one object. */
 export type OrgGetInput = NonNullable<operations["orgGet"]["parameters"]["query"]>;
 /** What `orgGet` answers on success. */
-export type OrgGetOutput = operations["orgGet"]["responses"][200]["content"]["application/json"];
+export type OrgGetOutput = Org;
 
 /** What `orgPost` takes: its path, query and header parameters and body fields in one object. */
 export type OrgPostInput = NonNullable<operations["orgPost"]["parameters"]["query"]> & operations["orgPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
 /** What `orgPost` answers on success. */
-export type OrgPostOutput = operations["orgPost"]["responses"][200]["content"]["application/json"];
+export type OrgPostOutput = Org;
 
 /** What `orgPut` takes: its path, query and header parameters and body fields in one object. */
 export type OrgPutInput = NonNullable<operations["orgPut"]["parameters"]["query"]> & Partial<NonNullable<operations["orgPut"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>;
 /** What `orgPut` answers on success. */
-export type OrgPutOutput = operations["orgPut"]["responses"][200]["content"]["application/json"];
+export type OrgPutOutput = Org;
 
 /** What `orgSearch` takes: its path, query and header parameters and body fields in one object. */
 export type OrgSearchInput = NonNullable<operations["orgSearch"]["parameters"]["query"]> & Partial<NonNullable<operations["orgSearch"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>;
 /** What `orgSearch` answers on success. */
-export type OrgSearchOutput = operations["orgSearch"]["responses"][200]["content"]["application/json"];
+export type OrgSearchOutput = Org[];
 
 /** What `partnerSnowflakeUser` takes: its path, query and header parameters and body fields in one object. */
 export type PartnerSnowflakeUserInput = V1WidenJson<operations["partnerSnowflakeUser"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "body">;
@@ -405,7 +405,7 @@ export type PartnerSnowflakeUserOutput = operations["partnerSnowflakeUser"]["res
 /** What `pinboarddata` takes: its path, query and header parameters and body fields in one object. */
 export type PinboarddataInput = V1WidenJson<NonNullable<operations["pinboarddata"]["parameters"]["query"]>, "vizid"> & V1RuntimeFilterInput & V1RuntimeSortInput & V1RuntimeParameterInput;
 /** What `pinboarddata` answers on success. */
-export type PinboarddataOutput = operations["pinboarddata"]["responses"][200]["content"]["application/json"];
+export type PinboarddataOutput = PinboardData;
 
 /** What `roleDelete` takes: its path, query and header parameters and body fields in one object. */
 export type RoleDeleteInput = operations["roleDelete"]["parameters"]["path"];
@@ -415,37 +415,37 @@ export type RoleDeleteOutput = undefined;
 /** What `rolePost` takes: its path, query and header parameters and body fields in one object. */
 export type RolePostInput = V1WidenJson<operations["rolePost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "privileges">;
 /** What `rolePost` answers on success. */
-export type RolePostOutput = operations["rolePost"]["responses"][200]["content"]["application/json"];
+export type RolePostOutput = RoleResponse;
 
 /** What `rolePut` takes: its path, query and header parameters and body fields in one object. */
 export type RolePutInput = V1WidenJson<operations["rolePut"]["parameters"]["path"] & Partial<NonNullable<operations["rolePut"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>, "privileges">;
 /** What `rolePut` answers on success. */
-export type RolePutOutput = operations["rolePut"]["responses"][200]["content"]["application/json"];
+export type RolePutOutput = RoleResponse;
 
 /** What `roleSearch` takes: its path, query and header parameters and body fields in one object. */
 export type RoleSearchInput = V1WidenJson<Partial<NonNullable<operations["roleSearch"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]>, "role_identifiers" | "org_identifiers" | "group_identifiers" | "privileges">;
 /** What `roleSearch` answers on success. */
-export type RoleSearchOutput = operations["roleSearch"]["responses"][200]["content"]["application/json"];
+export type RoleSearchOutput = RoleSearchResponse;
 
 /** What `searchdata` takes: its path, query and header parameters and body fields in one object. */
 export type SearchdataInput = NonNullable<operations["searchdata"]["parameters"]["query"]> & Pick<NonNullable<operations["searchdata"]["parameters"]["header"]>, "Accept-Language"> & V1RuntimeFilterInput & V1RuntimeSortInput & V1RuntimeParameterInput;
 /** What `searchdata` answers on success. */
-export type SearchdataOutput = operations["searchdata"]["responses"][200]["content"]["application/json"];
+export type SearchdataOutput = DataPage;
 
 /** What `securityEffectivepermissionbulk` takes: its path, query and header parameters and body fields in one object. */
 export type SecurityEffectivepermissionbulkInput = V1WidenJson<operations["securityEffectivepermissionbulk"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "idsbytype">;
 /** What `securityEffectivepermissionbulk` answers on success. */
-export type SecurityEffectivepermissionbulkOutput = operations["securityEffectivepermissionbulk"]["responses"][200]["content"]["application/json"];
+export type SecurityEffectivepermissionbulkOutput = PermissionsByType;
 
 /** What `securityMetadataPermissions` takes: its path, query and header parameters and body fields in one object. */
 export type SecurityMetadataPermissionsInput = V1WidenJson<NonNullable<operations["securityMetadataPermissions"]["parameters"]["query"]>, "id">;
 /** What `securityMetadataPermissions` answers on success. */
-export type SecurityMetadataPermissionsOutput = operations["securityMetadataPermissions"]["responses"][200]["content"]["application/json"];
+export type SecurityMetadataPermissionsOutput = ObjectPermissionsMap;
 
 /** What `securityMetadataPermissionsById` takes: its path, query and header parameters and body fields in one object. */
 export type SecurityMetadataPermissionsByIdInput = operations["securityMetadataPermissionsById"]["parameters"]["path"] & NonNullable<operations["securityMetadataPermissionsById"]["parameters"]["query"]>;
 /** What `securityMetadataPermissionsById` answers on success. */
-export type SecurityMetadataPermissionsByIdOutput = operations["securityMetadataPermissionsById"]["responses"][200]["content"]["application/json"];
+export type SecurityMetadataPermissionsByIdOutput = ObjectPermissionsMap;
 
 /** What `securityShare` takes: its path, query and header parameters and body fields in one object. */
 export type SecurityShareInput = V1WidenJson<operations["securityShare"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "id" | "permission" | "emailshares">;
@@ -480,7 +480,7 @@ export type SessionHomepinboardPostOutput = undefined;
 /** What `sessionInfo` takes: its path, query and header parameters and body fields in one object. */
 export type SessionInfoInput = {};
 /** What `sessionInfo` answers on success. */
-export type SessionInfoOutput = operations["sessionInfo"]["responses"][200]["content"]["application/json"];
+export type SessionInfoOutput = SessionInfo;
 
 /** What `sessionLogin` takes: its path, query and header parameters and body fields in one object. */
 export type SessionLoginInput = operations["sessionLogin"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
@@ -505,7 +505,7 @@ export type SessionLogoutOutput = undefined;
 /** What `sessionOrgsGet` takes: its path, query and header parameters and body fields in one object. */
 export type SessionOrgsGetInput = NonNullable<operations["sessionOrgsGet"]["parameters"]["query"]>;
 /** What `sessionOrgsGet` answers on success. */
-export type SessionOrgsGetOutput = operations["sessionOrgsGet"]["responses"][200]["content"]["application/json"];
+export type SessionOrgsGetOutput = SessionOrgs;
 
 /** What `sessionOrgsPut` takes: its path, query and header parameters and body fields in one object. */
 export type SessionOrgsPutInput = operations["sessionOrgsPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
@@ -515,7 +515,7 @@ export type SessionOrgsPutOutput = undefined;
 /** What `sessionOrgsUsers` takes: its path, query and header parameters and body fields in one object. */
 export type SessionOrgsUsersInput = operations["sessionOrgsUsers"]["parameters"]["path"] & NonNullable<operations["sessionOrgsUsers"]["parameters"]["query"]>;
 /** What `sessionOrgsUsers` answers on success. */
-export type SessionOrgsUsersOutput = operations["sessionOrgsUsers"]["responses"][200]["content"]["application/json"];
+export type SessionOrgsUsersOutput = SessionOrgs;
 
 /** What `userActivate` takes: its path, query and header parameters and body fields in one object. */
 export type UserActivateInput = operations["userActivate"]["requestBody"]["content"]["application/x-www-form-urlencoded"];
@@ -540,7 +540,7 @@ export type UserEmailOutput = undefined;
 /** What `userGet` takes: its path, query and header parameters and body fields in one object. */
 export type UserGetInput = NonNullable<operations["userGet"]["parameters"]["query"]>;
 /** What `userGet` answers on success. */
-export type UserGetOutput = operations["userGet"]["responses"][200]["content"]["application/json"];
+export type UserGetOutput = User;
 
 /** What `userGroupsDelete` takes: its path, query and header parameters and body fields in one object. */
 export type UserGroupsDeleteInput = V1WidenJson<operations["userGroupsDelete"]["parameters"]["path"] & NonNullable<operations["userGroupsDelete"]["parameters"]["query"]>, "groupids">;
@@ -550,7 +550,7 @@ export type UserGroupsDeleteOutput = undefined;
 /** What `userGroupsGet` takes: its path, query and header parameters and body fields in one object. */
 export type UserGroupsGetInput = operations["userGroupsGet"]["parameters"]["path"];
 /** What `userGroupsGet` answers on success. */
-export type UserGroupsGetOutput = operations["userGroupsGet"]["responses"][200]["content"]["application/json"];
+export type UserGroupsGetOutput = Group[];
 
 /** What `userGroupsPost` takes: its path, query and header parameters and body fields in one object. */
 export type UserGroupsPostInput = V1WidenJson<operations["userGroupsPost"]["parameters"]["path"] & NonNullable<operations["userGroupsPost"]["parameters"]["query"]>, "groupids">;
@@ -570,12 +570,12 @@ export type UserInactivateOutput = operations["userInactivate"]["responses"][200
 /** What `userList` takes: its path, query and header parameters and body fields in one object. */
 export type UserListInput = {};
 /** What `userList` answers on success. */
-export type UserListOutput = operations["userList"]["responses"][200]["content"]["application/json"];
+export type UserListOutput = Principal[];
 
 /** What `userPost` takes: its path, query and header parameters and body fields in one object. */
 export type UserPostInput = V1WidenJson<NonNullable<operations["userPost"]["parameters"]["query"]> & operations["userPost"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "properties" | "groups" | "orgids">;
 /** What `userPost` answers on success. */
-export type UserPostOutput = operations["userPost"]["responses"][200]["content"]["application/json"];
+export type UserPostOutput = User;
 
 /** What `userPut` takes: its path, query and header parameters and body fields in one object. */
 export type UserPutInput = V1WidenJson<operations["userPut"]["parameters"]["path"] & NonNullable<operations["userPut"]["parameters"]["query"]> & operations["userPut"]["requestBody"]["content"]["application/x-www-form-urlencoded"], "content">;

@@ -316,554 +316,90 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @description Error body observed from callosum (not documented by ThoughtSpot; fields may be missing). */
-        ErrorBody: {
-            code?: number;
-            incident_id_guid?: string;
-            trace_id_guid?: string;
-            /** @description Often a JSON-encoded array of messages. */
-            debug?: string;
-        };
+        ErrorBody: ErrorBody;
         /** @description Header of a metadata object as listed by metadata/list, listobjectheaders, listas and others. */
-        MetadataHeader: {
-            /** @description GUID of the object. */
-            id?: string;
-            name?: string;
-            displayName?: string;
-            description?: string;
-            /** @description Metadata type, e.g. PINBOARD_ANSWER_BOOK or LOGICAL_TABLE. */
-            type?: string;
-            /** @description Metadata subtype, e.g. WORKSHEET, for LOGICAL_TABLE objects. */
-            subType?: string;
-            /** @description GUID of the author. */
-            author?: string;
-            authorName?: string;
-            authorDisplayName?: string;
-            /** @description GUID of the owner. */
-            owner?: string;
-            /** @description Creation time, epoch milliseconds. */
-            created?: number;
-            /** @description Last change, epoch milliseconds. */
-            modified?: number;
-            /** @description GUID of the last editor. */
-            modifiedBy?: string;
-            generationNum?: number;
-            indexVersion?: number;
-            isAutoCreated?: boolean;
-            isAutoDelete?: boolean;
-            isDeleted?: boolean;
-            isHidden?: boolean;
-            isExternal?: boolean;
-            isDeprecated?: boolean;
-            tags?: {
-                id?: string;
-                name?: string;
-            }[];
-        };
+        MetadataHeader: MetadataHeader;
         /** @description A batch of object headers. */
-        MetadataHeaderList: {
-            headers?: components["schemas"]["MetadataHeader"][];
-            isLastBatch?: boolean;
-            /** @description Free-form object; its shape is not documented. */
-            debugInfo?: Record<string, unknown>;
-        };
-        MetadataDetails: {
-            storables?: Record<string, unknown>[];
-            /** @description Free-form object; its shape is not documented. */
-            debugInfo?: Record<string, unknown>;
-        };
+        MetadataHeaderList: MetadataHeaderList;
+        MetadataDetails: MetadataDetails;
         /** @description Header of a visualization on a Liveboard or Answer. */
-        VizHeader: {
-            id?: string;
-            name?: string;
-            size?: string;
-            vizType?: string;
-            title?: {
-                value?: {
-                    text?: string;
-                };
-            };
-            author?: string;
-            created?: number;
-            modified?: number;
-            modifiedBy?: string;
-            owner?: string;
-        };
-        PrincipalHeader: {
-            /** @description GUID of the user or group. */
-            id?: string;
-            name?: string;
-            displayName?: string;
-            description?: string;
-            type?: string;
-            author?: string;
-            owner?: string;
-            created?: number;
-            modified?: number;
-            modifiedBy?: string;
-            orgIds?: number[];
-            tags?: {
-                id?: string;
-                name?: string;
-            }[];
-            isDeleted?: boolean;
-            isHidden?: boolean;
-            isExternal?: boolean;
-        };
+        VizHeader: VizHeader;
+        PrincipalHeader: PrincipalHeader;
         /** @description A user object. */
-        User: {
-            header?: components["schemas"]["PrincipalHeader"];
-            userContent?: {
-                userPreferences?: Record<string, unknown>;
-                userProperties?: Record<string, unknown>;
-                userActivityProto?: Record<string, unknown>;
-            };
-            /** @description ACTIVE, PENDING or (IAMv2) SUSPENDED; older releases also use others. */
-            state?: string;
-            /** @description GUIDs of groups the user was put into directly. */
-            assignedGroups?: string[];
-            /** @description GUIDs of groups the user belongs to through other groups. */
-            inheritedGroups?: string[];
-            privileges?: string[];
-            /** @description Account type, e.g. LOCAL_USER. */
-            type?: string;
-            parenttype?: string;
-            visibility?: string;
-            tenantId?: string;
-            displayName?: string;
-            complete?: boolean;
-            incompleteDetail?: Record<string, unknown>[];
-            isSuperUser?: boolean;
-            isSystemPrincipal?: boolean;
-        };
+        User: User;
         /** @description A group object. */
-        Group: {
-            header?: components["schemas"]["PrincipalHeader"];
-            userGroupContent?: Record<string, unknown>;
-            groupIdx?: number;
-            metadataVersion?: number;
-            assignedPinboards?: string[];
-            assignedGroups?: string[];
-            inheritedGroups?: string[];
-            privileges?: string[];
-            /** @description Present when RBAC is on. */
-            assignedRoles?: Record<string, unknown>[];
-            /** @description Present when RBAC is on. */
-            granularPrivileges?: string[];
-            /** @description Group type, e.g. LOCAL_GROUP. */
-            type?: string;
-            parenttype?: string;
-            visibility?: string;
-            tenantId?: string;
-            displayName?: string;
-            complete?: boolean;
-            incompleteDetail?: Record<string, unknown>[];
-            isSystemPrincipal?: boolean;
-        };
+        Group: Group;
         /** @description A user or group as listed by user/list. */
-        Principal: {
-            name?: string;
-            displayName?: string;
-            description?: string;
-            created?: number;
-            modified?: number;
-            mail?: string;
-            /** @description Account or group type, e.g. LOCAL_USER or LOCAL_GROUP. */
-            principalTypeEnum?: string;
-            groupNames?: string[];
-            visibility?: string;
-            activate?: boolean;
-        };
+        Principal: Principal;
         /** @description The signed-in user and the cluster they are on. */
-        SessionInfo: {
-            userName?: string;
-            userDisplayName?: string;
-            userEmail?: string;
-            userGUID?: string;
-            userCreatedTime?: number;
-            userExpirationTime?: number;
-            expirationTime?: number;
-            apiVersion?: string;
-            /** @description The cluster's ThoughtSpot release (for example 9.12.5.cl or 10.1.0.sw). */
-            releaseVersion?: string;
-            canChangePassword?: boolean;
-            isSystemUser?: boolean;
-            logicalModelVersion?: number;
-            userGroupMask?: number;
-            privileges?: string[];
-            authToken?: string;
-            locale?: string;
-            timezone?: string;
-            dateFormat?: {
-                formatPattern?: string;
-            };
-            timeFormat?: {
-                formatPattern?: string;
-            };
-            dateTimeFormat?: {
-                formatPattern?: string;
-            };
-            integerFormat?: Record<string, unknown>;
-            decimalFormat?: Record<string, unknown>;
-            clientState?: Record<string, unknown>;
-            /** @description Cluster settings; large. */
-            configInfo?: Record<string, unknown>;
-        };
-        SessionOrg: {
-            orgId?: number;
-            orgName?: string;
-            description?: string;
-            allUserGroupId?: string;
-            defaultAdminUserGroupId?: string;
-            isActive?: boolean;
-        };
-        SessionOrgs: {
-            orgs?: components["schemas"]["SessionOrg"][];
-            canAdministerAllOrgs?: boolean;
-            currentOrgId?: number;
-        };
+        SessionInfo: SessionInfo;
+        SessionOrg: SessionOrg;
+        SessionOrgs: SessionOrgs;
         /** @description An Org. */
-        Org: {
-            orgId?: number;
-            orgName?: string;
-            description?: string;
-            allGroupUserId?: string;
-            defaultAdminUserGroupId?: string;
-            active?: boolean;
-            author?: string;
-            deleted?: boolean;
-            created?: number;
-            modified?: number;
-        };
+        Org: Org;
         /** @description A Role (RBAC). */
-        Role: {
-            id?: string;
-            name?: string;
-            description?: string;
-            privileges?: string[];
-            permission?: string;
-            author_id?: string;
-            modifier_id?: string;
-            creation_time_in_millis?: number;
-            modification_time_in_millis?: number;
-            deleted?: boolean;
-            hidden?: boolean;
-            deprecated?: boolean;
-            external?: boolean;
-            shared_via_connection?: boolean;
-            groups?: {
-                id?: string;
-                name?: string;
-            }[];
-        };
-        RoleResponse: {
-            data?: components["schemas"]["Role"];
-        };
-        RoleSearchResponse: {
-            data?: components["schemas"]["Role"][];
-        };
-        TmlStatus: {
-            /** @description OK, WARNING or ERROR. */
-            status_code?: string;
-            error_code?: number;
-            error_message?: string;
-        };
-        TmlExportObject: {
-            info?: {
-                name?: string;
-                filename?: string;
-                status?: components["schemas"]["TmlStatus"];
-                type?: string;
-                id?: string;
-            };
-            /** @description The TML document, as YAML or JSON text depending on formattype. */
-            edoc?: string;
-        };
+        Role: Role;
+        RoleResponse: RoleResponse;
+        RoleSearchResponse: RoleSearchResponse;
+        TmlStatus: TmlStatus;
+        TmlExportObject: TmlExportObject;
         /** @description TML export result. Per-object failures are reported in info.status with HTTP 200. No top-level type on purpose (served as text/plain; see NOTES.md). */
-        TmlExportResponse: {
-            object?: components["schemas"]["TmlExportObject"][];
-        };
-        TmlImportObject: {
-            response?: {
-                status?: components["schemas"]["TmlStatus"];
-                header?: {
-                    id_guid?: string;
-                    name?: string;
-                    description?: string;
-                    author_guid?: string;
-                    owner_guid?: string;
-                    metadata_type?: string;
-                };
-            };
-            /** @description Older releases report the status here instead. */
-            info?: {
-                status?: components["schemas"]["TmlStatus"];
-            };
-        };
+        TmlExportResponse: TmlExportResponse;
+        TmlImportObject: TmlImportObject;
         /** @description TML import result, one entry per document in input order. Errors arrive inside HTTP 200. No top-level type on purpose (served as text/plain; see NOTES.md). */
-        TmlImportResponse: {
-            object?: components["schemas"]["TmlImportObject"][];
-        };
+        TmlImportResponse: TmlImportResponse;
         /** @description TML batch export result. No top-level type on purpose (served as text/plain; see NOTES.md). */
-        TmlBatchExportResponse: {
-            data?: {
-                result?: {
-                    info?: {
-                        name?: string;
-                        id?: string;
-                        type?: string;
-                        status?: components["schemas"]["TmlStatus"];
-                    };
-                    edoc?: string;
-                }[];
-                /** @description Offset of the next batch (a string in ThoughtSpot's example, so left untyped). */
-                batch_offset?: unknown;
-                batch_size?: number;
-                isLastBatch?: boolean;
-            };
-        };
-        PermissionDependent: {
-            id?: string;
-            name?: string;
-            author?: string;
-            type?: string;
-            shareMode?: string;
-            isHidden?: boolean;
-            owner?: string;
-        };
-        PrincipalPermission: {
-            topLevelObjectId?: string;
-            /** @description READ_ONLY, MODIFY or NO_ACCESS. */
-            shareMode?: string;
-            dependents?: components["schemas"]["PermissionDependent"][];
-        };
-        ObjectPermissions: {
-            /** @description Keyed by user or group GUID. */
-            permissions?: {
-                [key: string]: components["schemas"]["PrincipalPermission"];
-            };
-        };
+        TmlBatchExportResponse: TmlBatchExportResponse;
+        PermissionDependent: PermissionDependent;
+        PrincipalPermission: PrincipalPermission;
+        ObjectPermissions: ObjectPermissions;
         /** @description Sharing permissions keyed by object GUID. */
-        ObjectPermissionsMap: {
-            [key: string]: components["schemas"]["ObjectPermissions"];
-        };
+        ObjectPermissionsMap: ObjectPermissionsMap;
         /** @description Keyed by metadata type, then by object GUID. */
-        PermissionsByType: {
-            [key: string]: components["schemas"]["ObjectPermissionsMap"];
-        };
+        PermissionsByType: PermissionsByType;
         /** @description Column names plus rows. */
-        DataPage: {
-            /** @description Visualization name (pinboarddata only). */
-            name?: string;
-            columnNames?: string[];
-            /** @description Rows, each an array of cells in columnNames order. */
-            data?: unknown[][];
-            samplingRatio?: number;
-            totalRowCount?: number;
-            rowCount?: number;
-            pageSize?: number;
-            offset?: number;
-        };
+        DataPage: DataPage;
         /** @description Data pages keyed by visualization GUID. */
-        PinboardData: {
-            [key: string]: components["schemas"]["DataPage"];
-        };
+        PinboardData: PinboardData;
         /** @description Keyed by the requested GUID; each value maps a metadata type to the dependent objects' headers. */
-        DependentsMap: {
-            [key: string]: {
-                [key: string]: components["schemas"]["MetadataHeader"][];
-            };
-        };
-        ConnectionType: {
-            name?: string;
-            displayName?: string;
-            description?: string;
-            mode?: string;
-            beta?: boolean;
-            enabled?: boolean;
-        };
+        DependentsMap: DependentsMap;
+        ConnectionType: ConnectionType;
         /** @description A connection with its header. */
-        ConnectionHeaderResponse: {
-            header?: components["schemas"]["MetadataHeader"];
-        };
-        ConnectionUpdateResponse: {
-            dataSource?: Record<string, unknown>;
-            deletedObjects?: {
-                deleteStatus?: string;
-                deleteFailTables?: Record<string, unknown>[];
-                deleteFailColumns?: Record<string, unknown>;
-            };
-        };
-        ExternalTable: {
-            name?: string;
-            type?: string;
-            selected?: boolean;
-            linked?: boolean;
-            columns?: Record<string, unknown>[];
-        };
-        ExternalSchema: {
-            name?: string;
-            tables?: components["schemas"]["ExternalTable"][];
-        };
-        ExternalDatabase: {
-            name?: string;
-            isAutoCreated?: boolean;
-            schemas?: components["schemas"]["ExternalSchema"][];
-        };
-        ConnectionFetchResponse: {
-            type?: string;
-            authenticationType?: string;
-            externalDatabases?: components["schemas"]["ExternalDatabase"][];
-            configuration?: Record<string, unknown>;
-        };
-        LiveColumn: {
-            name?: string;
-            type?: string;
-            canImport?: boolean;
-            selected?: boolean;
-            isLinkedActive?: boolean;
-        };
+        ConnectionHeaderResponse: ConnectionHeaderResponse;
+        ConnectionUpdateResponse: ConnectionUpdateResponse;
+        ExternalTable: ExternalTable;
+        ExternalSchema: ExternalSchema;
+        ExternalDatabase: ExternalDatabase;
+        ConnectionFetchResponse: ConnectionFetchResponse;
+        LiveColumn: LiveColumn;
         /** @description Keyed by 'database.schema.table'. */
-        LiveColumnsMap: {
-            [key: string]: components["schemas"]["LiveColumn"][];
-        };
-        ActionAssociation: {
-            /** @description The string 'true' in ThoughtSpot's examples. */
-            enabled?: unknown;
-            context?: string;
-        };
+        LiveColumnsMap: LiveColumnsMap;
+        ActionAssociation: ActionAssociation;
         /** @description Keyed by object type (e.g. ANSWER), then by object GUID. */
-        ActionAssociationMap: {
-            [key: string]: {
-                [key: string]: components["schemas"]["ActionAssociation"];
-            };
-        };
+        ActionAssociationMap: ActionAssociationMap;
         /** @description A custom action. */
-        CustomAction: {
-            id?: string;
-            name?: string;
-            version?: string;
-            /** @description link, function, authSelect, authToken, encodeUser, apiKey, apiValue, additionalUrlHeaders, ... */
-            detail?: Record<string, unknown>;
-            /** @description URL, CALLBACK or APP in examples. */
-            type?: string;
-            context?: string;
-            availability?: string[];
-            application?: string;
-            schemaVersion?: string;
-            actionAssociationMap?: components["schemas"]["ActionAssociationMap"];
-            userGroupList?: string[];
-        };
-        AuditLogEntry: {
-            /** @description ISO date-time. */
-            date?: string;
-            /** @description The event as JSON text (version, id, ts, orgId, userGUID, userName, cIP, type, desc, data). */
-            log?: string;
-        };
-        ConfigOverride: {
-            category?: string;
-            dataType?: string;
-            description?: string;
-            regex?: string;
-            /** @description Shape not documented. */
-            current?: unknown;
-        };
+        CustomAction: CustomAction;
+        AuditLogEntry: AuditLogEntry;
+        ConfigOverride: ConfigOverride;
         /** @description Objects with incomplete metadata: each object's header under its type in lower case (the docs' example shows `worksheet`), and what is incomplete. */
-        IncompleteObjects: {
-            worksheet?: components["schemas"]["MetadataHeader"];
-            incompleteDetails?: Record<string, unknown>[];
-        };
+        IncompleteObjects: IncompleteObjects;
         /** @description A GUID and a name, as the database API answers them. */
-        NamedRef: {
-            guid?: string;
-            name?: string;
-        };
-        TableName: {
-            name?: string;
-        };
-        TableColumn: {
-            id?: components["schemas"]["NamedRef"];
-            /** @description e.g. TYPE_VAR_CHAR, TYPE_INT64. */
-            data_type?: string;
-            size?: number;
-            /** @description e.g. TYPE_NOT_DATE, TYPE_DATE_TIME. */
-            datetime?: string;
-            compression_scheme?: string;
-            parsing_hint?: {
-                date_format?: string;
-            };
-        };
-        TableRelation: {
-            id?: components["schemas"]["NamedRef"];
-            /** @description e.g. FOREIGNKEY. */
-            type?: string;
-            column?: {
-                source?: components["schemas"]["NamedRef"];
-                target?: components["schemas"]["NamedRef"];
-                source_table?: components["schemas"]["TableName"];
-                source_schema?: components["schemas"]["TableName"];
-                source_database?: components["schemas"]["TableName"];
-                target_table?: components["schemas"]["TableName"];
-                target_schema?: components["schemas"]["TableName"];
-                target_database?: components["schemas"]["TableName"];
-            }[];
-        };
+        NamedRef: NamedRef;
+        TableName: TableName;
+        TableColumn: TableColumn;
+        TableRelation: TableRelation;
         /** @description A Falcon table's columns, primary key and relations. */
-        TableDetail: {
-            id?: components["schemas"]["NamedRef"];
-            version?: number;
-            column?: components["schemas"]["TableColumn"][];
-            primary_key?: {
-                column?: components["schemas"]["NamedRef"][];
-            };
-            relation?: components["schemas"]["TableRelation"][];
-        };
-        CreateTableResponse: {
-            logical_table_header?: {
-                id_guid?: string;
-                name?: string;
-                author_guid?: string;
-                author_name?: string;
-                author_display_name?: string;
-                /** @description Epoch milliseconds. */
-                created?: number;
-                /** @description Epoch milliseconds. */
-                modified?: number;
-                modified_by?: string;
-                generation_num?: number;
-                owner_guid?: string;
-                deleted?: boolean;
-                hidden?: boolean;
-                database_stripe?: string;
-                schema_stripe?: string;
-                /** @description e.g. ONE_TO_ONE_LOGICAL. */
-                type?: string;
-                /** @description e.g. LOGICAL_TABLE. */
-                metadata_type?: string;
-            };
-            physical_table_id?: string;
-        };
+        TableDetail: TableDetail;
+        CreateTableResponse: CreateTableResponse;
         /** @description One statement's outcome; a failure carries errorMsg and errorCode. */
-        TqlStatementResult: {
-            sqlStatement?: string;
-            /** @description e.g. FAILED, NOT_EXECUTED. */
-            cmdStatus?: string;
-            /** @description "Error Code: <CODE> Incident Id: <uuid>" and the message, on two lines. */
-            errorMsg?: string;
-            errorCode?: {
-                name?: string;
-                ordinal?: number;
-            };
-        };
-        Banner: {
-            banner_text?: string;
-            under_maintenance?: boolean;
-        };
+        TqlStatementResult: TqlStatementResult;
+        Banner: Banner;
     };
     responses: {
         /** @description An error answer. */
         Failure1: {
             content: {
-                "application/json": components["schemas"]["ErrorBody"];
+                "application/json": ErrorBody;
             };
         };
         /** @description An error answer. */
@@ -928,8 +464,7 @@ export interface components {
 export type $defs = Record<string, never>;
 export interface operations {
     internalConnectionDetail: {
-        parameters: {
-            query?: {
+        parameters: Parameters1<{
                 /** @description Sort field for the tables. */
                 sort?: "DEFAULT" | "NAME" | "DISPLAY_NAME" | "AUTHOR" | "CREATED" | "MODIFIED";
                 /** @description Sort ascending. */
@@ -940,29 +475,16 @@ export interface operations {
                 pattern?: string;
                 /** @description Only tables with these tag names. */
                 tagname?: string;
-            };
-            header?: never;
-            path: {
+            }, {
                 /** @description GUID of the connection. */
                 id: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Connection details */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-        };
+        responses: Responses1<Record<string, unknown>>;
     };
     internalMetadataDelete: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Metadata type of the objects. */
                     type: string;
                     /** @description GUIDs of the objects to delete. */
@@ -972,9 +494,7 @@ export interface operations {
                      * @default false
                      */
                     includeddisabled?: boolean;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Deleted */
             204: {
@@ -985,53 +505,26 @@ export interface operations {
     adminBanner: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Banner"];
-                };
-            };
-        };
+        responses: Responses1<Banner>;
     };
     adminConfiginfo: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            401: Failure1;
-        };
+        responses: Responses2<Record<string, unknown>>;
     };
     adminConfiginfoOverrides: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": {
-                        [key: string]: components["schemas"]["ConfigOverride"];
-                    };
-                };
-            };
-            401: Failure1;
-        };
+        responses: Responses2<{
+                        [key: string]: ConfigOverride;
+                    }>;
     };
     adminConfiginfoUpdate: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Key/value map of configuration changes. */
                     configchanges: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Success */
             200: {
@@ -1045,143 +538,61 @@ export interface operations {
         };
     };
     adminEmbedActions: {
-        parameters: {
-            query?: {
+        parameters: Parameters2<{
                 /** @description Tag GUIDs to filter by. */
                 tags?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CustomAction"][];
-                };
-            };
-            401: Failure1;
-        };
+        responses: Responses2<CustomAction[]>;
     };
     adminEmbedActionPost: {
         parameters: NoParameters;
         requestBody: components["requestBodies"]["adminEmbedActionPost"];
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CustomAction"];
-                };
-            };
-            401: Failure1;
-        };
+        responses: Responses2<CustomAction>;
     };
     adminEmbedAction: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Custom action GUID (table names it 'actionId'). */
                 actionid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CustomAction"];
-                };
-            };
-            401: Failure1;
-            404: Failure1;
-        };
+        responses: Responses3<CustomAction>;
     };
     adminEmbedActionsPut: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Custom action GUID (table names it 'actionId'). */
                 actionid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody: components["requestBodies"]["adminEmbedActionPost"];
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CustomAction"];
-                };
-            };
-            401: Failure1;
-            404: Failure1;
-        };
+        responses: Responses3<CustomAction>;
     };
     adminEmbedActionDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Custom action GUID (table names it 'actionId'). */
                 actionid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CustomAction"];
-                };
-            };
-            401: Failure1;
-            404: Failure1;
-        };
+        responses: Responses3<CustomAction>;
     };
     adminEmbedActionAssociationsGet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Custom action GUID (table names it 'actionId'). */
                 actionid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ActionAssociationMap"];
-                };
-            };
-            401: Failure1;
-            404: Failure1;
-        };
+        responses: Responses3<ActionAssociationMap>;
     };
     adminEmbedActionAssociationsPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Custom action GUID (table names it 'actionId'). */
                 actionid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody: components["requestBodies"]["adminEmbedActionAssociationsPost"];
         responses: {
             /** @description Success */
             200: {
                 content: {
-                    "application/json": components["schemas"]["ActionAssociationMap"];
+                    "application/json": ActionAssociationMap;
                 };
             };
             401: Failure1;
@@ -1190,21 +601,16 @@ export interface operations {
         };
     };
     adminEmbedActionAssociationsDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Custom action GUID (table names it 'actionId'). */
                 actionid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody: components["requestBodies"]["adminEmbedActionAssociationsPost"];
         responses: {
             /** @description Success */
             200: {
                 content: {
-                    "application/json": components["schemas"]["ActionAssociationMap"];
+                    "application/json": ActionAssociationMap;
                 };
             };
             400: Failure1;
@@ -1214,9 +620,7 @@ export interface operations {
     };
     connectionCreate: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Connection name. */
                     name: string;
                     /** @description Description. */
@@ -1232,30 +636,15 @@ export interface operations {
                     metadata: string;
                     /** @description OAuth redirect state; documented as auto-populated and not user-settable. */
                     state?: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ConnectionHeaderResponse"];
-                };
-            };
-            401: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses4<ConnectionHeaderResponse>;
     };
     connectionDelete: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Connection GUIDs. */
                     ids: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Deleted */
             204: {
@@ -1266,15 +655,10 @@ export interface operations {
         };
     };
     connectionExport: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Connection GUID. */
                 id: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description YAML file (connection map) */
@@ -1289,9 +673,7 @@ export interface operations {
     };
     connectionFetchConnection: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Connection GUID. */
                     id: string;
                     /** @description Include column metadata (docs say columns are returned by default). */
@@ -1303,25 +685,12 @@ export interface operations {
                      * @enum {string}
                      */
                     authentication_type?: "SERVICE_ACCOUNT" | "OAUTH" | "IAM" | "EXTOAUTH";
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ConnectionFetchResponse"];
-                };
-            };
-            400: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses5<ConnectionFetchResponse>;
     };
     connectionFetchLiveColumns: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Connection GUID. */
                     connection_id: string;
                     /** @description Array of {databaseName?, schemaName?, tableName?} selectors. */
@@ -1334,23 +703,11 @@ export interface operations {
                      * @enum {string}
                      */
                     authentication_type?: "SERVICE_ACCOUNT" | "OAUTH" | "IAM" | "EXTOAUTH";
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["LiveColumnsMap"];
-                };
-            };
-            400: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses5<LiveColumnsMap>;
     };
     connectionList: {
-        parameters: {
-            query?: {
+        parameters: Parameters2<{
                 /** @description All connections or mine (docs write 'All'; Postman and python lib send ALL). */
                 category?: "ALL" | "MY";
                 /** @description Sort field. */
@@ -1365,42 +722,18 @@ export interface operations {
                 tagname?: string;
                 /** @description Case-insensitive name pattern; % wildcard. */
                 pattern?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["MetadataHeaderList"];
-                };
-            };
-            401: Failure1;
-            500: Failure1;
-        };
+        responses: Responses4<MetadataHeaderList>;
     };
     connectionTypes: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ConnectionType"][];
-                };
-            };
-            401: Failure1;
-            500: Failure1;
-        };
+        responses: Responses4<ConnectionType[]>;
     };
     connectionUpdate: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Connection name. */
                     name: string;
                     /** @description Description. */
@@ -1418,147 +751,67 @@ export interface operations {
                     id: string;
                     /** @description OAuth redirect state; documented as auto-populated and not user-settable. */
                     state?: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ConnectionUpdateResponse"];
-                };
-            };
-            401: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses4<ConnectionUpdateResponse>;
     };
     databaseCreatetable: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Also create database and schema (curl example uses 'create_db'). */
                     createdb: boolean;
                     /** @description {database:{name}, schema:{name}, table:{id:{name}, primary_key:[{name}], column:[{id:{name}, data_type, size?, datetime?}]}}. */
                     ddl_schema: string;
                     /** @description Name ThoughtSpot's own client code sends for `createdb`; which one the server reads is unverified. Send one, not both. */
                     create_db?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CreateTableResponse"];
-                };
-            };
-            400: Failure1;
-        };
+                }>;
+        responses: Responses6<CreateTableResponse>;
     };
     databaseDatabases: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": string[];
-                };
-            };
-        };
+        responses: Responses1<string[]>;
     };
     databaseGetTableDetail: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Database name or GUID. */
                 database: string;
                 /** @description Schema name. */
                 schema: string;
                 /** @description Table name. */
                 table: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["TableDetail"];
-                };
-            };
-        };
+        responses: Responses1<TableDetail>;
     };
     databaseRun: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description TQL/SQL statements. */
                     sqlstatements: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["TqlStatementResult"][];
-                };
-            };
-            500: Failure1;
-        };
+                }>;
+        responses: Responses7<TqlStatementResult[]>;
     };
     databaseSchemas: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Database name or GUID. */
                 database: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": string[];
-                };
-            };
-        };
+        responses: Responses1<string[]>;
     };
     databaseTables: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Database name or GUID. */
                 database: string;
                 /** @description Schema name. */
                 schema: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": string[];
-                };
-            };
-        };
+        responses: Responses1<string[]>;
     };
     dependencyListdependents: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /**
                      * @description Object type.
                      * @enum {string}
@@ -1568,164 +821,65 @@ export interface operations {
                     id: string;
                     /** @description Max results; cluster default if omitted, -1 for all. */
                     batchsize?: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["DependentsMap"];
-                };
-            };
-            400: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses5<DependentsMap>;
     };
     dependencyListincomplete: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["IncompleteObjects"];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<IncompleteObjects>;
     };
     dependencyLogicalcolumn: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description GUIDs of the logical columns. */
                 id: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["DependentsMap"];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<DependentsMap>;
     };
     dependencyLogicalrelationship: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description GUIDs of the joins. */
                 id: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["DependentsMap"];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<DependentsMap>;
     };
     dependencyLogicaltable: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description GUIDs of the Tables/Models/Views. */
                 id: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["DependentsMap"];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<DependentsMap>;
     };
     dependencyPhysicalcolumn: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description GUIDs of the physical columns. */
                 id: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["DependentsMap"];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<DependentsMap>;
     };
     dependencyPhysicaltable: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description GUIDs of the physical tables. */
                 id: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["DependentsMap"];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<DependentsMap>;
     };
     dependencyPinboard: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Liveboard GUIDs (table says 'id'; example and python lib use 'ids'). */
                 ids: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["DependentsMap"];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<DependentsMap>;
     };
     exportPinboardPdf: {
         parameters: NoParameters;
-        requestBody?: {
-            content: {
-                "multipart/form-data": {
+        requestBody?: RequestBody2<{
                     /** @description Liveboard GUID (omitted in transient-content examples). */
                     id?: string;
                     /** @description Visualization GUIDs; requires layout_type VISUALIZATION. */
@@ -1771,9 +925,7 @@ export interface operations {
                      * @default true
                      */
                     include_filter_page?: boolean;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Binary PDF stream (application/octet-stream) */
             200: {
@@ -1787,33 +939,18 @@ export interface operations {
         };
     };
     groupGet: {
-        parameters: {
-            query?: {
+        parameters: Parameters2<{
                 /** @description Group GUID. */
                 groupid?: string;
                 /** @description Group name. */
                 name?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Group"];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<Group>;
     };
     groupPost: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Unique group name. */
                     name: string;
                     /** @description Display name. The docs' parameter table spells it `displayname`, but their curl example and documented answer, and ThoughtSpot's own clients, use `display_name` (see openapi/v1/NOTES.md). */
@@ -1839,19 +976,8 @@ export interface operations {
                     roleIds?: string;
                     /** @description The docs' parameter-table spelling of `display_name`; kept for clusters that read it. Send one, not both. */
                     displayname?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Group"];
-                };
-            };
-            401: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses4<Group>;
     };
     groupAddmemberships: {
         parameters: NoParameters;
@@ -1867,9 +993,7 @@ export interface operations {
     };
     groupAddprivilege: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "multipart/form-data": {
+        requestBody: RequestBody2<{
                     /**
                      * @description Privilege to grant.
                      * @enum {string}
@@ -1877,14 +1001,12 @@ export interface operations {
                     privilege: Privilege;
                     /** @description Group names (use All for the All group). */
                     groupNames: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description The group's metadata with its updated privileges */
             200: {
                 content: {
-                    "application/json": components["schemas"]["Group"];
+                    "application/json": Group;
                 };
             };
             401: Failure1;
@@ -1893,16 +1015,12 @@ export interface operations {
     };
     groupAddrole: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "multipart/form-data": {
+        requestBody: RequestBody2<{
                     /** @description Role GUID to assign. */
                     roleID: string;
                     /** @description Group names. */
                     groupNames: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Assigned */
             204: {
@@ -1913,25 +1031,12 @@ export interface operations {
         };
     };
     groupListuser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Group GUID. */
                 groupid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["User"][];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<User[]>;
     };
     groupRemovememberships: {
         parameters: NoParameters;
@@ -1947,9 +1052,7 @@ export interface operations {
     };
     groupRemoveprivilege: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "multipart/form-data": {
+        requestBody: RequestBody2<{
                     /**
                      * @description Privilege to revoke.
                      * @enum {string}
@@ -1957,9 +1060,7 @@ export interface operations {
                     privilege: Privilege;
                     /** @description Group names (use All for the All group). */
                     groupNames: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Removed */
             204: {
@@ -1971,16 +1072,12 @@ export interface operations {
     };
     groupRemoverole: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "multipart/form-data": {
+        requestBody: RequestBody2<{
                     /** @description Role GUID to remove. */
                     roleID: string;
                     /** @description Group names. */
                     groupNames: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Removed */
             204: {
@@ -1991,25 +1088,16 @@ export interface operations {
         };
     };
     groupPut: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Group GUID (also listed as a form parameter and sent in the example body). */
                 groupid: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+            }>;
+        requestBody: RequestBody1<{
                     /** @description Full group object JSON. */
                     content: string;
                     /** @description Role GUIDs (RBAC). */
                     roleIds?: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Updated */
             204: {
@@ -2020,15 +1108,10 @@ export interface operations {
         };
     };
     groupDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Group GUID. */
                 groupid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Deleted */
@@ -2040,36 +1123,18 @@ export interface operations {
         };
     };
     groupGroupsGet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Group GUID. */
                 groupid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Group"][];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<Group[]>;
     };
     groupGroupsPut: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Parent group GUID (also listed and sent as a form field). */
                 groupid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody: components["requestBodies"]["groupGroupsPut"];
         responses: {
             /** @description Updated */
@@ -2080,23 +1145,14 @@ export interface operations {
         };
     };
     groupGroupsPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Parent group GUID (also listed and sent as a form field). */
                 groupid: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
+            }>;
+        requestBody: RequestBody2<{
                     /** @description Sub-group GUIDs. */
                     principalids: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Assigned */
             204: {
@@ -2106,15 +1162,10 @@ export interface operations {
         };
     };
     groupGroupsDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Parent group GUID (also listed and sent as a form field). */
                 groupid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody: components["requestBodies"]["groupGroupsPut"];
         responses: {
             /** @description Removed */
@@ -2125,17 +1176,12 @@ export interface operations {
         };
     };
     groupUserPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Group GUID. */
                 groupid: string;
                 /** @description User GUID. */
                 userid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Added */
@@ -2146,17 +1192,12 @@ export interface operations {
         };
     };
     groupUserDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Group GUID. */
                 groupid: string;
                 /** @description User GUID. */
                 userid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Removed */
@@ -2168,44 +1209,22 @@ export interface operations {
         };
     };
     groupUsersGet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Group GUID. */
                 groupid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["User"][];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<User[]>;
     };
     groupUsersPut: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Group GUID (also listed and sent as a form field). */
                 groupid: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+            }>;
+        requestBody: RequestBody1<{
                     /** @description User GUIDs. */
                     userids: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Updated */
             204: {
@@ -2215,18 +1234,13 @@ export interface operations {
         };
     };
     groupUsersPost: {
-        parameters: {
-            query: {
+        parameters: Parameters5<{
                 /** @description User GUIDs. */
                 userids: string;
-            };
-            header?: never;
-            path: {
+            }, {
                 /** @description Group GUID. */
                 groupid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Added */
@@ -2237,18 +1251,13 @@ export interface operations {
         };
     };
     groupUsersDelete: {
-        parameters: {
-            query: {
+        parameters: Parameters5<{
                 /** @description User GUIDs. */
                 userids: string;
-            };
-            header?: never;
-            path: {
+            }, {
                 /** @description Group GUID. */
                 groupid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Removed */
@@ -2259,43 +1268,25 @@ export interface operations {
         };
     };
     logsTopics: {
-        parameters: {
-            query?: {
+        parameters: Parameters1<{
                 /** @description Start time, epoch milliseconds (default: last 24 hours). */
                 fromEpoch?: string;
                 /** @description End time, epoch milliseconds. */
                 toEpoch?: string;
                 /** @description true = all Orgs; false = Primary Org only. */
                 get_all_logs?: boolean;
-            };
-            header?: never;
-            path: {
+            }, {
                 /** @description Log topic. */
                 topic: "security_logs";
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["AuditLogEntry"][];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<AuditLogEntry[]>;
     };
     materializationRefreshview: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description GUID of the materialized view object. */
                 id: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Refresh submitted */
@@ -2320,9 +1311,7 @@ export interface operations {
     };
     metadataDelete: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /**
                      * @description Object type.
                      * @enum {string}
@@ -2332,9 +1321,7 @@ export interface operations {
                     id: string;
                     /** @description Also match hidden, disabled or delete-marked objects. */
                     includedisabled: boolean;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Deleted */
             204: {
@@ -2344,8 +1331,7 @@ export interface operations {
         };
     };
     metadataDetails: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Object type. */
                 type: "QUESTION_ANSWER_BOOK" | "PINBOARD_ANSWER_BOOK" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "LOGICAL_RELATIONSHIP" | "TAG" | "DATA_SOURCE" | "USER" | "USER_GROUP";
                 /** @description Object GUIDs. */
@@ -2358,25 +1344,12 @@ export interface operations {
                 version?: number;
                 /** @description ALL to read user metadata across Orgs. */
                 orgScope?: "ALL";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["MetadataDetails"];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<MetadataDetails>;
     };
     metadataList: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Object type. */
                 type: "QUESTION_ANSWER_BOOK" | "PINBOARD_ANSWER_BOOK" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "LOGICAL_RELATIONSHIP" | "TAG" | "DATA_SOURCE" | "USER" | "USER_GROUP";
                 /** @description Subtypes filter (LOGICAL_TABLE: ONE_TO_ONE_LOGICAL, WORKSHEET, USER_DEFINED, AGGR_WORKSHEET, SQL_VIEW, PRIVATE_WORKSHEET; LOGICAL_COLUMN/LOGICAL_RELATIONSHIP: FORMULA, CALENDAR_TYPE, CALENDAR_TABLE). */
@@ -2409,17 +1382,13 @@ export interface operations {
                 authorguid?: string;
                 /** @description Name ThoughtSpot's own client code sends for `authorguid`; which one the server reads is unverified. Send one, not both. */
                 author_guid?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Success */
             200: {
                 content: {
-                    "application/json": components["schemas"]["MetadataHeaderList"];
+                    "application/json": MetadataHeaderList;
                 };
             };
             /** @description Listed as success alongside 200 */
@@ -2431,8 +1400,7 @@ export interface operations {
         };
     };
     metadataListas: {
-        parameters: {
-            query?: {
+        parameters: Parameters2<{
                 /** @description Start index; -1 is the first item. */
                 offset?: number;
                 /** @description Page size; -1 all. */
@@ -2445,26 +1413,12 @@ export interface operations {
                 minimumaccesslevel?: "NO_ACCESS" | "READ_ONLY" | "MODIFY";
                 /** @description Principal type. */
                 type?: "USER" | "USER_GROUP";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["MetadataHeaderList"];
-                };
-            };
-            401: Failure1;
-            404: Failure1;
-        };
+        responses: Responses3<MetadataHeaderList>;
     };
     metadataListobjectheaders: {
-        parameters: {
-            query?: {
+        parameters: Parameters2<{
                 /** @description Object type. */
                 type?: "QUESTION_ANSWER_BOOK" | "PINBOARD_ANSWER_BOOK" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "LOGICAL_RELATIONSHIP" | "TAG" | "DATA_SOURCE" | "USER" | "USER_GROUP";
                 /** @description Subtypes filter (LOGICAL_TABLE: ONE_TO_ONE_LOGICAL, WORKSHEET, USER_DEFINED, AGGR_WORKSHEET, SQL_VIEW, PRIVATE_WORKSHEET; LOGICAL_COLUMN/LOGICAL_RELATIONSHIP: FORMULA, CALENDAR_TYPE, CALENDAR_TABLE). */
@@ -2489,49 +1443,21 @@ export interface operations {
                 fetchids?: string;
                 /** @description Only auto-created objects; null for all. */
                 auto_created?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["MetadataHeader"][];
-                };
-            };
-            400: Failure1;
-            500: Failure1;
-        };
+        responses: Responses5<MetadataHeader[]>;
     };
     metadataListvizheaders: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Liveboard or Answer GUID. */
                 id: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["VizHeader"][];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<VizHeader[]>;
     };
     metadataMarkasfavoritefor: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /**
                      * @description Object type.
                      * @enum {string}
@@ -2541,9 +1467,7 @@ export interface operations {
                     ids: string;
                     /** @description User GUID. */
                     userid: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Added */
             204: {
@@ -2555,16 +1479,12 @@ export interface operations {
     };
     metadataUnmarkasfavoritefor: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Object GUIDs. */
                     ids: string;
                     /** @description User GUID. */
                     userid: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Removed */
             204: {
@@ -2575,9 +1495,7 @@ export interface operations {
     };
     metadataTmlExport: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Object GUIDs, order preserved. */
                     export_ids: string;
                     /**
@@ -2617,29 +1535,12 @@ export interface operations {
                      * @default false
                      */
                     all_orgs_override?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "text/plain": components["schemas"]["TmlExportResponse"];
-                    "application/json": components["schemas"]["TmlExportResponse"];
-                };
-            };
-            400: Failure2;
-            401: Failure2;
-            403: Failure2;
-            404: Failure2;
-            500: Failure2;
-        };
+                }>;
+        responses: Responses8<TmlExportResponse, TmlExportResponse>;
     };
     metadataTmlExportBatch: {
         parameters: NoParameters;
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody?: RequestBody1<{
                     /**
                      * @description Objects per call, up to 200.
                      * @default 20
@@ -2671,29 +1572,12 @@ export interface operations {
                      * @default false
                      */
                     all_orgs_override?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "text/plain": components["schemas"]["TmlBatchExportResponse"];
-                    "application/json": components["schemas"]["TmlBatchExportResponse"];
-                };
-            };
-            400: Failure2;
-            401: Failure2;
-            403: Failure2;
-            404: Failure2;
-            500: Failure2;
-        };
+                }>;
+        responses: Responses8<TmlBatchExportResponse, TmlBatchExportResponse>;
     };
     metadataTmlImport: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description TML documents (YAML or JSON text) as a JSON array of strings. */
                     import_objects: string;
                     /**
@@ -2724,23 +1608,8 @@ export interface operations {
                     skip_diff_check?: boolean;
                     /** @description Sent by the Python library when asked; not in ThoughtSpot's V1 docs. */
                     enable_block_tml_metadata_sync?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "text/plain": components["schemas"]["TmlImportResponse"];
-                    "application/json": components["schemas"]["TmlImportResponse"];
-                };
-            };
-            400: Failure2;
-            401: Failure2;
-            403: Failure2;
-            404: Failure2;
-            500: Failure2;
-        };
+                }>;
+        responses: Responses8<TmlImportResponse, TmlImportResponse>;
     };
     metadataUnassigntag: {
         parameters: NoParameters;
@@ -2755,44 +1624,23 @@ export interface operations {
         };
     };
     orgGet: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Org ID (id or name required). */
                 id?: number;
                 /** @description Org name (id or name required). */
                 name?: string;
                 /** @description Must be ALL for Org CRUD (org-api.adoc, org-manage-api.adoc). */
                 orgScope: "ALL";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Org"];
-                };
-            };
-            400: Failure1;
-            403: Failure1;
-        };
+        responses: Responses9<Org>;
     };
     orgPut: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Must be ALL for Org CRUD (org-api.adoc, org-manage-api.adoc). */
                 orgScope: "ALL";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": {
+            }>;
+        requestBody?: RequestBody1<{
                     /** @description Org ID (optional when name given; wins if both). */
                     id?: number;
                     /** @description Org name (optional when id given). */
@@ -2801,71 +1649,33 @@ export interface operations {
                     description?: string;
                     /** @description Group GUIDs in the Org (format not stated). */
                     groupids?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Org"];
-                };
-            };
-            400: Failure1;
-            403: Failure1;
-        };
+                }>;
+        responses: Responses9<Org>;
     };
     orgPost: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Must be ALL for Org CRUD (org-api.adoc, org-manage-api.adoc). */
                 orgScope: "ALL";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+            }>;
+        requestBody: RequestBody1<{
                     /** @description Unique name, max 48 characters; from 9.8.0.cl only letters, digits and '-'. */
                     name: string;
                     /** @description Description, max 124 characters. */
                     description: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Org"];
-                };
-            };
-            400: Failure1;
-            403: Failure1;
-        };
+                }>;
+        responses: Responses9<Org>;
     };
     orgDelete: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Must be ALL for Org CRUD (org-api.adoc, org-manage-api.adoc). */
                 orgScope: "ALL";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": {
+            }>;
+        requestBody?: RequestBody1<{
                     /** @description Org ID (id or name required). */
                     id?: number;
                     /** @description Org name (id or name required). */
                     name?: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Deleted (some ThoughtSpot pages list 200) */
             200: {
@@ -2880,60 +1690,30 @@ export interface operations {
         };
     };
     orgSearch: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Must be ALL for Org CRUD (org-api.adoc, org-manage-api.adoc). */
                 orgScope: "ALL";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": {
+            }>;
+        requestBody?: RequestBody1<{
                     /** @description Org ID filter. */
                     id?: number;
                     /** @description Org name filter. */
                     name?: string;
                     /** @description Include inactive Orgs. */
                     showinactive?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Org"][];
-                };
-            };
-            400: Failure1;
-            403: Failure1;
-        };
+                }>;
+        responses: Responses9<Org[]>;
     };
     partnerSnowflakeUser: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Request as JSON text; ThoughtSpot does not document its fields. */
                     body: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Done */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-        };
+                }>;
+        responses: Responses1<Record<string, unknown>>;
     };
     pinboarddata: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Liveboard GUID. */
                 id: string;
                 /** @description Visualization GUIDs. */
@@ -2948,54 +1728,25 @@ export interface operations {
                 offset?: number;
                 /** @description COMPACT = column names + row arrays; FULL = row objects. */
                 formattype?: "COMPACT" | "FULL";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["PinboardData"];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<PinboardData>;
     };
     rolePost: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Unique name, max 48 characters. */
                     name: string;
                     /** @description Description, max 124 characters (example omits it). */
                     description?: string;
                     /** @description Role privileges (see roles.adoc). */
                     privileges: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["RoleResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses10<RoleResponse>;
     };
     roleSearch: {
         parameters: NoParameters;
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody?: RequestBody1<{
                     /** @description Role GUIDs or names; all Roles if omitted. */
                     role_identifiers?: string;
                     /** @description Org names or IDs; defaults to the caller's Org. */
@@ -3004,67 +1755,29 @@ export interface operations {
                     group_identifiers?: string;
                     /** @description Privileges to match. */
                     privileges?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["RoleSearchResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses10<RoleSearchResponse>;
     };
     rolePut: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Role GUID. */
                 role_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": {
+            }>;
+        requestBody?: RequestBody1<{
                     /** @description New name. */
                     name?: string;
                     /** @description New description. */
                     description?: string;
                     /** @description Privileges. */
                     privileges?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["RoleResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses10<RoleResponse>;
     };
     roleDelete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description Role GUID. */
                 role_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Deleted (some ThoughtSpot pages list 200) */
@@ -3105,42 +1818,20 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["DataPage"];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<DataPage>;
     };
     securityEffectivepermissionbulk: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Map of type -> GUID array, e.g. {"PINBOARD_ANSWER_BOOK":[...],"QUESTION_ANSWER_BOOK":[...]}. */
                     idsbytype: string;
                     /** @description Include dependent objects. */
                     dependentshare?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["PermissionsByType"];
-                };
-            };
-            400: Failure1;
-            403: Failure1;
-        };
+                }>;
+        responses: Responses9<PermissionsByType>;
     };
     securityMetadataPermissions: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Object type. */
                 type: "QUESTION_ANSWER_BOOK" | "PINBOARD_ANSWER_BOOK" | "LOGICAL_TABLE" | "LOGICAL_COLUMN";
                 /** @description Object GUIDs. */
@@ -3149,57 +1840,28 @@ export interface operations {
                 dependentshare?: boolean;
                 /** @description EFFECTIVE (inherited via groups) or DEFINED (explicit shares). */
                 permissiontype: "EFFECTIVE" | "DEFINED";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ObjectPermissionsMap"];
-                };
-            };
-            400: Failure1;
-            403: Failure1;
-        };
+        responses: Responses9<ObjectPermissionsMap>;
     };
     securityMetadataPermissionsById: {
-        parameters: {
-            query: {
+        parameters: Parameters5<{
                 /** @description Object type. */
                 type: "QUESTION_ANSWER_BOOK" | "PINBOARD_ANSWER_BOOK" | "LOGICAL_TABLE" | "LOGICAL_COLUMN";
                 /** @description Also report permissions of dependent objects. */
                 dependentshare?: boolean;
                 /** @description EFFECTIVE (inherited via groups) or DEFINED (explicit shares). */
                 permissiontype: "EFFECTIVE" | "DEFINED";
-            };
-            header?: never;
-            path: {
+            }, {
                 /** @description Object GUID. */
                 id: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ObjectPermissionsMap"];
-                };
-            };
-            400: Failure1;
-            403: Failure1;
-        };
+        responses: Responses9<ObjectPermissionsMap>;
     };
     securityShare: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /**
                      * @description Object type.
                      * @enum {string}
@@ -3217,9 +1879,7 @@ export interface operations {
                     message?: string;
                     /** @description Use the host application URL in notification links. */
                     useCustomEmbedUrls: boolean;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Shared */
             204: {
@@ -3230,9 +1890,7 @@ export interface operations {
     };
     securityShareviz: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /**
                      * @description Object type.
                      * @enum {string}
@@ -3252,9 +1910,7 @@ export interface operations {
                     message?: string;
                     /** @description Use host application URL in links. */
                     useCustomEmbedUrls: boolean;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Shared */
             204: {
@@ -3265,9 +1921,7 @@ export interface operations {
     };
     sessionAuthToken: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Trusted-authentication secret key issued by the ThoughtSpot server. */
                     secret_key: string;
                     /** @description User to obtain the token for. */
@@ -3294,9 +1948,7 @@ export interface operations {
                     autocreate?: boolean;
                     /** @description ABAC security entitlements: {parameters:[{runtime_filter|runtime_sort|runtime_param_override}], metadata:[{type,identifier}]}. */
                     jwt_user_options?: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Login token as a plain-text string */
             200: {
@@ -3323,16 +1975,12 @@ export interface operations {
     };
     sessionHomepinboardPost: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Liveboard GUID. */
                     id: string;
                     /** @description User GUID; defaults to the signed-in user. */
                     userid?: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Home Liveboard set */
             204: {
@@ -3356,21 +2004,11 @@ export interface operations {
     sessionInfo: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SessionInfo"];
-                };
-            };
-            401: Failure1;
-        };
+        responses: Responses2<SessionInfo>;
     };
     sessionLogin: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Login name of the account. */
                     username: string;
                     /** @description Password of the account. */
@@ -3380,9 +2018,7 @@ export interface operations {
                      * @default false
                      */
                     rememberme?: boolean;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Signed in (body not documented) */
             200: {
@@ -3396,8 +2032,7 @@ export interface operations {
         };
     };
     sessionLoginTokenGet: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description User the token was issued for. */
                 username: string;
                 /** @description Token obtained from POST /session/auth/token. */
@@ -3406,32 +2041,13 @@ export interface operations {
                 redirect_url: string;
                 /** @description Set true to get 204 instead of a 302 redirect. */
                 no_url_redirection?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Logged in; HTML page of the ThoughtSpot app */
-            200: {
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description Logged in, no redirect (no_url_redirection=true) */
-            204: {
-                content?: never;
-            };
-            302: Failure2;
-            401: Failure2;
-        };
+        responses: Responses11<string>;
     };
     sessionLoginTokenPost: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description User the token was issued for. */
                     username: string;
                     /** @description Token obtained from POST /session/auth/token. */
@@ -3440,23 +2056,8 @@ export interface operations {
                     redirect_url: string;
                     /** @description Set true to get 204 instead of a 302 redirect. */
                     no_url_redirection?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Logged in; HTML page of the ThoughtSpot app */
-            200: {
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description Logged in, no redirect (no_url_redirection=true) */
-            204: {
-                content?: never;
-            };
-            302: Failure2;
-            401: Failure2;
-        };
+                }>;
+        responses: Responses11<string>;
     };
     sessionLogout: {
         parameters: NoParameters;
@@ -3474,23 +2075,18 @@ export interface operations {
         };
     };
     sessionOrgsGet: {
-        parameters: {
-            query?: {
+        parameters: Parameters2<{
                 /** @description Page size; -1 means all from offset. */
                 batchsize?: number;
                 /** @description Start index; -1 means first item. */
                 offset?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Success */
             200: {
                 content: {
-                    "application/json": components["schemas"]["SessionOrgs"];
+                    "application/json": SessionOrgs;
                 };
             };
             403: Failure1;
@@ -3498,14 +2094,10 @@ export interface operations {
     };
     sessionOrgsPut: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Target Org ID; 0 is the Primary Org. */
                     orgid: number;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Switched */
             204: {
@@ -3516,69 +2108,34 @@ export interface operations {
         };
     };
     sessionOrgsUsers: {
-        parameters: {
-            query?: {
+        parameters: Parameters1<{
                 /** @description Org scope; ALL to look across all Orgs. */
                 orgScope?: "ALL";
-            };
-            header?: never;
-            path: {
+            }, {
                 /** @description User GUID. */
                 userid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SessionOrgs"];
-                };
-            };
-            400: Failure1;
-            403: Failure1;
-        };
+        responses: Responses9<SessionOrgs>;
     };
     userGet: {
-        parameters: {
-            query?: {
+        parameters: Parameters2<{
                 /** @description User GUID. */
                 userid?: string;
                 /** @description Username. */
                 name?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
-            400: Failure1;
-            500: Failure1;
-        };
+        responses: Responses5<User>;
     };
     userPost: {
-        parameters: {
-            query?: {
+        parameters: Parameters2<{
                 /** @description Org scope; ALL allows a cross-Org operation on Orgs-enabled instances. */
                 orgScope?: "ALL";
                 /** @description Send an activation email to the user. */
                 sendEmail?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+            }>;
+        requestBody: RequestBody1<{
                     /** @description Unique username. */
                     name: string;
                     /** @description Password; for IAMv2 users set it to avoid an activation email. */
@@ -3610,14 +2167,12 @@ export interface operations {
                      * @default false
                      */
                     triggeredbyadmin?: boolean;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Success */
             200: {
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": User;
                 };
             };
             400: Failure1;
@@ -3628,9 +2183,7 @@ export interface operations {
     };
     userActivate: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description User GUID. */
                     userid: string;
                     /** @description Token from the inactivate response. */
@@ -3639,9 +2192,7 @@ export interface operations {
                     password: string;
                     /** @description User properties, Base64 encoded (e.g. the email). */
                     properties: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Activated */
             204: {
@@ -3652,25 +2203,16 @@ export interface operations {
         };
     };
     userAddtoorg: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Set ALL for cross-Org operations. */
                 orgScope: "ALL";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+            }>;
+        requestBody: RequestBody1<{
                     /** @description User GUIDs. */
                     userids: string;
                     /** @description Target Org ID (defaults to caller's Org per text). */
                     orgid: number;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Added */
             204: {
@@ -3682,16 +2224,12 @@ export interface operations {
     };
     userEmail: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description User GUID. */
                     userid: string;
                     /** @description Email address. */
                     emailid: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Updated */
             204: {
@@ -3703,16 +2241,12 @@ export interface operations {
     };
     userInactivate: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Username to deactivate. */
                     username: string;
                     /** @description Cluster URL where the account is active. */
                     url: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Plain-text activation URL containing id=<user GUID>&token=<auth token> */
             200: {
@@ -3727,29 +2261,18 @@ export interface operations {
     userList: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Principal"][];
-                };
-            };
-        };
+        responses: Responses1<Principal[]>;
     };
     userResetpassword: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description User GUID. */
                     userid: string;
                     /** @description Token for the session. */
                     auth_token: string;
                     /** @description New password. */
                     password: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Password reset */
             204: {
@@ -3761,16 +2284,12 @@ export interface operations {
     };
     userSessionInvalidate: {
         parameters: NoParameters;
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody?: RequestBody1<{
                     /** @description Usernames; optional if userid given. */
                     username?: string;
                     /** @description User GUIDs; optional if username given. */
                     userid?: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Invalidated */
             204: {
@@ -3781,18 +2300,11 @@ export interface operations {
         };
     };
     userSync: {
-        parameters: {
-            query?: {
+        parameters: Parameters2<{
                 /** @description ALL allows a cross-Org sync. */
                 orgScope?: "ALL";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
+            }>;
+        requestBody: RequestBody2<{
                     /** @description JSON file part (application/json or text/json) with an array of principal objects (same shape as /user/list items). */
                     principals: string;
                     /**
@@ -3809,22 +2321,11 @@ export interface operations {
                     password: string;
                     /** @description Name ThoughtSpot's own client code sends for `removeDeleted`; which one the server reads is unverified. Send one, not both. */
                     removeDelete?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            500: Failure1;
-        };
+                }>;
+        responses: Responses7<Record<string, unknown>>;
     };
     userTransferOwnership: {
-        parameters: {
-            query: {
+        parameters: Parameters4<{
                 /** @description Current owner's username. */
                 fromUserName: string;
                 /** @description New owner's username. */
@@ -3833,11 +2334,7 @@ export interface operations {
                 objectsID?: string;
                 /** @description Name ThoughtSpot's own client code sends for `objectsID`; which one the server reads is unverified. Send one, not both. */
                 objectid?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Transferred */
@@ -3849,9 +2346,7 @@ export interface operations {
     };
     userUpdatepassword: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody: RequestBody1<{
                     /** @description Username. */
                     name: string;
                     /** @description Current password of the signed-in user. */
@@ -3860,9 +2355,7 @@ export interface operations {
                     password: string;
                     /** @description Name ThoughtSpot's own client code sends for `password`; which one the server reads is unverified. Send one, not both. */
                     newpassword?: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Password changed */
             204: {
@@ -3872,9 +2365,7 @@ export interface operations {
     };
     userUpdatepreference: {
         parameters: NoParameters;
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": {
+        requestBody?: RequestBody1<{
                     /** @description User GUID (userid or username). */
                     userid?: string;
                     /** @description Username (userid or username). */
@@ -3883,9 +2374,7 @@ export interface operations {
                     preferences: string;
                     /** @description Base64 (docs say '64-bit') encoded preferences blob. */
                     preferencesProto?: string;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Updated */
             204: {
@@ -3895,21 +2384,14 @@ export interface operations {
         };
     };
     userPut: {
-        parameters: {
-            query?: {
+        parameters: Parameters1<{
                 /** @description ALL for a user in a different Org than the caller's session. */
                 orgScope?: "ALL";
-            };
-            header?: never;
-            path: {
+            }, {
                 /** @description User GUID (the docs list it as a form parameter; the example also sends it in the form body). */
                 userid: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
+            }>;
+        requestBody: RequestBody1<{
                     /** @description Full user object JSON (same shape as the GET /user/ response). */
                     content: string;
                     /** @description New password. */
@@ -3919,9 +2401,7 @@ export interface operations {
                      * @default false
                      */
                     triggeredbyadmin?: boolean;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Updated */
             204: {
@@ -3932,20 +2412,15 @@ export interface operations {
         };
     };
     userDelete: {
-        parameters: {
-            query?: {
+        parameters: Parameters1<{
                 /** @description Org to remove the user from (Orgs instances). */
                 orgid?: number;
                 /** @description ALL to remove from all Orgs and the system. */
                 orgScope?: "ALL";
-            };
-            header?: never;
-            path: {
+            }, {
                 /** @description User GUID. */
                 userid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Deleted */
@@ -3957,39 +2432,21 @@ export interface operations {
         };
     };
     userGroupsGet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters3<{
                 /** @description User GUID. */
                 userid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Group"][];
-                };
-            };
-            400: Failure1;
-        };
+        responses: Responses6<Group[]>;
     };
     userGroupsPut: {
-        parameters: {
-            query: {
+        parameters: Parameters5<{
                 /** @description Group GUIDs. */
                 groupids: string;
-            };
-            header?: never;
-            path: {
+            }, {
                 /** @description User GUID. */
                 userid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Done */
@@ -4000,18 +2457,13 @@ export interface operations {
         };
     };
     userGroupsPost: {
-        parameters: {
-            query: {
+        parameters: Parameters5<{
                 /** @description Group GUIDs. */
                 groupids: string;
-            };
-            header?: never;
-            path: {
+            }, {
                 /** @description User GUID. */
                 userid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Done */
@@ -4022,18 +2474,13 @@ export interface operations {
         };
     };
     userGroupsDelete: {
-        parameters: {
-            query: {
+        parameters: Parameters5<{
                 /** @description Group GUIDs. */
                 groupids: string;
-            };
-            header?: never;
-            path: {
+            }, {
                 /** @description User GUID. */
                 userid: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Done */
@@ -4059,3 +2506,582 @@ type NoParameters = {
 
 /** One of 11 values. */
 export type Privilege = "ADMINISTRATION" | "DEVELOPER" | "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "EXPERIMENTALFEATUREPRIVILEGE" | "JOBSCHEDULING" | "RANALYSIS" | "A3ANALYSIS" | "BYPASSRLS";
+/** An operation's parameters layout, shared by 5 operations. */
+type Parameters1<T0, T1> = { query?: T0; header?: never; path: T1; cookie?: never; };
+/** An operation's responses layout, shared by 8 operations. */
+type Responses1<T0> = { 200: { content: { "application/json": T0; }; }; };
+/** An operation's requestBody layout, shared by 45 operations. */
+type RequestBody1<T0> = { content: { "application/x-www-form-urlencoded": T0; }; };
+/** An operation's responses layout, shared by 5 operations. */
+type Responses2<T0> = { 200: { content: { "application/json": T0; }; }; 401: Failure1; };
+/** An operation's parameters layout, shared by 9 operations. */
+type Parameters2<T0> = { query?: T0; header?: never; path?: never; cookie?: never; };
+/** An operation's parameters layout, shared by 21 operations. */
+type Parameters3<T0> = { query?: never; header?: never; path: T0; cookie?: never; };
+/** An operation's responses layout, shared by 5 operations. */
+type Responses3<T0> = { 200: { content: { "application/json": T0; }; }; 401: Failure1; 404: Failure1; };
+/** An operation's responses layout, shared by 5 operations. */
+type Responses4<T0> = { 200: { content: { "application/json": T0; }; }; 401: Failure1; 500: Failure1; };
+/** An operation's parameters layout, shared by 23 operations. */
+type Parameters4<T0> = { query: T0; header?: never; path?: never; cookie?: never; };
+/** An operation's responses layout, shared by 5 operations. */
+type Responses5<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; 500: Failure1; };
+/** An operation's responses layout, shared by 18 operations. */
+type Responses6<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; };
+/** An operation's responses layout, shared by 2 operations. */
+type Responses7<T0> = { 200: { content: { "application/json": T0; }; }; 500: Failure1; };
+/** An operation's requestBody layout, shared by 7 operations. */
+type RequestBody2<T0> = { content: { "multipart/form-data": T0; }; };
+/** An operation's parameters layout, shared by 6 operations. */
+type Parameters5<T0, T1> = { query: T0; header?: never; path: T1; cookie?: never; };
+/** An operation's responses layout, shared by 3 operations. */
+type Responses8<T0, T1> = { 200: { content: { "text/plain": T0; "application/json": T1; }; }; 400: Failure2; 401: Failure2; 403: Failure2; 404: Failure2; 500: Failure2; };
+/** An operation's responses layout, shared by 8 operations. */
+type Responses9<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; 403: Failure1; };
+/** An operation's responses layout, shared by 3 operations. */
+type Responses10<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; 401: Failure1; 403: Failure1; 500: Failure1; };
+/** An operation's responses layout, shared by 2 operations. */
+type Responses11<T0> = { 200: { content: { "text/html": T0; }; }; 204: { content?: never; }; 302: Failure2; 401: Failure2; };
+/** @description Error body observed from callosum (not documented by ThoughtSpot; fields may be missing). */
+export type ErrorBody = {
+    code?: number;
+    incident_id_guid?: string;
+    trace_id_guid?: string;
+    /** @description Often a JSON-encoded array of messages. */
+    debug?: string;
+};
+/** @description Header of a metadata object as listed by metadata/list, listobjectheaders, listas and others. */
+export type MetadataHeader = {
+    /** @description GUID of the object. */
+    id?: string;
+    name?: string;
+    displayName?: string;
+    description?: string;
+    /** @description Metadata type, e.g. PINBOARD_ANSWER_BOOK or LOGICAL_TABLE. */
+    type?: string;
+    /** @description Metadata subtype, e.g. WORKSHEET, for LOGICAL_TABLE objects. */
+    subType?: string;
+    /** @description GUID of the author. */
+    author?: string;
+    authorName?: string;
+    authorDisplayName?: string;
+    /** @description GUID of the owner. */
+    owner?: string;
+    /** @description Creation time, epoch milliseconds. */
+    created?: number;
+    /** @description Last change, epoch milliseconds. */
+    modified?: number;
+    /** @description GUID of the last editor. */
+    modifiedBy?: string;
+    generationNum?: number;
+    indexVersion?: number;
+    isAutoCreated?: boolean;
+    isAutoDelete?: boolean;
+    isDeleted?: boolean;
+    isHidden?: boolean;
+    isExternal?: boolean;
+    isDeprecated?: boolean;
+    tags?: {
+        id?: string;
+        name?: string;
+    }[];
+};
+/** @description A batch of object headers. */
+export type MetadataHeaderList = {
+    headers?: MetadataHeader[];
+    isLastBatch?: boolean;
+    /** @description Free-form object; its shape is not documented. */
+    debugInfo?: Record<string, unknown>;
+};
+export type MetadataDetails = {
+    storables?: Record<string, unknown>[];
+    /** @description Free-form object; its shape is not documented. */
+    debugInfo?: Record<string, unknown>;
+};
+/** @description Header of a visualization on a Liveboard or Answer. */
+export type VizHeader = {
+    id?: string;
+    name?: string;
+    size?: string;
+    vizType?: string;
+    title?: {
+        value?: {
+            text?: string;
+        };
+    };
+    author?: string;
+    created?: number;
+    modified?: number;
+    modifiedBy?: string;
+    owner?: string;
+};
+export type PrincipalHeader = {
+    /** @description GUID of the user or group. */
+    id?: string;
+    name?: string;
+    displayName?: string;
+    description?: string;
+    type?: string;
+    author?: string;
+    owner?: string;
+    created?: number;
+    modified?: number;
+    modifiedBy?: string;
+    orgIds?: number[];
+    tags?: {
+        id?: string;
+        name?: string;
+    }[];
+    isDeleted?: boolean;
+    isHidden?: boolean;
+    isExternal?: boolean;
+};
+/** @description A user object. */
+export type User = {
+    header?: PrincipalHeader;
+    userContent?: {
+        userPreferences?: Record<string, unknown>;
+        userProperties?: Record<string, unknown>;
+        userActivityProto?: Record<string, unknown>;
+    };
+    /** @description ACTIVE, PENDING or (IAMv2) SUSPENDED; older releases also use others. */
+    state?: string;
+    /** @description GUIDs of groups the user was put into directly. */
+    assignedGroups?: string[];
+    /** @description GUIDs of groups the user belongs to through other groups. */
+    inheritedGroups?: string[];
+    privileges?: string[];
+    /** @description Account type, e.g. LOCAL_USER. */
+    type?: string;
+    parenttype?: string;
+    visibility?: string;
+    tenantId?: string;
+    displayName?: string;
+    complete?: boolean;
+    incompleteDetail?: Record<string, unknown>[];
+    isSuperUser?: boolean;
+    isSystemPrincipal?: boolean;
+};
+/** @description A group object. */
+export type Group = {
+    header?: PrincipalHeader;
+    userGroupContent?: Record<string, unknown>;
+    groupIdx?: number;
+    metadataVersion?: number;
+    assignedPinboards?: string[];
+    assignedGroups?: string[];
+    inheritedGroups?: string[];
+    privileges?: string[];
+    /** @description Present when RBAC is on. */
+    assignedRoles?: Record<string, unknown>[];
+    /** @description Present when RBAC is on. */
+    granularPrivileges?: string[];
+    /** @description Group type, e.g. LOCAL_GROUP. */
+    type?: string;
+    parenttype?: string;
+    visibility?: string;
+    tenantId?: string;
+    displayName?: string;
+    complete?: boolean;
+    incompleteDetail?: Record<string, unknown>[];
+    isSystemPrincipal?: boolean;
+};
+/** @description A user or group as listed by user/list. */
+export type Principal = {
+    name?: string;
+    displayName?: string;
+    description?: string;
+    created?: number;
+    modified?: number;
+    mail?: string;
+    /** @description Account or group type, e.g. LOCAL_USER or LOCAL_GROUP. */
+    principalTypeEnum?: string;
+    groupNames?: string[];
+    visibility?: string;
+    activate?: boolean;
+};
+/** @description The signed-in user and the cluster they are on. */
+export type SessionInfo = {
+    userName?: string;
+    userDisplayName?: string;
+    userEmail?: string;
+    userGUID?: string;
+    userCreatedTime?: number;
+    userExpirationTime?: number;
+    expirationTime?: number;
+    apiVersion?: string;
+    /** @description The cluster's ThoughtSpot release (for example 9.12.5.cl or 10.1.0.sw). */
+    releaseVersion?: string;
+    canChangePassword?: boolean;
+    isSystemUser?: boolean;
+    logicalModelVersion?: number;
+    userGroupMask?: number;
+    privileges?: string[];
+    authToken?: string;
+    locale?: string;
+    timezone?: string;
+    dateFormat?: {
+        formatPattern?: string;
+    };
+    timeFormat?: {
+        formatPattern?: string;
+    };
+    dateTimeFormat?: {
+        formatPattern?: string;
+    };
+    integerFormat?: Record<string, unknown>;
+    decimalFormat?: Record<string, unknown>;
+    clientState?: Record<string, unknown>;
+    /** @description Cluster settings; large. */
+    configInfo?: Record<string, unknown>;
+};
+export type SessionOrg = {
+    orgId?: number;
+    orgName?: string;
+    description?: string;
+    allUserGroupId?: string;
+    defaultAdminUserGroupId?: string;
+    isActive?: boolean;
+};
+export type SessionOrgs = {
+    orgs?: SessionOrg[];
+    canAdministerAllOrgs?: boolean;
+    currentOrgId?: number;
+};
+/** @description An Org. */
+export type Org = {
+    orgId?: number;
+    orgName?: string;
+    description?: string;
+    allGroupUserId?: string;
+    defaultAdminUserGroupId?: string;
+    active?: boolean;
+    author?: string;
+    deleted?: boolean;
+    created?: number;
+    modified?: number;
+};
+/** @description A Role (RBAC). */
+export type Role = {
+    id?: string;
+    name?: string;
+    description?: string;
+    privileges?: string[];
+    permission?: string;
+    author_id?: string;
+    modifier_id?: string;
+    creation_time_in_millis?: number;
+    modification_time_in_millis?: number;
+    deleted?: boolean;
+    hidden?: boolean;
+    deprecated?: boolean;
+    external?: boolean;
+    shared_via_connection?: boolean;
+    groups?: {
+        id?: string;
+        name?: string;
+    }[];
+};
+export type RoleResponse = {
+    data?: Role;
+};
+export type RoleSearchResponse = {
+    data?: Role[];
+};
+export type TmlStatus = {
+    /** @description OK, WARNING or ERROR. */
+    status_code?: string;
+    error_code?: number;
+    error_message?: string;
+};
+export type TmlExportObject = {
+    info?: {
+        name?: string;
+        filename?: string;
+        status?: TmlStatus;
+        type?: string;
+        id?: string;
+    };
+    /** @description The TML document, as YAML or JSON text depending on formattype. */
+    edoc?: string;
+};
+/** @description TML export result. Per-object failures are reported in info.status with HTTP 200. No top-level type on purpose (served as text/plain; see NOTES.md). */
+export type TmlExportResponse = {
+    object?: TmlExportObject[];
+};
+export type TmlImportObject = {
+    response?: {
+        status?: TmlStatus;
+        header?: {
+            id_guid?: string;
+            name?: string;
+            description?: string;
+            author_guid?: string;
+            owner_guid?: string;
+            metadata_type?: string;
+        };
+    };
+    /** @description Older releases report the status here instead. */
+    info?: {
+        status?: TmlStatus;
+    };
+};
+/** @description TML import result, one entry per document in input order. Errors arrive inside HTTP 200. No top-level type on purpose (served as text/plain; see NOTES.md). */
+export type TmlImportResponse = {
+    object?: TmlImportObject[];
+};
+/** @description TML batch export result. No top-level type on purpose (served as text/plain; see NOTES.md). */
+export type TmlBatchExportResponse = {
+    data?: {
+        result?: {
+            info?: {
+                name?: string;
+                id?: string;
+                type?: string;
+                status?: TmlStatus;
+            };
+            edoc?: string;
+        }[];
+        /** @description Offset of the next batch (a string in ThoughtSpot's example, so left untyped). */
+        batch_offset?: unknown;
+        batch_size?: number;
+        isLastBatch?: boolean;
+    };
+};
+export type PermissionDependent = {
+    id?: string;
+    name?: string;
+    author?: string;
+    type?: string;
+    shareMode?: string;
+    isHidden?: boolean;
+    owner?: string;
+};
+export type PrincipalPermission = {
+    topLevelObjectId?: string;
+    /** @description READ_ONLY, MODIFY or NO_ACCESS. */
+    shareMode?: string;
+    dependents?: PermissionDependent[];
+};
+export type ObjectPermissions = {
+    /** @description Keyed by user or group GUID. */
+    permissions?: {
+        [key: string]: PrincipalPermission;
+    };
+};
+/** @description Sharing permissions keyed by object GUID. */
+export type ObjectPermissionsMap = {
+    [key: string]: ObjectPermissions;
+};
+/** @description Keyed by metadata type, then by object GUID. */
+export type PermissionsByType = {
+    [key: string]: ObjectPermissionsMap;
+};
+/** @description Column names plus rows. */
+export type DataPage = {
+    /** @description Visualization name (pinboarddata only). */
+    name?: string;
+    columnNames?: string[];
+    /** @description Rows, each an array of cells in columnNames order. */
+    data?: unknown[][];
+    samplingRatio?: number;
+    totalRowCount?: number;
+    rowCount?: number;
+    pageSize?: number;
+    offset?: number;
+};
+/** @description Data pages keyed by visualization GUID. */
+export type PinboardData = {
+    [key: string]: DataPage;
+};
+/** @description Keyed by the requested GUID; each value maps a metadata type to the dependent objects' headers. */
+export type DependentsMap = {
+    [key: string]: {
+        [key: string]: MetadataHeader[];
+    };
+};
+export type ConnectionType = {
+    name?: string;
+    displayName?: string;
+    description?: string;
+    mode?: string;
+    beta?: boolean;
+    enabled?: boolean;
+};
+/** @description A connection with its header. */
+export type ConnectionHeaderResponse = {
+    header?: MetadataHeader;
+};
+export type ConnectionUpdateResponse = {
+    dataSource?: Record<string, unknown>;
+    deletedObjects?: {
+        deleteStatus?: string;
+        deleteFailTables?: Record<string, unknown>[];
+        deleteFailColumns?: Record<string, unknown>;
+    };
+};
+export type ExternalTable = {
+    name?: string;
+    type?: string;
+    selected?: boolean;
+    linked?: boolean;
+    columns?: Record<string, unknown>[];
+};
+export type ExternalSchema = {
+    name?: string;
+    tables?: ExternalTable[];
+};
+export type ExternalDatabase = {
+    name?: string;
+    isAutoCreated?: boolean;
+    schemas?: ExternalSchema[];
+};
+export type ConnectionFetchResponse = {
+    type?: string;
+    authenticationType?: string;
+    externalDatabases?: ExternalDatabase[];
+    configuration?: Record<string, unknown>;
+};
+export type LiveColumn = {
+    name?: string;
+    type?: string;
+    canImport?: boolean;
+    selected?: boolean;
+    isLinkedActive?: boolean;
+};
+/** @description Keyed by 'database.schema.table'. */
+export type LiveColumnsMap = {
+    [key: string]: LiveColumn[];
+};
+export type ActionAssociation = {
+    /** @description The string 'true' in ThoughtSpot's examples. */
+    enabled?: unknown;
+    context?: string;
+};
+/** @description Keyed by object type (e.g. ANSWER), then by object GUID. */
+export type ActionAssociationMap = {
+    [key: string]: {
+        [key: string]: ActionAssociation;
+    };
+};
+/** @description A custom action. */
+export type CustomAction = {
+    id?: string;
+    name?: string;
+    version?: string;
+    /** @description link, function, authSelect, authToken, encodeUser, apiKey, apiValue, additionalUrlHeaders, ... */
+    detail?: Record<string, unknown>;
+    /** @description URL, CALLBACK or APP in examples. */
+    type?: string;
+    context?: string;
+    availability?: string[];
+    application?: string;
+    schemaVersion?: string;
+    actionAssociationMap?: ActionAssociationMap;
+    userGroupList?: string[];
+};
+export type AuditLogEntry = {
+    /** @description ISO date-time. */
+    date?: string;
+    /** @description The event as JSON text (version, id, ts, orgId, userGUID, userName, cIP, type, desc, data). */
+    log?: string;
+};
+export type ConfigOverride = {
+    category?: string;
+    dataType?: string;
+    description?: string;
+    regex?: string;
+    /** @description Shape not documented. */
+    current?: unknown;
+};
+/** @description Objects with incomplete metadata: each object's header under its type in lower case (the docs' example shows `worksheet`), and what is incomplete. */
+export type IncompleteObjects = {
+    worksheet?: MetadataHeader;
+    incompleteDetails?: Record<string, unknown>[];
+};
+/** @description A GUID and a name, as the database API answers them. */
+export type NamedRef = {
+    guid?: string;
+    name?: string;
+};
+export type TableName = {
+    name?: string;
+};
+export type TableColumn = {
+    id?: NamedRef;
+    /** @description e.g. TYPE_VAR_CHAR, TYPE_INT64. */
+    data_type?: string;
+    size?: number;
+    /** @description e.g. TYPE_NOT_DATE, TYPE_DATE_TIME. */
+    datetime?: string;
+    compression_scheme?: string;
+    parsing_hint?: {
+        date_format?: string;
+    };
+};
+export type TableRelation = {
+    id?: NamedRef;
+    /** @description e.g. FOREIGNKEY. */
+    type?: string;
+    column?: {
+        source?: NamedRef;
+        target?: NamedRef;
+        source_table?: TableName;
+        source_schema?: TableName;
+        source_database?: TableName;
+        target_table?: TableName;
+        target_schema?: TableName;
+        target_database?: TableName;
+    }[];
+};
+/** @description A Falcon table's columns, primary key and relations. */
+export type TableDetail = {
+    id?: NamedRef;
+    version?: number;
+    column?: TableColumn[];
+    primary_key?: {
+        column?: NamedRef[];
+    };
+    relation?: TableRelation[];
+};
+export type CreateTableResponse = {
+    logical_table_header?: {
+        id_guid?: string;
+        name?: string;
+        author_guid?: string;
+        author_name?: string;
+        author_display_name?: string;
+        /** @description Epoch milliseconds. */
+        created?: number;
+        /** @description Epoch milliseconds. */
+        modified?: number;
+        modified_by?: string;
+        generation_num?: number;
+        owner_guid?: string;
+        deleted?: boolean;
+        hidden?: boolean;
+        database_stripe?: string;
+        schema_stripe?: string;
+        /** @description e.g. ONE_TO_ONE_LOGICAL. */
+        type?: string;
+        /** @description e.g. LOGICAL_TABLE. */
+        metadata_type?: string;
+    };
+    physical_table_id?: string;
+};
+/** @description One statement's outcome; a failure carries errorMsg and errorCode. */
+export type TqlStatementResult = {
+    sqlStatement?: string;
+    /** @description e.g. FAILED, NOT_EXECUTED. */
+    cmdStatus?: string;
+    /** @description "Error Code: <CODE> Incident Id: <uuid>" and the message, on two lines. */
+    errorMsg?: string;
+    errorCode?: {
+        name?: string;
+        ordinal?: number;
+    };
+};
+export type Banner = {
+    banner_text?: string;
+    under_maintenance?: boolean;
+};

@@ -4,147 +4,147 @@
 // Patches applied: 001-binary-download-schemas.json, 002-sse-streams.json, 003-permission-details-arrays.json, 004-sse-streams-no-201.json, 005-data-rows-arrays.json
 // Generator: openapi-typescript 7.13.0, scripts/generate.ts
 import type { CallOptions } from "../src/core/types.js";
-import type { operations } from "./v2.js";
+import type { operations, AccessToken, ActivateUserRequest, AgentConversation, AgentConversationHistoryResponse, AgentInstructions, AnswerDataResponse, AssignChangeAuthorRequest, AssignTagRequest, CalendarResponse, ChangeUserPasswordRequest, Collection, CollectionDeleteResponse, CollectionSearchResponse, ColumnSecurityRuleResponse, CommitBranchRequest, CommitHistoryResponse, CommitResponse, CommunicationChannelPreferencesResponse, CommunicationChannelValidateResponse, ConfigureAuthSettingsRequest, ConfigureCommunicationChannelPreferencesRequest, ConfigureSecuritySettingsRequest, ConnectionConfigurationResponse, ConnectionConfigurationSearchRequest, Conversation, ConversationMessageResponse, ConvertWorksheetToModelRequest, CopyObjectRequest, CreateAgentConversationRequest, CreateCalendarRequest, CreateCollectionRequest, CreateConfigRequest, CreateConnectionConfigurationRequest, CreateConnectionRequest, CreateConnectionResponse, CreateConversationRequest, CreateCustomActionRequest, CreateEmailCustomizationRequest, CreateEmailCustomizationResponse, CreateOrgRequest, CreateRoleRequest, CreateScheduleRequest, CreateTagRequest, CreateUserGroupRequest, CreateUserRequest, CreateVariableRequest, CreateWebhookConfigurationRequest, DbtSearchResponse, DeactivateUserRequest, DeleteCollectionRequest, DeleteConfigRequest, DeleteConnectionConfigurationRequest, DeleteConnectionRequest, DeleteManualTranslationsRequest, DeleteMetadataRequest, DeleteOrgEmailCustomizationRequest, DeleteStyleFontsRequest, DeleteVariablesRequest, DeleteWebhookConfigurationsRequest, DeployCommitRequest, DeployResponse, ExportAnswerReportRequest, ExportLiveboardReportRequest, ExportManualTranslationsRequest, ExportMemoryRequest, ExportMemoryResponse, ExportMetadataTMLBatchedRequest, ExportMetadataTMLRequest, ExportStyleLogosRequest, FetchAnswerDataRequest, FetchAnswerSqlQueryRequest, FetchAsyncImportTaskStatusRequest, FetchColumnSecurityRulesRequest, FetchConnectionDiffStatusResponse, FetchLiveboardDataRequest, FetchLiveboardSqlQueryRequest, FetchLogsRequest, FetchObjectPrivilegesRequest, FetchPermissionsOfPrincipalsRequest, FetchPermissionsOnMetadataRequest, ForceLogoutUsersRequest, GenerateCSVRequest, GetAsyncImportStatusResponse, GetCustomAccessTokenRequest, GetDataSourceSuggestionsRequest, GetFullAccessTokenRequest, GetNLInstructionsRequest, GetObjectAccessTokenRequest, GetRelevantQuestionsRequest, GetTokenResponse, ImportEPackAsyncTaskStatus, ImportMemoryRequest, ImportMemoryResponse, ImportMetadataTMLAsyncRequest, ImportMetadataTMLRequest, ImportUserGroupsRequest, ImportUserGroupsResponse, ImportUsersRequest, ImportUsersResponse, LiveboardDataResponse, LoadAnswerResponse, LogResponse, LoginRequest, ManageObjectPrivilegeRequest, MetadataSearchResponse, ObjectPrivilegesOfMetadataResponse, OrgResponse, ParameterizeMetadataFieldsRequest, ParameterizeMetadataRequest, PermissionOfMetadataResponse, PermissionOfPrincipalsResponse, PublishMetadataRequest, PutVariableValuesRequest, QueryGetDecomposedQueryRequest, RepoConfigObject, ResetUserPasswordRequest, ResponseActivationURL, ResponseCopyObject, ResponseCustomAction, ResponseMessage, ResponseSchedule, ResponseWorksheetToModelConversion, RevertCommitRequest, RevertResponse, RevokeRefreshTokensRequest, RevokeRefreshTokensResponse, RevokeTokenRequest, RoleResponse, SearchAuthSettingsRequest, SearchAuthSettingsResponse, SearchCalendarsRequest, SearchChannelHistoryRequest, SearchChannelHistoryResponse, SearchCollectionsRequest, SearchCommitsRequest, SearchCommunicationChannelPreferencesRequest, SearchConfigRequest, SearchConnectionRequest, SearchConnectionResponse, SearchCustomActionsRequest, SearchDataRequest, SearchDataResponse, SearchEmailCustomizationRequest, SearchMetadataRequest, SearchOrgsRequest, SearchRoleResponse, SearchRolesRequest, SearchSchedulesRequest, SearchSecuritySettingsRequest, SearchStyleCustomizationsRequest, SearchStyleFontsRequest, SearchTagsRequest, SearchUserGroupsRequest, SearchUsersRequest, SearchVariablesRequest, SearchWebhookConfigurationsRequest, SecuritySettingsResponse, SendAgentConversationMessageRequest, SendAgentConversationMessageStreamingRequest, SendAgentMessageRequest, SendAgentMessageStreamingRequest, SendMessageRequest, SetAgentInstructionsRequest, SetNLInstructionsRequest, ShareMetadataRequest, SingleAnswerRequest, SqlQueryResponse, StyleFontDeleteData, StyleFontRecord, StyleFontUploadData, StylePreference, SyncMetadataRequest, SyncMetadataResponse, SystemConfig, SystemInfo, SystemOverrideInfo, Tag, Token, TokenValidationResponse, UnassignTagRequest, UnparameterizeMetadataRequest, UnpublishMetadataRequest, UpdateCalendarRequest, UpdateCollectionRequest, UpdateColumnSecurityRulesRequest, UpdateConfigRequest, UpdateConnectionConfigurationRequest, UpdateConnectionRequest, UpdateConnectionStatusRequest, UpdateConnectionV2Request, UpdateConversationRequest, UpdateCustomActionRequest, UpdateEmailCustomizationRequest, UpdateMetadataHeaderRequest, UpdateMetadataObjIdRequest, UpdateOrgRequest, UpdateRoleRequest, UpdateScheduleRequest, UpdateStyleFontRequest, UpdateSystemConfigRequest, UpdateTagRequest, UpdateUserGroupRequest, UpdateUserRequest, UpdateVariableRequest, UpdateVariableValuesRequest, UpdateWebhookConfigurationRequest, User, UserGroupResponse, ValidateCommunicationChannelRequest, ValidateMergeRequest, ValidateTokenRequest, Variable, WebhookDeleteResponse, WebhookResponse, WebhookSearchResponse, WebhookStorageConfigInfo, eureka_DataSourceSuggestionResponse, eureka_DecomposeQueryResponse, eureka_GetNLInstructionsResponse, eureka_GetRelevantQuestionsResponse, eureka_SetNLInstructionsResponse } from "./v2.js";
 
 /** What `activateUser` takes: its path, query and header parameters and body fields in one object. */
-export type ActivateUserInput = operations["activateUser"]["requestBody"]["content"]["application/json"];
+export type ActivateUserInput = ActivateUserRequest;
 /** What `activateUser` answers on success. */
-export type ActivateUserOutput = operations["activateUser"]["responses"][200]["content"]["application/json"];
+export type ActivateUserOutput = User;
 
 /** What `assignChangeAuthor` takes: its path, query and header parameters and body fields in one object. */
-export type AssignChangeAuthorInput = operations["assignChangeAuthor"]["requestBody"]["content"]["application/json"];
+export type AssignChangeAuthorInput = AssignChangeAuthorRequest;
 /** What `assignChangeAuthor` answers on success. */
 export type AssignChangeAuthorOutput = undefined;
 
 /** What `assignTag` takes: its path, query and header parameters and body fields in one object. */
-export type AssignTagInput = operations["assignTag"]["requestBody"]["content"]["application/json"];
+export type AssignTagInput = AssignTagRequest;
 /** What `assignTag` answers on success. */
 export type AssignTagOutput = undefined;
 
 /** What `changeUserPassword` takes: its path, query and header parameters and body fields in one object. */
-export type ChangeUserPasswordInput = operations["changeUserPassword"]["requestBody"]["content"]["application/json"];
+export type ChangeUserPasswordInput = ChangeUserPasswordRequest;
 /** What `changeUserPassword` answers on success. */
 export type ChangeUserPasswordOutput = undefined;
 
 /** What `commitBranch` takes: its path, query and header parameters and body fields in one object. */
-export type CommitBranchInput = operations["commitBranch"]["requestBody"]["content"]["application/json"];
+export type CommitBranchInput = CommitBranchRequest;
 /** What `commitBranch` answers on success. */
-export type CommitBranchOutput = operations["commitBranch"]["responses"][200]["content"]["application/json"];
+export type CommitBranchOutput = CommitResponse;
 
 /** What `configureAuthSettings` takes: its path, query and header parameters and body fields in one object. */
-export type ConfigureAuthSettingsInput = operations["configureAuthSettings"]["requestBody"]["content"]["application/json"];
+export type ConfigureAuthSettingsInput = ConfigureAuthSettingsRequest;
 /** What `configureAuthSettings` answers on success. */
 export type ConfigureAuthSettingsOutput = undefined;
 
 /** What `configureCommunicationChannelPreferences` takes: its path, query and header parameters and body fields in one object. */
-export type ConfigureCommunicationChannelPreferencesInput = operations["configureCommunicationChannelPreferences"]["requestBody"]["content"]["application/json"];
+export type ConfigureCommunicationChannelPreferencesInput = ConfigureCommunicationChannelPreferencesRequest;
 /** What `configureCommunicationChannelPreferences` answers on success. */
 export type ConfigureCommunicationChannelPreferencesOutput = undefined;
 
 /** What `configureSecuritySettings` takes: its path, query and header parameters and body fields in one object. */
-export type ConfigureSecuritySettingsInput = operations["configureSecuritySettings"]["requestBody"]["content"]["application/json"];
+export type ConfigureSecuritySettingsInput = ConfigureSecuritySettingsRequest;
 /** What `configureSecuritySettings` answers on success. */
 export type ConfigureSecuritySettingsOutput = undefined;
 
 /** What `connectionConfigurationSearch` takes: its path, query and header parameters and body fields in one object. */
-export type ConnectionConfigurationSearchInput = operations["connectionConfigurationSearch"]["requestBody"]["content"]["application/json"];
+export type ConnectionConfigurationSearchInput = ConnectionConfigurationSearchRequest;
 /** What `connectionConfigurationSearch` answers on success. */
-export type ConnectionConfigurationSearchOutput = operations["connectionConfigurationSearch"]["responses"][200]["content"]["application/json"];
+export type ConnectionConfigurationSearchOutput = ConnectionConfigurationResponse[];
 
 /** What `convertWorksheetToModel` takes: its path, query and header parameters and body fields in one object. */
-export type ConvertWorksheetToModelInput = operations["convertWorksheetToModel"]["requestBody"]["content"]["application/json"];
+export type ConvertWorksheetToModelInput = ConvertWorksheetToModelRequest;
 /** What `convertWorksheetToModel` answers on success. */
-export type ConvertWorksheetToModelOutput = operations["convertWorksheetToModel"]["responses"][200]["content"]["application/json"];
+export type ConvertWorksheetToModelOutput = ResponseWorksheetToModelConversion;
 
 /** What `copyObject` takes: its path, query and header parameters and body fields in one object. */
-export type CopyObjectInput = operations["copyObject"]["requestBody"]["content"]["application/json"];
+export type CopyObjectInput = CopyObjectRequest;
 /** What `copyObject` answers on success. */
-export type CopyObjectOutput = operations["copyObject"]["responses"][200]["content"]["application/json"];
+export type CopyObjectOutput = ResponseCopyObject;
 
 /** What `createAgentConversation` takes: its path, query and header parameters and body fields in one object. */
-export type CreateAgentConversationInput = operations["createAgentConversation"]["requestBody"]["content"]["application/json"];
+export type CreateAgentConversationInput = CreateAgentConversationRequest;
 /** What `createAgentConversation` answers on success. */
-export type CreateAgentConversationOutput = operations["createAgentConversation"]["responses"][200]["content"]["application/json"] | operations["createAgentConversation"]["responses"][201]["content"]["application/json"];
+export type CreateAgentConversationOutput = AgentConversation;
 
 /** What `createCalendar` takes: its path, query and header parameters and body fields in one object. */
-export type CreateCalendarInput = operations["createCalendar"]["requestBody"]["content"]["application/json"];
+export type CreateCalendarInput = CreateCalendarRequest;
 /** What `createCalendar` answers on success. */
-export type CreateCalendarOutput = operations["createCalendar"]["responses"][200]["content"]["application/json"];
+export type CreateCalendarOutput = CalendarResponse;
 
 /** What `createCollection` takes: its path, query and header parameters and body fields in one object. */
-export type CreateCollectionInput = operations["createCollection"]["requestBody"]["content"]["application/json"];
+export type CreateCollectionInput = CreateCollectionRequest;
 /** What `createCollection` answers on success. */
-export type CreateCollectionOutput = operations["createCollection"]["responses"][200]["content"]["application/json"];
+export type CreateCollectionOutput = Collection;
 
 /** What `createConfig` takes: its path, query and header parameters and body fields in one object. */
-export type CreateConfigInput = operations["createConfig"]["requestBody"]["content"]["application/json"];
+export type CreateConfigInput = CreateConfigRequest;
 /** What `createConfig` answers on success. */
-export type CreateConfigOutput = operations["createConfig"]["responses"][200]["content"]["application/json"];
+export type CreateConfigOutput = RepoConfigObject;
 
 /** What `createConnection` takes: its path, query and header parameters and body fields in one object. */
-export type CreateConnectionInput = operations["createConnection"]["requestBody"]["content"]["application/json"];
+export type CreateConnectionInput = CreateConnectionRequest;
 /** What `createConnection` answers on success. */
-export type CreateConnectionOutput = operations["createConnection"]["responses"][200]["content"]["application/json"];
+export type CreateConnectionOutput = CreateConnectionResponse;
 
 /** What `createConnectionConfiguration` takes: its path, query and header parameters and body fields in one object. */
-export type CreateConnectionConfigurationInput = operations["createConnectionConfiguration"]["requestBody"]["content"]["application/json"];
+export type CreateConnectionConfigurationInput = CreateConnectionConfigurationRequest;
 /** What `createConnectionConfiguration` answers on success. */
-export type CreateConnectionConfigurationOutput = operations["createConnectionConfiguration"]["responses"][200]["content"]["application/json"];
+export type CreateConnectionConfigurationOutput = ConnectionConfigurationResponse;
 
 /** What `createConversation` takes: its path, query and header parameters and body fields in one object. */
-export type CreateConversationInput = operations["createConversation"]["requestBody"]["content"]["application/json"];
+export type CreateConversationInput = CreateConversationRequest;
 /** What `createConversation` answers on success. */
-export type CreateConversationOutput = operations["createConversation"]["responses"][200]["content"]["application/json"] | operations["createConversation"]["responses"][201]["content"]["application/json"];
+export type CreateConversationOutput = Conversation;
 
 /** What `createCustomAction` takes: its path, query and header parameters and body fields in one object. */
-export type CreateCustomActionInput = operations["createCustomAction"]["requestBody"]["content"]["application/json"];
+export type CreateCustomActionInput = CreateCustomActionRequest;
 /** What `createCustomAction` answers on success. */
-export type CreateCustomActionOutput = operations["createCustomAction"]["responses"][200]["content"]["application/json"];
+export type CreateCustomActionOutput = ResponseCustomAction;
 
 /** What `createEmailCustomization` takes: its path, query and header parameters and body fields in one object. */
-export type CreateEmailCustomizationInput = operations["createEmailCustomization"]["requestBody"]["content"]["application/json"];
+export type CreateEmailCustomizationInput = CreateEmailCustomizationRequest;
 /** What `createEmailCustomization` answers on success. */
-export type CreateEmailCustomizationOutput = operations["createEmailCustomization"]["responses"][200]["content"]["application/json"];
+export type CreateEmailCustomizationOutput = CreateEmailCustomizationResponse;
 
 /** What `createOrg` takes: its path, query and header parameters and body fields in one object. */
-export type CreateOrgInput = operations["createOrg"]["requestBody"]["content"]["application/json"];
+export type CreateOrgInput = CreateOrgRequest;
 /** What `createOrg` answers on success. */
-export type CreateOrgOutput = operations["createOrg"]["responses"][200]["content"]["application/json"];
+export type CreateOrgOutput = OrgResponse;
 
 /** What `createRole` takes: its path, query and header parameters and body fields in one object. */
-export type CreateRoleInput = operations["createRole"]["requestBody"]["content"]["application/json"];
+export type CreateRoleInput = CreateRoleRequest;
 /** What `createRole` answers on success. */
-export type CreateRoleOutput = operations["createRole"]["responses"][200]["content"]["application/json"];
+export type CreateRoleOutput = RoleResponse;
 
 /** What `createSchedule` takes: its path, query and header parameters and body fields in one object. */
-export type CreateScheduleInput = operations["createSchedule"]["requestBody"]["content"]["application/json"];
+export type CreateScheduleInput = CreateScheduleRequest;
 /** What `createSchedule` answers on success. */
-export type CreateScheduleOutput = operations["createSchedule"]["responses"][200]["content"]["application/json"];
+export type CreateScheduleOutput = ResponseSchedule;
 
 /** What `createTag` takes: its path, query and header parameters and body fields in one object. */
-export type CreateTagInput = operations["createTag"]["requestBody"]["content"]["application/json"];
+export type CreateTagInput = CreateTagRequest;
 /** What `createTag` answers on success. */
-export type CreateTagOutput = operations["createTag"]["responses"][200]["content"]["application/json"];
+export type CreateTagOutput = Tag;
 
 /** What `createUser` takes: its path, query and header parameters and body fields in one object. */
-export type CreateUserInput = operations["createUser"]["requestBody"]["content"]["application/json"];
+export type CreateUserInput = CreateUserRequest;
 /** What `createUser` answers on success. */
-export type CreateUserOutput = operations["createUser"]["responses"][200]["content"]["application/json"];
+export type CreateUserOutput = User;
 
 /** What `createUserGroup` takes: its path, query and header parameters and body fields in one object. */
-export type CreateUserGroupInput = operations["createUserGroup"]["requestBody"]["content"]["application/json"];
+export type CreateUserGroupInput = CreateUserGroupRequest;
 /** What `createUserGroup` answers on success. */
-export type CreateUserGroupOutput = operations["createUserGroup"]["responses"][200]["content"]["application/json"];
+export type CreateUserGroupOutput = UserGroupResponse;
 
 /** What `createVariable` takes: its path, query and header parameters and body fields in one object. */
-export type CreateVariableInput = operations["createVariable"]["requestBody"]["content"]["application/json"];
+export type CreateVariableInput = CreateVariableRequest;
 /** What `createVariable` answers on success. */
-export type CreateVariableOutput = operations["createVariable"]["responses"][200]["content"]["application/json"];
+export type CreateVariableOutput = Variable;
 
 /** What `createWebhookConfiguration` takes: its path, query and header parameters and body fields in one object. */
-export type CreateWebhookConfigurationInput = operations["createWebhookConfiguration"]["requestBody"]["content"]["application/json"];
+export type CreateWebhookConfigurationInput = CreateWebhookConfigurationRequest;
 /** What `createWebhookConfiguration` answers on success. */
-export type CreateWebhookConfigurationOutput = operations["createWebhookConfiguration"]["responses"][200]["content"]["application/json"];
+export type CreateWebhookConfigurationOutput = WebhookResponse;
 
 /** What `dbtConnection` takes: its path, query and header parameters and body fields in one object. */
 export type DbtConnectionInput = operations["dbtConnection"]["requestBody"]["content"]["multipart/form-data"];
@@ -164,12 +164,12 @@ export type DbtGenerateTmlOutput = operations["dbtGenerateTml"]["responses"][200
 /** What `dbtSearch` takes: its path, query and header parameters and body fields in one object. */
 export type DbtSearchInput = {};
 /** What `dbtSearch` answers on success. */
-export type DbtSearchOutput = operations["dbtSearch"]["responses"][200]["content"]["application/json"];
+export type DbtSearchOutput = DbtSearchResponse[];
 
 /** What `deactivateUser` takes: its path, query and header parameters and body fields in one object. */
-export type DeactivateUserInput = operations["deactivateUser"]["requestBody"]["content"]["application/json"];
+export type DeactivateUserInput = DeactivateUserRequest;
 /** What `deactivateUser` answers on success. */
-export type DeactivateUserOutput = operations["deactivateUser"]["responses"][200]["content"]["application/json"];
+export type DeactivateUserOutput = ResponseActivationURL;
 
 /** What `deleteCalendar` takes: its path, query and header parameters and body fields in one object. */
 export type DeleteCalendarInput = operations["deleteCalendar"]["parameters"]["path"];
@@ -177,22 +177,22 @@ export type DeleteCalendarInput = operations["deleteCalendar"]["parameters"]["pa
 export type DeleteCalendarOutput = undefined;
 
 /** What `deleteCollection` takes: its path, query and header parameters and body fields in one object. */
-export type DeleteCollectionInput = operations["deleteCollection"]["requestBody"]["content"]["application/json"];
+export type DeleteCollectionInput = DeleteCollectionRequest;
 /** What `deleteCollection` answers on success. */
-export type DeleteCollectionOutput = operations["deleteCollection"]["responses"][200]["content"]["application/json"];
+export type DeleteCollectionOutput = CollectionDeleteResponse;
 
 /** What `deleteConfig` takes: its path, query and header parameters and body fields in one object. */
-export type DeleteConfigInput = operations["deleteConfig"]["requestBody"]["content"]["application/json"];
+export type DeleteConfigInput = DeleteConfigRequest;
 /** What `deleteConfig` answers on success. */
 export type DeleteConfigOutput = undefined;
 
 /** What `deleteConnection` takes: its path, query and header parameters and body fields in one object. */
-export type DeleteConnectionInput = operations["deleteConnection"]["requestBody"]["content"]["application/json"];
+export type DeleteConnectionInput = DeleteConnectionRequest;
 /** What `deleteConnection` answers on success. */
 export type DeleteConnectionOutput = undefined;
 
 /** What `deleteConnectionConfiguration` takes: its path, query and header parameters and body fields in one object. */
-export type DeleteConnectionConfigurationInput = operations["deleteConnectionConfiguration"]["requestBody"]["content"]["application/json"];
+export type DeleteConnectionConfigurationInput = DeleteConnectionConfigurationRequest;
 /** What `deleteConnectionConfiguration` answers on success. */
 export type DeleteConnectionConfigurationOutput = undefined;
 
@@ -222,12 +222,12 @@ export type DeleteEmailCustomizationInput = operations["deleteEmailCustomization
 export type DeleteEmailCustomizationOutput = undefined;
 
 /** What `deleteManualTranslations` takes: its path, query and header parameters and body fields in one object. */
-export type DeleteManualTranslationsInput = operations["deleteManualTranslations"]["requestBody"]["content"]["application/json"];
+export type DeleteManualTranslationsInput = DeleteManualTranslationsRequest;
 /** What `deleteManualTranslations` answers on success. */
 export type DeleteManualTranslationsOutput = undefined;
 
 /** What `deleteMetadata` takes: its path, query and header parameters and body fields in one object. */
-export type DeleteMetadataInput = operations["deleteMetadata"]["requestBody"]["content"]["application/json"];
+export type DeleteMetadataInput = DeleteMetadataRequest;
 /** What `deleteMetadata` answers on success. */
 export type DeleteMetadataOutput = undefined;
 
@@ -237,7 +237,7 @@ export type DeleteOrgInput = operations["deleteOrg"]["parameters"]["path"];
 export type DeleteOrgOutput = undefined;
 
 /** What `deleteOrgEmailCustomization` takes: its path, query and header parameters and body fields in one object. */
-export type DeleteOrgEmailCustomizationInput = operations["deleteOrgEmailCustomization"]["requestBody"]["content"]["application/json"];
+export type DeleteOrgEmailCustomizationInput = DeleteOrgEmailCustomizationRequest;
 /** What `deleteOrgEmailCustomization` answers on success. */
 export type DeleteOrgEmailCustomizationOutput = undefined;
 
@@ -252,9 +252,9 @@ export type DeleteScheduleInput = operations["deleteSchedule"]["parameters"]["pa
 export type DeleteScheduleOutput = undefined;
 
 /** What `deleteStyleFonts` takes: its path, query and header parameters and body fields in one object. */
-export type DeleteStyleFontsInput = operations["deleteStyleFonts"]["requestBody"]["content"]["application/json"];
+export type DeleteStyleFontsInput = DeleteStyleFontsRequest;
 /** What `deleteStyleFonts` answers on success. */
-export type DeleteStyleFontsOutput = operations["deleteStyleFonts"]["responses"][200]["content"]["application/json"];
+export type DeleteStyleFontsOutput = StyleFontDeleteData;
 
 /** What `deleteTag` takes: its path, query and header parameters and body fields in one object. */
 export type DeleteTagInput = operations["deleteTag"]["parameters"]["path"];
@@ -277,19 +277,19 @@ export type DeleteVariableInput = operations["deleteVariable"]["parameters"]["pa
 export type DeleteVariableOutput = undefined;
 
 /** What `deleteVariables` takes: its path, query and header parameters and body fields in one object. */
-export type DeleteVariablesInput = operations["deleteVariables"]["requestBody"]["content"]["application/json"];
+export type DeleteVariablesInput = DeleteVariablesRequest;
 /** What `deleteVariables` answers on success. */
 export type DeleteVariablesOutput = undefined;
 
 /** What `deleteWebhookConfigurations` takes: its path, query and header parameters and body fields in one object. */
-export type DeleteWebhookConfigurationsInput = operations["deleteWebhookConfigurations"]["requestBody"]["content"]["application/json"];
+export type DeleteWebhookConfigurationsInput = DeleteWebhookConfigurationsRequest;
 /** What `deleteWebhookConfigurations` answers on success. */
-export type DeleteWebhookConfigurationsOutput = operations["deleteWebhookConfigurations"]["responses"][200]["content"]["application/json"];
+export type DeleteWebhookConfigurationsOutput = WebhookDeleteResponse;
 
 /** What `deployCommit` takes: its path, query and header parameters and body fields in one object. */
-export type DeployCommitInput = operations["deployCommit"]["requestBody"]["content"]["application/json"];
+export type DeployCommitInput = DeployCommitRequest;
 /** What `deployCommit` answers on success. */
-export type DeployCommitOutput = operations["deployCommit"]["responses"][200]["content"]["application/json"];
+export type DeployCommitOutput = DeployResponse[];
 
 /** What `downloadConnectionMetadataChanges` takes: its path, query and header parameters and body fields in one object. */
 export type DownloadConnectionMetadataChangesInput = operations["downloadConnectionMetadataChanges"]["parameters"]["path"];
@@ -297,144 +297,144 @@ export type DownloadConnectionMetadataChangesInput = operations["downloadConnect
 export type DownloadConnectionMetadataChangesOutput = operations["downloadConnectionMetadataChanges"]["responses"][200]["content"]["application/octet-stream"];
 
 /** What `exportAnswerReport` takes: its path, query and header parameters and body fields in one object. */
-export type ExportAnswerReportInput = operations["exportAnswerReport"]["requestBody"]["content"]["application/json"];
+export type ExportAnswerReportInput = ExportAnswerReportRequest;
 /** What `exportAnswerReport` answers on success. */
 export type ExportAnswerReportOutput = operations["exportAnswerReport"]["responses"][200]["content"]["application/octet-stream"];
 
 /** What `exportLiveboardReport` takes: its path, query and header parameters and body fields in one object. */
-export type ExportLiveboardReportInput = operations["exportLiveboardReport"]["requestBody"]["content"]["application/json"];
+export type ExportLiveboardReportInput = ExportLiveboardReportRequest;
 /** What `exportLiveboardReport` answers on success. */
 export type ExportLiveboardReportOutput = operations["exportLiveboardReport"]["responses"][200]["content"]["application/octet-stream"];
 
 /** What `exportManualTranslations` takes: its path, query and header parameters and body fields in one object. */
-export type ExportManualTranslationsInput = operations["exportManualTranslations"]["requestBody"]["content"]["application/json"];
+export type ExportManualTranslationsInput = ExportManualTranslationsRequest;
 /** What `exportManualTranslations` answers on success. */
 export type ExportManualTranslationsOutput = operations["exportManualTranslations"]["responses"][200]["content"]["application/octet-stream"];
 
 /** What `exportMemory` takes: its path, query and header parameters and body fields in one object. */
-export type ExportMemoryInput = operations["exportMemory"]["requestBody"]["content"]["application/json"];
+export type ExportMemoryInput = ExportMemoryRequest;
 /** What `exportMemory` answers on success. */
-export type ExportMemoryOutput = operations["exportMemory"]["responses"][200]["content"]["application/json"] | operations["exportMemory"]["responses"][201]["content"]["application/json"];
+export type ExportMemoryOutput = ExportMemoryResponse;
 
 /** What `exportMetadataTML` takes: its path, query and header parameters and body fields in one object. */
-export type ExportMetadataTMLInput = operations["exportMetadataTML"]["requestBody"]["content"]["application/json"];
+export type ExportMetadataTMLInput = ExportMetadataTMLRequest;
 /** What `exportMetadataTML` answers on success. */
 export type ExportMetadataTMLOutput = operations["exportMetadataTML"]["responses"][200]["content"]["application/json"];
 
 /** What `exportMetadataTMLBatched` takes: its path, query and header parameters and body fields in one object. */
-export type ExportMetadataTMLBatchedInput = operations["exportMetadataTMLBatched"]["requestBody"]["content"]["application/json"];
+export type ExportMetadataTMLBatchedInput = ExportMetadataTMLBatchedRequest;
 /** What `exportMetadataTMLBatched` answers on success. */
 export type ExportMetadataTMLBatchedOutput = operations["exportMetadataTMLBatched"]["responses"][200]["content"]["application/json"];
 
 /** What `exportStyleLogos` takes: its path, query and header parameters and body fields in one object. */
-export type ExportStyleLogosInput = operations["exportStyleLogos"]["requestBody"]["content"]["application/json"];
+export type ExportStyleLogosInput = ExportStyleLogosRequest;
 /** What `exportStyleLogos` answers on success. */
 export type ExportStyleLogosOutput = operations["exportStyleLogos"]["responses"][200]["content"]["application/zip"];
 
 /** What `fetchAnswerData` takes: its path, query and header parameters and body fields in one object. */
-export type FetchAnswerDataInput = operations["fetchAnswerData"]["requestBody"]["content"]["application/json"];
+export type FetchAnswerDataInput = FetchAnswerDataRequest;
 /** What `fetchAnswerData` answers on success. */
-export type FetchAnswerDataOutput = operations["fetchAnswerData"]["responses"][200]["content"]["application/json"];
+export type FetchAnswerDataOutput = AnswerDataResponse;
 
 /** What `fetchAnswerSqlQuery` takes: its path, query and header parameters and body fields in one object. */
-export type FetchAnswerSqlQueryInput = operations["fetchAnswerSqlQuery"]["requestBody"]["content"]["application/json"];
+export type FetchAnswerSqlQueryInput = FetchAnswerSqlQueryRequest;
 /** What `fetchAnswerSqlQuery` answers on success. */
-export type FetchAnswerSqlQueryOutput = operations["fetchAnswerSqlQuery"]["responses"][200]["content"]["application/json"];
+export type FetchAnswerSqlQueryOutput = SqlQueryResponse;
 
 /** What `fetchAsyncImportTaskStatus` takes: its path, query and header parameters and body fields in one object. */
-export type FetchAsyncImportTaskStatusInput = operations["fetchAsyncImportTaskStatus"]["requestBody"]["content"]["application/json"];
+export type FetchAsyncImportTaskStatusInput = FetchAsyncImportTaskStatusRequest;
 /** What `fetchAsyncImportTaskStatus` answers on success. */
-export type FetchAsyncImportTaskStatusOutput = operations["fetchAsyncImportTaskStatus"]["responses"][200]["content"]["application/json"];
+export type FetchAsyncImportTaskStatusOutput = GetAsyncImportStatusResponse;
 
 /** What `fetchColumnSecurityRules` takes: its path, query and header parameters and body fields in one object. */
-export type FetchColumnSecurityRulesInput = operations["fetchColumnSecurityRules"]["requestBody"]["content"]["application/json"];
+export type FetchColumnSecurityRulesInput = FetchColumnSecurityRulesRequest;
 /** What `fetchColumnSecurityRules` answers on success. */
-export type FetchColumnSecurityRulesOutput = operations["fetchColumnSecurityRules"]["responses"][200]["content"]["application/json"];
+export type FetchColumnSecurityRulesOutput = ColumnSecurityRuleResponse[];
 
 /** What `fetchConnectionDiffStatus` takes: its path, query and header parameters and body fields in one object. */
 export type FetchConnectionDiffStatusInput = operations["fetchConnectionDiffStatus"]["parameters"]["path"];
 /** What `fetchConnectionDiffStatus` answers on success. */
-export type FetchConnectionDiffStatusOutput = operations["fetchConnectionDiffStatus"]["responses"][200]["content"]["application/json"];
+export type FetchConnectionDiffStatusOutput = FetchConnectionDiffStatusResponse;
 
 /** What `fetchLiveboardData` takes: its path, query and header parameters and body fields in one object. */
-export type FetchLiveboardDataInput = operations["fetchLiveboardData"]["requestBody"]["content"]["application/json"];
+export type FetchLiveboardDataInput = FetchLiveboardDataRequest;
 /** What `fetchLiveboardData` answers on success. */
-export type FetchLiveboardDataOutput = operations["fetchLiveboardData"]["responses"][200]["content"]["application/json"];
+export type FetchLiveboardDataOutput = LiveboardDataResponse;
 
 /** What `fetchLiveboardSqlQuery` takes: its path, query and header parameters and body fields in one object. */
-export type FetchLiveboardSqlQueryInput = operations["fetchLiveboardSqlQuery"]["requestBody"]["content"]["application/json"];
+export type FetchLiveboardSqlQueryInput = FetchLiveboardSqlQueryRequest;
 /** What `fetchLiveboardSqlQuery` answers on success. */
-export type FetchLiveboardSqlQueryOutput = operations["fetchLiveboardSqlQuery"]["responses"][200]["content"]["application/json"];
+export type FetchLiveboardSqlQueryOutput = SqlQueryResponse;
 
 /** What `fetchLogs` takes: its path, query and header parameters and body fields in one object. */
-export type FetchLogsInput = operations["fetchLogs"]["requestBody"]["content"]["application/json"];
+export type FetchLogsInput = FetchLogsRequest;
 /** What `fetchLogs` answers on success. */
-export type FetchLogsOutput = operations["fetchLogs"]["responses"][200]["content"]["application/json"];
+export type FetchLogsOutput = LogResponse[];
 
 /** What `fetchObjectPrivileges` takes: its path, query and header parameters and body fields in one object. */
-export type FetchObjectPrivilegesInput = operations["fetchObjectPrivileges"]["requestBody"]["content"]["application/json"];
+export type FetchObjectPrivilegesInput = FetchObjectPrivilegesRequest;
 /** What `fetchObjectPrivileges` answers on success. */
-export type FetchObjectPrivilegesOutput = operations["fetchObjectPrivileges"]["responses"][200]["content"]["application/json"];
+export type FetchObjectPrivilegesOutput = ObjectPrivilegesOfMetadataResponse;
 
 /** What `fetchPermissionsOfPrincipals` takes: its path, query and header parameters and body fields in one object. */
-export type FetchPermissionsOfPrincipalsInput = operations["fetchPermissionsOfPrincipals"]["requestBody"]["content"]["application/json"];
+export type FetchPermissionsOfPrincipalsInput = FetchPermissionsOfPrincipalsRequest;
 /** What `fetchPermissionsOfPrincipals` answers on success. */
-export type FetchPermissionsOfPrincipalsOutput = operations["fetchPermissionsOfPrincipals"]["responses"][200]["content"]["application/json"];
+export type FetchPermissionsOfPrincipalsOutput = PermissionOfPrincipalsResponse;
 
 /** What `fetchPermissionsOnMetadata` takes: its path, query and header parameters and body fields in one object. */
-export type FetchPermissionsOnMetadataInput = operations["fetchPermissionsOnMetadata"]["requestBody"]["content"]["application/json"];
+export type FetchPermissionsOnMetadataInput = FetchPermissionsOnMetadataRequest;
 /** What `fetchPermissionsOnMetadata` answers on success. */
-export type FetchPermissionsOnMetadataOutput = operations["fetchPermissionsOnMetadata"]["responses"][200]["content"]["application/json"];
+export type FetchPermissionsOnMetadataOutput = PermissionOfMetadataResponse;
 
 /** What `forceLogoutUsers` takes: its path, query and header parameters and body fields in one object. */
-export type ForceLogoutUsersInput = operations["forceLogoutUsers"]["requestBody"]["content"]["application/json"];
+export type ForceLogoutUsersInput = ForceLogoutUsersRequest;
 /** What `forceLogoutUsers` answers on success. */
 export type ForceLogoutUsersOutput = undefined;
 
 /** What `generateCSV` takes: its path, query and header parameters and body fields in one object. */
-export type GenerateCSVInput = operations["generateCSV"]["requestBody"]["content"]["application/json"];
+export type GenerateCSVInput = GenerateCSVRequest;
 /** What `generateCSV` answers on success. */
 export type GenerateCSVOutput = operations["generateCSV"]["responses"][200]["content"]["application/json"];
 
 /** What `getAgentInstructions` takes: its path, query and header parameters and body fields in one object. */
 export type GetAgentInstructionsInput = {};
 /** What `getAgentInstructions` answers on success. */
-export type GetAgentInstructionsOutput = operations["getAgentInstructions"]["responses"][200]["content"]["application/json"] | operations["getAgentInstructions"]["responses"][201]["content"]["application/json"];
+export type GetAgentInstructionsOutput = AgentInstructions;
 
 /** What `getConversation` takes: its path, query and header parameters and body fields in one object. */
 export type GetConversationInput = operations["getConversation"]["parameters"]["path"];
 /** What `getConversation` answers on success. */
-export type GetConversationOutput = operations["getConversation"]["responses"][200]["content"]["application/json"] | operations["getConversation"]["responses"][201]["content"]["application/json"];
+export type GetConversationOutput = ConversationMessageResponse;
 
 /** What `getConversationList` takes: its path, query and header parameters and body fields in one object. */
 export type GetConversationListInput = NonNullable<operations["getConversationList"]["parameters"]["query"]>;
 /** What `getConversationList` answers on success. */
-export type GetConversationListOutput = operations["getConversationList"]["responses"][200]["content"]["application/json"] | operations["getConversationList"]["responses"][201]["content"]["application/json"];
+export type GetConversationListOutput = AgentConversationHistoryResponse;
 
 /** What `getCurrentUserInfo` takes: its path, query and header parameters and body fields in one object. */
 export type GetCurrentUserInfoInput = {};
 /** What `getCurrentUserInfo` answers on success. */
-export type GetCurrentUserInfoOutput = operations["getCurrentUserInfo"]["responses"][200]["content"]["application/json"];
+export type GetCurrentUserInfoOutput = User;
 
 /** What `getCurrentUserToken` takes: its path, query and header parameters and body fields in one object. */
 export type GetCurrentUserTokenInput = {};
 /** What `getCurrentUserToken` answers on success. */
-export type GetCurrentUserTokenOutput = operations["getCurrentUserToken"]["responses"][200]["content"]["application/json"];
+export type GetCurrentUserTokenOutput = GetTokenResponse;
 
 /** What `getCustomAccessToken` takes: its path, query and header parameters and body fields in one object. */
-export type GetCustomAccessTokenInput = operations["getCustomAccessToken"]["requestBody"]["content"]["application/json"];
+export type GetCustomAccessTokenInput = GetCustomAccessTokenRequest;
 /** What `getCustomAccessToken` answers on success. */
-export type GetCustomAccessTokenOutput = operations["getCustomAccessToken"]["responses"][200]["content"]["application/json"];
+export type GetCustomAccessTokenOutput = AccessToken;
 
 /** What `getDataSourceSuggestions` takes: its path, query and header parameters and body fields in one object. */
-export type GetDataSourceSuggestionsInput = operations["getDataSourceSuggestions"]["requestBody"]["content"]["application/json"];
+export type GetDataSourceSuggestionsInput = GetDataSourceSuggestionsRequest;
 /** What `getDataSourceSuggestions` answers on success. */
-export type GetDataSourceSuggestionsOutput = operations["getDataSourceSuggestions"]["responses"][200]["content"]["application/json"] | operations["getDataSourceSuggestions"]["responses"][201]["content"]["application/json"];
+export type GetDataSourceSuggestionsOutput = eureka_DataSourceSuggestionResponse;
 
 /** What `getFullAccessToken` takes: its path, query and header parameters and body fields in one object. */
-export type GetFullAccessTokenInput = operations["getFullAccessToken"]["requestBody"]["content"]["application/json"];
+export type GetFullAccessTokenInput = GetFullAccessTokenRequest;
 /** What `getFullAccessToken` answers on success. */
-export type GetFullAccessTokenOutput = operations["getFullAccessToken"]["responses"][200]["content"]["application/json"];
+export type GetFullAccessTokenOutput = Token;
 
 /** What `getManualTranslationBundle` takes: its path, query and header parameters and body fields in one object. */
 export type GetManualTranslationBundleInput = operations["getManualTranslationBundle"]["parameters"]["path"];
@@ -442,39 +442,39 @@ export type GetManualTranslationBundleInput = operations["getManualTranslationBu
 export type GetManualTranslationBundleOutput = operations["getManualTranslationBundle"]["responses"][200]["content"]["application/json"];
 
 /** What `getNLInstructions` takes: its path, query and header parameters and body fields in one object. */
-export type GetNLInstructionsInput = operations["getNLInstructions"]["requestBody"]["content"]["application/json"];
+export type GetNLInstructionsInput = GetNLInstructionsRequest;
 /** What `getNLInstructions` answers on success. */
-export type GetNLInstructionsOutput = operations["getNLInstructions"]["responses"][200]["content"]["application/json"] | operations["getNLInstructions"]["responses"][201]["content"]["application/json"];
+export type GetNLInstructionsOutput = eureka_GetNLInstructionsResponse;
 
 /** What `getObjectAccessToken` takes: its path, query and header parameters and body fields in one object. */
-export type GetObjectAccessTokenInput = operations["getObjectAccessToken"]["requestBody"]["content"]["application/json"];
+export type GetObjectAccessTokenInput = GetObjectAccessTokenRequest;
 /** What `getObjectAccessToken` answers on success. */
-export type GetObjectAccessTokenOutput = operations["getObjectAccessToken"]["responses"][200]["content"]["application/json"];
+export type GetObjectAccessTokenOutput = Token;
 
 /** What `getRelevantQuestions` takes: its path, query and header parameters and body fields in one object. */
-export type GetRelevantQuestionsInput = operations["getRelevantQuestions"]["requestBody"]["content"]["application/json"];
+export type GetRelevantQuestionsInput = GetRelevantQuestionsRequest;
 /** What `getRelevantQuestions` answers on success. */
-export type GetRelevantQuestionsOutput = operations["getRelevantQuestions"]["responses"][200]["content"]["application/json"] | operations["getRelevantQuestions"]["responses"][201]["content"]["application/json"];
+export type GetRelevantQuestionsOutput = eureka_GetRelevantQuestionsResponse;
 
 /** What `getSystemConfig` takes: its path, query and header parameters and body fields in one object. */
 export type GetSystemConfigInput = {};
 /** What `getSystemConfig` answers on success. */
-export type GetSystemConfigOutput = operations["getSystemConfig"]["responses"][200]["content"]["application/json"];
+export type GetSystemConfigOutput = SystemConfig;
 
 /** What `getSystemInformation` takes: its path, query and header parameters and body fields in one object. */
 export type GetSystemInformationInput = {};
 /** What `getSystemInformation` answers on success. */
-export type GetSystemInformationOutput = operations["getSystemInformation"]["responses"][200]["content"]["application/json"];
+export type GetSystemInformationOutput = SystemInfo;
 
 /** What `getSystemOverrideInfo` takes: its path, query and header parameters and body fields in one object. */
 export type GetSystemOverrideInfoInput = {};
 /** What `getSystemOverrideInfo` answers on success. */
-export type GetSystemOverrideInfoOutput = operations["getSystemOverrideInfo"]["responses"][200]["content"]["application/json"];
+export type GetSystemOverrideInfoOutput = SystemOverrideInfo;
 
 /** What `getWebhookStorageConfig` takes: its path, query and header parameters and body fields in one object. */
 export type GetWebhookStorageConfigInput = {};
 /** What `getWebhookStorageConfig` answers on success. */
-export type GetWebhookStorageConfigOutput = operations["getWebhookStorageConfig"]["responses"][200]["content"]["application/json"];
+export type GetWebhookStorageConfigOutput = WebhookStorageConfigInfo[];
 
 /** What `importManualTranslations` takes: its path, query and header parameters and body fields in one object. */
 export type ImportManualTranslationsInput = operations["importManualTranslations"]["requestBody"]["content"]["multipart/form-data"];
@@ -482,37 +482,37 @@ export type ImportManualTranslationsInput = operations["importManualTranslations
 export type ImportManualTranslationsOutput = undefined;
 
 /** What `importMemory` takes: its path, query and header parameters and body fields in one object. */
-export type ImportMemoryInput = operations["importMemory"]["requestBody"]["content"]["application/json"];
+export type ImportMemoryInput = ImportMemoryRequest;
 /** What `importMemory` answers on success. */
-export type ImportMemoryOutput = operations["importMemory"]["responses"][200]["content"]["application/json"] | operations["importMemory"]["responses"][201]["content"]["application/json"];
+export type ImportMemoryOutput = ImportMemoryResponse;
 
 /** What `importMetadataTML` takes: its path, query and header parameters and body fields in one object. */
-export type ImportMetadataTMLInput = operations["importMetadataTML"]["requestBody"]["content"]["application/json"];
+export type ImportMetadataTMLInput = ImportMetadataTMLRequest;
 /** What `importMetadataTML` answers on success. */
 export type ImportMetadataTMLOutput = operations["importMetadataTML"]["responses"][200]["content"]["application/json"];
 
 /** What `importMetadataTMLAsync` takes: its path, query and header parameters and body fields in one object. */
-export type ImportMetadataTMLAsyncInput = operations["importMetadataTMLAsync"]["requestBody"]["content"]["application/json"];
+export type ImportMetadataTMLAsyncInput = ImportMetadataTMLAsyncRequest;
 /** What `importMetadataTMLAsync` answers on success. */
-export type ImportMetadataTMLAsyncOutput = operations["importMetadataTMLAsync"]["responses"][200]["content"]["application/json"];
+export type ImportMetadataTMLAsyncOutput = ImportEPackAsyncTaskStatus;
 
 /** What `importUserGroups` takes: its path, query and header parameters and body fields in one object. */
-export type ImportUserGroupsInput = operations["importUserGroups"]["requestBody"]["content"]["application/json"];
+export type ImportUserGroupsInput = ImportUserGroupsRequest;
 /** What `importUserGroups` answers on success. */
-export type ImportUserGroupsOutput = operations["importUserGroups"]["responses"][200]["content"]["application/json"];
+export type ImportUserGroupsOutput = ImportUserGroupsResponse;
 
 /** What `importUsers` takes: its path, query and header parameters and body fields in one object. */
-export type ImportUsersInput = operations["importUsers"]["requestBody"]["content"]["application/json"];
+export type ImportUsersInput = ImportUsersRequest;
 /** What `importUsers` answers on success. */
-export type ImportUsersOutput = operations["importUsers"]["responses"][200]["content"]["application/json"];
+export type ImportUsersOutput = ImportUsersResponse;
 
 /** What `loadAnswer` takes: its path, query and header parameters and body fields in one object. */
 export type LoadAnswerInput = operations["loadAnswer"]["parameters"]["path"];
 /** What `loadAnswer` answers on success. */
-export type LoadAnswerOutput = operations["loadAnswer"]["responses"][200]["content"]["application/json"] | operations["loadAnswer"]["responses"][201]["content"]["application/json"];
+export type LoadAnswerOutput = LoadAnswerResponse;
 
 /** What `login` takes: its path, query and header parameters and body fields in one object. */
-export type LoginInput = operations["login"]["requestBody"]["content"]["application/json"];
+export type LoginInput = LoginRequest;
 /** What `login` answers on success. */
 export type LoginOutput = undefined;
 
@@ -522,214 +522,214 @@ export type LogoutInput = {};
 export type LogoutOutput = undefined;
 
 /** What `manageObjectPrivilege` takes: its path, query and header parameters and body fields in one object. */
-export type ManageObjectPrivilegeInput = operations["manageObjectPrivilege"]["requestBody"]["content"]["application/json"];
+export type ManageObjectPrivilegeInput = ManageObjectPrivilegeRequest;
 /** What `manageObjectPrivilege` answers on success. */
 export type ManageObjectPrivilegeOutput = undefined;
 
 /** What `parameterizeMetadata` takes: its path, query and header parameters and body fields in one object. */
-export type ParameterizeMetadataInput = operations["parameterizeMetadata"]["requestBody"]["content"]["application/json"];
+export type ParameterizeMetadataInput = ParameterizeMetadataRequest;
 /** What `parameterizeMetadata` answers on success. */
 export type ParameterizeMetadataOutput = undefined;
 
 /** What `parameterizeMetadataFields` takes: its path, query and header parameters and body fields in one object. */
-export type ParameterizeMetadataFieldsInput = operations["parameterizeMetadataFields"]["requestBody"]["content"]["application/json"];
+export type ParameterizeMetadataFieldsInput = ParameterizeMetadataFieldsRequest;
 /** What `parameterizeMetadataFields` answers on success. */
 export type ParameterizeMetadataFieldsOutput = undefined;
 
 /** What `publishMetadata` takes: its path, query and header parameters and body fields in one object. */
-export type PublishMetadataInput = operations["publishMetadata"]["requestBody"]["content"]["application/json"];
+export type PublishMetadataInput = PublishMetadataRequest;
 /** What `publishMetadata` answers on success. */
 export type PublishMetadataOutput = undefined;
 
 /** What `putVariableValues` takes: its path, query and header parameters and body fields in one object. */
-export type PutVariableValuesInput = operations["putVariableValues"]["parameters"]["path"] & operations["putVariableValues"]["requestBody"]["content"]["application/json"];
+export type PutVariableValuesInput = operations["putVariableValues"]["parameters"]["path"] & PutVariableValuesRequest;
 /** What `putVariableValues` answers on success. */
 export type PutVariableValuesOutput = undefined;
 
 /** What `queryGetDecomposedQuery` takes: its path, query and header parameters and body fields in one object. */
-export type QueryGetDecomposedQueryInput = operations["queryGetDecomposedQuery"]["requestBody"]["content"]["application/json"];
+export type QueryGetDecomposedQueryInput = QueryGetDecomposedQueryRequest;
 /** What `queryGetDecomposedQuery` answers on success. */
-export type QueryGetDecomposedQueryOutput = operations["queryGetDecomposedQuery"]["responses"][200]["content"]["application/json"] | operations["queryGetDecomposedQuery"]["responses"][201]["content"]["application/json"];
+export type QueryGetDecomposedQueryOutput = eureka_DecomposeQueryResponse;
 
 /** What `resetUserPassword` takes: its path, query and header parameters and body fields in one object. */
-export type ResetUserPasswordInput = operations["resetUserPassword"]["requestBody"]["content"]["application/json"];
+export type ResetUserPasswordInput = ResetUserPasswordRequest;
 /** What `resetUserPassword` answers on success. */
 export type ResetUserPasswordOutput = undefined;
 
 /** What `revertCommit` takes: its path, query and header parameters and body fields in one object. */
-export type RevertCommitInput = operations["revertCommit"]["parameters"]["path"] & operations["revertCommit"]["requestBody"]["content"]["application/json"];
+export type RevertCommitInput = operations["revertCommit"]["parameters"]["path"] & RevertCommitRequest;
 /** What `revertCommit` answers on success. */
-export type RevertCommitOutput = operations["revertCommit"]["responses"][200]["content"]["application/json"];
+export type RevertCommitOutput = RevertResponse;
 
 /** What `revokeRefreshTokens` takes: its path, query and header parameters and body fields in one object. */
-export type RevokeRefreshTokensInput = operations["revokeRefreshTokens"]["parameters"]["path"] & operations["revokeRefreshTokens"]["requestBody"]["content"]["application/json"];
+export type RevokeRefreshTokensInput = operations["revokeRefreshTokens"]["parameters"]["path"] & RevokeRefreshTokensRequest;
 /** What `revokeRefreshTokens` answers on success. */
-export type RevokeRefreshTokensOutput = operations["revokeRefreshTokens"]["responses"][200]["content"]["application/json"];
+export type RevokeRefreshTokensOutput = RevokeRefreshTokensResponse;
 
 /** What `revokeToken` takes: its path, query and header parameters and body fields in one object. */
-export type RevokeTokenInput = operations["revokeToken"]["requestBody"]["content"]["application/json"];
+export type RevokeTokenInput = RevokeTokenRequest;
 /** What `revokeToken` answers on success. */
 export type RevokeTokenOutput = undefined;
 
 /** What `searchAuthSettings` takes: its path, query and header parameters and body fields in one object. */
-export type SearchAuthSettingsInput = operations["searchAuthSettings"]["requestBody"]["content"]["application/json"];
+export type SearchAuthSettingsInput = SearchAuthSettingsRequest;
 /** What `searchAuthSettings` answers on success. */
-export type SearchAuthSettingsOutput = operations["searchAuthSettings"]["responses"][200]["content"]["application/json"];
+export type SearchAuthSettingsOutput = SearchAuthSettingsResponse;
 
 /** What `searchCalendars` takes: its path, query and header parameters and body fields in one object. */
-export type SearchCalendarsInput = operations["searchCalendars"]["requestBody"]["content"]["application/json"];
+export type SearchCalendarsInput = SearchCalendarsRequest;
 /** What `searchCalendars` answers on success. */
-export type SearchCalendarsOutput = operations["searchCalendars"]["responses"][200]["content"]["application/json"];
+export type SearchCalendarsOutput = CalendarResponse[];
 
 /** What `searchChannelHistory` takes: its path, query and header parameters and body fields in one object. */
-export type SearchChannelHistoryInput = operations["searchChannelHistory"]["requestBody"]["content"]["application/json"];
+export type SearchChannelHistoryInput = SearchChannelHistoryRequest;
 /** What `searchChannelHistory` answers on success. */
-export type SearchChannelHistoryOutput = operations["searchChannelHistory"]["responses"][200]["content"]["application/json"];
+export type SearchChannelHistoryOutput = SearchChannelHistoryResponse;
 
 /** What `searchCollections` takes: its path, query and header parameters and body fields in one object. */
-export type SearchCollectionsInput = operations["searchCollections"]["requestBody"]["content"]["application/json"];
+export type SearchCollectionsInput = SearchCollectionsRequest;
 /** What `searchCollections` answers on success. */
-export type SearchCollectionsOutput = operations["searchCollections"]["responses"][200]["content"]["application/json"];
+export type SearchCollectionsOutput = CollectionSearchResponse;
 
 /** What `searchCommits` takes: its path, query and header parameters and body fields in one object. */
-export type SearchCommitsInput = operations["searchCommits"]["requestBody"]["content"]["application/json"];
+export type SearchCommitsInput = SearchCommitsRequest;
 /** What `searchCommits` answers on success. */
-export type SearchCommitsOutput = operations["searchCommits"]["responses"][200]["content"]["application/json"];
+export type SearchCommitsOutput = CommitHistoryResponse[];
 
 /** What `searchCommunicationChannelPreferences` takes: its path, query and header parameters and body fields in one object. */
-export type SearchCommunicationChannelPreferencesInput = operations["searchCommunicationChannelPreferences"]["requestBody"]["content"]["application/json"];
+export type SearchCommunicationChannelPreferencesInput = SearchCommunicationChannelPreferencesRequest;
 /** What `searchCommunicationChannelPreferences` answers on success. */
-export type SearchCommunicationChannelPreferencesOutput = operations["searchCommunicationChannelPreferences"]["responses"][200]["content"]["application/json"];
+export type SearchCommunicationChannelPreferencesOutput = CommunicationChannelPreferencesResponse;
 
 /** What `searchConfig` takes: its path, query and header parameters and body fields in one object. */
-export type SearchConfigInput = operations["searchConfig"]["requestBody"]["content"]["application/json"];
+export type SearchConfigInput = SearchConfigRequest;
 /** What `searchConfig` answers on success. */
-export type SearchConfigOutput = operations["searchConfig"]["responses"][200]["content"]["application/json"];
+export type SearchConfigOutput = RepoConfigObject[];
 
 /** What `searchConnection` takes: its path, query and header parameters and body fields in one object. */
-export type SearchConnectionInput = operations["searchConnection"]["requestBody"]["content"]["application/json"];
+export type SearchConnectionInput = SearchConnectionRequest;
 /** What `searchConnection` answers on success. */
-export type SearchConnectionOutput = operations["searchConnection"]["responses"][200]["content"]["application/json"];
+export type SearchConnectionOutput = SearchConnectionResponse[];
 
 /** What `searchCustomActions` takes: its path, query and header parameters and body fields in one object. */
-export type SearchCustomActionsInput = operations["searchCustomActions"]["requestBody"]["content"]["application/json"];
+export type SearchCustomActionsInput = SearchCustomActionsRequest;
 /** What `searchCustomActions` answers on success. */
-export type SearchCustomActionsOutput = operations["searchCustomActions"]["responses"][200]["content"]["application/json"];
+export type SearchCustomActionsOutput = ResponseCustomAction[];
 
 /** What `searchData` takes: its path, query and header parameters and body fields in one object. */
-export type SearchDataInput = operations["searchData"]["requestBody"]["content"]["application/json"];
+export type SearchDataInput = SearchDataRequest;
 /** What `searchData` answers on success. */
-export type SearchDataOutput = operations["searchData"]["responses"][200]["content"]["application/json"];
+export type SearchDataOutput = SearchDataResponse;
 
 /** What `searchEmailCustomization` takes: its path, query and header parameters and body fields in one object. */
-export type SearchEmailCustomizationInput = operations["searchEmailCustomization"]["requestBody"]["content"]["application/json"];
+export type SearchEmailCustomizationInput = SearchEmailCustomizationRequest;
 /** What `searchEmailCustomization` answers on success. */
-export type SearchEmailCustomizationOutput = operations["searchEmailCustomization"]["responses"][200]["content"]["application/json"];
+export type SearchEmailCustomizationOutput = CreateEmailCustomizationResponse[];
 
 /** What `searchMetadata` takes: its path, query and header parameters and body fields in one object. */
-export type SearchMetadataInput = operations["searchMetadata"]["requestBody"]["content"]["application/json"];
+export type SearchMetadataInput = SearchMetadataRequest;
 /** What `searchMetadata` answers on success. */
-export type SearchMetadataOutput = operations["searchMetadata"]["responses"][200]["content"]["application/json"];
+export type SearchMetadataOutput = MetadataSearchResponse[];
 
 /** What `searchOrgs` takes: its path, query and header parameters and body fields in one object. */
-export type SearchOrgsInput = operations["searchOrgs"]["requestBody"]["content"]["application/json"];
+export type SearchOrgsInput = SearchOrgsRequest;
 /** What `searchOrgs` answers on success. */
-export type SearchOrgsOutput = operations["searchOrgs"]["responses"][200]["content"]["application/json"];
+export type SearchOrgsOutput = OrgResponse[];
 
 /** What `searchRoles` takes: its path, query and header parameters and body fields in one object. */
-export type SearchRolesInput = operations["searchRoles"]["requestBody"]["content"]["application/json"];
+export type SearchRolesInput = SearchRolesRequest;
 /** What `searchRoles` answers on success. */
-export type SearchRolesOutput = operations["searchRoles"]["responses"][200]["content"]["application/json"];
+export type SearchRolesOutput = SearchRoleResponse[];
 
 /** What `searchSchedules` takes: its path, query and header parameters and body fields in one object. */
-export type SearchSchedulesInput = operations["searchSchedules"]["requestBody"]["content"]["application/json"];
+export type SearchSchedulesInput = SearchSchedulesRequest;
 /** What `searchSchedules` answers on success. */
-export type SearchSchedulesOutput = operations["searchSchedules"]["responses"][200]["content"]["application/json"];
+export type SearchSchedulesOutput = ResponseSchedule[];
 
 /** What `searchSecuritySettings` takes: its path, query and header parameters and body fields in one object. */
-export type SearchSecuritySettingsInput = operations["searchSecuritySettings"]["requestBody"]["content"]["application/json"];
+export type SearchSecuritySettingsInput = SearchSecuritySettingsRequest;
 /** What `searchSecuritySettings` answers on success. */
-export type SearchSecuritySettingsOutput = operations["searchSecuritySettings"]["responses"][200]["content"]["application/json"];
+export type SearchSecuritySettingsOutput = SecuritySettingsResponse;
 
 /** What `searchStyleCustomizations` takes: its path, query and header parameters and body fields in one object. */
-export type SearchStyleCustomizationsInput = operations["searchStyleCustomizations"]["requestBody"]["content"]["application/json"];
+export type SearchStyleCustomizationsInput = SearchStyleCustomizationsRequest;
 /** What `searchStyleCustomizations` answers on success. */
-export type SearchStyleCustomizationsOutput = operations["searchStyleCustomizations"]["responses"][200]["content"]["application/json"];
+export type SearchStyleCustomizationsOutput = StylePreference[];
 
 /** What `searchStyleFonts` takes: its path, query and header parameters and body fields in one object. */
-export type SearchStyleFontsInput = operations["searchStyleFonts"]["requestBody"]["content"]["application/json"];
+export type SearchStyleFontsInput = SearchStyleFontsRequest;
 /** What `searchStyleFonts` answers on success. */
-export type SearchStyleFontsOutput = operations["searchStyleFonts"]["responses"][200]["content"]["application/json"];
+export type SearchStyleFontsOutput = StyleFontRecord[];
 
 /** What `searchTags` takes: its path, query and header parameters and body fields in one object. */
-export type SearchTagsInput = operations["searchTags"]["requestBody"]["content"]["application/json"];
+export type SearchTagsInput = SearchTagsRequest;
 /** What `searchTags` answers on success. */
-export type SearchTagsOutput = operations["searchTags"]["responses"][200]["content"]["application/json"];
+export type SearchTagsOutput = Tag[];
 
 /** What `searchUserGroups` takes: its path, query and header parameters and body fields in one object. */
-export type SearchUserGroupsInput = operations["searchUserGroups"]["requestBody"]["content"]["application/json"];
+export type SearchUserGroupsInput = SearchUserGroupsRequest;
 /** What `searchUserGroups` answers on success. */
-export type SearchUserGroupsOutput = operations["searchUserGroups"]["responses"][200]["content"]["application/json"];
+export type SearchUserGroupsOutput = UserGroupResponse[];
 
 /** What `searchUsers` takes: its path, query and header parameters and body fields in one object. */
-export type SearchUsersInput = operations["searchUsers"]["requestBody"]["content"]["application/json"];
+export type SearchUsersInput = SearchUsersRequest;
 /** What `searchUsers` answers on success. */
-export type SearchUsersOutput = operations["searchUsers"]["responses"][200]["content"]["application/json"];
+export type SearchUsersOutput = User[];
 
 /** What `searchVariables` takes: its path, query and header parameters and body fields in one object. */
-export type SearchVariablesInput = operations["searchVariables"]["requestBody"]["content"]["application/json"];
+export type SearchVariablesInput = SearchVariablesRequest;
 /** What `searchVariables` answers on success. */
-export type SearchVariablesOutput = operations["searchVariables"]["responses"][200]["content"]["application/json"];
+export type SearchVariablesOutput = Variable[];
 
 /** What `searchWebhookConfigurations` takes: its path, query and header parameters and body fields in one object. */
-export type SearchWebhookConfigurationsInput = operations["searchWebhookConfigurations"]["requestBody"]["content"]["application/json"];
+export type SearchWebhookConfigurationsInput = SearchWebhookConfigurationsRequest;
 /** What `searchWebhookConfigurations` answers on success. */
-export type SearchWebhookConfigurationsOutput = operations["searchWebhookConfigurations"]["responses"][200]["content"]["application/json"];
+export type SearchWebhookConfigurationsOutput = WebhookSearchResponse;
 
 /** What `sendAgentConversationMessage` takes: its path, query and header parameters and body fields in one object. */
-export type SendAgentConversationMessageInput = operations["sendAgentConversationMessage"]["parameters"]["path"] & operations["sendAgentConversationMessage"]["requestBody"]["content"]["application/json"];
+export type SendAgentConversationMessageInput = operations["sendAgentConversationMessage"]["parameters"]["path"] & SendAgentConversationMessageRequest;
 /** What `sendAgentConversationMessage` answers on success. */
 export type SendAgentConversationMessageOutput = operations["sendAgentConversationMessage"]["responses"][200]["content"]["application/json"] | operations["sendAgentConversationMessage"]["responses"][201]["content"]["application/json"];
 
 /** What `sendAgentConversationMessageStreaming` takes: its path, query and header parameters and body fields in one object. */
-export type SendAgentConversationMessageStreamingInput = operations["sendAgentConversationMessageStreaming"]["parameters"]["path"] & operations["sendAgentConversationMessageStreaming"]["requestBody"]["content"]["application/json"];
+export type SendAgentConversationMessageStreamingInput = operations["sendAgentConversationMessageStreaming"]["parameters"]["path"] & SendAgentConversationMessageStreamingRequest;
 /** What `sendAgentConversationMessageStreaming` answers on success. */
 export type SendAgentConversationMessageStreamingOutput = operations["sendAgentConversationMessageStreaming"]["responses"][200]["content"]["text/event-stream"];
 
 /** What `sendAgentMessage` takes: its path, query and header parameters and body fields in one object. */
-export type SendAgentMessageInput = operations["sendAgentMessage"]["parameters"]["path"] & operations["sendAgentMessage"]["requestBody"]["content"]["application/json"];
+export type SendAgentMessageInput = operations["sendAgentMessage"]["parameters"]["path"] & SendAgentMessageRequest;
 /** What `sendAgentMessage` answers on success. */
 export type SendAgentMessageOutput = operations["sendAgentMessage"]["responses"][200]["content"]["application/json"] | operations["sendAgentMessage"]["responses"][201]["content"]["application/json"];
 
 /** What `sendAgentMessageStreaming` takes: its path, query and header parameters and body fields in one object. */
-export type SendAgentMessageStreamingInput = operations["sendAgentMessageStreaming"]["requestBody"]["content"]["application/json"];
+export type SendAgentMessageStreamingInput = SendAgentMessageStreamingRequest;
 /** What `sendAgentMessageStreaming` answers on success. */
 export type SendAgentMessageStreamingOutput = operations["sendAgentMessageStreaming"]["responses"][200]["content"]["text/event-stream"];
 
 /** What `sendMessage` takes: its path, query and header parameters and body fields in one object. */
-export type SendMessageInput = operations["sendMessage"]["parameters"]["path"] & operations["sendMessage"]["requestBody"]["content"]["application/json"];
+export type SendMessageInput = operations["sendMessage"]["parameters"]["path"] & SendMessageRequest;
 /** What `sendMessage` answers on success. */
-export type SendMessageOutput = operations["sendMessage"]["responses"][200]["content"]["application/json"] | operations["sendMessage"]["responses"][201]["content"]["application/json"];
+export type SendMessageOutput = ResponseMessage[];
 
 /** What `setAgentInstructions` takes: its path, query and header parameters and body fields in one object. */
-export type SetAgentInstructionsInput = operations["setAgentInstructions"]["requestBody"]["content"]["application/json"];
+export type SetAgentInstructionsInput = SetAgentInstructionsRequest;
 /** What `setAgentInstructions` answers on success. */
-export type SetAgentInstructionsOutput = operations["setAgentInstructions"]["responses"][200]["content"]["application/json"] | operations["setAgentInstructions"]["responses"][201]["content"]["application/json"];
+export type SetAgentInstructionsOutput = AgentInstructions;
 
 /** What `setNLInstructions` takes: its path, query and header parameters and body fields in one object. */
-export type SetNLInstructionsInput = operations["setNLInstructions"]["requestBody"]["content"]["application/json"];
+export type SetNLInstructionsInput = SetNLInstructionsRequest;
 /** What `setNLInstructions` answers on success. */
-export type SetNLInstructionsOutput = operations["setNLInstructions"]["responses"][200]["content"]["application/json"] | operations["setNLInstructions"]["responses"][201]["content"]["application/json"];
+export type SetNLInstructionsOutput = eureka_SetNLInstructionsResponse;
 
 /** What `shareMetadata` takes: its path, query and header parameters and body fields in one object. */
-export type ShareMetadataInput = operations["shareMetadata"]["requestBody"]["content"]["application/json"];
+export type ShareMetadataInput = ShareMetadataRequest;
 /** What `shareMetadata` answers on success. */
 export type ShareMetadataOutput = undefined;
 
 /** What `singleAnswer` takes: its path, query and header parameters and body fields in one object. */
-export type SingleAnswerInput = operations["singleAnswer"]["requestBody"]["content"]["application/json"];
+export type SingleAnswerInput = SingleAnswerRequest;
 /** What `singleAnswer` answers on success. */
-export type SingleAnswerOutput = operations["singleAnswer"]["responses"][200]["content"]["application/json"] | operations["singleAnswer"]["responses"][201]["content"]["application/json"];
+export type SingleAnswerOutput = ResponseMessage;
 
 /** What `stopConversation` takes: its path, query and header parameters and body fields in one object. */
 export type StopConversationInput = operations["stopConversation"]["parameters"]["path"];
@@ -737,72 +737,72 @@ export type StopConversationInput = operations["stopConversation"]["parameters"]
 export type StopConversationOutput = undefined;
 
 /** What `syncMetadata` takes: its path, query and header parameters and body fields in one object. */
-export type SyncMetadataInput = operations["syncMetadata"]["parameters"]["path"] & operations["syncMetadata"]["requestBody"]["content"]["application/json"];
+export type SyncMetadataInput = operations["syncMetadata"]["parameters"]["path"] & SyncMetadataRequest;
 /** What `syncMetadata` answers on success. */
-export type SyncMetadataOutput = operations["syncMetadata"]["responses"][200]["content"]["application/json"];
+export type SyncMetadataOutput = SyncMetadataResponse;
 
 /** What `unassignTag` takes: its path, query and header parameters and body fields in one object. */
-export type UnassignTagInput = operations["unassignTag"]["requestBody"]["content"]["application/json"];
+export type UnassignTagInput = UnassignTagRequest;
 /** What `unassignTag` answers on success. */
 export type UnassignTagOutput = undefined;
 
 /** What `unparameterizeMetadata` takes: its path, query and header parameters and body fields in one object. */
-export type UnparameterizeMetadataInput = operations["unparameterizeMetadata"]["requestBody"]["content"]["application/json"];
+export type UnparameterizeMetadataInput = UnparameterizeMetadataRequest;
 /** What `unparameterizeMetadata` answers on success. */
 export type UnparameterizeMetadataOutput = undefined;
 
 /** What `unpublishMetadata` takes: its path, query and header parameters and body fields in one object. */
-export type UnpublishMetadataInput = operations["unpublishMetadata"]["requestBody"]["content"]["application/json"];
+export type UnpublishMetadataInput = UnpublishMetadataRequest;
 /** What `unpublishMetadata` answers on success. */
 export type UnpublishMetadataOutput = undefined;
 
 /** What `updateCalendar` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateCalendarInput = operations["updateCalendar"]["parameters"]["path"] & operations["updateCalendar"]["requestBody"]["content"]["application/json"];
+export type UpdateCalendarInput = operations["updateCalendar"]["parameters"]["path"] & UpdateCalendarRequest;
 /** What `updateCalendar` answers on success. */
 export type UpdateCalendarOutput = undefined;
 
 /** What `updateCollection` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateCollectionInput = operations["updateCollection"]["parameters"]["path"] & operations["updateCollection"]["requestBody"]["content"]["application/json"];
+export type UpdateCollectionInput = operations["updateCollection"]["parameters"]["path"] & UpdateCollectionRequest;
 /** What `updateCollection` answers on success. */
 export type UpdateCollectionOutput = undefined;
 
 /** What `updateColumnSecurityRules` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateColumnSecurityRulesInput = operations["updateColumnSecurityRules"]["requestBody"]["content"]["application/json"];
+export type UpdateColumnSecurityRulesInput = UpdateColumnSecurityRulesRequest;
 /** What `updateColumnSecurityRules` answers on success. */
 export type UpdateColumnSecurityRulesOutput = undefined;
 
 /** What `updateConfig` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateConfigInput = operations["updateConfig"]["requestBody"]["content"]["application/json"];
+export type UpdateConfigInput = UpdateConfigRequest;
 /** What `updateConfig` answers on success. */
-export type UpdateConfigOutput = operations["updateConfig"]["responses"][200]["content"]["application/json"];
+export type UpdateConfigOutput = RepoConfigObject;
 
 /** What `updateConnection` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateConnectionInput = operations["updateConnection"]["requestBody"]["content"]["application/json"];
+export type UpdateConnectionInput = UpdateConnectionRequest;
 /** What `updateConnection` answers on success. */
 export type UpdateConnectionOutput = undefined;
 
 /** What `updateConnectionConfiguration` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateConnectionConfigurationInput = operations["updateConnectionConfiguration"]["parameters"]["path"] & operations["updateConnectionConfiguration"]["requestBody"]["content"]["application/json"];
+export type UpdateConnectionConfigurationInput = operations["updateConnectionConfiguration"]["parameters"]["path"] & UpdateConnectionConfigurationRequest;
 /** What `updateConnectionConfiguration` answers on success. */
 export type UpdateConnectionConfigurationOutput = undefined;
 
 /** What `updateConnectionStatus` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateConnectionStatusInput = operations["updateConnectionStatus"]["parameters"]["path"] & operations["updateConnectionStatus"]["requestBody"]["content"]["application/json"];
+export type UpdateConnectionStatusInput = operations["updateConnectionStatus"]["parameters"]["path"] & UpdateConnectionStatusRequest;
 /** What `updateConnectionStatus` answers on success. */
 export type UpdateConnectionStatusOutput = undefined;
 
 /** What `updateConnectionV2` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateConnectionV2Input = operations["updateConnectionV2"]["parameters"]["path"] & operations["updateConnectionV2"]["requestBody"]["content"]["application/json"];
+export type UpdateConnectionV2Input = operations["updateConnectionV2"]["parameters"]["path"] & UpdateConnectionV2Request;
 /** What `updateConnectionV2` answers on success. */
 export type UpdateConnectionV2Output = undefined;
 
 /** What `updateConversation` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateConversationInput = operations["updateConversation"]["parameters"]["path"] & operations["updateConversation"]["requestBody"]["content"]["application/json"];
+export type UpdateConversationInput = operations["updateConversation"]["parameters"]["path"] & UpdateConversationRequest;
 /** What `updateConversation` answers on success. */
 export type UpdateConversationOutput = undefined;
 
 /** What `updateCustomAction` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateCustomActionInput = operations["updateCustomAction"]["parameters"]["path"] & operations["updateCustomAction"]["requestBody"]["content"]["application/json"];
+export type UpdateCustomActionInput = operations["updateCustomAction"]["parameters"]["path"] & UpdateCustomActionRequest;
 /** What `updateCustomAction` answers on success. */
 export type UpdateCustomActionOutput = undefined;
 
@@ -812,32 +812,32 @@ export type UpdateDbtConnectionInput = operations["updateDbtConnection"]["reques
 export type UpdateDbtConnectionOutput = operations["updateDbtConnection"]["responses"][200]["content"]["application/json"];
 
 /** What `updateEmailCustomization` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateEmailCustomizationInput = operations["updateEmailCustomization"]["requestBody"]["content"]["application/json"];
+export type UpdateEmailCustomizationInput = UpdateEmailCustomizationRequest;
 /** What `updateEmailCustomization` answers on success. */
 export type UpdateEmailCustomizationOutput = undefined;
 
 /** What `updateMetadataHeader` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateMetadataHeaderInput = operations["updateMetadataHeader"]["requestBody"]["content"]["application/json"];
+export type UpdateMetadataHeaderInput = UpdateMetadataHeaderRequest;
 /** What `updateMetadataHeader` answers on success. */
 export type UpdateMetadataHeaderOutput = undefined;
 
 /** What `updateMetadataObjId` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateMetadataObjIdInput = operations["updateMetadataObjId"]["requestBody"]["content"]["application/json"];
+export type UpdateMetadataObjIdInput = UpdateMetadataObjIdRequest;
 /** What `updateMetadataObjId` answers on success. */
 export type UpdateMetadataObjIdOutput = undefined;
 
 /** What `updateOrg` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateOrgInput = operations["updateOrg"]["parameters"]["path"] & operations["updateOrg"]["requestBody"]["content"]["application/json"];
+export type UpdateOrgInput = operations["updateOrg"]["parameters"]["path"] & UpdateOrgRequest;
 /** What `updateOrg` answers on success. */
 export type UpdateOrgOutput = undefined;
 
 /** What `updateRole` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateRoleInput = operations["updateRole"]["parameters"]["path"] & operations["updateRole"]["requestBody"]["content"]["application/json"];
+export type UpdateRoleInput = operations["updateRole"]["parameters"]["path"] & UpdateRoleRequest;
 /** What `updateRole` answers on success. */
-export type UpdateRoleOutput = operations["updateRole"]["responses"][200]["content"]["application/json"];
+export type UpdateRoleOutput = RoleResponse;
 
 /** What `updateSchedule` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateScheduleInput = operations["updateSchedule"]["parameters"]["path"] & operations["updateSchedule"]["requestBody"]["content"]["application/json"];
+export type UpdateScheduleInput = operations["updateSchedule"]["parameters"]["path"] & UpdateScheduleRequest;
 /** What `updateSchedule` answers on success. */
 export type UpdateScheduleOutput = undefined;
 
@@ -847,54 +847,54 @@ export type UpdateStyleCustomizationInput = operations["updateStyleCustomization
 export type UpdateStyleCustomizationOutput = undefined;
 
 /** What `updateStyleFont` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateStyleFontInput = operations["updateStyleFont"]["parameters"]["path"] & operations["updateStyleFont"]["requestBody"]["content"]["application/json"];
+export type UpdateStyleFontInput = operations["updateStyleFont"]["parameters"]["path"] & UpdateStyleFontRequest;
 /** What `updateStyleFont` answers on success. */
 export type UpdateStyleFontOutput = undefined;
 
 /** What `updateSystemConfig` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateSystemConfigInput = operations["updateSystemConfig"]["requestBody"]["content"]["application/json"];
+export type UpdateSystemConfigInput = UpdateSystemConfigRequest;
 /** What `updateSystemConfig` answers on success. */
 export type UpdateSystemConfigOutput = undefined;
 
 /** What `updateTag` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateTagInput = operations["updateTag"]["parameters"]["path"] & operations["updateTag"]["requestBody"]["content"]["application/json"];
+export type UpdateTagInput = operations["updateTag"]["parameters"]["path"] & UpdateTagRequest;
 /** What `updateTag` answers on success. */
 export type UpdateTagOutput = undefined;
 
 /** What `updateUser` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateUserInput = operations["updateUser"]["parameters"]["path"] & operations["updateUser"]["requestBody"]["content"]["application/json"];
+export type UpdateUserInput = operations["updateUser"]["parameters"]["path"] & UpdateUserRequest;
 /** What `updateUser` answers on success. */
 export type UpdateUserOutput = undefined;
 
 /** What `updateUserGroup` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateUserGroupInput = operations["updateUserGroup"]["parameters"]["path"] & operations["updateUserGroup"]["requestBody"]["content"]["application/json"];
+export type UpdateUserGroupInput = operations["updateUserGroup"]["parameters"]["path"] & UpdateUserGroupRequest;
 /** What `updateUserGroup` answers on success. */
 export type UpdateUserGroupOutput = undefined;
 
 /** What `updateVariable` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateVariableInput = operations["updateVariable"]["parameters"]["path"] & operations["updateVariable"]["requestBody"]["content"]["application/json"];
+export type UpdateVariableInput = operations["updateVariable"]["parameters"]["path"] & UpdateVariableRequest;
 /** What `updateVariable` answers on success. */
 export type UpdateVariableOutput = undefined;
 
 /** What `updateVariableValues` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateVariableValuesInput = operations["updateVariableValues"]["requestBody"]["content"]["application/json"];
+export type UpdateVariableValuesInput = UpdateVariableValuesRequest;
 /** What `updateVariableValues` answers on success. */
 export type UpdateVariableValuesOutput = undefined;
 
 /** What `updateWebhookConfiguration` takes: its path, query and header parameters and body fields in one object. */
-export type UpdateWebhookConfigurationInput = operations["updateWebhookConfiguration"]["parameters"]["path"] & operations["updateWebhookConfiguration"]["requestBody"]["content"]["application/json"];
+export type UpdateWebhookConfigurationInput = operations["updateWebhookConfiguration"]["parameters"]["path"] & UpdateWebhookConfigurationRequest;
 /** What `updateWebhookConfiguration` answers on success. */
 export type UpdateWebhookConfigurationOutput = undefined;
 
 /** What `uploadStyleFont` takes: its path, query and header parameters and body fields in one object. */
 export type UploadStyleFontInput = operations["uploadStyleFont"]["requestBody"]["content"]["multipart/form-data"];
 /** What `uploadStyleFont` answers on success. */
-export type UploadStyleFontOutput = operations["uploadStyleFont"]["responses"][200]["content"]["application/json"];
+export type UploadStyleFontOutput = StyleFontUploadData;
 
 /** What `validateCommunicationChannel` takes: its path, query and header parameters and body fields in one object. */
-export type ValidateCommunicationChannelInput = operations["validateCommunicationChannel"]["requestBody"]["content"]["application/json"];
+export type ValidateCommunicationChannelInput = ValidateCommunicationChannelRequest;
 /** What `validateCommunicationChannel` answers on success. */
-export type ValidateCommunicationChannelOutput = operations["validateCommunicationChannel"]["responses"][200]["content"]["application/json"];
+export type ValidateCommunicationChannelOutput = CommunicationChannelValidateResponse;
 
 /** What `validateEmailCustomization` takes: its path, query and header parameters and body fields in one object. */
 export type ValidateEmailCustomizationInput = {};
@@ -902,14 +902,14 @@ export type ValidateEmailCustomizationInput = {};
 export type ValidateEmailCustomizationOutput = undefined;
 
 /** What `validateMerge` takes: its path, query and header parameters and body fields in one object. */
-export type ValidateMergeInput = operations["validateMerge"]["requestBody"]["content"]["application/json"];
+export type ValidateMergeInput = ValidateMergeRequest;
 /** What `validateMerge` answers on success. */
-export type ValidateMergeOutput = operations["validateMerge"]["responses"][200]["content"]["application/json"];
+export type ValidateMergeOutput = DeployResponse[];
 
 /** What `validateToken` takes: its path, query and header parameters and body fields in one object. */
-export type ValidateTokenInput = operations["validateToken"]["requestBody"]["content"]["application/json"];
+export type ValidateTokenInput = ValidateTokenRequest;
 /** What `validateToken` answers on success. */
-export type ValidateTokenOutput = operations["validateToken"]["responses"][200]["content"]["application/json"];
+export type ValidateTokenOutput = TokenValidationResponse;
 
 /** ts.api.v2: one method per V2 operation, documented from ThoughtSpot's spec. */
 export type V2Api = {

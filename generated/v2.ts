@@ -551,7623 +551,790 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ErrorResponse: {
-            error?: Record<string, unknown> | null;
-        };
-        GetTokenResponse: {
-            /** @description Bearer auth token. */
-            token: string;
-            /**
-             * Format: float
-             * @description Token creation time in milliseconds.
-             */
-            creation_time_in_millis: number;
-            /**
-             * Format: float
-             * @description Token expiration time in milliseconds.
-             */
-            expiration_time_in_millis: number;
-            /** @description Username to whom the token is issued. */
-            valid_for_user_id: string;
-            /** @description Unique identifier of the user to whom the token is issued. */
-            valid_for_username: string;
-        };
+        ErrorResponse: ErrorResponse;
+        GetTokenResponse: GetTokenResponse;
         /** @description Response for searchAuthSettings. Contains auth type and cluster/org-level preferences. */
-        SearchAuthSettingsResponse: {
-            /**
-             * @description Type of authentication mechanism returned.
-             * @enum {string|null}
-             */
-            auth_type?: "TRUSTED_AUTH" | null;
-            /** @description Cluster-level authentication configuration. Present when cluster scope was requested and the caller has ADMINISTRATION or CONTROL_TRUSTED_AUTH privilege. */
-            cluster_preferences?: components["schemas"]["AuthClusterPreferences"];
-            /** @description Org-level authentication configurations. Present when org scope was requested and per-org auth feature is enabled. */
-            org_preferences?: components["schemas"]["AuthOrgPreference"][] | null;
-        };
+        SearchAuthSettingsResponse: SearchAuthSettingsResponse;
         /** @description Cluster-level authentication preferences. */
-        AuthClusterPreferences: {
-            /**
-             * @description Whether authentication is enabled or disabled at the cluster level.
-             * @enum {string|null}
-             */
-            auth_status?: "ENABLED" | "DISABLED" | null;
-            /** @description Cluster-level access tokens. Absent when no token is configured. */
-            access_tokens?: components["schemas"]["AuthSettingsAccessToken"][] | null;
-        };
+        AuthClusterPreferences: AuthClusterPreferences;
         /** @description An auth settings access token. */
-        AuthSettingsAccessToken: {
-            /** @description The plaintext token key value. */
-            key: string;
-        };
+        AuthSettingsAccessToken: AuthSettingsAccessToken;
         /** @description Org-level authentication preferences for a single org. */
-        AuthOrgPreference: {
-            /** @description Org identifier details. */
-            org?: components["schemas"]["AuthOrgInfo"];
-            /**
-             * @description Whether authentication is enabled or disabled for this org.
-             * @enum {string|null}
-             */
-            auth_status?: "ENABLED" | "DISABLED" | null;
-            /** @description Org-level access tokens. Absent when no token is configured or the feature flag is off. */
-            access_tokens?: components["schemas"]["AuthSettingsAccessToken"][] | null;
-        };
+        AuthOrgPreference: AuthOrgPreference;
         /** @description Org identifier returned in auth settings search results. */
-        AuthOrgInfo: {
-            /**
-             * Format: int32
-             * @description Unique identifier of the org.
-             */
-            id: number;
-            /** @description Name of the org. */
-            name?: string | null;
-        };
-        RiseSetter: {
-            field: string;
-            path: string;
-        };
-        User: {
-            /** @description Unique identifier of the user. */
-            id: string;
-            /** @description Name of the user. */
-            name: string;
-            /** @description Display name of the user. */
-            display_name: string;
-            /**
-             * @description Visibility of the users. The `SHARABLE` property makes a user visible to other users and group, who can share objects with the user.
-             * @enum {string}
-             */
-            visibility: "SHARABLE" | "NON_SHARABLE";
-            /** @description Unique identifier of author of the user. */
-            author_id?: string | null;
-            /** @description Defines whether the user can change their password. */
-            can_change_password?: boolean | null;
-            /** @description Defines whether the response has complete detail of the user. */
-            complete_detail?: boolean | null;
-            /**
-             * Format: float
-             * @description Creation time of the user in milliseconds.
-             */
-            creation_time_in_millis?: number | null;
-            /** @description Current logged-in Org of the user. */
-            current_org?: components["schemas"]["Org"];
-            /** @description Indicates whether the user is deleted. */
-            deleted?: boolean | null;
-            /** @description Indicates whether the user is deprecated. */
-            deprecated?: boolean | null;
-            /**
-             * @description Type of the user account.
-             * @enum {string|null}
-             */
-            account_type?: "LOCAL_USER" | "LDAP_USER" | "SAML_USER" | "OIDC_USER" | "REMOTE_USER" | null;
-            /**
-             * @description Status of the user account.
-             * @enum {string|null}
-             */
-            account_status?: "ACTIVE" | "INACTIVE" | "EXPIRED" | "LOCKED" | "PENDING" | "SUSPENDED" | null;
-            /** @description Email of the user. */
-            email?: string | null;
-            /**
-             * Format: float
-             * @description Expiration time of the user in milliseconds.
-             */
-            expiration_time_in_millis?: number | null;
-            /** @description Indicates whether the user is external. */
-            external?: boolean | null;
-            /** @description Metadata objects to add to the users' favorites list. */
-            favorite_metadata?: components["schemas"]["FavoriteMetadataItem"][] | null;
-            /**
-             * Format: float
-             * @description Timestamp of the first login session of the user in milliseconds.
-             */
-            first_login_time_in_millis?: number | null;
-            /**
-             * Format: int32
-             * @description Group mask of the user.
-             */
-            group_mask?: number | null;
-            /** @description Indicates whether the user is hidden. */
-            hidden?: boolean | null;
-            /** @description Unique ID or name of the default Liveboard assigned to the user. */
-            home_liveboard?: components["schemas"]["Object_ID_And_Name"];
-            /** @description Incomplete details of user if any present. */
-            incomplete_details?: Record<string, unknown> | null;
-            /** @description Indicates whether it is first login of the user. */
-            is_first_login?: boolean | null;
-            /**
-             * Format: float
-             * @description Last modified time of the user in milliseconds.
-             */
-            modification_time_in_millis?: number | null;
-            /** @description Unique identifier of modifier of the user. */
-            modifier_id?: string | null;
-            /** @description User preference for receiving email notifications on shared Answers or Liveboard. */
-            notify_on_share?: boolean | null;
-            /** @description The user preference for turning off the onboarding experience. */
-            onboarding_experience_completed?: boolean | null;
-            /** @description Orgs to which the user belongs. */
-            orgs?: components["schemas"]["Org"][] | null;
-            /** @description Unique identifier of owner of the user. */
-            owner_id?: string | null;
-            /**
-             * @description Parent type of the user.
-             * @enum {string|null}
-             */
-            parent_type?: "USER" | "GROUP" | null;
-            /** @description Privileges which are assigned to the user. */
-            privileges?: string[] | null;
-            /** @description User's preference to revisit the new user onboarding experience. */
-            show_onboarding_experience?: boolean | null;
-            /** @description Indicates whether the user is a super user. */
-            super_user?: boolean | null;
-            /** @description Indicates whether the user is a system user. */
-            system_user?: boolean | null;
-            /** @description Tags associated with the user. */
-            tags?: components["schemas"]["Object_ID_And_Name"][] | null;
-            /** @description Unique identifier of tenant of the user. */
-            tenant_id?: string | null;
-            /** @description Groups to which the user is assigned. */
-            user_groups?: components["schemas"]["Object_ID_And_Name"][] | null;
-            /** @description Inherited User Groups which the user is part of. */
-            user_inherited_groups?: components["schemas"]["Object_ID_And_Name"][] | null;
-            /** @description Indicates whether welcome email is sent for the user. */
-            welcome_email_sent?: boolean | null;
-            /** @description Privileges which are assigned to the user with org. */
-            org_privileges?: Record<string, unknown> | null;
-            /** @description Locale for the user. */
-            preferred_locale?: string | null;
-            /**
-             * @description Flag to indicate whether to use the browser locale for the user in the UI.
-             *     When set to true, the preferred_locale value is unset and the browser's
-             *     language setting takes precedence. <br/>  <span class="since-beta-tag">Version: 26.3.0.cl or later</span>
-             */
-            use_browser_language?: boolean | null;
-            /** @description Properties for the user */
-            extended_properties?: Record<string, unknown> | null;
-            /** @description Preferences for the user */
-            extended_preferences?: Record<string, unknown> | null;
-            /** @description User Parameters which are specified for the user via JWToken */
-            user_parameters?: Record<string, unknown> | null;
-            /** @description Access Control Properties which are specified for the user via JWToken */
-            access_control_properties?: Record<string, unknown> | null;
-            /** @description Formula Variables which are specified for the user via JWToken */
-            variable_values?: Record<string, unknown> | null;
-        };
+        AuthOrgInfo: AuthOrgInfo;
+        RiseSetter: RiseSetter;
+        User: User;
         /** @description The current Org context of the user. */
-        Org: {
-            /**
-             * Format: int32
-             * @description The ID of the object.
-             */
-            id: number;
-            /** @description Name of the object. */
-            name: string;
-        };
-        FavoriteMetadataItem: {
-            /** @description Unique ID of the metadata object. */
-            id: string;
-            /** @description name of the metadata object. */
-            name: string;
-            /**
-             * @description Type of metadata object.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             * @enum {string}
-             */
-            type: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "TAG" | "USER" | "USER_GROUP" | "LOGICAL_RELATIONSHIP";
-        };
+        Org: Org;
+        FavoriteMetadataItem: FavoriteMetadataItem;
         /** @description The object representation with ID and Name. */
-        Object_ID_And_Name: {
-            /** @description The unique identifier of the object. */
-            id?: string | null;
-            /** @description Name of the object. */
-            name?: string | null;
-        };
-        FavoriteMetadataInput: {
-            /** @description Unique ID or name of the metadata object. */
-            identifier?: string | null;
-            /**
-             * @description Type of metadata object.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             * @enum {string|null}
-             */
-            type?: "LIVEBOARD" | "ANSWER" | null;
-        };
+        Object_ID_And_Name: Object_ID_And_Name;
+        FavoriteMetadataInput: FavoriteMetadataInput;
         /** @description Sort options. */
-        SortOptions: {
-            /**
-             * @description Name of the field to apply the sort on.
-             * @enum {string|null}
-             */
-            field_name?: "NAME" | "DISPLAY_NAME" | "AUTHOR" | "CREATED" | "MODIFIED" | null;
-            /**
-             * @description Sort order : ASC(Ascending) or DESC(Descending).
-             * @enum {string|null}
-             */
-            order?: "ASC" | "DESC" | null;
-        };
-        SystemInfo: {
-            /** @description The unique identifier of the object */
-            id?: string | null;
-            /** @description Name of the cluster. */
-            name?: string | null;
-            /** @description The release version of the cluster. */
-            release_version?: string | null;
-            /** @description The timezone of the cluster. */
-            time_zone?: string | null;
-            /** @description The default locale of the cluster. */
-            locale?: string | null;
-            /** @description The default date format representation of the cluster. */
-            date_format?: string | null;
-            /** @description The API version of the cluster. */
-            api_version?: string | null;
-            /** @description The deployment type of the cluster. */
-            type?: string | null;
-            /** @description The deployed environment of the cluster. */
-            environment?: string | null;
-            /** @description The license applied to the cluster. */
-            license?: string | null;
-            /** @description The default date time format representation of the cluster. */
-            date_time_format?: string | null;
-            /** @description The default time format representation of the cluster. */
-            time_format?: string | null;
-            /** @description The unique identifier of system user. */
-            system_user_id?: string | null;
-            /** @description The unique identifier of super user. */
-            super_user_id?: string | null;
-            /** @description The unique identifier of hidden object. */
-            hidden_object_id?: string | null;
-            /** @description The unique identifier of system group. */
-            system_group_id?: string | null;
-            /** @description The unique identifier of tsadmin user. */
-            tsadmin_user_id?: string | null;
-            /** @description The unique identifier of admin group. */
-            admin_group_id?: string | null;
-            /** @description The unique identifier of all tables connection. */
-            all_tables_connection_id?: string | null;
-            /** @description The unique identifier of ALL group. */
-            all_user_group_id?: string | null;
-            /** @description The supported accept language by the cluster. */
-            accept_language?: string | null;
-            /**
-             * Format: int32
-             * @description The count of users of ALL group.
-             */
-            all_user_group_member_user_count?: number | null;
-            /**
-             * Format: int32
-             * @description The version number of logical model of the cluster.
-             */
-            logical_model_version?: number | null;
-        };
-        SystemConfig: {
-            onboarding_content_url?: string | null;
-            saml_enabled?: boolean | null;
-            okta_enabled?: boolean | null;
-        };
-        SystemOverrideInfo: {
-            config_override_info?: Record<string, unknown> | null;
-        };
-        OrgPreferenceSearchCriteriaInput: {
-            /** @description Unique identifier or name of the org */
-            org_identifier: string;
-            /** @description Event types to search for. If not provided, all event types for this org are returned. */
-            event_types?: "LIVEBOARD_SCHEDULE"[] | null;
-        };
-        CommunicationChannelPreferencesResponse: {
-            /** @description Cluster-level default configurations. */
-            cluster_preferences?: components["schemas"]["EventChannelConfig"][] | null;
-            /** @description Org-specific configurations. */
-            org_preferences?: components["schemas"]["OrgChannelConfigResponse"][] | null;
-        };
-        EventChannelConfig: {
-            /**
-             * @description Type of event for which communication channels are configured
-             * @enum {string}
-             */
-            event_type: "LIVEBOARD_SCHEDULE";
-            /** @description Communication channels enabled for this event type. Empty array indicates no channels are enabled. */
-            channels: ("EMAIL" | "WEBHOOK")[];
-        };
-        OrgChannelConfigResponse: {
-            /** @description Org details */
-            org: components["schemas"]["OrgDetails"];
-            /** @description Event-specific communication channel configurations for this org */
-            preferences: components["schemas"]["EventChannelConfig"][];
-        };
-        OrgDetails: {
-            /** @description Unique id of the org */
-            id: string;
-            /** @description Name of the org */
-            name: string;
-        };
+        SortOptions: SortOptions;
+        SystemInfo: SystemInfo;
+        SystemConfig: SystemConfig;
+        SystemOverrideInfo: SystemOverrideInfo;
+        OrgPreferenceSearchCriteriaInput: OrgPreferenceSearchCriteriaInput;
+        CommunicationChannelPreferencesResponse: CommunicationChannelPreferencesResponse;
+        EventChannelConfig: EventChannelConfig;
+        OrgChannelConfigResponse: OrgChannelConfigResponse;
+        OrgDetails: OrgDetails;
         /** @description Response type for security settings search. */
-        SecuritySettingsResponse: {
-            /** @description Cluster-level security preferences. */
-            cluster_preferences?: components["schemas"]["SecuritySettingsClusterPreferences"];
-            /** @description Org-level security preferences. */
-            org_preferences?: components["schemas"]["SecuritySettingsOrgPreferences"][] | null;
-        };
+        SecuritySettingsResponse: SecuritySettingsResponse;
         /** @description Cluster-level security preferences. */
-        SecuritySettingsClusterPreferences: {
-            /** @description Support embedded access when third-party cookies are blocked. */
-            enable_partitioned_cookies?: boolean | null;
-            /** @description Allowed origins for CORS. */
-            cors_whitelisted_urls?: string[] | null;
-            /** @description CSP (Content Security Policy) settings. */
-            csp_settings?: components["schemas"]["CspSettings"];
-            /** @description Allowed redirect hosts for SAML login. */
-            saml_redirect_urls?: string[] | null;
-            /** @description Non-embed access configuration at cluster level. */
-            non_embed_access?: components["schemas"]["ClusterNonEmbedAccess"];
-            /**
-             * @description Trusted authentication status at the cluster level. <br/>  <span class="since-beta-tag">Version: 26.6.0.cl or later</span>
-             * @enum {string|null}
-             */
-            trusted_auth_status?: "ENABLED" | "DISABLED" | null;
-        };
+        SecuritySettingsClusterPreferences: SecuritySettingsClusterPreferences;
         /** @description CSP (Content Security Policy) settings. */
-        CspSettings: {
-            /** @description Allowed URLs for connect-src directive. */
-            connect_src_urls?: string[] | null;
-            /** @description Allowed URLs for font-src directive. */
-            font_src_urls?: string[] | null;
-            /** @description Allowed hosts for visual embed (frame-ancestors directive). */
-            visual_embed_hosts?: string[] | null;
-            /** @description Allowed URLs for frame-src directive. */
-            iframe_src_urls?: string[] | null;
-            /** @description Allowed URLs for img-src directive. */
-            img_src_urls?: string[] | null;
-            /** @description Script-src settings including URLs and enabled flag. */
-            script_src_urls?: components["schemas"]["ScriptSrcUrls"];
-            /** @description Allowed URLs for style-src directive. */
-            style_src_urls?: string[] | null;
-        };
+        CspSettings: CspSettings;
         /** @description Script-src CSP settings. */
-        ScriptSrcUrls: {
-            /** @description Whether script-src customization is enabled. */
-            enabled?: boolean | null;
-            /** @description Allowed URLs for script-src directive. Can only be set if enabled is true. */
-            urls?: string[] | null;
-        };
+        ScriptSrcUrls: ScriptSrcUrls;
         /** @description Cluster-level non-embed access configuration. */
-        ClusterNonEmbedAccess: {
-            /** @description Block full application access for non-embedded usage. */
-            block_full_app_access?: boolean | null;
-            /**
-             * @description Groups that have non-embed full app access.
-             *     Only applicable when orgs feature is disabled. Use org_preferences when org feature is enabled.
-             */
-            groups_with_access?: components["schemas"]["GroupInfo"][] | null;
-        };
+        ClusterNonEmbedAccess: ClusterNonEmbedAccess;
         /** @description Group information for non-embed access. */
-        GroupInfo: {
-            /** @description Unique identifier of the group. */
-            id?: string | null;
-            /** @description Name of the group. */
-            name?: string | null;
-        };
+        GroupInfo: GroupInfo;
         /** @description Org-level security preferences. */
-        SecuritySettingsOrgPreferences: {
-            /** @description Org details (id and name). */
-            org?: components["schemas"]["SecuritySettingsOrgDetails"];
-            /** @description Allowed origins for CORS for this org. */
-            cors_whitelisted_urls?: string[] | null;
-            /** @description Non-embed access configuration for this org. */
-            non_embed_access?: components["schemas"]["OrgNonEmbedAccess"];
-            /**
-             * @description Trusted authentication status for this org. <br/>  <span class="since-beta-tag">Version: 26.6.0.cl or later</span>
-             * @enum {string|null}
-             */
-            trusted_auth_status?: "ENABLED" | "DISABLED" | null;
-        };
+        SecuritySettingsOrgPreferences: SecuritySettingsOrgPreferences;
         /** @description Org details for security settings. */
-        SecuritySettingsOrgDetails: {
-            /**
-             * Format: int32
-             * @description Unique identifier of the org.
-             */
-            id?: number | null;
-            /** @description Name of the org. */
-            name?: string | null;
-        };
+        SecuritySettingsOrgDetails: SecuritySettingsOrgDetails;
         /** @description Org-level non-embed access configuration. */
-        OrgNonEmbedAccess: {
-            /** @description Block full application access for non-embedded usage. */
-            block_full_app_access?: boolean | null;
-            /** @description Groups that have non-embed full app access. */
-            groups_with_access?: components["schemas"]["GroupInfo"][] | null;
-        };
-        OrgResponse: {
-            /**
-             * Format: int32
-             * @description Unique identifier of the Org.
-             */
-            id?: number | null;
-            /** @description Name of the Org. */
-            name?: string | null;
-            /**
-             * @description Status of the Org.
-             * @enum {string|null}
-             */
-            status?: "ACTIVE" | "IN_ACTIVE" | null;
-            /** @description Description of the Org. */
-            description?: string | null;
-            /**
-             * @description Visibility of the Org.
-             * @enum {string|null}
-             */
-            visibility?: "SHOW" | "HIDDEN" | null;
-        };
-        Tag: {
-            name: string;
-            id: string;
-            color?: string | null;
-            deleted?: boolean | null;
-            hidden?: boolean | null;
-            external?: boolean | null;
-            deprecated?: boolean | null;
-            /** Format: float */
-            creation_time_in_millis?: number | null;
-            /** Format: float */
-            modification_time_in_millis?: number | null;
-            author_id?: string | null;
-            modifier_id?: string | null;
-            owner_id?: string | null;
-        };
-        UserGroupResponse: {
-            /** @description The unique identifier of the object */
-            author_id?: string | null;
-            /** @description Indicates whether the response has complete detail of the group. */
-            complete_detail?: boolean | null;
-            /** @description Content details of the group */
-            content?: Record<string, unknown> | null;
-            /**
-             * Format: float
-             * @description Creation time of the group in milliseconds
-             */
-            creation_time_in_millis?: number | null;
-            /** @description Liveboards that are assigned as default Liveboards to the group. */
-            default_liveboards?: components["schemas"]["UserGroup"][] | null;
-            /** @description Indicates whether the group is deleted */
-            deleted?: boolean | null;
-            /** @description Indicates whether the group is deprecated */
-            deprecated?: boolean | null;
-            /** @description Description of the group */
-            description?: string | null;
-            /** @description Display name of the group. */
-            display_name: string;
-            /** @description Indicates whether the group is external */
-            external?: boolean | null;
-            /**
-             * Format: int32
-             * @description Generation number of the group
-             */
-            generation_number?: number | null;
-            /** @description Indicates whether the group is hidden */
-            hidden?: boolean | null;
-            /** @description The unique identifier of the object */
-            id: string;
-            /**
-             * Format: int32
-             * @description Index number of the group
-             */
-            index?: number | null;
-            /**
-             * Format: int32
-             * @description Index version number of the group
-             */
-            index_version?: number | null;
-            /**
-             * Format: int32
-             * @description Metadata version number of the group
-             */
-            metadata_version?: number | null;
-            /**
-             * Format: float
-             * @description Last modified time of the group in milliseconds.
-             */
-            modification_time_in_millis?: number | null;
-            /** @description The unique identifier of the object */
-            modifier_id?: string | null;
-            /** @description Name of the group. */
-            name: string;
-            /** @description Orgs in which group exists. */
-            orgs?: components["schemas"]["UserGroup"][] | null;
-            /** @description The unique identifier of the object */
-            owner_id?: string | null;
-            /**
-             * @description Parent type of the group.
-             * @enum {string|null}
-             */
-            parent_type?: "USER" | "GROUP" | null;
-            /** @description Privileges which are assigned to the group */
-            privileges?: string[] | null;
-            /** @description Groups who are part of the group */
-            sub_groups?: components["schemas"]["UserGroup"][] | null;
-            /** @description Indicates whether the group is a system group. */
-            system_group?: boolean | null;
-            /** @description Tags associated with the group. */
-            tags?: components["schemas"]["UserGroup"][] | null;
-            /**
-             * @description Type of the group.
-             * @enum {string|null}
-             */
-            type?: "LOCAL_GROUP" | "LDAP_GROUP" | "TEAM_GROUP" | "TENANT_GROUP" | null;
-            /** @description Users who are part of the group. */
-            users?: components["schemas"]["UserGroup"][] | null;
-            /**
-             * @description Visibility of the group. The SHARABLE makes a group visible to other users and groups, and thus allows them to share objects.
-             * @enum {string}
-             */
-            visibility: "SHARABLE" | "NON_SHARABLE";
-            /** @description List of roles assgined to the user */
-            roles?: components["schemas"]["Role"][] | null;
-        };
-        Role: {
-            /** @description id of the role */
-            id?: string | null;
-            /** @description name of the role */
-            name?: string | null;
-        };
-        MetadataListItemInput: {
-            /** @description Unique ID or name of the metadata. */
-            identifier?: string | null;
-            /** @description CustomObjectId of the metadata. */
-            obj_identifier?: string | null;
-            /** @description A pattern to match the case-insensitive name of the metadata object. User % for a wildcard match. */
-            name_pattern?: string | null;
-            /**
-             * @description Type of metadata. Required if the name of the object is set as identifier. This attribute is optional when the object GUID is specified as identifier.
-             *     1. Liveboard
-             *     2. Answers
-             *     3. LOGICAL_TABLE for any data object such as table, worksheet or view.
-             *     4. LOGICAL_COLUMN for a column of any data object such as table, worksheet or view.
-             *     5. CONNECTION for creating or modify data connections.
-             *     6. TAG for tag objects.
-             *     7. USER for user objects.
-             *     8. USER_GROUP for group objects.
-             *     9. LOGICAL_RELATIONSHIP for table or worksheet joins. A join combines from one or several data object by using matching values
-             *     10. INSIGHT_SPEC for SpotIQ objects
-             *     11. COLLECTION for collection objects
-             * @enum {string|null}
-             */
-            type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "TAG" | "USER" | "USER_GROUP" | "LOGICAL_RELATIONSHIP" | "INSIGHT_SPEC" | "COLLECTION" | null;
-            /**
-             * @description List of subtype of metadata. Applies for LOGICAL_TABLE type with the following valid values.
-             *     1. ONE_TO_ONE_LOGICAL
-             *     2. WORKSHEET
-             *     3. PRIVATE_WORKSHEET.
-             *     4. USER_DEFINED.
-             *     5. AGGR_WORKSHEET.
-             *     6. SQL_VIEW <br/>  <span class="since-beta-tag">Version: 10.11.0.cl or later</span>
-             */
-            subtypes?: ("ONE_TO_ONE_LOGICAL" | "WORKSHEET" | "PRIVATE_WORKSHEET" | "USER_DEFINED" | "AGGR_WORKSHEET" | "SQL_VIEW")[] | null;
-        };
+        OrgNonEmbedAccess: OrgNonEmbedAccess;
+        OrgResponse: OrgResponse;
+        Tag: Tag;
+        UserGroupResponse: UserGroupResponse;
+        Role: Role;
+        MetadataListItemInput: MetadataListItemInput;
         /** @description Details of users or groups. */
-        PermissionInput: {
-            /** @description Details of users or groups. */
-            principal: components["schemas"]["PrincipalsInput"];
-            /**
-             * @description Object share mode.
-             * @enum {string}
-             */
-            share_mode: "READ_ONLY" | "MODIFY" | "NO_ACCESS";
-        };
-        ExcludeMetadataListItemInput: {
-            /** @description Unique ID or name of the metadata. */
-            identifier: string;
-            /**
-             * @description Type of metadata. Required if the name of the object is set as identifier. This attribute is optional when the object GUID is specified as identifier.
-             *     1. Liveboard
-             *     2. Answers
-             *     3. LOGICAL_TABLE for any data object such as table, worksheet or view
-             *     4. LOGICAL_COLUMN for a column of any data object such as table, worksheet or view
-             *     5. CONNECTION for connection objects
-             *     6. TAG for tag objects
-             *     7. USER for user objects
-             *     8. USER_GROUP for group objects
-             *     9. LOGICAL_RELATIONSHIP for table or worksheet joins. A join combines from one or several data object by using matching values.
-             *     10. INSIGHT_SPEC for SpotIQ objects
-             *     11. COLLECTION for collection objects
-             * @enum {string}
-             */
-            type: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "TAG" | "USER" | "USER_GROUP" | "LOGICAL_RELATIONSHIP" | "INSIGHT_SPEC" | "COLLECTION";
-        };
+        PermissionInput: PermissionInput;
+        ExcludeMetadataListItemInput: ExcludeMetadataListItemInput;
         /** @description Favorite object options. */
-        FavoriteObjectOptionsInput: {
-            /**
-             * @description Includes objects marked as favorite for the specified users.
-             * @default false
-             */
-            include?: boolean | null;
-            /** @description Unique ID or name of the users. If not specified, the favorite objects of current logged in user are returned. */
-            user_identifiers?: string[] | null;
-        };
+        FavoriteObjectOptionsInput: FavoriteObjectOptionsInput;
         /** @description Sort options. */
-        MetadataSearchSortOptions: {
-            /**
-             * @description Name of the field to apply the sort on.
-             * @enum {string|null}
-             */
-            field_name?: "NAME" | "DISPLAY_NAME" | "AUTHOR" | "CREATED" | "MODIFIED" | "VIEWS" | "FAVORITES" | "LAST_ACCESSED" | null;
-            /**
-             * @description Sort order : ASC(Ascending) or DESC(Descending).
-             * @enum {string|null}
-             */
-            order?: "ASC" | "DESC" | null;
-        };
+        MetadataSearchSortOptions: MetadataSearchSortOptions;
         /** @description Metadata Search Response Object. */
-        MetadataSearchResponse: {
-            /** @description Unique identifier of the metadata. */
-            metadata_id?: string | null;
-            /** @description Name of the metadata. */
-            metadata_name?: string | null;
-            /**
-             * @description Type of the metadata.
-             * @enum {string}
-             */
-            metadata_type: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "TAG" | "USER" | "USER_GROUP" | "LOGICAL_RELATIONSHIP" | "INSIGHT_SPEC" | "COLLECTION";
-            /**
-             * @description Custom identifier of the metadata.
-             *     (Available from 10.8.0.cl onwards)
-             */
-            metadata_obj_id?: string | null;
-            /** @description Details of dependent objects of the metadata objects. */
-            dependent_objects?: Record<string, unknown> | null;
-            /** @description Details of incomplete information of the metadata objects if any. */
-            incomplete_objects?: Record<string, unknown>[] | null;
-            /** @description Complete details of the metadata objects. */
-            metadata_detail?: Record<string, unknown> | null;
-            /** @description Header information of the metadata objects. */
-            metadata_header?: Record<string, unknown> | null;
-            /** @description Visualization header information of the metadata objects. */
-            visualization_headers?: Record<string, unknown>[] | null;
-            /** @description Stats of the metadata object. Includes views, favorites, last_accessed. */
-            stats?: Record<string, unknown> | null;
-        };
-        GetAsyncImportStatusResponse: {
-            /** @description List of task statuses. */
-            status_list?: components["schemas"]["ImportEPackAsyncTaskStatus"][] | null;
-            /** @description Indicates whether there are more task statuses to fetch. */
-            last_batch?: boolean | null;
-        };
-        ImportEPackAsyncTaskStatus: {
-            /** @description GUID of tenant from which the task is initiated. */
-            tenant_id?: string | null;
-            /**
-             * Format: int32
-             * @description Organisation ID of the user who initiated the task.
-             */
-            org_id?: number | null;
-            /** @description Unique identifier for the task. */
-            task_id?: string | null;
-            /** @description Name of the task. */
-            task_name?: string | null;
-            /** @description Response of imported objects so far. */
-            import_response?: Record<string, unknown> | null;
-            /**
-             * @description Current status of the task.
-             * @enum {string|null}
-             */
-            task_status?: "COMPLETED" | "IN_QUEUE" | "IN_PROGRESS" | "FAILED" | null;
-            /** @description ID of the user who initiated the task. */
-            author_id?: string | null;
-            /**
-             * @description Policy used for the import task.
-             * @enum {string|null}
-             */
-            import_policy?: "PARTIAL" | "ALL_OR_NONE" | "VALIDATE_ONLY" | "PARTIAL_OBJECT" | null;
-            /**
-             * Format: float
-             * @description Time when the task was created (in ms since epoch).
-             */
-            created_at?: number | null;
-            /**
-             * Format: float
-             * @description Time when the task started (in ms since epoch).
-             */
-            in_progress_at?: number | null;
-            /**
-             * Format: float
-             * @description Time when the task was completed (in ms since epoch).
-             */
-            completed_at?: number | null;
-            /**
-             * Format: int32
-             * @description Total number of objects to process.
-             */
-            total_object_count?: number | null;
-            /**
-             * Format: int32
-             * @description Number of objects processed so far.
-             */
-            object_processed_count?: number | null;
-            /**
-             * Format: float
-             * @description Last time the task status was updated (in ms since epoch).
-             */
-            modified_at?: number | null;
-            /** @description Display name of the user who initiated the task. */
-            author_display_name?: string | null;
-        };
-        SqlQueryResponse: {
-            /** @description Unique identifier of the metadata. */
-            metadata_id: string;
-            /** @description Name of the metadata. */
-            metadata_name: string;
-            /**
-             * @description Type of the metadata.
-             * @enum {string}
-             */
-            metadata_type: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "TAG" | "USER" | "USER_GROUP" | "LOGICAL_RELATIONSHIP";
-            /** @description SQL query details of metadata objects. */
-            sql_queries: components["schemas"]["SqlQuery"][];
-        };
+        MetadataSearchResponse: MetadataSearchResponse;
+        GetAsyncImportStatusResponse: GetAsyncImportStatusResponse;
+        ImportEPackAsyncTaskStatus: ImportEPackAsyncTaskStatus;
+        SqlQueryResponse: SqlQueryResponse;
         /** @description Response format associated with fetch SQL query api */
-        SqlQuery: {
-            /** @description Unique identifier of the metadata. */
-            metadata_id: string;
-            /** @description Name of the metadata. */
-            metadata_name: string;
-            /** @description SQL query of a metadata object. */
-            sql_query: string;
-        };
-        PdfOptionsInput: {
-            /**
-             * @description Size of PDF page. `A4` generates a paginated A4 PDF. `CONTINUOUS` generates a continuous PDF that matches the Liveboard layout. Each Liveboard tab has its own page of variable length. Defaults to `A4` if not specified. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.5.0.cl or later</span>
-             * @enum {string|null}
-             */
-            page_size?: "A4" | "CONTINUOUS" | null;
-            /**
-             * Format: int32
-             * @description Zoom level percentage for the PDF. Only applicable when `page_size` is `CONTINUOUS`. Acceptable values are integers in the range [45, 175]. Defaults to 100 if not specified. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.5.0.cl or later</span>
-             */
-            zoom_level?: number | null;
-            /**
-             * @description Indicates whether to include the cover page with the Liveboard title.
-             * @default true
-             */
-            include_cover_page?: boolean | null;
-            /**
-             * @description Indicates whether to include customized wide logo in the footer if available.
-             * @default true
-             */
-            include_custom_logo?: boolean | null;
-            /**
-             * @description Indicates whether to include a page with all applied filters. For `CONTINUOUS` page_size, this parameter indicates whether to include the filter header.
-             * @default true
-             */
-            include_filter_page?: boolean | null;
-            /**
-             * @description Indicates whether to include page number in the footer of each page.
-             * @default true
-             */
-            include_page_number?: boolean | null;
-            /**
-             * @description Page orientation of the PDF.
-             * @default PORTRAIT
-             * @enum {string|null}
-             */
-            page_orientation?: "PORTRAIT" | "LANDSCAPE" | null;
-            /**
-             * @description Indicates whether to include only the first page of the tables.
-             * @default false
-             */
-            truncate_table?: boolean | null;
-            /** @description Text to include in the footer of each page. */
-            page_footer_text?: string | null;
-        };
-        PngOptionsInput: {
-            /**
-             * @description Indicates whether to include the cover page with the Liveboard title.
-             * @default false
-             */
-            include_cover_page?: boolean | null;
-            /**
-             * @description Indicates whether to include a page with all applied filters.
-             * @default false
-             */
-            include_filter_page?: boolean | null;
-            /** @description Indicates personalised view of the Liveboard in case of png */
-            personalised_view_id?: string | null;
-            /**
-             * Format: int32
-             * @description Desired width of the Liveboard image in pixels. Ex. 1920 for Full HD image <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 10.9.0.cl or later</span>
-             */
-            image_resolution?: number | null;
-            /**
-             * Format: int32
-             * @description The scale of the image in percentage. Ex. 100 for 100% scale. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 10.9.0.cl or later</span>
-             */
-            image_scale?: number | null;
-            /**
-             * @description Indicates whether to include the header of the liveboard. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 10.9.0.cl or later</span>
-             * @default false
-             */
-            include_header?: boolean | null;
-        };
-        RegionalSettingsInput: {
-            /**
-             * @description ISO code to be appended with currency values.
-             * @enum {string|null}
-             */
-            currency_format?: CurrencyFormat | null;
-            /**
-             * @description Indicates the locale to be used for all formattings.
-             * @enum {string|null}
-             */
-            user_locale?: UserLocale | null;
-            /**
-             * @description Indicates the locale to be used for number formatting.
-             * @enum {string|null}
-             */
-            number_format_locale?: UserLocale | null;
-            /**
-             * @description Indicates the locale to be used for date formatting.
-             * @enum {string|null}
-             */
-            date_format_locale?: UserLocale | null;
-        };
-        AnswerPngOptionsInput: {
-            /**
-             * Format: int32
-             * @description Desired width of the answer image in pixels. Ex. 1920 for Full HD image <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.6.0.cl or later</span>
-             */
-            x_resolution?: number | null;
-            /**
-             * Format: int32
-             * @description Desired height of the answer image in pixels. Ex. 1080 for Full HD image <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.6.0.cl or later</span>
-             */
-            y_resolution?: number | null;
-            /**
-             * Format: int32
-             * @description The scale of the image in percentage. Ex. 100 for 100% scale. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.6.0.cl or later</span>
-             */
-            scaling?: number | null;
-        };
-        PermissionOfPrincipalsResponse: {
-            principal_permission_details?: ({
-                principal_id?: string;
-                principal_name?: string;
-                principal_type?: string;
-                principal_sub_type?: string;
-                metadata_permission_info?: ({
-                    metadata_type?: string;
-                    metadata_permissions?: ({
-                        metadata_id?: string;
-                        metadata_name?: string;
-                        metadata_owner?: {
-                            id?: string;
-                            name?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        metadata_author?: {
-                            id?: string;
-                            name?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        permission?: string;
-                        shared_permission?: string;
-                        group_permission?: {
-                            [key: string]: unknown;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    })[];
-                } & {
-                    [key: string]: unknown;
-                })[];
-            } & {
-                [key: string]: unknown;
-            })[] | null;
-        };
-        PermissionOfMetadataResponse: {
-            metadata_permission_details?: ({
-                metadata_id?: string;
-                metadata_name?: string;
-                metadata_type?: string;
-                metadata_owner?: {
-                    id?: string;
-                    name?: string;
-                } & {
-                    [key: string]: unknown;
-                };
-                metadata_author?: {
-                    id?: string;
-                    name?: string;
-                } & {
-                    [key: string]: unknown;
-                };
-                principal_permission_info?: ({
-                    principal_type?: string;
-                    principal_sub_type?: string;
-                    principal_permissions?: ({
-                        principal_id?: string;
-                        principal_name?: string;
-                        permission?: string;
-                        shared_permission?: string;
-                        group_permission?: {
-                            [key: string]: unknown;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    })[];
-                } & {
-                    [key: string]: unknown;
-                })[];
-            } & {
-                [key: string]: unknown;
-            })[] | null;
-        };
-        ObjectPrivilegesMetadataInput: {
-            /**
-             * @description Type of metadata object.
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             * @enum {string|null}
-             */
-            type?: "LOGICAL_TABLE" | null;
-            /** @description Unique ID or name of the metadata object. */
-            identifier: string;
-        };
-        ObjectPrivilegesOfMetadataResponse: {
-            metadata_object_privileges?: Record<string, unknown> | null;
-        };
-        PrincipalsInput: {
-            /** @description Unique ID or name of the principal object such as a user or group. */
-            identifier: string;
-            /**
-             * @description Principal type.
-             * @enum {string|null}
-             */
-            type?: "USER" | "USER_GROUP" | null;
-        };
+        SqlQuery: SqlQuery;
+        PdfOptionsInput: PdfOptionsInput;
+        PngOptionsInput: PngOptionsInput;
+        RegionalSettingsInput: RegionalSettingsInput;
+        AnswerPngOptionsInput: AnswerPngOptionsInput;
+        PermissionOfPrincipalsResponse: PermissionOfPrincipalsResponse;
+        PermissionOfMetadataResponse: PermissionOfMetadataResponse;
+        ObjectPrivilegesMetadataInput: ObjectPrivilegesMetadataInput;
+        ObjectPrivilegesOfMetadataResponse: ObjectPrivilegesOfMetadataResponse;
+        PrincipalsInput: PrincipalsInput;
         /** @description MetadataType InputType used in Permission API's */
-        PermissionsMetadataTypeInput: {
-            /**
-             * @description Type of metadata object.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             * @enum {string|null}
-             */
-            type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "COLLECTION" | null;
-            /** @description Unique ID or name of the metadata object. */
-            identifier: string;
-        };
-        ColumnSecurityRuleTableInput: {
-            /** @description Name or GUID of the table */
-            identifier?: string | null;
-            /** @description Object ID of the table */
-            obj_identifier?: string | null;
-        };
-        ColumnSecurityRuleResponse: {
-            /** @description GUID of the table for which the column security rules are fetched */
-            table_guid?: string | null;
-            /** @description Object ID of the table for which the column security rules are fetched */
-            obj_id?: string | null;
-            /** @description Array containing column security rule objects */
-            column_security_rules?: components["schemas"]["ColumnSecurityRule"][] | null;
-        };
-        ColumnSecurityRule: {
-            /** @description Information about the column */
-            column: components["schemas"]["ColumnSecurityRuleColumn"];
-            /** @description Array of groups that have access to this column */
-            groups?: components["schemas"]["ColumnSecurityRuleGroup"][] | null;
-            /** @description Information about the source table */
-            source_table_details?: components["schemas"]["ColumnSecurityRuleSourceTable"];
-        };
-        ColumnSecurityRuleColumn: {
-            /** @description The unique identifier of the column */
-            id: string;
-            /** @description The name of the column */
-            name: string;
-        };
-        ColumnSecurityRuleGroup: {
-            /** @description The unique identifier of the group */
-            id: string;
-            /** @description The name of the group */
-            name: string;
-        };
-        ColumnSecurityRuleSourceTable: {
-            /** @description The unique identifier of the source table */
-            id: string;
-            /** @description The name of the source table */
-            name: string;
-        };
+        PermissionsMetadataTypeInput: PermissionsMetadataTypeInput;
+        ColumnSecurityRuleTableInput: ColumnSecurityRuleTableInput;
+        ColumnSecurityRuleResponse: ColumnSecurityRuleResponse;
+        ColumnSecurityRule: ColumnSecurityRule;
+        ColumnSecurityRuleColumn: ColumnSecurityRuleColumn;
+        ColumnSecurityRuleGroup: ColumnSecurityRuleGroup;
+        ColumnSecurityRuleSourceTable: ColumnSecurityRuleSourceTable;
         /** @description Response format associated with the search data API. */
-        SearchDataResponse: {
-            /** @description Data content of metadata objects */
-            contents: components["schemas"]["AnswerContent"][];
-        };
-        AnswerContent: {
-            /**
-             * Format: int32
-             * @description Total available data row count.
-             */
-            available_data_row_count: number;
-            /** @description Name of the columns. */
-            column_names: string[];
-            /** @description Rows of data set. */
-            data_rows: (unknown[] | {
-                [key: string]: unknown;
-            })[];
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included.
-             */
-            record_offset: number;
-            /**
-             * Format: int32
-             * @description The number of records that should be included.
-             */
-            record_size: number;
-            /**
-             * Format: int32
-             * @description Total returned data row count.
-             */
-            returned_data_row_count: number;
-            /**
-             * Format: float
-             * @description Sampling ratio (0 to 1). If the query was sampled, it is the ratio of keys returned in the data set to the total number of keys expected in the query. If the value is 1.0, this means that the complete result is returned.
-             */
-            sampling_ratio: number;
-        };
-        LiveboardDataResponse: {
-            /** @description The unique identifier of the object */
-            metadata_id: string;
-            /** @description Name of the metadata object */
-            metadata_name: string;
-            /** @description Data content of metadata objects */
-            contents: components["schemas"]["LiveboardContent"][];
-        };
-        LiveboardContent: {
-            /**
-             * Format: int32
-             * @description Total available data row count.
-             */
-            available_data_row_count: number;
-            /** @description Name of the columns. */
-            column_names: string[];
-            /** @description Rows of data set. */
-            data_rows: (unknown[] | {
-                [key: string]: unknown;
-            })[];
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included.
-             */
-            record_offset: number;
-            /**
-             * Format: int32
-             * @description The number of records that should be included.
-             */
-            record_size: number;
-            /**
-             * Format: int32
-             * @description Total returned data row count.
-             */
-            returned_data_row_count: number;
-            /**
-             * Format: float
-             * @description Sampling ratio (0 to 1). If the query was sampled, it is the ratio of keys returned in the data set to the total number of keys expected in the query. If the value is 1.0, this means that the complete result is returned.
-             */
-            sampling_ratio: number;
-            /** @description Unique ID of the visualization. */
-            visualization_id?: string | null;
-            /** @description Name of the visualization. */
-            visualization_name?: string | null;
-        };
+        SearchDataResponse: SearchDataResponse;
+        AnswerContent: AnswerContent;
+        LiveboardDataResponse: LiveboardDataResponse;
+        LiveboardContent: LiveboardContent;
         /** @description Response format associated with fetch data api */
-        AnswerDataResponse: {
-            /** @description The unique identifier of the object */
-            metadata_id: string;
-            /** @description Name of the metadata object */
-            metadata_name: string;
-            /** @description Data content of metadata objects */
-            contents: components["schemas"]["AnswerContent"][];
-        };
-        LogResponse: {
-            /** @description Date timestamp of the log entry */
-            date: string;
-            /** @description Log data */
-            log: string;
-        };
-        RepoConfigObject: {
-            /** @description Remote repository URL configured */
-            repository_url?: string | null;
-            /** @description Username to authenticate connection to the version control system */
-            username?: string | null;
-            /** @description Name of the remote branch where objects from this Thoughtspot instance will be versioned. */
-            commit_branch_name?: string | null;
-            /** @description Branches that have been pulled in local repository */
-            branches?: string[] | null;
-            /** @description Maintain mapping of guid for the deployment to an instance */
-            enable_guid_mapping?: boolean | null;
-            /** @description Name of the branch where the configuration files related to operations between Thoughtspot and version control repo should be maintained. */
-            configuration_branch_name?: string | null;
-            /** @description Details of the Org */
-            org?: components["schemas"]["Org"];
-        };
-        CommitHistoryResponse: {
-            /** @description Repository user using which changes were committed */
-            committer: components["schemas"]["CommiterType"];
-            /** @description Thoughtspot user who commits the changes */
-            author: components["schemas"]["AuthorType"];
-            /** @description Comments associated with the commit */
-            comment: string;
-            /** @description Time at which the changes were committed. */
-            commit_time: string;
-            /** @description SHA id associated with the commit */
-            commit_id: string;
-            /** @description Branch where changes were committed */
-            branch: string;
-        };
-        CommiterType: {
-            /** @description Email id of the committer */
-            email?: string | null;
-            /** @description Username of the committer */
-            username?: string | null;
-        };
-        AuthorType: {
-            /** @description Email id of the committer */
-            email?: string | null;
-            /** @description Username of the committer */
-            username?: string | null;
-        };
-        ConnectionInput: {
-            /** @description Unique ID or name of the connection. */
-            identifier?: string | null;
-            /** @description A pattern to match case-insensitive name of the connection object. User `%` for a wildcard match. */
-            name_pattern?: string | null;
-            /** @description Filter options for databases, schemas, tables and columns. */
-            data_warehouse_objects?: components["schemas"]["DataWarehouseObjectInput"][] | null;
-        };
-        DataWarehouseObjectInput: {
-            /** @description Name of the database. */
-            database?: string | null;
-            /** @description Name of the schema within the database. */
-            schema?: string | null;
-            /** @description Name of the table within the schema. */
-            table?: string | null;
-            /** @description Name of the column within the table. */
-            column?: string | null;
-        };
-        SortOptionInput: {
-            /**
-             * @description Name of the field to apply the sort on.
-             * @enum {string|null}
-             */
-            field_name?: "NAME" | "DISPLAY_NAME" | "AUTHOR" | "CREATED" | "MODIFIED" | "LAST_ACCESSED" | "SYNCED" | "VIEWS" | "USER_STATE" | "ROW_COUNT" | null;
-            /**
-             * @description Sort order : ASC(Ascending) or DESC(Descending).
-             * @enum {string|null}
-             */
-            order?: "ASC" | "DESC" | null;
-        };
-        SearchConnectionResponse: {
-            /** @description Unique ID of the connection. */
-            id: string;
-            /** @description Name of the connection. */
-            name: string;
-            /** @description Description of the connection. */
-            description?: string | null;
-            /**
-             * @description Type of data warehouse.
-             * @enum {string}
-             */
-            data_warehouse_type: DataWarehouseType;
-            /** @description List of Data warehouse objects */
-            data_warehouse_objects?: components["schemas"]["DataWarehouseObjects"];
-            /** @description Details of the connection. */
-            details?: Record<string, unknown> | null;
-        };
-        DataWarehouseObjects: {
-            /** @description Databases of the connection. */
-            databases: components["schemas"]["Database"][];
-        };
-        Database: {
-            /** @description Name of the database. */
-            name: string;
-            /** @description Schemas of the database. */
-            schemas?: components["schemas"]["SchemaObject"][] | null;
-            /** @description Determines if the object is auto created. */
-            auto_created?: boolean | null;
-        };
-        SchemaObject: {
-            /** @description Name of the schema. */
-            name: string;
-            /** @description Tables in the schema. */
-            tables?: components["schemas"]["Table"][] | null;
-        };
-        Table: {
-            /** @description Name of the table. */
-            name: string;
-            /** @description Columns of the table. */
-            columns?: components["schemas"]["Column"][] | null;
-            /** @description Type of table. Either view or table */
-            type?: string | null;
-            /** @description Description of the table */
-            description?: string | null;
-            /** @description Determines if the table is selected */
-            selected?: boolean | null;
-            /** @description Determines if the table is linked */
-            linked?: boolean | null;
-            /** @description List of relationships for the table */
-            relationships?: Record<string, unknown>[] | null;
-        };
-        Column: {
-            /** @description Name of the column */
-            name: string;
-            /** @description Data type of the column */
-            data_type: string;
-            /** @description Determines if the column schema is an aggregate */
-            is_aggregate?: string | null;
-            /** @description Determines if the column schema can be imported */
-            can_import?: boolean | null;
-            /** @description Determines if the table is selected */
-            selected?: boolean | null;
-            /** @description Determines if the table is linked */
-            is_linked_active?: boolean | null;
-        };
+        AnswerDataResponse: AnswerDataResponse;
+        LogResponse: LogResponse;
+        RepoConfigObject: RepoConfigObject;
+        CommitHistoryResponse: CommitHistoryResponse;
+        CommiterType: CommiterType;
+        AuthorType: AuthorType;
+        ConnectionInput: ConnectionInput;
+        DataWarehouseObjectInput: DataWarehouseObjectInput;
+        SortOptionInput: SortOptionInput;
+        SearchConnectionResponse: SearchConnectionResponse;
+        DataWarehouseObjects: DataWarehouseObjects;
+        Database: Database;
+        SchemaObject: SchemaObject;
+        Table: Table;
+        Column: Column;
         /** @description Response for search role api should handle hidden privileges as well. */
-        SearchRoleResponse: {
-            /** @description Unique Id of the role. */
-            id: string;
-            /** @description Name of the role */
-            name: string;
-            /** @description Description of the role */
-            description: string;
-            /**
-             * Format: int32
-             * @description number of groups assigned with this role
-             */
-            groups_assigned_count?: number | null;
-            /** @description Orgs in which role exists. */
-            orgs?: components["schemas"]["GenericInfo"][] | null;
-            /** @description Details of groups assigned with this role */
-            groups?: components["schemas"]["GenericInfo"][] | null;
-            /** @description Privileges granted to the role. */
-            privileges: Privileges[];
-            /**
-             * @description Permission details of the Role
-             * @enum {string|null}
-             */
-            permission?: "READ_ONLY" | "MODIFY" | "NO_ACCESS" | null;
-            /** @description Unique identifier of author of the role. */
-            author_id?: string | null;
-            /** @description Unique identifier of modifier of the role. */
-            modifier_id?: string | null;
-            /** @description Creation time of the role in milliseconds. */
-            creation_time_in_millis?: Record<string, unknown> | null;
-            /** @description Last modified time of the role in milliseconds. */
-            modification_time_in_millis?: Record<string, unknown> | null;
-            /** @description Indicates whether the role is deleted. */
-            deleted?: boolean | null;
-            /** @description Indicates whether the role is deprecated. */
-            deprecated?: boolean | null;
-            /** @description Indicates whether the role is external. */
-            external?: boolean | null;
-            /** @description Indicates whether the role is hidden. */
-            hidden?: boolean | null;
-            /** @description Indicates whether the role is shared via connection */
-            shared_via_connection?: boolean | null;
-        };
+        SearchRoleResponse: SearchRoleResponse;
         /** @description Default Custom action configuration. This includes the custom action's visibility across all visualizations and Answers. By default, a custom action is added to all visualizations and Answers. */
-        Default_Action_Config_Search_Input: {
-            /** @description Custom action is available on all visualizations. Earlier naming convention: LOCAL/GLOBAL. TRUE signifies GLOBAL for backward compatibility. */
-            visibility?: boolean | null;
-        };
+        Default_Action_Config_Search_Input: Default_Action_Config_Search_Input;
         /** @description Custom action details */
-        ResponseCustomAction: {
-            /** @description `Type` and configuration data for custom actions */
-            action_details: components["schemas"]["Action_details"];
-            /** @description Default custom action configuration. This includes the custom action's visibility across all visualizations and Answers. By default, a custom action is added to all visualizations and Answers. */
-            default_action_config: components["schemas"]["Default_action_config"];
-            /** @description Unique Id of the custom action. */
-            id: string;
-            /** @description Metadata objects to assign the the custom action to. */
-            metadata_association?: components["schemas"]["Metadata_Association_Item"][] | null;
-            /** @description Unique name of the custom action. */
-            name: string;
-            /** @description Unique ID or name of the User groups which are associated with the custom action. */
-            user_groups?: components["schemas"]["Object_ID_And_Name"][] | null;
-        };
+        ResponseCustomAction: ResponseCustomAction;
         /** @description Type and Configuration for Custom Actions */
-        Action_details: {
-            /** @description CALLBACK Custom Action Type */
-            CALLBACK?: components["schemas"]["CALLBACK"];
-            /** @description URL Custom Action Type */
-            URL?: components["schemas"]["URL"];
-        };
+        Action_details: Action_details;
         /** @description CALLBACK Custom Action Type */
-        CALLBACK: {
-            /** @description Reference name of the SDK. By default, the value will be set to action name. */
-            reference?: string | null;
-        };
+        CALLBACK: CALLBACK;
         /** @description URL Custom Action Type */
-        URL: {
-            /** @description Authorization type for the custom action. */
-            authentication?: components["schemas"]["Authentication"];
-            /** @description Query parameters for url. */
-            parameters?: components["schemas"]["ParametersListItem"][] | null;
-            /** @description Request Url for the Custom action. */
-            url: string;
-            /** @description Reference name of the SDK. By default, the value will be set to action name. */
-            reference?: string | null;
-        };
+        URL: URL;
         /** @description Authorization type for the custom action. */
-        Authentication: {
-            /** @description With API key auth, you send a key-value pair to the API either in the request headers or query parameters. */
-            API_Key?: components["schemas"]["API_Key"];
-            /** @description Basic Auth: Basic authentication involves sending a verified username and password with your request. */
-            Basic_Auth?: components["schemas"]["Basic_Auth"];
-            /** @description Bearer tokens enable requests to authenticate using an access key. */
-            Bearer_Token?: string | null;
-            /** @description No authorization. If your request doesn't require authorization. */
-            No_Auth?: string | null;
-        };
+        Authentication: Authentication;
         /** @description With API key auth, you send a key-value pair to the API either in the request headers or query parameters. */
-        API_Key: {
-            /** @description Enter your key name */
-            key?: string | null;
-            /** @description Enter you key value */
-            value?: string | null;
-        };
+        API_Key: API_Key;
         /** @description Basic Auth: Basic authentication involves sending a verified username and password with your request. */
-        Basic_Auth: {
-            /** @description Password for the basic authentication */
-            password?: string | null;
-            /** @description Username for the basic authentication */
-            username?: string | null;
-        };
-        ParametersListItem: {
-            /** @description Key for the url query parameter */
-            key?: string | null;
-            /** @description Value for the url query parameter */
-            value?: string | null;
-        };
+        Basic_Auth: Basic_Auth;
+        ParametersListItem: ParametersListItem;
         /** @description Default Custom action configuration. This includes the custom action's visibility across all visualizations and Answers. By default, a custom action is added to all visualizations and Answers. */
-        Default_action_config: {
-            /** @description Custom action is available on all visualizations. Earlier , the naming convention: LOCAL/GLOBAL. TRUE signifies GLOBAL for backward compatibility. */
-            visibility?: boolean | null;
-        };
-        Metadata_Association_Item: {
-            /** @description Specify that the association is enabled for the metadata object */
-            action_config: components["schemas"]["Action_config"];
-            /** @description Unique ID or name of the metadata. */
-            identifier: string;
-            /**
-             * @description Type of metadata.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             */
-            type: string;
-        };
+        Default_action_config: Default_action_config;
+        Metadata_Association_Item: Metadata_Association_Item;
         /** @description Specify that the association is enabled for the metadata object */
-        Action_config: {
-            /** @description Position of the Custom action on the Metadata object. Earlier naming convention: context. */
-            position?: string | null;
-            /** @description Visibility of the metadata association with custom action. Earlier naming convention: enabled */
-            visibility?: boolean | null;
-        };
+        Action_config: Action_config;
         /** @description MetadataType InputType used in Custom Action API's */
-        CustomActionMetadataTypeInput: {
-            /**
-             * @description Type of metadata object.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             * @enum {string|null}
-             */
-            type?: "VISUALIZATION" | "ANSWER" | "WORKSHEET" | null;
-            /** @description Unique ID or name of the metadata object. */
-            identifier: string;
-        };
-        MetadataContext: {
-            /** @description List of data_source_identifiers to provide context for breaking down user query into analytical queries that can be run on them. */
-            data_source_identifiers?: string[] | null;
-            /** @description List of answer unique identifiers (GUIDs) whose data will be used to guide the response. */
-            answer_identifiers?: string[] | null;
-            /** @description Unique identifier to denote current conversation. */
-            conversation_identifier?: string | null;
-            /** @description List of liveboard unique identifiers (GUIDs) whose data will be used to guide the response. */
-            liveboard_identifiers?: string[] | null;
-        };
-        AIContext: {
-            /** @description User specific text instructions sent to AI system for processing the query. */
-            instructions?: string[] | null;
-            /** @description User provided content like text data, csv data as a string message to provide context & potentially improve the quality of the response. */
-            content?: string[] | null;
-        };
-        eureka_GetRelevantQuestionsResponse: {
-            /** @description List of relevant questions that can be run on their respective data sources. */
-            relevant_questions?: components["schemas"]["eureka_RelevantQuestion"][] | null;
-        };
-        eureka_RelevantQuestion: {
-            /** @description NL query that can be run using spotter aka natural language search to get an AI generated answer. */
-            query?: string | null;
-            /** @description Unique identifier of the data source on which this query can be run on. */
-            data_source_identifier?: string | null;
-            /** @description Display name of the data source on which this query can be run on. */
-            data_source_name?: string | null;
-        };
-        Input_eureka_NLSRequest: {
-            /**
-             * Format: int32
-             * @description Cluster version like 10.4.0.cl, 10.5.0.cl, so on.
-             */
-            agentVersion?: number | null;
-            /** @description If true, results are not returned from cache & calculated every time. Can incur high costs & latency. */
-            bypassCache?: boolean | null;
-            /** @description User specific instructions for processing the @query. */
-            instructions?: string[] | null;
-            /** @description User query which is a topical/goal oriented question that needs to be broken down into smaller simple analytical questions. */
-            query?: string | null;
-        };
-        eureka_DecomposeQueryResponse: {
-            /** @description Decomposed query response for a topical/goal oriented question that contains broken down analytical questions. */
-            decomposedQueryResponse?: components["schemas"]["eureka_LLMDecomposeQueryResponse"];
-        };
-        eureka_LLMDecomposeQueryResponse: {
-            /** @description List of analytical questions that can be run on their respective worksheet/data sources. */
-            decomposedQueries?: components["schemas"]["eureka_LLMSuggestedQuery"][] | null;
-        };
-        eureka_LLMSuggestedQuery: {
-            /** @description NL query that can be run using spotter aka natural language search to get an AI generated answer. */
-            query?: string | null;
-            /** @description Unique identifier of the worksheet on which this query can be run on. */
-            worksheetId?: string | null;
-            /** @description Display name of the worksheet on which this query can be run on. */
-            worksheetName?: string | null;
-        };
-        eureka_DataSourceSuggestionResponse: {
-            /** @description List of data sources suggested. */
-            data_sources?: components["schemas"]["DataSource"][] | null;
-        };
-        DataSource: {
-            /**
-             * Format: float
-             * @description Confidence score for the data source suggestion.
-             */
-            confidence?: number | null;
-            /** @description Details of the data source. */
-            details?: components["schemas"]["EntityHeader"];
-            /** @description LLM reasoning for the data source. */
-            reasoning?: string | null;
-        };
-        EntityHeader: {
-            /** @description Description of the data source. */
-            description?: string | null;
-            /** @description Display name of the data source. */
-            data_source_name?: string | null;
-            /** @description Unique identifier of the data source. */
-            data_source_identifier?: string | null;
-        };
-        eureka_GetNLInstructionsResponse: {
-            /** @description List of NL instructions with their scopes. */
-            nl_instructions_info: components["schemas"]["NLInstructionsInfo"][];
-        };
-        NLInstructionsInfo: {
-            /** @description User instructions for natural language processing. */
-            instructions: string[];
-            /**
-             * @description Scope of the instruction.
-             * @enum {string}
-             */
-            scope: "GLOBAL";
-        };
+        CustomActionMetadataTypeInput: CustomActionMetadataTypeInput;
+        MetadataContext: MetadataContext;
+        AIContext: AIContext;
+        eureka_GetRelevantQuestionsResponse: eureka_GetRelevantQuestionsResponse;
+        eureka_RelevantQuestion: eureka_RelevantQuestion;
+        Input_eureka_NLSRequest: Input_eureka_NLSRequest;
+        eureka_DecomposeQueryResponse: eureka_DecomposeQueryResponse;
+        eureka_LLMDecomposeQueryResponse: eureka_LLMDecomposeQueryResponse;
+        eureka_LLMSuggestedQuery: eureka_LLMSuggestedQuery;
+        eureka_DataSourceSuggestionResponse: eureka_DataSourceSuggestionResponse;
+        DataSource: DataSource;
+        EntityHeader: EntityHeader;
+        eureka_GetNLInstructionsResponse: eureka_GetNLInstructionsResponse;
+        NLInstructionsInfo: NLInstructionsInfo;
         /** @description Admin instructions configured for the AI agent. */
-        AgentInstructions: {
-            /** @description Unique identifier of the record. */
-            id?: string | null;
-            /** @description The admin instructions text for the agent. */
-            instructions: string;
-            /** @description ISO timestamp when the instructions were created. */
-            created_at?: string | null;
-            /** @description ISO timestamp when the instructions were last updated. */
-            updated_at?: string | null;
-            /** @description User ID of the admin who last updated the instructions. */
-            last_updated_by?: string | null;
-        };
+        AgentInstructions: AgentInstructions;
         /** @description Response returned by getConversationList. */
-        AgentConversationHistoryResponse: {
-            /** @description List of saved agent conversations for the current user. */
-            conversations?: components["schemas"]["AgentConversationList"][] | null;
-            /**
-             * @description Whether additional conversations exist beyond this page. `true` when one or
-             *     more conversations remain after the current page; `false` when the current
-             *     page is the last. Use `offset` to fetch the next page.
-             */
-            has_more?: boolean | null;
-        };
+        AgentConversationHistoryResponse: AgentConversationHistoryResponse;
         /** @description A saved agent conversation item returned in list responses. */
-        AgentConversationList: {
-            /** @description Unique identifier of the conversation. */
-            conversation_identifier: string;
-            /** @description Display title of the conversation. */
-            conversation_title?: string | null;
-            /** @description ISO 8601 timestamp when the conversation was created. */
-            created_at?: string | null;
-            /** @description ISO 8601 timestamp when the conversation was last updated. */
-            updated_at?: string | null;
-            /** @description Unique identifiers of the data sources associated with the conversation. */
-            data_source_identifiers?: string[] | null;
-            /** @description Data sources associated with the conversation, each with an `id` and `name`. */
-            data_source_names?: components["schemas"]["DataSourceEntry"][] | null;
-        };
+        AgentConversationList: AgentConversationList;
         /** @description A data source associated with a conversation, returned as a typed entry. */
-        DataSourceEntry: {
-            /** @description Unique identifier of the data source. */
-            id: string;
-            /** @description Display name of the data source. */
-            name: string;
-        };
+        DataSourceEntry: DataSourceEntry;
         /**
          * @description Response body of getConversation. `messages` is ordered oldest to newest.
          *     `code_execution_files` is a list of sanitized code-execution file metadata
          *     entries, keyed in upstream by `file_id`.
          */
-        ConversationMessageResponse: {
-            /** @description Ordered conversation messages. Empty array when the conversation has no messages. */
-            messages?: components["schemas"]["ConversationMessage"][] | null;
-            /**
-             * @description Sanitized code-execution file metadata for files referenced by this
-             *     conversation. Empty array when the conversation has no code-execution files.
-             */
-            code_execution_files?: components["schemas"]["CodeExecutionFileMetadata"][] | null;
-        };
+        ConversationMessageResponse: ConversationMessageResponse;
         /**
          * @description One conversational exchange: an optional user prompt (message and attachments),
          *     followed by the agent's response items for that turn.
          */
-        ConversationMessage: {
-            /**
-             * @description Stable identifier for the turn. For liveboard-started synthetic first turns,
-             *     this is the root node identifier.
-             */
-            message_id: string;
-            /** @description Milliseconds since Unix epoch for the turn. */
-            timestamp_in_millis: Record<string, unknown>;
-            /**
-             * @description User-authored prompt that started the turn: the user's message and any files
-             *     or connector resources attached to it. Null for liveboard-started synthetic
-             *     first turns.
-             */
-            user_prompt?: components["schemas"]["UserPrompt"];
-            /**
-             * @description Agent-side output produced in response to this turn. Empty array for
-             *     in-progress turns where the agent has not yet produced output.
-             */
-            response_items?: Record<string, unknown>[] | null;
-        };
+        ConversationMessage: ConversationMessage;
         /**
          * @description User-authored prompt for a conversation turn: the user's text message and any
          *     files or connector resources attached to it.
          */
-        UserPrompt: {
-            /** @description User query that started the turn. Null for liveboard-started synthetic first turns. */
-            message?: components["schemas"]["UserMessage"];
-            /**
-             * @description Files or connector resources attached to the user message. Empty array when
-             *     there are no attachments.
-             */
-            attachments?: Record<string, unknown>[] | null;
-        };
+        UserPrompt: UserPrompt;
         /**
          * @description User-authored text message that begins a conversation turn.
          *     Null when the turn is a synthetic liveboard-started first turn.
          */
-        UserMessage: {
-            /** @description Unique identifier of the user message. */
-            message_id: string;
-            /** @description Text body of the user query. */
-            content: string;
-        };
+        UserMessage: UserMessage;
         /** @description Uploaded or generated files attached to a turn. */
-        FileResponseItem: {
-            /** @description Variant discriminator. Always `"file"`. */
-            type: string;
-            /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, unknown>;
-            /** @description True when the item represents internal agent reasoning rather than user-facing output. */
-            is_thinking?: boolean | null;
-            /** @description Human-readable label for the agent step producing this item. */
-            step_title?: string | null;
-            /** @description Sanitized file metadata. */
-            files?: components["schemas"]["PublicFileInfo"][] | null;
-        };
+        FileResponseItem: FileResponseItem;
         /**
          * @description Sanitized metadata for a file attached to or produced by a conversation turn.
          *     Never exposes internal Azure or blob-storage identifiers.
          */
-        PublicFileInfo: {
-            /** @description Unique identifier of the file. */
-            file_id: string;
-            /** @description Human-readable file name. */
-            display_name?: string | null;
-            /** @description File type such as `csv`, `pdf`, or `png`. */
-            file_type?: string | null;
-            /** @description Milliseconds since Unix epoch when the file was created. */
-            created_time_in_millis?: Record<string, unknown> | null;
-            /**
-             * Format: int32
-             * @description File size in bytes.
-             */
-            size_bytes?: number | null;
-        };
+        PublicFileInfo: PublicFileInfo;
         /**
          * @description MCP (Model Context Protocol) resource — typically a connector-provided artifact
          *     such as a document excerpt.
          */
-        ResourceResponseItem: {
-            /** @description Variant discriminator. Always `"resource"`. */
-            type: string;
-            /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, unknown>;
-            /** @description True when the item represents internal agent reasoning rather than user-facing output. */
-            is_thinking?: boolean | null;
-            /** @description Human-readable label for the agent step producing this item. */
-            step_title?: string | null;
-            /** @description Human-readable title of the resource. */
-            title: string;
-            /** @description Resource URI. */
-            uri: string;
-            /** @description Original name or filename. */
-            name?: string | null;
-            /** @description MIME type. */
-            mime_type?: string | null;
-            /** @description Short description. */
-            description?: string | null;
-            /**
-             * Format: int32
-             * @description Size in bytes.
-             */
-            size?: number | null;
-            /** @description Connector instance identifier. */
-            connector_id?: string | null;
-            /** @description Human-readable connector name. */
-            connector_name?: string | null;
-            /** @description Connector slug or type key. */
-            connector_slug?: string | null;
-            /**
-             * @description Underlying transport protocol used by the MCP connector. See `TransportType`
-             *     for accepted values.
-             * @enum {string|null}
-             */
-            transport_type?: "STREAMABLE_HTTP" | "SSE" | null;
-        };
+        ResourceResponseItem: ResourceResponseItem;
         /** @description Agent text output. */
-        TextResponseItem: {
-            /** @description Variant discriminator. Always `"text"`. */
-            type: string;
-            /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, unknown>;
-            /** @description True when the item represents internal agent reasoning rather than user-facing output. */
-            is_thinking?: boolean | null;
-            /** @description Human-readable label for the agent step producing this item. */
-            step_title?: string | null;
-            /** @description The text body. */
-            content: string;
-            /**
-             * @description Rendering hint for the text content. See `ContentMimeType` for accepted values.
-             * @enum {string|null}
-             */
-            content_type?: "TEXT_PLAIN" | "TEXT_MARKDOWN" | "TEXT_X_MARKDOWN_WITH_CODE" | "TEXT_HTML" | null;
-            /** @description Pointer to a code-execution-generated file associated with this text item. */
-            file_reference?: components["schemas"]["FileReference"];
-        };
+        TextResponseItem: TextResponseItem;
         /**
          * @description Pointer to a code-execution-generated file referenced from a text response item.
          *     Full metadata (including expiry) is in the top-level `code_execution_files` map.
          */
-        FileReference: {
-            /** @description Unique identifier of the code-execution-generated file. */
-            file_id: string;
-            /** @description Human-readable file name. */
-            display_name?: string | null;
-            /** @description Milliseconds since Unix epoch when the file was created. */
-            created_time_in_millis?: Record<string, unknown> | null;
-        };
+        FileReference: FileReference;
         /** @description Agent invoked a tool. */
-        ToolCallResponseItem: {
-            /** @description Variant discriminator. Always `"tool_call"`. */
-            type: string;
-            /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, unknown>;
-            /** @description True when the item represents internal agent reasoning rather than user-facing output. */
-            is_thinking?: boolean | null;
-            /** @description Human-readable label for the agent step producing this item. */
-            step_title?: string | null;
-            /** @description Identifier linking this tool call to its matching tool_result or answer. */
-            tool_call_id?: string | null;
-            /** @description Name of the tool being invoked. */
-            tool_name?: string | null;
-            /** @description Input arguments passed to the tool. Shape depends on the tool. */
-            arguments: Record<string, unknown>;
-        };
+        ToolCallResponseItem: ToolCallResponseItem;
         /** @description Result returned from a tool invocation. */
-        ToolResultResponseItem: {
-            /** @description Variant discriminator. Always `"tool_result"`. */
-            type: string;
-            /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, unknown>;
-            /** @description True when the item represents internal agent reasoning rather than user-facing output. */
-            is_thinking?: boolean | null;
-            /** @description Human-readable label for the agent step producing this item. */
-            step_title?: string | null;
-            /** @description Matches the originating tool_call. */
-            tool_call_id?: string | null;
-            /** @description Name of the tool that produced this result. */
-            tool_name?: string | null;
-            /** @description Result body (tool output, or `"<code>: <message>"` for errors). */
-            content: string;
-            /**
-             * @description Rendering hint for the result content; defaults to `TEXT_PLAIN` for tool
-             *     results. See `ContentMimeType` for accepted values.
-             * @enum {string|null}
-             */
-            content_type?: "TEXT_PLAIN" | "TEXT_MARKDOWN" | "TEXT_X_MARKDOWN_WITH_CODE" | "TEXT_HTML" | null;
-            /** @description False when the tool invocation errored; true otherwise. */
-            success?: boolean | null;
-        };
+        ToolResultResponseItem: ToolResultResponseItem;
         /**
          * @description Slim reference to a saved answer produced by the agent. Full answer payload
          *     (visualization spec, formulas, session info) is not embedded — fetch separately
          *     via `loadAnswer` using `answer_id`.
          */
-        AnswerResponseItem: {
-            /** @description Variant discriminator. Always `"answer"`. */
-            type: string;
-            /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, unknown>;
-            /** @description True when the item represents internal agent reasoning rather than user-facing output. */
-            is_thinking?: boolean | null;
-            /** @description Human-readable label for the agent step producing this item. */
-            step_title?: string | null;
-            /** @description Identifier used to fetch the full answer payload separately. */
-            answer_id: string;
-            /** @description Links to the originating tool_call, when applicable. */
-            tool_call_id?: string | null;
-            /** @description Tool that produced the answer, when applicable. */
-            tool_name?: string | null;
-        };
+        AnswerResponseItem: AnswerResponseItem;
         /** @description Result of a dataset discovery step. */
-        SearchDatasetsResponseItem: {
-            /** @description Variant discriminator. Always `"search_datasets"`. */
-            type: string;
-            /** @description Milliseconds since Unix epoch when this item was produced. */
-            timestamp_in_millis: Record<string, unknown>;
-            /** @description True when the item represents internal agent reasoning rather than user-facing output. */
-            is_thinking?: boolean | null;
-            /** @description Human-readable label for the agent step producing this item. */
-            step_title?: string | null;
-            /** @description Summary message describing the dataset search results. */
-            text: string;
-            /** @description Dataset descriptors returned by the `search_datasets` tool. */
-            data_sources?: components["schemas"]["DataSourceInfo"][] | null;
-        };
+        SearchDatasetsResponseItem: SearchDatasetsResponseItem;
         /** @description A data source descriptor returned by the agent's `search_datasets` tool. */
-        DataSourceInfo: {
-            /** @description Unique identifier of the data source (mirrors `header.guid`). */
-            data_source_identifier?: string | null;
-            /** @description Display name of the data source (mirrors `header.display_name`). */
-            data_source_name?: string | null;
-            /** @description Optional description of the data source. */
-            description?: string | null;
-            /**
-             * Format: float
-             * @description Tool-reported confidence that this data source matches the query, in `[0, 1]`.
-             */
-            confidence?: number | null;
-            /** @description LLM reasoning describing why the data source was selected. */
-            reasoning?: string | null;
-            /** @description Header metadata extracted from the data source proto. */
-            header?: components["schemas"]["DataSourceHeader"];
-            /**
-             * @description Related liveboard visualizations for this data source. Open-ended JSON shape
-             *     driven by the underlying proto.
-             */
-            related_liveboard_visualizations?: Record<string, unknown>[] | null;
-            /**
-             * @description Related saved answers for this data source. Open-ended JSON shape driven by
-             *     the underlying proto.
-             */
-            related_answers?: Record<string, unknown>[] | null;
-            /**
-             * @description Related Spotter queries previously run against this data source. Truncated to
-             *     a small upper bound by the tool.
-             */
-            related_spotter_queries?: string[] | null;
-            /** @description Aggregate popularity counters. */
-            popularity?: components["schemas"]["DataSourcePopularity"];
-            /** @description Per-user usage counters scoped to the calling user. */
-            user_usage?: components["schemas"]["DataSourceUserUsage"];
-        };
+        DataSourceInfo: DataSourceInfo;
         /**
          * @description Header metadata extracted from a data source proto. `guid` is the canonical
          *     data source identifier and `display_name` is its user-facing name.
          */
-        DataSourceHeader: {
-            /** @description Display name of the data source. */
-            display_name?: string | null;
-            /** @description Canonical unique identifier (GUID) of the data source. */
-            guid?: string | null;
-            /** @description Optional description of the data source. */
-            description?: string | null;
-        };
+        DataSourceHeader: DataSourceHeader;
         /** @description Aggregate popularity counters for a data source. */
-        DataSourcePopularity: {
-            /**
-             * Format: int32
-             * @description Total number of Spotter natural-language queries run against this data source.
-             */
-            total_spotter_queries?: number | null;
-            /**
-             * Format: int32
-             * @description Total number of saved answers backed by this data source.
-             */
-            total_answers?: number | null;
-            /**
-             * Format: int32
-             * @description Total number of impressions across saved answers backed by this data source.
-             */
-            total_answer_impressions?: number | null;
-        };
+        DataSourcePopularity: DataSourcePopularity;
         /** @description Per-user usage counters for a data source, scoped to the calling user. */
-        DataSourceUserUsage: {
-            /**
-             * Format: int32
-             * @description Total Spotter natural-language queries the calling user has run against this
-             *     data source.
-             */
-            total_spotter_queries?: number | null;
-        };
+        DataSourceUserUsage: DataSourceUserUsage;
         /**
          * @description Sanitized public metadata for a code-execution-generated file. Internal
          *     storage identifiers (e.g. Azure blob ids) are deliberately not exposed.
          */
-        CodeExecutionFileMetadata: {
-            /**
-             * @description Unique identifier of the code-execution-generated file. Stable across
-             *     conversation turns.
-             */
-            file_id: string;
-            /** @description Human-readable file name. */
-            display_name?: string | null;
-            /**
-             * @description File type hint. Either a MIME string (e.g. `text/csv`) or an extension
-             *     (e.g. `csv`).
-             */
-            file_type?: string | null;
-            /** @description Milliseconds since Unix epoch when the file was created. */
-            created_time_in_millis?: Record<string, unknown> | null;
-            /** @description True when the file is no longer downloadable (storage expired or evicted). */
-            expired: boolean;
-        };
-        LoadAnswerResponse: {
-            /** @description Answer details for the loaded message. */
-            answer?: components["schemas"]["AnswerDetails"];
-        };
-        AnswerDetails: {
-            /** @description Display title of the answer. */
-            title?: string | null;
-            /** @description Description of the answer. */
-            description?: string | null;
-            /** @description Unique identifier of the session. */
-            session_identifier?: string | null;
-            /**
-             * Format: int32
-             * @description Generation number of the answer.
-             */
-            generation_number?: number | null;
-            /** @description Ordered list of TML token strings that make up the answer query. */
-            tokens?: string[] | null;
-            /**
-             * @description Visualization type for the answer.
-             * @enum {string|null}
-             */
-            visualization_type?: "Chart" | "CHART" | "Table" | "TABLE" | "Undefined" | "UNDEFINED" | null;
-            /** @description List of formulas used in the answer. */
-            formulas?: string[] | null;
-            /** @description List of parameters used in the answer. */
-            parameters?: string[] | null;
-            /** @description List of sub-queries used in the answer. */
-            sub_queries?: Record<string, unknown>[] | null;
-            /** @description Agent context state for the answer. */
-            ac_state?: components["schemas"]["ACState"];
-        };
-        ACState: {
-            /** @description Unique identifier of the transaction. */
-            transaction_identifier?: string | null;
-            /**
-             * Format: int32
-             * @description Generation number of the transaction.
-             */
-            generation_number?: number | null;
-        };
-        RiseGQLArgWrapper: {
-            name: string;
-            type: string;
-        };
+        CodeExecutionFileMetadata: CodeExecutionFileMetadata;
+        LoadAnswerResponse: LoadAnswerResponse;
+        AnswerDetails: AnswerDetails;
+        ACState: ACState;
+        RiseGQLArgWrapper: RiseGQLArgWrapper;
         /**
          * @description A single typed scope group identifying objects whose memory entries
          *     should be exported. One group binds a single `type` to a set of
          *     `identifiers`; pass one or more data-model identifiers in a group to
          *     scope the memory export to multiple data-models in one call.
          */
-        MemorySources: {
-            /**
-             * @description Source object type for this group. Must be `DATA_MODEL`.
-             * @enum {string}
-             */
-            type: "DATA_MODEL";
-            /**
-             * @description Data-models to export memory for. Each entry may be a GUID or a
-             *     human-readable obj_id; obj_ids are resolved server-side.
-             */
-            identifiers: string[];
-        };
+        MemorySources: MemorySources;
         /**
          * @description Response from exportMemory. Contains the serialized payload
          *     ready for local editing and re-submission to importMemory.
          */
-        ExportMemoryResponse: {
-            /**
-             * @description Serialized memory payload (YAML). This is the shape
-             *     importMemory consumes.
-             */
-            content?: string | null;
-        };
+        ExportMemoryResponse: ExportMemoryResponse;
         /** @description Input for variable details in search */
-        VariableDetailInput: {
-            /** @description Unique ID or name of the variable */
-            identifier?: string | null;
-            /**
-             * @description Type of variable
-             * @enum {string|null}
-             */
-            type?: "CONNECTION_PROPERTY" | "TABLE_MAPPING" | "CONNECTION_PROPERTY_PER_PRINCIPAL" | "FORMULA_VARIABLE" | "USER_PROPERTY" | null;
-            /** @description A pattern to match case-insensitive name of the variable. User % for a wildcard match */
-            name_pattern?: string | null;
-        };
+        VariableDetailInput: VariableDetailInput;
         /** @description Input for filtering variable values by scope in search operations */
-        ValueScopeInput: {
-            /** @description The unique name of the org */
-            org_identifier?: string | null;
-            /**
-             * @description Type of principal to filter by. Use USER to filter values assigned to specific users, or USER_GROUP to filter values assigned to groups.
-             * @enum {string|null}
-             */
-            principal_type?: "USER" | "USER_GROUP" | null;
-            /** @description Unique ID or name of the principal */
-            principal_identifier?: string | null;
-            /** @description Unique ID or name of the model to filter by. Applicable only for FORMULA_VARIABLE type. */
-            model_identifier?: string | null;
-        };
+        ValueScopeInput: ValueScopeInput;
         /** @description Variable object */
-        Variable: {
-            /** @description Unique identifier of the variable */
-            id: string;
-            /** @description Name of the variable */
-            name: string;
-            /**
-             * @description Type of the variable
-             * @enum {string|null}
-             */
-            variable_type?: "CONNECTION_PROPERTY" | "TABLE_MAPPING" | "CONNECTION_PROPERTY_PER_PRINCIPAL" | "FORMULA_VARIABLE" | "USER_PROPERTY" | null;
-            /** @description If the variable is sensitive */
-            sensitive?: boolean | null;
-            /** @description Values of the variable */
-            values?: components["schemas"]["VariableValue"][] | null;
-            /** @description Owner org of the variable. */
-            org?: components["schemas"]["VariableOrgInfo"];
-        };
-        VariableValue: {
-            /** @description The value of the variable */
-            value?: string | null;
-            /** @description The value of the variable if it is a list type */
-            value_list?: string[] | null;
-            /** @description The unique name of the org */
-            org_identifier: string;
-            /**
-             * @description Type of principal to which this value applies. Use USER to assign the value to a specific user, or USER_GROUP to assign it to a group.
-             * @enum {string|null}
-             */
-            principal_type?: "USER" | "USER_GROUP" | null;
-            /** @description Unique ID or name of the principal */
-            principal_identifier?: string | null;
-            /** @description Unique ID of the model <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.3.0.cl or later</span> */
-            model_identifier?: string | null;
-            /**
-             * Format: int32
-             * @description The priority assigned to this value. If there are 2 matching values, the one with the higher priority will be picked.
-             */
-            priority?: number | null;
-        };
-        VariableOrgInfo: {
-            /**
-             * Format: int32
-             * @description ID of the Org.
-             */
-            id: number;
-            /** @description Name of the Org. */
-            name: string;
-        };
-        SortOption: {
-            /**
-             * @description Name of the field to apply the sort on.
-             * @default DEFAULT
-             * @enum {string|null}
-             */
-            field_name?: "DEFAULT" | "NAME" | "DISPLAY_NAME" | "AUTHOR" | "CREATED" | "MODIFIED" | null;
-            /**
-             * @description Sort order : ASC(Ascending) or DESC(Descending).
-             * @default ASC
-             * @enum {string|null}
-             */
-            order?: "ASC" | "DESC" | null;
-        };
-        CalendarResponse: {
-            /** @description Name of the calendar */
-            calendar_name?: string | null;
-            /** @description Name of the connection */
-            connection_name?: string | null;
-            /** @description Type of data warehouse */
-            data_warehouse_type?: string | null;
-            /** @description Last modification time in milliseconds */
-            modification_time_in_millis?: string | null;
-            /** @description Name of the author who created the calendar */
-            author_name?: string | null;
-            /** @description Unique ID of the connection */
-            connection_id?: string | null;
-            /** @description Unique ID of the calendar */
-            calendar_id?: string | null;
-        };
-        ConnectionConfigurationResponse: {
-            configuration_identifier?: string | null;
-            name?: string | null;
-            description?: string | null;
-            configuration?: Record<string, unknown> | null;
-            policy_principals?: components["schemas"]["UserPrincipal"][] | null;
-            policy_processes?: ("SAGE_INDEXING" | "ROW_COUNT_STATS")[] | null;
-            disabled?: boolean | null;
-            /** @enum {string|null} */
-            data_warehouse_type?: DataWarehouseType | null;
-            /** @enum {string|null} */
-            policy_type?: "NO_POLICY" | "PRINCIPALS" | "PROCESSES" | null;
-            same_as_parent?: boolean | null;
-            policy_process_options?: components["schemas"]["PolicyProcessOptions"];
-        };
-        UserPrincipal: {
-            id?: string | null;
-            name?: string | null;
-            type?: string | null;
-        };
-        PolicyProcessOptions: {
-            impersonate_user?: string | null;
-        };
+        Variable: Variable;
+        VariableValue: VariableValue;
+        VariableOrgInfo: VariableOrgInfo;
+        SortOption: SortOption;
+        CalendarResponse: CalendarResponse;
+        ConnectionConfigurationResponse: ConnectionConfigurationResponse;
+        UserPrincipal: UserPrincipal;
+        PolicyProcessOptions: PolicyProcessOptions;
         /** @description Cluster-level storage setup information for configuring customer-managed storage. */
-        WebhookStorageConfigInfo: {
-            /**
-             * @description Type of storage destination.
-             * @enum {string}
-             */
-            storage_type: "OBJECT_STORAGE";
-            /**
-             * @description Storage destination provider.
-             * @enum {string}
-             */
-            provider: "AWS_S3" | "GCP_GCS";
-            /** @description Setup configuration specific to the upload path. */
-            config: components["schemas"]["WebhookStorageSetupConfig"];
-        };
+        WebhookStorageConfigInfo: WebhookStorageConfigInfo;
         /**
          * @description Storage setup configuration for a specific upload path. The populated fields depend on config_type:
          *     AWS_TO_S3_STORAGE: aws_account_id, trust_policy_template, setup_instructions.
          *     GCP_TO_S3_STORAGE: gcp_service_account_id, oidc_provider, trust_policy_template, setup_instructions.
          *     GCP_TO_GCS_STORAGE: service_account_email, required_role, setup_instructions.
          */
-        WebhookStorageSetupConfig: {
-            /**
-             * @description Discriminator identifying the upload path. One of: AWS_TO_S3_STORAGE, GCP_TO_S3_STORAGE, GCP_TO_GCS_STORAGE.
-             * @enum {string}
-             */
-            config_type: "AWS_TO_S3_STORAGE" | "GCP_TO_S3_STORAGE" | "GCP_TO_GCS_STORAGE";
-            /** @description AWS Account ID of the platform. Populated for AWS_TO_S3_STORAGE. Include in your IAM role trust policy. */
-            aws_account_id?: string | null;
-            /** @description GCP service account numeric ID of the platform (the 'sub' claim in OIDC tokens). Populated for GCP_TO_S3_STORAGE. */
-            gcp_service_account_id?: string | null;
-            /** @description OIDC identity provider URL. Populated for GCP_TO_S3_STORAGE; always 'accounts.google.com' for GCP. */
-            oidc_provider?: string | null;
-            /** @description Sample IAM trust policy JSON. Populated for AWS_TO_S3_STORAGE and GCP_TO_S3_STORAGE. */
-            trust_policy_template?: Record<string, unknown> | null;
-            /** @description GCP service account email of the platform. Populated for GCP_TO_GCS_STORAGE. Grant it roles/iam.serviceAccountTokenCreator on your service account. */
-            service_account_email?: string | null;
-            /** @description IAM role the customer must grant to the platform service account. Populated for GCP_TO_GCS_STORAGE. */
-            required_role?: string | null;
-            /** @description Step-by-step instructions to configure the storage destination. */
-            setup_instructions: string[];
-        };
-        WebhookSortOptionsInput: {
-            /**
-             * @description Name of the field to apply the sort on.
-             * @default CREATED
-             * @enum {string|null}
-             */
-            field_name?: "CREATED" | "MODIFIED" | "NAME" | null;
-            /**
-             * @description Sort order: ASC (Ascending) or DESC (Descending).
-             * @default DESC
-             * @enum {string|null}
-             */
-            order?: "ASC" | "DESC" | null;
-        };
-        WebhookSearchResponse: {
-            /** @description List of webhook configurations matching the search criteria. */
-            webhooks: components["schemas"]["WebhookResponse"][];
-            /** @description Pagination information. */
-            pagination: components["schemas"]["WebhookPagination"];
-        };
-        WebhookResponse: {
-            /** @description Unique identifier of the webhook configuration. */
-            id: string;
-            /** @description Name of the webhook configuration. */
-            name: string;
-            /** @description Description of the webhook configuration. */
-            description?: string | null;
-            /** @description Org details. */
-            org?: components["schemas"]["WebhookOrg"];
-            /** @description The webhook endpoint URL. */
-            url: string;
-            /** @description Additional URL parameters as key-value pairs. */
-            url_params?: Record<string, unknown> | null;
-            /** @description List of events this webhook subscribes to. */
-            events: "LIVEBOARD_SCHEDULE"[];
-            /** @description Redacted authorization configuration for the webhook. */
-            authentication?: components["schemas"]["WebhookAuthentication"];
-            /** @description Redacted configuration for webhook signature verification. */
-            signature_verification?: components["schemas"]["WebhookSignatureVerification"];
-            /** @description Additional headers as an array of key-value pairs. <br/>  <span class="since-beta-tag">Version: 26.4.0.cl or later</span> */
-            additional_headers?: components["schemas"]["WebhookKeyValuePair"][] | null;
-            /**
-             * Format: float
-             * @description Creation time of the webhook configuration in milliseconds.
-             */
-            creation_time_in_millis: number;
-            /**
-             * Format: float
-             * @description Last modified time of the webhook configuration in milliseconds.
-             */
-            modification_time_in_millis: number;
-            /** @description User who created the webhook. */
-            created_by?: components["schemas"]["WebhookUser"];
-            /** @description User who last modified the webhook. */
-            last_modified_by?: components["schemas"]["WebhookUser"];
-            /** @description Storage destination configuration for webhook payload delivery. */
-            storage_destination?: components["schemas"]["StorageDestination"];
-            /**
-             * @description Status of the webhook (ENABLED or DISABLED).
-             *     Only present when explicitly set. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
-             * @enum {string|null}
-             */
-            status?: "ENABLED" | "DISABLED" | null;
-        };
-        WebhookOrg: {
-            /** @description Unique identifier of the org. */
-            id: string;
-            /** @description Name of the org. */
-            name: string;
-        };
-        WebhookAuthentication: {
-            /** @description Redacted API key authentication configuration. */
-            API_KEY?: components["schemas"]["WebhookAuthApiKey"];
-            /** @description Redacted Basic authentication configuration. */
-            BASIC_AUTH?: components["schemas"]["WebhookAuthBasicAuth"];
-            /** @description Redacted Bearer token authentication configuration. */
-            BEARER_TOKEN?: string | null;
-            /** @description Redacted OAuth2 authentication configuration. */
-            OAUTH2?: components["schemas"]["WebhookAuthOAuth2"];
-        };
-        WebhookAuthApiKey: {
-            /** @description The header or query parameter name for the API key. */
-            key: string;
-            /** @description The API key value. */
-            value: string;
-        };
-        WebhookAuthBasicAuth: {
-            /** @description Username for basic authentication. */
-            username: string;
-            /** @description Password for basic authentication. */
-            password: string;
-        };
-        WebhookAuthOAuth2: {
-            /** @description OAuth2 authorization server URL. */
-            authorization_url: string;
-            /** @description OAuth2 client identifier. */
-            client_id: string;
-            /** @description OAuth2 client secret key. */
-            client_secret: string;
-        };
-        WebhookSignatureVerification: {
-            /**
-             * @description Signature verification method type.
-             * @enum {string}
-             */
-            type: "HMAC_SHA256";
-            /** @description HTTP header where the signature is sent. */
-            header: string;
-            /**
-             * @description Hash algorithm used for signature verification.
-             * @enum {string}
-             */
-            algorithm: "SHA256";
-            /** @description Shared secret used for HMAC signature generation. */
-            secret: string;
-        };
+        WebhookStorageSetupConfig: WebhookStorageSetupConfig;
+        WebhookSortOptionsInput: WebhookSortOptionsInput;
+        WebhookSearchResponse: WebhookSearchResponse;
+        WebhookResponse: WebhookResponse;
+        WebhookOrg: WebhookOrg;
+        WebhookAuthentication: WebhookAuthentication;
+        WebhookAuthApiKey: WebhookAuthApiKey;
+        WebhookAuthBasicAuth: WebhookAuthBasicAuth;
+        WebhookAuthOAuth2: WebhookAuthOAuth2;
+        WebhookSignatureVerification: WebhookSignatureVerification;
         /** @description Key-value pair for additional webhook headers. */
-        WebhookKeyValuePair: {
-            /** @description Header name. */
-            key: string;
-            /** @description Header value. */
-            value: string;
-        };
-        WebhookUser: {
-            /** @description Unique identifier of the user. */
-            id: string;
-            /** @description Name of the user. */
-            name: string;
-        };
+        WebhookKeyValuePair: WebhookKeyValuePair;
+        WebhookUser: WebhookUser;
         /** @description Storage destination configuration for webhook payload delivery. */
-        StorageDestination: {
-            /**
-             * @description Type of storage destination (e.g., AWS_S3).
-             * @enum {string}
-             */
-            storage_type: "AWS_S3" | "GCP_GCS";
-            /** @description Storage-specific configuration settings. */
-            storage_config: components["schemas"]["StorageConfig"];
-        };
+        StorageDestination: StorageDestination;
         /** @description Storage configuration containing provider-specific settings. */
-        StorageConfig: {
-            /** @description AWS S3 storage configuration. */
-            aws_s3_config?: components["schemas"]["AwsS3Config"];
-            /** @description GCP GCS storage configuration. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span> */
-            gcp_gcs_config?: components["schemas"]["GcpGcsConfig"];
-        };
+        StorageConfig: StorageConfig;
         /** @description AWS S3 storage configuration details. */
-        AwsS3Config: {
-            /** @description Name of the S3 bucket where webhook payloads are stored. */
-            bucket_name: string;
-            /** @description AWS region where the S3 bucket is located. */
-            region: string;
-            /** @description ARN of the IAM role used for S3 access. */
-            role_arn: string;
-            /** @description External ID for secure cross-account role assumption. */
-            external_id?: string | null;
-            /** @description Path prefix for organizing objects within the bucket. */
-            path_prefix?: string | null;
-        };
+        AwsS3Config: AwsS3Config;
         /** @description GCP GCS storage configuration details. */
-        GcpGcsConfig: {
-            /** @description Name of the GCS bucket where webhook payloads are stored. */
-            bucket_name: string;
-            /** @description Email of the GCP service account to impersonate for bucket access. */
-            service_account_email: string;
-            /** @description Path prefix for organizing objects within the bucket. */
-            path_prefix?: string | null;
-        };
-        WebhookPagination: {
-            /**
-             * Format: int32
-             * @description The starting record number from where the records are included.
-             */
-            record_offset: number;
-            /**
-             * Format: int32
-             * @description The number of records included in the response.
-             */
-            record_size: number;
-            /**
-             * Format: int32
-             * @description Total number of webhook configurations available.
-             */
-            total_count: number;
-            /** @description Indicates whether more records are available beyond the current response. */
-            has_more: boolean;
-        };
+        GcpGcsConfig: GcpGcsConfig;
+        WebhookPagination: WebhookPagination;
         /** @description Response object for search collections operation. */
-        CollectionSearchResponse: {
-            /** @description List of collections matching the search criteria. */
-            collections: components["schemas"]["Collection"][];
-            /**
-             * Format: int32
-             * @description The starting record number from where the records are included.
-             */
-            record_offset?: number | null;
-            /**
-             * Format: int32
-             * @description The number of records returned.
-             */
-            record_size?: number | null;
-            /** @description Indicates if this is the last batch of results. */
-            is_last_batch?: boolean | null;
-            /**
-             * Format: int32
-             * @description Total count of records returned.
-             */
-            count?: number | null;
-        };
+        CollectionSearchResponse: CollectionSearchResponse;
         /** @description Response object for a collection. */
-        Collection: {
-            /** @description Unique identifier of the collection. */
-            id: string;
-            /** @description Name of the collection. */
-            name: string;
-            /** @description Description of the collection. */
-            description?: string | null;
-            /** @description Metadata objects in the collection. */
-            metadata?: components["schemas"]["CollectionMetadataItem"][] | null;
-            /** @description Creation timestamp in milliseconds. */
-            created_at?: string | null;
-            /** @description Last updated timestamp in milliseconds. */
-            updated_at?: string | null;
-            /** @description Name of the author who created the collection. */
-            author_name?: string | null;
-            /** @description Unique identifier of the author. */
-            author_id?: string | null;
-            /** @description Org associated with the collection. */
-            org?: components["schemas"]["CollectionEntityIdentifier"];
-        };
+        Collection: Collection;
         /** @description Metadata item in a collection response. */
-        CollectionMetadataItem: {
-            /** @description Type of the metadata object. */
-            type?: string | null;
-            /** @description List of identifiers for this metadata type. */
-            identifiers?: components["schemas"]["CollectionEntityIdentifier"][] | null;
-        };
+        CollectionMetadataItem: CollectionMetadataItem;
         /** @description Entity identifier with name. */
-        CollectionEntityIdentifier: {
-            /** @description Unique identifier of the entity. */
-            identifier?: string | null;
-            /** @description Name of the entity. */
-            name?: string | null;
-        };
+        CollectionEntityIdentifier: CollectionEntityIdentifier;
         /** @description Event specification for channel history search. */
-        ChannelHistoryEventInput: {
-            /**
-             * @description Type of the event.
-             * @enum {string}
-             */
-            type: "LIVEBOARD_SCHEDULE";
-            /** @description Unique ID or name of the event. */
-            identifier?: string | null;
-        };
+        ChannelHistoryEventInput: ChannelHistoryEventInput;
         /** @description Response wrapper for channel delivery history. */
-        SearchChannelHistoryResponse: {
-            /** @description List of job execution records. */
-            jobs: components["schemas"]["ChannelHistoryJob"][];
-        };
+        SearchChannelHistoryResponse: SearchChannelHistoryResponse;
         /** @description A single job execution record for a channel. */
-        ChannelHistoryJob: {
-            /** @description Unique identifier for this job. */
-            id: string;
-            /**
-             * @description Delivery status of this job.
-             * @enum {string}
-             */
-            status: "PENDING" | "RETRY" | "SUCCESS" | "FAILED";
-            /**
-             * Format: float
-             * @description Timestamp when this job was created (epoch milliseconds).
-             */
-            creation_time_in_millis: number;
-            /** @description Event metadata for the triggering event associated with this job. */
-            event?: components["schemas"]["ChannelHistoryEventInfo"];
-            /** @description The users, groups or external recipients for this job. */
-            recipients?: components["schemas"]["JobRecipient"][] | null;
-            /** @description Additional delivery details such as HTTP response code or error message. */
-            detail?: string | null;
-            /**
-             * Format: int32
-             * @description Number of attempts made. 1 indicates first attempt.
-             */
-            try_count?: number | null;
-        };
+        ChannelHistoryJob: ChannelHistoryJob;
         /** @description Event metadata for the triggering event associated with a job. */
-        ChannelHistoryEventInfo: {
-            /**
-             * @description Type of the event.
-             * @enum {string}
-             */
-            type: "LIVEBOARD_SCHEDULE";
-            /** @description Unique ID of the event. */
-            id: string;
-            /** @description Name of the event. */
-            name?: string | null;
-            /** @description Unique run ID for this event execution. */
-            run_id?: string | null;
-        };
+        ChannelHistoryEventInfo: ChannelHistoryEventInfo;
         /** @description A recipient (user, group, or external) for a job execution. */
-        JobRecipient: {
-            /**
-             * @description Type of the recipient.
-             * @enum {string}
-             */
-            type: "USER" | "EXTERNAL";
-            /** @description Unique ID of the recipient. */
-            id?: string | null;
-            /** @description Name of the recipient. */
-            name?: string | null;
-            /** @description Email of the recipient. */
-            email?: string | null;
-        };
+        JobRecipient: JobRecipient;
         /** @description Style preferences for a single scope entry. */
-        StylePreference: {
-            /**
-             * @description Scope at which these style preferences apply.
-             * @enum {string|null}
-             */
-            scope?: "CLUSTER" | "ORG" | null;
-            /** @description Org associated with these preferences. Present only when scope is ORG. */
-            org?: components["schemas"]["StyleOrgInfo"];
-            /** @description Navigation panel color configuration. */
-            navigation_panel?: components["schemas"]["StyleNavigationPanel"];
-            /** @description Chart color palette configuration. */
-            chart_color_palette?: components["schemas"]["StyleChartColorPalette"];
-            /** @description Embedded footer text configuration. */
-            embedded_footer_text?: components["schemas"]["StyleEmbeddedFooterText"];
-            /** @description Logo status per slot. */
-            logo?: components["schemas"]["StyleLogoStatus"];
-            /** @description Effective font assignments per visualization area. */
-            visualization_fonts?: components["schemas"]["StyleVisualizationFonts"];
-        };
+        StylePreference: StylePreference;
         /** @description Org information returned in style API responses. */
-        StyleOrgInfo: {
-            /**
-             * Format: int32
-             * @description Unique integer ID of the org.
-             */
-            id?: number | null;
-            /** @description Name of the org. */
-            name?: string | null;
-        };
+        StyleOrgInfo: StyleOrgInfo;
         /** @description Navigation panel color configuration for a specific scope. */
-        StyleNavigationPanel: {
-            /**
-             * @description Navigation panel color mode.
-             * @enum {string|null}
-             */
-            theme?: "DARK" | "TWO_TONE" | "CUSTOM" | null;
-            /** @description Base color as a 6-digit hex string. Present only when theme is CUSTOM. */
-            base_color?: string | null;
-            /** @description True if explicitly set at this scope, overriding any inherited value. */
-            is_overridden?: boolean | null;
-        };
+        StyleNavigationPanel: StyleNavigationPanel;
         /** @description Chart color palette configuration for a specific scope. */
-        StyleChartColorPalette: {
-            /** @description Ordered array of 8 color entries. */
-            colors?: components["schemas"]["StyleColorEntry"][] | null;
-            /** @description When true, automatic color rotation across chart data series is disabled. */
-            disable_color_rotation?: boolean | null;
-            /** @description True if explicitly set at this scope, overriding any inherited value. */
-            is_overridden?: boolean | null;
-        };
+        StyleChartColorPalette: StyleChartColorPalette;
         /** @description A single color entry in the chart color palette. */
-        StyleColorEntry: {
-            /** @description Primary color as a 6-digit hex string. */
-            primary?: string | null;
-            /** @description Array of 4 secondary shade hex strings. */
-            secondary?: string[] | null;
-        };
+        StyleColorEntry: StyleColorEntry;
         /** @description Embedded footer text configuration for a specific scope. */
-        StyleEmbeddedFooterText: {
-            /** @description Footer text value. Empty string indicates no footer is set. */
-            value?: string | null;
-            /** @description True if explicitly set at this scope, overriding any inherited value. */
-            is_overridden?: boolean | null;
-        };
+        StyleEmbeddedFooterText: StyleEmbeddedFooterText;
         /** @description Logo status per slot. */
-        StyleLogoStatus: {
-            /**
-             * @description Status of the DEFAULT logo slot (square app icon and favicon; recommended
-             *     140x140 px).
-             */
-            default_logo?: components["schemas"]["StyleLogoSlot"];
-            /**
-             * @description Status of the WIDE logo slot (horizontal top nav bar logo; recommended
-             *     230x45 px).
-             */
-            wide_logo?: components["schemas"]["StyleLogoSlot"];
-        };
+        StyleLogoStatus: StyleLogoStatus;
         /** @description Status of a single logo slot. */
-        StyleLogoSlot: {
-            /** @description UUID of the active logo. */
-            id?: string | null;
-            /**
-             * @description True if a custom logo is uploaded at this scope. False if the system
-             *     default or cluster logo is active.
-             */
-            is_overridden?: boolean | null;
-        };
+        StyleLogoSlot: StyleLogoSlot;
         /** @description Effective font assignments per visualization type. */
-        StyleVisualizationFonts: {
-            /** @description Font assignments for chart visualization areas. */
-            chart_visualization_fonts?: components["schemas"]["ChartVisualizationFontRecord"][] | null;
-            /** @description Font assignments for table visualization areas. */
-            table_visualization_fonts?: components["schemas"]["TableVisualizationFontRecord"][] | null;
-            /** @description Font assignments for advanced chart visualization areas. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span> */
-            advanced_chart_visualization_fonts?: components["schemas"]["AdvancedChartVisualizationFontRecord"][] | null;
-        };
+        StyleVisualizationFonts: StyleVisualizationFonts;
         /** @description Font assignment for a chart visualization area in the response. */
-        ChartVisualizationFontRecord: {
-            /**
-             * @description Chart visualization area.
-             * @enum {string|null}
-             */
-            visualization_area?: VisualizationArea | null;
-            /**
-             * @description UUID of the font assigned to this area. Null when the system default font
-             *     is active.
-             */
-            font_id?: string | null;
-            /**
-             * @description Display name of the font assigned to this area. Null when the system
-             *     default font is active.
-             */
-            font_name?: string | null;
-            /** @description True if explicitly set at this scope, overriding any inherited value. */
-            is_overridden?: boolean | null;
-        };
+        ChartVisualizationFontRecord: ChartVisualizationFontRecord;
         /** @description Font assignment for a table visualization area in the response. */
-        TableVisualizationFontRecord: {
-            /**
-             * @description Table visualization area.
-             * @enum {string|null}
-             */
-            visualization_area?: "TABLE_VALUE_CELLS" | null;
-            /**
-             * @description UUID of the font assigned to this area. Null when the system default font
-             *     is active.
-             */
-            font_id?: string | null;
-            /**
-             * @description Display name of the font assigned to this area. Null when the system
-             *     default font is active.
-             */
-            font_name?: string | null;
-            /** @description True if explicitly set at this scope, overriding any inherited value. */
-            is_overridden?: boolean | null;
-        };
+        TableVisualizationFontRecord: TableVisualizationFontRecord;
         /** @description Font assignment for an advanced chart visualization area in the response. */
-        AdvancedChartVisualizationFontRecord: {
-            /**
-             * @description Advanced chart visualization area.
-             * @enum {string|null}
-             */
-            visualization_area?: "ADVANCED_CHART_LABELS" | null;
-            /**
-             * @description UUID of the font assigned to this area. Null when the system default font
-             *     is active.
-             */
-            font_id?: string | null;
-            /**
-             * @description Display name of the font assigned to this area. Null when the system
-             *     default font is active.
-             */
-            font_name?: string | null;
-            /** @description True if explicitly set at this scope, overriding any inherited value. */
-            is_overridden?: boolean | null;
-        };
+        AdvancedChartVisualizationFontRecord: AdvancedChartVisualizationFontRecord;
         /** @description A custom font record in the font library. */
-        StyleFontRecord: {
-            /** @description Unique UUID identifier of the font. */
-            id: string;
-            /**
-             * @description Scope indicating whether this font belongs to the cluster or org library.
-             * @enum {string|null}
-             */
-            scope?: "CLUSTER" | "ORG" | null;
-            /** @description Org associated with this font. Present only when scope is ORG. */
-            org?: components["schemas"]["StyleOrgInfo"];
-            /** @description Display name of the font. */
-            name: string;
-            /**
-             * @description Weight of the font.
-             * @enum {string|null}
-             */
-            weight?: "NORMAL" | "LIGHT" | "BOLD" | null;
-            /**
-             * @description Style of the font.
-             * @enum {string|null}
-             */
-            style?: "NORMAL" | "ITALIC" | "OBLIQUE" | null;
-            /** @description Color of the font as a 6-digit hex string. */
-            color?: string | null;
-            /**
-             * Format: float
-             * @description Timestamp in milliseconds when the font was uploaded.
-             */
-            creation_time_in_millis?: number | null;
-            /**
-             * @description Visualization areas currently assigned to this font. Empty if not assigned
-             *     to any area. Populated only when include_font_assignments is true.
-             */
-            assignments?: components["schemas"]["StyleFontAssignment"][] | null;
-        };
+        StyleFontRecord: StyleFontRecord;
         /** @description Visualization areas assigned to a font, grouped by org context. */
-        StyleFontAssignment: {
-            /** @description Org context for this assignment. Present only when scope is ORG. */
-            org?: components["schemas"]["StyleOrgInfo"];
-            /** @description Visualization areas using this font. */
-            visualization_areas?: VisualizationAreas[] | null;
-        };
-        GenericInfo: {
-            id?: string | null;
-            name?: string | null;
-        };
-        UserGroup: {
-            id?: string | null;
-            name?: string | null;
-        };
+        StyleFontAssignment: StyleFontAssignment;
+        GenericInfo: GenericInfo;
+        UserGroup: UserGroup;
         /**
          * @description JWT user options to create a JWT token given the payload.
          *
          *
          *     *Deprecated in 9.12.0.cl. Use user_parameters instead.*
          */
-        JWT_User_Options: {
-            parameters?: unknown;
-            metadata?: components["schemas"]["JWT_Metadata_Object"][] | null;
-        };
+        JWT_User_Options: JWT_User_Options;
         /** @description List of runtime parameters need to set during the session. */
-        JWT_Parameter: {
-            /** @description Runtime filter parameter type in JWT. */
-            runtime_filter?: Record<string, unknown> | null;
-            /** @description Runtime sort parameter type in JWT. */
-            runtime_sort?: Record<string, unknown> | null;
-            /** @description Runtime param override type in JWT. */
-            runtime_param_override?: Record<string, unknown> | null;
-        };
+        JWT_Parameter: JWT_Parameter;
         /** @description Metadata objects. */
-        JWT_Metadata_Object: {
-            identifier?: string | null;
-            /** @enum {string|null} */
-            type?: "LOGICAL_TABLE" | null;
-        };
+        JWT_Metadata_Object: JWT_Metadata_Object;
         /** @description Define attributes such as Runtime filters and Runtime parameters to send security entitlements to a user session. For more information, see [Documentation](https://developers.thoughtspot.com/docs/abac-user-parameters). */
-        User_Parameter_Options: {
-            objects?: components["schemas"]["User_Object"][] | null;
-            /**
-             * @description Objects to apply the User_Runtime_Filters.
-             *
-             *     Examples to set the `runtime_filters` :
-             *     ```json
-             *     { "column_name": "Color", "operator": "EQ", "values": ["red"], "persist": false }
-             *     ```
-             */
-            runtime_filters?: components["schemas"]["Runtime_Filters"][] | null;
-            /**
-             * @description Objects to apply the User_Runtime_Sorts.
-             *
-             *     Examples to set the `runtime_sorts` :
-             *     ```json
-             *     { "column_name": "Color", "order": "ASC", "persist": false }
-             *     ```
-             */
-            runtime_sorts?: components["schemas"]["Runtime_Sorts"][] | null;
-            /**
-             * @description Objects to apply the Runtime_Parameters.
-             *
-             *     Examples to set the `parameters` :
-             *     ```json
-             *     { "name": "Color", "values": ["Blue"], "persist": false }
-             *     ```
-             */
-            parameters?: components["schemas"]["Runtime_Parameters"][] | null;
-        };
+        User_Parameter_Options: User_Parameter_Options;
         /** @description Objects to apply the User_Object. */
-        User_Object: {
-            /**
-             * @description Type of object.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             *
-             *
-             *      Specify the object type as `LOGICAL_TABLE`.
-             * @enum {string|null}
-             */
-            type?: "LOGICAL_TABLE" | null;
-            /** @description Unique name/id of the object. */
-            identifier: string;
-        };
+        User_Object: User_Object;
         /** @description Objects to apply the Runtime_Filters. */
-        Runtime_Filters: {
-            /** @description The column name to apply filter. */
-            column_name: string;
-            /** @description Value of the filters. */
-            values: string[];
-            /**
-             * @description Operator value. Example: EQ
-             * @enum {string}
-             */
-            operator: "EQ" | "NE" | "LT" | "LE" | "GT" | "GE" | "IN" | "BW" | "CONTAINS" | "BEGINS_WITH" | "ENDS_WITH" | "BW_INC" | "BW_INC_MIN" | "BW_INC_MAX" | "LIKE" | "NOT_IN";
-            /**
-             * @description Flag to persist the runtime filters. <br/>  <span class="since-beta-tag">Version: 9.12.0.cl or later</span>
-             * @default false
-             */
-            persist?: boolean | null;
-            /** @description Object to apply the runtime filter. */
-            objects?: components["schemas"]["User_Object"][] | null;
-        };
+        Runtime_Filters: Runtime_Filters;
         /** @description Objects to apply the Runtime_Sorts. */
-        Runtime_Sorts: {
-            /** @description The column name to apply filter. */
-            column_name?: string | null;
-            /**
-             * @description Order for the sort.
-             * @enum {string|null}
-             */
-            order?: "ASC" | "DESC" | null;
-            /**
-             * @description Flag to persist the runtime sorts. <br/>  <span class="since-beta-tag">Version: 9.12.0.cl or later</span>
-             * @default false
-             */
-            persist?: boolean | null;
-            /** @description Object to apply the runtime sort. */
-            objects?: components["schemas"]["User_Object"][] | null;
-        };
+        Runtime_Sorts: Runtime_Sorts;
         /** @description Objects to apply the Runtime_Parameters. */
-        Runtime_Parameters: {
-            /** @description The name of the parameter. */
-            name: string;
-            /** @description The array of values. */
-            values: string[];
-            /**
-             * @description Flag to persist the parameters. <br/>  <span class="since-beta-tag">Version: 9.12.0.cl or later</span>
-             * @default false
-             */
-            persist?: boolean | null;
-            /** @description Object to apply the runtime parameter. */
-            objects?: components["schemas"]["User_Object"][] | null;
-        };
-        Token: {
-            /** @description Bearer auth token. */
-            token: string;
-            /**
-             * Format: float
-             * @description Token creation time in milliseconds.
-             */
-            creation_time_in_millis: number;
-            /**
-             * Format: float
-             * @description Token expiration time in milliseconds.
-             */
-            expiration_time_in_millis: number;
-            /** @description Token access scope details */
-            scope: components["schemas"]["Scope"];
-            /** @description Username to whom the token is issued. */
-            valid_for_user_id: string;
-            /** @description Unique identifier of the user to whom the token is issued. */
-            valid_for_username: string;
-        };
-        Scope: {
-            /** @description Object access scope type. */
-            access_type: string;
-            /**
-             * Format: int32
-             * @description Unique identifier of the metadata.
-             */
-            org_id?: number | null;
-            /** @description Unique identifier of the Org. */
-            metadata_id?: string | null;
-        };
+        Runtime_Parameters: Runtime_Parameters;
+        Token: Token;
+        Scope: Scope;
         /**
          * @description JWT user options to create a JWT token given the payload.
          *
          *
          *     *Deprecated in 9.12.0.cl. Use user_parameters instead.*
          */
-        JWT_User_Options_Full: {
-            parameters?: components["schemas"]["JWT_Parameter"][] | null;
-        };
-        TokenValidationResponse: {
-            /**
-             * Format: float
-             * @description Token creation time in milliseconds.
-             */
-            creation_time_in_millis: number;
-            /**
-             * Format: float
-             * @description Token expiration time in milliseconds.
-             */
-            expiration_time_in_millis: number;
-            /** @description Token access scope details */
-            scope: components["schemas"]["Scope"];
-            /** @description Username to whom the token is issued. */
-            valid_for_user_id: string;
-            /** @description Type of token. */
-            token_type: string;
-        };
+        JWT_User_Options_Full: JWT_User_Options_Full;
+        TokenValidationResponse: TokenValidationResponse;
         /** @description Filter Rules to be applied on Objects. */
-        FilterRules: {
-            /** @description The name of the column to apply the filter on. */
-            column_name: string;
-            /**
-             * @description The operator to use for filtering. Example: EQ (equals), GT(greater than), etc.
-             * @enum {string}
-             */
-            operator: "EQ" | "NE" | "LT" | "LE" | "GT" | "GE" | "IN" | "BW" | "CONTAINS" | "BEGINS_WITH" | "ENDS_WITH" | "BW_INC" | "BW_INC_MIN" | "BW_INC_MAX" | "LIKE" | "NOT_IN";
-            /** @description The values to filter on. To get all records, use TS_WILDCARD_ALL as values. */
-            values: (string | boolean | number)[];
-        };
+        FilterRules: FilterRules;
         /** @description Filter Rules to be applied on Objects. */
-        ParameterValues: {
-            /** @description The name of the column to apply the filter on. */
-            name: string;
-            /** @description The values to filter on. Only single value is supported currently. */
-            values: (string | boolean | number)[];
-        };
+        ParameterValues: ParameterValues;
         /** @description Variable values. */
-        VariableValues: {
-            /** @description The name of the existing formula variable. */
-            name: string;
-            /** @description The values to filter on. */
-            values: (string | boolean | number)[];
-        };
+        VariableValues: VariableValues;
         /** @description Objects on which the filter rules and parameters values should be applied to */
-        TokenAccessScopeObject: {
-            /**
-             * @description Type of object.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             *
-             *
-             *      Specify the object type as `LOGICAL_TABLE`.
-             * @enum {string|null}
-             */
-            type?: "LOGICAL_TABLE" | null;
-            /** @description Unique name/id of the object. */
-            identifier: string;
-        };
+        TokenAccessScopeObject: TokenAccessScopeObject;
         /** @description Groups objects. */
-        Group_Object: {
-            identifier?: string | null;
-        };
-        AccessToken: {
-            /** @description GUID of the auth token. */
-            id?: string | null;
-            /** @description Bearer auth token. */
-            token: string;
-            /** @description Org information for which the token is generated. */
-            org: components["schemas"]["OrgInfo"];
-            /** @description User information for which the token is generated. */
-            user: components["schemas"]["UserInfo"];
-            /**
-             * Format: float
-             * @description Token creation time in milliseconds.
-             */
-            creation_time_in_millis: number;
-            /**
-             * Format: float
-             * @description Token expiration time in milliseconds.
-             */
-            expiration_time_in_millis: number;
-        };
-        OrgInfo: {
-            /**
-             * Format: int32
-             * @description Id.
-             */
-            id: number;
-            /** @description Name. */
-            name?: string | null;
-        };
-        UserInfo: {
-            /** @description Id. */
-            id: string;
-            /** @description Name. */
-            name?: string | null;
-        };
+        Group_Object: Group_Object;
+        AccessToken: AccessToken;
+        OrgInfo: OrgInfo;
+        UserInfo: UserInfo;
         /** @description Input for cluster-level auth configuration. */
-        AuthClusterPreferencesInput: {
-            /**
-             * @description Enable or disable authentication at the cluster level. When enabled, a new token is generated if one does not exist. When disabled, the existing token is revoked.
-             * @enum {string|null}
-             */
-            auth_status?: "ENABLED" | "DISABLED" | null;
-        };
+        AuthClusterPreferencesInput: AuthClusterPreferencesInput;
         /** @description Input for org-level auth configuration. */
-        AuthOrgPreferenceInput: {
-            /** @description Unique ID or name of the org to configure. */
-            org_identifier: string;
-            /**
-             * @description Enable or disable authentication for this org. When enabled, a new token is generated if one does not exist. When disabled, the existing token is revoked.
-             * @enum {string|null}
-             */
-            auth_status?: "ENABLED" | "DISABLED" | null;
-        };
+        AuthOrgPreferenceInput: AuthOrgPreferenceInput;
         /** @description The object representation with activation link. */
-        ResponseActivationURL: {
-            /** @description Activation link to activate the user. */
-            activation_link?: string | null;
-        };
-        ImportUser: {
-            /** @description Unique ID or name of the user. */
-            user_identifier: string;
-            /** @description Display name of the user. */
-            display_name: string;
-            /** @description Password of the user. */
-            password?: string | null;
-            /**
-             * @description Type of the user account.
-             * @enum {string|null}
-             */
-            account_type?: "LOCAL_USER" | "LDAP_USER" | "SAML_USER" | "OIDC_USER" | "REMOTE_USER" | null;
-            /**
-             * @description Status of the user account.
-             * @enum {string|null}
-             */
-            account_status?: "ACTIVE" | "INACTIVE" | "EXPIRED" | "LOCKED" | "PENDING" | "SUSPENDED" | null;
-            /** @description Email address of the user. */
-            email?: string | null;
-            /** @description ID or name of the Orgs to which the user belongs. */
-            org_identifiers?: string[] | null;
-            /** @description ID or name of the groups to which the user belongs. */
-            group_identifiers?: string[] | null;
-            /**
-             * @description Visibility of the users. The SHARABLE property makes a user visible to other users and group, who can share objects with the user.
-             * @enum {string|null}
-             */
-            visibility?: "SHARABLE" | "NON_SHARABLE" | null;
-            /**
-             * @description Notify user when other users or groups share metadata objects
-             * @default true
-             */
-            notify_on_share?: boolean | null;
-            /** @description Show or hide the new user onboarding walkthroughs */
-            show_onboarding_experience?: boolean | null;
-            /** @description Revisit the new user onboarding walkthroughs */
-            onboarding_experience_completed?: boolean | null;
-            /** @description Unique ID or name of the default Liveboard assigned to the user. */
-            home_liveboard_identifier?: string | null;
-            /** @description Metadata objects to add to the user's favorites list. */
-            favorite_metadata?: components["schemas"]["FavoriteMetadataInput"][] | null;
-            /**
-             * @description Locale for the user. When setting this value, do not set use_browser_language to true, otherwise the browser's language setting will take precedence and the preferred_locale value will be ignored.
-             * @enum {string|null}
-             */
-            preferred_locale?: UserLocale | null;
-            /**
-             * @description Flag to indicate whether to use the browser locale for the user in the UI.
-             *     When set to true, the preferred_locale value is unset and the browser's
-             *     language setting takes precedence. <br/>  <span class="since-beta-tag">Version: 26.3.0.cl or later</span>
-             */
-            use_browser_language?: boolean | null;
-        };
-        ImportUsersResponse: {
-            users_added?: components["schemas"]["ImportUserType"][] | null;
-            users_updated?: components["schemas"]["ImportUserType"][] | null;
-            users_deleted?: components["schemas"]["ImportUserType"][] | null;
-        };
-        ImportUserType: {
-            /** @description Unique identifier of the user. */
-            id?: string | null;
-            /** @description Name of the user. */
-            name: string;
-        };
-        EventChannelConfigInput: {
-            /**
-             * @description Type of event for which communication channels are configured
-             * @enum {string}
-             */
-            event_type: "LIVEBOARD_SCHEDULE";
-            /** @description Communication channels enabled for this event type. Empty array disables all channels for this event. */
-            channels: ("EMAIL" | "WEBHOOK")[];
-        };
-        OrgChannelConfigInput: {
-            /** @description Unique identifier or name of the org */
-            org_identifier: string;
-            /**
-             * @description Operation to perform. REPLACE: Update preferences (default). RESET: Remove org-specific configurations, causing fallback to cluster-level preferences.
-             * @default REPLACE
-             * @enum {string|null}
-             */
-            operation?: "REPLACE" | "RESET" | null;
-            /** @description Event-specific configurations. Required for REPLACE operation. */
-            preferences?: components["schemas"]["EventChannelConfigInput"][] | null;
-            /** @description Event types to reset. Required for RESET operation. Org-specific configurations for these events will be removed, causing fallback to cluster-level preferences. */
-            reset_events?: "LIVEBOARD_SCHEDULE"[] | null;
-        };
+        ResponseActivationURL: ResponseActivationURL;
+        ImportUser: ImportUser;
+        ImportUsersResponse: ImportUsersResponse;
+        ImportUserType: ImportUserType;
+        EventChannelConfigInput: EventChannelConfigInput;
+        OrgChannelConfigInput: OrgChannelConfigInput;
         /** @description Input for cluster-level security preferences configuration. */
-        SecuritySettingsClusterPreferencesInput: {
-            /** @description Support embedded access when third-party cookies are blocked. */
-            enable_partitioned_cookies?: boolean | null;
-            /** @description Allowed origins for CORS. */
-            cors_whitelisted_urls?: string[] | null;
-            /** @description CSP (Content Security Policy) settings. */
-            csp_settings?: components["schemas"]["CspSettingsInput"];
-            /** @description Allowed redirect hosts for SAML login. */
-            saml_redirect_urls?: string[] | null;
-            /** @description Non-embed access configuration at cluster level. */
-            non_embed_access?: components["schemas"]["ClusterNonEmbedAccessInput"];
-        };
+        SecuritySettingsClusterPreferencesInput: SecuritySettingsClusterPreferencesInput;
         /** @description Input for CSP (Content Security Policy) settings. */
-        CspSettingsInput: {
-            /** @description Allowed URLs for connect-src directive. */
-            connect_src_urls?: string[] | null;
-            /** @description Allowed URLs for font-src directive. */
-            font_src_urls?: string[] | null;
-            /** @description Allowed hosts for visual embed (frame-ancestors directive). */
-            visual_embed_hosts?: string[] | null;
-            /** @description Allowed URLs for frame-src directive. */
-            iframe_src_urls?: string[] | null;
-            /** @description Allowed URLs for img-src directive. */
-            img_src_urls?: string[] | null;
-            /** @description Script-src settings including URLs and enabled flag. */
-            script_src_urls?: components["schemas"]["ScriptSrcUrlsInput"];
-            /** @description Allowed URLs for style-src directive. */
-            style_src_urls?: string[] | null;
-        };
+        CspSettingsInput: CspSettingsInput;
         /** @description Input for script-src CSP settings. */
-        ScriptSrcUrlsInput: {
-            /** @description Whether script-src customization is enabled. */
-            enabled?: boolean | null;
-            /** @description Allowed URLs for script-src directive. Can only be set if enabled is true. */
-            urls?: string[] | null;
-        };
+        ScriptSrcUrlsInput: ScriptSrcUrlsInput;
         /** @description Input for cluster-level non-embed access configuration. */
-        ClusterNonEmbedAccessInput: {
-            /** @description Block full application access for non-embedded usage. */
-            block_full_app_access?: boolean | null;
-            /**
-             * @description Group identifiers that are allowed non-embed full app access.
-             *     Can only be set when orgs feature is disabled and block_full_app_access is true.
-             */
-            groups_identifiers_with_access?: string[] | null;
-        };
+        ClusterNonEmbedAccessInput: ClusterNonEmbedAccessInput;
         /**
          * @description Input for org-level security preferences configuration.
          *     Note: cross-org operations are not supported currently.
          */
-        SecuritySettingsOrgPreferencesInput: {
-            /** @description Unique identifier or name of the org */
-            org_identifier: string;
-            /** @description Allowed origins for CORS for this org. */
-            cors_whitelisted_urls?: string[] | null;
-            /** @description Non-embed access configuration for this org. */
-            non_embed_access?: components["schemas"]["OrgNonEmbedAccessInput"];
-        };
+        SecuritySettingsOrgPreferencesInput: SecuritySettingsOrgPreferencesInput;
         /** @description Input for org-level non-embed access configuration. */
-        OrgNonEmbedAccessInput: {
-            /** @description Block full application access for non-embedded usage. */
-            block_full_app_access?: boolean | null;
-            /** @description Group identifiers that are allowed non-embed full app access. Can only be set if block_full_app_access is true. */
-            groups_identifiers_with_access?: string[] | null;
-        };
+        OrgNonEmbedAccessInput: OrgNonEmbedAccessInput;
         /** @description Response containing validation results for communication channel configuration. */
-        CommunicationChannelValidateResponse: {
-            /**
-             * @description Type of communication channel that was validated.
-             * @enum {string}
-             */
-            channel_type: "WEBHOOK";
-            /** @description ID of the communication channel (e.g., webhook_id). */
-            channel_id: string;
-            /** @description Name of the communication channel (e.g., webhook name). */
-            channel_name?: string | null;
-            /**
-             * @description Event type that was validated.
-             * @enum {string}
-             */
-            event_type: "LIVEBOARD_SCHEDULE";
-            /** @description Unique Job Id of the validation. */
-            job_id: string;
-            /**
-             * @description Overall result of the validation.
-             * @enum {string}
-             */
-            result_code: "SUCCESS" | "FAILED" | "PARTIAL_SUCCESS";
-            /** @description Detailed results of various validation sub-steps. */
-            details?: components["schemas"]["ChannelValidationDetail"][] | null;
-        };
+        CommunicationChannelValidateResponse: CommunicationChannelValidateResponse;
         /** @description Validation detail result for a sub-step. */
-        ChannelValidationDetail: {
-            /**
-             * @description The validation step that was performed.
-             * @enum {string}
-             */
-            validation_step: "HTTP_CONNECTION_CHECK" | "STORAGE_FILE_UPLOAD_CHECK";
-            /**
-             * @description Status of this validation step.
-             * @enum {string}
-             */
-            status: "SUCCESS" | "FAILED";
-            /**
-             * Format: int32
-             * @description HTTP status code returned by the channel (if applicable).
-             */
-            http_status?: number | null;
-            /** @description Error message from the channel or validation process. */
-            error_message?: string | null;
-            /** @description AWS S3 storage information from the validation step. */
-            aws_s3_info?: components["schemas"]["ChannelValidationAwsS3Info"];
-            /** @description GCP GCS storage information from the validation step. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span> */
-            gcp_gcs_info?: components["schemas"]["ChannelValidationGcpGcsInfo"];
-        };
+        ChannelValidationDetail: ChannelValidationDetail;
         /** @description AWS S3 storage information returned from a validation step. */
-        ChannelValidationAwsS3Info: {
-            /** @description Name of the S3 bucket. */
-            bucket_name?: string | null;
-            /** @description Name of the uploaded file. */
-            file_name?: string | null;
-            /** @description Key of the object in S3 storage. */
-            object_key?: string | null;
-        };
+        ChannelValidationAwsS3Info: ChannelValidationAwsS3Info;
         /** @description GCP GCS storage information returned from a validation step. */
-        ChannelValidationGcpGcsInfo: {
-            /** @description Name of the GCS bucket. */
-            bucket_name?: string | null;
-            /** @description Name of the uploaded file. */
-            file_name?: string | null;
-            /** @description Key (path) of the object within the GCS bucket. */
-            object_key?: string | null;
-        };
-        TagMetadataTypeInput: {
-            /**
-             * @description Type of metadata.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             *       1. LIVEBOARD
-             *       2. ANSWERS
-             *       3. LOGICAL_TABLE for any data object such as table, worksheet or view.
-             *       4. LOGICAL_COLUMN for a column of any data object such as tables, worksheets or views.
-             * @enum {string|null}
-             */
-            type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "COLLECTION" | null;
-            /** @description Unique ID or name of the metadata. */
-            identifier: string;
-        };
-        GroupsImportListInput: {
-            /** @description Unique display name of the group. */
-            display_name: string;
-            /** @description Unique ID or name of the group. */
-            group_identifier: string;
-            /** @description Unique ID of Liveboards that will be assigned as default Liveboards to the users in the group. */
-            default_liveboard_identifiers?: string[] | null;
-            /** @description Description of the group. */
-            description?: string | null;
-            /** @description Privileges that will be assigned to the group. Note: AUTHORING is a no-op — always inherited via ALL_GROUP, assigning it has no effect. */
-            privileges?: GroupsImportListInputPrivileges[] | null;
-            /** @description Unique ID or name of the sub-groups to add to the group. */
-            sub_group_identifiers?: string[] | null;
-            /**
-             * @description Type of the group.
-             * @enum {string|null}
-             */
-            type?: "LOCAL_GROUP" | "LDAP_GROUP" | "TEAM_GROUP" | "TENANT_GROUP" | null;
-            /** @description Unique ID or name of the users to assign to the group. */
-            user_identifiers?: string[] | null;
-            /**
-             * @description Visibility of the group. The SHARABLE makes a group visible to other users and groups, and thus allows them to share objects.
-             * @enum {string|null}
-             */
-            visibility?: "SHARABLE" | "NON_SHARABLE" | null;
-        };
-        ImportUserGroupsResponse: {
-            /** @description The groups which are added into the system. */
-            groups_added: components["schemas"]["UserGroup"][];
-            /** @description The groups which are deleted from the system. */
-            groups_deleted: components["schemas"]["UserGroup"][];
-            /** @description The groups which are updated in the system. */
-            groups_updated: components["schemas"]["UserGroup"][];
-        };
+        ChannelValidationGcpGcsInfo: ChannelValidationGcpGcsInfo;
+        TagMetadataTypeInput: TagMetadataTypeInput;
+        GroupsImportListInput: GroupsImportListInput;
+        ImportUserGroupsResponse: ImportUserGroupsResponse;
         /** @description Flags to specify additional options for export. This will only be active when UserDefinedId in TML is enabled. */
-        Export_Options: {
-            /**
-             * @description Boolean Flag to export Object ID of referenced object. This flag will work only after the Object ID feature has been enabled. Please contact support to enable the feature.
-             * @default false
-             */
-            include_obj_id_ref?: boolean | null;
-            /**
-             * @description Boolean flag to export guid of the object. This flag will work only after the Object ID feature has been enabled. Please contact support to enable the feature.
-             * @default true
-             */
-            include_guid?: boolean | null;
-            /**
-             * @description Boolean flag to export Object ID of the object. This flag will work only after the Object ID feature has been enabled. Please contact support to enable the feature.
-             * @default false
-             */
-            include_obj_id?: boolean | null;
-            /**
-             * @description Boolean flag indicating whether to export associated feedbacks of the object. This will only be respected when the object can have feedbacks. <br/>  <span class="since-beta-tag">Version: 10.7.0.cl or later</span>
-             * @default false
-             */
-            export_with_associated_feedbacks?: boolean | null;
-            /**
-             * @description Boolean flag indicating whether to export column security rules of the object. This will only be respected when the object can have column security rules and export_associated is true. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 10.12.0.cl or later</span>
-             * @default false
-             */
-            export_column_security_rules?: boolean | null;
-            /**
-             * @description Boolean flag indicating whether to export column aliases of the model. This will only be respected when the object can have column aliases. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 10.13.0.cl or later</span>
-             * @default false
-             */
-            export_with_column_aliases?: boolean | null;
-        };
-        ResponseCopyObject: {
-            /** @description The unique identifier of the object. */
-            metadata_id?: string | null;
-        };
+        Export_Options: Export_Options;
+        ResponseCopyObject: ResponseCopyObject;
         /** @description Name of the conversion process, which involves converting worksheets to models. */
-        ResponseWorksheetToModelConversion: {
-            name: string;
-            /**
-             * Format: int32
-             * @description The number of worksheets successfully converted to models.
-             */
-            success_count: number;
-            /**
-             * Format: int32
-             * @description The number of worksheets that failed to convert.
-             */
-            failure_count: number;
-            /**
-             * Format: int32
-             * @description The number of worksheets that were incomplete during the conversion process.
-             */
-            incomplete_count: number;
-            /**
-             * Format: int32
-             * @description The number of worksheets that failed after an upgrade during the conversion process.
-             */
-            post_upgrade_failed_count: number;
-            /**
-             * Format: int32
-             * @description The total time taken to complete the conversion process in milliseconds.
-             */
-            total_time_in_millis: number;
-            /** @description List of worksheets successfully converted to models. */
-            successful_entities: components["schemas"]["ResponseSuccessfulEntities"];
-            /** @description List of worksheets that failed to convert. */
-            failed_entities: components["schemas"]["ResponseFailedEntities"];
-            /** @description List of worksheets that were incomplete during the conversion. */
-            incomplete_entities: components["schemas"]["ResponseIncompleteEntities"];
-            /** @description List of worksheets that failed after an upgrade during the conversion process. */
-            post_upgrade_failed_entities: components["schemas"]["ResponsePostUpgradeFailedEntities"];
-        };
+        ResponseWorksheetToModelConversion: ResponseWorksheetToModelConversion;
         /** @description Wrapper for the successful entities, as they are inside a 'data' field in the response. */
-        ResponseSuccessfulEntities: {
-            data: components["schemas"]["ResponseSuccessfulEntity"][];
-        };
+        ResponseSuccessfulEntities: ResponseSuccessfulEntities;
         /** @description Unique ID of the worksheet. */
-        ResponseSuccessfulEntity: {
-            id: string;
-            /** @description Name of the worksheet. */
-            name: string;
-        };
+        ResponseSuccessfulEntity: ResponseSuccessfulEntity;
         /** @description Wrapper for the failed entities, as they are inside a 'data' field in the response. */
-        ResponseFailedEntities: {
-            data: components["schemas"]["ResponseFailedEntity"][];
-        };
+        ResponseFailedEntities: ResponseFailedEntities;
         /** @description Unique ID of the failed worksheet. */
-        ResponseFailedEntity: {
-            id: string;
-            /** @description Name of the worksheet that failed to convert. */
-            name: string;
-            /** @description Error details related to the failed conversion. */
-            error: string;
-        };
+        ResponseFailedEntity: ResponseFailedEntity;
         /** @description Wrapper for the incomplete entities, as they are inside a 'data' field in the response. */
-        ResponseIncompleteEntities: {
-            data: components["schemas"]["ResponseIncompleteEntity"][];
-        };
+        ResponseIncompleteEntities: ResponseIncompleteEntities;
         /** @description Unique ID of the incomplete worksheet. */
-        ResponseIncompleteEntity: {
-            id: string;
-            /** @description Name of the incomplete worksheet. */
-            name: string;
-            /** @description Error details related to the incomplete conversion. */
-            error: string;
-        };
+        ResponseIncompleteEntity: ResponseIncompleteEntity;
         /** @description Wrapper for the post-upgrade failed entities, as they are inside a 'data' field in the response. */
-        ResponsePostUpgradeFailedEntities: {
-            data: components["schemas"]["ResponsePostUpgradeFailedEntity"][];
-        };
+        ResponsePostUpgradeFailedEntities: ResponsePostUpgradeFailedEntities;
         /** @description Unique ID of the worksheet that failed post-upgrade. */
-        ResponsePostUpgradeFailedEntity: {
-            id: string;
-            /** @description Name of the worksheet that failed post-upgrade. */
-            name: string;
-            /** @description Error details related to the post-upgrade failure. */
-            error: string;
-        };
+        ResponsePostUpgradeFailedEntity: ResponsePostUpgradeFailedEntity;
         /** @description Favorite object options. */
-        HeaderUpdateInput: {
-            /** @description Unique ID of a specified type to identify the header. */
-            identifier?: string | null;
-            /** @description Custom object identifier to uniquely identify header. */
-            obj_identifier?: string | null;
-            /**
-             * @description Optional type of the header object.
-             * @enum {string|null}
-             */
-            type?: "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "LIVEBOARD" | "ACTION_OBJECT" | "DATA_SOURCE" | "USER" | "USER_GROUP" | "COLLECTION" | null;
-            /** @description List of attributes to update */
-            attributes: components["schemas"]["HeaderAttributeInput"][];
-        };
+        HeaderUpdateInput: HeaderUpdateInput;
         /** @description Attribute to update in a header. */
-        HeaderAttributeInput: {
-            /** @description Attribute name to be updated. */
-            name: string;
-            /** @description Attribute's new value. */
-            value: string;
-        };
+        HeaderAttributeInput: HeaderAttributeInput;
         /** @description Input for updating object ID of a metadata object. */
-        UpdateObjIdInput: {
-            /** @description GUID or name of the metadata object. */
-            metadata_identifier?: string | null;
-            /**
-             * @description Type of metadata. Required if metadata_identifier is name of the object.
-             * @enum {string|null}
-             */
-            type?: "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "LIVEBOARD" | "ACTION_OBJECT" | "DATA_SOURCE" | "USER" | "USER_GROUP" | "COLLECTION" | null;
-            /** @description Current object ID value. */
-            current_obj_id?: string | null;
-            /** @description New object ID value to set. */
-            new_obj_id: string;
-        };
+        UpdateObjIdInput: UpdateObjIdInput;
         /** @description MetadataType InputType used in Export MetadataType API */
-        ExportMetadataTypeInput: {
-            /**
-             * @description Type of metadata.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             * @enum {string|null}
-             */
-            type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "CONNECTION" | "CUSTOM_ACTION" | "USER" | "USER_GROUP" | "ROLE" | "FEEDBACK" | "COLLECTION" | null;
-            /** @description Unique ID or name of the metadata object. Not required if the metadata type is ANSWER when session_id and generation_number is set. */
-            identifier?: string | null;
-            /** @description Unique ID of the Answer session. Required if the metadata type is ANSWER and identifier is not set. */
-            session_identifier?: string | null;
-            /**
-             * Format: int32
-             * @description Generation Number of the Answer session. Required if the metadata type is ANSWER and identifier is not set.
-             */
-            generation_number?: number | null;
-        };
+        ExportMetadataTypeInput: ExportMetadataTypeInput;
         /** @description MetadataType InputType used in Delete MetadataType API */
-        DeleteMetadataTypeInput: {
-            /**
-             * @description Type of metadata.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             * @enum {string|null}
-             */
-            type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "LOGICAL_RELATIONSHIP" | null;
-            /** @description Unique ID or name of the metadata object. */
-            identifier: string;
-        };
-        PublishMetadataListItem: {
-            /** @description Unique ID or name of the metadata. */
-            identifier: string;
-            /**
-             * @description Type of metadata. Required if identifier is name.
-             * @enum {string|null}
-             */
-            type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | null;
-        };
+        DeleteMetadataTypeInput: DeleteMetadataTypeInput;
+        PublishMetadataListItem: PublishMetadataListItem;
         /** @description MetadataType InputType used in Author API's */
-        AuthorMetadataTypeInput: {
-            /**
-             * @description Type of metadata.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             * @enum {string|null}
-             */
-            type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "CONNECTION" | null;
-            /** @description Unique ID or name of the metadata object. */
-            identifier: string;
-        };
-        ShareMetadataTypeInput: {
-            /**
-             * @description Type of metadata.
-             *
-             *
-             *     Type of metadata. Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             * @enum {string|null}
-             */
-            type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "COLLECTION" | null;
-            /** @description Unique ID or name of the metadata object. */
-            identifier: string;
-        };
-        SharePermissionsInput: {
-            /** @description Details of users or groups. */
-            principal: components["schemas"]["PrincipalsInput"];
-            /**
-             * @description Type of access to the shared object
-             * @enum {string}
-             */
-            share_mode: "READ_ONLY" | "MODIFY" | "NO_ACCESS";
-            /**
-             * @description Content share mode for collections. Controls access to objects within the collection. Only applicable when sharing COLLECTION metadata type.
-             * @enum {string|null}
-             */
-            content_share_mode?: "READ_ONLY" | "MODIFY" | null;
-        };
-        ColumnSecurityRuleUpdate: {
-            /** @description Column identifier (col_id or name) */
-            column_identifier: string;
-            /** @description If true, the column will be marked as unprotected and all groups associated with it will be removed */
-            is_unsecured?: boolean | null;
-            /** @description Array of group operation objects that specifies the actions for groups to be associated with a column */
-            group_access?: components["schemas"]["ColumnSecurityRuleGroupOperation"][] | null;
-        };
-        ColumnSecurityRuleGroupOperation: {
-            /**
-             * @description Type of operation to be performed on the groups
-             * @enum {string}
-             */
-            operation: "ADD" | "REMOVE" | "REPLACE";
-            /** @description Array of group identifiers (name or GUID) on which the operation will be performed */
-            group_identifiers: string[];
-        };
-        MetadataObject: {
-            /** @description Unique ID or name of the metadata */
-            identifier: string;
-            /**
-             * @description Type of metadata.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             * @enum {string|null}
-             */
-            type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "CUSTOM_ACTION" | null;
-        };
-        CommitResponse: {
-            /** @description Repository user using which changes were committed */
-            committer?: components["schemas"]["CommiterType"];
-            /** @description Thoughtspot user who commits the changes */
-            author?: components["schemas"]["AuthorType"];
-            /** @description Comments associated with the commit */
-            comment?: string | null;
-            /** @description Time at which the changes were committed. */
-            commit_time?: string | null;
-            /** @description SHA id associated with the commit */
-            commit_id?: string | null;
-            /** @description Branch where changes were committed */
-            branch?: string | null;
-            /** @description Files that were pushed as part of this commit */
-            committed_files?: components["schemas"]["CommitFileType"][] | null;
-        };
-        CommitFileType: {
-            /** @description Name of the file deployed */
-            file_name: string;
-            /** @description Indicates the status of deployment for the file */
-            status_code: string;
-            /** @description Any error or warning with the deployment */
-            status_message?: string | null;
-        };
-        RevertResponse: {
-            /** @description Repository user using which changes were committed */
-            committer?: components["schemas"]["CommiterType"];
-            /** @description Thoughtspot user who commits the changes */
-            author?: components["schemas"]["AuthorType"];
-            /** @description Comments associated with the commit */
-            comment?: string | null;
-            /** @description Time at which the changes were committed. */
-            commit_time?: string | null;
-            /** @description SHA id associated with the commit */
-            commit_id?: string | null;
-            /** @description Branch where changes were committed */
-            branch?: string | null;
-            /** @description Files that were pushed as part of this commit */
-            committed_files?: components["schemas"]["CommitFileType"][] | null;
-            /** @description Metadata of reverted file of this commit */
-            reverted_metadata?: components["schemas"]["RevertedMetadata"][] | null;
-        };
-        RevertedMetadata: {
-            /** @description Name of the file deployed */
-            file_name: string;
-            /** @description Name of the metadata object */
-            metadata_name: string;
-            /** @description Type of the metadata object */
-            metadata_type: string;
-            /** @description Indicates the status of deployment for the file */
-            status_code: string;
-            /** @description Any error or warning with the deployment */
-            status_message: string;
-        };
-        DeployResponse: {
-            /** @description Name of the file deployed */
-            file_name?: string | null;
-            /** @description Name of the metadata object */
-            metadata_name?: string | null;
-            /** @description Type of the metadata object */
-            metadata_type?: string | null;
-            /** @description Indicates the status of deployment for the file */
-            status_code?: string | null;
-            /** @description Any error or warning with the deployment */
-            status_message?: string | null;
-        };
-        CreateConnectionResponse: {
-            /** @description ID of the connection created. */
-            id: string;
-            /** @description Name of the connection. */
-            name: string;
-            /**
-             * @description Type of data warehouse.
-             * @enum {string}
-             */
-            data_warehouse_type: DataWarehouseType;
-            /** @description Details of the connection. */
-            details?: Record<string, unknown> | null;
-        };
-        FetchConnectionDiffStatusResponse: {
-            /** @description Status of the connection diff. */
-            status?: boolean | null;
-        };
-        RevokeRefreshTokensResponse: {
-            /** @description Result message describing the outcome of the refresh token revocation operation. */
-            data: string;
-        };
+        AuthorMetadataTypeInput: AuthorMetadataTypeInput;
+        ShareMetadataTypeInput: ShareMetadataTypeInput;
+        SharePermissionsInput: SharePermissionsInput;
+        ColumnSecurityRuleUpdate: ColumnSecurityRuleUpdate;
+        ColumnSecurityRuleGroupOperation: ColumnSecurityRuleGroupOperation;
+        MetadataObject: MetadataObject;
+        CommitResponse: CommitResponse;
+        CommitFileType: CommitFileType;
+        RevertResponse: RevertResponse;
+        RevertedMetadata: RevertedMetadata;
+        DeployResponse: DeployResponse;
+        CreateConnectionResponse: CreateConnectionResponse;
+        FetchConnectionDiffStatusResponse: FetchConnectionDiffStatusResponse;
+        RevokeRefreshTokensResponse: RevokeRefreshTokensResponse;
         /** @description Response from sync metadata operation. */
-        SyncMetadataResponse: {
-            /**
-             * @description Overall status of the sync operation.
-             * @enum {string|null}
-             */
-            status?: "SUCCESS" | "PARTIAL_SUCCESS" | "NO_UPDATE" | null;
-            /**
-             * Format: int32
-             * @description Number of tables with metadata updates.
-             */
-            tables_updated?: number | null;
-            /**
-             * Format: int32
-             * @description Number of columns with metadata updates.
-             */
-            columns_updated?: number | null;
-            /**
-             * Format: int32
-             * @description Number of tables that failed to sync (for PARTIAL_SUCCESS).
-             */
-            tables_failed?: number | null;
-            /**
-             * Format: int32
-             * @description Number of columns that failed to sync (for PARTIAL_SUCCESS).
-             */
-            columns_failed?: number | null;
-            /** @description Message describing the result. */
-            message?: string | null;
-        };
-        RoleResponse: {
-            /** @description Unique Id of the role. */
-            id: string;
-            /** @description Name of the role */
-            name: string;
-            /** @description Description of the role */
-            description: string;
-            /**
-             * Format: int32
-             * @description number of groups assigned with this role
-             */
-            groups_assigned_count?: number | null;
-            /** @description Orgs in which role exists. */
-            orgs?: components["schemas"]["GenericInfo"][] | null;
-            /** @description Details of groups assigned with this role */
-            groups?: components["schemas"]["GenericInfo"][] | null;
-            /** @description Privileges granted to the role. */
-            privileges: RoleResponsePrivileges[];
-            /**
-             * @description Permission details of the Role
-             * @enum {string|null}
-             */
-            permission?: "READ_ONLY" | "MODIFY" | "NO_ACCESS" | null;
-            /** @description Unique identifier of author of the role. */
-            author_id?: string | null;
-            /** @description Unique identifier of modifier of the role. */
-            modifier_id?: string | null;
-            /** @description Creation time of the role in milliseconds. */
-            creation_time_in_millis?: Record<string, unknown> | null;
-            /** @description Last modified time of the role in milliseconds. */
-            modification_time_in_millis?: Record<string, unknown> | null;
-            /** @description Indicates whether the role is deleted. */
-            deleted?: boolean | null;
-            /** @description Indicates whether the role is deprecated. */
-            deprecated?: boolean | null;
-            /** @description Indicates whether the role is external. */
-            external?: boolean | null;
-            /** @description Indicates whether the role is hidden. */
-            hidden?: boolean | null;
-            /** @description Indicates whether the role is shared via connection */
-            shared_via_connection?: boolean | null;
-        };
+        SyncMetadataResponse: SyncMetadataResponse;
+        RoleResponse: RoleResponse;
         /** @description Options to specify details of Liveboard. */
-        LiveboardOptionsInput: {
-            /** @description Unique ID or name of visualizations. */
-            visualization_identifiers: string[];
-        };
+        LiveboardOptionsInput: LiveboardOptionsInput;
         /** @description Options for PDF export. */
-        SchedulesPdfOptionsInput: {
-            /** @description Indicates whether to include complete Liveboard. */
-            complete_liveboard?: boolean | null;
-            /** @description Indicates whether to include cover page with the Liveboard title. */
-            include_cover_page?: boolean | null;
-            /** @description Indicates whether to include customized wide logo in the footer if available. */
-            include_custom_logo?: boolean | null;
-            /** @description Indicates whether to include a page with all applied filters. */
-            include_filter_page?: boolean | null;
-            /** @description Indicates whether to include page number in the footer of each page */
-            include_page_number?: boolean | null;
-            /** @description Text to include in the footer of each page. */
-            page_footer_text?: string | null;
-            /** @description Page orientation of the PDF. */
-            page_orientation?: string | null;
-            /**
-             * @description Page size.
-             * @enum {string|null}
-             */
-            page_size?: "A4" | "TAB_BASED" | null;
-            /** @description Indicates whether to include only first page of the tables. */
-            truncate_table?: boolean | null;
-        };
+        SchedulesPdfOptionsInput: SchedulesPdfOptionsInput;
         /** @description Configuration of schedule with cron expression */
-        FrequencyInput: {
-            /** @description Schedule selected cron expression. */
-            cron_expression: components["schemas"]["CronExpressionInput"];
-        };
+        FrequencyInput: FrequencyInput;
         /** @description Schedule selected cron expression. */
-        CronExpressionInput: {
-            /** @description Day of month of the object. */
-            day_of_month: string;
-            /** @description Day of Week of the object. */
-            day_of_week: string;
-            /** @description Hour of the object. */
-            hour: string;
-            /** @description Minute of the object. */
-            minute: string;
-            /** @description Month of the object. */
-            month: string;
-            /** @description Second of the object. */
-            second: string;
-        };
+        CronExpressionInput: CronExpressionInput;
         /** @description Recipients of the scheduled job notification. */
-        RecipientDetailsInput: {
-            /** @description Emails of the recipients. */
-            emails?: string[] | null;
-            /** @description User or groups to be set as recipients of the schedule notifications. */
-            principals?: components["schemas"]["PrincipalsListItemInput"][] | null;
-        };
-        PrincipalsListItemInput: {
-            /** @description Unique ID or name of the user or group. */
-            identifier: string;
-            /** @description Principal type. */
-            type: string;
-        };
-        ResponseSchedule: {
-            /** @description Author of the schedule. */
-            author: components["schemas"]["Author"];
-            /** @description Schedule creation time in milliseconds. */
-            creation_time_in_millis: Record<string, unknown>;
-            /** @description Description of the job. */
-            description?: string | null;
-            /** @description Export file format. */
-            file_format: string;
-            /** @description Configuration of schedule with cron expression */
-            frequency: components["schemas"]["Frequency"];
-            /** @description GUID of the scheduled job. */
-            id: string;
-            /** @description Options to specify details of Liveboard. */
-            liveboard_options?: components["schemas"]["LiveboardOptions"];
-            /** @description Unique ID or name of the metadata. */
-            metadata: components["schemas"]["MetadataResponse"];
-            /** @description Name of the scheduled job. */
-            name: string;
-            /** @description Options for PDF export. */
-            pdf_options?: components["schemas"]["PdfOptions"];
-            /** @description Recipient of the scheduled job notifications. */
-            recipient_details: components["schemas"]["RecipientDetails"];
-            /** @description Status of the job */
-            status?: string | null;
-            /** @description Time zone */
-            time_zone: string;
-            /** @description Schedule runs history records. */
-            history_runs?: components["schemas"]["ResponseScheduleRun"][] | null;
-            /** @description Personalised view id of the liveboard to be scheduled. */
-            personalised_view_id?: string | null;
-        };
+        RecipientDetailsInput: RecipientDetailsInput;
+        PrincipalsListItemInput: PrincipalsListItemInput;
+        ResponseSchedule: ResponseSchedule;
         /** @description Author of the schedule. */
-        Author: {
-            /** @description The unique identifier of the object. */
-            id: string;
-            /** @description Name of the object. */
-            name: string;
-        };
+        Author: Author;
         /** @description Configuration of schedule with cron expression */
-        Frequency: {
-            /** @description Schedule selected cron expression. */
-            cron_expression: components["schemas"]["CronExpression"];
-        };
+        Frequency: Frequency;
         /** @description Schedule selected cron expression. */
-        CronExpression: {
-            /** @description Day of month of the object. */
-            day_of_month: string;
-            /** @description Day of Week of the object. */
-            day_of_week: string;
-            /** @description Hour of the object. */
-            hour: string;
-            /** @description Minute of the object. */
-            minute: string;
-            /** @description Month of the object. */
-            month: string;
-            /** @description Second of the object. */
-            second: string;
-        };
+        CronExpression: CronExpression;
         /** @description Options to specify details of Liveboard. */
-        LiveboardOptions: {
-            /** @description Unique ID or name of visualizations. */
-            visualization_identifiers: string[];
-        };
-        MetadataResponse: {
-            name?: string | null;
-            id: string;
-            /** @enum {string} */
-            type: "LIVEBOARD";
-        };
+        LiveboardOptions: LiveboardOptions;
+        MetadataResponse: MetadataResponse;
         /** @description Options for PDF export. */
-        PdfOptions: {
-            /** @description Indicates whether to include complete Liveboard. */
-            complete_liveboard?: boolean | null;
-            /** @description Indicates whether to include cover page with the Liveboard title. */
-            include_cover_page?: boolean | null;
-            /** @description Indicates whether to include customized wide logo in the footer if available. */
-            include_custom_logo?: boolean | null;
-            /** @description Indicates whether to include a page with all applied filters. */
-            include_filter_page?: boolean | null;
-            /** @description Indicates whether to include page number in the footer of each page */
-            include_page_number?: boolean | null;
-            /** @description Text to include in the footer of each page. */
-            page_footer_text?: string | null;
-            /** @description Page orientation of the PDF. */
-            page_orientation?: string | null;
-            /**
-             * @description Page size.
-             * @enum {string|null}
-             */
-            page_size?: "A4" | "TAB_BASED" | null;
-            /** @description Indicates whether to include only first page of the tables. */
-            truncate_table?: boolean | null;
-        };
+        PdfOptions: PdfOptions;
         /** @description Recipient configuration which includes email address, ID or name of the users and groups. */
-        RecipientDetails: {
-            /** @description Emails of the recipients. Specify email address if the recipient is not a ThoughtSpot user. */
-            emails?: string[] | null;
-            /** @description List of user or groups to subscribe for the scheduled job notifications. */
-            principals?: components["schemas"]["PrincipalsListItem"][] | null;
-        };
-        PrincipalsListItem: {
-            /** @description Unique ID or name of the user or group. */
-            identifier: string;
-            /** @description Principal type. Valid values are */
-            type: string;
-        };
+        RecipientDetails: RecipientDetails;
+        PrincipalsListItem: PrincipalsListItem;
         /** @description Schedule run response object */
-        ResponseScheduleRun: {
-            /** @description GUID of the scheduled job. */
-            id: string;
-            /**
-             * Format: int32
-             * @description Schedule run start time in milliseconds.
-             */
-            start_time_in_millis: number;
-            /**
-             * Format: int32
-             * @description Schedule run end time in milliseconds.
-             */
-            end_time_in_millis: number;
-            /** @description Status of the schedule run. */
-            status: string;
-            /** @description Message details related to the schedule run. */
-            detail?: string | null;
-        };
-        MetadataInput: {
-            identifier?: string | null;
-            /** @enum {string|null} */
-            type?: "LIVEBOARD" | null;
-        };
+        ResponseScheduleRun: ResponseScheduleRun;
+        MetadataInput: MetadataInput;
         /** @description Sort options. */
-        SortingOptions: {
-            /** @description Name of the field to apply the sort on. */
-            field_name?: string | null;
-            /** @description Sort order : ASC(Ascending) or DESC(Descending). */
-            order?: string | null;
-        };
-        ScheduleHistoryRunsOptionsInput: {
-            /**
-             * @description Indicates whether to fetch history runs for the scheduled notification.
-             * @default false
-             */
-            include_history_runs?: boolean | null;
-            /**
-             * Format: int32
-             * @description Indicates the max number of records that can be fetched as past runs of any scheduled job.
-             * @default 10
-             */
-            record_size?: number | null;
-            /**
-             * Format: int32
-             * @description Indicates the starting record number from where history runs records should be fetched.
-             * @default 0
-             */
-            record_offset?: number | null;
-        };
+        SortingOptions: SortingOptions;
+        ScheduleHistoryRunsOptionsInput: ScheduleHistoryRunsOptionsInput;
         /**
          * @description Action details includes Type and Configuration for Custom Actions, either Callback or URL is required.
          *     When both callback and url are provided, callback would be considered
          */
-        Action_Details_Input_Create: {
-            /** @description CALLBACK Custom Action Type */
-            CALLBACK?: components["schemas"]["CALLBACKInputMandatory"];
-            /** @description URL Custom Action Type */
-            URL?: components["schemas"]["URLInputMandatory"];
-        };
+        Action_Details_Input_Create: Action_Details_Input_Create;
         /** @description CALLBACK Custom Action Type */
-        CALLBACKInputMandatory: {
-            /** @description Reference name. By default, the value will be set to action name. */
-            reference?: string | null;
-        };
+        CALLBACKInputMandatory: CALLBACKInputMandatory;
         /** @description URL Custom Action Type */
-        URLInputMandatory: {
-            /** @description Authorization type for the custom action. */
-            authentication?: components["schemas"]["AuthenticationInput"];
-            /** @description Query parameters for url. */
-            parameters?: components["schemas"]["ParametersListItemInput"][] | null;
-            /** @description Request Url for the Custom action. */
-            url: string;
-            /** @description Reference name. By default the value will be set to action name */
-            reference?: string | null;
-        };
+        URLInputMandatory: URLInputMandatory;
         /** @description Authorization type for the custom action. */
-        AuthenticationInput: {
-            /** @description With API key auth, you send a key-value pair to the API either in the request headers or query parameters. */
-            API_Key?: components["schemas"]["API_KeyInput"];
-            /** @description Basic Auth: Basic authentication involves sending a verified username and password with your request. */
-            Basic_Auth?: components["schemas"]["Basic_AuthInput"];
-            /** @description Bearer tokens enable requests to authenticate using an access key. */
-            Bearer_Token?: string | null;
-            /** @description No authorization. If your request doesn't require authorization. */
-            No_Auth?: string | null;
-        };
+        AuthenticationInput: AuthenticationInput;
         /** @description With API key auth, you send a key-value pair to the API either in the request headers or query parameters. */
-        API_KeyInput: {
-            /** @description Enter your key name */
-            key?: string | null;
-            /** @description Enter you key value */
-            value?: string | null;
-        };
+        API_KeyInput: API_KeyInput;
         /** @description Basic Auth: Basic authentication involves sending a verified username and password with your request. */
-        Basic_AuthInput: {
-            /** @description Password for the basic authentication */
-            password?: string | null;
-            /** @description Username for the basic authentication */
-            username?: string | null;
-        };
-        ParametersListItemInput: {
-            /** @description Key for the url query parameter */
-            key?: string | null;
-            /** @description Value for the url query parameter */
-            value?: string | null;
-        };
-        Associate_Metadata_Input_Create: {
-            /** @description Specify that the association is enabled for the metadata object */
-            action_config?: components["schemas"]["ActionConfigInputCreate"];
-            /** @description Unique ID or name of the metadata. */
-            identifier: string;
-            /**
-             * @description Type of metadata.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             * @enum {string|null}
-             */
-            type?: "VISUALIZATION" | "ANSWER" | "WORKSHEET" | null;
-        };
+        Basic_AuthInput: Basic_AuthInput;
+        ParametersListItemInput: ParametersListItemInput;
+        Associate_Metadata_Input_Create: Associate_Metadata_Input_Create;
         /** @description Specify that the association is enabled for the metadata object Default */
-        ActionConfigInputCreate: {
-            /**
-             * @description Position of the Custom action on the Metadata object. Earlier naming convention: context.
-             * @default MENU
-             * @enum {string|null}
-             */
-            position?: "MENU" | "PRIMARY" | "CONTEXT_MENU" | null;
-            /**
-             * @description Visibility of the metadata association with custom action. Earlier naming convention: enabled
-             * @default true
-             */
-            visibility?: boolean | null;
-        };
+        ActionConfigInputCreate: ActionConfigInputCreate;
         /** @description Default Custom action configuration. This includes the custom action's visibility across all visualizations and Answers. By default, a custom action is added to all visualizations and Answers. */
-        Default_Action_Config_Input_Create: {
-            /**
-             * @description Custom action is available on all visualizations. Earlier naming convention: LOCAL/GLOBAL. TRUE signifies GLOBAL for backward compatibility.
-             *     Default: true
-             * @default true
-             */
-            visibility?: boolean | null;
-        };
+        Default_Action_Config_Input_Create: Default_Action_Config_Input_Create;
         /** @description Action details includes `Type` and configuration details of Custom Actions. Either Callback or URL is required. */
-        Action_Details_Input: {
-            /** @description CALLBACK Custom Action Type */
-            CALLBACK?: components["schemas"]["CALLBACKInput"];
-            /** @description URL Custom Action Type */
-            URL?: components["schemas"]["URLInput"];
-        };
+        Action_Details_Input: Action_Details_Input;
         /** @description CALLBACK Custom Action Type */
-        CALLBACKInput: {
-            /** @description Reference name. By default, the value will be set to action name. */
-            reference?: string | null;
-        };
+        CALLBACKInput: CALLBACKInput;
         /** @description URL Custom Action Type */
-        URLInput: {
-            /** @description Authorization type for the custom action. */
-            authentication?: components["schemas"]["AuthenticationInput"];
-            /** @description Query parameters for url. */
-            parameters?: components["schemas"]["ParametersListItemInput"][] | null;
-            /** @description Request Url for the Custom action. */
-            url?: string | null;
-            /** @description Reference name. By default the value will be set to action name */
-            reference?: string | null;
-        };
-        Associate_Metadata_Input: {
-            /** @description Specify that the association is enabled for the metadata object */
-            action_config?: components["schemas"]["ActionConfigInput"];
-            /** @description Unique ID or name of the metadata. */
-            identifier?: string | null;
-            /**
-             * @description Type of metadata.
-             *
-             *
-             *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
-             * @enum {string|null}
-             */
-            type?: "VISUALIZATION" | "ANSWER" | "WORKSHEET" | null;
-        };
+        URLInput: URLInput;
+        Associate_Metadata_Input: Associate_Metadata_Input;
         /** @description Specify that the association is enabled for the metadata object Default */
-        ActionConfigInput: {
-            /**
-             * @description Position of the Custom action on the Metadata object. Earlier naming convention: context.
-             * @enum {string|null}
-             */
-            position?: "MENU" | "PRIMARY" | "CONTEXT_MENU" | null;
-            /** @description Visibility of the metadata association with custom action. Earlier naming convention: enabled */
-            visibility?: boolean | null;
-        };
+        ActionConfigInput: ActionConfigInput;
         /** @description Default Custom action configuration. This includes the custom action's visibility across all visualizations and Answers. By default, a custom action is added to all visualizations and Answers. */
-        Default_Action_Config_Input: {
-            /** @description Custom action is available on all visualizations. Earlier naming convention: LOCAL/GLOBAL. TRUE signifies GLOBAL for backward compatibility. */
-            visibility?: boolean | null;
-        };
-        ModelTableList: {
-            /** @description Name of the Model. */
-            model_name: string;
-            /** @description Model directory path, this is optional param and required if there are duplicate models with the same name. */
-            model_path?: string | null;
-            /** @description List of Tables. */
-            tables: string[];
-        };
-        DbtSearchResponse: {
-            dbt_connection_identifier?: string | null;
-            project_name?: string | null;
-            connection_id?: string | null;
-            connection_name?: string | null;
-            cdw_database?: string | null;
-            import_type?: string | null;
-            author_name?: string | null;
-        };
-        Conversation: {
-            /** @description Unique identifier of the conversation. */
-            conversation_identifier: string;
-        };
-        ResponseMessage: {
-            /** @description Unique identifier of the generated response. */
-            session_identifier?: string | null;
-            /**
-             * Format: int32
-             * @description Generate number of the response.
-             */
-            generation_number?: number | null;
-            /**
-             * @description Type of the generated response.
-             * @enum {string}
-             */
-            message_type: "TSAnswer";
-            /**
-             * @description Generated visualization type.
-             * @enum {string|null}
-             */
-            visualization_type?: "Chart" | "CHART" | "Table" | "TABLE" | "Undefined" | "UNDEFINED" | null;
-            /** @description Tokens for the response. */
-            tokens?: string | null;
-            /** @description User friendly tokens for the response. */
-            display_tokens?: string | null;
-        };
-        ContextPayloadV2Input: {
-            /**
-             * @description Type of the context.
-             * @enum {string|null}
-             */
-            type?: "data_source" | "DATA_SOURCE" | "AUTO_MODE" | null;
-            /** @description Data source context. */
-            data_source_context?: components["schemas"]["DataSourceContextInput"];
-        };
-        DataSourceContextInput: {
-            /**
-             * @description Unique identifier of the data source.
-             *     Required when context type is DATA_SOURCE and `data_source_identifiers` is not provided.
-             *     At least one of `data_source_identifier` or `data_source_identifiers` must be supplied for DATA_SOURCE context;
-             *     omit only when context type is AUTO_MODE. <br/>  <span class="since-beta-tag">Version: 26.5.0.cl or later</span>
-             */
-            data_source_identifier?: string | null;
-            /**
-             * @description Unique identifiers of data sources for multi-data-source context.
-             *     Required when context type is DATA_SOURCE and `data_source_identifier` is not provided. <br/>  <span class="since-beta-tag">Version: 26.5.0.cl or later</span>
-             */
-            data_source_identifiers?: string[] | null;
-            /**
-             * @description Deprecated. Use `data_source_identifier` instead.
-             *     Previously required when neither `data_source_identifier` nor `data_source_identifiers` was provided for DATA_SOURCE context. <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span>
-             */
-            guid?: string | null;
-        };
-        ConversationSettingsInput: {
-            /**
-             * @description Enable contextual change analysis.
-             *     Default changed from `false` to `true` in 26.2.0.cl.
-             *     Ignored on versions >= 26.2.0.cl where it is always enabled. <br/>  <span class="since-beta-tag">Version: 10.4.0.cl or later</span>
-             * @default true
-             */
-            enable_contextual_change_analysis?: boolean | null;
-            /**
-             * @description Enable natural language to answer generation.
-             *     Default changed from `false` to `true` in 26.2.0.cl.
-             *     Ignored on versions >= 26.2.0.cl where it is always enabled. <br/>  <span class="since-beta-tag">Version: 10.4.0.cl or later</span>
-             * @default true
-             */
-            enable_natural_language_answer_generation?: boolean | null;
-            /**
-             * @description Enable reasoning.
-             *     Default changed from `false` to `true` in 26.2.0.cl.
-             *     Ignored on versions >= 26.2.0.cl where it is always enabled. <br/>  <span class="since-beta-tag">Version: 10.4.0.cl or later</span>
-             * @default true
-             */
-            enable_reasoning?: boolean | null;
-            /**
-             * @description Enable save conversation. When `true`, the conversation is persisted
-             *     and can be retrieved later via conversation history. <br/>  <span class="since-beta-tag">Version: 26.5.0.cl or later</span>
-             * @default false
-             */
-            enable_save_chat?: boolean | null;
-        };
-        AgentConversation: {
-            /** @description Unique identifier of the conversation. */
-            conversation_id: string;
-            /** @description Unique identifier of the conversation. <br/>  <span class="since-beta-tag">Version: 26.5.0.cl or later</span> */
-            conversation_identifier: string;
-        };
-        SendAgentMessageResponse: {
-            /** @description Indicates whether the agent response was received and processed successfully. */
-            success: boolean;
-            /** @description Optional message providing additional context about the operation outcome. */
-            message?: string | null;
-        };
-        NLInstructionsInfoInput: {
-            /** @description User instructions for natural language processing. */
-            instructions: string[];
-            /**
-             * @description Scope of the instruction (USER or GLOBAL). Defaults to GLOBAL.
-             * @enum {string}
-             */
-            scope: "GLOBAL";
-        };
-        eureka_SetNLInstructionsResponse: {
-            /** @description Success status of the operation. */
-            success: boolean;
-        };
+        Default_Action_Config_Input: Default_Action_Config_Input;
+        ModelTableList: ModelTableList;
+        DbtSearchResponse: DbtSearchResponse;
+        Conversation: Conversation;
+        ResponseMessage: ResponseMessage;
+        ContextPayloadV2Input: ContextPayloadV2Input;
+        DataSourceContextInput: DataSourceContextInput;
+        ConversationSettingsInput: ConversationSettingsInput;
+        AgentConversation: AgentConversation;
+        SendAgentMessageResponse: SendAgentMessageResponse;
+        NLInstructionsInfoInput: NLInstructionsInfoInput;
+        eureka_SetNLInstructionsResponse: eureka_SetNLInstructionsResponse;
         /**
          * @description Response from importMemory. On `SUCCESS`, `summary` is fully
          *     populated. `diagnostics` carries any fatal errors, rollbacks, and
          *     non-fatal warnings produced during the import.
          */
-        ImportMemoryResponse: {
-            /**
-             * @description Terminal status of the import.
-             * @enum {string}
-             */
-            status: "SUCCESS" | "VALIDATION_FAILED" | "FAILED";
-            /**
-             * @description Per (memory type, target source) result entries. Null when the
-             *     import failed before any record processing occurred.
-             */
-            summary?: components["schemas"]["ImportSummary"][] | null;
-            /**
-             * @description Per-item validation failure entries. Null when the import failed
-             *     before item validation could run.
-             */
-            validation_failures?: components["schemas"]["ImportFailure"][] | null;
-            /**
-             * @description Diagnostic message groups (errors, rollbacks, and non-fatal
-             *     warnings), each keyed by a `sub_status`. Null when the import
-             *     produced no diagnostics.
-             */
-            diagnostics?: components["schemas"]["ImportDiagnostic"][] | null;
-            /**
-             * @description Server-generated identifier for this import operation. Include it in
-             *     support tickets to help correlate server-side logs.
-             */
-            operation_id?: string | null;
-        };
+        ImportMemoryResponse: ImportMemoryResponse;
         /**
          * @description Per (memory type, target source) summary of what importMemory did — or
          *     would do, in DRY_RUN. `deleted_record_count` and `inserted_record_count`
          *     are previews in DRY_RUN and actuals in EXECUTE_IMPORT.
          */
-        ImportSummary: {
-            /**
-             * @description The kind of memory (`RULES`, `RECIPES`, or `ALWAYS_APPLY_RULES`)
-             *     these counts apply to.
-             * @enum {string|null}
-             */
-            memory_type?: "RULES" | "RECIPES" | "ALWAYS_APPLY_RULES" | null;
-            /** @description The target object these counts apply to. */
-            source?: components["schemas"]["ImportTargetSource"];
-            /**
-             * Format: int32
-             * @description Number of memory entries of this type that already existed on the
-             *     target object before the import.
-             */
-            existing_record_count?: number | null;
-            /**
-             * Format: int32
-             * @description Number of existing entries that will be (DRY_RUN) or were
-             *     (EXECUTE_IMPORT) deleted as part of the replacement.
-             */
-            deleted_record_count?: number | null;
-            /**
-             * Format: int32
-             * @description Number of entries from the payload that will be (DRY_RUN) or were
-             *     (EXECUTE_IMPORT) inserted.
-             */
-            inserted_record_count?: number | null;
-            /**
-             * Format: int32
-             * @description Number of records of this type that failed validation or processing.
-             */
-            failed_record_count?: number | null;
-        };
+        ImportSummary: ImportSummary;
         /**
          * @description Identifies the target object a group of import counts applies to.
          *     `type` is the source kind (`DATA_MODEL`) and `identifier` is
          *     the object's GUID.
          */
-        ImportTargetSource: {
-            /** @description Identifier (GUID) of the target object these counts apply to. */
-            identifier?: string | null;
-            /**
-             * @description Source object kind (`DATA_MODEL`).
-             * @enum {string|null}
-             */
-            type?: "DATA_MODEL" | null;
-        };
+        ImportTargetSource: ImportTargetSource;
         /**
          * @description One per-item import failure surfaced by importMemory. `line_number` is
          *     the best-effort line number in the uploaded YAML; `field_name` is a
          *     dotted path within the item (e.g. `content.rule_definition`) for inline
          *     highlighting; absent when the failure is item-level rather than field-level.
          */
-        ImportFailure: {
-            /**
-             * Format: int32
-             * @description Best-effort line number of the offending item in the uploaded YAML. May be null when the line cannot be
-             *     determined.
-             */
-            line_number?: number | null;
-            /**
-             * @description Machine-readable category for the failure (e.g. `VALIDATION`,
-             *     `ACCESS_DENIED`, `CHAR_LIMIT`).
-             * @enum {string|null}
-             */
-            reason?: "UNKNOWN_FAILURE_REASON" | "VALIDATION" | "UNRESOLVED_SOURCE" | "ACCESS_DENIED" | "CHAR_LIMIT" | "SCHEMA" | null;
-            /**
-             * @description Dotted path to the offending field within the item (e.g.
-             *     `content.rule_definition`) for inline highlighting. Absent when the
-             *     failure is item-level rather than field-level.
-             */
-            field_name?: string | null;
-            /** @description Human-readable description of the failure. */
-            message?: string | null;
-        };
+        ImportFailure: ImportFailure;
         /**
          * @description A group of importMemory diagnostic messages that share a severity /
          *     disposition. This is the single, uniform channel for fatal errors,
          *     rollbacks, and non-fatal observations.
          */
-        ImportDiagnostic: {
-            /**
-             * @description Severity / disposition category these messages share (e.g.
-             *     `WARNING`, `FAILURE`, `ROLLED_BACK`).
-             * @enum {string|null}
-             */
-            sub_status?: "UNKNOWN" | "FAILURE" | "WARNING" | "ROLLED_BACK" | null;
-            /**
-             * @description Human-readable messages for this category (e.g. the details of a
-             *     `WARNING`, or the failure cause for a `FAILURE`).
-             */
-            messages?: string[] | null;
-        };
+        ImportDiagnostic: ImportDiagnostic;
         /** @description Input for variable value update in batch operations */
-        VariableUpdateAssignmentInput: {
-            /** @description ID or Name of the variable */
-            variable_identifier: string;
-            /** @description Values of the variable */
-            variable_values: string[];
-            /**
-             * @description Operation to perform
-             * @enum {string}
-             */
-            operation: "ADD" | "REMOVE" | "REPLACE" | "RESET";
-        };
+        VariableUpdateAssignmentInput: VariableUpdateAssignmentInput;
         /** @description Input for defining the scope of variable value assignments in batch update operations */
-        VariableUpdateScopeInput: {
-            /** @description The unique name of the org */
-            org_identifier: string;
-            /**
-             * @description Type of principal to which the variable value applies. Use USER to assign values to a specific user, or USER_GROUP to assign values to a group.
-             * @enum {string|null}
-             */
-            principal_type?: "USER" | "USER_GROUP" | null;
-            /** @description Unique ID or name of the principal */
-            principal_identifier?: string | null;
-            /** @description Unique ID or name of the model. Required for FORMULA_VARIABLE type to scope the variable value to a specific worksheet. */
-            model_identifier?: string | null;
-            /**
-             * Format: int32
-             * @description The priority level for this scope assignment, used for conflict resolution when multiple values match. Higher priority values (larger numbers) take precedence.
-             */
-            priority?: number | null;
-        };
+        VariableUpdateScopeInput: VariableUpdateScopeInput;
         /** @description Input for variable value put operations */
-        VariablePutAssignmentInput: {
-            /** @description Values of the variable */
-            assigned_values: string[];
-            /** @description The unique name of the org */
-            org_identifier?: string | null;
-            /**
-             * @description Principal type
-             * @enum {string|null}
-             */
-            principal_type?: "USER" | "USER_GROUP" | null;
-            /** @description Unique ID or name of the principal */
-            principal_identifier?: string | null;
-            /** @description Unique ID of the model */
-            model_identifier?: string | null;
-            /**
-             * Format: int32
-             * @description Priority level
-             */
-            priority?: number | null;
-        };
-        CreateEmailCustomizationResponse: {
-            /** @description Tenant ID */
-            tenant_id: string;
-            /** @description Email customization org */
-            org: components["schemas"]["OrgType"];
-            /** @description Email customization name. */
-            name: string;
-            /** @description Customization configuration for the email */
-            template_properties: Record<string, unknown>;
-        };
-        OrgType: {
-            name?: string | null;
-            /** Format: int32 */
-            id?: number | null;
-        };
+        VariablePutAssignmentInput: VariablePutAssignmentInput;
+        CreateEmailCustomizationResponse: CreateEmailCustomizationResponse;
+        OrgType: OrgType;
         /** @description Email customization configuration properties */
-        Template_Properties_Input_Create: {
-            /** @description Background color for call-to-action button in hex format */
-            cta_button_bg_color?: string | null;
-            /** @description Text color for call-to-action button in hex format */
-            cta_text_font_color?: string | null;
-            /** @description Primary background color in hex format */
-            primary_bg_color?: string | null;
-            /** @description Home page URL (HTTP/HTTPS only) */
-            home_url?: string | null;
-            /** @description Logo image URL (HTTP/HTTPS only) */
-            logo_url?: string | null;
-            /** @description Font family for email content (e.g., Arial, sans-serif) */
-            font_family?: string | null;
-            /** @description Product name to display */
-            product_name?: string | null;
-            /** @description Footer address text */
-            footer_address?: string | null;
-            /** @description Footer phone number */
-            footer_phone?: string | null;
-            /** @description Replacement value for Liveboard */
-            replacement_value_for_liveboard?: string | null;
-            /** @description Replacement value for Answer */
-            replacement_value_for_answer?: string | null;
-            /** @description Replacement value for SpotIQ */
-            replacement_value_for_spot_iq?: string | null;
-            /** @description Whether to hide footer address */
-            hide_footer_address?: boolean | null;
-            /** @description Whether to hide footer phone number */
-            hide_footer_phone?: boolean | null;
-            /** @description Whether to hide manage notification link */
-            hide_manage_notification?: boolean | null;
-            /** @description Whether to hide mobile app nudge */
-            hide_mobile_app_nudge?: boolean | null;
-            /** @description Whether to hide privacy policy link */
-            hide_privacy_policy?: boolean | null;
-            /** @description Whether to hide product name */
-            hide_product_name?: boolean | null;
-            /** @description Whether to hide ThoughtSpot vocabulary definitions */
-            hide_ts_vocabulary_definitions?: boolean | null;
-            /** @description Whether to hide notification status */
-            hide_notification_status?: boolean | null;
-            /** @description Whether to hide error message */
-            hide_error_message?: boolean | null;
-            /** @description Whether to hide unsubscribe link */
-            hide_unsubscribe_link?: boolean | null;
-            /** @description Whether to hide modify alert */
-            hide_modify_alert?: boolean | null;
-            /** @description Company privacy policy URL (HTTP/HTTPS only) */
-            company_privacy_policy_url?: string | null;
-            /** @description Company website URL (HTTP/HTTPS only) */
-            company_website_url?: string | null;
-            /** @description Contact support url (HTTP/HTTPS only). <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span> */
-            contact_support_url?: string | null;
-            /** @description Whether to hide contact support url. <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span> */
-            hide_contact_support_url?: boolean | null;
-            /** @description Whether to hide logo <br/>  <span class="since-beta-tag">Version: 26.4.0.cl or later</span> */
-            hide_logo_url?: boolean | null;
-        };
-        ExternalTableInput: {
-            /** @description Unique ID or name of the connection. */
-            connection_identifier: string;
-            /**
-             * @description Name of the database.
-             * @default
-             */
-            database_name?: string | null;
-            /**
-             * @description Name of the schema.
-             * @default
-             */
-            schema_name?: string | null;
-            /** @description Name of the table. Table names may be case-sensitive depending on the database system. */
-            table_name: string;
-        };
+        Template_Properties_Input_Create: Template_Properties_Input_Create;
+        ExternalTableInput: ExternalTableInput;
         /** @description Definition of the input table schema. */
-        InputTableDefinitionInput: {
-            /** @description New input-only columns to create in the table. */
-            new_columns: components["schemas"]["InputColumnSchemaInput"][];
-            /**
-             * @description Column IDs from the linked model to include in the table.
-             *     Pass an empty array to create an input table with no reference
-             *     columns from the model.
-             */
-            referenced_columns: string[];
-        };
+        InputTableDefinitionInput: InputTableDefinitionInput;
         /** @description Schema definition for a single input column. */
-        InputColumnSchemaInput: {
-            /** @description Name of the column. */
-            name: string;
-            /**
-             * @description Physical data type of the column as recognized by the connected
-             *     warehouse (for example, VARCHAR, INT64, DOUBLE, BOOL, DATE).
-             *     The accepted values depend on the underlying Cloud Data Warehouse.
-             */
-            data_type: string;
-            /**
-             * @description Semantic role of the column in ThoughtSpot. Use ATTRIBUTE for
-             *     dimensional data such as text, dates, and identifiers, and
-             *     MEASURE for numeric or aggregatable values.
-             * @enum {string}
-             */
-            type: "ATTRIBUTE" | "MEASURE";
-        };
-        InputTableResponse: {
-            /** @description Unique ID of the newly created input table. */
-            input_table_identifier?: string | null;
-        };
+        InputColumnSchemaInput: InputColumnSchemaInput;
+        InputTableResponse: InputTableResponse;
         /** @description Response returned after successfully writing rows to an input table. */
-        InputTableUpdateResponse: {
-            /**
-             * Format: int32
-             * @description Number of rows successfully written to the input table.
-             */
-            rows_loaded?: number | null;
-        };
-        PolicyProcessOptionsInput: {
-            impersonate_user?: string | null;
-        };
-        WebhookAuthenticationInput: {
-            /** @description API key authentication configuration. */
-            API_KEY?: components["schemas"]["WebhookAuthApiKeyInput"];
-            /** @description Basic authentication configuration. */
-            BASIC_AUTH?: components["schemas"]["WebhookAuthBasicAuthInput"];
-            /** @description Bearer token authentication configuration. */
-            BEARER_TOKEN?: string | null;
-            /** @description OAuth2 authentication configuration. */
-            OAUTH2?: components["schemas"]["WebhookAuthOAuth2Input"];
-        };
-        WebhookAuthApiKeyInput: {
-            /** @description The header or query parameter name for the API key. */
-            key: string;
-            /** @description The API key value. */
-            value: string;
-        };
-        WebhookAuthBasicAuthInput: {
-            /** @description Username for basic authentication. */
-            username: string;
-            /** @description Password for basic authentication. */
-            password: string;
-        };
-        WebhookAuthOAuth2Input: {
-            /** @description OAuth2 authorization server URL. */
-            authorization_url: string;
-            /** @description OAuth2 client identifier. */
-            client_id: string;
-            /** @description OAuth2 client secret key. */
-            client_secret: string;
-        };
-        WebhookSignatureVerificationInput: {
-            /**
-             * @description Signature verification method type.
-             * @enum {string}
-             */
-            type: "HMAC_SHA256";
-            /** @description HTTP header where the signature is sent. */
-            header: string;
-            /**
-             * @description Hash algorithm used for signature verification.
-             * @enum {string}
-             */
-            algorithm: "SHA256";
-            /** @description Shared secret used for HMAC signature generation. */
-            secret: string;
-        };
+        InputTableUpdateResponse: InputTableUpdateResponse;
+        PolicyProcessOptionsInput: PolicyProcessOptionsInput;
+        WebhookAuthenticationInput: WebhookAuthenticationInput;
+        WebhookAuthApiKeyInput: WebhookAuthApiKeyInput;
+        WebhookAuthBasicAuthInput: WebhookAuthBasicAuthInput;
+        WebhookAuthOAuth2Input: WebhookAuthOAuth2Input;
+        WebhookSignatureVerificationInput: WebhookSignatureVerificationInput;
         /** @description Input type for storage destination configuration. */
-        StorageDestinationInput: {
-            /**
-             * @description Type of storage destination.
-             *     Example: "AWS_S3"
-             * @enum {string}
-             */
-            storage_type: "AWS_S3" | "GCP_GCS";
-            /**
-             * @description Storage-specific configuration settings.
-             *     Example: {"aws_s3_config": {"bucket_name": "my-webhook-files", "region": "us-west-2", "role_arn": "arn:aws:iam::123456789012:role/WebhookDeliveryRole", "external_id": "ts-webhook-a1b2c3d4-7890", "path_prefix": "webhook-deliveries/"}}
-             */
-            storage_config: components["schemas"]["StorageConfigInput"];
-        };
+        StorageDestinationInput: StorageDestinationInput;
         /** @description Input type for storage configuration. */
-        StorageConfigInput: {
-            /**
-             * @description AWS S3 storage configuration.
-             *     Example: {"bucket_name": "my-webhook-files", "region": "us-west-2", "role_arn": "arn:aws:iam::123456789012:role/WebhookDeliveryRole", "external_id": "ts-webhook-a1b2c3d4-7890", "path_prefix": "webhook-deliveries/"}
-             */
-            aws_s3_config?: components["schemas"]["AwsS3ConfigInput"];
-            /**
-             * @description GCP GCS storage configuration.
-             *     Example: {"bucket_name": "my-webhook-files", "service_account_email": "my-sa@my-project.iam.gserviceaccount.com", "path_prefix": "webhooks/"} <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
-             */
-            gcp_gcs_config?: components["schemas"]["GcpGcsConfigInput"];
-        };
+        StorageConfigInput: StorageConfigInput;
         /** @description Input type for AWS S3 storage configuration. */
-        AwsS3ConfigInput: {
-            /**
-             * @description Name of the S3 bucket where webhook payloads will be stored.
-             *     Example: "my-webhook-files"
-             */
-            bucket_name: string;
-            /**
-             * @description AWS region where the S3 bucket is located.
-             *     Example: "us-west-2"
-             */
-            region: string;
-            /**
-             * @description ARN of the IAM role to assume for S3 access.
-             *     Example: "arn:aws:iam::123456789012:role/WebhookDeliveryRole"
-             */
-            role_arn: string;
-            /**
-             * @description External ID for secure cross-account role assumption.
-             *     Example: "ts-webhook-a1b2c3d4-7890"
-             */
-            external_id?: string | null;
-            /**
-             * @description Optional path prefix for organizing objects within the bucket.
-             *     Example: "webhook-deliveries/"
-             */
-            path_prefix?: string | null;
-        };
+        AwsS3ConfigInput: AwsS3ConfigInput;
         /** @description Input type for GCP GCS storage configuration. */
-        GcpGcsConfigInput: {
-            /**
-             * @description Name of the GCS bucket where webhook payloads will be stored.
-             *     Example: "my-webhook-files"
-             */
-            bucket_name: string;
-            /**
-             * @description Email of the GCP service account to impersonate for bucket access.
-             *     The platform's service account must be granted roles/iam.serviceAccountTokenCreator on this SA.
-             *     Example: "my-sa@my-project.iam.gserviceaccount.com"
-             */
-            service_account_email: string;
-            /**
-             * @description Optional path prefix for organizing objects within the bucket.
-             *     Example: "webhooks/"
-             */
-            path_prefix?: string | null;
-        };
+        GcpGcsConfigInput: GcpGcsConfigInput;
         /** @description Key-value pair input for additional webhook headers. */
-        WebhookKeyValuePairInput: {
-            /** @description Header name. */
-            key: string;
-            /** @description Header value. */
-            value: string;
-        };
-        WebhookDeleteResponse: {
-            /**
-             * Format: int32
-             * @description Number of webhooks successfully deleted.
-             */
-            deleted_count: number;
-            /**
-             * Format: int32
-             * @description Number of webhooks that failed to delete.
-             */
-            failed_count: number;
-            /** @description List of successfully deleted webhooks. */
-            deleted_webhooks: components["schemas"]["WebhookResponse"][];
-            /** @description List of webhooks that failed to delete with error details. */
-            failed_webhooks: components["schemas"]["WebhookDeleteFailure"][];
-        };
-        WebhookDeleteFailure: {
-            /** @description Unique identifier of the webhook that failed to delete. */
-            id: string;
-            /** @description Name of the webhook that failed to delete. */
-            name: string;
-            /** @description Error message describing why the deletion failed. */
-            error: string;
-        };
+        WebhookKeyValuePairInput: WebhookKeyValuePairInput;
+        WebhookDeleteResponse: WebhookDeleteResponse;
+        WebhookDeleteFailure: WebhookDeleteFailure;
         /** @description Input type for metadata to be added to a collection. */
-        CollectionMetadataInput: {
-            /**
-             * @description Type of metadata object.
-             * @enum {string}
-             */
-            type: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "COLLECTION";
-            /** @description List of unique IDs or names of metadata objects. */
-            identifiers: string[];
-        };
+        CollectionMetadataInput: CollectionMetadataInput;
         /** @description Response object for delete collection operation. */
-        CollectionDeleteResponse: {
-            /** @description List of metadata objects that were successfully deleted. */
-            metadata_deleted?: components["schemas"]["CollectionDeleteTypeIdentifiers"][] | null;
-            /**
-             * @description List of metadata objects that were skipped during deletion.
-             *     Objects may be skipped due to lack of permissions, dependencies, or other constraints.
-             */
-            metadata_skipped?: components["schemas"]["CollectionDeleteTypeIdentifiers"][] | null;
-        };
+        CollectionDeleteResponse: CollectionDeleteResponse;
         /** @description Group of metadata objects identified by type. */
-        CollectionDeleteTypeIdentifiers: {
-            /** @description Type of the metadata object (e.g., Collection, Worksheet, Table). */
-            type?: string | null;
-            /** @description List of metadata identifiers belonging to the given type. */
-            identifiers?: components["schemas"]["GenericInfo"][] | null;
-        };
+        CollectionDeleteTypeIdentifiers: CollectionDeleteTypeIdentifiers;
         /** @description Fields to revert to defaults when operation is RESET. */
-        StyleResetOptionsInput: {
-            /**
-             * @description Style fields to reset. Supported values: CHART_COLOR_PALETTE,
-             *     EMBEDDED_FOOTER_TEXT, NAV_PANEL_COLOR, DEFAULT_LOGO, WIDE_LOGO.
-             */
-            style?: ("CHART_COLOR_PALETTE" | "EMBEDDED_FOOTER_TEXT" | "NAV_PANEL_COLOR" | "DEFAULT_LOGO" | "WIDE_LOGO")[] | null;
-            /**
-             * @description Visualization areas whose font assignments should revert to the system
-             *     default font.
-             */
-            visualization_areas?: VisualizationAreas[] | null;
-        };
+        StyleResetOptionsInput: StyleResetOptionsInput;
         /** @description Navigation panel color configuration. */
-        NavigationPanelInput: {
-            /**
-             * @description Color mode for the navigation panel. DARK applies the default dark theme.
-             *     TWO_TONE applies a dual-tone style. CUSTOM enables a user-defined base
-             *     color; base_color is required when theme is CUSTOM.
-             * @enum {string|null}
-             */
-            theme?: "DARK" | "TWO_TONE" | "CUSTOM" | null;
-            /**
-             * @description Base color as a 6-digit hex string (e.g. "#2359B6"). Required when theme
-             *     is CUSTOM.
-             */
-            base_color?: string | null;
-        };
+        NavigationPanelInput: NavigationPanelInput;
         /** @description Chart color palette configuration. */
-        StyleColorPaletteInput: {
-            /** @description Ordered array of exactly 8 color entries defining the chart color palette. */
-            colors?: components["schemas"]["StyleColorEntryInput"][] | null;
-            /** @description When true, disables automatic color rotation across chart data series. */
-            disable_color_rotation?: boolean | null;
-        };
+        StyleColorPaletteInput: StyleColorPaletteInput;
         /** @description A single color entry in the chart color palette. */
-        StyleColorEntryInput: {
-            /** @description Primary color as a 6-digit hex string (e.g. "#2359B6"). Required. */
-            primary: string;
-            /**
-             * @description Array of exactly 4 secondary shade hex strings. If omitted, the server
-             *     auto-generates 4 shades from the primary color. If provided, must contain
-             *     exactly 4 valid 6-digit hex color strings.
-             */
-            secondary?: string[] | null;
-        };
+        StyleColorEntryInput: StyleColorEntryInput;
         /** @description Font assignments grouped by visualization type. */
-        VisualizationFontsInput: {
-            /**
-             * @description Font assignments for chart visualization areas. Provide only the areas to
-             *     update; omitted areas remain unchanged.
-             */
-            chart_visualization_fonts?: components["schemas"]["ChartFontAssignmentInput"][] | null;
-            /**
-             * @description Font assignments for table visualization areas. Provide only the areas to
-             *     update; omitted areas remain unchanged.
-             */
-            table_visualization_fonts?: components["schemas"]["TableFontAssignmentInput"][] | null;
-            /**
-             * @description Font assignments for advanced chart visualization areas. Provide only the
-             *     areas to update; omitted areas remain unchanged. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
-             */
-            advanced_chart_visualization_fonts?: components["schemas"]["AdvancedChartFontAssignmentInput"][] | null;
-        };
+        VisualizationFontsInput: VisualizationFontsInput;
         /** @description Font assignment for a single chart visualization area. */
-        ChartFontAssignmentInput: {
-            /**
-             * @description Chart visualization area to assign the font to.
-             * @enum {string}
-             */
-            visualization_area: VisualizationArea;
-            /** @description UUID or name of the font to assign to this area. */
-            font_identifier: string;
-        };
+        ChartFontAssignmentInput: ChartFontAssignmentInput;
         /** @description Font assignment for a single table visualization area. */
-        TableFontAssignmentInput: {
-            /**
-             * @description Table visualization area to assign the font to.
-             * @enum {string}
-             */
-            visualization_area: "TABLE_VALUE_CELLS";
-            /** @description UUID or name of the font to assign to this area. */
-            font_identifier: string;
-        };
+        TableFontAssignmentInput: TableFontAssignmentInput;
         /** @description Font assignment for a single advanced chart visualization area. */
-        AdvancedChartFontAssignmentInput: {
-            /**
-             * @description Advanced chart visualization area to assign the font to. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
-             * @enum {string}
-             */
-            visualization_area: "ADVANCED_CHART_LABELS";
-            /** @description UUID or name of the font to assign to this area. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span> */
-            font_identifier: string;
-        };
+        AdvancedChartFontAssignmentInput: AdvancedChartFontAssignmentInput;
         /** @description Font data returned after a successful upload. */
-        StyleFontUploadData: {
-            /** @description Unique UUID identifier of the uploaded font. */
-            id: string;
-            /** @description Display name of the uploaded font. */
-            name: string;
-        };
+        StyleFontUploadData: StyleFontUploadData;
         /** @description Result data for font deletion. */
-        StyleFontDeleteData: {
-            /**
-             * @description Visualization areas that used the deleted font(s) and were automatically
-             *     reset to the system default font. Empty if no areas were affected.
-             */
-            affected_assignments?: components["schemas"]["StyleFontDeleteAffectedAssignment"][] | null;
-        };
+        StyleFontDeleteData: StyleFontDeleteData;
         /** @description A visualization area assignment affected by a font deletion. */
-        StyleFontDeleteAffectedAssignment: {
-            /** @description Org context for this assignment. Present only when scope is ORG. */
-            org?: components["schemas"]["StyleOrgInfo"];
-            /**
-             * @description Visualization areas that used the deleted font and were automatically reset
-             *     to the system default font.
-             */
-            visualization_areas?: VisualizationAreas[] | null;
-        };
+        StyleFontDeleteAffectedAssignment: StyleFontDeleteAffectedAssignment;
         /** @description List of runtime parameters need to set during the session. */
-        Runtime_Filter: {
-            /** @description Runtime filter parameter type in JWT. */
-            runtime_filter?: Record<string, unknown>;
-        };
+        Runtime_Filter: Runtime_Filter;
         /** @description List of runtime parameters need to set during the session. */
-        Runtime_Sort: {
-            /** @description Runtime sort parameter type in JWT. */
-            runtime_sort?: Record<string, unknown>;
-        };
+        Runtime_Sort: Runtime_Sort;
         /** @description List of runtime parameters need to set during the session. */
-        Runtime_Param_Override: {
-            /** @description Runtime param override type in JWT. */
-            runtime_param_override?: Record<string, unknown>;
-        };
-        CreateAgentConversationRequest: {
-            /** @description Context for the conversation. */
-            metadata_context: components["schemas"]["ContextPayloadV2Input"];
-            /** @description Conversation settings. */
-            conversation_settings: components["schemas"]["ConversationSettingsInput"];
-        };
-        CreateConversationRequest: {
-            /** @description ID of the metadata object, such as a Worksheet or Model, to use as a data source for the conversation. */
-            metadata_identifier: string;
-            /** @description Token string to set the context for the conversation. For example,`[sales],[item type],[state]`. */
-            tokens?: string;
-        };
-        ExportMemoryRequest: {
-            /**
-             * @description List of typed scope groups selecting which data-models to export
-             *     memory for. Supply `DATA_MODEL` group to scope the
-             *     export to specific data-models.
-             */
-            sources: components["schemas"]["MemorySources"][];
-        };
-        GetDataSourceSuggestionsRequest: {
-            /** @description User query used to suggest data sources. Must be a non-empty string. */
-            query: string;
-        };
-        GetNLInstructionsRequest: {
-            /** @description Unique ID or name of the data-model for which to retrieve NL instructions. */
-            data_source_identifier: string;
-        };
-        GetRelevantQuestionsRequest: {
-            /** @description metadata for the query to enable generation of relevant sub-questions; at least one context identifier is required. */
-            metadata_context: components["schemas"]["MetadataContext"];
-            /**
-             * Format: int32
-             * @description Maximum number of relevant questions that is allowed in the response, default = 5.
-             */
-            limit_relevant_questions?: number;
-            /** @description If true, results are not returned from cache & calculated every time. */
-            bypass_cache?: boolean | null;
-            /** @description A user query that requires breaking down into smaller, more manageable analytical questions to facilitate better understanding and analysis. Must be a non-empty string. */
-            query: string;
-            /** @description Additional context to guide the response. */
-            ai_context?: components["schemas"]["AIContext"];
-        };
-        ImportMemoryRequest: {
-            /**
-             * @description The full serialized memory payload to import (YAML) —
-             *     typically a previous `exportMemory` response's `content`, edited
-             *     locally and re-submitted.
-             */
-            content: string;
-            /**
-             * @description Required. When `true`, validate the payload and return preview
-             *     counts and row failures without writing anything. Pass `false` to
-             *     apply the import. The caller must choose explicitly so
-             *     a real import is never triggered by omission.
-             */
-            dry_run: boolean;
-        };
-        QueryGetDecomposedQueryRequest: {
-            /** @description List of answer unique identifiers (GUIDs) whose data will be used to guide the response. */
-            answerIds?: string[];
-            /** @description User provided content like text data, csv data as a string message to provide context & potentially improve the quality of the response. */
-            content?: string[];
-            /** @description Unique identifier to denote current conversation. */
-            conversationId?: string;
-            /** @description List of liveboard unique identifiers (GUIDs) whose data will be used to guide the response. */
-            liveboardIds?: string[];
-            /**
-             * Format: int32
-             * @description Maximum number of decomposed queries that is allowed in the response, default = 5.
-             */
-            maxDecomposedQueries?: number;
-            /** @description NLSRequest object containing user query & instructions. */
-            nlsRequest?: components["schemas"]["Input_eureka_NLSRequest"];
-            /** @description List of worksheetIds to provide context for decomposing user query into analytical queries that can be run on them. */
-            worksheetIds?: string[];
-        };
-        SendAgentConversationMessageRequest: {
-            /** @description messages to be sent to the agent */
-            messages: string[];
-        };
-        SendAgentConversationMessageStreamingRequest: {
-            /** @description messages to be sent to the agent */
-            messages: string[];
-        };
-        SendAgentMessageRequest: {
-            /** @description messages to be sent to the agent */
-            messages: string[];
-        };
-        SendAgentMessageStreamingRequest: {
-            /** @description Unique identifier for the conversation (used to track context) */
-            conversation_identifier: string;
-            /** @description messages to be sent to the agent */
-            messages: string[];
-        };
-        SendMessageRequest: {
-            /** @description ID of the metadata object, such as a Worksheet or Model, to use as a data source for the conversation. */
-            metadata_identifier: string;
-            /** @description A message string with the follow-up question to continue the conversation. */
-            message: string;
-        };
-        SetAgentInstructionsRequest: {
-            /** @description The admin instructions text to set for the agent. */
-            instructions: string;
-        };
-        SetNLInstructionsRequest: {
-            /** @description Unique ID or name of the data-model for which to set NL instructions. */
-            data_source_identifier: string;
-            /** @description List of NL instructions to set for the data-model. */
-            nl_instructions_info: components["schemas"]["NLInstructionsInfoInput"][];
-        };
-        SingleAnswerRequest: {
-            /** @description A natural language query string to generate the Answer. */
-            query: string;
-            /** @description ID of the metadata object, such as a Worksheet or Model, to use as a data source for the query. */
-            metadata_identifier: string;
-        };
-        UpdateConversationRequest: {
-            /**
-             * @description New display title for the conversation. Omit to leave the title
-             *     unchanged.
-             */
-            title?: string;
-        };
-        ConfigureAuthSettingsRequest: {
-            /**
-             * @description Type of authentication mechanism to configure. Currently supports TRUSTED_AUTH.
-             * @enum {string}
-             */
-            auth_type: "TRUSTED_AUTH";
-            /** @description Cluster-level authentication preferences. Omit to leave the existing cluster setting unchanged. */
-            cluster_preferences?: components["schemas"]["AuthClusterPreferencesInput"];
-            /** @description Org-level authentication preferences. Each entry identifies an org and the desired status. Omit to leave existing org settings unchanged. */
-            org_preferences?: components["schemas"]["AuthOrgPreferenceInput"][];
-        };
-        GetCustomAccessTokenRequest: {
-            /** @description Username of the ThoughtSpot user. The username is stored in the `name` attribute of the user object. */
-            username: string;
-            /**
-             * @description Password of the user account
-             * @default
-             */
-            password?: string;
-            /**
-             * @description The secret key string provided by the ThoughtSpot application server. ThoughtSpot generates a secret key when Trusted authentication is enabled.
-             * @default
-             */
-            secret_key?: string;
-            /**
-             * Format: int32
-             * @description Token validity duration in seconds
-             * @default 300
-             */
-            validity_time_in_sec?: number;
-            /** @description ID or name of the Org context to log in to. If the Org ID or name is not specified but a secret key is provided, the user will be logged into the Org associated with the secret key. If neither the Org ID/name nor the secret key is provided, the user will be logged into the Org context from their previous login session. */
-            org_identifier?: string;
-            /**
-             * @description Indicates whether the specified attributes should be persisted or not. RESET and NONE are not applicable if you are setting variable_values.
-             * @enum {string}
-             */
-            persist_option: "REPLACE" | "APPEND" | "NONE" | "RESET";
-            /** @description Filter rules. */
-            filter_rules?: components["schemas"]["FilterRules"][];
-            /** @description Allows developers to assign parameter values for existing parameters to a user at login. Note: Using parameter values for row level security use cases will ultimately be deprecated. Developers can still pass data security values via the Custom Access token via the variable_values field and create RLS rules based on custom variables. Please refer to the [ABAC via RLS documentation](https://developers.thoughtspot.com/docs/abac-user-parameters) for more details. */
-            parameter_values?: components["schemas"]["ParameterValues"][];
-            /** @description List of variable values where `name` references an existing formula variable and `values` is any value from the corresponding column. <br/>  <span class="since-beta-tag">Version: 10.14.0.cl or later</span> */
-            variable_values?: components["schemas"]["VariableValues"][];
-            /** @description Objects on which the parameter and variable values should be applied to */
-            objects?: components["schemas"]["TokenAccessScopeObject"][];
-            /** @description (just-in-time (JIT) provisioning)Email address of the user. Specify this attribute when creating a new user. */
-            email?: string;
-            /** @description (just-in-time (JIT) provisioning) Indicates display name of the user. Specify this attribute when creating a new user. */
-            display_name?: string;
-            /** @description (just-in-time (JIT) provisioning) ID or name of the groups to which the newly created user belongs. Specify this attribute when creating a new user. */
-            groups?: components["schemas"]["Group_Object"][];
-            /**
-             * @description Creates a new user if the specified username does not exist in ThoughtSpot. To provision a user just-in-time (JIT), set this attribute to true.
-             *
-             *
-             *     Note: For JIT provisioning of a user, the secret_key is required. New formula variables won't be created.  <br/>  <span class="since-beta-tag">Version: 10.5.0.cl or later</span>
-             * @default true
-             */
-            auto_create?: boolean | null;
-        };
-        GetFullAccessTokenRequest: {
-            /** @description Username of the ThoughtSpot user. The username is stored in the `name` attribute of the user object. */
-            username: string;
-            /**
-             * @description Password of the user account
-             * @default
-             */
-            password?: string;
-            /**
-             * @description The secret key string provided by the ThoughtSpot application server. ThoughtSpot generates a secret key when Trusted authentication is enabled.
-             * @default
-             */
-            secret_key?: string;
-            /**
-             * Format: int32
-             * @description Token validity duration in seconds
-             * @default 300
-             */
-            validity_time_in_sec?: number;
-            /**
-             * Format: int32
-             * @description ID of the Org context to log in to. If the Org ID is not specified and secret key is provided then user will be logged into the org corresponding to the secret key, and if secret key is not provided then user will be logged in to the Org context of their previous login session.
-             */
-            org_id?: number;
-            /** @description Email address of the user. Specify this attribute when creating a new user (just-in-time (JIT) provisioning). */
-            email?: string;
-            /** @description Indicates display name of the user. Use this parameter to provision a user just-in-time (JIT). */
-            display_name?: string;
-            /**
-             * @description Creates a new user if the specified username does not already exist in ThoughtSpot. To provision a user just-in-time (JIT), set this attribute to true.
-             *
-             *
-             *     Note: For JIT provisioning of a user, the secret_key is required.
-             * @default false
-             */
-            auto_create?: boolean | null;
-            /** @description ID or name of the groups to which the newly created user belongs. Use this parameter to provision a user just-in-time (JIT). */
-            group_identifiers?: string[];
-            /**
-             * @description <div><span class="since-beta-tag">Version: 9.10.5.cl or later</span><span class="since-beta-tag">Deprecated: 10.4.0.cl and later</span></div>
-             *
-             *     Define attributes such as Runtime filters and Runtime parameters to send security entitlements to a user session. For more information, see [Documentation](https://developers.thoughtspot.com/docs/abac-user-parameters).
-             */
-            user_parameters?: components["schemas"]["User_Parameter_Options"];
-        };
-        GetObjectAccessTokenRequest: {
-            /** @description Username of the ThoughtSpot user. The username is stored in the `name` attribute of the user object. */
-            username: string;
-            /** @description GUID of the ThoughtSpot metadata object that the user can access. The bearer will only have access to the object specified in the API request. */
-            object_id?: string;
-            /**
-             * @description Password of the user account
-             * @default
-             */
-            password?: string;
-            /**
-             * @description The secret key string provided by the ThoughtSpot application server. ThoughtSpot generates a secret key when Trusted authentication is enabled.
-             * @default
-             */
-            secret_key?: string;
-            /**
-             * Format: int32
-             * @description Token validity duration in seconds
-             * @default 300
-             */
-            validity_time_in_sec?: number;
-            /**
-             * Format: int32
-             * @description ID of the Org context to log in to. If the Org ID is not specified and secret key is provided then user will be logged into the org corresponding to the secret key, and if secret key is not provided then user will be logged in to the Org context of their previous login session.
-             */
-            org_id?: number;
-            /** @description Email address of the user. Specify this attribute when creating a new user (just-in-time (JIT) provisioning). */
-            email?: string;
-            /** @description Display name of the user. Specify this attribute when creating a new user (just-in-time (JIT) provisioning). */
-            display_name?: string;
-            /**
-             * @description Creates a new user if the specified username does not exist in ThoughtSpot. To provision a user just-in-time (JIT), set this attribute to true.
-             *
-             *
-             *     Note: For JIT provisioning of a user, the secret_key is required.
-             * @default false
-             */
-            auto_create?: boolean | null;
-            /** @description Unique ID or name of the groups to which you want to assign the new user. You can specify this attribute to dynamically assign privileges during just-in-time (JIT) provisioning. */
-            group_identifiers?: string[];
-            /**
-             * @description <div><span class="since-beta-tag">Version: 9.10.5.cl or later</span><span class="since-beta-tag">Deprecated: 10.4.0.cl and later</span></div>
-             *
-             *     Define attributes such as Runtime filters and Runtime parameters to send security entitlements to a user session. For more information, see [Documentation](https://developers.thoughtspot.com/docs/abac-user-parameters).
-             */
-            user_parameters?: components["schemas"]["User_Parameter_Options"];
-        };
-        LoginRequest: {
-            /** @description Username of the ThoughtSpot user */
-            username?: string;
-            /** @description Password of the user account */
-            password?: string;
-            /** @description ID of the Org context to log in to. If Org ID is not specified, the user will be logged in to the Org context of their previous login session. */
-            org_identifier?: string;
-            /**
-             * @description A flag to remember the user session. When set to true, a session cookie is created and used in subsequent API requests.
-             * @default false
-             */
-            remember_me?: boolean | null;
-        };
-        RevokeTokenRequest: {
-            user_identifier?: string;
-            token?: string;
-        };
-        SearchAuthSettingsRequest: {
-            /**
-             * @description Type of authentication mechanism to retrieve settings for. Currently supports TRUSTED_AUTH.
-             * @enum {string}
-             */
-            auth_type: "TRUSTED_AUTH";
-            /**
-             * @description Scope of auth settings to retrieve. When absent, both cluster and org settings are returned (subject to caller privileges). Set to CLUSTER to retrieve only cluster-level settings, or ORG to retrieve only org-level settings.
-             * @enum {string}
-             */
-            scope?: "CLUSTER" | "ORG";
-        };
-        ValidateTokenRequest: {
-            token: string;
-        };
-        CreateCollectionRequest: {
-            /** @description Name of the collection. */
-            name: string;
-            /** @description Description of the collection. */
-            description?: string;
-            /** @description Metadata objects to add to the collection. */
-            metadata?: components["schemas"]["CollectionMetadataInput"][];
-        };
-        DeleteCollectionRequest: {
-            /**
-             * @description Unique GUIDs of collections to delete. Note: Collection names cannot be
-             *     used as identifiers since duplicate names are allowed.
-             */
-            collection_identifiers: string[];
-            /**
-             * @description Flag to delete child objects of the collection that the user has access to.
-             * @default false
-             */
-            delete_children?: boolean | null;
-            /**
-             * @description Preview deletion without actually deleting. When set to true, returns
-             *     what would be deleted without performing the actual deletion.
-             * @default false
-             */
-            dry_run?: boolean | null;
-        };
-        SearchCollectionsRequest: {
-            /**
-             * @description A pattern to match case-insensitive name of the Collection object.
-             *     Use '%' for wildcard match.
-             */
-            name_pattern?: string;
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records that should be included.
-             *     -1 implies no pagination.
-             * @default 10
-             */
-            record_size?: number;
-            /**
-             * @description Unique GUIDs of collections to search. Note: Collection names cannot be
-             *     used as identifiers since duplicate names are allowed.
-             */
-            collection_identifiers?: string[];
-            /**
-             * @description Filter collections by author. Provide unique IDs or names of users
-             *     who created the collections.
-             */
-            created_by_user_identifiers?: string[];
-            /**
-             * @description Include collection metadata items in the response.
-             * @default false
-             */
-            include_metadata?: boolean | null;
-            /** @description Sort options. */
-            sort_options?: components["schemas"]["SortOptions"];
-        };
-        UpdateCollectionRequest: {
-            /** @description Name of the collection. */
-            name?: string;
-            /** @description Description of the collection. */
-            description?: string;
-            /** @description Metadata objects to add, remove, or replace in the collection. */
-            metadata?: components["schemas"]["CollectionMetadataInput"][];
-            /**
-             * @description Type of update operation. Default operation type is REPLACE.
-             * @default REPLACE
-             * @enum {string}
-             */
-            operation?: "ADD" | "REMOVE" | "REPLACE";
-        };
-        ConnectionConfigurationSearchRequest: {
-            /** @description Unique ID or name of the connection. */
-            connection_identifier: string;
-            /** @description Unique ID or name of the configuration. */
-            configuration_identifier?: string;
-            /**
-             * @description Type of policy.
-             * @enum {string}
-             */
-            policy_type?: "NO_POLICY" | "PRINCIPALS" | "PROCESSES";
-        };
-        CreateConnectionConfigurationRequest: {
-            /** @description Unique name for the configuration. */
-            name: string;
-            /** @description Description of the configuration. */
-            description?: string;
-            /** @description Unique ID or name of the connection. */
-            connection_identifier: string;
-            /**
-             * @description Specifies whether the connection configuration should inherit all properties and authentication
-             *     type from its parent connection. This attribute is only applicable to parameterized connections.
-             *     When set to true, the configuration uses only the connection properties and authentication type
-             *     inherited from the parent. <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span>
-             * @default false
-             */
-            same_as_parent?: boolean | null;
-            /**
-             * @description This attribute is only applicable to parameterized connections. Ensure that the policy is
-             *     set to Processes to allow the configuration to be used exclusively for system processes. <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span>
-             */
-            policy_process_options?: components["schemas"]["PolicyProcessOptionsInput"];
-            /**
-             * @description Type of authentication used for the connection.
-             * @default SERVICE_ACCOUNT
-             * @enum {string}
-             */
-            authentication_type?: "SERVICE_ACCOUNT" | "KEY_PAIR" | "PERSONAL_ACCESS_TOKEN" | "OAUTH_WITH_SERVICE_PRINCIPAL" | "OAUTH_CLIENT_CREDENTIALS";
-            /** @description Configuration properties in JSON. */
-            configuration: Record<string, unknown>;
-            /**
-             * @description Type of policy.
-             * @default NO_POLICY
-             * @enum {string}
-             */
-            policy_type?: "NO_POLICY" | "PRINCIPALS" | "PROCESSES";
-            /** @description Unique ID or name of the User and User Groups. */
-            policy_principals?: string[];
-            /** @description Action that the query performed on the data warehouse, such as SAGE_INDEXING and ROW_COUNT_STATS. */
-            policy_processes?: ("SAGE_INDEXING" | "ROW_COUNT_STATS")[];
-        };
-        DeleteConnectionConfigurationRequest: {
-            /** @description Unique ID or name of the configuration. */
-            configuration_identifier: string;
-            /** @description Unique ID or name of the connection. */
-            connection_identifier: string;
-        };
-        UpdateConnectionConfigurationRequest: {
-            /** @description Unique ID or name of the connection. */
-            connection_identifier: string;
-            /** @description Name of the configuration to update. */
-            name?: string;
-            /** @description Description of the configuration. */
-            description?: string;
-            /**
-             * @description Specifies whether the connection configuration should inherit all properties and authentication
-             *     type from its parent connection. This attribute is only applicable to parameterized connections.
-             *     When set to true, the configuration uses only the connection properties and authentication type
-             *     inherited from the parent. <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span>
-             * @default false
-             */
-            same_as_parent?: boolean | null;
-            /**
-             * @description This attribute is only applicable to parameterized connections. Ensure that the policy is
-             *     set to Processes to allow the configuration to be used exclusively for system processes. <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span>
-             */
-            policy_process_options?: components["schemas"]["PolicyProcessOptionsInput"];
-            /**
-             * @description Type of authentication.
-             * @enum {string}
-             */
-            authentication_type?: "SERVICE_ACCOUNT" | "OAUTH" | "OAUTH_WITH_SERVICE_PRINCIPAL" | "EXTOAUTH" | "KEY_PAIR" | "EXTOAUTH_WITH_PKCE" | "OAUTH_WITH_PKCE" | "PERSONAL_ACCESS_TOKEN" | "OAUTH_CLIENT_CREDENTIALS";
-            /** @description Configuration properties in JSON. */
-            configuration?: Record<string, unknown>;
-            /**
-             * @description Type of policy.
-             * @enum {string}
-             */
-            policy_type?: "NO_POLICY" | "PRINCIPALS" | "PROCESSES";
-            /** @description Unique ID or name of the User and User Groups. */
-            policy_principals?: string[];
-            /** @description Action that the query performed on the data warehouse, such as SAGE_INDEXING and ROW_COUNT_STATS. */
-            policy_processes?: ("SAGE_INDEXING" | "ROW_COUNT_STATS")[];
-            /**
-             * @description Indicates whether the configuration enable/disable.
-             * @default false
-             */
-            disable?: boolean | null;
-        };
-        CreateConnectionRequest: {
-            /** @description Unique name for the connection. */
-            name: string;
-            /** @description Description of the connection. */
-            description?: string;
-            /**
-             * @description Type of the data warehouse.
-             * @enum {string}
-             */
-            data_warehouse_type: DataWarehouseType;
-            /** @description Connection configuration attributes in JSON format. To create a connection with tables, include table attributes. See the documentation above for sample JSON. */
-            data_warehouse_config: Record<string, unknown>;
-            /**
-             * @description Validates the connection metadata if tables are included. If you are creating a connection without tables, specify `false`.
-             * @default true
-             */
-            validate?: boolean | null;
-        };
-        DeleteConnectionRequest: {
-            /** @description Unique ID or name of the connection. */
-            connection_identifier: string;
-        };
-        RevokeRefreshTokensRequest: {
-            /** @description Unique ID or name of the configuration. When provided, the refresh tokens of the users associated with the connection configuration will be revoked. */
-            configuration_identifiers?: string[];
-            /** @description Unique ID or name of the users. When provided, the refresh tokens of the specified users will be revoked. If the request includes the user ID or name of the connection author, their token will also be revoked. */
-            user_identifiers?: string[];
-            /** @description Unique ID or name of the Org. When provided, the refresh tokens of all users associated with the published connection in the Org will be revoked. This parameter is valid only for published connections. Using it with unpublished connections will result in an error. */
-            org_identifiers?: string[];
-        };
-        SearchConnectionRequest: {
-            /** @description List of connections and name pattern */
-            connections?: components["schemas"]["ConnectionInput"][];
-            /** @description Array of types of data warehouse defined for the connection. */
-            data_warehouse_types?: DataWarehouseType[];
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records that should be included.
-             * @default 10
-             */
-            record_size?: number;
-            /** @description Unique ID or name of tags. */
-            tag_identifiers?: string[];
-            /**
-             * @description Data warehouse object type.
-             * @enum {string}
-             */
-            data_warehouse_object_type?: "DATABASE" | "SCHEMA" | "TABLE" | "COLUMN";
-            /** @description Sort options. */
-            sort_options?: components["schemas"]["SortOptionInput"];
-            /** @description Indicates whether to include complete details of the connection objects. */
-            include_details?: boolean | null;
-            /** @description Configuration values. If empty we are fetching configuration from datasource based on given connection id. If required you can provide config details to fetch specific details. Example input: {}, {"warehouse":"SMALL_WH","database":"DEVELOPMENT"}. This is only applicable when data_warehouse_object_type is selected. */
-            configuration?: Record<string, unknown>;
-            /**
-             * @description List of authentication types to fetch data_ware_house_objects from external Data warehouse. This is only applicable when data_warehouse_object_type is selected.
-             * @default SERVICE_ACCOUNT
-             * @enum {string}
-             */
-            authentication_type?: AuthenticationType;
-            /**
-             * @description <div><span class="since-beta-tag">Version: 10.9.0.cl or later</span></div>
-             *
-             *     Indicates whether to show resolved parameterised values.
-             * @default false
-             */
-            show_resolved_parameters?: boolean | null;
-        };
-        SyncMetadataRequest: {
-            /**
-             * @description Array of tables to sync. Each element can be:
-             *     - String: Table identifier (GUID or name) to sync
-             *       all columns for that table.
-             *     - Object: {tableId: [columnIds]} to sync specific
-             *       columns.
-             *     If not provided, syncs all tables in the connection.
-             */
-            tables?: Record<string, unknown>;
-            /**
-             * @description List of sync_attributes to sync from CDW.
-             *     The default value is DESCRIPTION.
-             * @default [
-             *       "DESCRIPTION"
-             *     ]
-             */
-            sync_attributes?: "DESCRIPTION"[];
-        };
-        UpdateConnectionRequest: {
-            /** @description Unique ID or name of the connection. */
-            connection_identifier: string;
-            /** @description Updated name of the connection. */
-            name?: string;
-            /** @description Updated description of the connection. */
-            description?: string;
-            /** @description Configuration of the data warehouse in JSON. */
-            data_warehouse_config?: Record<string, unknown>;
-            /**
-             * @description Indicates whether to validate the connection details.
-             * @default true
-             */
-            validate?: boolean | null;
-        };
-        UpdateConnectionStatusRequest: {
-            /**
-             * @description Status to set for the connection. Use ACTIVATED to enable the connection or DEACTIVATED to disable it.
-             * @default ACTIVATED
-             * @enum {string}
-             */
-            status?: "ACTIVATED" | "DEACTIVATED";
-        };
-        UpdateConnectionV2Request: {
-            /** @description Updated name of the connection. */
-            name?: string;
-            /** @description Updated description of the connection. */
-            description?: string;
-            /** @description Configuration of the data warehouse in JSON. */
-            data_warehouse_config?: Record<string, unknown>;
-            /**
-             * @description Indicates whether to validate the connection details.
-             * @default true
-             */
-            validate?: boolean | null;
-        };
-        CreateCustomActionRequest: {
-            /** @description Name of the custom action. The custom action name must be unique. */
-            name: string;
-            /** @description Action details includes `Type` and Configuration data for Custom Actions, either Callback or URL is required. */
-            action_details: components["schemas"]["Action_Details_Input_Create"];
-            /** @description Metadata objects to which the custom action needs to be associated. */
-            associate_metadata?: components["schemas"]["Associate_Metadata_Input_Create"][];
-            /** @description Default Custom action configuration. This includes if the custom action is available on all visualizations. By default, a custom action is added to all visualizations and Answers. */
-            default_action_config?: components["schemas"]["Default_Action_Config_Input_Create"];
-            /** @description Unique ID or name of the groups that can view and access the custom action. */
-            group_identifiers?: string[];
-        };
-        SearchCustomActionsRequest: {
-            /** @description Name or ID of the custom action. */
-            custom_action_identifier?: string;
-            /** @description A pattern to match case-insensitive name of the custom-action object. */
-            name_pattern?: string;
-            /** @description Default Custom action configuration. This includes if the custom action is available on all visualizations. By default, a custom action is added to all visualizations and Answers. */
-            default_action_config?: components["schemas"]["Default_Action_Config_Search_Input"];
-            /**
-             * @description When set to true, returns the associated groups for a custom action.
-             * @default false
-             */
-            include_group_associations?: boolean | null;
-            /**
-             * @description When set to true, returns the associated metadata for a custom action.
-             * @default false
-             */
-            include_metadata_associations?: boolean | null;
-            /** @description Search with a given metadata identifier. */
-            metadata?: components["schemas"]["CustomActionMetadataTypeInput"][];
-            /**
-             * @description Filter the action objects based on type
-             * @enum {string}
-             */
-            type?: "CALLBACK" | "URL";
-        };
-        UpdateCustomActionRequest: {
-            /** @description Action details includes `Type` and Configuration for Custom Actions, either Callback or URL is required. */
-            action_details?: components["schemas"]["Action_Details_Input"];
-            /** @description Metadata objects to which the custom action needs to be associated. */
-            associate_metadata?: components["schemas"]["Associate_Metadata_Input"][];
-            /** @description Default Custom action configuration. This includes if the custom action available on visualizations and Answers. By default, a custom action is added to all visualizations and Answers. */
-            default_action_config?: components["schemas"]["Default_Action_Config_Input"];
-            /** @description Unique ID or name of the groups that can view and access the custom action. */
-            group_identifiers?: string[];
-            /** @description Name of the custom action. The custom action name must be unique. */
-            name?: string;
-            /**
-             * @description Type of update operation. Default operation type is ADD
-             * @default ADD
-             * @enum {string}
-             */
-            operation?: "ADD" | "REMOVE";
-        };
-        CreateCalendarRequest: {
-            /** @description Name of the custom calendar. */
-            name: string;
-            /**
-             * @description Type of create operation.
-             * @enum {string}
-             */
-            creation_method: "FROM_INPUT_PARAMS" | "FROM_EXISTING_TABLE";
-            /** @description Table reference containing connection identifier and table details in this format: `{"connection_identifier":"conn1", "database_name":"db1", "schema_name":"sc1", "table_name":"tb1"}`. The given table will be created if `creation_method` is set as `FROM_INPUT_PARAMS`. */
-            table_reference: components["schemas"]["ExternalTableInput"];
-            /** @description Start date for the calendar in `MM/dd/yyyy` format. This parameter is mandatory if `creation_method` is set as `FROM_INPUT_PARAMS`. */
-            start_date?: string;
-            /** @description End date for the calendar in `MM/dd/yyyy` format. This parameter is mandatory if `creation_method` is set as `FROM_INPUT_PARAMS`. */
-            end_date?: string;
-            /**
-             * @description Type of the calendar.
-             * @default MONTH_OFFSET
-             * @enum {string}
-             */
-            calendar_type?: "MONTH_OFFSET" | "FOUR_FOUR_FIVE" | "FOUR_FIVE_FOUR" | "FIVE_FOUR_FOUR";
-            /**
-             * @description Specify the month in which the fiscal or custom calendar year should start. For example, if you set `month_offset` to "April", the custom calendar will treat "April" as the first month of the year, and the related attributes such as quarters and start date will be based on this offset. The default value is `January`, which represents the standard calendar year (January to December).
-             * @default January
-             * @enum {string}
-             */
-            month_offset?: "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December";
-            /**
-             * @description Specify the starting day of the week.
-             * @default Sunday
-             * @enum {string}
-             */
-            start_day_of_week?: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
-            /**
-             * @description Prefix to add before the quarter.
-             * @default
-             */
-            quarter_name_prefix?: string;
-            /**
-             * @description Prefix to add before the year.
-             * @default
-             */
-            year_name_prefix?: string;
-        };
-        GenerateCSVRequest: {
-            /** @description Start date for the calendar in `MM/dd/yyyy` format. */
-            start_date: string;
-            /** @description End date for the calendar in `MM/dd/yyyy` format. */
-            end_date: string;
-            /**
-             * @description Type of the calendar.
-             * @default MONTH_OFFSET
-             * @enum {string}
-             */
-            calendar_type?: "MONTH_OFFSET" | "FOUR_FOUR_FIVE" | "FOUR_FIVE_FOUR" | "FIVE_FOUR_FOUR";
-            /**
-             * @description Month offset to start calendar from `January`.
-             * @default January
-             * @enum {string}
-             */
-            month_offset?: "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December";
-            /**
-             * @description Specify the starting day of the week.
-             * @default Sunday
-             * @enum {string}
-             */
-            start_day_of_week?: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
-            /** @description Prefix to add before the quarter. */
-            quarter_name_prefix?: string;
-            /** @description Prefix to add before the year. */
-            year_name_prefix?: string;
-        };
-        SearchCalendarsRequest: {
-            /** @description Unique ID or name of the connection. */
-            connection_identifier?: string;
-            /** @description Pattern to match for calendar names (use '%' for wildcard match). */
-            name_pattern?: string;
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records that should be included.
-             * @default 10
-             */
-            record_size?: number;
-            /** @description Sort options. */
-            sort_options?: components["schemas"]["SortOption"];
-        };
-        UpdateCalendarRequest: {
-            /**
-             * @description Type of update operation.
-             * @default FROM_INPUT_PARAMS
-             * @enum {string}
-             */
-            update_method?: "FROM_INPUT_PARAMS" | "FROM_EXISTING_TABLE";
-            /** @description Table reference containing connection identifier and table details in this format: `{"connection_identifier":"conn1", "database_name":"db1", "schema_name":"sc1", "table_name":"tb1"}`. */
-            table_reference: components["schemas"]["ExternalTableInput"];
-            /** @description Start date for the calendar in `MM/dd/yyyy` format. This parameter is mandatory if `update_method` is set as `FROM_INPUT_PARAMS`. */
-            start_date?: string;
-            /** @description End date for the calendar in `MM/dd/yyyy` format. This parameter is mandatory if `update_method` is set as `FROM_INPUT_PARAMS`. */
-            end_date?: string;
-            /**
-             * @description Type of the calendar.
-             * @default MONTH_OFFSET
-             * @enum {string}
-             */
-            calendar_type?: "MONTH_OFFSET" | "FOUR_FOUR_FIVE" | "FOUR_FIVE_FOUR" | "FIVE_FOUR_FOUR";
-            /**
-             * @description Specify the month in which the fiscal or custom calendar year should start. For example, if you set `month_offset` to "April", the custom calendar will treat "April" as the first month of the year, and the related attributes such as quarters and start date will be based on this offset. The default value is `January`, which represents the standard calendar year (January to December).
-             * @default January
-             * @enum {string}
-             */
-            month_offset?: "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December";
-            /**
-             * @description Specify the starting day of the week
-             * @default Sunday
-             * @enum {string}
-             */
-            start_day_of_week?: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
-            /**
-             * @description Prefix to add before the quarter.
-             * @default
-             */
-            quarter_name_prefix?: string;
-            /**
-             * @description Prefix to add before the year.
-             * @default
-             */
-            year_name_prefix?: string;
-        };
-        FetchAnswerDataRequest: {
-            /** @description GUID or name of the Answer. */
-            metadata_identifier: string;
-            /**
-             * @description JSON output in compact or full format. The FULL option is available in 9.12.5.cl or later.
-             * @default COMPACT
-             * @enum {string}
-             */
-            data_format?: "FULL" | "COMPACT";
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records to include in a batch.
-             * @default 10
-             */
-            record_size?: number;
-            /** @description JSON object with representing filter condition to apply filters at runtime. For example, <code> {"col1": "item type", "op1": "EQ", "val1": "Bags"} </code>. You can add multiple keys by incrementing the number at the end, for example, col2, op2, val2, and col3, op3, val3. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_filters). */
-            runtime_filter?: Record<string, unknown>;
-            /** @description JSON object representing columns to sort data at runtime. For example, <code> {"sortCol1": "sales", "asc1": true} </code>. You can add multiple keys by incrementing the number at the end, for example, sortCol1, asc2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_sort). */
-            runtime_sort?: Record<string, unknown>;
-            /** @description JSON object for setting values of parameters at runtime. For example, <code> {"param1": "Double List Param", "paramVal1": 0.5}</code>. You can add multiple keys by incrementing the number at the end, for example, param2, paramVal2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_parameters). */
-            runtime_param_override?: Record<string, unknown>;
-        };
-        FetchLiveboardDataRequest: {
-            /** @description GUID or name of the Liveboard. */
-            metadata_identifier: string;
-            /** @description GUIDs or names of the visualizations on the Liveboard. */
-            visualization_identifiers?: string[];
-            /** @description Transient content of the Liveboard. */
-            transient_content?: string;
-            /**
-             * @description JSON output in compact or full format. The FULL option is available in 9.12.5.cl or later.
-             * @default COMPACT
-             * @enum {string}
-             */
-            data_format?: "FULL" | "COMPACT";
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records to include in a batch.
-             * @default 10
-             */
-            record_size?: number;
-            /** @description JSON object with representing filter condition to apply filters at runtime. For example, <code> {"col1": "item type", "op1": "EQ", "val1": "Bags"} </code>. You can add multiple keys by incrementing the number at the end, for example, col2, op2, val2, and col3, op3, val3. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_filters). */
-            runtime_filter?: Record<string, unknown>;
-            /** @description JSON object representing columns to sort data at runtime. For example, <code> {"sortCol1": "sales", "asc1": true} </code>. You can add multiple keys by incrementing the number at the end, for example, sortCol1, asc2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_sort). */
-            runtime_sort?: Record<string, unknown>;
-            /** @description JSON object for setting values of parameters at runtime. For example, <code> {"param1": "Double List Param", "paramVal1": 0.5}</code>. You can add multiple keys by incrementing the number at the end, for example, param2, paramVal2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_parameters). */
-            runtime_param_override?: Record<string, unknown>;
-        };
-        SearchDataRequest: {
-            /** @description Query string with search tokens. For example, <code>[Sales][Region]</code>. See [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_search_data_api) */
-            query_string: string;
-            /** @description GUID of the data source object, such as a Worksheet, View, or Table. You can find the GUID of a data object from the UI or via API. See [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_search_query) for more details. */
-            logical_table_identifier: string;
-            /**
-             * @description JSON output in compact or full format. The FULL option is available in 9.12.5.cl or later.
-             * @default COMPACT
-             * @enum {string}
-             */
-            data_format?: "FULL" | "COMPACT";
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records to include in a batch.
-             * @default 10
-             */
-            record_size?: number;
-            /** @description JSON object with representing filter condition to apply filters at runtime. For example, <code> {"col1": "item type", "op1": "EQ", "val1": "Bags"} </code>. You can add multiple keys by incrementing the number at the end, for example, col2, op2, val2, and col3, op3, val3. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_filters). */
-            runtime_filter?: Record<string, unknown>;
-            /** @description JSON object representing columns to sort data at runtime. For example, <code> {"sortCol1": "sales", "asc1": true} </code>. You can add multiple keys by incrementing the number at the end, for example, sortCol1, asc2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_sort). */
-            runtime_sort?: Record<string, unknown>;
-            /** @description JSON object for setting values of parameters at runtime. For example, <code> {"param1": "Double List Param", "paramVal1": 0.5}</code>. You can add multiple keys by incrementing the number at the end, for example, param2, paramVal2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_parameters). */
-            runtime_param_override?: Record<string, unknown>;
-        };
-        CreateEmailCustomizationRequest: {
-            /** @description Email customization configuration as key value pair */
-            template_properties: components["schemas"]["Template_Properties_Input_Create"];
-            /** @description Unique ID or name of org <br/>  <span class="since-beta-tag">Version: 10.12.0.cl or later</span> */
-            org_identifier?: string;
-        };
-        DeleteOrgEmailCustomizationRequest: {
-            /** @description Unique identifier of the organization. */
-            org_identifiers?: string[];
-        };
-        SearchEmailCustomizationRequest: {
-            /** @description Unique ID or name of org <br/>  <span class="since-beta-tag">Version: 10.12.0.cl or later</span> */
-            org_identifiers?: string[];
-        };
-        UpdateEmailCustomizationRequest: {
-            /** @description Email customization configuration as key value pair */
-            template_properties: components["schemas"]["Template_Properties_Input_Create"];
-            /** @description Unique ID or name of org */
-            org_identifier?: string;
-        };
-        CreateUserGroupRequest: {
-            /** @description Name of the group. The group name must be unique. */
-            name: string;
-            /** @description Display name for the group. */
-            display_name: string;
-            /** @description GUID of the Liveboards to assign as default Liveboards to the users in the group. */
-            default_liveboard_identifiers?: string[];
-            /** @description Description of the group */
-            description?: string;
-            /** @description Privileges to assign to the group. Note: AUTHORING is a no-op — always inherited via ALL_GROUP, assigning it has no effect. */
-            privileges?: GroupsImportListInputPrivileges[];
-            /** @description GUID or name of the sub groups. A subgroup is a group assigned to a parent group. */
-            sub_group_identifiers?: string[];
-            /**
-             * @description Group type.
-             * @default LOCAL_GROUP
-             * @enum {string}
-             */
-            type?: "LOCAL_GROUP" | "LDAP_GROUP" | "TEAM_GROUP" | "TENANT_GROUP";
-            /** @description GUID or name of the users to assign to the group. */
-            user_identifiers?: string[];
-            /**
-             * @description Visibility of the group. To make a group visible to other users and groups,
-             *     set the visibility to SHAREABLE.
-             * @default SHARABLE
-             * @enum {string}
-             */
-            visibility?: "SHARABLE" | "NON_SHARABLE";
-            /** @description Role identifiers of the roles that should be assigned to the group. */
-            role_identifiers?: string[];
-        };
-        ImportUserGroupsRequest: {
-            /** @description Details of groups which are to be imported */
-            groups?: components["schemas"]["GroupsImportListInput"][];
-            /**
-             * @description If set to true, removes groups that are not specified in the API request.
-             * @default false
-             */
-            delete_unspecified_groups?: boolean | null;
-            /**
-             * @description If true, the API performs a test operation and returns user IDs whose
-             *     data will be edited after the import.
-             * @default true
-             */
-            dry_run?: boolean | null;
-        };
-        SearchUserGroupsRequest: {
-            /** @description GUID of Liveboards that are assigned as default Liveboards to the users in the group. */
-            default_liveboard_identifiers?: string[];
-            /** @description Description of the group */
-            description?: string;
-            /** @description Display name of the group */
-            display_name?: string;
-            /** @description A pattern to match case-insensitive name of the Group object. */
-            name_pattern?: string;
-            /** @description GUID or name of the group */
-            group_identifier?: string;
-            /** @description ID or name of the Org to which the group belongs */
-            org_identifiers?: string[];
-            /** @description Privileges assigned to the group. */
-            privileges?: SearchUserGroupsRequestPrivileges[];
-            /** @description GUID or name of the sub groups. A subgroup is a group assigned to a parent group. */
-            sub_group_identifiers?: string[];
-            /**
-             * @description Group type.
-             * @enum {string}
-             */
-            type?: "LOCAL_GROUP" | "LDAP_GROUP" | "TEAM_GROUP" | "TENANT_GROUP";
-            /** @description GUID or name of the users assigned to the group. */
-            user_identifiers?: string[];
-            /**
-             * @description Visibility of the group. To make a group visible to other users and groups,
-             *     set the visibility to SHAREABLE.
-             * @enum {string}
-             */
-            visibility?: "SHARABLE" | "NON_SHARABLE";
-            /** @description Filter groups with a list of Roles assigned to a group */
-            role_identifiers?: string[];
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records that should be included.
-             * @default 10
-             */
-            record_size?: number;
-            /** @description Sort options to filter group details. */
-            sort_options?: components["schemas"]["SortOptions"];
-            /**
-             * @description <div><span class="since-beta-tag">Version: 10.10.0.cl or later</span></div>
-             *
-             *     Define Parameter to consider if the users should be included in group search response.
-             * @default true
-             */
-            include_users?: boolean | null;
-            /**
-             * @description <div><span class="since-beta-tag">Version: 10.10.0.cl or later</span></div>
-             *
-             *     Define Parameter to consider if the sub groups should be included in group search response.
-             * @default true
-             */
-            include_sub_groups?: boolean | null;
-        };
-        UpdateUserGroupRequest: {
-            /** @description Name of the group to modify. */
-            name?: string;
-            /** @description ID of the Liveboards to be assigned as default Liveboards to the users in the group. */
-            default_liveboard_identifiers?: string[];
-            /** @description Description for the group. */
-            description?: string;
-            /** @description Display name of the group. */
-            display_name?: string;
-            /** @description Privileges to assign to the group. Note: AUTHORING is a no-op — always inherited via ALL_GROUP, assigning it has no effect. */
-            privileges?: GroupsImportListInputPrivileges[];
-            /** @description GUID or name of the sub groups. A subgroup is a group assigned to a parent group. */
-            sub_group_identifiers?: string[];
-            /**
-             * @description Type of the group
-             * @enum {string}
-             */
-            type?: "LOCAL_GROUP" | "LDAP_GROUP" | "TEAM_GROUP" | "TENANT_GROUP";
-            /** @description GUID or name of the users to assign to the group. */
-            user_identifiers?: string[];
-            /**
-             * @description Visibility of the group. To make a group visible to other users and
-             *     groups, set the visibility to SHAREABLE.
-             * @enum {string}
-             */
-            visibility?: "SHARABLE" | "NON_SHARABLE";
-            /** @description Role identifiers of the Roles that should be assigned to the group. */
-            role_identifiers?: string[];
-            /**
-             * @description Type of update operation. Default operation type is REPLACE
-             * @default REPLACE
-             * @enum {string}
-             */
-            operation?: "ADD" | "REMOVE" | "REPLACE";
-        };
-        SearchChannelHistoryRequest: {
-            /**
-             * @description Type of communication channel to search history for.
-             * @enum {string}
-             */
-            channel_type: "WEBHOOK";
-            /** @description List of job execution record IDs to retrieve. */
-            job_ids?: string[];
-            /** @description List of channel IDs or names to filter by. */
-            channel_identifiers?: string[];
-            /**
-             * @description Filter by channel delivery status.
-             * @enum {string}
-             */
-            channel_status?: "PENDING" | "RETRY" | "SUCCESS" | "FAILED";
-            /** @description Filter by events that triggered the channel. */
-            events?: components["schemas"]["ChannelHistoryEventInput"][];
-            /**
-             * Format: float
-             * @description Filter records created on or after this time (epoch milliseconds).
-             */
-            start_epoch_time_in_millis?: number;
-            /**
-             * Format: float
-             * @description Filter records created before this time (epoch milliseconds). <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
-             */
-            end_epoch_time_in_millis?: number;
-        };
-        FetchLogsRequest: {
-            /**
-             * @description Name of the log type
-             * @enum {string}
-             */
-            log_type: "SECURITY_AUDIT";
-            /**
-             * Format: float
-             * @description Start time in EPOCH format
-             */
-            start_epoch_time_in_millis?: number;
-            /**
-             * Format: float
-             * @description End time in EPOCH format
-             */
-            end_epoch_time_in_millis?: number;
-            /**
-             * @description Fetch all the logs. This is available from 9.10.5.cl
-             * @default true
-             */
-            get_all_logs?: boolean | null;
-        };
-        DeleteManualTranslationsRequest: {
-            /**
-             * @description Org scope for the delete. `ORG` (default) targets the calling
-             *     user's current org. `CLUSTER` targets the All-Org context.
-             * @default ORG
-             * @enum {string}
-             */
-            scope?: "ORG" | "CLUSTER";
-        };
-        ExportManualTranslationsRequest: {
-            /**
-             * @description Org scope for the export. `ORG` (default) targets the calling
-             *     user's current org. `CLUSTER` targets the All-Org context.
-             * @default ORG
-             * @enum {string}
-             */
-            scope?: "ORG" | "CLUSTER";
-        };
-        ConvertWorksheetToModelRequest: {
-            /** @description List of Worksheet IDs. */
-            worksheet_ids?: string[];
-            /** @description List of Worksheet IDs to be excluded. */
-            exclude_worksheet_ids?: string[];
-            /**
-             * @description Indicates whether all the worksheet needs to be converted to models.
-             * @default false
-             */
-            convert_all?: boolean | null;
-            /**
-             * @description Indicates whether the changes should be applied to database.
-             * @default false
-             */
-            apply_changes?: boolean | null;
-        };
-        CopyObjectRequest: {
-            /** @description Description of the new object */
-            description?: string;
-            /** @description GUID of metadata object to be copied (answer id or liveboard id) */
-            identifier: string;
-            /**
-             * @description Type of metadata object
-             * @enum {string}
-             */
-            type?: "LIVEBOARD" | "ANSWER";
-            /** @description Title of the new object */
-            title?: string;
-        };
-        DeleteMetadataRequest: {
-            /** @description Metadata objects. */
-            metadata: components["schemas"]["DeleteMetadataTypeInput"][];
-            /**
-             * @description Indicates whether to delete disabled metadata objects.
-             * @default false
-             */
-            delete_disabled_objects?: boolean | null;
-        };
-        ExportMetadataTMLRequest: {
-            /** @description Metadata objects. */
-            metadata: components["schemas"]["ExportMetadataTypeInput"][];
-            /**
-             * @description Indicates whether to export associated metadata objects of specified metadata objects.
-             * @default false
-             */
-            export_associated?: boolean | null;
-            /**
-             * @description Adds FQNs of the referenced objects. For example, if you are exporting a Liveboard and its associated objects,
-             *     the API returns the Liveboard TML data with the FQNs of the referenced worksheet.
-             *     If the exported TML data includes FQNs, you don't need to manually add FQNs of the referenced objects during TML import.
-             * @default false
-             */
-            export_fqn?: boolean | null;
-            /**
-             * @description TML EDOC content format.
-             *
-             *     **Note: exporting in YAML format currently requires manual formatting of the output. For more details on the workaround, please click [here](https://developers.thoughtspot.com/docs/known-issues#_version_9_12_0_cl)**
-             * @default JSON
-             * @enum {string}
-             */
-            edoc_format?: "JSON" | "YAML";
-            /**
-             * @description Indicates whether to export worksheet TML in DEFAULT or V1 or V2 version.
-             * @default DEFAULT
-             * @enum {string}
-             */
-            export_schema_version?: "DEFAULT" | "V1" | "V2";
-            /**
-             * @description Indicates whether to export table while exporting connection.
-             * @default false
-             */
-            export_dependent?: boolean | null;
-            /**
-             * @description Indicates whether to export connection as dependent while exporting table/worksheet/answer/liveboard.
-             *     This will only be active when export_associated is true.
-             * @default false
-             */
-            export_connection_as_dependent?: boolean | null;
-            /**
-             * @description Indicates whether to export is happening from all orgs context.
-             * @default false
-             */
-            all_orgs_override?: boolean | null;
-            /** @description Flags to specify additional options for export. <br/>  <span class="since-beta-tag">Version: 10.6.0.cl or later</span> */
-            export_options?: components["schemas"]["Export_Options"];
-        };
-        ExportMetadataTMLBatchedRequest: {
-            /**
-             * @description Type of metadata object to export, can be one of USER | ROLE | USER_GROUP
-             * @enum {string}
-             */
-            metadata_type: "USER" | "USER_GROUP" | "ROLE";
-            /**
-             * Format: int32
-             * @description Indicates the position within the complete set from where the API should begin returning objects.
-             * @default 0
-             */
-            batch_offset?: number;
-            /**
-             * Format: int32
-             * @description Determines the number of objects or items to be retrieved in a single request.
-             * @default 20
-             */
-            batch_size?: number;
-            /**
-             * @description TML EDOC content format.
-             * @default JSON
-             * @enum {string}
-             */
-            edoc_format?: "JSON" | "YAML";
-            /**
-             * @description Indicates whether to export dependent metadata objects of specified metadata objects.
-             * @default false
-             */
-            export_dependent?: boolean | null;
-            /**
-             * @description Indicates whether to export is happening from all orgs context.
-             * @default false
-             */
-            all_orgs_override?: boolean | null;
-        };
-        FetchAnswerSqlQueryRequest: {
-            /** @description ID or name of an Answer. */
-            metadata_identifier: string;
-        };
-        FetchAsyncImportTaskStatusRequest: {
-            /** @description List of task IDs to fetch status for. */
-            task_ids?: string[];
-            /** @description List of task statuses to filter on. Valid values: [IN_QUEUE, IN_PROGRESS, COMPLETED, FAILED] */
-            task_status?: ("COMPLETED" | "IN_QUEUE" | "IN_PROGRESS" | "FAILED")[];
-            /** @description Author GUID or name of async import tasks to filter on. */
-            author_identifier?: string;
-            /**
-             * Format: int32
-             * @description The offset point, starting from where the task status should be included in the response.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of task statuses that should be included in the response starting from offset position.
-             * @default 5
-             */
-            record_size?: number;
-            /**
-             * @description Boolean flag to specify whether to include import response in the task status objects.
-             * @default false
-             */
-            include_import_response?: boolean | null;
-        };
-        FetchLiveboardSqlQueryRequest: {
-            /** @description ID or name of the Liveboard. */
-            metadata_identifier: string;
-            /** @description Unique ID or name of visualizations. */
-            visualization_identifiers?: string[];
-        };
-        ImportMetadataTMLRequest: {
-            /**
-             * @description Details of TML objects.
-             *
-             *     **Note: importing TML in YAML format, when coming directly from our Playground, is currently requires manual formatting. For more details on the workaround, please click [here](https://developers.thoughtspot.com/docs/known-issues#_version_9_12_0_cl)**
-             */
-            metadata_tmls: string[];
-            /**
-             * @description Specifies the import policy for the TML import.
-             * @default PARTIAL
-             * @enum {string}
-             */
-            import_policy?: "PARTIAL" | "ALL_OR_NONE" | "VALIDATE_ONLY" | "PARTIAL_OBJECT";
-            /**
-             * @description If selected, creates TML objects with new GUIDs.
-             * @default false
-             */
-            create_new?: boolean | null;
-            /**
-             * @description If import is happening from all orgs context.
-             * @default false
-             */
-            all_orgs_override?: boolean | null;
-            /**
-             * @description <div><span class="since-beta-tag">Version: 10.6.0.cl or later</span></div>
-             *
-             *     Boolean Flag to skip TML diff check before processing object TMLs.
-             * @default false
-             */
-            skip_diff_check?: boolean | null;
-            /**
-             * @description <div><span class="since-beta-tag">Version: 10.5.0.cl or later</span></div>
-             *
-             *     Boolean to indicate if the large metadata validation should be enabled.
-             * @default false
-             */
-            enable_large_metadata_validation?: boolean | null;
-            /**
-             * @description <div><span class="since-beta-tag">Version: 26.8.0.cl or later</span></div>
-             *
-             *     Boolean flag to enable update/insert of personalized views in liveboard.
-             * @default false
-             */
-            enable_personalized_view_upsert?: boolean | null;
-        };
-        ImportMetadataTMLAsyncRequest: {
-            /** @description Details of TML objects. */
-            metadata_tmls: string[];
-            /**
-             * @description If selected, creates TML objects with new GUIDs.
-             * @default false
-             */
-            create_new?: boolean | null;
-            /**
-             * @description If import is happening from all orgs context.
-             * @default false
-             */
-            all_orgs_override?: boolean | null;
-            /**
-             * @description <div><span class="since-beta-tag">Version: 10.5.0.cl or later</span></div>
-             *
-             *     Policy to be followed while importing the TML. Valid values are [PARTIAL_OBJECT, PARTIAL, VALIDATE_ONLY, ALL_OR_NONE]
-             * @default PARTIAL_OBJECT
-             * @enum {string}
-             */
-            import_policy?: "PARTIAL" | "ALL_OR_NONE" | "VALIDATE_ONLY" | "PARTIAL_OBJECT";
-            /**
-             * @description <div><span class="since-beta-tag">Version: 10.6.0.cl or later</span></div>
-             *
-             *     Boolean Flag to skip TML diff check before processing object TMLs.
-             * @default false
-             */
-            skip_diff_check?: boolean | null;
-            /**
-             * @description <div><span class="since-beta-tag">Version: 10.5.0.cl or later</span></div>
-             *
-             *     Boolean to indicate if the large metadata validation should be enabled.
-             * @default false
-             */
-            enable_large_metadata_validation?: boolean | null;
-            /**
-             * @description <div><span class="since-beta-tag">Version: 26.8.0.cl or later</span></div>
-             *
-             *     Boolean flag to enable update/insert of personalized views in liveboard.
-             * @default false
-             */
-            enable_personalized_view_upsert?: boolean | null;
-        };
-        ParameterizeMetadataRequest: {
-            /**
-             * @description Type of metadata object to parameterize.
-             * @enum {string}
-             */
-            metadata_type?: "LOGICAL_TABLE" | "CONNECTION" | "CONNECTION_CONFIG";
-            /** @description Unique ID or name of the metadata object to parameterize. */
-            metadata_identifier: string;
-            /**
-             * @description Type of field in the metadata to parameterize.
-             * @enum {string}
-             */
-            field_type: "ATTRIBUTE" | "CONNECTION_PROPERTY";
-            /** @description Name of the field which needs to be parameterized. */
-            field_name: string;
-            /** @description Unique ID or name of the variable to use for parameterization */
-            variable_identifier: string;
-        };
-        ParameterizeMetadataFieldsRequest: {
-            /**
-             * @description Type of metadata object to parameterize.
-             * @enum {string}
-             */
-            metadata_type?: "LOGICAL_TABLE" | "CONNECTION" | "CONNECTION_CONFIG";
-            /** @description Unique ID or name of the metadata object to parameterize. */
-            metadata_identifier: string;
-            /**
-             * @description Type of field in the metadata to parameterize.
-             * @enum {string}
-             */
-            field_type: "ATTRIBUTE" | "CONNECTION_PROPERTY";
-            /** @description JSON array of field names to parameterize. Example: [schemaName, databaseName, tableName] */
-            field_names: string[];
-            /** @description Unique ID or name of the variable to use for parameterization of these fields. */
-            variable_identifier: string;
-        };
-        SearchMetadataRequest: {
-            /** @description Metadata objects such as Liveboards, Answers, and Worksheets. */
-            metadata?: components["schemas"]["MetadataListItemInput"][];
-            /** @description Object permission details to search by. */
-            permissions?: components["schemas"]["PermissionInput"][];
-            /** @description GUID or name of user who created the metadata object. */
-            created_by_user_identifiers?: string[];
-            /**
-             * @description Version of the dependent table of the metadata objects like Worksheets.
-             * @default V1
-             * @enum {string}
-             */
-            dependent_object_version?: "V1" | "V2";
-            /** @description List of metadata objects to exclude from search. */
-            exclude_objects?: components["schemas"]["ExcludeMetadataListItemInput"][];
-            /**
-             * @description Options to sort the API response by objects set as favorites
-             *     for the logged-in user or the users specified in the API request.
-             */
-            favorite_object_options?: components["schemas"]["FavoriteObjectOptionsInput"];
-            /**
-             * @description Includes system-generated metadata objects.
-             * @default false
-             */
-            include_auto_created_objects?: boolean | null;
-            /**
-             * @description Includes dependents of the metadata object specified in the API request.
-             *     For example, a worksheet can consist of dependent objects such as Liveboards or Answers.
-             * @default false
-             */
-            include_dependent_objects?: boolean | null;
-            /**
-             * Format: int32
-             * @description The maximum number of dependents to include per metadata object.
-             * @default 50
-             */
-            dependent_objects_record_size?: number;
-            /**
-             * @description Includes complete details of the metadata objects.
-             * @default false
-             */
-            include_details?: boolean | null;
-            /**
-             * @description When set to true and include_details is also true, includes personalised views
-             *     in the metadata_detail for LIVEBOARD objects.
-             * @default false
-             */
-            include_personalised_views?: boolean | null;
-            /**
-             * @description Includes headers of the metadata objects.
-             * @default true
-             */
-            include_headers?: boolean | null;
-            /**
-             * @description Includes details of the hidden objects, such as a column in a worksheet or a table.
-             * @default false
-             */
-            include_hidden_objects?: boolean | null;
-            /**
-             * @description Includes objects with incomplete metadata.
-             * @default false
-             */
-            include_incomplete_objects?: boolean | null;
-            /**
-             * @description Includes visualization headers of the specified Liveboard object.
-             * @default false
-             */
-            include_visualization_headers?: boolean | null;
-            /**
-             * @description If search assistance lessons are configured on a worksheet,
-             *     the API returns the search assist data for Worksheet objects.
-             */
-            include_worksheet_search_assist_data?: boolean | null;
-            /** @description Includes ID or names of the users who modified the metadata object. */
-            modified_by_user_identifiers?: string[];
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records that should be included. It is recommended to use a smaller `record_size` when fetching dependent objects or any of the additional metadata detail options.
-             * @default 10
-             */
-            record_size?: number;
-            /** @description Sort options to filter metadata details. */
-            sort_options?: components["schemas"]["MetadataSearchSortOptions"];
-            /** @description Tags to filter metadata objects by */
-            tag_identifiers?: string[];
-            /**
-             * @description Indicates whether to include stats of the metadata objects.
-             * @default false
-             */
-            include_stats?: boolean | null;
-            /**
-             * @description <div><span class="since-beta-tag">Version: 10.7.0.cl or later</span></div>
-             *
-             *     Boolean to indicate whether to include discoverable metadata objects.
-             * @default true
-             */
-            include_discoverable_objects?: boolean | null;
-            /**
-             * @description <div><span class="since-beta-tag">Version: 10.9.0.cl or later</span></div>
-             *
-             *     Indicates whether to show resolved parameterised values.
-             * @default false
-             */
-            show_resolved_parameters?: boolean | null;
-            /**
-             * @description Indicates the model version of Liveboard to be attached in metadata detail.
-             * @default V1
-             * @enum {string}
-             */
-            liveboard_response_version?: "V1" | "V2";
-            /**
-             * @description <div><span class="since-beta-tag">Version: 10.11.0.cl or later</span></div>
-             *
-             *     If only published objects should be returned
-             * @default false
-             */
-            include_only_published_objects?: boolean | null;
-        };
-        UnparameterizeMetadataRequest: {
-            /**
-             * @description Type of metadata object to unparameterize.
-             * @enum {string}
-             */
-            metadata_type?: "LOGICAL_TABLE" | "CONNECTION" | "CONNECTION_CONFIG";
-            /** @description Unique ID or name of the metadata object to unparameterize. */
-            metadata_identifier: string;
-            /**
-             * @description Type of field in the metadata to unparameterize.
-             * @enum {string}
-             */
-            field_type: "ATTRIBUTE" | "CONNECTION_PROPERTY";
-            /** @description Name of the field which needs to be unparameterized. */
-            field_name: string;
-            /** @description The value to use in place of the variable for the field */
-            value: string;
-        };
-        UpdateMetadataHeaderRequest: {
-            /** @description List of header objects to update. */
-            headers_update: components["schemas"]["HeaderUpdateInput"][];
-            /** @description Unique ID or name of the organization. */
-            org_identifier?: string;
-        };
-        UpdateMetadataObjIdRequest: {
-            /** @description List of metadata objects to update their object IDs. */
-            metadata: components["schemas"]["UpdateObjIdInput"][];
-        };
-        CreateOrgRequest: {
-            /** @description Name of the Org. */
-            name: string;
-            /** @description Description of the Org. */
-            description?: string;
-        };
-        SearchOrgsRequest: {
-            /** @description ID or name of the Org */
-            org_identifier?: string;
-            /** @description Description of the Org */
-            description?: string;
-            /**
-             * @description Visibility of the Org
-             * @enum {string}
-             */
-            visibility?: "SHOW" | "HIDDEN";
-            /**
-             * @description Status of the Org
-             * @enum {string}
-             */
-            status?: "ACTIVE" | "IN_ACTIVE";
-            /** @description GUIDs or names of the users for which you want to retrieve the Orgs data */
-            user_identifiers?: string[];
-        };
-        UpdateOrgRequest: {
-            /** @description Name of the Org */
-            name?: string;
-            /** @description Description of the Org */
-            description?: string;
-            /** @description Add Users to an Org */
-            user_identifiers?: string[];
-            /** @description Add Default Groups to an Org */
-            group_identifiers?: string[];
-            /**
-             * @description Type of update operation. Default operation type is ADD
-             * @default ADD
-             * @enum {string}
-             */
-            operation?: "ADD" | "REMOVE" | "REPLACE";
-        };
-        ExportAnswerReportRequest: {
-            /** @description Unique ID or name of the metadata object. */
-            metadata_identifier?: string;
-            /** @description Unique ID of the answer session. */
-            session_identifier?: string;
-            /**
-             * Format: int32
-             * @description Generation number of the answer session.
-             */
-            generation_number?: number;
-            /**
-             * @description Export file format.
-             * @default CSV
-             * @enum {string}
-             */
-            file_format?: "CSV" | "PDF" | "XLSX" | "PNG";
-            /**
-             * @description JSON string representing runtime filter.
-             *     { col1:region, op1: EQ, val1: northeast }
-             */
-            runtime_filter?: Record<string, unknown>;
-            /**
-             * @description JSON string representing runtime sort.
-             *     { sortCol1: region, asc1 :true, sortCol2 : date }
-             */
-            runtime_sort?: Record<string, unknown>;
-            /** @description JSON object for setting values of parameters in runtime. */
-            runtime_param_override?: Record<string, unknown>;
-            /** @description Options for specific region specific overrides to support date/number/string/currency formatting. */
-            regional_settings?: components["schemas"]["RegionalSettingsInput"];
-            /** @description Options for PNG export. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.6.0.cl or later</span> */
-            png_options?: components["schemas"]["AnswerPngOptionsInput"];
-            /** @description GUID or name of the personalised view of the Answer object. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.6.0.cl or later</span> */
-            personalised_view_identifier?: string;
-            /**
-             * @description Type of the answer being exported. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.6.0.cl or later</span>
-             * @default SAVED
-             * @enum {string}
-             */
-            type?: "SAVED" | "PINNED";
-        };
-        ExportLiveboardReportRequest: {
-            /** @description GUID or name of the Liveboard object. */
-            metadata_identifier: string;
-            /** @description GUID or name of the tab of the Liveboard object. <br/>  <span class="since-beta-tag">Version: 10.9.0.cl or later</span> */
-            tab_identifiers?: string[];
-            /** @description GUID or name of the personalised view of the Liveboard object. <br/>  <span class="since-beta-tag">Version: 10.9.0.cl or later</span> */
-            personalised_view_identifier?: string;
-            /**
-             * @description GUID or name of visualizations on the Liveboard. If this parameter is
-             *     not defined, the API returns a report with all visualizations saved on a Liveboard.
-             */
-            visualization_identifiers?: string[];
-            /** @description Transient content of the Liveboard. */
-            transient_content?: string;
-            /**
-             * @description Export file format.
-             * @default PDF
-             * @enum {string}
-             */
-            file_format?: "PDF" | "PNG" | "CSV" | "XLSX";
-            /** @description JSON object with representing filter condition to apply filters at runtime. For example, {"col1": "region", "op1": "EQ", "val1": "northeast" }. You can add multiple keys by incrementing the number at the end, for example, col2, op2, val2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_filters). */
-            runtime_filter?: Record<string, unknown>;
-            /**
-             * @description Applied to the liveboard and overrides any filters already applied on the same columns in liveboard.
-             *     Following example illustrate different kinds of filters:
-             *     {
-             *       "override_filters": [
-             *         {
-             *           "column_name": "Color",
-             *           "generic_filter": {
-             *             "op": "IN",
-             *             "values": [
-             *               "almond",
-             *               "turquoise"
-             *             ]
-             *           },
-             *           "negate": false
-             *         },
-             *         {
-             *           "column_name": "Commit Date",
-             *           "date_filter": {
-             *             "datePeriod": "HOUR",
-             *             "number": 3,
-             *             "type": "LAST_N_PERIOD",
-             *             "op": "EQ"
-             *           }
-             *         },
-             *         {
-             *           "column_name": "Sales",
-             *           "generic_filter": {
-             *             "op": "BW_INC",
-             *             "values": [
-             *               "100000",
-             *               "70000"
-             *             ]
-             *           },
-             *           "negate": true
-             *         }
-             *       ]
-             *     }
-             */
-            override_filters?: Record<string, unknown>;
-            /** @description JSON string representing runtime sort. For example, {"sortCol1": "region", "asc1" : true}. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_sort). */
-            runtime_sort?: Record<string, unknown>;
-            /** @description Options for PDF export. */
-            pdf_options?: components["schemas"]["PdfOptionsInput"];
-            /** @description Options for PNG export. */
-            png_options?: components["schemas"]["PngOptionsInput"];
-            /** @description JSON object for setting values of parameters at runtime. For example, <code> {"param1": "Double List Param", "paramVal1": 0.5}</code>. You can add multiple keys by incrementing the number at the end, for example, param2, paramVal2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_parameters). */
-            runtime_param_override?: Record<string, unknown>;
-            /** @description Options for specific region specific overrides to support date/number/string/currency formatting. */
-            regional_settings?: components["schemas"]["RegionalSettingsInput"];
-        };
-        CreateRoleRequest: {
-            /** @description Unique name of the Role. */
-            name: string;
-            /** @description Description of the Role. */
-            description?: string;
-            /** @description Privileges granted to the Role. See [Documentation](https://developers.thoughtspot.com/docs/rbac#_role_categories_and_privileges)for supported roles privileges. Note: AUTHORING is a no-op — always inherited via ALL_GROUP, assigning it has no effect. */
-            privileges?: RoleResponsePrivileges[];
-            /**
-             * @description <div><span class="since-beta-tag">Version: 10.5.0.cl or later</span></div>
-             *
-             *     Indicates whether the role is read only. A readonly role can neither be updated nor deleted.
-             * @default false
-             */
-            read_only?: boolean | null;
-        };
-        SearchRolesRequest: {
-            /** @description unique ID or name of the Roles */
-            role_identifiers?: string[];
-            /** @description Unique Id or name of the Organisation */
-            org_identifiers?: string[];
-            /** @description Unique Id or name of the User Group */
-            group_identifiers?: string[];
-            /** @description Privileges assigned to the Role. See [Documentation](https://developers.thoughtspot.com/docs/rbac#_role_categories_and_privileges)for supported roles privileges. */
-            privileges?: Privileges[];
-            /**
-             * @deprecated
-             * @description Indicates whether the Role is deprecated.
-             */
-            deprecated?: boolean | null;
-            /**
-             * @deprecated
-             * @description Indicates whether the Role is external
-             */
-            external?: boolean | null;
-            /**
-             * @deprecated
-             * @description Indicates whether the Role is shared via connection
-             */
-            shared_via_connection?: boolean | null;
-            /**
-             * @deprecated
-             * @description Permission details of the Role
-             */
-            permissions?: ("READ_ONLY" | "MODIFY" | "NO_ACCESS")[];
-        };
-        UpdateRoleRequest: {
-            /** @description Name of the Role. */
-            name: string;
-            /** @description Description of the Role. */
-            description?: string;
-            /** @description Privileges granted to the role. See [Documentation](https://developers.thoughtspot.com/docs/rbac#_role_categories_and_privileges)for supported roles privileges. Note: AUTHORING is a no-op — always inherited via ALL_GROUP, assigning it has no effect. */
-            privileges?: UpdateRoleRequestPrivileges[];
-        };
-        CreateScheduleRequest: {
-            /** @description Name of the scheduled job. */
-            name: string;
-            /** @description Description of the job. */
-            description: string;
-            /**
-             * @description Type of the metadata object.
-             * @enum {string}
-             */
-            metadata_type: "LIVEBOARD";
-            /** @description Unique ID or name of the metadata object. */
-            metadata_identifier: string;
-            /**
-             * @description Export file format.
-             * @default PDF
-             * @enum {string}
-             */
-            file_format?: "CSV" | "PDF" | "XLSX";
-            /** @description Options to specify details of Liveboard. */
-            liveboard_options?: components["schemas"]["LiveboardOptionsInput"];
-            /** @description PDF layout and orientation settings. Applicable only if the `file_format` is specified as `PDF`. */
-            pdf_options?: components["schemas"]["SchedulesPdfOptionsInput"];
-            /**
-             * @description Time zone
-             * @default America/Los_Angeles
-             * @enum {string}
-             */
-            time_zone: TimeZone;
-            /** @description Frequency settings for the scheduled job. */
-            frequency?: components["schemas"]["FrequencyInput"];
-            /** @description Recipients of the scheduled job notifications. Add the GUID or name of the ThoughtSpot users or groups as recipients in the `principals` array. If a recipient is not a ThoughtSpot user, specify email address. */
-            recipient_details: components["schemas"]["RecipientDetailsInput"];
-            /** @description Personalised view id of the liveboard to be scheduled. */
-            personalised_view_id?: string;
-        };
-        SearchSchedulesRequest: {
-            /** @description Metadata objects associated with the scheduled jobs. */
-            metadata?: components["schemas"]["MetadataInput"][];
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included.
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records that should be included.
-             */
-            record_size?: number;
-            /** @description Sort options. */
-            sort_options?: components["schemas"]["SortingOptions"];
-            /** @description Options while fetching history runs for the schedule. */
-            history_runs_options?: components["schemas"]["ScheduleHistoryRunsOptionsInput"];
-            /** @description unique ID or name of the Schedule */
-            schedule_identifiers?: string[];
-        };
-        UpdateScheduleRequest: {
-            /** @description Name of the scheduled job. */
-            name?: string;
-            /** @description Description of the scheduled job. */
-            description?: string;
-            /**
-             * @description Type of metadata object.
-             * @enum {string}
-             */
-            metadata_type?: "LIVEBOARD";
-            /** @description Unique ID or name of the metadata object. */
-            metadata_identifier?: string;
-            /**
-             * @description Export file format.
-             * @enum {string}
-             */
-            file_format?: "CSV" | "PDF" | "XLSX";
-            /** @description Options to specify the details of a Liveboard. */
-            liveboard_options?: components["schemas"]["LiveboardOptionsInput"];
-            /** @description Options for PDF export. */
-            pdf_options?: components["schemas"]["SchedulesPdfOptionsInput"];
-            /**
-             * @description Time zone
-             * @enum {string}
-             */
-            time_zone?: TimeZone;
-            /** @description Frequency of the scheduled job run. */
-            frequency?: components["schemas"]["FrequencyInput"];
-            /** @description Recipients of the scheduled job notifications. You can add the ID or name of the ThoughtSpot users or groups as recipients in the `principals` array. If a recipient is not a ThoughtSpot user, specify email address. */
-            recipient_details?: components["schemas"]["RecipientDetailsInput"];
-            /**
-             * @description Status of the schedule
-             * @enum {string}
-             */
-            status?: "ACTIVE" | "PAUSE";
-            /** @description Personalised view id of the liveboard to be scheduled. */
-            personalised_view_id?: string;
-        };
-        AssignChangeAuthorRequest: {
-            /** @description GUID or name of the metadata object. */
-            metadata: components["schemas"]["AuthorMetadataTypeInput"][];
-            /** @description GUID or name of the user who you want to assign as the author. */
-            user_identifier: string;
-            /**
-             * @description GUID or name of the current author.  When defined, the metadata objects
-             *     authored by the specified owner are filtered for the API operation.
-             */
-            current_owner_identifier?: string;
-        };
-        FetchColumnSecurityRulesRequest: {
-            /** @description Array of table identifier objects for which to fetch column security rules */
-            tables: components["schemas"]["ColumnSecurityRuleTableInput"][];
-        };
-        FetchObjectPrivilegesRequest: {
-            /** @description Metadata objects for which you want to fetch object privileges. For now only LOGICAL_TABLE is supported. It may be extended to other metadata types in the future. */
-            metadata: components["schemas"]["ObjectPrivilegesMetadataInput"][];
-            /**
-             * @description User or group objects for which you want to fetch object privileges.
-             *     If not specified, the API returns all users and groups that
-             *     have object privileges on the specified metadata objects.
-             */
-            principals?: components["schemas"]["PrincipalsInput"][];
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included for each metadata type.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records that should be included for each metadata type.
-             * @default 20
-             */
-            record_size?: number;
-        };
-        FetchPermissionsOfPrincipalsRequest: {
-            /** @description GUID or name of the user or group. */
-            principals: components["schemas"]["PrincipalsInput"][];
-            /**
-             * @description Metadata objects for which you want to fetch permission details.
-             *     If not specified, the API returns permission details for all
-             *     metadata objects that the specified users and groups can access.
-             */
-            metadata?: components["schemas"]["PermissionsMetadataTypeInput"][];
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included for each metadata type.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records that should be included for each metadata type.
-             * @default -1
-             */
-            record_size?: number;
-            /**
-             * @description When no metadata objects input is passed, metadata objects of this type are fetched.
-             * @enum {string}
-             */
-            default_metadata_type?: "ALL" | "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "COLLECTION";
-        };
-        FetchPermissionsOnMetadataRequest: {
-            /** @description GUID or name of the metadata object. */
-            metadata: components["schemas"]["PermissionsMetadataTypeInput"][];
-            /**
-             * @description User or group objects for which you want to fetch permissions.
-             *     If not specified, the API returns all users and groups that
-             *     can access the specified metadata objects.
-             */
-            principals?: components["schemas"]["PrincipalsInput"][];
-            /**
-             * @description Indicates whether to fetch permissions of dependent metadata objects.
-             * @default false
-             */
-            include_dependent_objects?: boolean | null;
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included for each metadata type.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records that should be included for each metadata type.
-             * @default -1
-             */
-            record_size?: number;
-            /**
-             * @description <div><span class="since-beta-tag">Version: 10.3.0.cl or later</span></div>
-             *
-             *     Specifies the type of permission. Valid values are:
-             *         EFFECTIVE - If the user permission to the metadata objects is granted by the privileges assigned to the groups to which they belong.
-             *         DEFINED - If a user or user group received access to metadata objects via object sharing by another user.
-             */
-            permission_type?: string;
-        };
-        ManageObjectPrivilegeRequest: {
-            /**
-             * @description Operation to perform to manage object privileges. Available operations are: `ADD`, `REMOVE`.
-             * @enum {string}
-             */
-            operation: "ADD" | "REMOVE";
-            /**
-             * @description Type of metadata objects on which you want to perform the operation. For now only LOGICAL_TABLE is supported. It may be extended to other metadata types in the future.
-             * @enum {string}
-             */
-            metadata_type: "LOGICAL_TABLE";
-            /** @description List of object privilege types on which you want to perform the operation. */
-            object_privilege_types: "SPOTTER_COACHING_PRIVILEGE"[];
-            /** @description List of metadata identifiers (GUID or name) on which you want to perform the operation. */
-            metadata_identifiers: string[];
-            /** @description User or group objects (GUID or name) to which you want to apply the given operation and given object privileges. */
-            principals: components["schemas"]["PrincipalsInput"][];
-        };
-        PublishMetadataRequest: {
-            /** @description Metadata objects to be published. */
-            metadata: components["schemas"]["PublishMetadataListItem"][];
-            /** @description Unique ID or name of orgs to which metadata objects should be published. */
-            org_identifiers: string[];
-            /** @description Skip validations of objects to be published. */
-            skip_validation?: boolean | null;
-        };
-        ShareMetadataRequest: {
-            /**
-             * @description Type of metadata. Required if identifier in metadata_identifies is a name.
-             *     1. Liveboard
-             *     2. Answers
-             *     3. LOGICAL_TABLE for any data object such as table, worksheet or view.
-             *     4. LOGICAL_COLUMN
-             *     5. Connection
-             *     6. Collection
-             * @enum {string}
-             */
-            metadata_type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "COLLECTION";
-            /** @description Unique ID or name of metadata objects. Note: All the names should belong to same metadata_type */
-            metadata_identifiers?: string[];
-            /** @description Metadata details for sharing objects. */
-            metadata?: components["schemas"]["ShareMetadataTypeInput"][];
-            /** @description Permission details for sharing the objects. */
-            permissions: components["schemas"]["SharePermissionsInput"][];
-            /** @description Options to specify details of Liveboard. First Liveboard encountered in payload is considered to be the corresponding Liveboard. */
-            visualization_identifiers?: string[];
-            /**
-             * @description Email IDs to which notifications will be sent.
-             * @default []
-             */
-            emails?: string[];
-            /** @description Message to be included in notification. */
-            message: string;
-            /**
-             * @description Sends object URLs in the customized format in email notifications.
-             * @default false
-             */
-            enable_custom_url?: boolean | null;
-            /**
-             * @description Flag to notify user when any object is shared.
-             * @default true
-             */
-            notify_on_share?: boolean | null;
-            /**
-             * @description Flag to make the object discoverable.
-             * @default false
-             */
-            has_lenient_discoverability?: boolean | null;
-        };
-        UnpublishMetadataRequest: {
-            /** @description Force unpublishes the object. This will break all the dependent objects in the unpublished orgs. */
-            force?: boolean | null;
-            /**
-             * @description Should we unpublish all the dependencies for the objects specified.
-             *     The dependencies will be unpublished if no other published object is using it.
-             */
-            include_dependencies: boolean;
-            /** @description Metadata objects. */
-            metadata: components["schemas"]["PublishMetadataListItem"][];
-            /** @description Unique ID or name of orgs. */
-            org_identifiers: string[];
-        };
-        UpdateColumnSecurityRulesRequest: {
-            /** @description GUID or name of the table for which we want to create column security rules */
-            identifier?: string;
-            /** @description The object ID of the table */
-            obj_identifier?: string;
-            /** @description If true, then all the secured columns will be marked as unprotected, and all the group associations will be removed */
-            clear_csr?: boolean | null;
-            /** @description Array where each object defines the security rule for a specific column */
-            column_security_rules: components["schemas"]["ColumnSecurityRuleUpdate"][];
-        };
-        DeleteStyleFontsRequest: {
-            /**
-             * @description Scope of the font library to delete from. CLUSTER deletes from the
-             *     cluster-level library. ORG deletes from the authenticated user's org
-             *     library. Defaults to ORG if omitted.
-             * @default ORG
-             * @enum {string}
-             */
-            scope?: "CLUSTER" | "ORG";
-            /**
-             * @description UUIDs or names of the fonts to delete. At least one identifier is
-             *     required.
-             */
-            font_identifiers: string[];
-            /**
-             * @description When true, returns affected assignments without applying the deletion.
-             *     Use this to preview the impact before committing. Defaults to true if
-             *     omitted.
-             * @default true
-             */
-            dry_run?: boolean | null;
-        };
-        ExportStyleLogosRequest: {
-            /**
-             * @description Scope of the logos to export. CLUSTER exports cluster-level logos. ORG
-             *     exports logos for the authenticated user's org, falling back to cluster
-             *     or defaults if no custom logo is set. Defaults to ORG if
-             *     omitted.
-             * @default ORG
-             * @enum {string}
-             */
-            scope?: "CLUSTER" | "ORG";
-        };
-        SearchStyleCustomizationsRequest: {
-            /**
-             * @description Scope of the style preferences to retrieve. CLUSTER returns cluster-level
-             *     defaults. ORG returns preferences for the authenticated user's org, which
-             *     may override cluster defaults. If not specified, returns both cluster and
-             *     org preferences based on user privileges.
-             * @enum {string}
-             */
-            scope?: "CLUSTER" | "ORG";
-        };
-        SearchStyleFontsRequest: {
-            /**
-             * @description Scope of the font library to search. CLUSTER searches the cluster-level
-             *     library. ORG searches the authenticated user's org library. Returns both Cluster and Org
-             *     level font if omitted.
-             * @enum {string}
-             */
-            scope?: "CLUSTER" | "ORG";
-            /** @description Filter by UUID or name of a specific font. */
-            font_identifier?: string;
-            /** @description Filter by font display name. Supports partial, case-insensitive matching. */
-            name_pattern?: string;
-            /**
-             * @description When true, includes visualization areas this font is assigned to in the
-             *     response. Defaults to false if omitted.
-             * @default false
-             */
-            include_font_assignments?: boolean | null;
-        };
-        UpdateStyleFontRequest: {
-            /**
-             * @description Scope of the font library containing this font. CLUSTER targets the
-             *     cluster-level library. ORG targets the authenticated user's org library.
-             *     Defaults to ORG if omitted.
-             * @default ORG
-             * @enum {string}
-             */
-            scope?: "CLUSTER" | "ORG";
-            /** @description New display name for the font. Must be unique within the target scope. */
-            name?: string;
-            /**
-             * @description New weight for the font. Supported values: NORMAL, LIGHT, BOLD.
-             * @enum {string}
-             */
-            weight?: "NORMAL" | "LIGHT" | "BOLD";
-            /**
-             * @description New style for the font. Supported values: NORMAL, ITALIC, OBLIQUE.
-             * @enum {string}
-             */
-            style?: "NORMAL" | "ITALIC" | "OBLIQUE";
-            /**
-             * @description New color for the font as a 6-digit hex string (e.g. "#333333"). Returns
-             *     an error if the value is malformed.
-             */
-            color?: string;
-        };
-        ConfigureCommunicationChannelPreferencesRequest: {
-            /** @description Cluster-level default configurations. */
-            cluster_preferences?: components["schemas"]["EventChannelConfigInput"][];
-            /** @description Org-specific configurations. */
-            org_preferences?: components["schemas"]["OrgChannelConfigInput"][];
-        };
-        ConfigureSecuritySettingsRequest: {
-            /** @description Cluster-level security preferences. */
-            cluster_preferences?: components["schemas"]["SecuritySettingsClusterPreferencesInput"];
-            /** @description Org-level security preferences for the current org. */
-            org_preferences?: components["schemas"]["SecuritySettingsOrgPreferencesInput"][];
-        };
-        SearchCommunicationChannelPreferencesRequest: {
-            /** @description Event types to search for in cluster-level preferences. */
-            cluster_preferences?: "LIVEBOARD_SCHEDULE"[];
-            /** @description Org-specific search criteria. */
-            org_preferences?: components["schemas"]["OrgPreferenceSearchCriteriaInput"][];
-        };
-        SearchSecuritySettingsRequest: {
-            /**
-             * @description Scope of security settings to retrieve. CLUSTER returns cluster-level settings,
-             *     ORG returns org-level settings for the current org.
-             *     If not specified, returns both cluster and org settings based on user privileges.
-             * @enum {string}
-             */
-            scope?: "CLUSTER" | "ORG";
-        };
-        UpdateSystemConfigRequest: {
-            /** @description Configuration JSON with the key-value pair of configuration attributes to be updated. */
-            configuration: Record<string, unknown>;
-        };
-        ValidateCommunicationChannelRequest: {
-            /**
-             * @description Type of communication channel to validate (e.g., WEBHOOK).
-             * @enum {string}
-             */
-            channel_type: "WEBHOOK";
-            /** @description Unique identifier or name for the communication channel. */
-            channel_identifier: string;
-            /**
-             * @description Event type to validate for this channel.
-             * @enum {string}
-             */
-            event_type: "LIVEBOARD_SCHEDULE";
-        };
-        AssignTagRequest: {
-            /** @description Metadata objects. */
-            metadata: components["schemas"]["TagMetadataTypeInput"][];
-            /** @description GUID or name of the tag. */
-            tag_identifiers: string[];
-        };
-        CreateTagRequest: {
-            /** @description Name of the tag. */
-            name: string;
-            /** @description Hex color code to be assigned to the tag. For example, #ff78a9. */
-            color?: string;
-        };
-        SearchTagsRequest: {
-            /** @description Name or Id of the tag. */
-            tag_identifier?: string;
-            /** @description A pattern to match case-insensitive name of the Tag object. */
-            name_pattern?: string;
-            /** @description Color of the tag. */
-            color?: string;
-        };
-        UnassignTagRequest: {
-            /** @description Metadata objects. */
-            metadata: components["schemas"]["TagMetadataTypeInput"][];
-            /** @description GUID or name of the tag. */
-            tag_identifiers: string[];
-        };
-        UpdateTagRequest: {
-            /** @description Name of the tag. */
-            name?: string;
-            /** @description Hex color code to be assigned to the tag. For example, #ff78a9. */
-            color?: string;
-        };
-        ActivateUserRequest: {
-            /** @description Unique ID or name of the user. */
-            user_identifier: string;
-            /** @description Auth token for the user. */
-            auth_token: string;
-            /** @description New password for the user to access the account. */
-            password: string;
-            /** @description Properties of the user. */
-            properties?: string;
-        };
-        ChangeUserPasswordRequest: {
-            /** @description Current password of the user. */
-            current_password: string;
-            /** @description New password for the user. */
-            new_password: string;
-            /** @description GUID or name of the user. */
-            user_identifier: string;
-        };
-        CreateUserRequest: {
-            /** @description Name of the user. The username string must be unique. */
-            name: string;
-            /** @description A unique display name string for the user account, usually their first and last name */
-            display_name: string;
-            /** @description Password for the user account. For IAMv2 users, you must set this password if you do not want to trigger an activation email. */
-            password?: string;
-            /** @description Email of the user account */
-            email: string;
-            /**
-             * @description Type of the account.
-             * @default LOCAL_USER
-             * @enum {string}
-             */
-            account_type?: "LOCAL_USER" | "LDAP_USER" | "SAML_USER" | "OIDC_USER" | "REMOTE_USER";
-            /**
-             * @description Current status of the user account. The `SUSPENDED` user state indicates a transitional state applicable to IAMv2 users only.
-             * @default ACTIVE
-             * @enum {string}
-             */
-            account_status?: "ACTIVE" | "INACTIVE" | "EXPIRED" | "LOCKED" | "PENDING" | "SUSPENDED";
-            /** @description List of Org IDs to which the user belongs. */
-            org_identifiers?: string[];
-            /** @description GUIDs or names of the groups to which the newly created user belongs. */
-            group_identifiers?: string[];
-            /**
-             * @description Visibility of the users. When set to SHARABLE, the user is visible to other users and groups when they try to share an object.
-             * @default SHARABLE
-             * @enum {string}
-             */
-            visibility?: "SHARABLE" | "NON_SHARABLE";
-            /**
-             * @description User preference for receiving email notifications when another ThoughtSpot
-             *     user shares a metadata object such as Answer, Liveboard, or Worksheet.
-             * @default true
-             */
-            notify_on_share?: boolean | null;
-            /**
-             * @description The user preference for revisiting the onboarding experience.
-             * @default true
-             */
-            show_onboarding_experience?: boolean | null;
-            /**
-             * @description flag to get the on-boarding experience is completed or not.
-             * @default false
-             */
-            onboarding_experience_completed?: boolean | null;
-            /**
-             * @description GUID of the Liveboard to set a default Liveboard for the user.
-             *     ThoughtSpot displays this Liveboard on the Home page when the user logs in.
-             */
-            home_liveboard_identifier?: string;
-            /** @description Metadata objects to add to the user's favorites list. */
-            favorite_metadata?: components["schemas"]["FavoriteMetadataInput"][];
-            /**
-             * @description Locale for the user. When setting this value, do not set use_browser_language
-             *     to true, otherwise the browser's language setting will take precedence and the
-             *     preferred_locale value will be ignored.
-             * @enum {string}
-             */
-            preferred_locale?: UserLocale;
-            /**
-             * @description Flag to indicate whether to use the browser locale for the user in the UI.
-             *     When set to true, the preferred_locale value is unset and the browser's
-             *     language setting takes precedence. <br/>  <span class="since-beta-tag">Version: 26.3.0.cl or later</span>
-             */
-            use_browser_language?: boolean | null;
-            /** @description Properties for the user */
-            extended_properties?: Record<string, unknown>;
-            /** @description Preferences for the user */
-            extended_preferences?: Record<string, unknown>;
-            /** @description Flag to indicate whether welcome email should be sent to user. This parameter is applied only on clusters on which IAM is disabled. */
-            trigger_welcome_email?: boolean | null;
-            /**
-             * @description Flag to indicate whether activation email should be sent to the user. Default value for IAMv2 users is set to true. Users must either set this to false, or enter a valid
-             *     password if they do not want to trigger an activation email.
-             */
-            trigger_activation_email?: boolean | null;
-        };
-        DeactivateUserRequest: {
-            /** @description Unique ID or name of the user. */
-            user_identifier: string;
-            /** @description Base url of the cluster. */
-            base_url: string;
-        };
-        ForceLogoutUsersRequest: {
-            /** @description GUID or name of the users for force logging out their sessions. */
-            user_identifiers?: string[];
-        };
-        ImportUsersRequest: {
-            /** @description List of users needs to be imported. */
-            users: components["schemas"]["ImportUser"][];
-            /** @description The default password to assign to users if they do not have a password assigned in ThoughtSpot. */
-            default_password?: string;
-            /**
-             * @description If true, the API performs a test operation and returns user IDs whose data will be edited after the import.
-             * @default true
-             */
-            dry_run?: boolean | null;
-            /**
-             * @description If set to true, removes the users that are not specified in the API request.
-             * @default false
-             */
-            delete_unspecified_users?: boolean | null;
-        };
-        ResetUserPasswordRequest: {
-            /** @description New password for the user. */
-            new_password: string;
-            /** @description GUID or name of the user. */
-            user_identifier: string;
-        };
-        SearchUsersRequest: {
-            /** @description GUID / name of the user to search */
-            user_identifier?: string;
-            /** @description A unique display name string for the user account, usually their first and last name */
-            display_name?: string;
-            /** @description A pattern to match case-insensitive name of the User object. */
-            name_pattern?: string;
-            /**
-             * @description Visibility of the user
-             * @enum {string}
-             */
-            visibility?: "SHARABLE" | "NON_SHARABLE";
-            /** @description Email of the user account */
-            email?: string;
-            /** @description GUID or name of the group to which the user belongs */
-            group_identifiers?: string[];
-            /** @description Privileges assigned to the user */
-            privileges?: SearchUserGroupsRequestPrivileges[];
-            /**
-             * @description Type of the account
-             * @enum {string}
-             */
-            account_type?: "LOCAL_USER" | "LDAP_USER" | "SAML_USER" | "OIDC_USER" | "REMOTE_USER";
-            /**
-             * @description Current status of the user account.
-             * @enum {string}
-             */
-            account_status?: "ACTIVE" | "INACTIVE" | "EXPIRED" | "LOCKED" | "PENDING" | "SUSPENDED";
-            /**
-             * @description User preference for receiving email notifications when another ThoughtSpot user
-             *     shares a metadata object such as Answer, Liveboard, or Worksheet.
-             */
-            notify_on_share?: boolean | null;
-            /** @description The user preference for revisiting the onboarding experience */
-            show_onboarding_experience?: boolean | null;
-            /** @description Indicates if the user has completed the onboarding walkthrough */
-            onboarding_experience_completed?: boolean | null;
-            /** @description IDs or names of the Orgs to which the user belongs */
-            org_identifiers?: string[];
-            /** @description Unique ID or name of the user's home Liveboard. */
-            home_liveboard_identifier?: string;
-            /** @description Metadata objects which are assigned as favorites of the user. */
-            favorite_metadata?: components["schemas"]["FavoriteMetadataInput"][];
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records that should be included.
-             * @default 10
-             */
-            record_size?: number;
-            /** @description Sort options. */
-            sort_options?: components["schemas"]["SortOptions"];
-            /** @description Filters by the role assigned to the user. */
-            role_identifiers?: string[];
-            /**
-             * @description Indicates if the user's favorite objects should be displayed.
-             * @default false
-             */
-            include_favorite_metadata?: boolean | null;
-            /**
-             * @description Indicates if the user's formula variable values should be included in the response.
-             * @default false
-             */
-            include_variable_values?: boolean | null;
-        };
-        UpdateUserRequest: {
-            /** @description Name of the user. The username string must be unique. */
-            name?: string;
-            /** @description A unique display name string for the user account, usually their first and last name */
-            display_name?: string;
-            /**
-             * @description Visibility of the users. When set to SHARABLE, the user is visible to other users and groups when they try to share an object.
-             * @enum {string}
-             */
-            visibility?: "SHARABLE" | "NON_SHARABLE";
-            /** @description Email of the user account */
-            email?: string;
-            /**
-             * @description Current status of the user account. The `SUSPENDED` user state indicates a transitional state applicable to IAMv2 users only.
-             * @enum {string}
-             */
-            account_status?: "ACTIVE" | "INACTIVE" | "EXPIRED" | "LOCKED" | "PENDING" | "SUSPENDED";
-            /**
-             * @description User preference for receiving email notifications when another ThoughtSpot user
-             *     shares a metadata object such as Answer, Liveboard, or Worksheet.
-             */
-            notify_on_share?: boolean | null;
-            /** @description The user preference for revisiting the onboarding experience. */
-            show_onboarding_experience?: boolean | null;
-            /** @description Indicates if the user has completed the onboarding and allows turning off the onboarding walkthrough. */
-            onboarding_experience_completed?: boolean | null;
-            /**
-             * @description Type of the account.
-             * @enum {string}
-             */
-            account_type?: "LOCAL_USER" | "LDAP_USER" | "SAML_USER" | "OIDC_USER" | "REMOTE_USER";
-            /** @description GUIDs or names of the groups. */
-            group_identifiers?: string[];
-            /**
-             * @description GUID of the Liveboard to set a default Liveboard for the user. ThoughtSpot displays
-             *     this Liveboard on the Home page when the user logs in.
-             */
-            home_liveboard_identifier?: string;
-            /** @description Metadata objects to add to the user's favorites list. */
-            favorite_metadata?: components["schemas"]["FavoriteMetadataInput"][];
-            /** @description IDs of the Orgs. */
-            org_identifiers?: string[];
-            /**
-             * @description Type of update operation. Default operation type is REPLACE
-             * @default REPLACE
-             * @enum {string}
-             */
-            operation?: "ADD" | "REMOVE" | "REPLACE";
-            /**
-             * @description Locale for the user. When setting this value, do not set use_browser_language
-             *     to true, otherwise the browser's language setting will take precedence and the
-             *     preferred_locale value will be ignored.
-             * @enum {string}
-             */
-            preferred_locale?: UserLocale;
-            /**
-             * @description Flag to indicate whether to use the browser locale for the user in the UI.
-             *     When set to true, the preferred_locale value is unset and the browser's
-             *     language setting takes precedence. <br/>  <span class="since-beta-tag">Version: 26.3.0.cl or later</span>
-             */
-            use_browser_language?: boolean | null;
-            /** @description Properties for the user */
-            extended_properties?: Record<string, unknown>;
-            /** @description Preferences for the user */
-            extended_preferences?: Record<string, unknown>;
-        };
-        CreateVariableRequest: {
-            /**
-             * @description Type of variable
-             * @enum {string}
-             */
-            type: "CONNECTION_PROPERTY" | "TABLE_MAPPING" | "CONNECTION_PROPERTY_PER_PRINCIPAL" | "FORMULA_VARIABLE";
-            /** @description Name of the variable. This is unique across the cluster. */
-            name: string;
-            /**
-             * @description If the variable contains sensitive values like passwords
-             * @default false
-             */
-            is_sensitive?: boolean | null;
-            /**
-             * @description Variable Data Type, only for formula_variable type, leave empty for others <br/>  <span class="since-beta-tag">Version: 10.15.0.cl or later</span>
-             * @enum {string}
-             */
-            data_type?: "VARCHAR" | "INT32" | "INT64" | "DOUBLE" | "DATE" | "DATE_TIME";
-        };
-        DeleteVariablesRequest: {
-            /** @description Unique id(s) or name(s) of the variable(s) to delete */
-            identifiers: string[];
-        };
-        PutVariableValuesRequest: {
-            /**
-             * @description Operation to perform
-             * @enum {string}
-             */
-            operation?: "ADD" | "REMOVE" | "REPLACE" | "RESET";
-            /** @description Variable assignments */
-            variable_assignment: components["schemas"]["VariablePutAssignmentInput"][];
-        };
-        SearchVariablesRequest: {
-            /** @description Variable details */
-            variable_details?: components["schemas"]["VariableDetailInput"][];
-            /** @description Array of scope filters */
-            value_scope?: components["schemas"]["ValueScopeInput"][];
-            /**
-             * Format: int32
-             * @description The starting record number from where the records should be included
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of records that should be included
-             * @default 10
-             */
-            record_size?: number;
-            /**
-             * @description Format in which we want the output
-             * @default METADATA
-             * @enum {string}
-             */
-            response_content?: "METADATA" | "METADATA_AND_VALUES";
-        };
-        UpdateVariableRequest: {
-            /** @description New name of the variable. */
-            name: string;
-        };
-        UpdateVariableValuesRequest: {
-            /** @description Array of variable assignment objects specifying the variable identifier, values to assign, and the operation type (ADD, REMOVE, REPLACE, or RESET) to perform on each variable. */
-            variable_assignment: components["schemas"]["VariableUpdateAssignmentInput"][];
-            /** @description Array of scope objects defining where the variable values apply, including organization context, optional principal constraints (user or group), model reference for formula variables, and priority for conflict resolution. */
-            variable_value_scope: components["schemas"]["VariableUpdateScopeInput"][];
-        };
-        CommitBranchRequest: {
-            /** @description Metadata objects. */
-            metadata: components["schemas"]["MetadataObject"][];
-            /**
-             * @description Delete the tml files from version control repo if it does not exist in the ThoughSpot instance
-             * @default true
-             */
-            delete_aware?: boolean | null;
-            /**
-             * @description Name of the remote branch where object should be pushed
-             *
-             *
-             *     Note: If no branch_name is specified, then the commit_branch_name will be considered.
-             */
-            branch_name?: string;
-            /** @description Comment to be added to the commit */
-            comment: string;
-        };
-        CreateConfigRequest: {
-            /** @description URL for connecting to remote repository */
-            repository_url: string;
-            /** @description Username to authenticate connection to remote repository */
-            username: string;
-            /** @description Access token corresponding to the user to authenticate connection to remote repository */
-            access_token: string;
-            /**
-             * @description Applicable when Orgs is enabled in the cluster
-             *
-             *
-             *     List of Org ids or name. Provide value -1 for cluster level. Example : ["OrgID1-or-Name1", "OrgID2-or-Name2"]
-             *
-             *
-             *
-             *
-             *     Note: If no value is specified, then the configurations will be returned for all orgs the user has access to  <br/>  <span class="since-beta-tag">Version: 9.5.0.cl or later</span>
-             */
-            org_identifier?: string;
-            /** @description List the remote branches to configure. Example:[development, production] */
-            branch_names?: string[];
-            /** @description Name of the remote branch where objects from this Thoughtspot instance will be versioned. <br/>  <span class="since-beta-tag">Version: 9.7.0.cl or later</span> */
-            commit_branch_name?: string;
-            /**
-             * @description Maintain mapping of guid for the deployment to an instance <br/>  <span class="since-beta-tag">Version: 9.4.0.cl or later</span>
-             * @default true
-             */
-            enable_guid_mapping?: boolean | null;
-            /**
-             * @description Name of the branch where the configuration files related to operations between Thoughtspot and version control repo should be maintained.
-             *
-             *
-             *     Note: If no branch name is specified, then by default, ts_config_files branch is considered. Ensure this branch exists before configuration. <br/>  <span class="since-beta-tag">Version: 9.7.0.cl or later</span>
-             */
-            configuration_branch_name?: string;
-        };
-        DeleteConfigRequest: {
-            /**
-             * @description Applicable when Orgs is enabled in the cluster
-             *
-             *
-             *     Indicator to consider cluster level or org level config. Set it to false to delete configuration from current org. If set to true, then the configuration at cluster level and orgs that inherited the configuration from cluster level will be deleted.  <br/>  <span class="since-beta-tag">Version: 9.5.0.cl or later</span>
-             */
-            cluster_level?: boolean | null;
-        };
-        DeployCommitRequest: {
-            /**
-             * @description Commit_id against which the files should be picked to deploy.
-             *
-             *
-             *     Note: If no commit_id is specified, then the head of the branch is considered.
-             */
-            commit_id?: string;
-            /** @description Name of the remote branch where changes should be picked */
-            branch_name: string;
-            /**
-             * @description Indicates if all files or only modified file at specified commit point should be considered
-             * @default DELTA
-             * @enum {string}
-             */
-            deploy_type?: "FULL" | "DELTA";
-            /**
-             * @description Define the policy to follow while importing TML in the ThoughtSpot environment. Use “ALL_OR_NONE” to cancel the deployment of all ThoughtSpot objects if at least one of them fails to import. Use “Partial” to import ThoughtSpot objects that validate successfully even if other objects in the same deploy operations fail to import.
-             * @default ALL_OR_NONE
-             * @enum {string}
-             */
-            deploy_policy?: "ALL_OR_NONE" | "PARTIAL" | "VALIDATE_ONLY";
-        };
-        RevertCommitRequest: {
-            /** @description Metadata objects. */
-            metadata?: components["schemas"]["MetadataObject"][];
-            /**
-             * @description Name of the branch where the reverted version should be committed
-             *
-             *
-             *     Note: If no branch_name is specified, then the commit_branch_name will be considered.
-             */
-            branch_name?: string;
-            /**
-             * @description Policy to apply when reverting a commit. Valid values: [ALL_OR_NONE, PARTIAL]
-             * @default ALL_OR_NONE
-             * @enum {string}
-             */
-            revert_policy?: "ALL_OR_NONE" | "PARTIAL";
-        };
-        SearchCommitsRequest: {
-            /** @description Unique ID or name of the metadata. */
-            metadata_identifier: string;
-            /**
-             * @description Type of metadata.
-             * @enum {string}
-             */
-            metadata_type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "CUSTOM_ACTION";
-            /**
-             * @description Name of the branch from which commit history needs to be displayed.
-             *
-             *
-             *     Note: If no branch_name is specified, then commits will be returned for the default branch for this configuration.
-             */
-            branch_name?: string;
-            /**
-             * Format: int32
-             * @description Record offset point in the commit history to display the response.
-             *
-             *
-             *     Note: If no record offset is specified, the beginning of the record will be considered.
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description Number of history records from record offset point to be displayed in the response.
-             *
-             *
-             *     Note: If no record size is specified, then all the records will be considered.
-             */
-            record_size?: number;
-        };
-        SearchConfigRequest: {
-            /**
-             * @description Applicable when Orgs is enabled in the cluster
-             *
-             *
-             *     List of Org ids or name. Provide value -1 for cluster level. Example : ["OrgID1-or-Name1", "OrgID2-or-Name2"]
-             *
-             *
-             *
-             *
-             *     Note: If no value is specified, then the configurations will be returned for all orgs the user has access to  <br/>  <span class="since-beta-tag">Version: 9.5.0.cl or later</span>
-             */
-            org_identifiers?: string[];
-        };
-        UpdateConfigRequest: {
-            /** @description Username to authenticate connection to version control system */
-            username?: string;
-            /** @description Access token corresponding to the user to authenticate connection to version control system */
-            access_token?: string;
-            /**
-             * @description Applicable when Orgs is enabled in the cluster
-             *
-             *
-             *     List of Org ids or name. Provide value -1 for cluster level. Example : ["OrgID1-or-Name1", "OrgID2-or-Name2"]
-             *
-             *
-             *
-             *
-             *     Note: If no value is specified, then the configurations will be returned for all orgs the user has access to  <br/>  <span class="since-beta-tag">Version: 9.5.0.cl or later</span>
-             */
-            org_identifier?: string;
-            /** @description List the remote branches to configure. Example:[development, production] */
-            branch_names?: string[];
-            /** @description Name of the remote branch where objects from this Thoughtspot instance will be versioned. <br/>  <span class="since-beta-tag">Version: 9.7.0.cl or later</span> */
-            commit_branch_name?: string;
-            /** @description Maintain mapping of guid for the deployment to an instance <br/>  <span class="since-beta-tag">Version: 9.4.0.cl or later</span> */
-            enable_guid_mapping?: boolean | null;
-            /** @description Name of the branch where the configuration files related to operations between Thoughtspot and version control repo should be maintained. <br/>  <span class="since-beta-tag">Version: 9.7.0.cl or later</span> */
-            configuration_branch_name?: string;
-        };
-        ValidateMergeRequest: {
-            /** @description Name of the branch from which changes need to be picked for validation */
-            source_branch_name: string;
-            /** @description Name of the branch where files will be merged */
-            target_branch_name: string;
-        };
-        CreateWebhookConfigurationRequest: {
-            /** @description Name of the webhook configuration. */
-            name: string;
-            /** @description Description of the webhook configuration. */
-            description?: string;
-            /** @description The webhook endpoint URL. */
-            url: string;
-            /** @description Additional URL parameters as key-value pairs. */
-            url_params?: Record<string, unknown>;
-            /** @description List of events to subscribe to. */
-            events: "LIVEBOARD_SCHEDULE"[];
-            /** @description Authorization configuration for the webhook. */
-            authentication?: components["schemas"]["WebhookAuthenticationInput"];
-            /** @description Configuration for webhook signature verification. */
-            signature_verification?: components["schemas"]["WebhookSignatureVerificationInput"];
-            /**
-             * @description Configuration for storage destination.
-             *     AWS S3 example: {"storage_type": "AWS_S3", "storage_config": {"aws_s3_config": {"bucket_name": "my-webhook-files", "region": "us-west-2", "role_arn": "arn:aws:iam::123456789012:role/ThoughtSpotDeliveryRole", "external_id": "ts-webhook-a1b2c3d4-7890", "path_prefix": "thoughtspot-webhooks/"}}}
-             *     GCP GCS example: {"storage_type": "GCP_GCS", "storage_config": {"gcp_gcs_config": {"bucket_name": "my-webhook-files", "service_account_email": "my-sa@my-project.iam.gserviceaccount.com", "path_prefix": "webhooks/"}}} <br/>  <span class="since-beta-tag">Version: 26.3.0.cl or later</span>
-             */
-            storage_destination?: components["schemas"]["StorageDestinationInput"];
-            /**
-             * @description Additional headers as an array of key-value pairs.
-             *     Example: [{"key": "X-Custom-Header", "value": "custom_value"}] <br/>  <span class="since-beta-tag">Version: 26.4.0.cl or later</span>
-             */
-            additional_headers?: components["schemas"]["WebhookKeyValuePairInput"][];
-            /**
-             * @description Status of the webhook (ENABLED or DISABLED). Optional — when omitted,
-             *     status is not stored and will be absent from the response. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
-             * @enum {string}
-             */
-            status?: "ENABLED" | "DISABLED";
-        };
-        DeleteWebhookConfigurationsRequest: {
-            /** @description List of webhook identifiers to delete. */
-            webhook_identifiers: string[];
-        };
-        SearchWebhookConfigurationsRequest: {
-            /** @description Unique ID or name of the org. */
-            org_identifier?: string;
-            /** @description Unique ID or name of the webhook. */
-            webhook_identifier?: string;
-            /**
-             * @description Type of webhook event to filter by.
-             * @enum {string}
-             */
-            event_type?: "LIVEBOARD_SCHEDULE";
-            /**
-             * Format: int32
-             * @description The offset point, starting from where the webhooks should be included in the response.
-             * @default 0
-             */
-            record_offset?: number;
-            /**
-             * Format: int32
-             * @description The number of webhooks that should be included in the response starting from offset position.
-             * @default 50
-             */
-            record_size?: number;
-            /** @description Sort option includes sort field and sort order. */
-            sort_options?: components["schemas"]["WebhookSortOptionsInput"];
-            /**
-             * @description Filter webhooks by status (ENABLED or DISABLED). <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
-             * @enum {string}
-             */
-            status?: "ENABLED" | "DISABLED";
-        };
-        UpdateWebhookConfigurationRequest: {
-            /** @description Name of the webhook configuration. */
-            name?: string;
-            /** @description Description of the webhook configuration. */
-            description?: string;
-            /** @description The webhook endpoint URL. */
-            url?: string;
-            /** @description Additional URL parameters as key-value pairs. */
-            url_params?: Record<string, unknown>;
-            /** @description List of events to subscribe to. */
-            events?: "LIVEBOARD_SCHEDULE"[];
-            /** @description Authorization configuration for the webhook. */
-            authentication?: components["schemas"]["WebhookAuthenticationInput"];
-            /** @description Configuration for webhook signature verification. */
-            signature_verification?: components["schemas"]["WebhookSignatureVerificationInput"];
-            /**
-             * @description Configuration for storage destination.
-             *     AWS S3 example: {"storage_type": "AWS_S3", "storage_config": {"aws_s3_config": {"bucket_name": "my-webhook-files", "region": "us-west-2", "role_arn": "arn:aws:iam::123456789012:role/ThoughtSpotDeliveryRole", "external_id": "ts-webhook-a1b2c3d4-7890", "path_prefix": "thoughtspot-webhooks/"}}}
-             *     GCP GCS example: {"storage_type": "GCP_GCS", "storage_config": {"gcp_gcs_config": {"bucket_name": "my-webhook-files", "service_account_email": "my-sa@my-project.iam.gserviceaccount.com", "path_prefix": "webhooks/"}}} <br/>  <span class="since-beta-tag">Version: 26.3.0.cl or later</span>
-             */
-            storage_destination?: components["schemas"]["StorageDestinationInput"];
-            /**
-             * @description Additional headers as an array of key-value pairs.
-             *     Example: [{"key": "X-Custom-Header", "value": "custom_value"}] <br/>  <span class="since-beta-tag">Version: 26.4.0.cl or later</span>
-             */
-            additional_headers?: components["schemas"]["WebhookKeyValuePairInput"][];
-            /**
-             * @description Status of the webhook (ENABLED or DISABLED). <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
-             * @enum {string}
-             */
-            status?: "ENABLED" | "DISABLED";
-            /**
-             * @description List of optional configuration sections to clear. Each value removes the
-             *     corresponding configuration entirely from the webhook: AUTHENTICATION
-             *     removes the authentication config, SIGNATURE_VERIFICATION removes the
-             *     signature verification config, STORAGE_DESTINATION removes the storage
-             *     destination config. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
-             */
-            reset_options?: ("AUTHENTICATION" | "SIGNATURE_VERIFICATION" | "STORAGE_DESTINATION")[];
-        };
+        Runtime_Param_Override: Runtime_Param_Override;
+        CreateAgentConversationRequest: CreateAgentConversationRequest;
+        CreateConversationRequest: CreateConversationRequest;
+        ExportMemoryRequest: ExportMemoryRequest;
+        GetDataSourceSuggestionsRequest: GetDataSourceSuggestionsRequest;
+        GetNLInstructionsRequest: GetNLInstructionsRequest;
+        GetRelevantQuestionsRequest: GetRelevantQuestionsRequest;
+        ImportMemoryRequest: ImportMemoryRequest;
+        QueryGetDecomposedQueryRequest: QueryGetDecomposedQueryRequest;
+        SendAgentConversationMessageRequest: SendAgentConversationMessageRequest;
+        SendAgentConversationMessageStreamingRequest: SendAgentConversationMessageStreamingRequest;
+        SendAgentMessageRequest: SendAgentMessageRequest;
+        SendAgentMessageStreamingRequest: SendAgentMessageStreamingRequest;
+        SendMessageRequest: SendMessageRequest;
+        SetAgentInstructionsRequest: SetAgentInstructionsRequest;
+        SetNLInstructionsRequest: SetNLInstructionsRequest;
+        SingleAnswerRequest: SingleAnswerRequest;
+        UpdateConversationRequest: UpdateConversationRequest;
+        ConfigureAuthSettingsRequest: ConfigureAuthSettingsRequest;
+        GetCustomAccessTokenRequest: GetCustomAccessTokenRequest;
+        GetFullAccessTokenRequest: GetFullAccessTokenRequest;
+        GetObjectAccessTokenRequest: GetObjectAccessTokenRequest;
+        LoginRequest: LoginRequest;
+        RevokeTokenRequest: RevokeTokenRequest;
+        SearchAuthSettingsRequest: SearchAuthSettingsRequest;
+        ValidateTokenRequest: ValidateTokenRequest;
+        CreateCollectionRequest: CreateCollectionRequest;
+        DeleteCollectionRequest: DeleteCollectionRequest;
+        SearchCollectionsRequest: SearchCollectionsRequest;
+        UpdateCollectionRequest: UpdateCollectionRequest;
+        ConnectionConfigurationSearchRequest: ConnectionConfigurationSearchRequest;
+        CreateConnectionConfigurationRequest: CreateConnectionConfigurationRequest;
+        DeleteConnectionConfigurationRequest: DeleteConnectionConfigurationRequest;
+        UpdateConnectionConfigurationRequest: UpdateConnectionConfigurationRequest;
+        CreateConnectionRequest: CreateConnectionRequest;
+        DeleteConnectionRequest: DeleteConnectionRequest;
+        RevokeRefreshTokensRequest: RevokeRefreshTokensRequest;
+        SearchConnectionRequest: SearchConnectionRequest;
+        SyncMetadataRequest: SyncMetadataRequest;
+        UpdateConnectionRequest: UpdateConnectionRequest;
+        UpdateConnectionStatusRequest: UpdateConnectionStatusRequest;
+        UpdateConnectionV2Request: UpdateConnectionV2Request;
+        CreateCustomActionRequest: CreateCustomActionRequest;
+        SearchCustomActionsRequest: SearchCustomActionsRequest;
+        UpdateCustomActionRequest: UpdateCustomActionRequest;
+        CreateCalendarRequest: CreateCalendarRequest;
+        GenerateCSVRequest: GenerateCSVRequest;
+        SearchCalendarsRequest: SearchCalendarsRequest;
+        UpdateCalendarRequest: UpdateCalendarRequest;
+        FetchAnswerDataRequest: FetchAnswerDataRequest;
+        FetchLiveboardDataRequest: FetchLiveboardDataRequest;
+        SearchDataRequest: SearchDataRequest;
+        CreateEmailCustomizationRequest: CreateEmailCustomizationRequest;
+        DeleteOrgEmailCustomizationRequest: DeleteOrgEmailCustomizationRequest;
+        SearchEmailCustomizationRequest: SearchEmailCustomizationRequest;
+        UpdateEmailCustomizationRequest: UpdateEmailCustomizationRequest;
+        CreateUserGroupRequest: CreateUserGroupRequest;
+        ImportUserGroupsRequest: ImportUserGroupsRequest;
+        SearchUserGroupsRequest: SearchUserGroupsRequest;
+        UpdateUserGroupRequest: UpdateUserGroupRequest;
+        SearchChannelHistoryRequest: SearchChannelHistoryRequest;
+        FetchLogsRequest: FetchLogsRequest;
+        DeleteManualTranslationsRequest: DeleteManualTranslationsRequest;
+        ExportManualTranslationsRequest: ExportManualTranslationsRequest;
+        ConvertWorksheetToModelRequest: ConvertWorksheetToModelRequest;
+        CopyObjectRequest: CopyObjectRequest;
+        DeleteMetadataRequest: DeleteMetadataRequest;
+        ExportMetadataTMLRequest: ExportMetadataTMLRequest;
+        ExportMetadataTMLBatchedRequest: ExportMetadataTMLBatchedRequest;
+        FetchAnswerSqlQueryRequest: FetchAnswerSqlQueryRequest;
+        FetchAsyncImportTaskStatusRequest: FetchAsyncImportTaskStatusRequest;
+        FetchLiveboardSqlQueryRequest: FetchLiveboardSqlQueryRequest;
+        ImportMetadataTMLRequest: ImportMetadataTMLRequest;
+        ImportMetadataTMLAsyncRequest: ImportMetadataTMLAsyncRequest;
+        ParameterizeMetadataRequest: ParameterizeMetadataRequest;
+        ParameterizeMetadataFieldsRequest: ParameterizeMetadataFieldsRequest;
+        SearchMetadataRequest: SearchMetadataRequest;
+        UnparameterizeMetadataRequest: UnparameterizeMetadataRequest;
+        UpdateMetadataHeaderRequest: UpdateMetadataHeaderRequest;
+        UpdateMetadataObjIdRequest: UpdateMetadataObjIdRequest;
+        CreateOrgRequest: CreateOrgRequest;
+        SearchOrgsRequest: SearchOrgsRequest;
+        UpdateOrgRequest: UpdateOrgRequest;
+        ExportAnswerReportRequest: ExportAnswerReportRequest;
+        ExportLiveboardReportRequest: ExportLiveboardReportRequest;
+        CreateRoleRequest: CreateRoleRequest;
+        SearchRolesRequest: SearchRolesRequest;
+        UpdateRoleRequest: UpdateRoleRequest;
+        CreateScheduleRequest: CreateScheduleRequest;
+        SearchSchedulesRequest: SearchSchedulesRequest;
+        UpdateScheduleRequest: UpdateScheduleRequest;
+        AssignChangeAuthorRequest: AssignChangeAuthorRequest;
+        FetchColumnSecurityRulesRequest: FetchColumnSecurityRulesRequest;
+        FetchObjectPrivilegesRequest: FetchObjectPrivilegesRequest;
+        FetchPermissionsOfPrincipalsRequest: FetchPermissionsOfPrincipalsRequest;
+        FetchPermissionsOnMetadataRequest: FetchPermissionsOnMetadataRequest;
+        ManageObjectPrivilegeRequest: ManageObjectPrivilegeRequest;
+        PublishMetadataRequest: PublishMetadataRequest;
+        ShareMetadataRequest: ShareMetadataRequest;
+        UnpublishMetadataRequest: UnpublishMetadataRequest;
+        UpdateColumnSecurityRulesRequest: UpdateColumnSecurityRulesRequest;
+        DeleteStyleFontsRequest: DeleteStyleFontsRequest;
+        ExportStyleLogosRequest: ExportStyleLogosRequest;
+        SearchStyleCustomizationsRequest: SearchStyleCustomizationsRequest;
+        SearchStyleFontsRequest: SearchStyleFontsRequest;
+        UpdateStyleFontRequest: UpdateStyleFontRequest;
+        ConfigureCommunicationChannelPreferencesRequest: ConfigureCommunicationChannelPreferencesRequest;
+        ConfigureSecuritySettingsRequest: ConfigureSecuritySettingsRequest;
+        SearchCommunicationChannelPreferencesRequest: SearchCommunicationChannelPreferencesRequest;
+        SearchSecuritySettingsRequest: SearchSecuritySettingsRequest;
+        UpdateSystemConfigRequest: UpdateSystemConfigRequest;
+        ValidateCommunicationChannelRequest: ValidateCommunicationChannelRequest;
+        AssignTagRequest: AssignTagRequest;
+        CreateTagRequest: CreateTagRequest;
+        SearchTagsRequest: SearchTagsRequest;
+        UnassignTagRequest: UnassignTagRequest;
+        UpdateTagRequest: UpdateTagRequest;
+        ActivateUserRequest: ActivateUserRequest;
+        ChangeUserPasswordRequest: ChangeUserPasswordRequest;
+        CreateUserRequest: CreateUserRequest;
+        DeactivateUserRequest: DeactivateUserRequest;
+        ForceLogoutUsersRequest: ForceLogoutUsersRequest;
+        ImportUsersRequest: ImportUsersRequest;
+        ResetUserPasswordRequest: ResetUserPasswordRequest;
+        SearchUsersRequest: SearchUsersRequest;
+        UpdateUserRequest: UpdateUserRequest;
+        CreateVariableRequest: CreateVariableRequest;
+        DeleteVariablesRequest: DeleteVariablesRequest;
+        PutVariableValuesRequest: PutVariableValuesRequest;
+        SearchVariablesRequest: SearchVariablesRequest;
+        UpdateVariableRequest: UpdateVariableRequest;
+        UpdateVariableValuesRequest: UpdateVariableValuesRequest;
+        CommitBranchRequest: CommitBranchRequest;
+        CreateConfigRequest: CreateConfigRequest;
+        DeleteConfigRequest: DeleteConfigRequest;
+        DeployCommitRequest: DeployCommitRequest;
+        RevertCommitRequest: RevertCommitRequest;
+        SearchCommitsRequest: SearchCommitsRequest;
+        SearchConfigRequest: SearchConfigRequest;
+        UpdateConfigRequest: UpdateConfigRequest;
+        ValidateMergeRequest: ValidateMergeRequest;
+        CreateWebhookConfigurationRequest: CreateWebhookConfigurationRequest;
+        DeleteWebhookConfigurationsRequest: DeleteWebhookConfigurationsRequest;
+        SearchWebhookConfigurationsRequest: SearchWebhookConfigurationsRequest;
+        UpdateWebhookConfigurationRequest: UpdateWebhookConfigurationRequest;
     };
     responses: {
         /** @description An error answer. */
         Failure1: {
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": ErrorResponse;
             };
         };
     };
@@ -8180,66 +1347,19 @@ export type $defs = Record<string, never>;
 export interface operations {
     createAgentConversation: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateAgentConversationRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["AgentConversation"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["AgentConversation"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateAgentConversationRequest>;
+        responses: Responses1<AgentConversation, AgentConversation>;
     };
     createConversation: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateConversationRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Conversation"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["Conversation"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateConversationRequest>;
+        responses: Responses1<Conversation, Conversation>;
     };
     deleteConversation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique identifier of the conversation to delete. */
                 conversation_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Successfully deleted the agent conversation. */
@@ -8254,81 +1374,21 @@ export interface operations {
     };
     exportMemory: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExportMemoryRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ExportMemoryResponse"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["ExportMemoryResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ExportMemoryRequest>;
+        responses: Responses1<ExportMemoryResponse, ExportMemoryResponse>;
     };
     getAgentInstructions: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["AgentInstructions"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["AgentInstructions"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        responses: Responses1<AgentInstructions, AgentInstructions>;
     };
     getConversation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique identifier of the conversation to load. */
                 conversation_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ConversationMessageResponse"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["ConversationMessageResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        responses: Responses1<ConversationMessageResponse, ConversationMessageResponse>;
     };
     getConversationList: {
         parameters: {
@@ -8345,134 +1405,30 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["AgentConversationHistoryResponse"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["AgentConversationHistoryResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        responses: Responses1<AgentConversationHistoryResponse, AgentConversationHistoryResponse>;
     };
     getDataSourceSuggestions: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GetDataSourceSuggestionsRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["eureka_DataSourceSuggestionResponse"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["eureka_DataSourceSuggestionResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<GetDataSourceSuggestionsRequest>;
+        responses: Responses1<eureka_DataSourceSuggestionResponse, eureka_DataSourceSuggestionResponse>;
     };
     getNLInstructions: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GetNLInstructionsRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["eureka_GetNLInstructionsResponse"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["eureka_GetNLInstructionsResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<GetNLInstructionsRequest>;
+        responses: Responses1<eureka_GetNLInstructionsResponse, eureka_GetNLInstructionsResponse>;
     };
     getRelevantQuestions: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GetRelevantQuestionsRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["eureka_GetRelevantQuestionsResponse"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["eureka_GetRelevantQuestionsResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<GetRelevantQuestionsRequest>;
+        responses: Responses1<eureka_GetRelevantQuestionsResponse, eureka_GetRelevantQuestionsResponse>;
     };
     importMemory: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImportMemoryRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ImportMemoryResponse"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["ImportMemoryResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ImportMemoryRequest>;
+        responses: Responses1<ImportMemoryResponse, ImportMemoryResponse>;
     };
     loadAnswer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique identifier of the conversation. */
                 conversation_identifier: string;
                 /**
@@ -8480,303 +1436,72 @@ export interface operations {
                  *     `AnswerResponseItem` returned by `getConversation`.
                  */
                 answer_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["LoadAnswerResponse"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["LoadAnswerResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        responses: Responses1<LoadAnswerResponse, LoadAnswerResponse>;
     };
     queryGetDecomposedQuery: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["QueryGetDecomposedQueryRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["eureka_DecomposeQueryResponse"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["eureka_DecomposeQueryResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<QueryGetDecomposedQueryRequest>;
+        responses: Responses1<eureka_DecomposeQueryResponse, eureka_DecomposeQueryResponse>;
     };
     sendAgentConversationMessage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique identifier for the conversation (used to track context) */
                 conversation_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendAgentConversationMessageRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+            }>;
+        requestBody: RequestBody1<SendAgentConversationMessageRequest>;
+        responses: Responses1<Record<string, unknown>, Record<string, unknown>>;
     };
     sendAgentConversationMessageStreaming: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique identifier for the conversation (used to track context) */
                 conversation_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendAgentConversationMessageStreamingRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    /**
-                     * @example data: [{"type": "ack", "node_id": "n1"}]
-                     *
-                     *     data: [{"type": "text-chunk", "content": "Hello"}]
-                     */
-                    "text/event-stream": string;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+            }>;
+        requestBody: RequestBody1<SendAgentConversationMessageStreamingRequest>;
+        responses: Responses2<string>;
     };
     sendAgentMessage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique identifier for the conversation (used to track context) */
                 conversation_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendAgentMessageRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+            }>;
+        requestBody: RequestBody1<SendAgentMessageRequest>;
+        responses: Responses1<Record<string, unknown>, Record<string, unknown>>;
     };
     sendAgentMessageStreaming: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendAgentMessageStreamingRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    /**
-                     * @example data: [{"type": "ack", "node_id": "n1"}]
-                     *
-                     *     data: [{"type": "text-chunk", "content": "Hello"}]
-                     */
-                    "text/event-stream": string;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SendAgentMessageStreamingRequest>;
+        responses: Responses2<string>;
     };
     sendMessage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique identifier of the conversation. */
                 conversation_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendMessageRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ResponseMessage"][];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["ResponseMessage"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+            }>;
+        requestBody: RequestBody1<SendMessageRequest>;
+        responses: Responses1<ResponseMessage[], ResponseMessage[]>;
     };
     setAgentInstructions: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SetAgentInstructionsRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["AgentInstructions"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["AgentInstructions"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SetAgentInstructionsRequest>;
+        responses: Responses1<AgentInstructions, AgentInstructions>;
     };
     setNLInstructions: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SetNLInstructionsRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["eureka_SetNLInstructionsResponse"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["eureka_SetNLInstructionsResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SetNLInstructionsRequest>;
+        responses: Responses1<eureka_SetNLInstructionsResponse, eureka_SetNLInstructionsResponse>;
     };
     singleAnswer: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SingleAnswerRequest"];
-            };
-        };
-        responses: {
-            /** @description Common successful response */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ResponseMessage"];
-                };
-            };
-            /** @description Common error response */
-            201: {
-                content: {
-                    "application/json": components["schemas"]["ResponseMessage"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SingleAnswerRequest>;
+        responses: Responses1<ResponseMessage, ResponseMessage>;
     };
     stopConversation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique identifier of the conversation to stop. */
                 conversation_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Successfully stopped the in-progress agent conversation response for the given. */
@@ -8790,20 +1515,11 @@ export interface operations {
         };
     };
     updateConversation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique identifier of the conversation to update. */
                 conversation_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateConversationRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateConversationRequest>;
         responses: {
             /** @description Successfully updated the agent conversation. */
             204: {
@@ -8817,11 +1533,7 @@ export interface operations {
     };
     configureAuthSettings: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConfigureAuthSettingsRequest"];
-            };
-        };
+        requestBody: RequestBody1<ConfigureAuthSettingsRequest>;
         responses: {
             /** @description Trusted authentication settings configured successfully. */
             204: {
@@ -8836,102 +1548,31 @@ export interface operations {
     getCurrentUserInfo: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Fetch current session user detail successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        responses: Responses3<User>;
     };
     getCurrentUserToken: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Fetching token for current user successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["GetTokenResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        responses: Responses3<GetTokenResponse>;
     };
     getCustomAccessToken: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GetCustomAccessTokenRequest"];
-            };
-        };
-        responses: {
-            /** @description ABAC token creation was successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["AccessToken"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<GetCustomAccessTokenRequest>;
+        responses: Responses3<AccessToken>;
     };
     getFullAccessToken: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GetFullAccessTokenRequest"];
-            };
-        };
-        responses: {
-            /** @description Bearer auth token creation successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Token"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<GetFullAccessTokenRequest>;
+        responses: Responses3<Token>;
     };
     getObjectAccessToken: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GetObjectAccessTokenRequest"];
-            };
-        };
-        responses: {
-            /** @description Bearer auth token creation successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Token"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<GetObjectAccessTokenRequest>;
+        responses: Responses3<Token>;
     };
     login: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoginRequest"];
-            };
-        };
+        requestBody: RequestBody1<LoginRequest>;
         responses: {
             /** @description User login successful. */
             204: {
@@ -8959,11 +1600,7 @@ export interface operations {
     };
     revokeToken: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RevokeTokenRequest"];
-            };
-        };
+        requestBody: RequestBody1<RevokeTokenRequest>;
         responses: {
             /** @description Token successfully revoked. */
             204: {
@@ -8977,123 +1614,38 @@ export interface operations {
     };
     searchAuthSettings: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchAuthSettingsRequest"];
-            };
-        };
-        responses: {
-            /** @description Authentication settings retrieved successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SearchAuthSettingsResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchAuthSettingsRequest>;
+        responses: Responses3<SearchAuthSettingsResponse>;
     };
     validateToken: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ValidateTokenRequest"];
-            };
-        };
-        responses: {
-            /** @description Token validation successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["TokenValidationResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ValidateTokenRequest>;
+        responses: Responses3<TokenValidationResponse>;
     };
     createCollection: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateCollectionRequest"];
-            };
-        };
-        responses: {
-            /** @description Collection created successfully */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Collection"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateCollectionRequest>;
+        responses: Responses3<Collection>;
     };
     deleteCollection: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteCollectionRequest"];
-            };
-        };
-        responses: {
-            /** @description Collections deleted successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CollectionDeleteResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            404: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<DeleteCollectionRequest>;
+        responses: Responses4<CollectionDeleteResponse>;
     };
     searchCollections: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchCollectionsRequest"];
-            };
-        };
-        responses: {
-            /** @description Successfully retrieved list of collections */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CollectionSearchResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchCollectionsRequest>;
+        responses: Responses3<CollectionSearchResponse>;
     };
     updateCollection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /**
                  * @description Unique GUID of the collection. Note: Collection names cannot be used as
                  *     identifiers since duplicate names are allowed.
                  */
                 collection_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateCollectionRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateCollectionRequest>;
         responses: {
             /** @description Collection updated successfully. No content returned. */
             204: {
@@ -9108,51 +1660,17 @@ export interface operations {
     };
     connectionConfigurationSearch: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConnectionConfigurationSearchRequest"];
-            };
-        };
-        responses: {
-            /** @description Configuration fetched successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ConnectionConfigurationResponse"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ConnectionConfigurationSearchRequest>;
+        responses: Responses3<ConnectionConfigurationResponse[]>;
     };
     createConnectionConfiguration: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateConnectionConfigurationRequest"];
-            };
-        };
-        responses: {
-            /** @description Connection configuration successfully created. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ConnectionConfigurationResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateConnectionConfigurationRequest>;
+        responses: Responses3<ConnectionConfigurationResponse>;
     };
     deleteConnectionConfiguration: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteConnectionConfigurationRequest"];
-            };
-        };
+        requestBody: RequestBody1<DeleteConnectionConfigurationRequest>;
         responses: {
             /** @description Connection Configurations successfully deleted. */
             204: {
@@ -9165,20 +1683,11 @@ export interface operations {
         };
     };
     updateConnectionConfiguration: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the configuration. */
                 configuration_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateConnectionConfigurationRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateConnectionConfigurationRequest>;
         responses: {
             /** @description Connection configuration successfully updated. */
             204: {
@@ -9192,31 +1701,12 @@ export interface operations {
     };
     createConnection: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateConnectionRequest"];
-            };
-        };
-        responses: {
-            /** @description Connection to the datasource successfully created. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CreateConnectionResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateConnectionRequest>;
+        responses: Responses3<CreateConnectionResponse>;
     };
     deleteConnection: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteConnectionRequest"];
-            };
-        };
+        requestBody: RequestBody1<DeleteConnectionRequest>;
         responses: {
             /** @description Connection successfully deleted. */
             204: {
@@ -9229,15 +1719,10 @@ export interface operations {
         };
     };
     deleteConnectionV2: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the connection. */
                 connection_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Connection successfully deleted. */
@@ -9251,73 +1736,32 @@ export interface operations {
         };
     };
     downloadConnectionMetadataChanges: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description GUID of the connection */
                 connection_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Export metadata changes. */
-            200: {
-                content: {
-                    "application/octet-stream": Blob;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        responses: Responses5<Blob>;
     };
     fetchConnectionDiffStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description GUID of the connection */
                 connection_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description true/false */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["FetchConnectionDiffStatusResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        responses: Responses3<FetchConnectionDiffStatusResponse>;
     };
     revokeRefreshTokens: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the connection whose refresh tokens need to be revoked. All the users associated with the connection will have their refresh tokens revoked except the author. */
                 connection_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RevokeRefreshTokensRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<RevokeRefreshTokensRequest>;
         responses: {
             /** @description Token(s) successfully revoked. */
             200: {
                 content: {
-                    "application/json": components["schemas"]["RevokeRefreshTokensResponse"];
+                    "application/json": RevokeRefreshTokensResponse;
                 };
             };
             400: Failure1;
@@ -9330,60 +1774,20 @@ export interface operations {
     };
     searchConnection: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchConnectionRequest"];
-            };
-        };
-        responses: {
-            /** @description List of connections to the datasource. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SearchConnectionResponse"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchConnectionRequest>;
+        responses: Responses3<SearchConnectionResponse[]>;
     };
     syncMetadata: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the connection. */
                 connection_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SyncMetadataRequest"];
-            };
-        };
-        responses: {
-            /** @description Metadata synced successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SyncMetadataResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            404: Failure1;
-            500: Failure1;
-        };
+            }>;
+        requestBody: RequestBody1<SyncMetadataRequest>;
+        responses: Responses4<SyncMetadataResponse>;
     };
     updateConnection: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateConnectionRequest"];
-            };
-        };
+        requestBody: RequestBody1<UpdateConnectionRequest>;
         responses: {
             /** @description Connection successfully updated. */
             204: {
@@ -9396,20 +1800,11 @@ export interface operations {
         };
     };
     updateConnectionStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the connection. */
                 connection_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateConnectionStatusRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateConnectionStatusRequest>;
         responses: {
             /** @description Connection status updated successfully. */
             204: {
@@ -9423,20 +1818,11 @@ export interface operations {
         };
     };
     updateConnectionV2: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the connection. */
                 connection_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateConnectionV2Request"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateConnectionV2Request>;
         responses: {
             /** @description Connection successfully updated. */
             204: {
@@ -9450,34 +1836,14 @@ export interface operations {
     };
     createCustomAction: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateCustomActionRequest"];
-            };
-        };
-        responses: {
-            /** @description Custom action created successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ResponseCustomAction"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateCustomActionRequest>;
+        responses: Responses3<ResponseCustomAction>;
     };
     deleteCustomAction: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the custom action. */
                 custom_action_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Custom action is successfully deleted. */
@@ -9492,39 +1858,15 @@ export interface operations {
     };
     searchCustomActions: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchCustomActionsRequest"];
-            };
-        };
-        responses: {
-            /** @description Custom action search is successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ResponseCustomAction"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchCustomActionsRequest>;
+        responses: Responses3<ResponseCustomAction[]>;
     };
     updateCustomAction: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the custom action. */
                 custom_action_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateCustomActionRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateCustomActionRequest>;
         responses: {
             /** @description Custom action updated successfully. */
             204: {
@@ -9538,34 +1880,14 @@ export interface operations {
     };
     createCalendar: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateCalendarRequest"];
-            };
-        };
-        responses: {
-            /** @description Custom calendar created successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CalendarResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateCalendarRequest>;
+        responses: Responses3<CalendarResponse>;
     };
     deleteCalendar: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the Calendar. */
                 calendar_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Custom calendar successfully deleted. */
@@ -9580,59 +1902,20 @@ export interface operations {
     };
     generateCSV: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GenerateCSVRequest"];
-            };
-        };
-        responses: {
-            /** @description Generate custom calendar data based on specifications, as a CSV file. */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<GenerateCSVRequest>;
+        responses: Responses3<Record<string, unknown>>;
     };
     searchCalendars: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchCalendarsRequest"];
-            };
-        };
-        responses: {
-            /** @description Custom calendar fetched successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CalendarResponse"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchCalendarsRequest>;
+        responses: Responses3<CalendarResponse[]>;
     };
     updateCalendar: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique Id or name of the calendar. */
                 calendar_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateCalendarRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateCalendarRequest>;
         responses: {
             /** @description Custom calendar updated successfully. */
             204: {
@@ -9646,69 +1929,22 @@ export interface operations {
     };
     fetchAnswerData: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FetchAnswerDataRequest"];
-            };
-        };
-        responses: {
-            /** @description Fetching data of specified metadata object is successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["AnswerDataResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<FetchAnswerDataRequest>;
+        responses: Responses3<AnswerDataResponse>;
     };
     fetchLiveboardData: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FetchLiveboardDataRequest"];
-            };
-        };
-        responses: {
-            /** @description Fetching data of specified metadata object is successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["LiveboardDataResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<FetchLiveboardDataRequest>;
+        responses: Responses3<LiveboardDataResponse>;
     };
     searchData: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchDataRequest"];
-            };
-        };
-        responses: {
-            /** @description Fetching data of specified metadata object is successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SearchDataResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchDataRequest>;
+        responses: Responses3<SearchDataResponse>;
     };
     dbtConnection: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "multipart/form-data": {
+        requestBody: RequestBody2<{
                     /** @description Name of the connection. */
                     connection_name: string;
                     /** @description Name of the Database. */
@@ -9736,27 +1972,12 @@ export interface operations {
                      * @description Upload DBT Manifest and Catalog artifact files as a ZIP file. This field is Mandatory when Import Type is 'ZIP_FILE'
                      */
                     file_content?: Blob;
-                };
-            };
-        };
-        responses: {
-            /** @description Succesfully created DBT Connection. */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses3<Record<string, unknown>>;
     };
     dbtGenerateSyncTml: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "multipart/form-data": {
+        requestBody: RequestBody2<{
                     /** @description Unique ID of the DBT connection. */
                     dbt_connection_identifier: string;
                     /**
@@ -9766,27 +1987,12 @@ export interface operations {
                     file_content?: Blob;
                     /** @description If true, includes a `semantic_report` per model showing which components were imported or skipped. Each component includes its name, type (such as dimension, measure, or metric), import status, SQL expression, and the corresponding generated ThoughtSpot formula. Note: supported only for Snowflake and Databricks connections. */
                     include_semantic_report?: boolean | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Sync Table and Worksheet TML's are successfully generated. */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses3<Record<string, unknown>>;
     };
     dbtGenerateTml: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "multipart/form-data": {
+        requestBody: RequestBody2<{
                     /** @description Unique ID of the DBT connection. */
                     dbt_connection_identifier: string;
                     /**
@@ -9813,48 +2019,19 @@ export interface operations {
                     file_content?: Blob;
                     /** @description If true, includes a `semantic_report` per model showing which components were imported or skipped. Each component includes its name, type (such as dimension, measure, or metric), import status, SQL expression, and the corresponding generated ThoughtSpot formula. Note: supported only for Snowflake and Databricks connections. */
                     include_semantic_report?: boolean | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Required Table and Worksheet TML's are successfully generated. */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses3<Record<string, unknown>>;
     };
     dbtSearch: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Retrieved list of DBT connections successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["DbtSearchResponse"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        responses: Responses3<DbtSearchResponse[]>;
     };
     deleteDbtConnection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID of the DBT Connection. */
                 dbt_connection_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description DBT Connection successfully deleted. */
@@ -9869,9 +2046,7 @@ export interface operations {
     };
     updateDbtConnection: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "multipart/form-data": {
+        requestBody: RequestBody2<{
                     /** @description Unique ID of the DBT Connection. */
                     dbt_connection_identifier: string;
                     /** @description Name of the connection. */
@@ -9901,51 +2076,19 @@ export interface operations {
                      * @description Upload DBT Manifest and Catalog artifact files as a ZIP file. This field is Mandatory when Import Type is 'ZIP_FILE'
                      */
                     file_content?: Blob;
-                };
-            };
-        };
-        responses: {
-            /** @description DBT Connection successfully updated. */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses3<Record<string, unknown>>;
     };
     createEmailCustomization: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateEmailCustomizationRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CreateEmailCustomizationResponse"];
-                };
-            };
-            400: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateEmailCustomizationRequest>;
+        responses: Responses6<CreateEmailCustomizationResponse>;
     };
     deleteEmailCustomization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the email customization. */
                 template_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Email Customization configuration successfully deleted. */
@@ -9959,11 +2102,7 @@ export interface operations {
     };
     deleteOrgEmailCustomization: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteOrgEmailCustomizationRequest"];
-            };
-        };
+        requestBody: RequestBody1<DeleteOrgEmailCustomizationRequest>;
         responses: {
             /** @description Email Customization configuration successfully deleted. */
             204: {
@@ -9977,30 +2116,12 @@ export interface operations {
     };
     searchEmailCustomization: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchEmailCustomizationRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CreateEmailCustomizationResponse"][];
-                };
-            };
-            400: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchEmailCustomizationRequest>;
+        responses: Responses6<CreateEmailCustomizationResponse[]>;
     };
     updateEmailCustomization: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateEmailCustomizationRequest"];
-            };
-        };
+        requestBody: RequestBody1<UpdateEmailCustomizationRequest>;
         responses: {
             /** @description Email Customization configuration successfully updated. */
             204: {
@@ -10027,34 +2148,14 @@ export interface operations {
     };
     createUserGroup: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateUserGroupRequest"];
-            };
-        };
-        responses: {
-            /** @description User group successfully created. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["UserGroupResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateUserGroupRequest>;
+        responses: Responses3<UserGroupResponse>;
     };
     deleteUserGroup: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description GUID or name of the group. */
                 group_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description User group successfully deleted. */
@@ -10069,59 +2170,20 @@ export interface operations {
     };
     importUserGroups: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImportUserGroupsRequest"];
-            };
-        };
-        responses: {
-            /** @description Import user groups operation successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ImportUserGroupsResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ImportUserGroupsRequest>;
+        responses: Responses3<ImportUserGroupsResponse>;
     };
     searchUserGroups: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchUserGroupsRequest"];
-            };
-        };
-        responses: {
-            /** @description User group search result. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["UserGroupResponse"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchUserGroupsRequest>;
+        responses: Responses3<UserGroupResponse[]>;
     };
     updateUserGroup: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description GUID or name of the group. */
                 group_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateUserGroupRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateUserGroupRequest>;
         responses: {
             /** @description User group successfully updated. */
             204: {
@@ -10135,51 +2197,17 @@ export interface operations {
     };
     searchChannelHistory: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchChannelHistoryRequest"];
-            };
-        };
-        responses: {
-            /** @description Channel status logs retrieved successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SearchChannelHistoryResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchChannelHistoryRequest>;
+        responses: Responses3<SearchChannelHistoryResponse>;
     };
     fetchLogs: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FetchLogsRequest"];
-            };
-        };
-        responses: {
-            /** @description Log fetched successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["LogResponse"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<FetchLogsRequest>;
+        responses: Responses3<LogResponse[]>;
     };
     deleteManualTranslations: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteManualTranslationsRequest"];
-            };
-        };
+        requestBody: RequestBody1<DeleteManualTranslationsRequest>;
         responses: {
             /** @description Successfully deleted manual translations. */
             204: {
@@ -10193,11 +2221,7 @@ export interface operations {
     };
     exportManualTranslations: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExportManualTranslationsRequest"];
-            };
-        };
+        requestBody: RequestBody1<ExportManualTranslationsRequest>;
         responses: {
             /** @description CSV file downloaded successfully. */
             200: {
@@ -10213,35 +2237,16 @@ export interface operations {
         };
     };
     getManualTranslationBundle: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Locale code for which to retrieve translations.  For example, `fr-fr`, `de-de`, `JA-JP`. */
                 locale: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
-        responses: {
-            /** @description Translation bundle retrieved successfully. */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            404: Failure1;
-            500: Failure1;
-        };
+        responses: Responses4<Record<string, unknown>>;
     };
     importManualTranslations: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "multipart/form-data": {
+        requestBody: RequestBody2<{
                     /**
                      * Format: binary
                      * @description CSV file containing translations. The file must have three columns:
@@ -10256,9 +2261,7 @@ export interface operations {
                      * @enum {string}
                      */
                     scope?: "ORG" | "CLUSTER";
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Successfully imported manual translations. */
             204: {
@@ -10272,52 +2275,17 @@ export interface operations {
     };
     convertWorksheetToModel: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConvertWorksheetToModelRequest"];
-            };
-        };
-        responses: {
-            /** @description Conversion of worksheets to model done successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ResponseWorksheetToModelConversion"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ConvertWorksheetToModelRequest>;
+        responses: Responses3<ResponseWorksheetToModelConversion>;
     };
     copyObject: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CopyObjectRequest"];
-            };
-        };
-        responses: {
-            /** @description Successfully created a copy of the object */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ResponseCopyObject"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            404: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CopyObjectRequest>;
+        responses: Responses4<ResponseCopyObject>;
     };
     deleteMetadata: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteMetadataRequest"];
-            };
-        };
+        requestBody: RequestBody1<DeleteMetadataRequest>;
         responses: {
             /** @description Metadata objects successfully deleted. */
             204: {
@@ -10331,151 +2299,42 @@ export interface operations {
     };
     exportMetadataTML: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExportMetadataTMLRequest"];
-            };
-        };
-        responses: {
-            /** @description Export TMLs of specified metadata objects is successful. */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>[];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ExportMetadataTMLRequest>;
+        responses: Responses3<Record<string, unknown>[]>;
     };
     exportMetadataTMLBatched: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExportMetadataTMLBatchedRequest"];
-            };
-        };
-        responses: {
-            /** @description Export TMLs of specified metadata objects is successful. */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ExportMetadataTMLBatchedRequest>;
+        responses: Responses3<Record<string, unknown>>;
     };
     fetchAnswerSqlQuery: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FetchAnswerSqlQueryRequest"];
-            };
-        };
-        responses: {
-            /** @description Fetching SQL query of specified metadata object is successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SqlQueryResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<FetchAnswerSqlQueryRequest>;
+        responses: Responses3<SqlQueryResponse>;
     };
     fetchAsyncImportTaskStatus: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FetchAsyncImportTaskStatusRequest"];
-            };
-        };
-        responses: {
-            /** @description Async TML Import Task statuses fetched successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["GetAsyncImportStatusResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<FetchAsyncImportTaskStatusRequest>;
+        responses: Responses3<GetAsyncImportStatusResponse>;
     };
     fetchLiveboardSqlQuery: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FetchLiveboardSqlQueryRequest"];
-            };
-        };
-        responses: {
-            /** @description Fetching SQL query of specified metadata object is successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SqlQueryResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<FetchLiveboardSqlQueryRequest>;
+        responses: Responses3<SqlQueryResponse>;
     };
     importMetadataTML: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImportMetadataTMLRequest"];
-            };
-        };
-        responses: {
-            /** @description Import metadata objects using specified TMLs is successful. */
-            200: {
-                content: {
-                    "application/json": Record<string, unknown>[];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ImportMetadataTMLRequest>;
+        responses: Responses3<Record<string, unknown>[]>;
     };
     importMetadataTMLAsync: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImportMetadataTMLAsyncRequest"];
-            };
-        };
-        responses: {
-            /** @description Async TML Import Task submitted successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ImportEPackAsyncTaskStatus"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ImportMetadataTMLAsyncRequest>;
+        responses: Responses3<ImportEPackAsyncTaskStatus>;
     };
     parameterizeMetadata: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ParameterizeMetadataRequest"];
-            };
-        };
+        requestBody: RequestBody1<ParameterizeMetadataRequest>;
         responses: {
             /** @description Parameterize successful. */
             204: {
@@ -10489,11 +2348,7 @@ export interface operations {
     };
     parameterizeMetadataFields: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ParameterizeMetadataFieldsRequest"];
-            };
-        };
+        requestBody: RequestBody1<ParameterizeMetadataFieldsRequest>;
         responses: {
             /** @description Parameterize successful. */
             204: {
@@ -10507,31 +2362,12 @@ export interface operations {
     };
     searchMetadata: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchMetadataRequest"];
-            };
-        };
-        responses: {
-            /** @description Metadata objects search result. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["MetadataSearchResponse"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchMetadataRequest>;
+        responses: Responses3<MetadataSearchResponse[]>;
     };
     unparameterizeMetadata: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UnparameterizeMetadataRequest"];
-            };
-        };
+        requestBody: RequestBody1<UnparameterizeMetadataRequest>;
         responses: {
             /** @description Successfuly removed parameters. */
             204: {
@@ -10545,11 +2381,7 @@ export interface operations {
     };
     updateMetadataHeader: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateMetadataHeaderRequest"];
-            };
-        };
+        requestBody: RequestBody1<UpdateMetadataHeaderRequest>;
         responses: {
             /** @description Headers update was successful. */
             204: {
@@ -10563,11 +2395,7 @@ export interface operations {
     };
     updateMetadataObjId: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateMetadataObjIdRequest"];
-            };
-        };
+        requestBody: RequestBody1<UpdateMetadataObjIdRequest>;
         responses: {
             /** @description Headers update was successful. */
             204: {
@@ -10581,34 +2409,14 @@ export interface operations {
     };
     createOrg: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateOrgRequest"];
-            };
-        };
-        responses: {
-            /** @description Organization successfully created. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["OrgResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateOrgRequest>;
+        responses: Responses3<OrgResponse>;
     };
     deleteOrg: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description ID or name of the Org */
                 org_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Organization successfully deleted. */
@@ -10623,39 +2431,15 @@ export interface operations {
     };
     searchOrgs: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchOrgsRequest"];
-            };
-        };
-        responses: {
-            /** @description Organization search result. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["OrgResponse"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchOrgsRequest>;
+        responses: Responses3<OrgResponse[]>;
     };
     updateOrg: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description ID or name of the Org */
                 org_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateOrgRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateOrgRequest>;
         responses: {
             /** @description Organization successfully updated. */
             204: {
@@ -10669,74 +2453,24 @@ export interface operations {
     };
     exportAnswerReport: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExportAnswerReportRequest"];
-            };
-        };
-        responses: {
-            /** @description Export report file of specified metadata object is successful. */
-            200: {
-                content: {
-                    "application/octet-stream": Blob;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ExportAnswerReportRequest>;
+        responses: Responses5<Blob>;
     };
     exportLiveboardReport: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExportLiveboardReportRequest"];
-            };
-        };
-        responses: {
-            /** @description Export report file of specified metadata object is successful. */
-            200: {
-                content: {
-                    "application/octet-stream": Blob;
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ExportLiveboardReportRequest>;
+        responses: Responses5<Blob>;
     };
     createRole: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateRoleRequest"];
-            };
-        };
-        responses: {
-            /** @description Role successfully created. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["RoleResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateRoleRequest>;
+        responses: Responses3<RoleResponse>;
     };
     deleteRole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the Role. ReadOnly roles cannot be deleted. */
                 role_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Role successfully deleted. */
@@ -10751,82 +2485,27 @@ export interface operations {
     };
     searchRoles: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchRolesRequest"];
-            };
-        };
-        responses: {
-            /** @description Roles search result. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SearchRoleResponse"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchRolesRequest>;
+        responses: Responses3<SearchRoleResponse[]>;
     };
     updateRole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the Role. */
                 role_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateRoleRequest"];
-            };
-        };
-        responses: {
-            /** @description Role successfully updated. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["RoleResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+            }>;
+        requestBody: RequestBody1<UpdateRoleRequest>;
+        responses: Responses3<RoleResponse>;
     };
     createSchedule: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateScheduleRequest"];
-            };
-        };
-        responses: {
-            /** @description Schedule successfully created. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ResponseSchedule"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateScheduleRequest>;
+        responses: Responses3<ResponseSchedule>;
     };
     deleteSchedule: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the scheduled job. */
                 schedule_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Schedule successfully deleted. */
@@ -10841,39 +2520,15 @@ export interface operations {
     };
     searchSchedules: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchSchedulesRequest"];
-            };
-        };
-        responses: {
-            /** @description Schedule search result. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ResponseSchedule"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchSchedulesRequest>;
+        responses: Responses3<ResponseSchedule[]>;
     };
     updateSchedule: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the schedule. */
                 schedule_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateScheduleRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateScheduleRequest>;
         responses: {
             /** @description Schedule successfully updated. */
             204: {
@@ -10887,11 +2542,7 @@ export interface operations {
     };
     assignChangeAuthor: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AssignChangeAuthorRequest"];
-            };
-        };
+        requestBody: RequestBody1<AssignChangeAuthorRequest>;
         responses: {
             /** @description Author assignment for given metadata objects is successful. */
             204: {
@@ -10905,91 +2556,27 @@ export interface operations {
     };
     fetchColumnSecurityRules: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FetchColumnSecurityRulesRequest"];
-            };
-        };
-        responses: {
-            /** @description Successfully fetched column security rules */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ColumnSecurityRuleResponse"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<FetchColumnSecurityRulesRequest>;
+        responses: Responses3<ColumnSecurityRuleResponse[]>;
     };
     fetchObjectPrivileges: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FetchObjectPrivilegesRequest"];
-            };
-        };
-        responses: {
-            /** @description Fetching defined object privileges of metadata objects is successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ObjectPrivilegesOfMetadataResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<FetchObjectPrivilegesRequest>;
+        responses: Responses3<ObjectPrivilegesOfMetadataResponse>;
     };
     fetchPermissionsOfPrincipals: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FetchPermissionsOfPrincipalsRequest"];
-            };
-        };
-        responses: {
-            /** @description Fetching permissions of principals is successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["PermissionOfPrincipalsResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<FetchPermissionsOfPrincipalsRequest>;
+        responses: Responses3<PermissionOfPrincipalsResponse>;
     };
     fetchPermissionsOnMetadata: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FetchPermissionsOnMetadataRequest"];
-            };
-        };
-        responses: {
-            /** @description Fetching permissions of metadata objects is successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["PermissionOfMetadataResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<FetchPermissionsOnMetadataRequest>;
+        responses: Responses3<PermissionOfMetadataResponse>;
     };
     manageObjectPrivilege: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ManageObjectPrivilegeRequest"];
-            };
-        };
+        requestBody: RequestBody1<ManageObjectPrivilegeRequest>;
         responses: {
             /** @description Object privileges added/removed successfully */
             204: {
@@ -11003,11 +2590,7 @@ export interface operations {
     };
     publishMetadata: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PublishMetadataRequest"];
-            };
-        };
+        requestBody: RequestBody1<PublishMetadataRequest>;
         responses: {
             /** @description Publishing metadata objects is successful. */
             204: {
@@ -11021,11 +2604,7 @@ export interface operations {
     };
     shareMetadata: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ShareMetadataRequest"];
-            };
-        };
+        requestBody: RequestBody1<ShareMetadataRequest>;
         responses: {
             /** @description Sharing metadata objects is successful. */
             204: {
@@ -11039,11 +2618,7 @@ export interface operations {
     };
     unpublishMetadata: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UnpublishMetadataRequest"];
-            };
-        };
+        requestBody: RequestBody1<UnpublishMetadataRequest>;
         responses: {
             /** @description Unpublishing metadata objects is successful. */
             204: {
@@ -11057,11 +2632,7 @@ export interface operations {
     };
     updateColumnSecurityRules: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateColumnSecurityRulesRequest"];
-            };
-        };
+        requestBody: RequestBody1<UpdateColumnSecurityRulesRequest>;
         responses: {
             /** @description Successfully updated column security rules */
             204: {
@@ -11075,23 +2646,8 @@ export interface operations {
     };
     deleteStyleFonts: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteStyleFontsRequest"];
-            };
-        };
-        responses: {
-            /** @description Font deleted successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["StyleFontDeleteData"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<DeleteStyleFontsRequest>;
+        responses: Responses3<StyleFontDeleteData>;
     };
     exportStyleLogos: {
         parameters: {
@@ -11102,11 +2658,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExportStyleLogosRequest"];
-            };
-        };
+        requestBody: RequestBody1<ExportStyleLogosRequest>;
         responses: {
             /** @description Logo ZIP archive retrieved successfully. */
             200: {
@@ -11122,49 +2674,17 @@ export interface operations {
     };
     searchStyleCustomizations: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchStyleCustomizationsRequest"];
-            };
-        };
-        responses: {
-            /** @description Style preferences retrieved successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["StylePreference"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchStyleCustomizationsRequest>;
+        responses: Responses3<StylePreference[]>;
     };
     searchStyleFonts: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchStyleFontsRequest"];
-            };
-        };
-        responses: {
-            /** @description Custom fonts retrieved successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["StyleFontRecord"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchStyleFontsRequest>;
+        responses: Responses3<StyleFontRecord[]>;
     };
     updateStyleCustomization: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "multipart/form-data": {
+        requestBody: RequestBody2<{
                     /**
                      * @description Scope at which to apply the preferences. CLUSTER sets cluster-level
                      *     defaults for all orgs. ORG applies to the authenticated user's org.
@@ -11184,17 +2704,17 @@ export interface operations {
                      * @description Fields to reset when operation is RESET. Specify style fields and
                      *     visualization areas to revert to defaults.
                      */
-                    reset_options?: components["schemas"]["StyleResetOptionsInput"];
+                    reset_options?: StyleResetOptionsInput;
                     /**
                      * @description Navigation panel color. Provide theme and, when theme is CUSTOM, also
                      *     provide base_color.
                      */
-                    navigation_panel?: components["schemas"]["NavigationPanelInput"];
+                    navigation_panel?: NavigationPanelInput;
                     /**
                      * @description Chart color palette. When provided with operation REPLACE, exactly 8
                      *     color entries must be specified in colors.
                      */
-                    chart_color_palette?: components["schemas"]["StyleColorPaletteInput"];
+                    chart_color_palette?: StyleColorPaletteInput;
                     /**
                      * @description Custom footer text for the embedded application. An empty
                      *     string clears the footer.
@@ -11204,7 +2724,7 @@ export interface operations {
                      * @description Font assignments per visualization area. Provide only the areas to
                      *     update; omitted areas remain unchanged.
                      */
-                    visualization_fonts?: components["schemas"]["VisualizationFontsInput"];
+                    visualization_fonts?: VisualizationFontsInput;
                     /**
                      * Format: binary
                      * @description Binary image for the DEFAULT logo slot (square app icon and favicon;
@@ -11217,9 +2737,7 @@ export interface operations {
                      *     recommended 230x45 px). Accepted formats: PNG, JPG.
                      */
                     wide_logo?: Blob;
-                };
-            };
-        };
+                }>;
         responses: {
             /** @description Style preferences updated successfully. */
             204: {
@@ -11232,20 +2750,11 @@ export interface operations {
         };
     };
     updateStyleFont: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description UUID or name of the font to update. */
                 font_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateStyleFontRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateStyleFontRequest>;
         responses: {
             /** @description Font metadata updated successfully. */
             204: {
@@ -11259,9 +2768,7 @@ export interface operations {
     };
     uploadStyleFont: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "multipart/form-data": {
+        requestBody: RequestBody2<{
                     /**
                      * @description Scope of the font library to upload to. CLUSTER uploads to the
                      *     cluster-level library, making the font available as a default for all
@@ -11301,29 +2808,12 @@ export interface operations {
                      *     are accepted; TTF and OTF are rejected. The file is validated on upload.
                      */
                     file_content: Blob;
-                };
-            };
-        };
-        responses: {
-            /** @description Font uploaded successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["StyleFontUploadData"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+                }>;
+        responses: Responses3<StyleFontUploadData>;
     };
     configureCommunicationChannelPreferences: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConfigureCommunicationChannelPreferencesRequest"];
-            };
-        };
+        requestBody: RequestBody1<ConfigureCommunicationChannelPreferencesRequest>;
         responses: {
             /** @description Communication channel preferences successfully updated. */
             204: {
@@ -11337,11 +2827,7 @@ export interface operations {
     };
     configureSecuritySettings: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConfigureSecuritySettingsRequest"];
-            };
-        };
+        requestBody: RequestBody1<ConfigureSecuritySettingsRequest>;
         responses: {
             /** @description Successfully configured the security settings. */
             204: {
@@ -11356,98 +2842,31 @@ export interface operations {
     getSystemConfig: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Cluster config information. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SystemConfig"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        responses: Responses3<SystemConfig>;
     };
     getSystemInformation: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Cluster information. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SystemInfo"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        responses: Responses3<SystemInfo>;
     };
     getSystemOverrideInfo: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Cluster configuration which can be overridden. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SystemOverrideInfo"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        responses: Responses3<SystemOverrideInfo>;
     };
     searchCommunicationChannelPreferences: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchCommunicationChannelPreferencesRequest"];
-            };
-        };
-        responses: {
-            /** @description Communication channel preferences retrieved successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CommunicationChannelPreferencesResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchCommunicationChannelPreferencesRequest>;
+        responses: Responses3<CommunicationChannelPreferencesResponse>;
     };
     searchSecuritySettings: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchSecuritySettingsRequest"];
-            };
-        };
-        responses: {
-            /** @description Successfully retrieved the list of security settings. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["SecuritySettingsResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchSecuritySettingsRequest>;
+        responses: Responses3<SecuritySettingsResponse>;
     };
     updateSystemConfig: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateSystemConfigRequest"];
-            };
-        };
+        requestBody: RequestBody1<UpdateSystemConfigRequest>;
         responses: {
             /** @description Configuration successfully updated. */
             204: {
@@ -11461,31 +2880,12 @@ export interface operations {
     };
     validateCommunicationChannel: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ValidateCommunicationChannelRequest"];
-            };
-        };
-        responses: {
-            /** @description communication channel configuration validated successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CommunicationChannelValidateResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ValidateCommunicationChannelRequest>;
+        responses: Responses3<CommunicationChannelValidateResponse>;
     };
     assignTag: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AssignTagRequest"];
-            };
-        };
+        requestBody: RequestBody1<AssignTagRequest>;
         responses: {
             /** @description Tags successfully assigned. */
             204: {
@@ -11499,34 +2899,14 @@ export interface operations {
     };
     createTag: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateTagRequest"];
-            };
-        };
-        responses: {
-            /** @description Tag successfully created. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Tag"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateTagRequest>;
+        responses: Responses3<Tag>;
     };
     deleteTag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Tag identifier Tag name or Tag id. */
                 tag_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Tag successfully deleted. */
@@ -11541,31 +2921,12 @@ export interface operations {
     };
     searchTags: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchTagsRequest"];
-            };
-        };
-        responses: {
-            /** @description Tags search result. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Tag"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchTagsRequest>;
+        responses: Responses3<Tag[]>;
     };
     unassignTag: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UnassignTagRequest"];
-            };
-        };
+        requestBody: RequestBody1<UnassignTagRequest>;
         responses: {
             /** @description Tags successfully unassigned. */
             204: {
@@ -11578,20 +2939,11 @@ export interface operations {
         };
     };
     updateTag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Name or Id of the tag. */
                 tag_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateTagRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateTagRequest>;
         responses: {
             /** @description Tag successfully updated. */
             204: {
@@ -11605,31 +2957,12 @@ export interface operations {
     };
     activateUser: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ActivateUserRequest"];
-            };
-        };
-        responses: {
-            /** @description User activated successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ActivateUserRequest>;
+        responses: Responses3<User>;
     };
     changeUserPassword: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangeUserPasswordRequest"];
-            };
-        };
+        requestBody: RequestBody1<ChangeUserPasswordRequest>;
         responses: {
             /** @description User password change operation successful. */
             204: {
@@ -11643,54 +2976,19 @@ export interface operations {
     };
     createUser: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateUserRequest"];
-            };
-        };
-        responses: {
-            /** @description User successfully created. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateUserRequest>;
+        responses: Responses3<User>;
     };
     deactivateUser: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeactivateUserRequest"];
-            };
-        };
-        responses: {
-            /** @description User deactivated successfully. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ResponseActivationURL"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<DeactivateUserRequest>;
+        responses: Responses3<ResponseActivationURL>;
     };
     deleteUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description GUID / name of the user */
                 user_identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description User successfully deleted. */
@@ -11705,11 +3003,7 @@ export interface operations {
     };
     forceLogoutUsers: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ForceLogoutUsersRequest"];
-            };
-        };
+        requestBody: RequestBody1<ForceLogoutUsersRequest>;
         responses: {
             /** @description Force logging out of users operation successful. */
             204: {
@@ -11723,31 +3017,12 @@ export interface operations {
     };
     importUsers: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImportUsersRequest"];
-            };
-        };
-        responses: {
-            /** @description Import users operation successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["ImportUsersResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ImportUsersRequest>;
+        responses: Responses3<ImportUsersResponse>;
     };
     resetUserPassword: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResetUserPasswordRequest"];
-            };
-        };
+        requestBody: RequestBody1<ResetUserPasswordRequest>;
         responses: {
             /** @description User password reset operation successful. */
             204: {
@@ -11761,39 +3036,15 @@ export interface operations {
     };
     searchUsers: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchUsersRequest"];
-            };
-        };
-        responses: {
-            /** @description User search result. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["User"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchUsersRequest>;
+        responses: Responses3<User[]>;
     };
     updateUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description GUID / name of the user */
                 user_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateUserRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateUserRequest>;
         responses: {
             /** @description User successfully updated. */
             204: {
@@ -11807,34 +3058,14 @@ export interface operations {
     };
     createVariable: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateVariableRequest"];
-            };
-        };
-        responses: {
-            /** @description Create variable is successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Variable"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateVariableRequest>;
+        responses: Responses3<Variable>;
     };
     deleteVariable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique id or name of the variable */
                 identifier: string;
-            };
-            cookie?: never;
-        };
+            }>;
         requestBody?: never;
         responses: {
             /** @description Deleting the variable is successful. */
@@ -11849,11 +3080,7 @@ export interface operations {
     };
     deleteVariables: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteVariablesRequest"];
-            };
-        };
+        requestBody: RequestBody1<DeleteVariablesRequest>;
         responses: {
             /** @description Deletion of variable(s) is successful. */
             204: {
@@ -11866,20 +3093,11 @@ export interface operations {
         };
     };
     putVariableValues: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the variable */
                 identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PutVariableValuesRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<PutVariableValuesRequest>;
         responses: {
             /** @description Variable values updated successfully. */
             204: {
@@ -11893,39 +3111,15 @@ export interface operations {
     };
     searchVariables: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchVariablesRequest"];
-            };
-        };
-        responses: {
-            /** @description List of variables is successful. */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["Variable"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchVariablesRequest>;
+        responses: Responses3<Variable[]>;
     };
     updateVariable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique id or name of the variable to update. */
                 identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateVariableRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateVariableRequest>;
         responses: {
             /** @description Variable name updated successfully. */
             204: {
@@ -11939,11 +3133,7 @@ export interface operations {
     };
     updateVariableValues: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateVariableValuesRequest"];
-            };
-        };
+        requestBody: RequestBody1<UpdateVariableValuesRequest>;
         responses: {
             /** @description Variable values updated successfully. */
             204: {
@@ -11957,51 +3147,17 @@ export interface operations {
     };
     commitBranch: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CommitBranchRequest"];
-            };
-        };
-        responses: {
-            /** @description Successfully committed the metadata objects */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CommitResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CommitBranchRequest>;
+        responses: Responses3<CommitResponse>;
     };
     createConfig: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateConfigRequest"];
-            };
-        };
-        responses: {
-            /** @description Successfully configured local repository */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["RepoConfigObject"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateConfigRequest>;
+        responses: Responses3<RepoConfigObject>;
     };
     deleteConfig: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteConfigRequest"];
-            };
-        };
+        requestBody: RequestBody1<DeleteConfigRequest>;
         responses: {
             /** @description Successfully deleted local repository configuration */
             204: {
@@ -12015,223 +3171,63 @@ export interface operations {
     };
     deployCommit: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeployCommitRequest"];
-            };
-        };
-        responses: {
-            /** @description Successfully deployed the changes */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["DeployResponse"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<DeployCommitRequest>;
+        responses: Responses3<DeployResponse[]>;
     };
     revertCommit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Commit id to which the object should be reverted */
                 commit_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RevertCommitRequest"];
-            };
-        };
-        responses: {
-            /** @description Reverted the object to the commit point specified */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["RevertResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+            }>;
+        requestBody: RequestBody1<RevertCommitRequest>;
+        responses: Responses3<RevertResponse>;
     };
     searchCommits: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchCommitsRequest"];
-            };
-        };
-        responses: {
-            /** @description Commit history of the metadata object */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["CommitHistoryResponse"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchCommitsRequest>;
+        responses: Responses3<CommitHistoryResponse[]>;
     };
     searchConfig: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchConfigRequest"];
-            };
-        };
-        responses: {
-            /** @description Details of local repository configuration */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["RepoConfigObject"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchConfigRequest>;
+        responses: Responses3<RepoConfigObject[]>;
     };
     updateConfig: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateConfigRequest"];
-            };
-        };
-        responses: {
-            /** @description Successfully updated local repository configuration */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["RepoConfigObject"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<UpdateConfigRequest>;
+        responses: Responses3<RepoConfigObject>;
     };
     validateMerge: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ValidateMergeRequest"];
-            };
-        };
-        responses: {
-            /** @description validation done successfully */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["DeployResponse"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<ValidateMergeRequest>;
+        responses: Responses3<DeployResponse[]>;
     };
     createWebhookConfiguration: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateWebhookConfigurationRequest"];
-            };
-        };
-        responses: {
-            /** @description Webhook configuration created successfully */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["WebhookResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<CreateWebhookConfigurationRequest>;
+        responses: Responses3<WebhookResponse>;
     };
     deleteWebhookConfigurations: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteWebhookConfigurationsRequest"];
-            };
-        };
-        responses: {
-            /** @description Webhook configurations deleted successfully */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["WebhookDeleteResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<DeleteWebhookConfigurationsRequest>;
+        responses: Responses3<WebhookDeleteResponse>;
     };
     getWebhookStorageConfig: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: {
-            /** @description Storage setup information retrieved successfully */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["WebhookStorageConfigInfo"][];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        responses: Responses3<WebhookStorageConfigInfo[]>;
     };
     searchWebhookConfigurations: {
         parameters: NoParameters;
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SearchWebhookConfigurationsRequest"];
-            };
-        };
-        responses: {
-            /** @description Webhook configurations retrieved successfully */
-            200: {
-                content: {
-                    "application/json": components["schemas"]["WebhookSearchResponse"];
-                };
-            };
-            400: Failure1;
-            401: Failure1;
-            403: Failure1;
-            500: Failure1;
-        };
+        requestBody: RequestBody1<SearchWebhookConfigurationsRequest>;
+        responses: Responses3<WebhookSearchResponse>;
     };
     updateWebhookConfiguration: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+        parameters: Parameters1<{
                 /** @description Unique ID or name of the webhook configuration. */
                 webhook_identifier: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateWebhookConfigurationRequest"];
-            };
-        };
+            }>;
+        requestBody: RequestBody1<UpdateWebhookConfigurationRequest>;
         responses: {
             /** @description Webhook configuration updated successfully */
             204: {
@@ -12279,3 +3275,7632 @@ export type SearchUserGroupsRequestPrivileges = "ADMINISTRATION" | "AUTHORING" |
 export type UpdateRoleRequestPrivileges = "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "JOBSCHEDULING" | "A3ANALYSIS" | "BYPASSRLS" | "DISABLE_PINBOARD_CREATION" | "DEVELOPER" | "APPLICATION_ADMINISTRATION" | "USER_ADMINISTRATION" | "GROUP_ADMINISTRATION" | "SYSTEM_INFO_ADMINISTRATION" | "SYNCMANAGEMENT" | "ORG_ADMINISTRATION" | "ROLE_ADMINISTRATION" | "AUTHENTICATION_ADMINISTRATION" | "BILLING_INFO_ADMINISTRATION" | "CONTROL_TRUSTED_AUTH" | "TAGMANAGEMENT" | "LIVEBOARD_VERIFIER" | "CAN_MANAGE_CUSTOM_CALENDAR" | "CAN_CREATE_OR_EDIT_CONNECTIONS" | "CAN_MANAGE_WORKSHEET_VIEWS_TABLES" | "CAN_MANAGE_VERSION_CONTROL" | "THIRDPARTY_ANALYSIS" | "CAN_CREATE_CATALOG" | "CAN_ACCESS_ANALYST_STUDIO" | "CAN_MANAGE_ANALYST_STUDIO" | "CAN_MODIFY_FOLDERS" | "CAN_MANAGE_VARIABLES" | "CAN_VIEW_FOLDERS" | "CAN_MANAGE_AGENTSPOT" | "CAN_ACCESS_AGENTSPOT" | "PREVIEW_DOCUMENT_SEARCH" | "PREVIEW_THOUGHTSPOT_SAGE" | "CAN_MANAGE_WEBHOOKS" | "CAN_DOWNLOAD_VISUALS" | "CAN_DOWNLOAD_DETAILED_DATA" | "CAN_USE_SPOTTER" | "CAN_MANAGE_SPOTTER";
 /** One of 630 values. */
 export type TimeZone = "Africa/Abidjan" | "Africa/Accra" | "Africa/Addis_Ababa" | "Africa/Algiers" | "Africa/Asmara" | "Africa/Asmera" | "Africa/Bamako" | "Africa/Bangui" | "Africa/Banjul" | "Africa/Bissau" | "Africa/Blantyre" | "Africa/Brazzaville" | "Africa/Bujumbura" | "Africa/Cairo" | "Africa/Casablanca" | "Africa/Ceuta" | "Africa/Conakry" | "Africa/Dakar" | "Africa/Dar_es_Salaam" | "Africa/Djibouti" | "Africa/Douala" | "Africa/El_Aaiun" | "Africa/Freetown" | "Africa/Gaborone" | "Africa/Harare" | "Africa/Johannesburg" | "Africa/Juba" | "Africa/Kampala" | "Africa/Khartoum" | "Africa/Kigali" | "Africa/Kinshasa" | "Africa/Lagos" | "Africa/Libreville" | "Africa/Lome" | "Africa/Luanda" | "Africa/Lubumbashi" | "Africa/Lusaka" | "Africa/Malabo" | "Africa/Maputo" | "Africa/Maseru" | "Africa/Mbabane" | "Africa/Mogadishu" | "Africa/Monrovia" | "Africa/Nairobi" | "Africa/Ndjamena" | "Africa/Niamey" | "Africa/Nouakchott" | "Africa/Ouagadougou" | "Africa/Porto-Novo" | "Africa/Sao_Tome" | "Africa/Timbuktu" | "Africa/Tripoli" | "Africa/Tunis" | "Africa/Windhoek" | "America/Adak" | "America/Anchorage" | "America/Anguilla" | "America/Antigua" | "America/Araguaina" | "America/Argentina/Buenos_Aires" | "America/Argentina/Catamarca" | "America/Argentina/ComodRivadavia" | "America/Argentina/Cordoba" | "America/Argentina/Jujuy" | "America/Argentina/La_Rioja" | "America/Argentina/Mendoza" | "America/Argentina/Rio_Gallegos" | "America/Argentina/Salta" | "America/Argentina/San_Juan" | "America/Argentina/San_Luis" | "America/Argentina/Tucuman" | "America/Argentina/Ushuaia" | "America/Aruba" | "America/Asuncion" | "America/Atikokan" | "America/Atka" | "America/Bahia" | "America/Bahia_Banderas" | "America/Barbados" | "America/Belem" | "America/Belize" | "America/Blanc-Sablon" | "America/Boa_Vista" | "America/Bogota" | "America/Boise" | "America/Buenos_Aires" | "America/Cambridge_Bay" | "America/Campo_Grande" | "America/Cancun" | "America/Caracas" | "America/Catamarca" | "America/Cayenne" | "America/Cayman" | "America/Chicago" | "America/Chihuahua" | "America/Coral_Harbour" | "America/Cordoba" | "America/Costa_Rica" | "America/Creston" | "America/Cuiaba" | "America/Curacao" | "America/Danmarkshavn" | "America/Dawson" | "America/Dawson_Creek" | "America/Denver" | "America/Detroit" | "America/Dominica" | "America/Edmonton" | "America/Eirunepe" | "America/El_Salvador" | "America/Ensenada" | "America/Fort_Nelson" | "America/Fort_Wayne" | "America/Fortaleza" | "America/Glace_Bay" | "America/Godthab" | "America/Goose_Bay" | "America/Grand_Turk" | "America/Grenada" | "America/Guadeloupe" | "America/Guatemala" | "America/Guayaquil" | "America/Guyana" | "America/Halifax" | "America/Havana" | "America/Hermosillo" | "America/Indiana/Indianapolis" | "America/Indiana/Knox" | "America/Indiana/Marengo" | "America/Indiana/Petersburg" | "America/Indiana/Tell_City" | "America/Indiana/Vevay" | "America/Indiana/Vincennes" | "America/Indiana/Winamac" | "America/Indianapolis" | "America/Inuvik" | "America/Iqaluit" | "America/Jamaica" | "America/Jujuy" | "America/Juneau" | "America/Kentucky/Louisville" | "America/Kentucky/Monticello" | "America/Knox_IN" | "America/Kralendijk" | "America/La_Paz" | "America/Lima" | "America/Los_Angeles" | "America/Louisville" | "America/Lower_Princes" | "America/Maceio" | "America/Managua" | "America/Manaus" | "America/Marigot" | "America/Martinique" | "America/Matamoros" | "America/Mazatlan" | "America/Mendoza" | "America/Menominee" | "America/Merida" | "America/Metlakatla" | "America/Mexico_City" | "America/Miquelon" | "America/Moncton" | "America/Monterrey" | "America/Montevideo" | "America/Montreal" | "America/Montserrat" | "America/Nassau" | "America/New_York" | "America/Nipigon" | "America/Nome" | "America/Noronha" | "America/North_Dakota/Beulah" | "America/North_Dakota/Center" | "America/North_Dakota/New_Salem" | "America/Nuuk" | "America/Ojinaga" | "America/Panama" | "America/Pangnirtung" | "America/Paramaribo" | "America/Phoenix" | "America/Port-au-Prince" | "America/Port_of_Spain" | "America/Porto_Acre" | "America/Porto_Velho" | "America/Puerto_Rico" | "America/Punta_Arenas" | "America/Rainy_River" | "America/Rankin_Inlet" | "America/Recife" | "America/Regina" | "America/Resolute" | "America/Rio_Branco" | "America/Rosario" | "America/Santa_Isabel" | "America/Santarem" | "America/Santiago" | "America/Santo_Domingo" | "America/Sao_Paulo" | "America/Scoresbysund" | "America/Shiprock" | "America/Sitka" | "America/St_Barthelemy" | "America/St_Johns" | "America/St_Kitts" | "America/St_Lucia" | "America/St_Thomas" | "America/St_Vincent" | "America/Swift_Current" | "America/Tegucigalpa" | "America/Thule" | "America/Thunder_Bay" | "America/Tijuana" | "America/Toronto" | "America/Tortola" | "America/Vancouver" | "America/Virgin" | "America/Whitehorse" | "America/Winnipeg" | "America/Yakutat" | "America/Yellowknife" | "Antarctica/Casey" | "Antarctica/Davis" | "Antarctica/DumontDUrville" | "Antarctica/Macquarie" | "Antarctica/Mawson" | "Antarctica/McMurdo" | "Antarctica/Palmer" | "Antarctica/Rothera" | "Antarctica/South_Pole" | "Antarctica/Syowa" | "Antarctica/Troll" | "Antarctica/Vostok" | "Arctic/Longyearbyen" | "Asia/Aden" | "Asia/Almaty" | "Asia/Amman" | "Asia/Anadyr" | "Asia/Aqtau" | "Asia/Aqtobe" | "Asia/Ashgabat" | "Asia/Ashkhabad" | "Asia/Atyrau" | "Asia/Baghdad" | "Asia/Bahrain" | "Asia/Baku" | "Asia/Bangkok" | "Asia/Barnaul" | "Asia/Beirut" | "Asia/Bishkek" | "Asia/Brunei" | "Asia/Calcutta" | "Asia/Chita" | "Asia/Choibalsan" | "Asia/Chongqing" | "Asia/Chungking" | "Asia/Colombo" | "Asia/Dacca" | "Asia/Damascus" | "Asia/Dhaka" | "Asia/Dili" | "Asia/Dubai" | "Asia/Dushanbe" | "Asia/Famagusta" | "Asia/Gaza" | "Asia/Harbin" | "Asia/Hebron" | "Asia/Ho_Chi_Minh" | "Asia/Hong_Kong" | "Asia/Hovd" | "Asia/Irkutsk" | "Asia/Istanbul" | "Asia/Jakarta" | "Asia/Jayapura" | "Asia/Jerusalem" | "Asia/Kabul" | "Asia/Kamchatka" | "Asia/Karachi" | "Asia/Kashgar" | "Asia/Kathmandu" | "Asia/Katmandu" | "Asia/Khandyga" | "Asia/Kolkata" | "Asia/Krasnoyarsk" | "Asia/Kuala_Lumpur" | "Asia/Kuching" | "Asia/Kuwait" | "Asia/Macao" | "Asia/Macau" | "Asia/Magadan" | "Asia/Makassar" | "Asia/Manila" | "Asia/Muscat" | "Asia/Nicosia" | "Asia/Novokuznetsk" | "Asia/Novosibirsk" | "Asia/Omsk" | "Asia/Oral" | "Asia/Phnom_Penh" | "Asia/Pontianak" | "Asia/Pyongyang" | "Asia/Qatar" | "Asia/Qostanay" | "Asia/Qyzylorda" | "Asia/Rangoon" | "Asia/Riyadh" | "Asia/Saigon" | "Asia/Sakhalin" | "Asia/Samarkand" | "Asia/Seoul" | "Asia/Shanghai" | "Asia/Singapore" | "Asia/Srednekolymsk" | "Asia/Taipei" | "Asia/Tashkent" | "Asia/Tbilisi" | "Asia/Tehran" | "Asia/Tel_Aviv" | "Asia/Thimbu" | "Asia/Thimphu" | "Asia/Tokyo" | "Asia/Tomsk" | "Asia/Ujung_Pandang" | "Asia/Ulaanbaatar" | "Asia/Ulan_Bator" | "Asia/Urumqi" | "Asia/Ust-Nera" | "Asia/Vientiane" | "Asia/Vladivostok" | "Asia/Yakutsk" | "Asia/Yangon" | "Asia/Yekaterinburg" | "Asia/Yerevan" | "Atlantic/Azores" | "Atlantic/Bermuda" | "Atlantic/Canary" | "Atlantic/Cape_Verde" | "Atlantic/Faeroe" | "Atlantic/Faroe" | "Atlantic/Jan_Mayen" | "Atlantic/Madeira" | "Atlantic/Reykjavik" | "Atlantic/South_Georgia" | "Atlantic/St_Helena" | "Atlantic/Stanley" | "Australia/ACT" | "Australia/Adelaide" | "Australia/Brisbane" | "Australia/Broken_Hill" | "Australia/Canberra" | "Australia/Currie" | "Australia/Darwin" | "Australia/Eucla" | "Australia/Hobart" | "Australia/LHI" | "Australia/Lindeman" | "Australia/Lord_Howe" | "Australia/Melbourne" | "Australia/NSW" | "Australia/North" | "Australia/Perth" | "Australia/Queensland" | "Australia/South" | "Australia/Sydney" | "Australia/Tasmania" | "Australia/Victoria" | "Australia/West" | "Australia/Yancowinna" | "Brazil/Acre" | "Brazil/DeNoronha" | "Brazil/East" | "Brazil/West" | "CET" | "CST6CDT" | "Canada/Atlantic" | "Canada/Central" | "Canada/Eastern" | "Canada/Mountain" | "Canada/Newfoundland" | "Canada/Pacific" | "Canada/Saskatchewan" | "Canada/Yukon" | "Chile/Continental" | "Chile/EasterIsland" | "Cuba" | "EET" | "EST5EDT" | "Egypt" | "Eire" | "Etc/GMT" | "Etc/GMT+0" | "Etc/GMT+1" | "Etc/GMT+10" | "Etc/GMT+11" | "Etc/GMT+12" | "Etc/GMT+2" | "Etc/GMT+3" | "Etc/GMT+4" | "Etc/GMT+5" | "Etc/GMT+6" | "Etc/GMT+7" | "Etc/GMT+8" | "Etc/GMT+9" | "Etc/GMT-0" | "Etc/GMT-1" | "Etc/GMT-10" | "Etc/GMT-11" | "Etc/GMT-12" | "Etc/GMT-13" | "Etc/GMT-14" | "Etc/GMT-2" | "Etc/GMT-3" | "Etc/GMT-4" | "Etc/GMT-5" | "Etc/GMT-6" | "Etc/GMT-7" | "Etc/GMT-8" | "Etc/GMT-9" | "Etc/GMT0" | "Etc/Greenwich" | "Etc/UCT" | "Etc/UTC" | "Etc/Universal" | "Etc/Zulu" | "Europe/Amsterdam" | "Europe/Andorra" | "Europe/Astrakhan" | "Europe/Athens" | "Europe/Belfast" | "Europe/Belgrade" | "Europe/Berlin" | "Europe/Bratislava" | "Europe/Brussels" | "Europe/Bucharest" | "Europe/Budapest" | "Europe/Busingen" | "Europe/Chisinau" | "Europe/Copenhagen" | "Europe/Dublin" | "Europe/Gibraltar" | "Europe/Guernsey" | "Europe/Helsinki" | "Europe/Isle_of_Man" | "Europe/Istanbul" | "Europe/Jersey" | "Europe/Kaliningrad" | "Europe/Kiev" | "Europe/Kirov" | "Europe/Kyiv" | "Europe/Lisbon" | "Europe/Ljubljana" | "Europe/London" | "Europe/Luxembourg" | "Europe/Madrid" | "Europe/Malta" | "Europe/Mariehamn" | "Europe/Minsk" | "Europe/Monaco" | "Europe/Moscow" | "Europe/Nicosia" | "Europe/Oslo" | "Europe/Paris" | "Europe/Podgorica" | "Europe/Prague" | "Europe/Riga" | "Europe/Rome" | "Europe/Samara" | "Europe/San_Marino" | "Europe/Sarajevo" | "Europe/Saratov" | "Europe/Simferopol" | "Europe/Skopje" | "Europe/Sofia" | "Europe/Stockholm" | "Europe/Tallinn" | "Europe/Tirane" | "Europe/Tiraspol" | "Europe/Ulyanovsk" | "Europe/Uzhgorod" | "Europe/Vaduz" | "Europe/Vatican" | "Europe/Vienna" | "Europe/Vilnius" | "Europe/Volgograd" | "Europe/Warsaw" | "Europe/Zagreb" | "Europe/Zaporozhye" | "Europe/Zurich" | "GB" | "GB-Eire" | "GMT" | "GMT0" | "Greenwich" | "Hongkong" | "Iceland" | "Indian/Antananarivo" | "Indian/Chagos" | "Indian/Christmas" | "Indian/Cocos" | "Indian/Comoro" | "Indian/Kerguelen" | "Indian/Mahe" | "Indian/Maldives" | "Indian/Mauritius" | "Indian/Mayotte" | "Indian/Reunion" | "Iran" | "Israel" | "Jamaica" | "Japan" | "Kwajalein" | "Libya" | "MET" | "MST7MDT" | "Mexico/BajaNorte" | "Mexico/BajaSur" | "Mexico/General" | "NZ" | "NZ-CHAT" | "Navajo" | "PRC" | "PST8PDT" | "Pacific/Apia" | "Pacific/Auckland" | "Pacific/Bougainville" | "Pacific/Chatham" | "Pacific/Chuuk" | "Pacific/Easter" | "Pacific/Efate" | "Pacific/Enderbury" | "Pacific/Fakaofo" | "Pacific/Fiji" | "Pacific/Funafuti" | "Pacific/Galapagos" | "Pacific/Gambier" | "Pacific/Guadalcanal" | "Pacific/Guam" | "Pacific/Honolulu" | "Pacific/Johnston" | "Pacific/Kanton" | "Pacific/Kiritimati" | "Pacific/Kosrae" | "Pacific/Kwajalein" | "Pacific/Majuro" | "Pacific/Marquesas" | "Pacific/Midway" | "Pacific/Nauru" | "Pacific/Niue" | "Pacific/Norfolk" | "Pacific/Noumea" | "Pacific/Pago_Pago" | "Pacific/Palau" | "Pacific/Pitcairn" | "Pacific/Pohnpei" | "Pacific/Ponape" | "Pacific/Port_Moresby" | "Pacific/Rarotonga" | "Pacific/Saipan" | "Pacific/Samoa" | "Pacific/Tahiti" | "Pacific/Tarawa" | "Pacific/Tongatapu" | "Pacific/Truk" | "Pacific/Wake" | "Pacific/Wallis" | "Pacific/Yap" | "Poland" | "Portugal" | "ROK" | "Singapore" | "SystemV/AST4" | "SystemV/AST4ADT" | "SystemV/CST6" | "SystemV/CST6CDT" | "SystemV/EST5" | "SystemV/EST5EDT" | "SystemV/HST10" | "SystemV/MST7" | "SystemV/MST7MDT" | "SystemV/PST8" | "SystemV/PST8PDT" | "SystemV/YST9" | "SystemV/YST9YDT" | "Turkey" | "UCT" | "US/Alaska" | "US/Aleutian" | "US/Arizona" | "US/Central" | "US/East-Indiana" | "US/Eastern" | "US/Hawaii" | "US/Indiana-Starke" | "US/Michigan" | "US/Mountain" | "US/Pacific" | "US/Samoa" | "UTC" | "Universal" | "W-SU" | "WET" | "Zulu" | "EST" | "HST" | "MST" | "ACT" | "AET" | "AGT" | "ART" | "AST" | "BET" | "BST" | "CAT" | "CNT" | "CST" | "CTT" | "EAT" | "ECT" | "IET" | "IST" | "JST" | "MIT" | "NET" | "NST" | "PLT" | "PNT" | "PRT" | "PST" | "SST" | "VST";
+/** An operation's requestBody layout, shared by 144 operations. */
+type RequestBody1<T0> = { content: { "application/json": T0; }; };
+/** An operation's responses layout, shared by 18 operations. */
+type Responses1<T0, T1> = { 200: { content: { "application/json": T0; }; }; 201: { content: { "application/json": T1; }; }; 400: Failure1; 401: Failure1; 403: Failure1; 500: Failure1; };
+/** An operation's parameters layout, shared by 43 operations. */
+type Parameters1<T0> = { query?: never; header?: never; path: T0; cookie?: never; };
+/** An operation's responses layout, shared by 2 operations. */
+type Responses2<T0> = { 200: { content: { "text/event-stream": T0; }; }; 400: Failure1; 401: Failure1; 403: Failure1; 500: Failure1; };
+/** An operation's responses layout, shared by 83 operations. */
+type Responses3<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; 401: Failure1; 403: Failure1; 500: Failure1; };
+/** An operation's responses layout, shared by 4 operations. */
+type Responses4<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; 401: Failure1; 403: Failure1; 404: Failure1; 500: Failure1; };
+/** An operation's responses layout, shared by 3 operations. */
+type Responses5<T0> = { 200: { content: { "application/octet-stream": T0; }; }; 400: Failure1; 401: Failure1; 403: Failure1; 500: Failure1; };
+/** An operation's requestBody layout, shared by 7 operations. */
+type RequestBody2<T0> = { content: { "multipart/form-data": T0; }; };
+/** An operation's responses layout, shared by 2 operations. */
+type Responses6<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; 403: Failure1; 500: Failure1; };
+export type ErrorResponse = {
+    error?: Record<string, unknown> | null;
+};
+export type GetTokenResponse = {
+    /** @description Bearer auth token. */
+    token: string;
+    /**
+     * Format: float
+     * @description Token creation time in milliseconds.
+     */
+    creation_time_in_millis: number;
+    /**
+     * Format: float
+     * @description Token expiration time in milliseconds.
+     */
+    expiration_time_in_millis: number;
+    /** @description Username to whom the token is issued. */
+    valid_for_user_id: string;
+    /** @description Unique identifier of the user to whom the token is issued. */
+    valid_for_username: string;
+};
+/** @description Response for searchAuthSettings. Contains auth type and cluster/org-level preferences. */
+export type SearchAuthSettingsResponse = {
+    /**
+     * @description Type of authentication mechanism returned.
+     * @enum {string|null}
+     */
+    auth_type?: "TRUSTED_AUTH" | null;
+    /** @description Cluster-level authentication configuration. Present when cluster scope was requested and the caller has ADMINISTRATION or CONTROL_TRUSTED_AUTH privilege. */
+    cluster_preferences?: AuthClusterPreferences;
+    /** @description Org-level authentication configurations. Present when org scope was requested and per-org auth feature is enabled. */
+    org_preferences?: AuthOrgPreference[] | null;
+};
+/** @description Cluster-level authentication preferences. */
+export type AuthClusterPreferences = {
+    /**
+     * @description Whether authentication is enabled or disabled at the cluster level.
+     * @enum {string|null}
+     */
+    auth_status?: "ENABLED" | "DISABLED" | null;
+    /** @description Cluster-level access tokens. Absent when no token is configured. */
+    access_tokens?: AuthSettingsAccessToken[] | null;
+};
+/** @description An auth settings access token. */
+export type AuthSettingsAccessToken = {
+    /** @description The plaintext token key value. */
+    key: string;
+};
+/** @description Org-level authentication preferences for a single org. */
+export type AuthOrgPreference = {
+    /** @description Org identifier details. */
+    org?: AuthOrgInfo;
+    /**
+     * @description Whether authentication is enabled or disabled for this org.
+     * @enum {string|null}
+     */
+    auth_status?: "ENABLED" | "DISABLED" | null;
+    /** @description Org-level access tokens. Absent when no token is configured or the feature flag is off. */
+    access_tokens?: AuthSettingsAccessToken[] | null;
+};
+/** @description Org identifier returned in auth settings search results. */
+export type AuthOrgInfo = {
+    /**
+     * Format: int32
+     * @description Unique identifier of the org.
+     */
+    id: number;
+    /** @description Name of the org. */
+    name?: string | null;
+};
+export type RiseSetter = {
+    field: string;
+    path: string;
+};
+export type User = {
+    /** @description Unique identifier of the user. */
+    id: string;
+    /** @description Name of the user. */
+    name: string;
+    /** @description Display name of the user. */
+    display_name: string;
+    /**
+     * @description Visibility of the users. The `SHARABLE` property makes a user visible to other users and group, who can share objects with the user.
+     * @enum {string}
+     */
+    visibility: "SHARABLE" | "NON_SHARABLE";
+    /** @description Unique identifier of author of the user. */
+    author_id?: string | null;
+    /** @description Defines whether the user can change their password. */
+    can_change_password?: boolean | null;
+    /** @description Defines whether the response has complete detail of the user. */
+    complete_detail?: boolean | null;
+    /**
+     * Format: float
+     * @description Creation time of the user in milliseconds.
+     */
+    creation_time_in_millis?: number | null;
+    /** @description Current logged-in Org of the user. */
+    current_org?: Org;
+    /** @description Indicates whether the user is deleted. */
+    deleted?: boolean | null;
+    /** @description Indicates whether the user is deprecated. */
+    deprecated?: boolean | null;
+    /**
+     * @description Type of the user account.
+     * @enum {string|null}
+     */
+    account_type?: "LOCAL_USER" | "LDAP_USER" | "SAML_USER" | "OIDC_USER" | "REMOTE_USER" | null;
+    /**
+     * @description Status of the user account.
+     * @enum {string|null}
+     */
+    account_status?: "ACTIVE" | "INACTIVE" | "EXPIRED" | "LOCKED" | "PENDING" | "SUSPENDED" | null;
+    /** @description Email of the user. */
+    email?: string | null;
+    /**
+     * Format: float
+     * @description Expiration time of the user in milliseconds.
+     */
+    expiration_time_in_millis?: number | null;
+    /** @description Indicates whether the user is external. */
+    external?: boolean | null;
+    /** @description Metadata objects to add to the users' favorites list. */
+    favorite_metadata?: FavoriteMetadataItem[] | null;
+    /**
+     * Format: float
+     * @description Timestamp of the first login session of the user in milliseconds.
+     */
+    first_login_time_in_millis?: number | null;
+    /**
+     * Format: int32
+     * @description Group mask of the user.
+     */
+    group_mask?: number | null;
+    /** @description Indicates whether the user is hidden. */
+    hidden?: boolean | null;
+    /** @description Unique ID or name of the default Liveboard assigned to the user. */
+    home_liveboard?: Object_ID_And_Name;
+    /** @description Incomplete details of user if any present. */
+    incomplete_details?: Record<string, unknown> | null;
+    /** @description Indicates whether it is first login of the user. */
+    is_first_login?: boolean | null;
+    /**
+     * Format: float
+     * @description Last modified time of the user in milliseconds.
+     */
+    modification_time_in_millis?: number | null;
+    /** @description Unique identifier of modifier of the user. */
+    modifier_id?: string | null;
+    /** @description User preference for receiving email notifications on shared Answers or Liveboard. */
+    notify_on_share?: boolean | null;
+    /** @description The user preference for turning off the onboarding experience. */
+    onboarding_experience_completed?: boolean | null;
+    /** @description Orgs to which the user belongs. */
+    orgs?: Org[] | null;
+    /** @description Unique identifier of owner of the user. */
+    owner_id?: string | null;
+    /**
+     * @description Parent type of the user.
+     * @enum {string|null}
+     */
+    parent_type?: "USER" | "GROUP" | null;
+    /** @description Privileges which are assigned to the user. */
+    privileges?: string[] | null;
+    /** @description User's preference to revisit the new user onboarding experience. */
+    show_onboarding_experience?: boolean | null;
+    /** @description Indicates whether the user is a super user. */
+    super_user?: boolean | null;
+    /** @description Indicates whether the user is a system user. */
+    system_user?: boolean | null;
+    /** @description Tags associated with the user. */
+    tags?: Object_ID_And_Name[] | null;
+    /** @description Unique identifier of tenant of the user. */
+    tenant_id?: string | null;
+    /** @description Groups to which the user is assigned. */
+    user_groups?: Object_ID_And_Name[] | null;
+    /** @description Inherited User Groups which the user is part of. */
+    user_inherited_groups?: Object_ID_And_Name[] | null;
+    /** @description Indicates whether welcome email is sent for the user. */
+    welcome_email_sent?: boolean | null;
+    /** @description Privileges which are assigned to the user with org. */
+    org_privileges?: Record<string, unknown> | null;
+    /** @description Locale for the user. */
+    preferred_locale?: string | null;
+    /**
+     * @description Flag to indicate whether to use the browser locale for the user in the UI.
+     *     When set to true, the preferred_locale value is unset and the browser's
+     *     language setting takes precedence. <br/>  <span class="since-beta-tag">Version: 26.3.0.cl or later</span>
+     */
+    use_browser_language?: boolean | null;
+    /** @description Properties for the user */
+    extended_properties?: Record<string, unknown> | null;
+    /** @description Preferences for the user */
+    extended_preferences?: Record<string, unknown> | null;
+    /** @description User Parameters which are specified for the user via JWToken */
+    user_parameters?: Record<string, unknown> | null;
+    /** @description Access Control Properties which are specified for the user via JWToken */
+    access_control_properties?: Record<string, unknown> | null;
+    /** @description Formula Variables which are specified for the user via JWToken */
+    variable_values?: Record<string, unknown> | null;
+};
+/** @description The current Org context of the user. */
+export type Org = {
+    /**
+     * Format: int32
+     * @description The ID of the object.
+     */
+    id: number;
+    /** @description Name of the object. */
+    name: string;
+};
+export type FavoriteMetadataItem = {
+    /** @description Unique ID of the metadata object. */
+    id: string;
+    /** @description name of the metadata object. */
+    name: string;
+    /**
+     * @description Type of metadata object.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     * @enum {string}
+     */
+    type: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "TAG" | "USER" | "USER_GROUP" | "LOGICAL_RELATIONSHIP";
+};
+/** @description The object representation with ID and Name. */
+export type Object_ID_And_Name = {
+    /** @description The unique identifier of the object. */
+    id?: string | null;
+    /** @description Name of the object. */
+    name?: string | null;
+};
+export type FavoriteMetadataInput = {
+    /** @description Unique ID or name of the metadata object. */
+    identifier?: string | null;
+    /**
+     * @description Type of metadata object.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     * @enum {string|null}
+     */
+    type?: "LIVEBOARD" | "ANSWER" | null;
+};
+/** @description Sort options. */
+export type SortOptions = {
+    /**
+     * @description Name of the field to apply the sort on.
+     * @enum {string|null}
+     */
+    field_name?: "NAME" | "DISPLAY_NAME" | "AUTHOR" | "CREATED" | "MODIFIED" | null;
+    /**
+     * @description Sort order : ASC(Ascending) or DESC(Descending).
+     * @enum {string|null}
+     */
+    order?: "ASC" | "DESC" | null;
+};
+export type SystemInfo = {
+    /** @description The unique identifier of the object */
+    id?: string | null;
+    /** @description Name of the cluster. */
+    name?: string | null;
+    /** @description The release version of the cluster. */
+    release_version?: string | null;
+    /** @description The timezone of the cluster. */
+    time_zone?: string | null;
+    /** @description The default locale of the cluster. */
+    locale?: string | null;
+    /** @description The default date format representation of the cluster. */
+    date_format?: string | null;
+    /** @description The API version of the cluster. */
+    api_version?: string | null;
+    /** @description The deployment type of the cluster. */
+    type?: string | null;
+    /** @description The deployed environment of the cluster. */
+    environment?: string | null;
+    /** @description The license applied to the cluster. */
+    license?: string | null;
+    /** @description The default date time format representation of the cluster. */
+    date_time_format?: string | null;
+    /** @description The default time format representation of the cluster. */
+    time_format?: string | null;
+    /** @description The unique identifier of system user. */
+    system_user_id?: string | null;
+    /** @description The unique identifier of super user. */
+    super_user_id?: string | null;
+    /** @description The unique identifier of hidden object. */
+    hidden_object_id?: string | null;
+    /** @description The unique identifier of system group. */
+    system_group_id?: string | null;
+    /** @description The unique identifier of tsadmin user. */
+    tsadmin_user_id?: string | null;
+    /** @description The unique identifier of admin group. */
+    admin_group_id?: string | null;
+    /** @description The unique identifier of all tables connection. */
+    all_tables_connection_id?: string | null;
+    /** @description The unique identifier of ALL group. */
+    all_user_group_id?: string | null;
+    /** @description The supported accept language by the cluster. */
+    accept_language?: string | null;
+    /**
+     * Format: int32
+     * @description The count of users of ALL group.
+     */
+    all_user_group_member_user_count?: number | null;
+    /**
+     * Format: int32
+     * @description The version number of logical model of the cluster.
+     */
+    logical_model_version?: number | null;
+};
+export type SystemConfig = {
+    onboarding_content_url?: string | null;
+    saml_enabled?: boolean | null;
+    okta_enabled?: boolean | null;
+};
+export type SystemOverrideInfo = {
+    config_override_info?: Record<string, unknown> | null;
+};
+export type OrgPreferenceSearchCriteriaInput = {
+    /** @description Unique identifier or name of the org */
+    org_identifier: string;
+    /** @description Event types to search for. If not provided, all event types for this org are returned. */
+    event_types?: "LIVEBOARD_SCHEDULE"[] | null;
+};
+export type CommunicationChannelPreferencesResponse = {
+    /** @description Cluster-level default configurations. */
+    cluster_preferences?: EventChannelConfig[] | null;
+    /** @description Org-specific configurations. */
+    org_preferences?: OrgChannelConfigResponse[] | null;
+};
+export type EventChannelConfig = {
+    /**
+     * @description Type of event for which communication channels are configured
+     * @enum {string}
+     */
+    event_type: "LIVEBOARD_SCHEDULE";
+    /** @description Communication channels enabled for this event type. Empty array indicates no channels are enabled. */
+    channels: ("EMAIL" | "WEBHOOK")[];
+};
+export type OrgChannelConfigResponse = {
+    /** @description Org details */
+    org: OrgDetails;
+    /** @description Event-specific communication channel configurations for this org */
+    preferences: EventChannelConfig[];
+};
+export type OrgDetails = {
+    /** @description Unique id of the org */
+    id: string;
+    /** @description Name of the org */
+    name: string;
+};
+/** @description Response type for security settings search. */
+export type SecuritySettingsResponse = {
+    /** @description Cluster-level security preferences. */
+    cluster_preferences?: SecuritySettingsClusterPreferences;
+    /** @description Org-level security preferences. */
+    org_preferences?: SecuritySettingsOrgPreferences[] | null;
+};
+/** @description Cluster-level security preferences. */
+export type SecuritySettingsClusterPreferences = {
+    /** @description Support embedded access when third-party cookies are blocked. */
+    enable_partitioned_cookies?: boolean | null;
+    /** @description Allowed origins for CORS. */
+    cors_whitelisted_urls?: string[] | null;
+    /** @description CSP (Content Security Policy) settings. */
+    csp_settings?: CspSettings;
+    /** @description Allowed redirect hosts for SAML login. */
+    saml_redirect_urls?: string[] | null;
+    /** @description Non-embed access configuration at cluster level. */
+    non_embed_access?: ClusterNonEmbedAccess;
+    /**
+     * @description Trusted authentication status at the cluster level. <br/>  <span class="since-beta-tag">Version: 26.6.0.cl or later</span>
+     * @enum {string|null}
+     */
+    trusted_auth_status?: "ENABLED" | "DISABLED" | null;
+};
+/** @description CSP (Content Security Policy) settings. */
+export type CspSettings = {
+    /** @description Allowed URLs for connect-src directive. */
+    connect_src_urls?: string[] | null;
+    /** @description Allowed URLs for font-src directive. */
+    font_src_urls?: string[] | null;
+    /** @description Allowed hosts for visual embed (frame-ancestors directive). */
+    visual_embed_hosts?: string[] | null;
+    /** @description Allowed URLs for frame-src directive. */
+    iframe_src_urls?: string[] | null;
+    /** @description Allowed URLs for img-src directive. */
+    img_src_urls?: string[] | null;
+    /** @description Script-src settings including URLs and enabled flag. */
+    script_src_urls?: ScriptSrcUrls;
+    /** @description Allowed URLs for style-src directive. */
+    style_src_urls?: string[] | null;
+};
+/** @description Script-src CSP settings. */
+export type ScriptSrcUrls = {
+    /** @description Whether script-src customization is enabled. */
+    enabled?: boolean | null;
+    /** @description Allowed URLs for script-src directive. Can only be set if enabled is true. */
+    urls?: string[] | null;
+};
+/** @description Cluster-level non-embed access configuration. */
+export type ClusterNonEmbedAccess = {
+    /** @description Block full application access for non-embedded usage. */
+    block_full_app_access?: boolean | null;
+    /**
+     * @description Groups that have non-embed full app access.
+     *     Only applicable when orgs feature is disabled. Use org_preferences when org feature is enabled.
+     */
+    groups_with_access?: GroupInfo[] | null;
+};
+/** @description Group information for non-embed access. */
+export type GroupInfo = {
+    /** @description Unique identifier of the group. */
+    id?: string | null;
+    /** @description Name of the group. */
+    name?: string | null;
+};
+/** @description Org-level security preferences. */
+export type SecuritySettingsOrgPreferences = {
+    /** @description Org details (id and name). */
+    org?: SecuritySettingsOrgDetails;
+    /** @description Allowed origins for CORS for this org. */
+    cors_whitelisted_urls?: string[] | null;
+    /** @description Non-embed access configuration for this org. */
+    non_embed_access?: OrgNonEmbedAccess;
+    /**
+     * @description Trusted authentication status for this org. <br/>  <span class="since-beta-tag">Version: 26.6.0.cl or later</span>
+     * @enum {string|null}
+     */
+    trusted_auth_status?: "ENABLED" | "DISABLED" | null;
+};
+/** @description Org details for security settings. */
+export type SecuritySettingsOrgDetails = {
+    /**
+     * Format: int32
+     * @description Unique identifier of the org.
+     */
+    id?: number | null;
+    /** @description Name of the org. */
+    name?: string | null;
+};
+/** @description Org-level non-embed access configuration. */
+export type OrgNonEmbedAccess = {
+    /** @description Block full application access for non-embedded usage. */
+    block_full_app_access?: boolean | null;
+    /** @description Groups that have non-embed full app access. */
+    groups_with_access?: GroupInfo[] | null;
+};
+export type OrgResponse = {
+    /**
+     * Format: int32
+     * @description Unique identifier of the Org.
+     */
+    id?: number | null;
+    /** @description Name of the Org. */
+    name?: string | null;
+    /**
+     * @description Status of the Org.
+     * @enum {string|null}
+     */
+    status?: "ACTIVE" | "IN_ACTIVE" | null;
+    /** @description Description of the Org. */
+    description?: string | null;
+    /**
+     * @description Visibility of the Org.
+     * @enum {string|null}
+     */
+    visibility?: "SHOW" | "HIDDEN" | null;
+};
+export type Tag = {
+    name: string;
+    id: string;
+    color?: string | null;
+    deleted?: boolean | null;
+    hidden?: boolean | null;
+    external?: boolean | null;
+    deprecated?: boolean | null;
+    /** Format: float */
+    creation_time_in_millis?: number | null;
+    /** Format: float */
+    modification_time_in_millis?: number | null;
+    author_id?: string | null;
+    modifier_id?: string | null;
+    owner_id?: string | null;
+};
+export type UserGroupResponse = {
+    /** @description The unique identifier of the object */
+    author_id?: string | null;
+    /** @description Indicates whether the response has complete detail of the group. */
+    complete_detail?: boolean | null;
+    /** @description Content details of the group */
+    content?: Record<string, unknown> | null;
+    /**
+     * Format: float
+     * @description Creation time of the group in milliseconds
+     */
+    creation_time_in_millis?: number | null;
+    /** @description Liveboards that are assigned as default Liveboards to the group. */
+    default_liveboards?: UserGroup[] | null;
+    /** @description Indicates whether the group is deleted */
+    deleted?: boolean | null;
+    /** @description Indicates whether the group is deprecated */
+    deprecated?: boolean | null;
+    /** @description Description of the group */
+    description?: string | null;
+    /** @description Display name of the group. */
+    display_name: string;
+    /** @description Indicates whether the group is external */
+    external?: boolean | null;
+    /**
+     * Format: int32
+     * @description Generation number of the group
+     */
+    generation_number?: number | null;
+    /** @description Indicates whether the group is hidden */
+    hidden?: boolean | null;
+    /** @description The unique identifier of the object */
+    id: string;
+    /**
+     * Format: int32
+     * @description Index number of the group
+     */
+    index?: number | null;
+    /**
+     * Format: int32
+     * @description Index version number of the group
+     */
+    index_version?: number | null;
+    /**
+     * Format: int32
+     * @description Metadata version number of the group
+     */
+    metadata_version?: number | null;
+    /**
+     * Format: float
+     * @description Last modified time of the group in milliseconds.
+     */
+    modification_time_in_millis?: number | null;
+    /** @description The unique identifier of the object */
+    modifier_id?: string | null;
+    /** @description Name of the group. */
+    name: string;
+    /** @description Orgs in which group exists. */
+    orgs?: UserGroup[] | null;
+    /** @description The unique identifier of the object */
+    owner_id?: string | null;
+    /**
+     * @description Parent type of the group.
+     * @enum {string|null}
+     */
+    parent_type?: "USER" | "GROUP" | null;
+    /** @description Privileges which are assigned to the group */
+    privileges?: string[] | null;
+    /** @description Groups who are part of the group */
+    sub_groups?: UserGroup[] | null;
+    /** @description Indicates whether the group is a system group. */
+    system_group?: boolean | null;
+    /** @description Tags associated with the group. */
+    tags?: UserGroup[] | null;
+    /**
+     * @description Type of the group.
+     * @enum {string|null}
+     */
+    type?: "LOCAL_GROUP" | "LDAP_GROUP" | "TEAM_GROUP" | "TENANT_GROUP" | null;
+    /** @description Users who are part of the group. */
+    users?: UserGroup[] | null;
+    /**
+     * @description Visibility of the group. The SHARABLE makes a group visible to other users and groups, and thus allows them to share objects.
+     * @enum {string}
+     */
+    visibility: "SHARABLE" | "NON_SHARABLE";
+    /** @description List of roles assgined to the user */
+    roles?: Role[] | null;
+};
+export type Role = {
+    /** @description id of the role */
+    id?: string | null;
+    /** @description name of the role */
+    name?: string | null;
+};
+export type MetadataListItemInput = {
+    /** @description Unique ID or name of the metadata. */
+    identifier?: string | null;
+    /** @description CustomObjectId of the metadata. */
+    obj_identifier?: string | null;
+    /** @description A pattern to match the case-insensitive name of the metadata object. User % for a wildcard match. */
+    name_pattern?: string | null;
+    /**
+     * @description Type of metadata. Required if the name of the object is set as identifier. This attribute is optional when the object GUID is specified as identifier.
+     *     1. Liveboard
+     *     2. Answers
+     *     3. LOGICAL_TABLE for any data object such as table, worksheet or view.
+     *     4. LOGICAL_COLUMN for a column of any data object such as table, worksheet or view.
+     *     5. CONNECTION for creating or modify data connections.
+     *     6. TAG for tag objects.
+     *     7. USER for user objects.
+     *     8. USER_GROUP for group objects.
+     *     9. LOGICAL_RELATIONSHIP for table or worksheet joins. A join combines from one or several data object by using matching values
+     *     10. INSIGHT_SPEC for SpotIQ objects
+     *     11. COLLECTION for collection objects
+     * @enum {string|null}
+     */
+    type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "TAG" | "USER" | "USER_GROUP" | "LOGICAL_RELATIONSHIP" | "INSIGHT_SPEC" | "COLLECTION" | null;
+    /**
+     * @description List of subtype of metadata. Applies for LOGICAL_TABLE type with the following valid values.
+     *     1. ONE_TO_ONE_LOGICAL
+     *     2. WORKSHEET
+     *     3. PRIVATE_WORKSHEET.
+     *     4. USER_DEFINED.
+     *     5. AGGR_WORKSHEET.
+     *     6. SQL_VIEW <br/>  <span class="since-beta-tag">Version: 10.11.0.cl or later</span>
+     */
+    subtypes?: ("ONE_TO_ONE_LOGICAL" | "WORKSHEET" | "PRIVATE_WORKSHEET" | "USER_DEFINED" | "AGGR_WORKSHEET" | "SQL_VIEW")[] | null;
+};
+/** @description Details of users or groups. */
+export type PermissionInput = {
+    /** @description Details of users or groups. */
+    principal: PrincipalsInput;
+    /**
+     * @description Object share mode.
+     * @enum {string}
+     */
+    share_mode: "READ_ONLY" | "MODIFY" | "NO_ACCESS";
+};
+export type ExcludeMetadataListItemInput = {
+    /** @description Unique ID or name of the metadata. */
+    identifier: string;
+    /**
+     * @description Type of metadata. Required if the name of the object is set as identifier. This attribute is optional when the object GUID is specified as identifier.
+     *     1. Liveboard
+     *     2. Answers
+     *     3. LOGICAL_TABLE for any data object such as table, worksheet or view
+     *     4. LOGICAL_COLUMN for a column of any data object such as table, worksheet or view
+     *     5. CONNECTION for connection objects
+     *     6. TAG for tag objects
+     *     7. USER for user objects
+     *     8. USER_GROUP for group objects
+     *     9. LOGICAL_RELATIONSHIP for table or worksheet joins. A join combines from one or several data object by using matching values.
+     *     10. INSIGHT_SPEC for SpotIQ objects
+     *     11. COLLECTION for collection objects
+     * @enum {string}
+     */
+    type: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "TAG" | "USER" | "USER_GROUP" | "LOGICAL_RELATIONSHIP" | "INSIGHT_SPEC" | "COLLECTION";
+};
+/** @description Favorite object options. */
+export type FavoriteObjectOptionsInput = {
+    /**
+     * @description Includes objects marked as favorite for the specified users.
+     * @default false
+     */
+    include?: boolean | null;
+    /** @description Unique ID or name of the users. If not specified, the favorite objects of current logged in user are returned. */
+    user_identifiers?: string[] | null;
+};
+/** @description Sort options. */
+export type MetadataSearchSortOptions = {
+    /**
+     * @description Name of the field to apply the sort on.
+     * @enum {string|null}
+     */
+    field_name?: "NAME" | "DISPLAY_NAME" | "AUTHOR" | "CREATED" | "MODIFIED" | "VIEWS" | "FAVORITES" | "LAST_ACCESSED" | null;
+    /**
+     * @description Sort order : ASC(Ascending) or DESC(Descending).
+     * @enum {string|null}
+     */
+    order?: "ASC" | "DESC" | null;
+};
+/** @description Metadata Search Response Object. */
+export type MetadataSearchResponse = {
+    /** @description Unique identifier of the metadata. */
+    metadata_id?: string | null;
+    /** @description Name of the metadata. */
+    metadata_name?: string | null;
+    /**
+     * @description Type of the metadata.
+     * @enum {string}
+     */
+    metadata_type: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "TAG" | "USER" | "USER_GROUP" | "LOGICAL_RELATIONSHIP" | "INSIGHT_SPEC" | "COLLECTION";
+    /**
+     * @description Custom identifier of the metadata.
+     *     (Available from 10.8.0.cl onwards)
+     */
+    metadata_obj_id?: string | null;
+    /** @description Details of dependent objects of the metadata objects. */
+    dependent_objects?: Record<string, unknown> | null;
+    /** @description Details of incomplete information of the metadata objects if any. */
+    incomplete_objects?: Record<string, unknown>[] | null;
+    /** @description Complete details of the metadata objects. */
+    metadata_detail?: Record<string, unknown> | null;
+    /** @description Header information of the metadata objects. */
+    metadata_header?: Record<string, unknown> | null;
+    /** @description Visualization header information of the metadata objects. */
+    visualization_headers?: Record<string, unknown>[] | null;
+    /** @description Stats of the metadata object. Includes views, favorites, last_accessed. */
+    stats?: Record<string, unknown> | null;
+};
+export type GetAsyncImportStatusResponse = {
+    /** @description List of task statuses. */
+    status_list?: ImportEPackAsyncTaskStatus[] | null;
+    /** @description Indicates whether there are more task statuses to fetch. */
+    last_batch?: boolean | null;
+};
+export type ImportEPackAsyncTaskStatus = {
+    /** @description GUID of tenant from which the task is initiated. */
+    tenant_id?: string | null;
+    /**
+     * Format: int32
+     * @description Organisation ID of the user who initiated the task.
+     */
+    org_id?: number | null;
+    /** @description Unique identifier for the task. */
+    task_id?: string | null;
+    /** @description Name of the task. */
+    task_name?: string | null;
+    /** @description Response of imported objects so far. */
+    import_response?: Record<string, unknown> | null;
+    /**
+     * @description Current status of the task.
+     * @enum {string|null}
+     */
+    task_status?: "COMPLETED" | "IN_QUEUE" | "IN_PROGRESS" | "FAILED" | null;
+    /** @description ID of the user who initiated the task. */
+    author_id?: string | null;
+    /**
+     * @description Policy used for the import task.
+     * @enum {string|null}
+     */
+    import_policy?: "PARTIAL" | "ALL_OR_NONE" | "VALIDATE_ONLY" | "PARTIAL_OBJECT" | null;
+    /**
+     * Format: float
+     * @description Time when the task was created (in ms since epoch).
+     */
+    created_at?: number | null;
+    /**
+     * Format: float
+     * @description Time when the task started (in ms since epoch).
+     */
+    in_progress_at?: number | null;
+    /**
+     * Format: float
+     * @description Time when the task was completed (in ms since epoch).
+     */
+    completed_at?: number | null;
+    /**
+     * Format: int32
+     * @description Total number of objects to process.
+     */
+    total_object_count?: number | null;
+    /**
+     * Format: int32
+     * @description Number of objects processed so far.
+     */
+    object_processed_count?: number | null;
+    /**
+     * Format: float
+     * @description Last time the task status was updated (in ms since epoch).
+     */
+    modified_at?: number | null;
+    /** @description Display name of the user who initiated the task. */
+    author_display_name?: string | null;
+};
+export type SqlQueryResponse = {
+    /** @description Unique identifier of the metadata. */
+    metadata_id: string;
+    /** @description Name of the metadata. */
+    metadata_name: string;
+    /**
+     * @description Type of the metadata.
+     * @enum {string}
+     */
+    metadata_type: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "TAG" | "USER" | "USER_GROUP" | "LOGICAL_RELATIONSHIP";
+    /** @description SQL query details of metadata objects. */
+    sql_queries: SqlQuery[];
+};
+/** @description Response format associated with fetch SQL query api */
+export type SqlQuery = {
+    /** @description Unique identifier of the metadata. */
+    metadata_id: string;
+    /** @description Name of the metadata. */
+    metadata_name: string;
+    /** @description SQL query of a metadata object. */
+    sql_query: string;
+};
+export type PdfOptionsInput = {
+    /**
+     * @description Size of PDF page. `A4` generates a paginated A4 PDF. `CONTINUOUS` generates a continuous PDF that matches the Liveboard layout. Each Liveboard tab has its own page of variable length. Defaults to `A4` if not specified. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.5.0.cl or later</span>
+     * @enum {string|null}
+     */
+    page_size?: "A4" | "CONTINUOUS" | null;
+    /**
+     * Format: int32
+     * @description Zoom level percentage for the PDF. Only applicable when `page_size` is `CONTINUOUS`. Acceptable values are integers in the range [45, 175]. Defaults to 100 if not specified. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.5.0.cl or later</span>
+     */
+    zoom_level?: number | null;
+    /**
+     * @description Indicates whether to include the cover page with the Liveboard title.
+     * @default true
+     */
+    include_cover_page?: boolean | null;
+    /**
+     * @description Indicates whether to include customized wide logo in the footer if available.
+     * @default true
+     */
+    include_custom_logo?: boolean | null;
+    /**
+     * @description Indicates whether to include a page with all applied filters. For `CONTINUOUS` page_size, this parameter indicates whether to include the filter header.
+     * @default true
+     */
+    include_filter_page?: boolean | null;
+    /**
+     * @description Indicates whether to include page number in the footer of each page.
+     * @default true
+     */
+    include_page_number?: boolean | null;
+    /**
+     * @description Page orientation of the PDF.
+     * @default PORTRAIT
+     * @enum {string|null}
+     */
+    page_orientation?: "PORTRAIT" | "LANDSCAPE" | null;
+    /**
+     * @description Indicates whether to include only the first page of the tables.
+     * @default false
+     */
+    truncate_table?: boolean | null;
+    /** @description Text to include in the footer of each page. */
+    page_footer_text?: string | null;
+};
+export type PngOptionsInput = {
+    /**
+     * @description Indicates whether to include the cover page with the Liveboard title.
+     * @default false
+     */
+    include_cover_page?: boolean | null;
+    /**
+     * @description Indicates whether to include a page with all applied filters.
+     * @default false
+     */
+    include_filter_page?: boolean | null;
+    /** @description Indicates personalised view of the Liveboard in case of png */
+    personalised_view_id?: string | null;
+    /**
+     * Format: int32
+     * @description Desired width of the Liveboard image in pixels. Ex. 1920 for Full HD image <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 10.9.0.cl or later</span>
+     */
+    image_resolution?: number | null;
+    /**
+     * Format: int32
+     * @description The scale of the image in percentage. Ex. 100 for 100% scale. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 10.9.0.cl or later</span>
+     */
+    image_scale?: number | null;
+    /**
+     * @description Indicates whether to include the header of the liveboard. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 10.9.0.cl or later</span>
+     * @default false
+     */
+    include_header?: boolean | null;
+};
+export type RegionalSettingsInput = {
+    /**
+     * @description ISO code to be appended with currency values.
+     * @enum {string|null}
+     */
+    currency_format?: CurrencyFormat | null;
+    /**
+     * @description Indicates the locale to be used for all formattings.
+     * @enum {string|null}
+     */
+    user_locale?: UserLocale | null;
+    /**
+     * @description Indicates the locale to be used for number formatting.
+     * @enum {string|null}
+     */
+    number_format_locale?: UserLocale | null;
+    /**
+     * @description Indicates the locale to be used for date formatting.
+     * @enum {string|null}
+     */
+    date_format_locale?: UserLocale | null;
+};
+export type AnswerPngOptionsInput = {
+    /**
+     * Format: int32
+     * @description Desired width of the answer image in pixels. Ex. 1920 for Full HD image <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.6.0.cl or later</span>
+     */
+    x_resolution?: number | null;
+    /**
+     * Format: int32
+     * @description Desired height of the answer image in pixels. Ex. 1080 for Full HD image <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.6.0.cl or later</span>
+     */
+    y_resolution?: number | null;
+    /**
+     * Format: int32
+     * @description The scale of the image in percentage. Ex. 100 for 100% scale. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.6.0.cl or later</span>
+     */
+    scaling?: number | null;
+};
+export type PermissionOfPrincipalsResponse = {
+    principal_permission_details?: ({
+        principal_id?: string;
+        principal_name?: string;
+        principal_type?: string;
+        principal_sub_type?: string;
+        metadata_permission_info?: ({
+            metadata_type?: string;
+            metadata_permissions?: ({
+                metadata_id?: string;
+                metadata_name?: string;
+                metadata_owner?: {
+                    id?: string;
+                    name?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                metadata_author?: {
+                    id?: string;
+                    name?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                permission?: string;
+                shared_permission?: string;
+                group_permission?: {
+                    [key: string]: unknown;
+                }[];
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        })[];
+    } & {
+        [key: string]: unknown;
+    })[] | null;
+};
+export type PermissionOfMetadataResponse = {
+    metadata_permission_details?: ({
+        metadata_id?: string;
+        metadata_name?: string;
+        metadata_type?: string;
+        metadata_owner?: {
+            id?: string;
+            name?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        metadata_author?: {
+            id?: string;
+            name?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        principal_permission_info?: ({
+            principal_type?: string;
+            principal_sub_type?: string;
+            principal_permissions?: ({
+                principal_id?: string;
+                principal_name?: string;
+                permission?: string;
+                shared_permission?: string;
+                group_permission?: {
+                    [key: string]: unknown;
+                }[];
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        })[];
+    } & {
+        [key: string]: unknown;
+    })[] | null;
+};
+export type ObjectPrivilegesMetadataInput = {
+    /**
+     * @description Type of metadata object.
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     * @enum {string|null}
+     */
+    type?: "LOGICAL_TABLE" | null;
+    /** @description Unique ID or name of the metadata object. */
+    identifier: string;
+};
+export type ObjectPrivilegesOfMetadataResponse = {
+    metadata_object_privileges?: Record<string, unknown> | null;
+};
+export type PrincipalsInput = {
+    /** @description Unique ID or name of the principal object such as a user or group. */
+    identifier: string;
+    /**
+     * @description Principal type.
+     * @enum {string|null}
+     */
+    type?: "USER" | "USER_GROUP" | null;
+};
+/** @description MetadataType InputType used in Permission API's */
+export type PermissionsMetadataTypeInput = {
+    /**
+     * @description Type of metadata object.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     * @enum {string|null}
+     */
+    type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "COLLECTION" | null;
+    /** @description Unique ID or name of the metadata object. */
+    identifier: string;
+};
+export type ColumnSecurityRuleTableInput = {
+    /** @description Name or GUID of the table */
+    identifier?: string | null;
+    /** @description Object ID of the table */
+    obj_identifier?: string | null;
+};
+export type ColumnSecurityRuleResponse = {
+    /** @description GUID of the table for which the column security rules are fetched */
+    table_guid?: string | null;
+    /** @description Object ID of the table for which the column security rules are fetched */
+    obj_id?: string | null;
+    /** @description Array containing column security rule objects */
+    column_security_rules?: ColumnSecurityRule[] | null;
+};
+export type ColumnSecurityRule = {
+    /** @description Information about the column */
+    column: ColumnSecurityRuleColumn;
+    /** @description Array of groups that have access to this column */
+    groups?: ColumnSecurityRuleGroup[] | null;
+    /** @description Information about the source table */
+    source_table_details?: ColumnSecurityRuleSourceTable;
+};
+export type ColumnSecurityRuleColumn = {
+    /** @description The unique identifier of the column */
+    id: string;
+    /** @description The name of the column */
+    name: string;
+};
+export type ColumnSecurityRuleGroup = {
+    /** @description The unique identifier of the group */
+    id: string;
+    /** @description The name of the group */
+    name: string;
+};
+export type ColumnSecurityRuleSourceTable = {
+    /** @description The unique identifier of the source table */
+    id: string;
+    /** @description The name of the source table */
+    name: string;
+};
+/** @description Response format associated with the search data API. */
+export type SearchDataResponse = {
+    /** @description Data content of metadata objects */
+    contents: AnswerContent[];
+};
+export type AnswerContent = {
+    /**
+     * Format: int32
+     * @description Total available data row count.
+     */
+    available_data_row_count: number;
+    /** @description Name of the columns. */
+    column_names: string[];
+    /** @description Rows of data set. */
+    data_rows: (unknown[] | {
+        [key: string]: unknown;
+    })[];
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included.
+     */
+    record_offset: number;
+    /**
+     * Format: int32
+     * @description The number of records that should be included.
+     */
+    record_size: number;
+    /**
+     * Format: int32
+     * @description Total returned data row count.
+     */
+    returned_data_row_count: number;
+    /**
+     * Format: float
+     * @description Sampling ratio (0 to 1). If the query was sampled, it is the ratio of keys returned in the data set to the total number of keys expected in the query. If the value is 1.0, this means that the complete result is returned.
+     */
+    sampling_ratio: number;
+};
+export type LiveboardDataResponse = {
+    /** @description The unique identifier of the object */
+    metadata_id: string;
+    /** @description Name of the metadata object */
+    metadata_name: string;
+    /** @description Data content of metadata objects */
+    contents: LiveboardContent[];
+};
+export type LiveboardContent = {
+    /**
+     * Format: int32
+     * @description Total available data row count.
+     */
+    available_data_row_count: number;
+    /** @description Name of the columns. */
+    column_names: string[];
+    /** @description Rows of data set. */
+    data_rows: (unknown[] | {
+        [key: string]: unknown;
+    })[];
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included.
+     */
+    record_offset: number;
+    /**
+     * Format: int32
+     * @description The number of records that should be included.
+     */
+    record_size: number;
+    /**
+     * Format: int32
+     * @description Total returned data row count.
+     */
+    returned_data_row_count: number;
+    /**
+     * Format: float
+     * @description Sampling ratio (0 to 1). If the query was sampled, it is the ratio of keys returned in the data set to the total number of keys expected in the query. If the value is 1.0, this means that the complete result is returned.
+     */
+    sampling_ratio: number;
+    /** @description Unique ID of the visualization. */
+    visualization_id?: string | null;
+    /** @description Name of the visualization. */
+    visualization_name?: string | null;
+};
+/** @description Response format associated with fetch data api */
+export type AnswerDataResponse = {
+    /** @description The unique identifier of the object */
+    metadata_id: string;
+    /** @description Name of the metadata object */
+    metadata_name: string;
+    /** @description Data content of metadata objects */
+    contents: AnswerContent[];
+};
+export type LogResponse = {
+    /** @description Date timestamp of the log entry */
+    date: string;
+    /** @description Log data */
+    log: string;
+};
+export type RepoConfigObject = {
+    /** @description Remote repository URL configured */
+    repository_url?: string | null;
+    /** @description Username to authenticate connection to the version control system */
+    username?: string | null;
+    /** @description Name of the remote branch where objects from this Thoughtspot instance will be versioned. */
+    commit_branch_name?: string | null;
+    /** @description Branches that have been pulled in local repository */
+    branches?: string[] | null;
+    /** @description Maintain mapping of guid for the deployment to an instance */
+    enable_guid_mapping?: boolean | null;
+    /** @description Name of the branch where the configuration files related to operations between Thoughtspot and version control repo should be maintained. */
+    configuration_branch_name?: string | null;
+    /** @description Details of the Org */
+    org?: Org;
+};
+export type CommitHistoryResponse = {
+    /** @description Repository user using which changes were committed */
+    committer: CommiterType;
+    /** @description Thoughtspot user who commits the changes */
+    author: AuthorType;
+    /** @description Comments associated with the commit */
+    comment: string;
+    /** @description Time at which the changes were committed. */
+    commit_time: string;
+    /** @description SHA id associated with the commit */
+    commit_id: string;
+    /** @description Branch where changes were committed */
+    branch: string;
+};
+export type CommiterType = {
+    /** @description Email id of the committer */
+    email?: string | null;
+    /** @description Username of the committer */
+    username?: string | null;
+};
+export type AuthorType = {
+    /** @description Email id of the committer */
+    email?: string | null;
+    /** @description Username of the committer */
+    username?: string | null;
+};
+export type ConnectionInput = {
+    /** @description Unique ID or name of the connection. */
+    identifier?: string | null;
+    /** @description A pattern to match case-insensitive name of the connection object. User `%` for a wildcard match. */
+    name_pattern?: string | null;
+    /** @description Filter options for databases, schemas, tables and columns. */
+    data_warehouse_objects?: DataWarehouseObjectInput[] | null;
+};
+export type DataWarehouseObjectInput = {
+    /** @description Name of the database. */
+    database?: string | null;
+    /** @description Name of the schema within the database. */
+    schema?: string | null;
+    /** @description Name of the table within the schema. */
+    table?: string | null;
+    /** @description Name of the column within the table. */
+    column?: string | null;
+};
+export type SortOptionInput = {
+    /**
+     * @description Name of the field to apply the sort on.
+     * @enum {string|null}
+     */
+    field_name?: "NAME" | "DISPLAY_NAME" | "AUTHOR" | "CREATED" | "MODIFIED" | "LAST_ACCESSED" | "SYNCED" | "VIEWS" | "USER_STATE" | "ROW_COUNT" | null;
+    /**
+     * @description Sort order : ASC(Ascending) or DESC(Descending).
+     * @enum {string|null}
+     */
+    order?: "ASC" | "DESC" | null;
+};
+export type SearchConnectionResponse = {
+    /** @description Unique ID of the connection. */
+    id: string;
+    /** @description Name of the connection. */
+    name: string;
+    /** @description Description of the connection. */
+    description?: string | null;
+    /**
+     * @description Type of data warehouse.
+     * @enum {string}
+     */
+    data_warehouse_type: DataWarehouseType;
+    /** @description List of Data warehouse objects */
+    data_warehouse_objects?: DataWarehouseObjects;
+    /** @description Details of the connection. */
+    details?: Record<string, unknown> | null;
+};
+export type DataWarehouseObjects = {
+    /** @description Databases of the connection. */
+    databases: Database[];
+};
+export type Database = {
+    /** @description Name of the database. */
+    name: string;
+    /** @description Schemas of the database. */
+    schemas?: SchemaObject[] | null;
+    /** @description Determines if the object is auto created. */
+    auto_created?: boolean | null;
+};
+export type SchemaObject = {
+    /** @description Name of the schema. */
+    name: string;
+    /** @description Tables in the schema. */
+    tables?: Table[] | null;
+};
+export type Table = {
+    /** @description Name of the table. */
+    name: string;
+    /** @description Columns of the table. */
+    columns?: Column[] | null;
+    /** @description Type of table. Either view or table */
+    type?: string | null;
+    /** @description Description of the table */
+    description?: string | null;
+    /** @description Determines if the table is selected */
+    selected?: boolean | null;
+    /** @description Determines if the table is linked */
+    linked?: boolean | null;
+    /** @description List of relationships for the table */
+    relationships?: Record<string, unknown>[] | null;
+};
+export type Column = {
+    /** @description Name of the column */
+    name: string;
+    /** @description Data type of the column */
+    data_type: string;
+    /** @description Determines if the column schema is an aggregate */
+    is_aggregate?: string | null;
+    /** @description Determines if the column schema can be imported */
+    can_import?: boolean | null;
+    /** @description Determines if the table is selected */
+    selected?: boolean | null;
+    /** @description Determines if the table is linked */
+    is_linked_active?: boolean | null;
+};
+/** @description Response for search role api should handle hidden privileges as well. */
+export type SearchRoleResponse = {
+    /** @description Unique Id of the role. */
+    id: string;
+    /** @description Name of the role */
+    name: string;
+    /** @description Description of the role */
+    description: string;
+    /**
+     * Format: int32
+     * @description number of groups assigned with this role
+     */
+    groups_assigned_count?: number | null;
+    /** @description Orgs in which role exists. */
+    orgs?: GenericInfo[] | null;
+    /** @description Details of groups assigned with this role */
+    groups?: GenericInfo[] | null;
+    /** @description Privileges granted to the role. */
+    privileges: Privileges[];
+    /**
+     * @description Permission details of the Role
+     * @enum {string|null}
+     */
+    permission?: "READ_ONLY" | "MODIFY" | "NO_ACCESS" | null;
+    /** @description Unique identifier of author of the role. */
+    author_id?: string | null;
+    /** @description Unique identifier of modifier of the role. */
+    modifier_id?: string | null;
+    /** @description Creation time of the role in milliseconds. */
+    creation_time_in_millis?: Record<string, unknown> | null;
+    /** @description Last modified time of the role in milliseconds. */
+    modification_time_in_millis?: Record<string, unknown> | null;
+    /** @description Indicates whether the role is deleted. */
+    deleted?: boolean | null;
+    /** @description Indicates whether the role is deprecated. */
+    deprecated?: boolean | null;
+    /** @description Indicates whether the role is external. */
+    external?: boolean | null;
+    /** @description Indicates whether the role is hidden. */
+    hidden?: boolean | null;
+    /** @description Indicates whether the role is shared via connection */
+    shared_via_connection?: boolean | null;
+};
+/** @description Default Custom action configuration. This includes the custom action's visibility across all visualizations and Answers. By default, a custom action is added to all visualizations and Answers. */
+export type Default_Action_Config_Search_Input = {
+    /** @description Custom action is available on all visualizations. Earlier naming convention: LOCAL/GLOBAL. TRUE signifies GLOBAL for backward compatibility. */
+    visibility?: boolean | null;
+};
+/** @description Custom action details */
+export type ResponseCustomAction = {
+    /** @description `Type` and configuration data for custom actions */
+    action_details: Action_details;
+    /** @description Default custom action configuration. This includes the custom action's visibility across all visualizations and Answers. By default, a custom action is added to all visualizations and Answers. */
+    default_action_config: Default_action_config;
+    /** @description Unique Id of the custom action. */
+    id: string;
+    /** @description Metadata objects to assign the the custom action to. */
+    metadata_association?: Metadata_Association_Item[] | null;
+    /** @description Unique name of the custom action. */
+    name: string;
+    /** @description Unique ID or name of the User groups which are associated with the custom action. */
+    user_groups?: Object_ID_And_Name[] | null;
+};
+/** @description Type and Configuration for Custom Actions */
+export type Action_details = {
+    /** @description CALLBACK Custom Action Type */
+    CALLBACK?: CALLBACK;
+    /** @description URL Custom Action Type */
+    URL?: URL;
+};
+/** @description CALLBACK Custom Action Type */
+export type CALLBACK = {
+    /** @description Reference name of the SDK. By default, the value will be set to action name. */
+    reference?: string | null;
+};
+/** @description URL Custom Action Type */
+export type URL = {
+    /** @description Authorization type for the custom action. */
+    authentication?: Authentication;
+    /** @description Query parameters for url. */
+    parameters?: ParametersListItem[] | null;
+    /** @description Request Url for the Custom action. */
+    url: string;
+    /** @description Reference name of the SDK. By default, the value will be set to action name. */
+    reference?: string | null;
+};
+/** @description Authorization type for the custom action. */
+export type Authentication = {
+    /** @description With API key auth, you send a key-value pair to the API either in the request headers or query parameters. */
+    API_Key?: API_Key;
+    /** @description Basic Auth: Basic authentication involves sending a verified username and password with your request. */
+    Basic_Auth?: Basic_Auth;
+    /** @description Bearer tokens enable requests to authenticate using an access key. */
+    Bearer_Token?: string | null;
+    /** @description No authorization. If your request doesn't require authorization. */
+    No_Auth?: string | null;
+};
+/** @description With API key auth, you send a key-value pair to the API either in the request headers or query parameters. */
+export type API_Key = {
+    /** @description Enter your key name */
+    key?: string | null;
+    /** @description Enter you key value */
+    value?: string | null;
+};
+/** @description Basic Auth: Basic authentication involves sending a verified username and password with your request. */
+export type Basic_Auth = {
+    /** @description Password for the basic authentication */
+    password?: string | null;
+    /** @description Username for the basic authentication */
+    username?: string | null;
+};
+export type ParametersListItem = {
+    /** @description Key for the url query parameter */
+    key?: string | null;
+    /** @description Value for the url query parameter */
+    value?: string | null;
+};
+/** @description Default Custom action configuration. This includes the custom action's visibility across all visualizations and Answers. By default, a custom action is added to all visualizations and Answers. */
+export type Default_action_config = {
+    /** @description Custom action is available on all visualizations. Earlier , the naming convention: LOCAL/GLOBAL. TRUE signifies GLOBAL for backward compatibility. */
+    visibility?: boolean | null;
+};
+export type Metadata_Association_Item = {
+    /** @description Specify that the association is enabled for the metadata object */
+    action_config: Action_config;
+    /** @description Unique ID or name of the metadata. */
+    identifier: string;
+    /**
+     * @description Type of metadata.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     */
+    type: string;
+};
+/** @description Specify that the association is enabled for the metadata object */
+export type Action_config = {
+    /** @description Position of the Custom action on the Metadata object. Earlier naming convention: context. */
+    position?: string | null;
+    /** @description Visibility of the metadata association with custom action. Earlier naming convention: enabled */
+    visibility?: boolean | null;
+};
+/** @description MetadataType InputType used in Custom Action API's */
+export type CustomActionMetadataTypeInput = {
+    /**
+     * @description Type of metadata object.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     * @enum {string|null}
+     */
+    type?: "VISUALIZATION" | "ANSWER" | "WORKSHEET" | null;
+    /** @description Unique ID or name of the metadata object. */
+    identifier: string;
+};
+export type MetadataContext = {
+    /** @description List of data_source_identifiers to provide context for breaking down user query into analytical queries that can be run on them. */
+    data_source_identifiers?: string[] | null;
+    /** @description List of answer unique identifiers (GUIDs) whose data will be used to guide the response. */
+    answer_identifiers?: string[] | null;
+    /** @description Unique identifier to denote current conversation. */
+    conversation_identifier?: string | null;
+    /** @description List of liveboard unique identifiers (GUIDs) whose data will be used to guide the response. */
+    liveboard_identifiers?: string[] | null;
+};
+export type AIContext = {
+    /** @description User specific text instructions sent to AI system for processing the query. */
+    instructions?: string[] | null;
+    /** @description User provided content like text data, csv data as a string message to provide context & potentially improve the quality of the response. */
+    content?: string[] | null;
+};
+export type eureka_GetRelevantQuestionsResponse = {
+    /** @description List of relevant questions that can be run on their respective data sources. */
+    relevant_questions?: eureka_RelevantQuestion[] | null;
+};
+export type eureka_RelevantQuestion = {
+    /** @description NL query that can be run using spotter aka natural language search to get an AI generated answer. */
+    query?: string | null;
+    /** @description Unique identifier of the data source on which this query can be run on. */
+    data_source_identifier?: string | null;
+    /** @description Display name of the data source on which this query can be run on. */
+    data_source_name?: string | null;
+};
+export type Input_eureka_NLSRequest = {
+    /**
+     * Format: int32
+     * @description Cluster version like 10.4.0.cl, 10.5.0.cl, so on.
+     */
+    agentVersion?: number | null;
+    /** @description If true, results are not returned from cache & calculated every time. Can incur high costs & latency. */
+    bypassCache?: boolean | null;
+    /** @description User specific instructions for processing the @query. */
+    instructions?: string[] | null;
+    /** @description User query which is a topical/goal oriented question that needs to be broken down into smaller simple analytical questions. */
+    query?: string | null;
+};
+export type eureka_DecomposeQueryResponse = {
+    /** @description Decomposed query response for a topical/goal oriented question that contains broken down analytical questions. */
+    decomposedQueryResponse?: eureka_LLMDecomposeQueryResponse;
+};
+export type eureka_LLMDecomposeQueryResponse = {
+    /** @description List of analytical questions that can be run on their respective worksheet/data sources. */
+    decomposedQueries?: eureka_LLMSuggestedQuery[] | null;
+};
+export type eureka_LLMSuggestedQuery = {
+    /** @description NL query that can be run using spotter aka natural language search to get an AI generated answer. */
+    query?: string | null;
+    /** @description Unique identifier of the worksheet on which this query can be run on. */
+    worksheetId?: string | null;
+    /** @description Display name of the worksheet on which this query can be run on. */
+    worksheetName?: string | null;
+};
+export type eureka_DataSourceSuggestionResponse = {
+    /** @description List of data sources suggested. */
+    data_sources?: DataSource[] | null;
+};
+export type DataSource = {
+    /**
+     * Format: float
+     * @description Confidence score for the data source suggestion.
+     */
+    confidence?: number | null;
+    /** @description Details of the data source. */
+    details?: EntityHeader;
+    /** @description LLM reasoning for the data source. */
+    reasoning?: string | null;
+};
+export type EntityHeader = {
+    /** @description Description of the data source. */
+    description?: string | null;
+    /** @description Display name of the data source. */
+    data_source_name?: string | null;
+    /** @description Unique identifier of the data source. */
+    data_source_identifier?: string | null;
+};
+export type eureka_GetNLInstructionsResponse = {
+    /** @description List of NL instructions with their scopes. */
+    nl_instructions_info: NLInstructionsInfo[];
+};
+export type NLInstructionsInfo = {
+    /** @description User instructions for natural language processing. */
+    instructions: string[];
+    /**
+     * @description Scope of the instruction.
+     * @enum {string}
+     */
+    scope: "GLOBAL";
+};
+/** @description Admin instructions configured for the AI agent. */
+export type AgentInstructions = {
+    /** @description Unique identifier of the record. */
+    id?: string | null;
+    /** @description The admin instructions text for the agent. */
+    instructions: string;
+    /** @description ISO timestamp when the instructions were created. */
+    created_at?: string | null;
+    /** @description ISO timestamp when the instructions were last updated. */
+    updated_at?: string | null;
+    /** @description User ID of the admin who last updated the instructions. */
+    last_updated_by?: string | null;
+};
+/** @description Response returned by getConversationList. */
+export type AgentConversationHistoryResponse = {
+    /** @description List of saved agent conversations for the current user. */
+    conversations?: AgentConversationList[] | null;
+    /**
+     * @description Whether additional conversations exist beyond this page. `true` when one or
+     *     more conversations remain after the current page; `false` when the current
+     *     page is the last. Use `offset` to fetch the next page.
+     */
+    has_more?: boolean | null;
+};
+/** @description A saved agent conversation item returned in list responses. */
+export type AgentConversationList = {
+    /** @description Unique identifier of the conversation. */
+    conversation_identifier: string;
+    /** @description Display title of the conversation. */
+    conversation_title?: string | null;
+    /** @description ISO 8601 timestamp when the conversation was created. */
+    created_at?: string | null;
+    /** @description ISO 8601 timestamp when the conversation was last updated. */
+    updated_at?: string | null;
+    /** @description Unique identifiers of the data sources associated with the conversation. */
+    data_source_identifiers?: string[] | null;
+    /** @description Data sources associated with the conversation, each with an `id` and `name`. */
+    data_source_names?: DataSourceEntry[] | null;
+};
+/** @description A data source associated with a conversation, returned as a typed entry. */
+export type DataSourceEntry = {
+    /** @description Unique identifier of the data source. */
+    id: string;
+    /** @description Display name of the data source. */
+    name: string;
+};
+/**
+ * @description Response body of getConversation. `messages` is ordered oldest to newest.
+ *     `code_execution_files` is a list of sanitized code-execution file metadata
+ *     entries, keyed in upstream by `file_id`.
+ */
+export type ConversationMessageResponse = {
+    /** @description Ordered conversation messages. Empty array when the conversation has no messages. */
+    messages?: ConversationMessage[] | null;
+    /**
+     * @description Sanitized code-execution file metadata for files referenced by this
+     *     conversation. Empty array when the conversation has no code-execution files.
+     */
+    code_execution_files?: CodeExecutionFileMetadata[] | null;
+};
+/**
+ * @description One conversational exchange: an optional user prompt (message and attachments),
+ *     followed by the agent's response items for that turn.
+ */
+export type ConversationMessage = {
+    /**
+     * @description Stable identifier for the turn. For liveboard-started synthetic first turns,
+     *     this is the root node identifier.
+     */
+    message_id: string;
+    /** @description Milliseconds since Unix epoch for the turn. */
+    timestamp_in_millis: Record<string, unknown>;
+    /**
+     * @description User-authored prompt that started the turn: the user's message and any files
+     *     or connector resources attached to it. Null for liveboard-started synthetic
+     *     first turns.
+     */
+    user_prompt?: UserPrompt;
+    /**
+     * @description Agent-side output produced in response to this turn. Empty array for
+     *     in-progress turns where the agent has not yet produced output.
+     */
+    response_items?: Record<string, unknown>[] | null;
+};
+/**
+ * @description User-authored prompt for a conversation turn: the user's text message and any
+ *     files or connector resources attached to it.
+ */
+export type UserPrompt = {
+    /** @description User query that started the turn. Null for liveboard-started synthetic first turns. */
+    message?: UserMessage;
+    /**
+     * @description Files or connector resources attached to the user message. Empty array when
+     *     there are no attachments.
+     */
+    attachments?: Record<string, unknown>[] | null;
+};
+/**
+ * @description User-authored text message that begins a conversation turn.
+ *     Null when the turn is a synthetic liveboard-started first turn.
+ */
+export type UserMessage = {
+    /** @description Unique identifier of the user message. */
+    message_id: string;
+    /** @description Text body of the user query. */
+    content: string;
+};
+/** @description Uploaded or generated files attached to a turn. */
+export type FileResponseItem = {
+    /** @description Variant discriminator. Always `"file"`. */
+    type: string;
+    /** @description Milliseconds since Unix epoch when this item was produced. */
+    timestamp_in_millis: Record<string, unknown>;
+    /** @description True when the item represents internal agent reasoning rather than user-facing output. */
+    is_thinking?: boolean | null;
+    /** @description Human-readable label for the agent step producing this item. */
+    step_title?: string | null;
+    /** @description Sanitized file metadata. */
+    files?: PublicFileInfo[] | null;
+};
+/**
+ * @description Sanitized metadata for a file attached to or produced by a conversation turn.
+ *     Never exposes internal Azure or blob-storage identifiers.
+ */
+export type PublicFileInfo = {
+    /** @description Unique identifier of the file. */
+    file_id: string;
+    /** @description Human-readable file name. */
+    display_name?: string | null;
+    /** @description File type such as `csv`, `pdf`, or `png`. */
+    file_type?: string | null;
+    /** @description Milliseconds since Unix epoch when the file was created. */
+    created_time_in_millis?: Record<string, unknown> | null;
+    /**
+     * Format: int32
+     * @description File size in bytes.
+     */
+    size_bytes?: number | null;
+};
+/**
+ * @description MCP (Model Context Protocol) resource — typically a connector-provided artifact
+ *     such as a document excerpt.
+ */
+export type ResourceResponseItem = {
+    /** @description Variant discriminator. Always `"resource"`. */
+    type: string;
+    /** @description Milliseconds since Unix epoch when this item was produced. */
+    timestamp_in_millis: Record<string, unknown>;
+    /** @description True when the item represents internal agent reasoning rather than user-facing output. */
+    is_thinking?: boolean | null;
+    /** @description Human-readable label for the agent step producing this item. */
+    step_title?: string | null;
+    /** @description Human-readable title of the resource. */
+    title: string;
+    /** @description Resource URI. */
+    uri: string;
+    /** @description Original name or filename. */
+    name?: string | null;
+    /** @description MIME type. */
+    mime_type?: string | null;
+    /** @description Short description. */
+    description?: string | null;
+    /**
+     * Format: int32
+     * @description Size in bytes.
+     */
+    size?: number | null;
+    /** @description Connector instance identifier. */
+    connector_id?: string | null;
+    /** @description Human-readable connector name. */
+    connector_name?: string | null;
+    /** @description Connector slug or type key. */
+    connector_slug?: string | null;
+    /**
+     * @description Underlying transport protocol used by the MCP connector. See `TransportType`
+     *     for accepted values.
+     * @enum {string|null}
+     */
+    transport_type?: "STREAMABLE_HTTP" | "SSE" | null;
+};
+/** @description Agent text output. */
+export type TextResponseItem = {
+    /** @description Variant discriminator. Always `"text"`. */
+    type: string;
+    /** @description Milliseconds since Unix epoch when this item was produced. */
+    timestamp_in_millis: Record<string, unknown>;
+    /** @description True when the item represents internal agent reasoning rather than user-facing output. */
+    is_thinking?: boolean | null;
+    /** @description Human-readable label for the agent step producing this item. */
+    step_title?: string | null;
+    /** @description The text body. */
+    content: string;
+    /**
+     * @description Rendering hint for the text content. See `ContentMimeType` for accepted values.
+     * @enum {string|null}
+     */
+    content_type?: "TEXT_PLAIN" | "TEXT_MARKDOWN" | "TEXT_X_MARKDOWN_WITH_CODE" | "TEXT_HTML" | null;
+    /** @description Pointer to a code-execution-generated file associated with this text item. */
+    file_reference?: FileReference;
+};
+/**
+ * @description Pointer to a code-execution-generated file referenced from a text response item.
+ *     Full metadata (including expiry) is in the top-level `code_execution_files` map.
+ */
+export type FileReference = {
+    /** @description Unique identifier of the code-execution-generated file. */
+    file_id: string;
+    /** @description Human-readable file name. */
+    display_name?: string | null;
+    /** @description Milliseconds since Unix epoch when the file was created. */
+    created_time_in_millis?: Record<string, unknown> | null;
+};
+/** @description Agent invoked a tool. */
+export type ToolCallResponseItem = {
+    /** @description Variant discriminator. Always `"tool_call"`. */
+    type: string;
+    /** @description Milliseconds since Unix epoch when this item was produced. */
+    timestamp_in_millis: Record<string, unknown>;
+    /** @description True when the item represents internal agent reasoning rather than user-facing output. */
+    is_thinking?: boolean | null;
+    /** @description Human-readable label for the agent step producing this item. */
+    step_title?: string | null;
+    /** @description Identifier linking this tool call to its matching tool_result or answer. */
+    tool_call_id?: string | null;
+    /** @description Name of the tool being invoked. */
+    tool_name?: string | null;
+    /** @description Input arguments passed to the tool. Shape depends on the tool. */
+    arguments: Record<string, unknown>;
+};
+/** @description Result returned from a tool invocation. */
+export type ToolResultResponseItem = {
+    /** @description Variant discriminator. Always `"tool_result"`. */
+    type: string;
+    /** @description Milliseconds since Unix epoch when this item was produced. */
+    timestamp_in_millis: Record<string, unknown>;
+    /** @description True when the item represents internal agent reasoning rather than user-facing output. */
+    is_thinking?: boolean | null;
+    /** @description Human-readable label for the agent step producing this item. */
+    step_title?: string | null;
+    /** @description Matches the originating tool_call. */
+    tool_call_id?: string | null;
+    /** @description Name of the tool that produced this result. */
+    tool_name?: string | null;
+    /** @description Result body (tool output, or `"<code>: <message>"` for errors). */
+    content: string;
+    /**
+     * @description Rendering hint for the result content; defaults to `TEXT_PLAIN` for tool
+     *     results. See `ContentMimeType` for accepted values.
+     * @enum {string|null}
+     */
+    content_type?: "TEXT_PLAIN" | "TEXT_MARKDOWN" | "TEXT_X_MARKDOWN_WITH_CODE" | "TEXT_HTML" | null;
+    /** @description False when the tool invocation errored; true otherwise. */
+    success?: boolean | null;
+};
+/**
+ * @description Slim reference to a saved answer produced by the agent. Full answer payload
+ *     (visualization spec, formulas, session info) is not embedded — fetch separately
+ *     via `loadAnswer` using `answer_id`.
+ */
+export type AnswerResponseItem = {
+    /** @description Variant discriminator. Always `"answer"`. */
+    type: string;
+    /** @description Milliseconds since Unix epoch when this item was produced. */
+    timestamp_in_millis: Record<string, unknown>;
+    /** @description True when the item represents internal agent reasoning rather than user-facing output. */
+    is_thinking?: boolean | null;
+    /** @description Human-readable label for the agent step producing this item. */
+    step_title?: string | null;
+    /** @description Identifier used to fetch the full answer payload separately. */
+    answer_id: string;
+    /** @description Links to the originating tool_call, when applicable. */
+    tool_call_id?: string | null;
+    /** @description Tool that produced the answer, when applicable. */
+    tool_name?: string | null;
+};
+/** @description Result of a dataset discovery step. */
+export type SearchDatasetsResponseItem = {
+    /** @description Variant discriminator. Always `"search_datasets"`. */
+    type: string;
+    /** @description Milliseconds since Unix epoch when this item was produced. */
+    timestamp_in_millis: Record<string, unknown>;
+    /** @description True when the item represents internal agent reasoning rather than user-facing output. */
+    is_thinking?: boolean | null;
+    /** @description Human-readable label for the agent step producing this item. */
+    step_title?: string | null;
+    /** @description Summary message describing the dataset search results. */
+    text: string;
+    /** @description Dataset descriptors returned by the `search_datasets` tool. */
+    data_sources?: DataSourceInfo[] | null;
+};
+/** @description A data source descriptor returned by the agent's `search_datasets` tool. */
+export type DataSourceInfo = {
+    /** @description Unique identifier of the data source (mirrors `header.guid`). */
+    data_source_identifier?: string | null;
+    /** @description Display name of the data source (mirrors `header.display_name`). */
+    data_source_name?: string | null;
+    /** @description Optional description of the data source. */
+    description?: string | null;
+    /**
+     * Format: float
+     * @description Tool-reported confidence that this data source matches the query, in `[0, 1]`.
+     */
+    confidence?: number | null;
+    /** @description LLM reasoning describing why the data source was selected. */
+    reasoning?: string | null;
+    /** @description Header metadata extracted from the data source proto. */
+    header?: DataSourceHeader;
+    /**
+     * @description Related liveboard visualizations for this data source. Open-ended JSON shape
+     *     driven by the underlying proto.
+     */
+    related_liveboard_visualizations?: Record<string, unknown>[] | null;
+    /**
+     * @description Related saved answers for this data source. Open-ended JSON shape driven by
+     *     the underlying proto.
+     */
+    related_answers?: Record<string, unknown>[] | null;
+    /**
+     * @description Related Spotter queries previously run against this data source. Truncated to
+     *     a small upper bound by the tool.
+     */
+    related_spotter_queries?: string[] | null;
+    /** @description Aggregate popularity counters. */
+    popularity?: DataSourcePopularity;
+    /** @description Per-user usage counters scoped to the calling user. */
+    user_usage?: DataSourceUserUsage;
+};
+/**
+ * @description Header metadata extracted from a data source proto. `guid` is the canonical
+ *     data source identifier and `display_name` is its user-facing name.
+ */
+export type DataSourceHeader = {
+    /** @description Display name of the data source. */
+    display_name?: string | null;
+    /** @description Canonical unique identifier (GUID) of the data source. */
+    guid?: string | null;
+    /** @description Optional description of the data source. */
+    description?: string | null;
+};
+/** @description Aggregate popularity counters for a data source. */
+export type DataSourcePopularity = {
+    /**
+     * Format: int32
+     * @description Total number of Spotter natural-language queries run against this data source.
+     */
+    total_spotter_queries?: number | null;
+    /**
+     * Format: int32
+     * @description Total number of saved answers backed by this data source.
+     */
+    total_answers?: number | null;
+    /**
+     * Format: int32
+     * @description Total number of impressions across saved answers backed by this data source.
+     */
+    total_answer_impressions?: number | null;
+};
+/** @description Per-user usage counters for a data source, scoped to the calling user. */
+export type DataSourceUserUsage = {
+    /**
+     * Format: int32
+     * @description Total Spotter natural-language queries the calling user has run against this
+     *     data source.
+     */
+    total_spotter_queries?: number | null;
+};
+/**
+ * @description Sanitized public metadata for a code-execution-generated file. Internal
+ *     storage identifiers (e.g. Azure blob ids) are deliberately not exposed.
+ */
+export type CodeExecutionFileMetadata = {
+    /**
+     * @description Unique identifier of the code-execution-generated file. Stable across
+     *     conversation turns.
+     */
+    file_id: string;
+    /** @description Human-readable file name. */
+    display_name?: string | null;
+    /**
+     * @description File type hint. Either a MIME string (e.g. `text/csv`) or an extension
+     *     (e.g. `csv`).
+     */
+    file_type?: string | null;
+    /** @description Milliseconds since Unix epoch when the file was created. */
+    created_time_in_millis?: Record<string, unknown> | null;
+    /** @description True when the file is no longer downloadable (storage expired or evicted). */
+    expired: boolean;
+};
+export type LoadAnswerResponse = {
+    /** @description Answer details for the loaded message. */
+    answer?: AnswerDetails;
+};
+export type AnswerDetails = {
+    /** @description Display title of the answer. */
+    title?: string | null;
+    /** @description Description of the answer. */
+    description?: string | null;
+    /** @description Unique identifier of the session. */
+    session_identifier?: string | null;
+    /**
+     * Format: int32
+     * @description Generation number of the answer.
+     */
+    generation_number?: number | null;
+    /** @description Ordered list of TML token strings that make up the answer query. */
+    tokens?: string[] | null;
+    /**
+     * @description Visualization type for the answer.
+     * @enum {string|null}
+     */
+    visualization_type?: "Chart" | "CHART" | "Table" | "TABLE" | "Undefined" | "UNDEFINED" | null;
+    /** @description List of formulas used in the answer. */
+    formulas?: string[] | null;
+    /** @description List of parameters used in the answer. */
+    parameters?: string[] | null;
+    /** @description List of sub-queries used in the answer. */
+    sub_queries?: Record<string, unknown>[] | null;
+    /** @description Agent context state for the answer. */
+    ac_state?: ACState;
+};
+export type ACState = {
+    /** @description Unique identifier of the transaction. */
+    transaction_identifier?: string | null;
+    /**
+     * Format: int32
+     * @description Generation number of the transaction.
+     */
+    generation_number?: number | null;
+};
+export type RiseGQLArgWrapper = {
+    name: string;
+    type: string;
+};
+/**
+ * @description A single typed scope group identifying objects whose memory entries
+ *     should be exported. One group binds a single `type` to a set of
+ *     `identifiers`; pass one or more data-model identifiers in a group to
+ *     scope the memory export to multiple data-models in one call.
+ */
+export type MemorySources = {
+    /**
+     * @description Source object type for this group. Must be `DATA_MODEL`.
+     * @enum {string}
+     */
+    type: "DATA_MODEL";
+    /**
+     * @description Data-models to export memory for. Each entry may be a GUID or a
+     *     human-readable obj_id; obj_ids are resolved server-side.
+     */
+    identifiers: string[];
+};
+/**
+ * @description Response from exportMemory. Contains the serialized payload
+ *     ready for local editing and re-submission to importMemory.
+ */
+export type ExportMemoryResponse = {
+    /**
+     * @description Serialized memory payload (YAML). This is the shape
+     *     importMemory consumes.
+     */
+    content?: string | null;
+};
+/** @description Input for variable details in search */
+export type VariableDetailInput = {
+    /** @description Unique ID or name of the variable */
+    identifier?: string | null;
+    /**
+     * @description Type of variable
+     * @enum {string|null}
+     */
+    type?: "CONNECTION_PROPERTY" | "TABLE_MAPPING" | "CONNECTION_PROPERTY_PER_PRINCIPAL" | "FORMULA_VARIABLE" | "USER_PROPERTY" | null;
+    /** @description A pattern to match case-insensitive name of the variable. User % for a wildcard match */
+    name_pattern?: string | null;
+};
+/** @description Input for filtering variable values by scope in search operations */
+export type ValueScopeInput = {
+    /** @description The unique name of the org */
+    org_identifier?: string | null;
+    /**
+     * @description Type of principal to filter by. Use USER to filter values assigned to specific users, or USER_GROUP to filter values assigned to groups.
+     * @enum {string|null}
+     */
+    principal_type?: "USER" | "USER_GROUP" | null;
+    /** @description Unique ID or name of the principal */
+    principal_identifier?: string | null;
+    /** @description Unique ID or name of the model to filter by. Applicable only for FORMULA_VARIABLE type. */
+    model_identifier?: string | null;
+};
+/** @description Variable object */
+export type Variable = {
+    /** @description Unique identifier of the variable */
+    id: string;
+    /** @description Name of the variable */
+    name: string;
+    /**
+     * @description Type of the variable
+     * @enum {string|null}
+     */
+    variable_type?: "CONNECTION_PROPERTY" | "TABLE_MAPPING" | "CONNECTION_PROPERTY_PER_PRINCIPAL" | "FORMULA_VARIABLE" | "USER_PROPERTY" | null;
+    /** @description If the variable is sensitive */
+    sensitive?: boolean | null;
+    /** @description Values of the variable */
+    values?: VariableValue[] | null;
+    /** @description Owner org of the variable. */
+    org?: VariableOrgInfo;
+};
+export type VariableValue = {
+    /** @description The value of the variable */
+    value?: string | null;
+    /** @description The value of the variable if it is a list type */
+    value_list?: string[] | null;
+    /** @description The unique name of the org */
+    org_identifier: string;
+    /**
+     * @description Type of principal to which this value applies. Use USER to assign the value to a specific user, or USER_GROUP to assign it to a group.
+     * @enum {string|null}
+     */
+    principal_type?: "USER" | "USER_GROUP" | null;
+    /** @description Unique ID or name of the principal */
+    principal_identifier?: string | null;
+    /** @description Unique ID of the model <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.3.0.cl or later</span> */
+    model_identifier?: string | null;
+    /**
+     * Format: int32
+     * @description The priority assigned to this value. If there are 2 matching values, the one with the higher priority will be picked.
+     */
+    priority?: number | null;
+};
+export type VariableOrgInfo = {
+    /**
+     * Format: int32
+     * @description ID of the Org.
+     */
+    id: number;
+    /** @description Name of the Org. */
+    name: string;
+};
+export type SortOption = {
+    /**
+     * @description Name of the field to apply the sort on.
+     * @default DEFAULT
+     * @enum {string|null}
+     */
+    field_name?: "DEFAULT" | "NAME" | "DISPLAY_NAME" | "AUTHOR" | "CREATED" | "MODIFIED" | null;
+    /**
+     * @description Sort order : ASC(Ascending) or DESC(Descending).
+     * @default ASC
+     * @enum {string|null}
+     */
+    order?: "ASC" | "DESC" | null;
+};
+export type CalendarResponse = {
+    /** @description Name of the calendar */
+    calendar_name?: string | null;
+    /** @description Name of the connection */
+    connection_name?: string | null;
+    /** @description Type of data warehouse */
+    data_warehouse_type?: string | null;
+    /** @description Last modification time in milliseconds */
+    modification_time_in_millis?: string | null;
+    /** @description Name of the author who created the calendar */
+    author_name?: string | null;
+    /** @description Unique ID of the connection */
+    connection_id?: string | null;
+    /** @description Unique ID of the calendar */
+    calendar_id?: string | null;
+};
+export type ConnectionConfigurationResponse = {
+    configuration_identifier?: string | null;
+    name?: string | null;
+    description?: string | null;
+    configuration?: Record<string, unknown> | null;
+    policy_principals?: UserPrincipal[] | null;
+    policy_processes?: ("SAGE_INDEXING" | "ROW_COUNT_STATS")[] | null;
+    disabled?: boolean | null;
+    /** @enum {string|null} */
+    data_warehouse_type?: DataWarehouseType | null;
+    /** @enum {string|null} */
+    policy_type?: "NO_POLICY" | "PRINCIPALS" | "PROCESSES" | null;
+    same_as_parent?: boolean | null;
+    policy_process_options?: PolicyProcessOptions;
+};
+export type UserPrincipal = {
+    id?: string | null;
+    name?: string | null;
+    type?: string | null;
+};
+export type PolicyProcessOptions = {
+    impersonate_user?: string | null;
+};
+/** @description Cluster-level storage setup information for configuring customer-managed storage. */
+export type WebhookStorageConfigInfo = {
+    /**
+     * @description Type of storage destination.
+     * @enum {string}
+     */
+    storage_type: "OBJECT_STORAGE";
+    /**
+     * @description Storage destination provider.
+     * @enum {string}
+     */
+    provider: "AWS_S3" | "GCP_GCS";
+    /** @description Setup configuration specific to the upload path. */
+    config: WebhookStorageSetupConfig;
+};
+/**
+ * @description Storage setup configuration for a specific upload path. The populated fields depend on config_type:
+ *     AWS_TO_S3_STORAGE: aws_account_id, trust_policy_template, setup_instructions.
+ *     GCP_TO_S3_STORAGE: gcp_service_account_id, oidc_provider, trust_policy_template, setup_instructions.
+ *     GCP_TO_GCS_STORAGE: service_account_email, required_role, setup_instructions.
+ */
+export type WebhookStorageSetupConfig = {
+    /**
+     * @description Discriminator identifying the upload path. One of: AWS_TO_S3_STORAGE, GCP_TO_S3_STORAGE, GCP_TO_GCS_STORAGE.
+     * @enum {string}
+     */
+    config_type: "AWS_TO_S3_STORAGE" | "GCP_TO_S3_STORAGE" | "GCP_TO_GCS_STORAGE";
+    /** @description AWS Account ID of the platform. Populated for AWS_TO_S3_STORAGE. Include in your IAM role trust policy. */
+    aws_account_id?: string | null;
+    /** @description GCP service account numeric ID of the platform (the 'sub' claim in OIDC tokens). Populated for GCP_TO_S3_STORAGE. */
+    gcp_service_account_id?: string | null;
+    /** @description OIDC identity provider URL. Populated for GCP_TO_S3_STORAGE; always 'accounts.google.com' for GCP. */
+    oidc_provider?: string | null;
+    /** @description Sample IAM trust policy JSON. Populated for AWS_TO_S3_STORAGE and GCP_TO_S3_STORAGE. */
+    trust_policy_template?: Record<string, unknown> | null;
+    /** @description GCP service account email of the platform. Populated for GCP_TO_GCS_STORAGE. Grant it roles/iam.serviceAccountTokenCreator on your service account. */
+    service_account_email?: string | null;
+    /** @description IAM role the customer must grant to the platform service account. Populated for GCP_TO_GCS_STORAGE. */
+    required_role?: string | null;
+    /** @description Step-by-step instructions to configure the storage destination. */
+    setup_instructions: string[];
+};
+export type WebhookSortOptionsInput = {
+    /**
+     * @description Name of the field to apply the sort on.
+     * @default CREATED
+     * @enum {string|null}
+     */
+    field_name?: "CREATED" | "MODIFIED" | "NAME" | null;
+    /**
+     * @description Sort order: ASC (Ascending) or DESC (Descending).
+     * @default DESC
+     * @enum {string|null}
+     */
+    order?: "ASC" | "DESC" | null;
+};
+export type WebhookSearchResponse = {
+    /** @description List of webhook configurations matching the search criteria. */
+    webhooks: WebhookResponse[];
+    /** @description Pagination information. */
+    pagination: WebhookPagination;
+};
+export type WebhookResponse = {
+    /** @description Unique identifier of the webhook configuration. */
+    id: string;
+    /** @description Name of the webhook configuration. */
+    name: string;
+    /** @description Description of the webhook configuration. */
+    description?: string | null;
+    /** @description Org details. */
+    org?: WebhookOrg;
+    /** @description The webhook endpoint URL. */
+    url: string;
+    /** @description Additional URL parameters as key-value pairs. */
+    url_params?: Record<string, unknown> | null;
+    /** @description List of events this webhook subscribes to. */
+    events: "LIVEBOARD_SCHEDULE"[];
+    /** @description Redacted authorization configuration for the webhook. */
+    authentication?: WebhookAuthentication;
+    /** @description Redacted configuration for webhook signature verification. */
+    signature_verification?: WebhookSignatureVerification;
+    /** @description Additional headers as an array of key-value pairs. <br/>  <span class="since-beta-tag">Version: 26.4.0.cl or later</span> */
+    additional_headers?: WebhookKeyValuePair[] | null;
+    /**
+     * Format: float
+     * @description Creation time of the webhook configuration in milliseconds.
+     */
+    creation_time_in_millis: number;
+    /**
+     * Format: float
+     * @description Last modified time of the webhook configuration in milliseconds.
+     */
+    modification_time_in_millis: number;
+    /** @description User who created the webhook. */
+    created_by?: WebhookUser;
+    /** @description User who last modified the webhook. */
+    last_modified_by?: WebhookUser;
+    /** @description Storage destination configuration for webhook payload delivery. */
+    storage_destination?: StorageDestination;
+    /**
+     * @description Status of the webhook (ENABLED or DISABLED).
+     *     Only present when explicitly set. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
+     * @enum {string|null}
+     */
+    status?: "ENABLED" | "DISABLED" | null;
+};
+export type WebhookOrg = {
+    /** @description Unique identifier of the org. */
+    id: string;
+    /** @description Name of the org. */
+    name: string;
+};
+export type WebhookAuthentication = {
+    /** @description Redacted API key authentication configuration. */
+    API_KEY?: WebhookAuthApiKey;
+    /** @description Redacted Basic authentication configuration. */
+    BASIC_AUTH?: WebhookAuthBasicAuth;
+    /** @description Redacted Bearer token authentication configuration. */
+    BEARER_TOKEN?: string | null;
+    /** @description Redacted OAuth2 authentication configuration. */
+    OAUTH2?: WebhookAuthOAuth2;
+};
+export type WebhookAuthApiKey = {
+    /** @description The header or query parameter name for the API key. */
+    key: string;
+    /** @description The API key value. */
+    value: string;
+};
+export type WebhookAuthBasicAuth = {
+    /** @description Username for basic authentication. */
+    username: string;
+    /** @description Password for basic authentication. */
+    password: string;
+};
+export type WebhookAuthOAuth2 = {
+    /** @description OAuth2 authorization server URL. */
+    authorization_url: string;
+    /** @description OAuth2 client identifier. */
+    client_id: string;
+    /** @description OAuth2 client secret key. */
+    client_secret: string;
+};
+export type WebhookSignatureVerification = {
+    /**
+     * @description Signature verification method type.
+     * @enum {string}
+     */
+    type: "HMAC_SHA256";
+    /** @description HTTP header where the signature is sent. */
+    header: string;
+    /**
+     * @description Hash algorithm used for signature verification.
+     * @enum {string}
+     */
+    algorithm: "SHA256";
+    /** @description Shared secret used for HMAC signature generation. */
+    secret: string;
+};
+/** @description Key-value pair for additional webhook headers. */
+export type WebhookKeyValuePair = {
+    /** @description Header name. */
+    key: string;
+    /** @description Header value. */
+    value: string;
+};
+export type WebhookUser = {
+    /** @description Unique identifier of the user. */
+    id: string;
+    /** @description Name of the user. */
+    name: string;
+};
+/** @description Storage destination configuration for webhook payload delivery. */
+export type StorageDestination = {
+    /**
+     * @description Type of storage destination (e.g., AWS_S3).
+     * @enum {string}
+     */
+    storage_type: "AWS_S3" | "GCP_GCS";
+    /** @description Storage-specific configuration settings. */
+    storage_config: StorageConfig;
+};
+/** @description Storage configuration containing provider-specific settings. */
+export type StorageConfig = {
+    /** @description AWS S3 storage configuration. */
+    aws_s3_config?: AwsS3Config;
+    /** @description GCP GCS storage configuration. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span> */
+    gcp_gcs_config?: GcpGcsConfig;
+};
+/** @description AWS S3 storage configuration details. */
+export type AwsS3Config = {
+    /** @description Name of the S3 bucket where webhook payloads are stored. */
+    bucket_name: string;
+    /** @description AWS region where the S3 bucket is located. */
+    region: string;
+    /** @description ARN of the IAM role used for S3 access. */
+    role_arn: string;
+    /** @description External ID for secure cross-account role assumption. */
+    external_id?: string | null;
+    /** @description Path prefix for organizing objects within the bucket. */
+    path_prefix?: string | null;
+};
+/** @description GCP GCS storage configuration details. */
+export type GcpGcsConfig = {
+    /** @description Name of the GCS bucket where webhook payloads are stored. */
+    bucket_name: string;
+    /** @description Email of the GCP service account to impersonate for bucket access. */
+    service_account_email: string;
+    /** @description Path prefix for organizing objects within the bucket. */
+    path_prefix?: string | null;
+};
+export type WebhookPagination = {
+    /**
+     * Format: int32
+     * @description The starting record number from where the records are included.
+     */
+    record_offset: number;
+    /**
+     * Format: int32
+     * @description The number of records included in the response.
+     */
+    record_size: number;
+    /**
+     * Format: int32
+     * @description Total number of webhook configurations available.
+     */
+    total_count: number;
+    /** @description Indicates whether more records are available beyond the current response. */
+    has_more: boolean;
+};
+/** @description Response object for search collections operation. */
+export type CollectionSearchResponse = {
+    /** @description List of collections matching the search criteria. */
+    collections: Collection[];
+    /**
+     * Format: int32
+     * @description The starting record number from where the records are included.
+     */
+    record_offset?: number | null;
+    /**
+     * Format: int32
+     * @description The number of records returned.
+     */
+    record_size?: number | null;
+    /** @description Indicates if this is the last batch of results. */
+    is_last_batch?: boolean | null;
+    /**
+     * Format: int32
+     * @description Total count of records returned.
+     */
+    count?: number | null;
+};
+/** @description Response object for a collection. */
+export type Collection = {
+    /** @description Unique identifier of the collection. */
+    id: string;
+    /** @description Name of the collection. */
+    name: string;
+    /** @description Description of the collection. */
+    description?: string | null;
+    /** @description Metadata objects in the collection. */
+    metadata?: CollectionMetadataItem[] | null;
+    /** @description Creation timestamp in milliseconds. */
+    created_at?: string | null;
+    /** @description Last updated timestamp in milliseconds. */
+    updated_at?: string | null;
+    /** @description Name of the author who created the collection. */
+    author_name?: string | null;
+    /** @description Unique identifier of the author. */
+    author_id?: string | null;
+    /** @description Org associated with the collection. */
+    org?: CollectionEntityIdentifier;
+};
+/** @description Metadata item in a collection response. */
+export type CollectionMetadataItem = {
+    /** @description Type of the metadata object. */
+    type?: string | null;
+    /** @description List of identifiers for this metadata type. */
+    identifiers?: CollectionEntityIdentifier[] | null;
+};
+/** @description Entity identifier with name. */
+export type CollectionEntityIdentifier = {
+    /** @description Unique identifier of the entity. */
+    identifier?: string | null;
+    /** @description Name of the entity. */
+    name?: string | null;
+};
+/** @description Event specification for channel history search. */
+export type ChannelHistoryEventInput = {
+    /**
+     * @description Type of the event.
+     * @enum {string}
+     */
+    type: "LIVEBOARD_SCHEDULE";
+    /** @description Unique ID or name of the event. */
+    identifier?: string | null;
+};
+/** @description Response wrapper for channel delivery history. */
+export type SearchChannelHistoryResponse = {
+    /** @description List of job execution records. */
+    jobs: ChannelHistoryJob[];
+};
+/** @description A single job execution record for a channel. */
+export type ChannelHistoryJob = {
+    /** @description Unique identifier for this job. */
+    id: string;
+    /**
+     * @description Delivery status of this job.
+     * @enum {string}
+     */
+    status: "PENDING" | "RETRY" | "SUCCESS" | "FAILED";
+    /**
+     * Format: float
+     * @description Timestamp when this job was created (epoch milliseconds).
+     */
+    creation_time_in_millis: number;
+    /** @description Event metadata for the triggering event associated with this job. */
+    event?: ChannelHistoryEventInfo;
+    /** @description The users, groups or external recipients for this job. */
+    recipients?: JobRecipient[] | null;
+    /** @description Additional delivery details such as HTTP response code or error message. */
+    detail?: string | null;
+    /**
+     * Format: int32
+     * @description Number of attempts made. 1 indicates first attempt.
+     */
+    try_count?: number | null;
+};
+/** @description Event metadata for the triggering event associated with a job. */
+export type ChannelHistoryEventInfo = {
+    /**
+     * @description Type of the event.
+     * @enum {string}
+     */
+    type: "LIVEBOARD_SCHEDULE";
+    /** @description Unique ID of the event. */
+    id: string;
+    /** @description Name of the event. */
+    name?: string | null;
+    /** @description Unique run ID for this event execution. */
+    run_id?: string | null;
+};
+/** @description A recipient (user, group, or external) for a job execution. */
+export type JobRecipient = {
+    /**
+     * @description Type of the recipient.
+     * @enum {string}
+     */
+    type: "USER" | "EXTERNAL";
+    /** @description Unique ID of the recipient. */
+    id?: string | null;
+    /** @description Name of the recipient. */
+    name?: string | null;
+    /** @description Email of the recipient. */
+    email?: string | null;
+};
+/** @description Style preferences for a single scope entry. */
+export type StylePreference = {
+    /**
+     * @description Scope at which these style preferences apply.
+     * @enum {string|null}
+     */
+    scope?: "CLUSTER" | "ORG" | null;
+    /** @description Org associated with these preferences. Present only when scope is ORG. */
+    org?: StyleOrgInfo;
+    /** @description Navigation panel color configuration. */
+    navigation_panel?: StyleNavigationPanel;
+    /** @description Chart color palette configuration. */
+    chart_color_palette?: StyleChartColorPalette;
+    /** @description Embedded footer text configuration. */
+    embedded_footer_text?: StyleEmbeddedFooterText;
+    /** @description Logo status per slot. */
+    logo?: StyleLogoStatus;
+    /** @description Effective font assignments per visualization area. */
+    visualization_fonts?: StyleVisualizationFonts;
+};
+/** @description Org information returned in style API responses. */
+export type StyleOrgInfo = {
+    /**
+     * Format: int32
+     * @description Unique integer ID of the org.
+     */
+    id?: number | null;
+    /** @description Name of the org. */
+    name?: string | null;
+};
+/** @description Navigation panel color configuration for a specific scope. */
+export type StyleNavigationPanel = {
+    /**
+     * @description Navigation panel color mode.
+     * @enum {string|null}
+     */
+    theme?: "DARK" | "TWO_TONE" | "CUSTOM" | null;
+    /** @description Base color as a 6-digit hex string. Present only when theme is CUSTOM. */
+    base_color?: string | null;
+    /** @description True if explicitly set at this scope, overriding any inherited value. */
+    is_overridden?: boolean | null;
+};
+/** @description Chart color palette configuration for a specific scope. */
+export type StyleChartColorPalette = {
+    /** @description Ordered array of 8 color entries. */
+    colors?: StyleColorEntry[] | null;
+    /** @description When true, automatic color rotation across chart data series is disabled. */
+    disable_color_rotation?: boolean | null;
+    /** @description True if explicitly set at this scope, overriding any inherited value. */
+    is_overridden?: boolean | null;
+};
+/** @description A single color entry in the chart color palette. */
+export type StyleColorEntry = {
+    /** @description Primary color as a 6-digit hex string. */
+    primary?: string | null;
+    /** @description Array of 4 secondary shade hex strings. */
+    secondary?: string[] | null;
+};
+/** @description Embedded footer text configuration for a specific scope. */
+export type StyleEmbeddedFooterText = {
+    /** @description Footer text value. Empty string indicates no footer is set. */
+    value?: string | null;
+    /** @description True if explicitly set at this scope, overriding any inherited value. */
+    is_overridden?: boolean | null;
+};
+/** @description Logo status per slot. */
+export type StyleLogoStatus = {
+    /**
+     * @description Status of the DEFAULT logo slot (square app icon and favicon; recommended
+     *     140x140 px).
+     */
+    default_logo?: StyleLogoSlot;
+    /**
+     * @description Status of the WIDE logo slot (horizontal top nav bar logo; recommended
+     *     230x45 px).
+     */
+    wide_logo?: StyleLogoSlot;
+};
+/** @description Status of a single logo slot. */
+export type StyleLogoSlot = {
+    /** @description UUID of the active logo. */
+    id?: string | null;
+    /**
+     * @description True if a custom logo is uploaded at this scope. False if the system
+     *     default or cluster logo is active.
+     */
+    is_overridden?: boolean | null;
+};
+/** @description Effective font assignments per visualization type. */
+export type StyleVisualizationFonts = {
+    /** @description Font assignments for chart visualization areas. */
+    chart_visualization_fonts?: ChartVisualizationFontRecord[] | null;
+    /** @description Font assignments for table visualization areas. */
+    table_visualization_fonts?: TableVisualizationFontRecord[] | null;
+    /** @description Font assignments for advanced chart visualization areas. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span> */
+    advanced_chart_visualization_fonts?: AdvancedChartVisualizationFontRecord[] | null;
+};
+/** @description Font assignment for a chart visualization area in the response. */
+export type ChartVisualizationFontRecord = {
+    /**
+     * @description Chart visualization area.
+     * @enum {string|null}
+     */
+    visualization_area?: VisualizationArea | null;
+    /**
+     * @description UUID of the font assigned to this area. Null when the system default font
+     *     is active.
+     */
+    font_id?: string | null;
+    /**
+     * @description Display name of the font assigned to this area. Null when the system
+     *     default font is active.
+     */
+    font_name?: string | null;
+    /** @description True if explicitly set at this scope, overriding any inherited value. */
+    is_overridden?: boolean | null;
+};
+/** @description Font assignment for a table visualization area in the response. */
+export type TableVisualizationFontRecord = {
+    /**
+     * @description Table visualization area.
+     * @enum {string|null}
+     */
+    visualization_area?: "TABLE_VALUE_CELLS" | null;
+    /**
+     * @description UUID of the font assigned to this area. Null when the system default font
+     *     is active.
+     */
+    font_id?: string | null;
+    /**
+     * @description Display name of the font assigned to this area. Null when the system
+     *     default font is active.
+     */
+    font_name?: string | null;
+    /** @description True if explicitly set at this scope, overriding any inherited value. */
+    is_overridden?: boolean | null;
+};
+/** @description Font assignment for an advanced chart visualization area in the response. */
+export type AdvancedChartVisualizationFontRecord = {
+    /**
+     * @description Advanced chart visualization area.
+     * @enum {string|null}
+     */
+    visualization_area?: "ADVANCED_CHART_LABELS" | null;
+    /**
+     * @description UUID of the font assigned to this area. Null when the system default font
+     *     is active.
+     */
+    font_id?: string | null;
+    /**
+     * @description Display name of the font assigned to this area. Null when the system
+     *     default font is active.
+     */
+    font_name?: string | null;
+    /** @description True if explicitly set at this scope, overriding any inherited value. */
+    is_overridden?: boolean | null;
+};
+/** @description A custom font record in the font library. */
+export type StyleFontRecord = {
+    /** @description Unique UUID identifier of the font. */
+    id: string;
+    /**
+     * @description Scope indicating whether this font belongs to the cluster or org library.
+     * @enum {string|null}
+     */
+    scope?: "CLUSTER" | "ORG" | null;
+    /** @description Org associated with this font. Present only when scope is ORG. */
+    org?: StyleOrgInfo;
+    /** @description Display name of the font. */
+    name: string;
+    /**
+     * @description Weight of the font.
+     * @enum {string|null}
+     */
+    weight?: "NORMAL" | "LIGHT" | "BOLD" | null;
+    /**
+     * @description Style of the font.
+     * @enum {string|null}
+     */
+    style?: "NORMAL" | "ITALIC" | "OBLIQUE" | null;
+    /** @description Color of the font as a 6-digit hex string. */
+    color?: string | null;
+    /**
+     * Format: float
+     * @description Timestamp in milliseconds when the font was uploaded.
+     */
+    creation_time_in_millis?: number | null;
+    /**
+     * @description Visualization areas currently assigned to this font. Empty if not assigned
+     *     to any area. Populated only when include_font_assignments is true.
+     */
+    assignments?: StyleFontAssignment[] | null;
+};
+/** @description Visualization areas assigned to a font, grouped by org context. */
+export type StyleFontAssignment = {
+    /** @description Org context for this assignment. Present only when scope is ORG. */
+    org?: StyleOrgInfo;
+    /** @description Visualization areas using this font. */
+    visualization_areas?: VisualizationAreas[] | null;
+};
+export type GenericInfo = {
+    id?: string | null;
+    name?: string | null;
+};
+export type UserGroup = {
+    id?: string | null;
+    name?: string | null;
+};
+/**
+ * @description JWT user options to create a JWT token given the payload.
+ *
+ *
+ *     *Deprecated in 9.12.0.cl. Use user_parameters instead.*
+ */
+export type JWT_User_Options = {
+    parameters?: unknown;
+    metadata?: JWT_Metadata_Object[] | null;
+};
+/** @description List of runtime parameters need to set during the session. */
+export type JWT_Parameter = {
+    /** @description Runtime filter parameter type in JWT. */
+    runtime_filter?: Record<string, unknown> | null;
+    /** @description Runtime sort parameter type in JWT. */
+    runtime_sort?: Record<string, unknown> | null;
+    /** @description Runtime param override type in JWT. */
+    runtime_param_override?: Record<string, unknown> | null;
+};
+/** @description Metadata objects. */
+export type JWT_Metadata_Object = {
+    identifier?: string | null;
+    /** @enum {string|null} */
+    type?: "LOGICAL_TABLE" | null;
+};
+/** @description Define attributes such as Runtime filters and Runtime parameters to send security entitlements to a user session. For more information, see [Documentation](https://developers.thoughtspot.com/docs/abac-user-parameters). */
+export type User_Parameter_Options = {
+    objects?: User_Object[] | null;
+    /**
+     * @description Objects to apply the User_Runtime_Filters.
+     *
+     *     Examples to set the `runtime_filters` :
+     *     ```json
+     *     { "column_name": "Color", "operator": "EQ", "values": ["red"], "persist": false }
+     *     ```
+     */
+    runtime_filters?: Runtime_Filters[] | null;
+    /**
+     * @description Objects to apply the User_Runtime_Sorts.
+     *
+     *     Examples to set the `runtime_sorts` :
+     *     ```json
+     *     { "column_name": "Color", "order": "ASC", "persist": false }
+     *     ```
+     */
+    runtime_sorts?: Runtime_Sorts[] | null;
+    /**
+     * @description Objects to apply the Runtime_Parameters.
+     *
+     *     Examples to set the `parameters` :
+     *     ```json
+     *     { "name": "Color", "values": ["Blue"], "persist": false }
+     *     ```
+     */
+    parameters?: Runtime_Parameters[] | null;
+};
+/** @description Objects to apply the User_Object. */
+export type User_Object = {
+    /**
+     * @description Type of object.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     *
+     *
+     *      Specify the object type as `LOGICAL_TABLE`.
+     * @enum {string|null}
+     */
+    type?: "LOGICAL_TABLE" | null;
+    /** @description Unique name/id of the object. */
+    identifier: string;
+};
+/** @description Objects to apply the Runtime_Filters. */
+export type Runtime_Filters = {
+    /** @description The column name to apply filter. */
+    column_name: string;
+    /** @description Value of the filters. */
+    values: string[];
+    /**
+     * @description Operator value. Example: EQ
+     * @enum {string}
+     */
+    operator: "EQ" | "NE" | "LT" | "LE" | "GT" | "GE" | "IN" | "BW" | "CONTAINS" | "BEGINS_WITH" | "ENDS_WITH" | "BW_INC" | "BW_INC_MIN" | "BW_INC_MAX" | "LIKE" | "NOT_IN";
+    /**
+     * @description Flag to persist the runtime filters. <br/>  <span class="since-beta-tag">Version: 9.12.0.cl or later</span>
+     * @default false
+     */
+    persist?: boolean | null;
+    /** @description Object to apply the runtime filter. */
+    objects?: User_Object[] | null;
+};
+/** @description Objects to apply the Runtime_Sorts. */
+export type Runtime_Sorts = {
+    /** @description The column name to apply filter. */
+    column_name?: string | null;
+    /**
+     * @description Order for the sort.
+     * @enum {string|null}
+     */
+    order?: "ASC" | "DESC" | null;
+    /**
+     * @description Flag to persist the runtime sorts. <br/>  <span class="since-beta-tag">Version: 9.12.0.cl or later</span>
+     * @default false
+     */
+    persist?: boolean | null;
+    /** @description Object to apply the runtime sort. */
+    objects?: User_Object[] | null;
+};
+/** @description Objects to apply the Runtime_Parameters. */
+export type Runtime_Parameters = {
+    /** @description The name of the parameter. */
+    name: string;
+    /** @description The array of values. */
+    values: string[];
+    /**
+     * @description Flag to persist the parameters. <br/>  <span class="since-beta-tag">Version: 9.12.0.cl or later</span>
+     * @default false
+     */
+    persist?: boolean | null;
+    /** @description Object to apply the runtime parameter. */
+    objects?: User_Object[] | null;
+};
+export type Token = {
+    /** @description Bearer auth token. */
+    token: string;
+    /**
+     * Format: float
+     * @description Token creation time in milliseconds.
+     */
+    creation_time_in_millis: number;
+    /**
+     * Format: float
+     * @description Token expiration time in milliseconds.
+     */
+    expiration_time_in_millis: number;
+    /** @description Token access scope details */
+    scope: Scope;
+    /** @description Username to whom the token is issued. */
+    valid_for_user_id: string;
+    /** @description Unique identifier of the user to whom the token is issued. */
+    valid_for_username: string;
+};
+export type Scope = {
+    /** @description Object access scope type. */
+    access_type: string;
+    /**
+     * Format: int32
+     * @description Unique identifier of the metadata.
+     */
+    org_id?: number | null;
+    /** @description Unique identifier of the Org. */
+    metadata_id?: string | null;
+};
+/**
+ * @description JWT user options to create a JWT token given the payload.
+ *
+ *
+ *     *Deprecated in 9.12.0.cl. Use user_parameters instead.*
+ */
+export type JWT_User_Options_Full = {
+    parameters?: JWT_Parameter[] | null;
+};
+export type TokenValidationResponse = {
+    /**
+     * Format: float
+     * @description Token creation time in milliseconds.
+     */
+    creation_time_in_millis: number;
+    /**
+     * Format: float
+     * @description Token expiration time in milliseconds.
+     */
+    expiration_time_in_millis: number;
+    /** @description Token access scope details */
+    scope: Scope;
+    /** @description Username to whom the token is issued. */
+    valid_for_user_id: string;
+    /** @description Type of token. */
+    token_type: string;
+};
+/** @description Filter Rules to be applied on Objects. */
+export type FilterRules = {
+    /** @description The name of the column to apply the filter on. */
+    column_name: string;
+    /**
+     * @description The operator to use for filtering. Example: EQ (equals), GT(greater than), etc.
+     * @enum {string}
+     */
+    operator: "EQ" | "NE" | "LT" | "LE" | "GT" | "GE" | "IN" | "BW" | "CONTAINS" | "BEGINS_WITH" | "ENDS_WITH" | "BW_INC" | "BW_INC_MIN" | "BW_INC_MAX" | "LIKE" | "NOT_IN";
+    /** @description The values to filter on. To get all records, use TS_WILDCARD_ALL as values. */
+    values: (string | boolean | number)[];
+};
+/** @description Filter Rules to be applied on Objects. */
+export type ParameterValues = {
+    /** @description The name of the column to apply the filter on. */
+    name: string;
+    /** @description The values to filter on. Only single value is supported currently. */
+    values: (string | boolean | number)[];
+};
+/** @description Variable values. */
+export type VariableValues = {
+    /** @description The name of the existing formula variable. */
+    name: string;
+    /** @description The values to filter on. */
+    values: (string | boolean | number)[];
+};
+/** @description Objects on which the filter rules and parameters values should be applied to */
+export type TokenAccessScopeObject = {
+    /**
+     * @description Type of object.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     *
+     *
+     *      Specify the object type as `LOGICAL_TABLE`.
+     * @enum {string|null}
+     */
+    type?: "LOGICAL_TABLE" | null;
+    /** @description Unique name/id of the object. */
+    identifier: string;
+};
+/** @description Groups objects. */
+export type Group_Object = {
+    identifier?: string | null;
+};
+export type AccessToken = {
+    /** @description GUID of the auth token. */
+    id?: string | null;
+    /** @description Bearer auth token. */
+    token: string;
+    /** @description Org information for which the token is generated. */
+    org: OrgInfo;
+    /** @description User information for which the token is generated. */
+    user: UserInfo;
+    /**
+     * Format: float
+     * @description Token creation time in milliseconds.
+     */
+    creation_time_in_millis: number;
+    /**
+     * Format: float
+     * @description Token expiration time in milliseconds.
+     */
+    expiration_time_in_millis: number;
+};
+export type OrgInfo = {
+    /**
+     * Format: int32
+     * @description Id.
+     */
+    id: number;
+    /** @description Name. */
+    name?: string | null;
+};
+export type UserInfo = {
+    /** @description Id. */
+    id: string;
+    /** @description Name. */
+    name?: string | null;
+};
+/** @description Input for cluster-level auth configuration. */
+export type AuthClusterPreferencesInput = {
+    /**
+     * @description Enable or disable authentication at the cluster level. When enabled, a new token is generated if one does not exist. When disabled, the existing token is revoked.
+     * @enum {string|null}
+     */
+    auth_status?: "ENABLED" | "DISABLED" | null;
+};
+/** @description Input for org-level auth configuration. */
+export type AuthOrgPreferenceInput = {
+    /** @description Unique ID or name of the org to configure. */
+    org_identifier: string;
+    /**
+     * @description Enable or disable authentication for this org. When enabled, a new token is generated if one does not exist. When disabled, the existing token is revoked.
+     * @enum {string|null}
+     */
+    auth_status?: "ENABLED" | "DISABLED" | null;
+};
+/** @description The object representation with activation link. */
+export type ResponseActivationURL = {
+    /** @description Activation link to activate the user. */
+    activation_link?: string | null;
+};
+export type ImportUser = {
+    /** @description Unique ID or name of the user. */
+    user_identifier: string;
+    /** @description Display name of the user. */
+    display_name: string;
+    /** @description Password of the user. */
+    password?: string | null;
+    /**
+     * @description Type of the user account.
+     * @enum {string|null}
+     */
+    account_type?: "LOCAL_USER" | "LDAP_USER" | "SAML_USER" | "OIDC_USER" | "REMOTE_USER" | null;
+    /**
+     * @description Status of the user account.
+     * @enum {string|null}
+     */
+    account_status?: "ACTIVE" | "INACTIVE" | "EXPIRED" | "LOCKED" | "PENDING" | "SUSPENDED" | null;
+    /** @description Email address of the user. */
+    email?: string | null;
+    /** @description ID or name of the Orgs to which the user belongs. */
+    org_identifiers?: string[] | null;
+    /** @description ID or name of the groups to which the user belongs. */
+    group_identifiers?: string[] | null;
+    /**
+     * @description Visibility of the users. The SHARABLE property makes a user visible to other users and group, who can share objects with the user.
+     * @enum {string|null}
+     */
+    visibility?: "SHARABLE" | "NON_SHARABLE" | null;
+    /**
+     * @description Notify user when other users or groups share metadata objects
+     * @default true
+     */
+    notify_on_share?: boolean | null;
+    /** @description Show or hide the new user onboarding walkthroughs */
+    show_onboarding_experience?: boolean | null;
+    /** @description Revisit the new user onboarding walkthroughs */
+    onboarding_experience_completed?: boolean | null;
+    /** @description Unique ID or name of the default Liveboard assigned to the user. */
+    home_liveboard_identifier?: string | null;
+    /** @description Metadata objects to add to the user's favorites list. */
+    favorite_metadata?: FavoriteMetadataInput[] | null;
+    /**
+     * @description Locale for the user. When setting this value, do not set use_browser_language to true, otherwise the browser's language setting will take precedence and the preferred_locale value will be ignored.
+     * @enum {string|null}
+     */
+    preferred_locale?: UserLocale | null;
+    /**
+     * @description Flag to indicate whether to use the browser locale for the user in the UI.
+     *     When set to true, the preferred_locale value is unset and the browser's
+     *     language setting takes precedence. <br/>  <span class="since-beta-tag">Version: 26.3.0.cl or later</span>
+     */
+    use_browser_language?: boolean | null;
+};
+export type ImportUsersResponse = {
+    users_added?: ImportUserType[] | null;
+    users_updated?: ImportUserType[] | null;
+    users_deleted?: ImportUserType[] | null;
+};
+export type ImportUserType = {
+    /** @description Unique identifier of the user. */
+    id?: string | null;
+    /** @description Name of the user. */
+    name: string;
+};
+export type EventChannelConfigInput = {
+    /**
+     * @description Type of event for which communication channels are configured
+     * @enum {string}
+     */
+    event_type: "LIVEBOARD_SCHEDULE";
+    /** @description Communication channels enabled for this event type. Empty array disables all channels for this event. */
+    channels: ("EMAIL" | "WEBHOOK")[];
+};
+export type OrgChannelConfigInput = {
+    /** @description Unique identifier or name of the org */
+    org_identifier: string;
+    /**
+     * @description Operation to perform. REPLACE: Update preferences (default). RESET: Remove org-specific configurations, causing fallback to cluster-level preferences.
+     * @default REPLACE
+     * @enum {string|null}
+     */
+    operation?: "REPLACE" | "RESET" | null;
+    /** @description Event-specific configurations. Required for REPLACE operation. */
+    preferences?: EventChannelConfigInput[] | null;
+    /** @description Event types to reset. Required for RESET operation. Org-specific configurations for these events will be removed, causing fallback to cluster-level preferences. */
+    reset_events?: "LIVEBOARD_SCHEDULE"[] | null;
+};
+/** @description Input for cluster-level security preferences configuration. */
+export type SecuritySettingsClusterPreferencesInput = {
+    /** @description Support embedded access when third-party cookies are blocked. */
+    enable_partitioned_cookies?: boolean | null;
+    /** @description Allowed origins for CORS. */
+    cors_whitelisted_urls?: string[] | null;
+    /** @description CSP (Content Security Policy) settings. */
+    csp_settings?: CspSettingsInput;
+    /** @description Allowed redirect hosts for SAML login. */
+    saml_redirect_urls?: string[] | null;
+    /** @description Non-embed access configuration at cluster level. */
+    non_embed_access?: ClusterNonEmbedAccessInput;
+};
+/** @description Input for CSP (Content Security Policy) settings. */
+export type CspSettingsInput = {
+    /** @description Allowed URLs for connect-src directive. */
+    connect_src_urls?: string[] | null;
+    /** @description Allowed URLs for font-src directive. */
+    font_src_urls?: string[] | null;
+    /** @description Allowed hosts for visual embed (frame-ancestors directive). */
+    visual_embed_hosts?: string[] | null;
+    /** @description Allowed URLs for frame-src directive. */
+    iframe_src_urls?: string[] | null;
+    /** @description Allowed URLs for img-src directive. */
+    img_src_urls?: string[] | null;
+    /** @description Script-src settings including URLs and enabled flag. */
+    script_src_urls?: ScriptSrcUrlsInput;
+    /** @description Allowed URLs for style-src directive. */
+    style_src_urls?: string[] | null;
+};
+/** @description Input for script-src CSP settings. */
+export type ScriptSrcUrlsInput = {
+    /** @description Whether script-src customization is enabled. */
+    enabled?: boolean | null;
+    /** @description Allowed URLs for script-src directive. Can only be set if enabled is true. */
+    urls?: string[] | null;
+};
+/** @description Input for cluster-level non-embed access configuration. */
+export type ClusterNonEmbedAccessInput = {
+    /** @description Block full application access for non-embedded usage. */
+    block_full_app_access?: boolean | null;
+    /**
+     * @description Group identifiers that are allowed non-embed full app access.
+     *     Can only be set when orgs feature is disabled and block_full_app_access is true.
+     */
+    groups_identifiers_with_access?: string[] | null;
+};
+/**
+ * @description Input for org-level security preferences configuration.
+ *     Note: cross-org operations are not supported currently.
+ */
+export type SecuritySettingsOrgPreferencesInput = {
+    /** @description Unique identifier or name of the org */
+    org_identifier: string;
+    /** @description Allowed origins for CORS for this org. */
+    cors_whitelisted_urls?: string[] | null;
+    /** @description Non-embed access configuration for this org. */
+    non_embed_access?: OrgNonEmbedAccessInput;
+};
+/** @description Input for org-level non-embed access configuration. */
+export type OrgNonEmbedAccessInput = {
+    /** @description Block full application access for non-embedded usage. */
+    block_full_app_access?: boolean | null;
+    /** @description Group identifiers that are allowed non-embed full app access. Can only be set if block_full_app_access is true. */
+    groups_identifiers_with_access?: string[] | null;
+};
+/** @description Response containing validation results for communication channel configuration. */
+export type CommunicationChannelValidateResponse = {
+    /**
+     * @description Type of communication channel that was validated.
+     * @enum {string}
+     */
+    channel_type: "WEBHOOK";
+    /** @description ID of the communication channel (e.g., webhook_id). */
+    channel_id: string;
+    /** @description Name of the communication channel (e.g., webhook name). */
+    channel_name?: string | null;
+    /**
+     * @description Event type that was validated.
+     * @enum {string}
+     */
+    event_type: "LIVEBOARD_SCHEDULE";
+    /** @description Unique Job Id of the validation. */
+    job_id: string;
+    /**
+     * @description Overall result of the validation.
+     * @enum {string}
+     */
+    result_code: "SUCCESS" | "FAILED" | "PARTIAL_SUCCESS";
+    /** @description Detailed results of various validation sub-steps. */
+    details?: ChannelValidationDetail[] | null;
+};
+/** @description Validation detail result for a sub-step. */
+export type ChannelValidationDetail = {
+    /**
+     * @description The validation step that was performed.
+     * @enum {string}
+     */
+    validation_step: "HTTP_CONNECTION_CHECK" | "STORAGE_FILE_UPLOAD_CHECK";
+    /**
+     * @description Status of this validation step.
+     * @enum {string}
+     */
+    status: "SUCCESS" | "FAILED";
+    /**
+     * Format: int32
+     * @description HTTP status code returned by the channel (if applicable).
+     */
+    http_status?: number | null;
+    /** @description Error message from the channel or validation process. */
+    error_message?: string | null;
+    /** @description AWS S3 storage information from the validation step. */
+    aws_s3_info?: ChannelValidationAwsS3Info;
+    /** @description GCP GCS storage information from the validation step. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span> */
+    gcp_gcs_info?: ChannelValidationGcpGcsInfo;
+};
+/** @description AWS S3 storage information returned from a validation step. */
+export type ChannelValidationAwsS3Info = {
+    /** @description Name of the S3 bucket. */
+    bucket_name?: string | null;
+    /** @description Name of the uploaded file. */
+    file_name?: string | null;
+    /** @description Key of the object in S3 storage. */
+    object_key?: string | null;
+};
+/** @description GCP GCS storage information returned from a validation step. */
+export type ChannelValidationGcpGcsInfo = {
+    /** @description Name of the GCS bucket. */
+    bucket_name?: string | null;
+    /** @description Name of the uploaded file. */
+    file_name?: string | null;
+    /** @description Key (path) of the object within the GCS bucket. */
+    object_key?: string | null;
+};
+export type TagMetadataTypeInput = {
+    /**
+     * @description Type of metadata.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     *       1. LIVEBOARD
+     *       2. ANSWERS
+     *       3. LOGICAL_TABLE for any data object such as table, worksheet or view.
+     *       4. LOGICAL_COLUMN for a column of any data object such as tables, worksheets or views.
+     * @enum {string|null}
+     */
+    type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "COLLECTION" | null;
+    /** @description Unique ID or name of the metadata. */
+    identifier: string;
+};
+export type GroupsImportListInput = {
+    /** @description Unique display name of the group. */
+    display_name: string;
+    /** @description Unique ID or name of the group. */
+    group_identifier: string;
+    /** @description Unique ID of Liveboards that will be assigned as default Liveboards to the users in the group. */
+    default_liveboard_identifiers?: string[] | null;
+    /** @description Description of the group. */
+    description?: string | null;
+    /** @description Privileges that will be assigned to the group. Note: AUTHORING is a no-op — always inherited via ALL_GROUP, assigning it has no effect. */
+    privileges?: GroupsImportListInputPrivileges[] | null;
+    /** @description Unique ID or name of the sub-groups to add to the group. */
+    sub_group_identifiers?: string[] | null;
+    /**
+     * @description Type of the group.
+     * @enum {string|null}
+     */
+    type?: "LOCAL_GROUP" | "LDAP_GROUP" | "TEAM_GROUP" | "TENANT_GROUP" | null;
+    /** @description Unique ID or name of the users to assign to the group. */
+    user_identifiers?: string[] | null;
+    /**
+     * @description Visibility of the group. The SHARABLE makes a group visible to other users and groups, and thus allows them to share objects.
+     * @enum {string|null}
+     */
+    visibility?: "SHARABLE" | "NON_SHARABLE" | null;
+};
+export type ImportUserGroupsResponse = {
+    /** @description The groups which are added into the system. */
+    groups_added: UserGroup[];
+    /** @description The groups which are deleted from the system. */
+    groups_deleted: UserGroup[];
+    /** @description The groups which are updated in the system. */
+    groups_updated: UserGroup[];
+};
+/** @description Flags to specify additional options for export. This will only be active when UserDefinedId in TML is enabled. */
+export type Export_Options = {
+    /**
+     * @description Boolean Flag to export Object ID of referenced object. This flag will work only after the Object ID feature has been enabled. Please contact support to enable the feature.
+     * @default false
+     */
+    include_obj_id_ref?: boolean | null;
+    /**
+     * @description Boolean flag to export guid of the object. This flag will work only after the Object ID feature has been enabled. Please contact support to enable the feature.
+     * @default true
+     */
+    include_guid?: boolean | null;
+    /**
+     * @description Boolean flag to export Object ID of the object. This flag will work only after the Object ID feature has been enabled. Please contact support to enable the feature.
+     * @default false
+     */
+    include_obj_id?: boolean | null;
+    /**
+     * @description Boolean flag indicating whether to export associated feedbacks of the object. This will only be respected when the object can have feedbacks. <br/>  <span class="since-beta-tag">Version: 10.7.0.cl or later</span>
+     * @default false
+     */
+    export_with_associated_feedbacks?: boolean | null;
+    /**
+     * @description Boolean flag indicating whether to export column security rules of the object. This will only be respected when the object can have column security rules and export_associated is true. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 10.12.0.cl or later</span>
+     * @default false
+     */
+    export_column_security_rules?: boolean | null;
+    /**
+     * @description Boolean flag indicating whether to export column aliases of the model. This will only be respected when the object can have column aliases. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 10.13.0.cl or later</span>
+     * @default false
+     */
+    export_with_column_aliases?: boolean | null;
+};
+export type ResponseCopyObject = {
+    /** @description The unique identifier of the object. */
+    metadata_id?: string | null;
+};
+/** @description Name of the conversion process, which involves converting worksheets to models. */
+export type ResponseWorksheetToModelConversion = {
+    name: string;
+    /**
+     * Format: int32
+     * @description The number of worksheets successfully converted to models.
+     */
+    success_count: number;
+    /**
+     * Format: int32
+     * @description The number of worksheets that failed to convert.
+     */
+    failure_count: number;
+    /**
+     * Format: int32
+     * @description The number of worksheets that were incomplete during the conversion process.
+     */
+    incomplete_count: number;
+    /**
+     * Format: int32
+     * @description The number of worksheets that failed after an upgrade during the conversion process.
+     */
+    post_upgrade_failed_count: number;
+    /**
+     * Format: int32
+     * @description The total time taken to complete the conversion process in milliseconds.
+     */
+    total_time_in_millis: number;
+    /** @description List of worksheets successfully converted to models. */
+    successful_entities: ResponseSuccessfulEntities;
+    /** @description List of worksheets that failed to convert. */
+    failed_entities: ResponseFailedEntities;
+    /** @description List of worksheets that were incomplete during the conversion. */
+    incomplete_entities: ResponseIncompleteEntities;
+    /** @description List of worksheets that failed after an upgrade during the conversion process. */
+    post_upgrade_failed_entities: ResponsePostUpgradeFailedEntities;
+};
+/** @description Wrapper for the successful entities, as they are inside a 'data' field in the response. */
+export type ResponseSuccessfulEntities = {
+    data: ResponseSuccessfulEntity[];
+};
+/** @description Unique ID of the worksheet. */
+export type ResponseSuccessfulEntity = {
+    id: string;
+    /** @description Name of the worksheet. */
+    name: string;
+};
+/** @description Wrapper for the failed entities, as they are inside a 'data' field in the response. */
+export type ResponseFailedEntities = {
+    data: ResponseFailedEntity[];
+};
+/** @description Unique ID of the failed worksheet. */
+export type ResponseFailedEntity = {
+    id: string;
+    /** @description Name of the worksheet that failed to convert. */
+    name: string;
+    /** @description Error details related to the failed conversion. */
+    error: string;
+};
+/** @description Wrapper for the incomplete entities, as they are inside a 'data' field in the response. */
+export type ResponseIncompleteEntities = {
+    data: ResponseIncompleteEntity[];
+};
+/** @description Unique ID of the incomplete worksheet. */
+export type ResponseIncompleteEntity = {
+    id: string;
+    /** @description Name of the incomplete worksheet. */
+    name: string;
+    /** @description Error details related to the incomplete conversion. */
+    error: string;
+};
+/** @description Wrapper for the post-upgrade failed entities, as they are inside a 'data' field in the response. */
+export type ResponsePostUpgradeFailedEntities = {
+    data: ResponsePostUpgradeFailedEntity[];
+};
+/** @description Unique ID of the worksheet that failed post-upgrade. */
+export type ResponsePostUpgradeFailedEntity = {
+    id: string;
+    /** @description Name of the worksheet that failed post-upgrade. */
+    name: string;
+    /** @description Error details related to the post-upgrade failure. */
+    error: string;
+};
+/** @description Favorite object options. */
+export type HeaderUpdateInput = {
+    /** @description Unique ID of a specified type to identify the header. */
+    identifier?: string | null;
+    /** @description Custom object identifier to uniquely identify header. */
+    obj_identifier?: string | null;
+    /**
+     * @description Optional type of the header object.
+     * @enum {string|null}
+     */
+    type?: "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "LIVEBOARD" | "ACTION_OBJECT" | "DATA_SOURCE" | "USER" | "USER_GROUP" | "COLLECTION" | null;
+    /** @description List of attributes to update */
+    attributes: HeaderAttributeInput[];
+};
+/** @description Attribute to update in a header. */
+export type HeaderAttributeInput = {
+    /** @description Attribute name to be updated. */
+    name: string;
+    /** @description Attribute's new value. */
+    value: string;
+};
+/** @description Input for updating object ID of a metadata object. */
+export type UpdateObjIdInput = {
+    /** @description GUID or name of the metadata object. */
+    metadata_identifier?: string | null;
+    /**
+     * @description Type of metadata. Required if metadata_identifier is name of the object.
+     * @enum {string|null}
+     */
+    type?: "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "LIVEBOARD" | "ACTION_OBJECT" | "DATA_SOURCE" | "USER" | "USER_GROUP" | "COLLECTION" | null;
+    /** @description Current object ID value. */
+    current_obj_id?: string | null;
+    /** @description New object ID value to set. */
+    new_obj_id: string;
+};
+/** @description MetadataType InputType used in Export MetadataType API */
+export type ExportMetadataTypeInput = {
+    /**
+     * @description Type of metadata.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     * @enum {string|null}
+     */
+    type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "CONNECTION" | "CUSTOM_ACTION" | "USER" | "USER_GROUP" | "ROLE" | "FEEDBACK" | "COLLECTION" | null;
+    /** @description Unique ID or name of the metadata object. Not required if the metadata type is ANSWER when session_id and generation_number is set. */
+    identifier?: string | null;
+    /** @description Unique ID of the Answer session. Required if the metadata type is ANSWER and identifier is not set. */
+    session_identifier?: string | null;
+    /**
+     * Format: int32
+     * @description Generation Number of the Answer session. Required if the metadata type is ANSWER and identifier is not set.
+     */
+    generation_number?: number | null;
+};
+/** @description MetadataType InputType used in Delete MetadataType API */
+export type DeleteMetadataTypeInput = {
+    /**
+     * @description Type of metadata.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     * @enum {string|null}
+     */
+    type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "LOGICAL_RELATIONSHIP" | null;
+    /** @description Unique ID or name of the metadata object. */
+    identifier: string;
+};
+export type PublishMetadataListItem = {
+    /** @description Unique ID or name of the metadata. */
+    identifier: string;
+    /**
+     * @description Type of metadata. Required if identifier is name.
+     * @enum {string|null}
+     */
+    type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | null;
+};
+/** @description MetadataType InputType used in Author API's */
+export type AuthorMetadataTypeInput = {
+    /**
+     * @description Type of metadata.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     * @enum {string|null}
+     */
+    type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "CONNECTION" | null;
+    /** @description Unique ID or name of the metadata object. */
+    identifier: string;
+};
+export type ShareMetadataTypeInput = {
+    /**
+     * @description Type of metadata.
+     *
+     *
+     *     Type of metadata. Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     * @enum {string|null}
+     */
+    type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "COLLECTION" | null;
+    /** @description Unique ID or name of the metadata object. */
+    identifier: string;
+};
+export type SharePermissionsInput = {
+    /** @description Details of users or groups. */
+    principal: PrincipalsInput;
+    /**
+     * @description Type of access to the shared object
+     * @enum {string}
+     */
+    share_mode: "READ_ONLY" | "MODIFY" | "NO_ACCESS";
+    /**
+     * @description Content share mode for collections. Controls access to objects within the collection. Only applicable when sharing COLLECTION metadata type.
+     * @enum {string|null}
+     */
+    content_share_mode?: "READ_ONLY" | "MODIFY" | null;
+};
+export type ColumnSecurityRuleUpdate = {
+    /** @description Column identifier (col_id or name) */
+    column_identifier: string;
+    /** @description If true, the column will be marked as unprotected and all groups associated with it will be removed */
+    is_unsecured?: boolean | null;
+    /** @description Array of group operation objects that specifies the actions for groups to be associated with a column */
+    group_access?: ColumnSecurityRuleGroupOperation[] | null;
+};
+export type ColumnSecurityRuleGroupOperation = {
+    /**
+     * @description Type of operation to be performed on the groups
+     * @enum {string}
+     */
+    operation: "ADD" | "REMOVE" | "REPLACE";
+    /** @description Array of group identifiers (name or GUID) on which the operation will be performed */
+    group_identifiers: string[];
+};
+export type MetadataObject = {
+    /** @description Unique ID or name of the metadata */
+    identifier: string;
+    /**
+     * @description Type of metadata.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     * @enum {string|null}
+     */
+    type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "CUSTOM_ACTION" | null;
+};
+export type CommitResponse = {
+    /** @description Repository user using which changes were committed */
+    committer?: CommiterType;
+    /** @description Thoughtspot user who commits the changes */
+    author?: AuthorType;
+    /** @description Comments associated with the commit */
+    comment?: string | null;
+    /** @description Time at which the changes were committed. */
+    commit_time?: string | null;
+    /** @description SHA id associated with the commit */
+    commit_id?: string | null;
+    /** @description Branch where changes were committed */
+    branch?: string | null;
+    /** @description Files that were pushed as part of this commit */
+    committed_files?: CommitFileType[] | null;
+};
+export type CommitFileType = {
+    /** @description Name of the file deployed */
+    file_name: string;
+    /** @description Indicates the status of deployment for the file */
+    status_code: string;
+    /** @description Any error or warning with the deployment */
+    status_message?: string | null;
+};
+export type RevertResponse = {
+    /** @description Repository user using which changes were committed */
+    committer?: CommiterType;
+    /** @description Thoughtspot user who commits the changes */
+    author?: AuthorType;
+    /** @description Comments associated with the commit */
+    comment?: string | null;
+    /** @description Time at which the changes were committed. */
+    commit_time?: string | null;
+    /** @description SHA id associated with the commit */
+    commit_id?: string | null;
+    /** @description Branch where changes were committed */
+    branch?: string | null;
+    /** @description Files that were pushed as part of this commit */
+    committed_files?: CommitFileType[] | null;
+    /** @description Metadata of reverted file of this commit */
+    reverted_metadata?: RevertedMetadata[] | null;
+};
+export type RevertedMetadata = {
+    /** @description Name of the file deployed */
+    file_name: string;
+    /** @description Name of the metadata object */
+    metadata_name: string;
+    /** @description Type of the metadata object */
+    metadata_type: string;
+    /** @description Indicates the status of deployment for the file */
+    status_code: string;
+    /** @description Any error or warning with the deployment */
+    status_message: string;
+};
+export type DeployResponse = {
+    /** @description Name of the file deployed */
+    file_name?: string | null;
+    /** @description Name of the metadata object */
+    metadata_name?: string | null;
+    /** @description Type of the metadata object */
+    metadata_type?: string | null;
+    /** @description Indicates the status of deployment for the file */
+    status_code?: string | null;
+    /** @description Any error or warning with the deployment */
+    status_message?: string | null;
+};
+export type CreateConnectionResponse = {
+    /** @description ID of the connection created. */
+    id: string;
+    /** @description Name of the connection. */
+    name: string;
+    /**
+     * @description Type of data warehouse.
+     * @enum {string}
+     */
+    data_warehouse_type: DataWarehouseType;
+    /** @description Details of the connection. */
+    details?: Record<string, unknown> | null;
+};
+export type FetchConnectionDiffStatusResponse = {
+    /** @description Status of the connection diff. */
+    status?: boolean | null;
+};
+export type RevokeRefreshTokensResponse = {
+    /** @description Result message describing the outcome of the refresh token revocation operation. */
+    data: string;
+};
+/** @description Response from sync metadata operation. */
+export type SyncMetadataResponse = {
+    /**
+     * @description Overall status of the sync operation.
+     * @enum {string|null}
+     */
+    status?: "SUCCESS" | "PARTIAL_SUCCESS" | "NO_UPDATE" | null;
+    /**
+     * Format: int32
+     * @description Number of tables with metadata updates.
+     */
+    tables_updated?: number | null;
+    /**
+     * Format: int32
+     * @description Number of columns with metadata updates.
+     */
+    columns_updated?: number | null;
+    /**
+     * Format: int32
+     * @description Number of tables that failed to sync (for PARTIAL_SUCCESS).
+     */
+    tables_failed?: number | null;
+    /**
+     * Format: int32
+     * @description Number of columns that failed to sync (for PARTIAL_SUCCESS).
+     */
+    columns_failed?: number | null;
+    /** @description Message describing the result. */
+    message?: string | null;
+};
+export type RoleResponse = {
+    /** @description Unique Id of the role. */
+    id: string;
+    /** @description Name of the role */
+    name: string;
+    /** @description Description of the role */
+    description: string;
+    /**
+     * Format: int32
+     * @description number of groups assigned with this role
+     */
+    groups_assigned_count?: number | null;
+    /** @description Orgs in which role exists. */
+    orgs?: GenericInfo[] | null;
+    /** @description Details of groups assigned with this role */
+    groups?: GenericInfo[] | null;
+    /** @description Privileges granted to the role. */
+    privileges: RoleResponsePrivileges[];
+    /**
+     * @description Permission details of the Role
+     * @enum {string|null}
+     */
+    permission?: "READ_ONLY" | "MODIFY" | "NO_ACCESS" | null;
+    /** @description Unique identifier of author of the role. */
+    author_id?: string | null;
+    /** @description Unique identifier of modifier of the role. */
+    modifier_id?: string | null;
+    /** @description Creation time of the role in milliseconds. */
+    creation_time_in_millis?: Record<string, unknown> | null;
+    /** @description Last modified time of the role in milliseconds. */
+    modification_time_in_millis?: Record<string, unknown> | null;
+    /** @description Indicates whether the role is deleted. */
+    deleted?: boolean | null;
+    /** @description Indicates whether the role is deprecated. */
+    deprecated?: boolean | null;
+    /** @description Indicates whether the role is external. */
+    external?: boolean | null;
+    /** @description Indicates whether the role is hidden. */
+    hidden?: boolean | null;
+    /** @description Indicates whether the role is shared via connection */
+    shared_via_connection?: boolean | null;
+};
+/** @description Options to specify details of Liveboard. */
+export type LiveboardOptionsInput = {
+    /** @description Unique ID or name of visualizations. */
+    visualization_identifiers: string[];
+};
+/** @description Options for PDF export. */
+export type SchedulesPdfOptionsInput = {
+    /** @description Indicates whether to include complete Liveboard. */
+    complete_liveboard?: boolean | null;
+    /** @description Indicates whether to include cover page with the Liveboard title. */
+    include_cover_page?: boolean | null;
+    /** @description Indicates whether to include customized wide logo in the footer if available. */
+    include_custom_logo?: boolean | null;
+    /** @description Indicates whether to include a page with all applied filters. */
+    include_filter_page?: boolean | null;
+    /** @description Indicates whether to include page number in the footer of each page */
+    include_page_number?: boolean | null;
+    /** @description Text to include in the footer of each page. */
+    page_footer_text?: string | null;
+    /** @description Page orientation of the PDF. */
+    page_orientation?: string | null;
+    /**
+     * @description Page size.
+     * @enum {string|null}
+     */
+    page_size?: "A4" | "TAB_BASED" | null;
+    /** @description Indicates whether to include only first page of the tables. */
+    truncate_table?: boolean | null;
+};
+/** @description Configuration of schedule with cron expression */
+export type FrequencyInput = {
+    /** @description Schedule selected cron expression. */
+    cron_expression: CronExpressionInput;
+};
+/** @description Schedule selected cron expression. */
+export type CronExpressionInput = {
+    /** @description Day of month of the object. */
+    day_of_month: string;
+    /** @description Day of Week of the object. */
+    day_of_week: string;
+    /** @description Hour of the object. */
+    hour: string;
+    /** @description Minute of the object. */
+    minute: string;
+    /** @description Month of the object. */
+    month: string;
+    /** @description Second of the object. */
+    second: string;
+};
+/** @description Recipients of the scheduled job notification. */
+export type RecipientDetailsInput = {
+    /** @description Emails of the recipients. */
+    emails?: string[] | null;
+    /** @description User or groups to be set as recipients of the schedule notifications. */
+    principals?: PrincipalsListItemInput[] | null;
+};
+export type PrincipalsListItemInput = {
+    /** @description Unique ID or name of the user or group. */
+    identifier: string;
+    /** @description Principal type. */
+    type: string;
+};
+export type ResponseSchedule = {
+    /** @description Author of the schedule. */
+    author: Author;
+    /** @description Schedule creation time in milliseconds. */
+    creation_time_in_millis: Record<string, unknown>;
+    /** @description Description of the job. */
+    description?: string | null;
+    /** @description Export file format. */
+    file_format: string;
+    /** @description Configuration of schedule with cron expression */
+    frequency: Frequency;
+    /** @description GUID of the scheduled job. */
+    id: string;
+    /** @description Options to specify details of Liveboard. */
+    liveboard_options?: LiveboardOptions;
+    /** @description Unique ID or name of the metadata. */
+    metadata: MetadataResponse;
+    /** @description Name of the scheduled job. */
+    name: string;
+    /** @description Options for PDF export. */
+    pdf_options?: PdfOptions;
+    /** @description Recipient of the scheduled job notifications. */
+    recipient_details: RecipientDetails;
+    /** @description Status of the job */
+    status?: string | null;
+    /** @description Time zone */
+    time_zone: string;
+    /** @description Schedule runs history records. */
+    history_runs?: ResponseScheduleRun[] | null;
+    /** @description Personalised view id of the liveboard to be scheduled. */
+    personalised_view_id?: string | null;
+};
+/** @description Author of the schedule. */
+export type Author = {
+    /** @description The unique identifier of the object. */
+    id: string;
+    /** @description Name of the object. */
+    name: string;
+};
+/** @description Configuration of schedule with cron expression */
+export type Frequency = {
+    /** @description Schedule selected cron expression. */
+    cron_expression: CronExpression;
+};
+/** @description Schedule selected cron expression. */
+export type CronExpression = {
+    /** @description Day of month of the object. */
+    day_of_month: string;
+    /** @description Day of Week of the object. */
+    day_of_week: string;
+    /** @description Hour of the object. */
+    hour: string;
+    /** @description Minute of the object. */
+    minute: string;
+    /** @description Month of the object. */
+    month: string;
+    /** @description Second of the object. */
+    second: string;
+};
+/** @description Options to specify details of Liveboard. */
+export type LiveboardOptions = {
+    /** @description Unique ID or name of visualizations. */
+    visualization_identifiers: string[];
+};
+export type MetadataResponse = {
+    name?: string | null;
+    id: string;
+    /** @enum {string} */
+    type: "LIVEBOARD";
+};
+/** @description Options for PDF export. */
+export type PdfOptions = {
+    /** @description Indicates whether to include complete Liveboard. */
+    complete_liveboard?: boolean | null;
+    /** @description Indicates whether to include cover page with the Liveboard title. */
+    include_cover_page?: boolean | null;
+    /** @description Indicates whether to include customized wide logo in the footer if available. */
+    include_custom_logo?: boolean | null;
+    /** @description Indicates whether to include a page with all applied filters. */
+    include_filter_page?: boolean | null;
+    /** @description Indicates whether to include page number in the footer of each page */
+    include_page_number?: boolean | null;
+    /** @description Text to include in the footer of each page. */
+    page_footer_text?: string | null;
+    /** @description Page orientation of the PDF. */
+    page_orientation?: string | null;
+    /**
+     * @description Page size.
+     * @enum {string|null}
+     */
+    page_size?: "A4" | "TAB_BASED" | null;
+    /** @description Indicates whether to include only first page of the tables. */
+    truncate_table?: boolean | null;
+};
+/** @description Recipient configuration which includes email address, ID or name of the users and groups. */
+export type RecipientDetails = {
+    /** @description Emails of the recipients. Specify email address if the recipient is not a ThoughtSpot user. */
+    emails?: string[] | null;
+    /** @description List of user or groups to subscribe for the scheduled job notifications. */
+    principals?: PrincipalsListItem[] | null;
+};
+export type PrincipalsListItem = {
+    /** @description Unique ID or name of the user or group. */
+    identifier: string;
+    /** @description Principal type. Valid values are */
+    type: string;
+};
+/** @description Schedule run response object */
+export type ResponseScheduleRun = {
+    /** @description GUID of the scheduled job. */
+    id: string;
+    /**
+     * Format: int32
+     * @description Schedule run start time in milliseconds.
+     */
+    start_time_in_millis: number;
+    /**
+     * Format: int32
+     * @description Schedule run end time in milliseconds.
+     */
+    end_time_in_millis: number;
+    /** @description Status of the schedule run. */
+    status: string;
+    /** @description Message details related to the schedule run. */
+    detail?: string | null;
+};
+export type MetadataInput = {
+    identifier?: string | null;
+    /** @enum {string|null} */
+    type?: "LIVEBOARD" | null;
+};
+/** @description Sort options. */
+export type SortingOptions = {
+    /** @description Name of the field to apply the sort on. */
+    field_name?: string | null;
+    /** @description Sort order : ASC(Ascending) or DESC(Descending). */
+    order?: string | null;
+};
+export type ScheduleHistoryRunsOptionsInput = {
+    /**
+     * @description Indicates whether to fetch history runs for the scheduled notification.
+     * @default false
+     */
+    include_history_runs?: boolean | null;
+    /**
+     * Format: int32
+     * @description Indicates the max number of records that can be fetched as past runs of any scheduled job.
+     * @default 10
+     */
+    record_size?: number | null;
+    /**
+     * Format: int32
+     * @description Indicates the starting record number from where history runs records should be fetched.
+     * @default 0
+     */
+    record_offset?: number | null;
+};
+/**
+ * @description Action details includes Type and Configuration for Custom Actions, either Callback or URL is required.
+ *     When both callback and url are provided, callback would be considered
+ */
+export type Action_Details_Input_Create = {
+    /** @description CALLBACK Custom Action Type */
+    CALLBACK?: CALLBACKInputMandatory;
+    /** @description URL Custom Action Type */
+    URL?: URLInputMandatory;
+};
+/** @description CALLBACK Custom Action Type */
+export type CALLBACKInputMandatory = {
+    /** @description Reference name. By default, the value will be set to action name. */
+    reference?: string | null;
+};
+/** @description URL Custom Action Type */
+export type URLInputMandatory = {
+    /** @description Authorization type for the custom action. */
+    authentication?: AuthenticationInput;
+    /** @description Query parameters for url. */
+    parameters?: ParametersListItemInput[] | null;
+    /** @description Request Url for the Custom action. */
+    url: string;
+    /** @description Reference name. By default the value will be set to action name */
+    reference?: string | null;
+};
+/** @description Authorization type for the custom action. */
+export type AuthenticationInput = {
+    /** @description With API key auth, you send a key-value pair to the API either in the request headers or query parameters. */
+    API_Key?: API_KeyInput;
+    /** @description Basic Auth: Basic authentication involves sending a verified username and password with your request. */
+    Basic_Auth?: Basic_AuthInput;
+    /** @description Bearer tokens enable requests to authenticate using an access key. */
+    Bearer_Token?: string | null;
+    /** @description No authorization. If your request doesn't require authorization. */
+    No_Auth?: string | null;
+};
+/** @description With API key auth, you send a key-value pair to the API either in the request headers or query parameters. */
+export type API_KeyInput = {
+    /** @description Enter your key name */
+    key?: string | null;
+    /** @description Enter you key value */
+    value?: string | null;
+};
+/** @description Basic Auth: Basic authentication involves sending a verified username and password with your request. */
+export type Basic_AuthInput = {
+    /** @description Password for the basic authentication */
+    password?: string | null;
+    /** @description Username for the basic authentication */
+    username?: string | null;
+};
+export type ParametersListItemInput = {
+    /** @description Key for the url query parameter */
+    key?: string | null;
+    /** @description Value for the url query parameter */
+    value?: string | null;
+};
+export type Associate_Metadata_Input_Create = {
+    /** @description Specify that the association is enabled for the metadata object */
+    action_config?: ActionConfigInputCreate;
+    /** @description Unique ID or name of the metadata. */
+    identifier: string;
+    /**
+     * @description Type of metadata.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     * @enum {string|null}
+     */
+    type?: "VISUALIZATION" | "ANSWER" | "WORKSHEET" | null;
+};
+/** @description Specify that the association is enabled for the metadata object Default */
+export type ActionConfigInputCreate = {
+    /**
+     * @description Position of the Custom action on the Metadata object. Earlier naming convention: context.
+     * @default MENU
+     * @enum {string|null}
+     */
+    position?: "MENU" | "PRIMARY" | "CONTEXT_MENU" | null;
+    /**
+     * @description Visibility of the metadata association with custom action. Earlier naming convention: enabled
+     * @default true
+     */
+    visibility?: boolean | null;
+};
+/** @description Default Custom action configuration. This includes the custom action's visibility across all visualizations and Answers. By default, a custom action is added to all visualizations and Answers. */
+export type Default_Action_Config_Input_Create = {
+    /**
+     * @description Custom action is available on all visualizations. Earlier naming convention: LOCAL/GLOBAL. TRUE signifies GLOBAL for backward compatibility.
+     *     Default: true
+     * @default true
+     */
+    visibility?: boolean | null;
+};
+/** @description Action details includes `Type` and configuration details of Custom Actions. Either Callback or URL is required. */
+export type Action_Details_Input = {
+    /** @description CALLBACK Custom Action Type */
+    CALLBACK?: CALLBACKInput;
+    /** @description URL Custom Action Type */
+    URL?: URLInput;
+};
+/** @description CALLBACK Custom Action Type */
+export type CALLBACKInput = {
+    /** @description Reference name. By default, the value will be set to action name. */
+    reference?: string | null;
+};
+/** @description URL Custom Action Type */
+export type URLInput = {
+    /** @description Authorization type for the custom action. */
+    authentication?: AuthenticationInput;
+    /** @description Query parameters for url. */
+    parameters?: ParametersListItemInput[] | null;
+    /** @description Request Url for the Custom action. */
+    url?: string | null;
+    /** @description Reference name. By default the value will be set to action name */
+    reference?: string | null;
+};
+export type Associate_Metadata_Input = {
+    /** @description Specify that the association is enabled for the metadata object */
+    action_config?: ActionConfigInput;
+    /** @description Unique ID or name of the metadata. */
+    identifier?: string | null;
+    /**
+     * @description Type of metadata.
+     *
+     *
+     *     Required if the name of the object is set as the identifier. This attribute is optional when the object GUID is specified as the identifier.
+     * @enum {string|null}
+     */
+    type?: "VISUALIZATION" | "ANSWER" | "WORKSHEET" | null;
+};
+/** @description Specify that the association is enabled for the metadata object Default */
+export type ActionConfigInput = {
+    /**
+     * @description Position of the Custom action on the Metadata object. Earlier naming convention: context.
+     * @enum {string|null}
+     */
+    position?: "MENU" | "PRIMARY" | "CONTEXT_MENU" | null;
+    /** @description Visibility of the metadata association with custom action. Earlier naming convention: enabled */
+    visibility?: boolean | null;
+};
+/** @description Default Custom action configuration. This includes the custom action's visibility across all visualizations and Answers. By default, a custom action is added to all visualizations and Answers. */
+export type Default_Action_Config_Input = {
+    /** @description Custom action is available on all visualizations. Earlier naming convention: LOCAL/GLOBAL. TRUE signifies GLOBAL for backward compatibility. */
+    visibility?: boolean | null;
+};
+export type ModelTableList = {
+    /** @description Name of the Model. */
+    model_name: string;
+    /** @description Model directory path, this is optional param and required if there are duplicate models with the same name. */
+    model_path?: string | null;
+    /** @description List of Tables. */
+    tables: string[];
+};
+export type DbtSearchResponse = {
+    dbt_connection_identifier?: string | null;
+    project_name?: string | null;
+    connection_id?: string | null;
+    connection_name?: string | null;
+    cdw_database?: string | null;
+    import_type?: string | null;
+    author_name?: string | null;
+};
+export type Conversation = {
+    /** @description Unique identifier of the conversation. */
+    conversation_identifier: string;
+};
+export type ResponseMessage = {
+    /** @description Unique identifier of the generated response. */
+    session_identifier?: string | null;
+    /**
+     * Format: int32
+     * @description Generate number of the response.
+     */
+    generation_number?: number | null;
+    /**
+     * @description Type of the generated response.
+     * @enum {string}
+     */
+    message_type: "TSAnswer";
+    /**
+     * @description Generated visualization type.
+     * @enum {string|null}
+     */
+    visualization_type?: "Chart" | "CHART" | "Table" | "TABLE" | "Undefined" | "UNDEFINED" | null;
+    /** @description Tokens for the response. */
+    tokens?: string | null;
+    /** @description User friendly tokens for the response. */
+    display_tokens?: string | null;
+};
+export type ContextPayloadV2Input = {
+    /**
+     * @description Type of the context.
+     * @enum {string|null}
+     */
+    type?: "data_source" | "DATA_SOURCE" | "AUTO_MODE" | null;
+    /** @description Data source context. */
+    data_source_context?: DataSourceContextInput;
+};
+export type DataSourceContextInput = {
+    /**
+     * @description Unique identifier of the data source.
+     *     Required when context type is DATA_SOURCE and `data_source_identifiers` is not provided.
+     *     At least one of `data_source_identifier` or `data_source_identifiers` must be supplied for DATA_SOURCE context;
+     *     omit only when context type is AUTO_MODE. <br/>  <span class="since-beta-tag">Version: 26.5.0.cl or later</span>
+     */
+    data_source_identifier?: string | null;
+    /**
+     * @description Unique identifiers of data sources for multi-data-source context.
+     *     Required when context type is DATA_SOURCE and `data_source_identifier` is not provided. <br/>  <span class="since-beta-tag">Version: 26.5.0.cl or later</span>
+     */
+    data_source_identifiers?: string[] | null;
+    /**
+     * @description Deprecated. Use `data_source_identifier` instead.
+     *     Previously required when neither `data_source_identifier` nor `data_source_identifiers` was provided for DATA_SOURCE context. <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span>
+     */
+    guid?: string | null;
+};
+export type ConversationSettingsInput = {
+    /**
+     * @description Enable contextual change analysis.
+     *     Default changed from `false` to `true` in 26.2.0.cl.
+     *     Ignored on versions >= 26.2.0.cl where it is always enabled. <br/>  <span class="since-beta-tag">Version: 10.4.0.cl or later</span>
+     * @default true
+     */
+    enable_contextual_change_analysis?: boolean | null;
+    /**
+     * @description Enable natural language to answer generation.
+     *     Default changed from `false` to `true` in 26.2.0.cl.
+     *     Ignored on versions >= 26.2.0.cl where it is always enabled. <br/>  <span class="since-beta-tag">Version: 10.4.0.cl or later</span>
+     * @default true
+     */
+    enable_natural_language_answer_generation?: boolean | null;
+    /**
+     * @description Enable reasoning.
+     *     Default changed from `false` to `true` in 26.2.0.cl.
+     *     Ignored on versions >= 26.2.0.cl where it is always enabled. <br/>  <span class="since-beta-tag">Version: 10.4.0.cl or later</span>
+     * @default true
+     */
+    enable_reasoning?: boolean | null;
+    /**
+     * @description Enable save conversation. When `true`, the conversation is persisted
+     *     and can be retrieved later via conversation history. <br/>  <span class="since-beta-tag">Version: 26.5.0.cl or later</span>
+     * @default false
+     */
+    enable_save_chat?: boolean | null;
+};
+export type AgentConversation = {
+    /** @description Unique identifier of the conversation. */
+    conversation_id: string;
+    /** @description Unique identifier of the conversation. <br/>  <span class="since-beta-tag">Version: 26.5.0.cl or later</span> */
+    conversation_identifier: string;
+};
+export type SendAgentMessageResponse = {
+    /** @description Indicates whether the agent response was received and processed successfully. */
+    success: boolean;
+    /** @description Optional message providing additional context about the operation outcome. */
+    message?: string | null;
+};
+export type NLInstructionsInfoInput = {
+    /** @description User instructions for natural language processing. */
+    instructions: string[];
+    /**
+     * @description Scope of the instruction (USER or GLOBAL). Defaults to GLOBAL.
+     * @enum {string}
+     */
+    scope: "GLOBAL";
+};
+export type eureka_SetNLInstructionsResponse = {
+    /** @description Success status of the operation. */
+    success: boolean;
+};
+/**
+ * @description Response from importMemory. On `SUCCESS`, `summary` is fully
+ *     populated. `diagnostics` carries any fatal errors, rollbacks, and
+ *     non-fatal warnings produced during the import.
+ */
+export type ImportMemoryResponse = {
+    /**
+     * @description Terminal status of the import.
+     * @enum {string}
+     */
+    status: "SUCCESS" | "VALIDATION_FAILED" | "FAILED";
+    /**
+     * @description Per (memory type, target source) result entries. Null when the
+     *     import failed before any record processing occurred.
+     */
+    summary?: ImportSummary[] | null;
+    /**
+     * @description Per-item validation failure entries. Null when the import failed
+     *     before item validation could run.
+     */
+    validation_failures?: ImportFailure[] | null;
+    /**
+     * @description Diagnostic message groups (errors, rollbacks, and non-fatal
+     *     warnings), each keyed by a `sub_status`. Null when the import
+     *     produced no diagnostics.
+     */
+    diagnostics?: ImportDiagnostic[] | null;
+    /**
+     * @description Server-generated identifier for this import operation. Include it in
+     *     support tickets to help correlate server-side logs.
+     */
+    operation_id?: string | null;
+};
+/**
+ * @description Per (memory type, target source) summary of what importMemory did — or
+ *     would do, in DRY_RUN. `deleted_record_count` and `inserted_record_count`
+ *     are previews in DRY_RUN and actuals in EXECUTE_IMPORT.
+ */
+export type ImportSummary = {
+    /**
+     * @description The kind of memory (`RULES`, `RECIPES`, or `ALWAYS_APPLY_RULES`)
+     *     these counts apply to.
+     * @enum {string|null}
+     */
+    memory_type?: "RULES" | "RECIPES" | "ALWAYS_APPLY_RULES" | null;
+    /** @description The target object these counts apply to. */
+    source?: ImportTargetSource;
+    /**
+     * Format: int32
+     * @description Number of memory entries of this type that already existed on the
+     *     target object before the import.
+     */
+    existing_record_count?: number | null;
+    /**
+     * Format: int32
+     * @description Number of existing entries that will be (DRY_RUN) or were
+     *     (EXECUTE_IMPORT) deleted as part of the replacement.
+     */
+    deleted_record_count?: number | null;
+    /**
+     * Format: int32
+     * @description Number of entries from the payload that will be (DRY_RUN) or were
+     *     (EXECUTE_IMPORT) inserted.
+     */
+    inserted_record_count?: number | null;
+    /**
+     * Format: int32
+     * @description Number of records of this type that failed validation or processing.
+     */
+    failed_record_count?: number | null;
+};
+/**
+ * @description Identifies the target object a group of import counts applies to.
+ *     `type` is the source kind (`DATA_MODEL`) and `identifier` is
+ *     the object's GUID.
+ */
+export type ImportTargetSource = {
+    /** @description Identifier (GUID) of the target object these counts apply to. */
+    identifier?: string | null;
+    /**
+     * @description Source object kind (`DATA_MODEL`).
+     * @enum {string|null}
+     */
+    type?: "DATA_MODEL" | null;
+};
+/**
+ * @description One per-item import failure surfaced by importMemory. `line_number` is
+ *     the best-effort line number in the uploaded YAML; `field_name` is a
+ *     dotted path within the item (e.g. `content.rule_definition`) for inline
+ *     highlighting; absent when the failure is item-level rather than field-level.
+ */
+export type ImportFailure = {
+    /**
+     * Format: int32
+     * @description Best-effort line number of the offending item in the uploaded YAML. May be null when the line cannot be
+     *     determined.
+     */
+    line_number?: number | null;
+    /**
+     * @description Machine-readable category for the failure (e.g. `VALIDATION`,
+     *     `ACCESS_DENIED`, `CHAR_LIMIT`).
+     * @enum {string|null}
+     */
+    reason?: "UNKNOWN_FAILURE_REASON" | "VALIDATION" | "UNRESOLVED_SOURCE" | "ACCESS_DENIED" | "CHAR_LIMIT" | "SCHEMA" | null;
+    /**
+     * @description Dotted path to the offending field within the item (e.g.
+     *     `content.rule_definition`) for inline highlighting. Absent when the
+     *     failure is item-level rather than field-level.
+     */
+    field_name?: string | null;
+    /** @description Human-readable description of the failure. */
+    message?: string | null;
+};
+/**
+ * @description A group of importMemory diagnostic messages that share a severity /
+ *     disposition. This is the single, uniform channel for fatal errors,
+ *     rollbacks, and non-fatal observations.
+ */
+export type ImportDiagnostic = {
+    /**
+     * @description Severity / disposition category these messages share (e.g.
+     *     `WARNING`, `FAILURE`, `ROLLED_BACK`).
+     * @enum {string|null}
+     */
+    sub_status?: "UNKNOWN" | "FAILURE" | "WARNING" | "ROLLED_BACK" | null;
+    /**
+     * @description Human-readable messages for this category (e.g. the details of a
+     *     `WARNING`, or the failure cause for a `FAILURE`).
+     */
+    messages?: string[] | null;
+};
+/** @description Input for variable value update in batch operations */
+export type VariableUpdateAssignmentInput = {
+    /** @description ID or Name of the variable */
+    variable_identifier: string;
+    /** @description Values of the variable */
+    variable_values: string[];
+    /**
+     * @description Operation to perform
+     * @enum {string}
+     */
+    operation: "ADD" | "REMOVE" | "REPLACE" | "RESET";
+};
+/** @description Input for defining the scope of variable value assignments in batch update operations */
+export type VariableUpdateScopeInput = {
+    /** @description The unique name of the org */
+    org_identifier: string;
+    /**
+     * @description Type of principal to which the variable value applies. Use USER to assign values to a specific user, or USER_GROUP to assign values to a group.
+     * @enum {string|null}
+     */
+    principal_type?: "USER" | "USER_GROUP" | null;
+    /** @description Unique ID or name of the principal */
+    principal_identifier?: string | null;
+    /** @description Unique ID or name of the model. Required for FORMULA_VARIABLE type to scope the variable value to a specific worksheet. */
+    model_identifier?: string | null;
+    /**
+     * Format: int32
+     * @description The priority level for this scope assignment, used for conflict resolution when multiple values match. Higher priority values (larger numbers) take precedence.
+     */
+    priority?: number | null;
+};
+/** @description Input for variable value put operations */
+export type VariablePutAssignmentInput = {
+    /** @description Values of the variable */
+    assigned_values: string[];
+    /** @description The unique name of the org */
+    org_identifier?: string | null;
+    /**
+     * @description Principal type
+     * @enum {string|null}
+     */
+    principal_type?: "USER" | "USER_GROUP" | null;
+    /** @description Unique ID or name of the principal */
+    principal_identifier?: string | null;
+    /** @description Unique ID of the model */
+    model_identifier?: string | null;
+    /**
+     * Format: int32
+     * @description Priority level
+     */
+    priority?: number | null;
+};
+export type CreateEmailCustomizationResponse = {
+    /** @description Tenant ID */
+    tenant_id: string;
+    /** @description Email customization org */
+    org: OrgType;
+    /** @description Email customization name. */
+    name: string;
+    /** @description Customization configuration for the email */
+    template_properties: Record<string, unknown>;
+};
+export type OrgType = {
+    name?: string | null;
+    /** Format: int32 */
+    id?: number | null;
+};
+/** @description Email customization configuration properties */
+export type Template_Properties_Input_Create = {
+    /** @description Background color for call-to-action button in hex format */
+    cta_button_bg_color?: string | null;
+    /** @description Text color for call-to-action button in hex format */
+    cta_text_font_color?: string | null;
+    /** @description Primary background color in hex format */
+    primary_bg_color?: string | null;
+    /** @description Home page URL (HTTP/HTTPS only) */
+    home_url?: string | null;
+    /** @description Logo image URL (HTTP/HTTPS only) */
+    logo_url?: string | null;
+    /** @description Font family for email content (e.g., Arial, sans-serif) */
+    font_family?: string | null;
+    /** @description Product name to display */
+    product_name?: string | null;
+    /** @description Footer address text */
+    footer_address?: string | null;
+    /** @description Footer phone number */
+    footer_phone?: string | null;
+    /** @description Replacement value for Liveboard */
+    replacement_value_for_liveboard?: string | null;
+    /** @description Replacement value for Answer */
+    replacement_value_for_answer?: string | null;
+    /** @description Replacement value for SpotIQ */
+    replacement_value_for_spot_iq?: string | null;
+    /** @description Whether to hide footer address */
+    hide_footer_address?: boolean | null;
+    /** @description Whether to hide footer phone number */
+    hide_footer_phone?: boolean | null;
+    /** @description Whether to hide manage notification link */
+    hide_manage_notification?: boolean | null;
+    /** @description Whether to hide mobile app nudge */
+    hide_mobile_app_nudge?: boolean | null;
+    /** @description Whether to hide privacy policy link */
+    hide_privacy_policy?: boolean | null;
+    /** @description Whether to hide product name */
+    hide_product_name?: boolean | null;
+    /** @description Whether to hide ThoughtSpot vocabulary definitions */
+    hide_ts_vocabulary_definitions?: boolean | null;
+    /** @description Whether to hide notification status */
+    hide_notification_status?: boolean | null;
+    /** @description Whether to hide error message */
+    hide_error_message?: boolean | null;
+    /** @description Whether to hide unsubscribe link */
+    hide_unsubscribe_link?: boolean | null;
+    /** @description Whether to hide modify alert */
+    hide_modify_alert?: boolean | null;
+    /** @description Company privacy policy URL (HTTP/HTTPS only) */
+    company_privacy_policy_url?: string | null;
+    /** @description Company website URL (HTTP/HTTPS only) */
+    company_website_url?: string | null;
+    /** @description Contact support url (HTTP/HTTPS only). <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span> */
+    contact_support_url?: string | null;
+    /** @description Whether to hide contact support url. <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span> */
+    hide_contact_support_url?: boolean | null;
+    /** @description Whether to hide logo <br/>  <span class="since-beta-tag">Version: 26.4.0.cl or later</span> */
+    hide_logo_url?: boolean | null;
+};
+export type ExternalTableInput = {
+    /** @description Unique ID or name of the connection. */
+    connection_identifier: string;
+    /**
+     * @description Name of the database.
+     * @default
+     */
+    database_name?: string | null;
+    /**
+     * @description Name of the schema.
+     * @default
+     */
+    schema_name?: string | null;
+    /** @description Name of the table. Table names may be case-sensitive depending on the database system. */
+    table_name: string;
+};
+/** @description Definition of the input table schema. */
+export type InputTableDefinitionInput = {
+    /** @description New input-only columns to create in the table. */
+    new_columns: InputColumnSchemaInput[];
+    /**
+     * @description Column IDs from the linked model to include in the table.
+     *     Pass an empty array to create an input table with no reference
+     *     columns from the model.
+     */
+    referenced_columns: string[];
+};
+/** @description Schema definition for a single input column. */
+export type InputColumnSchemaInput = {
+    /** @description Name of the column. */
+    name: string;
+    /**
+     * @description Physical data type of the column as recognized by the connected
+     *     warehouse (for example, VARCHAR, INT64, DOUBLE, BOOL, DATE).
+     *     The accepted values depend on the underlying Cloud Data Warehouse.
+     */
+    data_type: string;
+    /**
+     * @description Semantic role of the column in ThoughtSpot. Use ATTRIBUTE for
+     *     dimensional data such as text, dates, and identifiers, and
+     *     MEASURE for numeric or aggregatable values.
+     * @enum {string}
+     */
+    type: "ATTRIBUTE" | "MEASURE";
+};
+export type InputTableResponse = {
+    /** @description Unique ID of the newly created input table. */
+    input_table_identifier?: string | null;
+};
+/** @description Response returned after successfully writing rows to an input table. */
+export type InputTableUpdateResponse = {
+    /**
+     * Format: int32
+     * @description Number of rows successfully written to the input table.
+     */
+    rows_loaded?: number | null;
+};
+export type PolicyProcessOptionsInput = {
+    impersonate_user?: string | null;
+};
+export type WebhookAuthenticationInput = {
+    /** @description API key authentication configuration. */
+    API_KEY?: WebhookAuthApiKeyInput;
+    /** @description Basic authentication configuration. */
+    BASIC_AUTH?: WebhookAuthBasicAuthInput;
+    /** @description Bearer token authentication configuration. */
+    BEARER_TOKEN?: string | null;
+    /** @description OAuth2 authentication configuration. */
+    OAUTH2?: WebhookAuthOAuth2Input;
+};
+export type WebhookAuthApiKeyInput = {
+    /** @description The header or query parameter name for the API key. */
+    key: string;
+    /** @description The API key value. */
+    value: string;
+};
+export type WebhookAuthBasicAuthInput = {
+    /** @description Username for basic authentication. */
+    username: string;
+    /** @description Password for basic authentication. */
+    password: string;
+};
+export type WebhookAuthOAuth2Input = {
+    /** @description OAuth2 authorization server URL. */
+    authorization_url: string;
+    /** @description OAuth2 client identifier. */
+    client_id: string;
+    /** @description OAuth2 client secret key. */
+    client_secret: string;
+};
+export type WebhookSignatureVerificationInput = {
+    /**
+     * @description Signature verification method type.
+     * @enum {string}
+     */
+    type: "HMAC_SHA256";
+    /** @description HTTP header where the signature is sent. */
+    header: string;
+    /**
+     * @description Hash algorithm used for signature verification.
+     * @enum {string}
+     */
+    algorithm: "SHA256";
+    /** @description Shared secret used for HMAC signature generation. */
+    secret: string;
+};
+/** @description Input type for storage destination configuration. */
+export type StorageDestinationInput = {
+    /**
+     * @description Type of storage destination.
+     *     Example: "AWS_S3"
+     * @enum {string}
+     */
+    storage_type: "AWS_S3" | "GCP_GCS";
+    /**
+     * @description Storage-specific configuration settings.
+     *     Example: {"aws_s3_config": {"bucket_name": "my-webhook-files", "region": "us-west-2", "role_arn": "arn:aws:iam::123456789012:role/WebhookDeliveryRole", "external_id": "ts-webhook-a1b2c3d4-7890", "path_prefix": "webhook-deliveries/"}}
+     */
+    storage_config: StorageConfigInput;
+};
+/** @description Input type for storage configuration. */
+export type StorageConfigInput = {
+    /**
+     * @description AWS S3 storage configuration.
+     *     Example: {"bucket_name": "my-webhook-files", "region": "us-west-2", "role_arn": "arn:aws:iam::123456789012:role/WebhookDeliveryRole", "external_id": "ts-webhook-a1b2c3d4-7890", "path_prefix": "webhook-deliveries/"}
+     */
+    aws_s3_config?: AwsS3ConfigInput;
+    /**
+     * @description GCP GCS storage configuration.
+     *     Example: {"bucket_name": "my-webhook-files", "service_account_email": "my-sa@my-project.iam.gserviceaccount.com", "path_prefix": "webhooks/"} <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
+     */
+    gcp_gcs_config?: GcpGcsConfigInput;
+};
+/** @description Input type for AWS S3 storage configuration. */
+export type AwsS3ConfigInput = {
+    /**
+     * @description Name of the S3 bucket where webhook payloads will be stored.
+     *     Example: "my-webhook-files"
+     */
+    bucket_name: string;
+    /**
+     * @description AWS region where the S3 bucket is located.
+     *     Example: "us-west-2"
+     */
+    region: string;
+    /**
+     * @description ARN of the IAM role to assume for S3 access.
+     *     Example: "arn:aws:iam::123456789012:role/WebhookDeliveryRole"
+     */
+    role_arn: string;
+    /**
+     * @description External ID for secure cross-account role assumption.
+     *     Example: "ts-webhook-a1b2c3d4-7890"
+     */
+    external_id?: string | null;
+    /**
+     * @description Optional path prefix for organizing objects within the bucket.
+     *     Example: "webhook-deliveries/"
+     */
+    path_prefix?: string | null;
+};
+/** @description Input type for GCP GCS storage configuration. */
+export type GcpGcsConfigInput = {
+    /**
+     * @description Name of the GCS bucket where webhook payloads will be stored.
+     *     Example: "my-webhook-files"
+     */
+    bucket_name: string;
+    /**
+     * @description Email of the GCP service account to impersonate for bucket access.
+     *     The platform's service account must be granted roles/iam.serviceAccountTokenCreator on this SA.
+     *     Example: "my-sa@my-project.iam.gserviceaccount.com"
+     */
+    service_account_email: string;
+    /**
+     * @description Optional path prefix for organizing objects within the bucket.
+     *     Example: "webhooks/"
+     */
+    path_prefix?: string | null;
+};
+/** @description Key-value pair input for additional webhook headers. */
+export type WebhookKeyValuePairInput = {
+    /** @description Header name. */
+    key: string;
+    /** @description Header value. */
+    value: string;
+};
+export type WebhookDeleteResponse = {
+    /**
+     * Format: int32
+     * @description Number of webhooks successfully deleted.
+     */
+    deleted_count: number;
+    /**
+     * Format: int32
+     * @description Number of webhooks that failed to delete.
+     */
+    failed_count: number;
+    /** @description List of successfully deleted webhooks. */
+    deleted_webhooks: WebhookResponse[];
+    /** @description List of webhooks that failed to delete with error details. */
+    failed_webhooks: WebhookDeleteFailure[];
+};
+export type WebhookDeleteFailure = {
+    /** @description Unique identifier of the webhook that failed to delete. */
+    id: string;
+    /** @description Name of the webhook that failed to delete. */
+    name: string;
+    /** @description Error message describing why the deletion failed. */
+    error: string;
+};
+/** @description Input type for metadata to be added to a collection. */
+export type CollectionMetadataInput = {
+    /**
+     * @description Type of metadata object.
+     * @enum {string}
+     */
+    type: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "COLLECTION";
+    /** @description List of unique IDs or names of metadata objects. */
+    identifiers: string[];
+};
+/** @description Response object for delete collection operation. */
+export type CollectionDeleteResponse = {
+    /** @description List of metadata objects that were successfully deleted. */
+    metadata_deleted?: CollectionDeleteTypeIdentifiers[] | null;
+    /**
+     * @description List of metadata objects that were skipped during deletion.
+     *     Objects may be skipped due to lack of permissions, dependencies, or other constraints.
+     */
+    metadata_skipped?: CollectionDeleteTypeIdentifiers[] | null;
+};
+/** @description Group of metadata objects identified by type. */
+export type CollectionDeleteTypeIdentifiers = {
+    /** @description Type of the metadata object (e.g., Collection, Worksheet, Table). */
+    type?: string | null;
+    /** @description List of metadata identifiers belonging to the given type. */
+    identifiers?: GenericInfo[] | null;
+};
+/** @description Fields to revert to defaults when operation is RESET. */
+export type StyleResetOptionsInput = {
+    /**
+     * @description Style fields to reset. Supported values: CHART_COLOR_PALETTE,
+     *     EMBEDDED_FOOTER_TEXT, NAV_PANEL_COLOR, DEFAULT_LOGO, WIDE_LOGO.
+     */
+    style?: ("CHART_COLOR_PALETTE" | "EMBEDDED_FOOTER_TEXT" | "NAV_PANEL_COLOR" | "DEFAULT_LOGO" | "WIDE_LOGO")[] | null;
+    /**
+     * @description Visualization areas whose font assignments should revert to the system
+     *     default font.
+     */
+    visualization_areas?: VisualizationAreas[] | null;
+};
+/** @description Navigation panel color configuration. */
+export type NavigationPanelInput = {
+    /**
+     * @description Color mode for the navigation panel. DARK applies the default dark theme.
+     *     TWO_TONE applies a dual-tone style. CUSTOM enables a user-defined base
+     *     color; base_color is required when theme is CUSTOM.
+     * @enum {string|null}
+     */
+    theme?: "DARK" | "TWO_TONE" | "CUSTOM" | null;
+    /**
+     * @description Base color as a 6-digit hex string (e.g. "#2359B6"). Required when theme
+     *     is CUSTOM.
+     */
+    base_color?: string | null;
+};
+/** @description Chart color palette configuration. */
+export type StyleColorPaletteInput = {
+    /** @description Ordered array of exactly 8 color entries defining the chart color palette. */
+    colors?: StyleColorEntryInput[] | null;
+    /** @description When true, disables automatic color rotation across chart data series. */
+    disable_color_rotation?: boolean | null;
+};
+/** @description A single color entry in the chart color palette. */
+export type StyleColorEntryInput = {
+    /** @description Primary color as a 6-digit hex string (e.g. "#2359B6"). Required. */
+    primary: string;
+    /**
+     * @description Array of exactly 4 secondary shade hex strings. If omitted, the server
+     *     auto-generates 4 shades from the primary color. If provided, must contain
+     *     exactly 4 valid 6-digit hex color strings.
+     */
+    secondary?: string[] | null;
+};
+/** @description Font assignments grouped by visualization type. */
+export type VisualizationFontsInput = {
+    /**
+     * @description Font assignments for chart visualization areas. Provide only the areas to
+     *     update; omitted areas remain unchanged.
+     */
+    chart_visualization_fonts?: ChartFontAssignmentInput[] | null;
+    /**
+     * @description Font assignments for table visualization areas. Provide only the areas to
+     *     update; omitted areas remain unchanged.
+     */
+    table_visualization_fonts?: TableFontAssignmentInput[] | null;
+    /**
+     * @description Font assignments for advanced chart visualization areas. Provide only the
+     *     areas to update; omitted areas remain unchanged. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
+     */
+    advanced_chart_visualization_fonts?: AdvancedChartFontAssignmentInput[] | null;
+};
+/** @description Font assignment for a single chart visualization area. */
+export type ChartFontAssignmentInput = {
+    /**
+     * @description Chart visualization area to assign the font to.
+     * @enum {string}
+     */
+    visualization_area: VisualizationArea;
+    /** @description UUID or name of the font to assign to this area. */
+    font_identifier: string;
+};
+/** @description Font assignment for a single table visualization area. */
+export type TableFontAssignmentInput = {
+    /**
+     * @description Table visualization area to assign the font to.
+     * @enum {string}
+     */
+    visualization_area: "TABLE_VALUE_CELLS";
+    /** @description UUID or name of the font to assign to this area. */
+    font_identifier: string;
+};
+/** @description Font assignment for a single advanced chart visualization area. */
+export type AdvancedChartFontAssignmentInput = {
+    /**
+     * @description Advanced chart visualization area to assign the font to. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
+     * @enum {string}
+     */
+    visualization_area: "ADVANCED_CHART_LABELS";
+    /** @description UUID or name of the font to assign to this area. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span> */
+    font_identifier: string;
+};
+/** @description Font data returned after a successful upload. */
+export type StyleFontUploadData = {
+    /** @description Unique UUID identifier of the uploaded font. */
+    id: string;
+    /** @description Display name of the uploaded font. */
+    name: string;
+};
+/** @description Result data for font deletion. */
+export type StyleFontDeleteData = {
+    /**
+     * @description Visualization areas that used the deleted font(s) and were automatically
+     *     reset to the system default font. Empty if no areas were affected.
+     */
+    affected_assignments?: StyleFontDeleteAffectedAssignment[] | null;
+};
+/** @description A visualization area assignment affected by a font deletion. */
+export type StyleFontDeleteAffectedAssignment = {
+    /** @description Org context for this assignment. Present only when scope is ORG. */
+    org?: StyleOrgInfo;
+    /**
+     * @description Visualization areas that used the deleted font and were automatically reset
+     *     to the system default font.
+     */
+    visualization_areas?: VisualizationAreas[] | null;
+};
+/** @description List of runtime parameters need to set during the session. */
+export type Runtime_Filter = {
+    /** @description Runtime filter parameter type in JWT. */
+    runtime_filter?: Record<string, unknown>;
+};
+/** @description List of runtime parameters need to set during the session. */
+export type Runtime_Sort = {
+    /** @description Runtime sort parameter type in JWT. */
+    runtime_sort?: Record<string, unknown>;
+};
+/** @description List of runtime parameters need to set during the session. */
+export type Runtime_Param_Override = {
+    /** @description Runtime param override type in JWT. */
+    runtime_param_override?: Record<string, unknown>;
+};
+export type CreateAgentConversationRequest = {
+    /** @description Context for the conversation. */
+    metadata_context: ContextPayloadV2Input;
+    /** @description Conversation settings. */
+    conversation_settings: ConversationSettingsInput;
+};
+export type CreateConversationRequest = {
+    /** @description ID of the metadata object, such as a Worksheet or Model, to use as a data source for the conversation. */
+    metadata_identifier: string;
+    /** @description Token string to set the context for the conversation. For example,`[sales],[item type],[state]`. */
+    tokens?: string;
+};
+export type ExportMemoryRequest = {
+    /**
+     * @description List of typed scope groups selecting which data-models to export
+     *     memory for. Supply `DATA_MODEL` group to scope the
+     *     export to specific data-models.
+     */
+    sources: MemorySources[];
+};
+export type GetDataSourceSuggestionsRequest = {
+    /** @description User query used to suggest data sources. Must be a non-empty string. */
+    query: string;
+};
+export type GetNLInstructionsRequest = {
+    /** @description Unique ID or name of the data-model for which to retrieve NL instructions. */
+    data_source_identifier: string;
+};
+export type GetRelevantQuestionsRequest = {
+    /** @description metadata for the query to enable generation of relevant sub-questions; at least one context identifier is required. */
+    metadata_context: MetadataContext;
+    /**
+     * Format: int32
+     * @description Maximum number of relevant questions that is allowed in the response, default = 5.
+     */
+    limit_relevant_questions?: number;
+    /** @description If true, results are not returned from cache & calculated every time. */
+    bypass_cache?: boolean | null;
+    /** @description A user query that requires breaking down into smaller, more manageable analytical questions to facilitate better understanding and analysis. Must be a non-empty string. */
+    query: string;
+    /** @description Additional context to guide the response. */
+    ai_context?: AIContext;
+};
+export type ImportMemoryRequest = {
+    /**
+     * @description The full serialized memory payload to import (YAML) —
+     *     typically a previous `exportMemory` response's `content`, edited
+     *     locally and re-submitted.
+     */
+    content: string;
+    /**
+     * @description Required. When `true`, validate the payload and return preview
+     *     counts and row failures without writing anything. Pass `false` to
+     *     apply the import. The caller must choose explicitly so
+     *     a real import is never triggered by omission.
+     */
+    dry_run: boolean;
+};
+export type QueryGetDecomposedQueryRequest = {
+    /** @description List of answer unique identifiers (GUIDs) whose data will be used to guide the response. */
+    answerIds?: string[];
+    /** @description User provided content like text data, csv data as a string message to provide context & potentially improve the quality of the response. */
+    content?: string[];
+    /** @description Unique identifier to denote current conversation. */
+    conversationId?: string;
+    /** @description List of liveboard unique identifiers (GUIDs) whose data will be used to guide the response. */
+    liveboardIds?: string[];
+    /**
+     * Format: int32
+     * @description Maximum number of decomposed queries that is allowed in the response, default = 5.
+     */
+    maxDecomposedQueries?: number;
+    /** @description NLSRequest object containing user query & instructions. */
+    nlsRequest?: Input_eureka_NLSRequest;
+    /** @description List of worksheetIds to provide context for decomposing user query into analytical queries that can be run on them. */
+    worksheetIds?: string[];
+};
+export type SendAgentConversationMessageRequest = {
+    /** @description messages to be sent to the agent */
+    messages: string[];
+};
+export type SendAgentConversationMessageStreamingRequest = {
+    /** @description messages to be sent to the agent */
+    messages: string[];
+};
+export type SendAgentMessageRequest = {
+    /** @description messages to be sent to the agent */
+    messages: string[];
+};
+export type SendAgentMessageStreamingRequest = {
+    /** @description Unique identifier for the conversation (used to track context) */
+    conversation_identifier: string;
+    /** @description messages to be sent to the agent */
+    messages: string[];
+};
+export type SendMessageRequest = {
+    /** @description ID of the metadata object, such as a Worksheet or Model, to use as a data source for the conversation. */
+    metadata_identifier: string;
+    /** @description A message string with the follow-up question to continue the conversation. */
+    message: string;
+};
+export type SetAgentInstructionsRequest = {
+    /** @description The admin instructions text to set for the agent. */
+    instructions: string;
+};
+export type SetNLInstructionsRequest = {
+    /** @description Unique ID or name of the data-model for which to set NL instructions. */
+    data_source_identifier: string;
+    /** @description List of NL instructions to set for the data-model. */
+    nl_instructions_info: NLInstructionsInfoInput[];
+};
+export type SingleAnswerRequest = {
+    /** @description A natural language query string to generate the Answer. */
+    query: string;
+    /** @description ID of the metadata object, such as a Worksheet or Model, to use as a data source for the query. */
+    metadata_identifier: string;
+};
+export type UpdateConversationRequest = {
+    /**
+     * @description New display title for the conversation. Omit to leave the title
+     *     unchanged.
+     */
+    title?: string;
+};
+export type ConfigureAuthSettingsRequest = {
+    /**
+     * @description Type of authentication mechanism to configure. Currently supports TRUSTED_AUTH.
+     * @enum {string}
+     */
+    auth_type: "TRUSTED_AUTH";
+    /** @description Cluster-level authentication preferences. Omit to leave the existing cluster setting unchanged. */
+    cluster_preferences?: AuthClusterPreferencesInput;
+    /** @description Org-level authentication preferences. Each entry identifies an org and the desired status. Omit to leave existing org settings unchanged. */
+    org_preferences?: AuthOrgPreferenceInput[];
+};
+export type GetCustomAccessTokenRequest = {
+    /** @description Username of the ThoughtSpot user. The username is stored in the `name` attribute of the user object. */
+    username: string;
+    /**
+     * @description Password of the user account
+     * @default
+     */
+    password?: string;
+    /**
+     * @description The secret key string provided by the ThoughtSpot application server. ThoughtSpot generates a secret key when Trusted authentication is enabled.
+     * @default
+     */
+    secret_key?: string;
+    /**
+     * Format: int32
+     * @description Token validity duration in seconds
+     * @default 300
+     */
+    validity_time_in_sec?: number;
+    /** @description ID or name of the Org context to log in to. If the Org ID or name is not specified but a secret key is provided, the user will be logged into the Org associated with the secret key. If neither the Org ID/name nor the secret key is provided, the user will be logged into the Org context from their previous login session. */
+    org_identifier?: string;
+    /**
+     * @description Indicates whether the specified attributes should be persisted or not. RESET and NONE are not applicable if you are setting variable_values.
+     * @enum {string}
+     */
+    persist_option: "REPLACE" | "APPEND" | "NONE" | "RESET";
+    /** @description Filter rules. */
+    filter_rules?: FilterRules[];
+    /** @description Allows developers to assign parameter values for existing parameters to a user at login. Note: Using parameter values for row level security use cases will ultimately be deprecated. Developers can still pass data security values via the Custom Access token via the variable_values field and create RLS rules based on custom variables. Please refer to the [ABAC via RLS documentation](https://developers.thoughtspot.com/docs/abac-user-parameters) for more details. */
+    parameter_values?: ParameterValues[];
+    /** @description List of variable values where `name` references an existing formula variable and `values` is any value from the corresponding column. <br/>  <span class="since-beta-tag">Version: 10.14.0.cl or later</span> */
+    variable_values?: VariableValues[];
+    /** @description Objects on which the parameter and variable values should be applied to */
+    objects?: TokenAccessScopeObject[];
+    /** @description (just-in-time (JIT) provisioning)Email address of the user. Specify this attribute when creating a new user. */
+    email?: string;
+    /** @description (just-in-time (JIT) provisioning) Indicates display name of the user. Specify this attribute when creating a new user. */
+    display_name?: string;
+    /** @description (just-in-time (JIT) provisioning) ID or name of the groups to which the newly created user belongs. Specify this attribute when creating a new user. */
+    groups?: Group_Object[];
+    /**
+     * @description Creates a new user if the specified username does not exist in ThoughtSpot. To provision a user just-in-time (JIT), set this attribute to true.
+     *
+     *
+     *     Note: For JIT provisioning of a user, the secret_key is required. New formula variables won't be created.  <br/>  <span class="since-beta-tag">Version: 10.5.0.cl or later</span>
+     * @default true
+     */
+    auto_create?: boolean | null;
+};
+export type GetFullAccessTokenRequest = {
+    /** @description Username of the ThoughtSpot user. The username is stored in the `name` attribute of the user object. */
+    username: string;
+    /**
+     * @description Password of the user account
+     * @default
+     */
+    password?: string;
+    /**
+     * @description The secret key string provided by the ThoughtSpot application server. ThoughtSpot generates a secret key when Trusted authentication is enabled.
+     * @default
+     */
+    secret_key?: string;
+    /**
+     * Format: int32
+     * @description Token validity duration in seconds
+     * @default 300
+     */
+    validity_time_in_sec?: number;
+    /**
+     * Format: int32
+     * @description ID of the Org context to log in to. If the Org ID is not specified and secret key is provided then user will be logged into the org corresponding to the secret key, and if secret key is not provided then user will be logged in to the Org context of their previous login session.
+     */
+    org_id?: number;
+    /** @description Email address of the user. Specify this attribute when creating a new user (just-in-time (JIT) provisioning). */
+    email?: string;
+    /** @description Indicates display name of the user. Use this parameter to provision a user just-in-time (JIT). */
+    display_name?: string;
+    /**
+     * @description Creates a new user if the specified username does not already exist in ThoughtSpot. To provision a user just-in-time (JIT), set this attribute to true.
+     *
+     *
+     *     Note: For JIT provisioning of a user, the secret_key is required.
+     * @default false
+     */
+    auto_create?: boolean | null;
+    /** @description ID or name of the groups to which the newly created user belongs. Use this parameter to provision a user just-in-time (JIT). */
+    group_identifiers?: string[];
+    /**
+     * @description <div><span class="since-beta-tag">Version: 9.10.5.cl or later</span><span class="since-beta-tag">Deprecated: 10.4.0.cl and later</span></div>
+     *
+     *     Define attributes such as Runtime filters and Runtime parameters to send security entitlements to a user session. For more information, see [Documentation](https://developers.thoughtspot.com/docs/abac-user-parameters).
+     */
+    user_parameters?: User_Parameter_Options;
+};
+export type GetObjectAccessTokenRequest = {
+    /** @description Username of the ThoughtSpot user. The username is stored in the `name` attribute of the user object. */
+    username: string;
+    /** @description GUID of the ThoughtSpot metadata object that the user can access. The bearer will only have access to the object specified in the API request. */
+    object_id?: string;
+    /**
+     * @description Password of the user account
+     * @default
+     */
+    password?: string;
+    /**
+     * @description The secret key string provided by the ThoughtSpot application server. ThoughtSpot generates a secret key when Trusted authentication is enabled.
+     * @default
+     */
+    secret_key?: string;
+    /**
+     * Format: int32
+     * @description Token validity duration in seconds
+     * @default 300
+     */
+    validity_time_in_sec?: number;
+    /**
+     * Format: int32
+     * @description ID of the Org context to log in to. If the Org ID is not specified and secret key is provided then user will be logged into the org corresponding to the secret key, and if secret key is not provided then user will be logged in to the Org context of their previous login session.
+     */
+    org_id?: number;
+    /** @description Email address of the user. Specify this attribute when creating a new user (just-in-time (JIT) provisioning). */
+    email?: string;
+    /** @description Display name of the user. Specify this attribute when creating a new user (just-in-time (JIT) provisioning). */
+    display_name?: string;
+    /**
+     * @description Creates a new user if the specified username does not exist in ThoughtSpot. To provision a user just-in-time (JIT), set this attribute to true.
+     *
+     *
+     *     Note: For JIT provisioning of a user, the secret_key is required.
+     * @default false
+     */
+    auto_create?: boolean | null;
+    /** @description Unique ID or name of the groups to which you want to assign the new user. You can specify this attribute to dynamically assign privileges during just-in-time (JIT) provisioning. */
+    group_identifiers?: string[];
+    /**
+     * @description <div><span class="since-beta-tag">Version: 9.10.5.cl or later</span><span class="since-beta-tag">Deprecated: 10.4.0.cl and later</span></div>
+     *
+     *     Define attributes such as Runtime filters and Runtime parameters to send security entitlements to a user session. For more information, see [Documentation](https://developers.thoughtspot.com/docs/abac-user-parameters).
+     */
+    user_parameters?: User_Parameter_Options;
+};
+export type LoginRequest = {
+    /** @description Username of the ThoughtSpot user */
+    username?: string;
+    /** @description Password of the user account */
+    password?: string;
+    /** @description ID of the Org context to log in to. If Org ID is not specified, the user will be logged in to the Org context of their previous login session. */
+    org_identifier?: string;
+    /**
+     * @description A flag to remember the user session. When set to true, a session cookie is created and used in subsequent API requests.
+     * @default false
+     */
+    remember_me?: boolean | null;
+};
+export type RevokeTokenRequest = {
+    user_identifier?: string;
+    token?: string;
+};
+export type SearchAuthSettingsRequest = {
+    /**
+     * @description Type of authentication mechanism to retrieve settings for. Currently supports TRUSTED_AUTH.
+     * @enum {string}
+     */
+    auth_type: "TRUSTED_AUTH";
+    /**
+     * @description Scope of auth settings to retrieve. When absent, both cluster and org settings are returned (subject to caller privileges). Set to CLUSTER to retrieve only cluster-level settings, or ORG to retrieve only org-level settings.
+     * @enum {string}
+     */
+    scope?: "CLUSTER" | "ORG";
+};
+export type ValidateTokenRequest = {
+    token: string;
+};
+export type CreateCollectionRequest = {
+    /** @description Name of the collection. */
+    name: string;
+    /** @description Description of the collection. */
+    description?: string;
+    /** @description Metadata objects to add to the collection. */
+    metadata?: CollectionMetadataInput[];
+};
+export type DeleteCollectionRequest = {
+    /**
+     * @description Unique GUIDs of collections to delete. Note: Collection names cannot be
+     *     used as identifiers since duplicate names are allowed.
+     */
+    collection_identifiers: string[];
+    /**
+     * @description Flag to delete child objects of the collection that the user has access to.
+     * @default false
+     */
+    delete_children?: boolean | null;
+    /**
+     * @description Preview deletion without actually deleting. When set to true, returns
+     *     what would be deleted without performing the actual deletion.
+     * @default false
+     */
+    dry_run?: boolean | null;
+};
+export type SearchCollectionsRequest = {
+    /**
+     * @description A pattern to match case-insensitive name of the Collection object.
+     *     Use '%' for wildcard match.
+     */
+    name_pattern?: string;
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records that should be included.
+     *     -1 implies no pagination.
+     * @default 10
+     */
+    record_size?: number;
+    /**
+     * @description Unique GUIDs of collections to search. Note: Collection names cannot be
+     *     used as identifiers since duplicate names are allowed.
+     */
+    collection_identifiers?: string[];
+    /**
+     * @description Filter collections by author. Provide unique IDs or names of users
+     *     who created the collections.
+     */
+    created_by_user_identifiers?: string[];
+    /**
+     * @description Include collection metadata items in the response.
+     * @default false
+     */
+    include_metadata?: boolean | null;
+    /** @description Sort options. */
+    sort_options?: SortOptions;
+};
+export type UpdateCollectionRequest = {
+    /** @description Name of the collection. */
+    name?: string;
+    /** @description Description of the collection. */
+    description?: string;
+    /** @description Metadata objects to add, remove, or replace in the collection. */
+    metadata?: CollectionMetadataInput[];
+    /**
+     * @description Type of update operation. Default operation type is REPLACE.
+     * @default REPLACE
+     * @enum {string}
+     */
+    operation?: "ADD" | "REMOVE" | "REPLACE";
+};
+export type ConnectionConfigurationSearchRequest = {
+    /** @description Unique ID or name of the connection. */
+    connection_identifier: string;
+    /** @description Unique ID or name of the configuration. */
+    configuration_identifier?: string;
+    /**
+     * @description Type of policy.
+     * @enum {string}
+     */
+    policy_type?: "NO_POLICY" | "PRINCIPALS" | "PROCESSES";
+};
+export type CreateConnectionConfigurationRequest = {
+    /** @description Unique name for the configuration. */
+    name: string;
+    /** @description Description of the configuration. */
+    description?: string;
+    /** @description Unique ID or name of the connection. */
+    connection_identifier: string;
+    /**
+     * @description Specifies whether the connection configuration should inherit all properties and authentication
+     *     type from its parent connection. This attribute is only applicable to parameterized connections.
+     *     When set to true, the configuration uses only the connection properties and authentication type
+     *     inherited from the parent. <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span>
+     * @default false
+     */
+    same_as_parent?: boolean | null;
+    /**
+     * @description This attribute is only applicable to parameterized connections. Ensure that the policy is
+     *     set to Processes to allow the configuration to be used exclusively for system processes. <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span>
+     */
+    policy_process_options?: PolicyProcessOptionsInput;
+    /**
+     * @description Type of authentication used for the connection.
+     * @default SERVICE_ACCOUNT
+     * @enum {string}
+     */
+    authentication_type?: "SERVICE_ACCOUNT" | "KEY_PAIR" | "PERSONAL_ACCESS_TOKEN" | "OAUTH_WITH_SERVICE_PRINCIPAL" | "OAUTH_CLIENT_CREDENTIALS";
+    /** @description Configuration properties in JSON. */
+    configuration: Record<string, unknown>;
+    /**
+     * @description Type of policy.
+     * @default NO_POLICY
+     * @enum {string}
+     */
+    policy_type?: "NO_POLICY" | "PRINCIPALS" | "PROCESSES";
+    /** @description Unique ID or name of the User and User Groups. */
+    policy_principals?: string[];
+    /** @description Action that the query performed on the data warehouse, such as SAGE_INDEXING and ROW_COUNT_STATS. */
+    policy_processes?: ("SAGE_INDEXING" | "ROW_COUNT_STATS")[];
+};
+export type DeleteConnectionConfigurationRequest = {
+    /** @description Unique ID or name of the configuration. */
+    configuration_identifier: string;
+    /** @description Unique ID or name of the connection. */
+    connection_identifier: string;
+};
+export type UpdateConnectionConfigurationRequest = {
+    /** @description Unique ID or name of the connection. */
+    connection_identifier: string;
+    /** @description Name of the configuration to update. */
+    name?: string;
+    /** @description Description of the configuration. */
+    description?: string;
+    /**
+     * @description Specifies whether the connection configuration should inherit all properties and authentication
+     *     type from its parent connection. This attribute is only applicable to parameterized connections.
+     *     When set to true, the configuration uses only the connection properties and authentication type
+     *     inherited from the parent. <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span>
+     * @default false
+     */
+    same_as_parent?: boolean | null;
+    /**
+     * @description This attribute is only applicable to parameterized connections. Ensure that the policy is
+     *     set to Processes to allow the configuration to be used exclusively for system processes. <br/>  <span class="since-beta-tag">Version: 26.2.0.cl or later</span>
+     */
+    policy_process_options?: PolicyProcessOptionsInput;
+    /**
+     * @description Type of authentication.
+     * @enum {string}
+     */
+    authentication_type?: "SERVICE_ACCOUNT" | "OAUTH" | "OAUTH_WITH_SERVICE_PRINCIPAL" | "EXTOAUTH" | "KEY_PAIR" | "EXTOAUTH_WITH_PKCE" | "OAUTH_WITH_PKCE" | "PERSONAL_ACCESS_TOKEN" | "OAUTH_CLIENT_CREDENTIALS";
+    /** @description Configuration properties in JSON. */
+    configuration?: Record<string, unknown>;
+    /**
+     * @description Type of policy.
+     * @enum {string}
+     */
+    policy_type?: "NO_POLICY" | "PRINCIPALS" | "PROCESSES";
+    /** @description Unique ID or name of the User and User Groups. */
+    policy_principals?: string[];
+    /** @description Action that the query performed on the data warehouse, such as SAGE_INDEXING and ROW_COUNT_STATS. */
+    policy_processes?: ("SAGE_INDEXING" | "ROW_COUNT_STATS")[];
+    /**
+     * @description Indicates whether the configuration enable/disable.
+     * @default false
+     */
+    disable?: boolean | null;
+};
+export type CreateConnectionRequest = {
+    /** @description Unique name for the connection. */
+    name: string;
+    /** @description Description of the connection. */
+    description?: string;
+    /**
+     * @description Type of the data warehouse.
+     * @enum {string}
+     */
+    data_warehouse_type: DataWarehouseType;
+    /** @description Connection configuration attributes in JSON format. To create a connection with tables, include table attributes. See the documentation above for sample JSON. */
+    data_warehouse_config: Record<string, unknown>;
+    /**
+     * @description Validates the connection metadata if tables are included. If you are creating a connection without tables, specify `false`.
+     * @default true
+     */
+    validate?: boolean | null;
+};
+export type DeleteConnectionRequest = {
+    /** @description Unique ID or name of the connection. */
+    connection_identifier: string;
+};
+export type RevokeRefreshTokensRequest = {
+    /** @description Unique ID or name of the configuration. When provided, the refresh tokens of the users associated with the connection configuration will be revoked. */
+    configuration_identifiers?: string[];
+    /** @description Unique ID or name of the users. When provided, the refresh tokens of the specified users will be revoked. If the request includes the user ID or name of the connection author, their token will also be revoked. */
+    user_identifiers?: string[];
+    /** @description Unique ID or name of the Org. When provided, the refresh tokens of all users associated with the published connection in the Org will be revoked. This parameter is valid only for published connections. Using it with unpublished connections will result in an error. */
+    org_identifiers?: string[];
+};
+export type SearchConnectionRequest = {
+    /** @description List of connections and name pattern */
+    connections?: ConnectionInput[];
+    /** @description Array of types of data warehouse defined for the connection. */
+    data_warehouse_types?: DataWarehouseType[];
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records that should be included.
+     * @default 10
+     */
+    record_size?: number;
+    /** @description Unique ID or name of tags. */
+    tag_identifiers?: string[];
+    /**
+     * @description Data warehouse object type.
+     * @enum {string}
+     */
+    data_warehouse_object_type?: "DATABASE" | "SCHEMA" | "TABLE" | "COLUMN";
+    /** @description Sort options. */
+    sort_options?: SortOptionInput;
+    /** @description Indicates whether to include complete details of the connection objects. */
+    include_details?: boolean | null;
+    /** @description Configuration values. If empty we are fetching configuration from datasource based on given connection id. If required you can provide config details to fetch specific details. Example input: {}, {"warehouse":"SMALL_WH","database":"DEVELOPMENT"}. This is only applicable when data_warehouse_object_type is selected. */
+    configuration?: Record<string, unknown>;
+    /**
+     * @description List of authentication types to fetch data_ware_house_objects from external Data warehouse. This is only applicable when data_warehouse_object_type is selected.
+     * @default SERVICE_ACCOUNT
+     * @enum {string}
+     */
+    authentication_type?: AuthenticationType;
+    /**
+     * @description <div><span class="since-beta-tag">Version: 10.9.0.cl or later</span></div>
+     *
+     *     Indicates whether to show resolved parameterised values.
+     * @default false
+     */
+    show_resolved_parameters?: boolean | null;
+};
+export type SyncMetadataRequest = {
+    /**
+     * @description Array of tables to sync. Each element can be:
+     *     - String: Table identifier (GUID or name) to sync
+     *       all columns for that table.
+     *     - Object: {tableId: [columnIds]} to sync specific
+     *       columns.
+     *     If not provided, syncs all tables in the connection.
+     */
+    tables?: Record<string, unknown>;
+    /**
+     * @description List of sync_attributes to sync from CDW.
+     *     The default value is DESCRIPTION.
+     * @default [
+     *       "DESCRIPTION"
+     *     ]
+     */
+    sync_attributes?: "DESCRIPTION"[];
+};
+export type UpdateConnectionRequest = {
+    /** @description Unique ID or name of the connection. */
+    connection_identifier: string;
+    /** @description Updated name of the connection. */
+    name?: string;
+    /** @description Updated description of the connection. */
+    description?: string;
+    /** @description Configuration of the data warehouse in JSON. */
+    data_warehouse_config?: Record<string, unknown>;
+    /**
+     * @description Indicates whether to validate the connection details.
+     * @default true
+     */
+    validate?: boolean | null;
+};
+export type UpdateConnectionStatusRequest = {
+    /**
+     * @description Status to set for the connection. Use ACTIVATED to enable the connection or DEACTIVATED to disable it.
+     * @default ACTIVATED
+     * @enum {string}
+     */
+    status?: "ACTIVATED" | "DEACTIVATED";
+};
+export type UpdateConnectionV2Request = {
+    /** @description Updated name of the connection. */
+    name?: string;
+    /** @description Updated description of the connection. */
+    description?: string;
+    /** @description Configuration of the data warehouse in JSON. */
+    data_warehouse_config?: Record<string, unknown>;
+    /**
+     * @description Indicates whether to validate the connection details.
+     * @default true
+     */
+    validate?: boolean | null;
+};
+export type CreateCustomActionRequest = {
+    /** @description Name of the custom action. The custom action name must be unique. */
+    name: string;
+    /** @description Action details includes `Type` and Configuration data for Custom Actions, either Callback or URL is required. */
+    action_details: Action_Details_Input_Create;
+    /** @description Metadata objects to which the custom action needs to be associated. */
+    associate_metadata?: Associate_Metadata_Input_Create[];
+    /** @description Default Custom action configuration. This includes if the custom action is available on all visualizations. By default, a custom action is added to all visualizations and Answers. */
+    default_action_config?: Default_Action_Config_Input_Create;
+    /** @description Unique ID or name of the groups that can view and access the custom action. */
+    group_identifiers?: string[];
+};
+export type SearchCustomActionsRequest = {
+    /** @description Name or ID of the custom action. */
+    custom_action_identifier?: string;
+    /** @description A pattern to match case-insensitive name of the custom-action object. */
+    name_pattern?: string;
+    /** @description Default Custom action configuration. This includes if the custom action is available on all visualizations. By default, a custom action is added to all visualizations and Answers. */
+    default_action_config?: Default_Action_Config_Search_Input;
+    /**
+     * @description When set to true, returns the associated groups for a custom action.
+     * @default false
+     */
+    include_group_associations?: boolean | null;
+    /**
+     * @description When set to true, returns the associated metadata for a custom action.
+     * @default false
+     */
+    include_metadata_associations?: boolean | null;
+    /** @description Search with a given metadata identifier. */
+    metadata?: CustomActionMetadataTypeInput[];
+    /**
+     * @description Filter the action objects based on type
+     * @enum {string}
+     */
+    type?: "CALLBACK" | "URL";
+};
+export type UpdateCustomActionRequest = {
+    /** @description Action details includes `Type` and Configuration for Custom Actions, either Callback or URL is required. */
+    action_details?: Action_Details_Input;
+    /** @description Metadata objects to which the custom action needs to be associated. */
+    associate_metadata?: Associate_Metadata_Input[];
+    /** @description Default Custom action configuration. This includes if the custom action available on visualizations and Answers. By default, a custom action is added to all visualizations and Answers. */
+    default_action_config?: Default_Action_Config_Input;
+    /** @description Unique ID or name of the groups that can view and access the custom action. */
+    group_identifiers?: string[];
+    /** @description Name of the custom action. The custom action name must be unique. */
+    name?: string;
+    /**
+     * @description Type of update operation. Default operation type is ADD
+     * @default ADD
+     * @enum {string}
+     */
+    operation?: "ADD" | "REMOVE";
+};
+export type CreateCalendarRequest = {
+    /** @description Name of the custom calendar. */
+    name: string;
+    /**
+     * @description Type of create operation.
+     * @enum {string}
+     */
+    creation_method: "FROM_INPUT_PARAMS" | "FROM_EXISTING_TABLE";
+    /** @description Table reference containing connection identifier and table details in this format: `{"connection_identifier":"conn1", "database_name":"db1", "schema_name":"sc1", "table_name":"tb1"}`. The given table will be created if `creation_method` is set as `FROM_INPUT_PARAMS`. */
+    table_reference: ExternalTableInput;
+    /** @description Start date for the calendar in `MM/dd/yyyy` format. This parameter is mandatory if `creation_method` is set as `FROM_INPUT_PARAMS`. */
+    start_date?: string;
+    /** @description End date for the calendar in `MM/dd/yyyy` format. This parameter is mandatory if `creation_method` is set as `FROM_INPUT_PARAMS`. */
+    end_date?: string;
+    /**
+     * @description Type of the calendar.
+     * @default MONTH_OFFSET
+     * @enum {string}
+     */
+    calendar_type?: "MONTH_OFFSET" | "FOUR_FOUR_FIVE" | "FOUR_FIVE_FOUR" | "FIVE_FOUR_FOUR";
+    /**
+     * @description Specify the month in which the fiscal or custom calendar year should start. For example, if you set `month_offset` to "April", the custom calendar will treat "April" as the first month of the year, and the related attributes such as quarters and start date will be based on this offset. The default value is `January`, which represents the standard calendar year (January to December).
+     * @default January
+     * @enum {string}
+     */
+    month_offset?: "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December";
+    /**
+     * @description Specify the starting day of the week.
+     * @default Sunday
+     * @enum {string}
+     */
+    start_day_of_week?: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+    /**
+     * @description Prefix to add before the quarter.
+     * @default
+     */
+    quarter_name_prefix?: string;
+    /**
+     * @description Prefix to add before the year.
+     * @default
+     */
+    year_name_prefix?: string;
+};
+export type GenerateCSVRequest = {
+    /** @description Start date for the calendar in `MM/dd/yyyy` format. */
+    start_date: string;
+    /** @description End date for the calendar in `MM/dd/yyyy` format. */
+    end_date: string;
+    /**
+     * @description Type of the calendar.
+     * @default MONTH_OFFSET
+     * @enum {string}
+     */
+    calendar_type?: "MONTH_OFFSET" | "FOUR_FOUR_FIVE" | "FOUR_FIVE_FOUR" | "FIVE_FOUR_FOUR";
+    /**
+     * @description Month offset to start calendar from `January`.
+     * @default January
+     * @enum {string}
+     */
+    month_offset?: "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December";
+    /**
+     * @description Specify the starting day of the week.
+     * @default Sunday
+     * @enum {string}
+     */
+    start_day_of_week?: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+    /** @description Prefix to add before the quarter. */
+    quarter_name_prefix?: string;
+    /** @description Prefix to add before the year. */
+    year_name_prefix?: string;
+};
+export type SearchCalendarsRequest = {
+    /** @description Unique ID or name of the connection. */
+    connection_identifier?: string;
+    /** @description Pattern to match for calendar names (use '%' for wildcard match). */
+    name_pattern?: string;
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records that should be included.
+     * @default 10
+     */
+    record_size?: number;
+    /** @description Sort options. */
+    sort_options?: SortOption;
+};
+export type UpdateCalendarRequest = {
+    /**
+     * @description Type of update operation.
+     * @default FROM_INPUT_PARAMS
+     * @enum {string}
+     */
+    update_method?: "FROM_INPUT_PARAMS" | "FROM_EXISTING_TABLE";
+    /** @description Table reference containing connection identifier and table details in this format: `{"connection_identifier":"conn1", "database_name":"db1", "schema_name":"sc1", "table_name":"tb1"}`. */
+    table_reference: ExternalTableInput;
+    /** @description Start date for the calendar in `MM/dd/yyyy` format. This parameter is mandatory if `update_method` is set as `FROM_INPUT_PARAMS`. */
+    start_date?: string;
+    /** @description End date for the calendar in `MM/dd/yyyy` format. This parameter is mandatory if `update_method` is set as `FROM_INPUT_PARAMS`. */
+    end_date?: string;
+    /**
+     * @description Type of the calendar.
+     * @default MONTH_OFFSET
+     * @enum {string}
+     */
+    calendar_type?: "MONTH_OFFSET" | "FOUR_FOUR_FIVE" | "FOUR_FIVE_FOUR" | "FIVE_FOUR_FOUR";
+    /**
+     * @description Specify the month in which the fiscal or custom calendar year should start. For example, if you set `month_offset` to "April", the custom calendar will treat "April" as the first month of the year, and the related attributes such as quarters and start date will be based on this offset. The default value is `January`, which represents the standard calendar year (January to December).
+     * @default January
+     * @enum {string}
+     */
+    month_offset?: "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December";
+    /**
+     * @description Specify the starting day of the week
+     * @default Sunday
+     * @enum {string}
+     */
+    start_day_of_week?: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+    /**
+     * @description Prefix to add before the quarter.
+     * @default
+     */
+    quarter_name_prefix?: string;
+    /**
+     * @description Prefix to add before the year.
+     * @default
+     */
+    year_name_prefix?: string;
+};
+export type FetchAnswerDataRequest = {
+    /** @description GUID or name of the Answer. */
+    metadata_identifier: string;
+    /**
+     * @description JSON output in compact or full format. The FULL option is available in 9.12.5.cl or later.
+     * @default COMPACT
+     * @enum {string}
+     */
+    data_format?: "FULL" | "COMPACT";
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records to include in a batch.
+     * @default 10
+     */
+    record_size?: number;
+    /** @description JSON object with representing filter condition to apply filters at runtime. For example, <code> {"col1": "item type", "op1": "EQ", "val1": "Bags"} </code>. You can add multiple keys by incrementing the number at the end, for example, col2, op2, val2, and col3, op3, val3. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_filters). */
+    runtime_filter?: Record<string, unknown>;
+    /** @description JSON object representing columns to sort data at runtime. For example, <code> {"sortCol1": "sales", "asc1": true} </code>. You can add multiple keys by incrementing the number at the end, for example, sortCol1, asc2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_sort). */
+    runtime_sort?: Record<string, unknown>;
+    /** @description JSON object for setting values of parameters at runtime. For example, <code> {"param1": "Double List Param", "paramVal1": 0.5}</code>. You can add multiple keys by incrementing the number at the end, for example, param2, paramVal2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_parameters). */
+    runtime_param_override?: Record<string, unknown>;
+};
+export type FetchLiveboardDataRequest = {
+    /** @description GUID or name of the Liveboard. */
+    metadata_identifier: string;
+    /** @description GUIDs or names of the visualizations on the Liveboard. */
+    visualization_identifiers?: string[];
+    /** @description Transient content of the Liveboard. */
+    transient_content?: string;
+    /**
+     * @description JSON output in compact or full format. The FULL option is available in 9.12.5.cl or later.
+     * @default COMPACT
+     * @enum {string}
+     */
+    data_format?: "FULL" | "COMPACT";
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records to include in a batch.
+     * @default 10
+     */
+    record_size?: number;
+    /** @description JSON object with representing filter condition to apply filters at runtime. For example, <code> {"col1": "item type", "op1": "EQ", "val1": "Bags"} </code>. You can add multiple keys by incrementing the number at the end, for example, col2, op2, val2, and col3, op3, val3. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_filters). */
+    runtime_filter?: Record<string, unknown>;
+    /** @description JSON object representing columns to sort data at runtime. For example, <code> {"sortCol1": "sales", "asc1": true} </code>. You can add multiple keys by incrementing the number at the end, for example, sortCol1, asc2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_sort). */
+    runtime_sort?: Record<string, unknown>;
+    /** @description JSON object for setting values of parameters at runtime. For example, <code> {"param1": "Double List Param", "paramVal1": 0.5}</code>. You can add multiple keys by incrementing the number at the end, for example, param2, paramVal2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_parameters). */
+    runtime_param_override?: Record<string, unknown>;
+};
+export type SearchDataRequest = {
+    /** @description Query string with search tokens. For example, <code>[Sales][Region]</code>. See [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_search_data_api) */
+    query_string: string;
+    /** @description GUID of the data source object, such as a Worksheet, View, or Table. You can find the GUID of a data object from the UI or via API. See [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_search_query) for more details. */
+    logical_table_identifier: string;
+    /**
+     * @description JSON output in compact or full format. The FULL option is available in 9.12.5.cl or later.
+     * @default COMPACT
+     * @enum {string}
+     */
+    data_format?: "FULL" | "COMPACT";
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records to include in a batch.
+     * @default 10
+     */
+    record_size?: number;
+    /** @description JSON object with representing filter condition to apply filters at runtime. For example, <code> {"col1": "item type", "op1": "EQ", "val1": "Bags"} </code>. You can add multiple keys by incrementing the number at the end, for example, col2, op2, val2, and col3, op3, val3. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_filters). */
+    runtime_filter?: Record<string, unknown>;
+    /** @description JSON object representing columns to sort data at runtime. For example, <code> {"sortCol1": "sales", "asc1": true} </code>. You can add multiple keys by incrementing the number at the end, for example, sortCol1, asc2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_sort). */
+    runtime_sort?: Record<string, unknown>;
+    /** @description JSON object for setting values of parameters at runtime. For example, <code> {"param1": "Double List Param", "paramVal1": 0.5}</code>. You can add multiple keys by incrementing the number at the end, for example, param2, paramVal2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_parameters). */
+    runtime_param_override?: Record<string, unknown>;
+};
+export type CreateEmailCustomizationRequest = {
+    /** @description Email customization configuration as key value pair */
+    template_properties: Template_Properties_Input_Create;
+    /** @description Unique ID or name of org <br/>  <span class="since-beta-tag">Version: 10.12.0.cl or later</span> */
+    org_identifier?: string;
+};
+export type DeleteOrgEmailCustomizationRequest = {
+    /** @description Unique identifier of the organization. */
+    org_identifiers?: string[];
+};
+export type SearchEmailCustomizationRequest = {
+    /** @description Unique ID or name of org <br/>  <span class="since-beta-tag">Version: 10.12.0.cl or later</span> */
+    org_identifiers?: string[];
+};
+export type UpdateEmailCustomizationRequest = {
+    /** @description Email customization configuration as key value pair */
+    template_properties: Template_Properties_Input_Create;
+    /** @description Unique ID or name of org */
+    org_identifier?: string;
+};
+export type CreateUserGroupRequest = {
+    /** @description Name of the group. The group name must be unique. */
+    name: string;
+    /** @description Display name for the group. */
+    display_name: string;
+    /** @description GUID of the Liveboards to assign as default Liveboards to the users in the group. */
+    default_liveboard_identifiers?: string[];
+    /** @description Description of the group */
+    description?: string;
+    /** @description Privileges to assign to the group. Note: AUTHORING is a no-op — always inherited via ALL_GROUP, assigning it has no effect. */
+    privileges?: GroupsImportListInputPrivileges[];
+    /** @description GUID or name of the sub groups. A subgroup is a group assigned to a parent group. */
+    sub_group_identifiers?: string[];
+    /**
+     * @description Group type.
+     * @default LOCAL_GROUP
+     * @enum {string}
+     */
+    type?: "LOCAL_GROUP" | "LDAP_GROUP" | "TEAM_GROUP" | "TENANT_GROUP";
+    /** @description GUID or name of the users to assign to the group. */
+    user_identifiers?: string[];
+    /**
+     * @description Visibility of the group. To make a group visible to other users and groups,
+     *     set the visibility to SHAREABLE.
+     * @default SHARABLE
+     * @enum {string}
+     */
+    visibility?: "SHARABLE" | "NON_SHARABLE";
+    /** @description Role identifiers of the roles that should be assigned to the group. */
+    role_identifiers?: string[];
+};
+export type ImportUserGroupsRequest = {
+    /** @description Details of groups which are to be imported */
+    groups?: GroupsImportListInput[];
+    /**
+     * @description If set to true, removes groups that are not specified in the API request.
+     * @default false
+     */
+    delete_unspecified_groups?: boolean | null;
+    /**
+     * @description If true, the API performs a test operation and returns user IDs whose
+     *     data will be edited after the import.
+     * @default true
+     */
+    dry_run?: boolean | null;
+};
+export type SearchUserGroupsRequest = {
+    /** @description GUID of Liveboards that are assigned as default Liveboards to the users in the group. */
+    default_liveboard_identifiers?: string[];
+    /** @description Description of the group */
+    description?: string;
+    /** @description Display name of the group */
+    display_name?: string;
+    /** @description A pattern to match case-insensitive name of the Group object. */
+    name_pattern?: string;
+    /** @description GUID or name of the group */
+    group_identifier?: string;
+    /** @description ID or name of the Org to which the group belongs */
+    org_identifiers?: string[];
+    /** @description Privileges assigned to the group. */
+    privileges?: SearchUserGroupsRequestPrivileges[];
+    /** @description GUID or name of the sub groups. A subgroup is a group assigned to a parent group. */
+    sub_group_identifiers?: string[];
+    /**
+     * @description Group type.
+     * @enum {string}
+     */
+    type?: "LOCAL_GROUP" | "LDAP_GROUP" | "TEAM_GROUP" | "TENANT_GROUP";
+    /** @description GUID or name of the users assigned to the group. */
+    user_identifiers?: string[];
+    /**
+     * @description Visibility of the group. To make a group visible to other users and groups,
+     *     set the visibility to SHAREABLE.
+     * @enum {string}
+     */
+    visibility?: "SHARABLE" | "NON_SHARABLE";
+    /** @description Filter groups with a list of Roles assigned to a group */
+    role_identifiers?: string[];
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records that should be included.
+     * @default 10
+     */
+    record_size?: number;
+    /** @description Sort options to filter group details. */
+    sort_options?: SortOptions;
+    /**
+     * @description <div><span class="since-beta-tag">Version: 10.10.0.cl or later</span></div>
+     *
+     *     Define Parameter to consider if the users should be included in group search response.
+     * @default true
+     */
+    include_users?: boolean | null;
+    /**
+     * @description <div><span class="since-beta-tag">Version: 10.10.0.cl or later</span></div>
+     *
+     *     Define Parameter to consider if the sub groups should be included in group search response.
+     * @default true
+     */
+    include_sub_groups?: boolean | null;
+};
+export type UpdateUserGroupRequest = {
+    /** @description Name of the group to modify. */
+    name?: string;
+    /** @description ID of the Liveboards to be assigned as default Liveboards to the users in the group. */
+    default_liveboard_identifiers?: string[];
+    /** @description Description for the group. */
+    description?: string;
+    /** @description Display name of the group. */
+    display_name?: string;
+    /** @description Privileges to assign to the group. Note: AUTHORING is a no-op — always inherited via ALL_GROUP, assigning it has no effect. */
+    privileges?: GroupsImportListInputPrivileges[];
+    /** @description GUID or name of the sub groups. A subgroup is a group assigned to a parent group. */
+    sub_group_identifiers?: string[];
+    /**
+     * @description Type of the group
+     * @enum {string}
+     */
+    type?: "LOCAL_GROUP" | "LDAP_GROUP" | "TEAM_GROUP" | "TENANT_GROUP";
+    /** @description GUID or name of the users to assign to the group. */
+    user_identifiers?: string[];
+    /**
+     * @description Visibility of the group. To make a group visible to other users and
+     *     groups, set the visibility to SHAREABLE.
+     * @enum {string}
+     */
+    visibility?: "SHARABLE" | "NON_SHARABLE";
+    /** @description Role identifiers of the Roles that should be assigned to the group. */
+    role_identifiers?: string[];
+    /**
+     * @description Type of update operation. Default operation type is REPLACE
+     * @default REPLACE
+     * @enum {string}
+     */
+    operation?: "ADD" | "REMOVE" | "REPLACE";
+};
+export type SearchChannelHistoryRequest = {
+    /**
+     * @description Type of communication channel to search history for.
+     * @enum {string}
+     */
+    channel_type: "WEBHOOK";
+    /** @description List of job execution record IDs to retrieve. */
+    job_ids?: string[];
+    /** @description List of channel IDs or names to filter by. */
+    channel_identifiers?: string[];
+    /**
+     * @description Filter by channel delivery status.
+     * @enum {string}
+     */
+    channel_status?: "PENDING" | "RETRY" | "SUCCESS" | "FAILED";
+    /** @description Filter by events that triggered the channel. */
+    events?: ChannelHistoryEventInput[];
+    /**
+     * Format: float
+     * @description Filter records created on or after this time (epoch milliseconds).
+     */
+    start_epoch_time_in_millis?: number;
+    /**
+     * Format: float
+     * @description Filter records created before this time (epoch milliseconds). <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
+     */
+    end_epoch_time_in_millis?: number;
+};
+export type FetchLogsRequest = {
+    /**
+     * @description Name of the log type
+     * @enum {string}
+     */
+    log_type: "SECURITY_AUDIT";
+    /**
+     * Format: float
+     * @description Start time in EPOCH format
+     */
+    start_epoch_time_in_millis?: number;
+    /**
+     * Format: float
+     * @description End time in EPOCH format
+     */
+    end_epoch_time_in_millis?: number;
+    /**
+     * @description Fetch all the logs. This is available from 9.10.5.cl
+     * @default true
+     */
+    get_all_logs?: boolean | null;
+};
+export type DeleteManualTranslationsRequest = {
+    /**
+     * @description Org scope for the delete. `ORG` (default) targets the calling
+     *     user's current org. `CLUSTER` targets the All-Org context.
+     * @default ORG
+     * @enum {string}
+     */
+    scope?: "ORG" | "CLUSTER";
+};
+export type ExportManualTranslationsRequest = {
+    /**
+     * @description Org scope for the export. `ORG` (default) targets the calling
+     *     user's current org. `CLUSTER` targets the All-Org context.
+     * @default ORG
+     * @enum {string}
+     */
+    scope?: "ORG" | "CLUSTER";
+};
+export type ConvertWorksheetToModelRequest = {
+    /** @description List of Worksheet IDs. */
+    worksheet_ids?: string[];
+    /** @description List of Worksheet IDs to be excluded. */
+    exclude_worksheet_ids?: string[];
+    /**
+     * @description Indicates whether all the worksheet needs to be converted to models.
+     * @default false
+     */
+    convert_all?: boolean | null;
+    /**
+     * @description Indicates whether the changes should be applied to database.
+     * @default false
+     */
+    apply_changes?: boolean | null;
+};
+export type CopyObjectRequest = {
+    /** @description Description of the new object */
+    description?: string;
+    /** @description GUID of metadata object to be copied (answer id or liveboard id) */
+    identifier: string;
+    /**
+     * @description Type of metadata object
+     * @enum {string}
+     */
+    type?: "LIVEBOARD" | "ANSWER";
+    /** @description Title of the new object */
+    title?: string;
+};
+export type DeleteMetadataRequest = {
+    /** @description Metadata objects. */
+    metadata: DeleteMetadataTypeInput[];
+    /**
+     * @description Indicates whether to delete disabled metadata objects.
+     * @default false
+     */
+    delete_disabled_objects?: boolean | null;
+};
+export type ExportMetadataTMLRequest = {
+    /** @description Metadata objects. */
+    metadata: ExportMetadataTypeInput[];
+    /**
+     * @description Indicates whether to export associated metadata objects of specified metadata objects.
+     * @default false
+     */
+    export_associated?: boolean | null;
+    /**
+     * @description Adds FQNs of the referenced objects. For example, if you are exporting a Liveboard and its associated objects,
+     *     the API returns the Liveboard TML data with the FQNs of the referenced worksheet.
+     *     If the exported TML data includes FQNs, you don't need to manually add FQNs of the referenced objects during TML import.
+     * @default false
+     */
+    export_fqn?: boolean | null;
+    /**
+     * @description TML EDOC content format.
+     *
+     *     **Note: exporting in YAML format currently requires manual formatting of the output. For more details on the workaround, please click [here](https://developers.thoughtspot.com/docs/known-issues#_version_9_12_0_cl)**
+     * @default JSON
+     * @enum {string}
+     */
+    edoc_format?: "JSON" | "YAML";
+    /**
+     * @description Indicates whether to export worksheet TML in DEFAULT or V1 or V2 version.
+     * @default DEFAULT
+     * @enum {string}
+     */
+    export_schema_version?: "DEFAULT" | "V1" | "V2";
+    /**
+     * @description Indicates whether to export table while exporting connection.
+     * @default false
+     */
+    export_dependent?: boolean | null;
+    /**
+     * @description Indicates whether to export connection as dependent while exporting table/worksheet/answer/liveboard.
+     *     This will only be active when export_associated is true.
+     * @default false
+     */
+    export_connection_as_dependent?: boolean | null;
+    /**
+     * @description Indicates whether to export is happening from all orgs context.
+     * @default false
+     */
+    all_orgs_override?: boolean | null;
+    /** @description Flags to specify additional options for export. <br/>  <span class="since-beta-tag">Version: 10.6.0.cl or later</span> */
+    export_options?: Export_Options;
+};
+export type ExportMetadataTMLBatchedRequest = {
+    /**
+     * @description Type of metadata object to export, can be one of USER | ROLE | USER_GROUP
+     * @enum {string}
+     */
+    metadata_type: "USER" | "USER_GROUP" | "ROLE";
+    /**
+     * Format: int32
+     * @description Indicates the position within the complete set from where the API should begin returning objects.
+     * @default 0
+     */
+    batch_offset?: number;
+    /**
+     * Format: int32
+     * @description Determines the number of objects or items to be retrieved in a single request.
+     * @default 20
+     */
+    batch_size?: number;
+    /**
+     * @description TML EDOC content format.
+     * @default JSON
+     * @enum {string}
+     */
+    edoc_format?: "JSON" | "YAML";
+    /**
+     * @description Indicates whether to export dependent metadata objects of specified metadata objects.
+     * @default false
+     */
+    export_dependent?: boolean | null;
+    /**
+     * @description Indicates whether to export is happening from all orgs context.
+     * @default false
+     */
+    all_orgs_override?: boolean | null;
+};
+export type FetchAnswerSqlQueryRequest = {
+    /** @description ID or name of an Answer. */
+    metadata_identifier: string;
+};
+export type FetchAsyncImportTaskStatusRequest = {
+    /** @description List of task IDs to fetch status for. */
+    task_ids?: string[];
+    /** @description List of task statuses to filter on. Valid values: [IN_QUEUE, IN_PROGRESS, COMPLETED, FAILED] */
+    task_status?: ("COMPLETED" | "IN_QUEUE" | "IN_PROGRESS" | "FAILED")[];
+    /** @description Author GUID or name of async import tasks to filter on. */
+    author_identifier?: string;
+    /**
+     * Format: int32
+     * @description The offset point, starting from where the task status should be included in the response.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of task statuses that should be included in the response starting from offset position.
+     * @default 5
+     */
+    record_size?: number;
+    /**
+     * @description Boolean flag to specify whether to include import response in the task status objects.
+     * @default false
+     */
+    include_import_response?: boolean | null;
+};
+export type FetchLiveboardSqlQueryRequest = {
+    /** @description ID or name of the Liveboard. */
+    metadata_identifier: string;
+    /** @description Unique ID or name of visualizations. */
+    visualization_identifiers?: string[];
+};
+export type ImportMetadataTMLRequest = {
+    /**
+     * @description Details of TML objects.
+     *
+     *     **Note: importing TML in YAML format, when coming directly from our Playground, is currently requires manual formatting. For more details on the workaround, please click [here](https://developers.thoughtspot.com/docs/known-issues#_version_9_12_0_cl)**
+     */
+    metadata_tmls: string[];
+    /**
+     * @description Specifies the import policy for the TML import.
+     * @default PARTIAL
+     * @enum {string}
+     */
+    import_policy?: "PARTIAL" | "ALL_OR_NONE" | "VALIDATE_ONLY" | "PARTIAL_OBJECT";
+    /**
+     * @description If selected, creates TML objects with new GUIDs.
+     * @default false
+     */
+    create_new?: boolean | null;
+    /**
+     * @description If import is happening from all orgs context.
+     * @default false
+     */
+    all_orgs_override?: boolean | null;
+    /**
+     * @description <div><span class="since-beta-tag">Version: 10.6.0.cl or later</span></div>
+     *
+     *     Boolean Flag to skip TML diff check before processing object TMLs.
+     * @default false
+     */
+    skip_diff_check?: boolean | null;
+    /**
+     * @description <div><span class="since-beta-tag">Version: 10.5.0.cl or later</span></div>
+     *
+     *     Boolean to indicate if the large metadata validation should be enabled.
+     * @default false
+     */
+    enable_large_metadata_validation?: boolean | null;
+    /**
+     * @description <div><span class="since-beta-tag">Version: 26.8.0.cl or later</span></div>
+     *
+     *     Boolean flag to enable update/insert of personalized views in liveboard.
+     * @default false
+     */
+    enable_personalized_view_upsert?: boolean | null;
+};
+export type ImportMetadataTMLAsyncRequest = {
+    /** @description Details of TML objects. */
+    metadata_tmls: string[];
+    /**
+     * @description If selected, creates TML objects with new GUIDs.
+     * @default false
+     */
+    create_new?: boolean | null;
+    /**
+     * @description If import is happening from all orgs context.
+     * @default false
+     */
+    all_orgs_override?: boolean | null;
+    /**
+     * @description <div><span class="since-beta-tag">Version: 10.5.0.cl or later</span></div>
+     *
+     *     Policy to be followed while importing the TML. Valid values are [PARTIAL_OBJECT, PARTIAL, VALIDATE_ONLY, ALL_OR_NONE]
+     * @default PARTIAL_OBJECT
+     * @enum {string}
+     */
+    import_policy?: "PARTIAL" | "ALL_OR_NONE" | "VALIDATE_ONLY" | "PARTIAL_OBJECT";
+    /**
+     * @description <div><span class="since-beta-tag">Version: 10.6.0.cl or later</span></div>
+     *
+     *     Boolean Flag to skip TML diff check before processing object TMLs.
+     * @default false
+     */
+    skip_diff_check?: boolean | null;
+    /**
+     * @description <div><span class="since-beta-tag">Version: 10.5.0.cl or later</span></div>
+     *
+     *     Boolean to indicate if the large metadata validation should be enabled.
+     * @default false
+     */
+    enable_large_metadata_validation?: boolean | null;
+    /**
+     * @description <div><span class="since-beta-tag">Version: 26.8.0.cl or later</span></div>
+     *
+     *     Boolean flag to enable update/insert of personalized views in liveboard.
+     * @default false
+     */
+    enable_personalized_view_upsert?: boolean | null;
+};
+export type ParameterizeMetadataRequest = {
+    /**
+     * @description Type of metadata object to parameterize.
+     * @enum {string}
+     */
+    metadata_type?: "LOGICAL_TABLE" | "CONNECTION" | "CONNECTION_CONFIG";
+    /** @description Unique ID or name of the metadata object to parameterize. */
+    metadata_identifier: string;
+    /**
+     * @description Type of field in the metadata to parameterize.
+     * @enum {string}
+     */
+    field_type: "ATTRIBUTE" | "CONNECTION_PROPERTY";
+    /** @description Name of the field which needs to be parameterized. */
+    field_name: string;
+    /** @description Unique ID or name of the variable to use for parameterization */
+    variable_identifier: string;
+};
+export type ParameterizeMetadataFieldsRequest = {
+    /**
+     * @description Type of metadata object to parameterize.
+     * @enum {string}
+     */
+    metadata_type?: "LOGICAL_TABLE" | "CONNECTION" | "CONNECTION_CONFIG";
+    /** @description Unique ID or name of the metadata object to parameterize. */
+    metadata_identifier: string;
+    /**
+     * @description Type of field in the metadata to parameterize.
+     * @enum {string}
+     */
+    field_type: "ATTRIBUTE" | "CONNECTION_PROPERTY";
+    /** @description JSON array of field names to parameterize. Example: [schemaName, databaseName, tableName] */
+    field_names: string[];
+    /** @description Unique ID or name of the variable to use for parameterization of these fields. */
+    variable_identifier: string;
+};
+export type SearchMetadataRequest = {
+    /** @description Metadata objects such as Liveboards, Answers, and Worksheets. */
+    metadata?: MetadataListItemInput[];
+    /** @description Object permission details to search by. */
+    permissions?: PermissionInput[];
+    /** @description GUID or name of user who created the metadata object. */
+    created_by_user_identifiers?: string[];
+    /**
+     * @description Version of the dependent table of the metadata objects like Worksheets.
+     * @default V1
+     * @enum {string}
+     */
+    dependent_object_version?: "V1" | "V2";
+    /** @description List of metadata objects to exclude from search. */
+    exclude_objects?: ExcludeMetadataListItemInput[];
+    /**
+     * @description Options to sort the API response by objects set as favorites
+     *     for the logged-in user or the users specified in the API request.
+     */
+    favorite_object_options?: FavoriteObjectOptionsInput;
+    /**
+     * @description Includes system-generated metadata objects.
+     * @default false
+     */
+    include_auto_created_objects?: boolean | null;
+    /**
+     * @description Includes dependents of the metadata object specified in the API request.
+     *     For example, a worksheet can consist of dependent objects such as Liveboards or Answers.
+     * @default false
+     */
+    include_dependent_objects?: boolean | null;
+    /**
+     * Format: int32
+     * @description The maximum number of dependents to include per metadata object.
+     * @default 50
+     */
+    dependent_objects_record_size?: number;
+    /**
+     * @description Includes complete details of the metadata objects.
+     * @default false
+     */
+    include_details?: boolean | null;
+    /**
+     * @description When set to true and include_details is also true, includes personalised views
+     *     in the metadata_detail for LIVEBOARD objects.
+     * @default false
+     */
+    include_personalised_views?: boolean | null;
+    /**
+     * @description Includes headers of the metadata objects.
+     * @default true
+     */
+    include_headers?: boolean | null;
+    /**
+     * @description Includes details of the hidden objects, such as a column in a worksheet or a table.
+     * @default false
+     */
+    include_hidden_objects?: boolean | null;
+    /**
+     * @description Includes objects with incomplete metadata.
+     * @default false
+     */
+    include_incomplete_objects?: boolean | null;
+    /**
+     * @description Includes visualization headers of the specified Liveboard object.
+     * @default false
+     */
+    include_visualization_headers?: boolean | null;
+    /**
+     * @description If search assistance lessons are configured on a worksheet,
+     *     the API returns the search assist data for Worksheet objects.
+     */
+    include_worksheet_search_assist_data?: boolean | null;
+    /** @description Includes ID or names of the users who modified the metadata object. */
+    modified_by_user_identifiers?: string[];
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records that should be included. It is recommended to use a smaller `record_size` when fetching dependent objects or any of the additional metadata detail options.
+     * @default 10
+     */
+    record_size?: number;
+    /** @description Sort options to filter metadata details. */
+    sort_options?: MetadataSearchSortOptions;
+    /** @description Tags to filter metadata objects by */
+    tag_identifiers?: string[];
+    /**
+     * @description Indicates whether to include stats of the metadata objects.
+     * @default false
+     */
+    include_stats?: boolean | null;
+    /**
+     * @description <div><span class="since-beta-tag">Version: 10.7.0.cl or later</span></div>
+     *
+     *     Boolean to indicate whether to include discoverable metadata objects.
+     * @default true
+     */
+    include_discoverable_objects?: boolean | null;
+    /**
+     * @description <div><span class="since-beta-tag">Version: 10.9.0.cl or later</span></div>
+     *
+     *     Indicates whether to show resolved parameterised values.
+     * @default false
+     */
+    show_resolved_parameters?: boolean | null;
+    /**
+     * @description Indicates the model version of Liveboard to be attached in metadata detail.
+     * @default V1
+     * @enum {string}
+     */
+    liveboard_response_version?: "V1" | "V2";
+    /**
+     * @description <div><span class="since-beta-tag">Version: 10.11.0.cl or later</span></div>
+     *
+     *     If only published objects should be returned
+     * @default false
+     */
+    include_only_published_objects?: boolean | null;
+};
+export type UnparameterizeMetadataRequest = {
+    /**
+     * @description Type of metadata object to unparameterize.
+     * @enum {string}
+     */
+    metadata_type?: "LOGICAL_TABLE" | "CONNECTION" | "CONNECTION_CONFIG";
+    /** @description Unique ID or name of the metadata object to unparameterize. */
+    metadata_identifier: string;
+    /**
+     * @description Type of field in the metadata to unparameterize.
+     * @enum {string}
+     */
+    field_type: "ATTRIBUTE" | "CONNECTION_PROPERTY";
+    /** @description Name of the field which needs to be unparameterized. */
+    field_name: string;
+    /** @description The value to use in place of the variable for the field */
+    value: string;
+};
+export type UpdateMetadataHeaderRequest = {
+    /** @description List of header objects to update. */
+    headers_update: HeaderUpdateInput[];
+    /** @description Unique ID or name of the organization. */
+    org_identifier?: string;
+};
+export type UpdateMetadataObjIdRequest = {
+    /** @description List of metadata objects to update their object IDs. */
+    metadata: UpdateObjIdInput[];
+};
+export type CreateOrgRequest = {
+    /** @description Name of the Org. */
+    name: string;
+    /** @description Description of the Org. */
+    description?: string;
+};
+export type SearchOrgsRequest = {
+    /** @description ID or name of the Org */
+    org_identifier?: string;
+    /** @description Description of the Org */
+    description?: string;
+    /**
+     * @description Visibility of the Org
+     * @enum {string}
+     */
+    visibility?: "SHOW" | "HIDDEN";
+    /**
+     * @description Status of the Org
+     * @enum {string}
+     */
+    status?: "ACTIVE" | "IN_ACTIVE";
+    /** @description GUIDs or names of the users for which you want to retrieve the Orgs data */
+    user_identifiers?: string[];
+};
+export type UpdateOrgRequest = {
+    /** @description Name of the Org */
+    name?: string;
+    /** @description Description of the Org */
+    description?: string;
+    /** @description Add Users to an Org */
+    user_identifiers?: string[];
+    /** @description Add Default Groups to an Org */
+    group_identifiers?: string[];
+    /**
+     * @description Type of update operation. Default operation type is ADD
+     * @default ADD
+     * @enum {string}
+     */
+    operation?: "ADD" | "REMOVE" | "REPLACE";
+};
+export type ExportAnswerReportRequest = {
+    /** @description Unique ID or name of the metadata object. */
+    metadata_identifier?: string;
+    /** @description Unique ID of the answer session. */
+    session_identifier?: string;
+    /**
+     * Format: int32
+     * @description Generation number of the answer session.
+     */
+    generation_number?: number;
+    /**
+     * @description Export file format.
+     * @default CSV
+     * @enum {string}
+     */
+    file_format?: "CSV" | "PDF" | "XLSX" | "PNG";
+    /**
+     * @description JSON string representing runtime filter.
+     *     { col1:region, op1: EQ, val1: northeast }
+     */
+    runtime_filter?: Record<string, unknown>;
+    /**
+     * @description JSON string representing runtime sort.
+     *     { sortCol1: region, asc1 :true, sortCol2 : date }
+     */
+    runtime_sort?: Record<string, unknown>;
+    /** @description JSON object for setting values of parameters in runtime. */
+    runtime_param_override?: Record<string, unknown>;
+    /** @description Options for specific region specific overrides to support date/number/string/currency formatting. */
+    regional_settings?: RegionalSettingsInput;
+    /** @description Options for PNG export. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.6.0.cl or later</span> */
+    png_options?: AnswerPngOptionsInput;
+    /** @description GUID or name of the personalised view of the Answer object. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.6.0.cl or later</span> */
+    personalised_view_identifier?: string;
+    /**
+     * @description Type of the answer being exported. <br/> <span class="since-beta-tag">Beta</span> <span class="since-beta-tag">Version: 26.6.0.cl or later</span>
+     * @default SAVED
+     * @enum {string}
+     */
+    type?: "SAVED" | "PINNED";
+};
+export type ExportLiveboardReportRequest = {
+    /** @description GUID or name of the Liveboard object. */
+    metadata_identifier: string;
+    /** @description GUID or name of the tab of the Liveboard object. <br/>  <span class="since-beta-tag">Version: 10.9.0.cl or later</span> */
+    tab_identifiers?: string[];
+    /** @description GUID or name of the personalised view of the Liveboard object. <br/>  <span class="since-beta-tag">Version: 10.9.0.cl or later</span> */
+    personalised_view_identifier?: string;
+    /**
+     * @description GUID or name of visualizations on the Liveboard. If this parameter is
+     *     not defined, the API returns a report with all visualizations saved on a Liveboard.
+     */
+    visualization_identifiers?: string[];
+    /** @description Transient content of the Liveboard. */
+    transient_content?: string;
+    /**
+     * @description Export file format.
+     * @default PDF
+     * @enum {string}
+     */
+    file_format?: "PDF" | "PNG" | "CSV" | "XLSX";
+    /** @description JSON object with representing filter condition to apply filters at runtime. For example, {"col1": "region", "op1": "EQ", "val1": "northeast" }. You can add multiple keys by incrementing the number at the end, for example, col2, op2, val2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_filters). */
+    runtime_filter?: Record<string, unknown>;
+    /**
+     * @description Applied to the liveboard and overrides any filters already applied on the same columns in liveboard.
+     *     Following example illustrate different kinds of filters:
+     *     {
+     *       "override_filters": [
+     *         {
+     *           "column_name": "Color",
+     *           "generic_filter": {
+     *             "op": "IN",
+     *             "values": [
+     *               "almond",
+     *               "turquoise"
+     *             ]
+     *           },
+     *           "negate": false
+     *         },
+     *         {
+     *           "column_name": "Commit Date",
+     *           "date_filter": {
+     *             "datePeriod": "HOUR",
+     *             "number": 3,
+     *             "type": "LAST_N_PERIOD",
+     *             "op": "EQ"
+     *           }
+     *         },
+     *         {
+     *           "column_name": "Sales",
+     *           "generic_filter": {
+     *             "op": "BW_INC",
+     *             "values": [
+     *               "100000",
+     *               "70000"
+     *             ]
+     *           },
+     *           "negate": true
+     *         }
+     *       ]
+     *     }
+     */
+    override_filters?: Record<string, unknown>;
+    /** @description JSON string representing runtime sort. For example, {"sortCol1": "region", "asc1" : true}. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_sort). */
+    runtime_sort?: Record<string, unknown>;
+    /** @description Options for PDF export. */
+    pdf_options?: PdfOptionsInput;
+    /** @description Options for PNG export. */
+    png_options?: PngOptionsInput;
+    /** @description JSON object for setting values of parameters at runtime. For example, <code> {"param1": "Double List Param", "paramVal1": 0.5}</code>. You can add multiple keys by incrementing the number at the end, for example, param2, paramVal2. For more information, see [API Documentation](https://developers.thoughtspot.com/docs/fetch-data-and-report-apis#_runtime_parameters). */
+    runtime_param_override?: Record<string, unknown>;
+    /** @description Options for specific region specific overrides to support date/number/string/currency formatting. */
+    regional_settings?: RegionalSettingsInput;
+};
+export type CreateRoleRequest = {
+    /** @description Unique name of the Role. */
+    name: string;
+    /** @description Description of the Role. */
+    description?: string;
+    /** @description Privileges granted to the Role. See [Documentation](https://developers.thoughtspot.com/docs/rbac#_role_categories_and_privileges)for supported roles privileges. Note: AUTHORING is a no-op — always inherited via ALL_GROUP, assigning it has no effect. */
+    privileges?: RoleResponsePrivileges[];
+    /**
+     * @description <div><span class="since-beta-tag">Version: 10.5.0.cl or later</span></div>
+     *
+     *     Indicates whether the role is read only. A readonly role can neither be updated nor deleted.
+     * @default false
+     */
+    read_only?: boolean | null;
+};
+export type SearchRolesRequest = {
+    /** @description unique ID or name of the Roles */
+    role_identifiers?: string[];
+    /** @description Unique Id or name of the Organisation */
+    org_identifiers?: string[];
+    /** @description Unique Id or name of the User Group */
+    group_identifiers?: string[];
+    /** @description Privileges assigned to the Role. See [Documentation](https://developers.thoughtspot.com/docs/rbac#_role_categories_and_privileges)for supported roles privileges. */
+    privileges?: Privileges[];
+    /**
+     * @deprecated
+     * @description Indicates whether the Role is deprecated.
+     */
+    deprecated?: boolean | null;
+    /**
+     * @deprecated
+     * @description Indicates whether the Role is external
+     */
+    external?: boolean | null;
+    /**
+     * @deprecated
+     * @description Indicates whether the Role is shared via connection
+     */
+    shared_via_connection?: boolean | null;
+    /**
+     * @deprecated
+     * @description Permission details of the Role
+     */
+    permissions?: ("READ_ONLY" | "MODIFY" | "NO_ACCESS")[];
+};
+export type UpdateRoleRequest = {
+    /** @description Name of the Role. */
+    name: string;
+    /** @description Description of the Role. */
+    description?: string;
+    /** @description Privileges granted to the role. See [Documentation](https://developers.thoughtspot.com/docs/rbac#_role_categories_and_privileges)for supported roles privileges. Note: AUTHORING is a no-op — always inherited via ALL_GROUP, assigning it has no effect. */
+    privileges?: UpdateRoleRequestPrivileges[];
+};
+export type CreateScheduleRequest = {
+    /** @description Name of the scheduled job. */
+    name: string;
+    /** @description Description of the job. */
+    description: string;
+    /**
+     * @description Type of the metadata object.
+     * @enum {string}
+     */
+    metadata_type: "LIVEBOARD";
+    /** @description Unique ID or name of the metadata object. */
+    metadata_identifier: string;
+    /**
+     * @description Export file format.
+     * @default PDF
+     * @enum {string}
+     */
+    file_format?: "CSV" | "PDF" | "XLSX";
+    /** @description Options to specify details of Liveboard. */
+    liveboard_options?: LiveboardOptionsInput;
+    /** @description PDF layout and orientation settings. Applicable only if the `file_format` is specified as `PDF`. */
+    pdf_options?: SchedulesPdfOptionsInput;
+    /**
+     * @description Time zone
+     * @default America/Los_Angeles
+     * @enum {string}
+     */
+    time_zone: TimeZone;
+    /** @description Frequency settings for the scheduled job. */
+    frequency?: FrequencyInput;
+    /** @description Recipients of the scheduled job notifications. Add the GUID or name of the ThoughtSpot users or groups as recipients in the `principals` array. If a recipient is not a ThoughtSpot user, specify email address. */
+    recipient_details: RecipientDetailsInput;
+    /** @description Personalised view id of the liveboard to be scheduled. */
+    personalised_view_id?: string;
+};
+export type SearchSchedulesRequest = {
+    /** @description Metadata objects associated with the scheduled jobs. */
+    metadata?: MetadataInput[];
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included.
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records that should be included.
+     */
+    record_size?: number;
+    /** @description Sort options. */
+    sort_options?: SortingOptions;
+    /** @description Options while fetching history runs for the schedule. */
+    history_runs_options?: ScheduleHistoryRunsOptionsInput;
+    /** @description unique ID or name of the Schedule */
+    schedule_identifiers?: string[];
+};
+export type UpdateScheduleRequest = {
+    /** @description Name of the scheduled job. */
+    name?: string;
+    /** @description Description of the scheduled job. */
+    description?: string;
+    /**
+     * @description Type of metadata object.
+     * @enum {string}
+     */
+    metadata_type?: "LIVEBOARD";
+    /** @description Unique ID or name of the metadata object. */
+    metadata_identifier?: string;
+    /**
+     * @description Export file format.
+     * @enum {string}
+     */
+    file_format?: "CSV" | "PDF" | "XLSX";
+    /** @description Options to specify the details of a Liveboard. */
+    liveboard_options?: LiveboardOptionsInput;
+    /** @description Options for PDF export. */
+    pdf_options?: SchedulesPdfOptionsInput;
+    /**
+     * @description Time zone
+     * @enum {string}
+     */
+    time_zone?: TimeZone;
+    /** @description Frequency of the scheduled job run. */
+    frequency?: FrequencyInput;
+    /** @description Recipients of the scheduled job notifications. You can add the ID or name of the ThoughtSpot users or groups as recipients in the `principals` array. If a recipient is not a ThoughtSpot user, specify email address. */
+    recipient_details?: RecipientDetailsInput;
+    /**
+     * @description Status of the schedule
+     * @enum {string}
+     */
+    status?: "ACTIVE" | "PAUSE";
+    /** @description Personalised view id of the liveboard to be scheduled. */
+    personalised_view_id?: string;
+};
+export type AssignChangeAuthorRequest = {
+    /** @description GUID or name of the metadata object. */
+    metadata: AuthorMetadataTypeInput[];
+    /** @description GUID or name of the user who you want to assign as the author. */
+    user_identifier: string;
+    /**
+     * @description GUID or name of the current author.  When defined, the metadata objects
+     *     authored by the specified owner are filtered for the API operation.
+     */
+    current_owner_identifier?: string;
+};
+export type FetchColumnSecurityRulesRequest = {
+    /** @description Array of table identifier objects for which to fetch column security rules */
+    tables: ColumnSecurityRuleTableInput[];
+};
+export type FetchObjectPrivilegesRequest = {
+    /** @description Metadata objects for which you want to fetch object privileges. For now only LOGICAL_TABLE is supported. It may be extended to other metadata types in the future. */
+    metadata: ObjectPrivilegesMetadataInput[];
+    /**
+     * @description User or group objects for which you want to fetch object privileges.
+     *     If not specified, the API returns all users and groups that
+     *     have object privileges on the specified metadata objects.
+     */
+    principals?: PrincipalsInput[];
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included for each metadata type.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records that should be included for each metadata type.
+     * @default 20
+     */
+    record_size?: number;
+};
+export type FetchPermissionsOfPrincipalsRequest = {
+    /** @description GUID or name of the user or group. */
+    principals: PrincipalsInput[];
+    /**
+     * @description Metadata objects for which you want to fetch permission details.
+     *     If not specified, the API returns permission details for all
+     *     metadata objects that the specified users and groups can access.
+     */
+    metadata?: PermissionsMetadataTypeInput[];
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included for each metadata type.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records that should be included for each metadata type.
+     * @default -1
+     */
+    record_size?: number;
+    /**
+     * @description When no metadata objects input is passed, metadata objects of this type are fetched.
+     * @enum {string}
+     */
+    default_metadata_type?: "ALL" | "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "COLLECTION";
+};
+export type FetchPermissionsOnMetadataRequest = {
+    /** @description GUID or name of the metadata object. */
+    metadata: PermissionsMetadataTypeInput[];
+    /**
+     * @description User or group objects for which you want to fetch permissions.
+     *     If not specified, the API returns all users and groups that
+     *     can access the specified metadata objects.
+     */
+    principals?: PrincipalsInput[];
+    /**
+     * @description Indicates whether to fetch permissions of dependent metadata objects.
+     * @default false
+     */
+    include_dependent_objects?: boolean | null;
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included for each metadata type.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records that should be included for each metadata type.
+     * @default -1
+     */
+    record_size?: number;
+    /**
+     * @description <div><span class="since-beta-tag">Version: 10.3.0.cl or later</span></div>
+     *
+     *     Specifies the type of permission. Valid values are:
+     *         EFFECTIVE - If the user permission to the metadata objects is granted by the privileges assigned to the groups to which they belong.
+     *         DEFINED - If a user or user group received access to metadata objects via object sharing by another user.
+     */
+    permission_type?: string;
+};
+export type ManageObjectPrivilegeRequest = {
+    /**
+     * @description Operation to perform to manage object privileges. Available operations are: `ADD`, `REMOVE`.
+     * @enum {string}
+     */
+    operation: "ADD" | "REMOVE";
+    /**
+     * @description Type of metadata objects on which you want to perform the operation. For now only LOGICAL_TABLE is supported. It may be extended to other metadata types in the future.
+     * @enum {string}
+     */
+    metadata_type: "LOGICAL_TABLE";
+    /** @description List of object privilege types on which you want to perform the operation. */
+    object_privilege_types: "SPOTTER_COACHING_PRIVILEGE"[];
+    /** @description List of metadata identifiers (GUID or name) on which you want to perform the operation. */
+    metadata_identifiers: string[];
+    /** @description User or group objects (GUID or name) to which you want to apply the given operation and given object privileges. */
+    principals: PrincipalsInput[];
+};
+export type PublishMetadataRequest = {
+    /** @description Metadata objects to be published. */
+    metadata: PublishMetadataListItem[];
+    /** @description Unique ID or name of orgs to which metadata objects should be published. */
+    org_identifiers: string[];
+    /** @description Skip validations of objects to be published. */
+    skip_validation?: boolean | null;
+};
+export type ShareMetadataRequest = {
+    /**
+     * @description Type of metadata. Required if identifier in metadata_identifies is a name.
+     *     1. Liveboard
+     *     2. Answers
+     *     3. LOGICAL_TABLE for any data object such as table, worksheet or view.
+     *     4. LOGICAL_COLUMN
+     *     5. Connection
+     *     6. Collection
+     * @enum {string}
+     */
+    metadata_type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "CONNECTION" | "COLLECTION";
+    /** @description Unique ID or name of metadata objects. Note: All the names should belong to same metadata_type */
+    metadata_identifiers?: string[];
+    /** @description Metadata details for sharing objects. */
+    metadata?: ShareMetadataTypeInput[];
+    /** @description Permission details for sharing the objects. */
+    permissions: SharePermissionsInput[];
+    /** @description Options to specify details of Liveboard. First Liveboard encountered in payload is considered to be the corresponding Liveboard. */
+    visualization_identifiers?: string[];
+    /**
+     * @description Email IDs to which notifications will be sent.
+     * @default []
+     */
+    emails?: string[];
+    /** @description Message to be included in notification. */
+    message: string;
+    /**
+     * @description Sends object URLs in the customized format in email notifications.
+     * @default false
+     */
+    enable_custom_url?: boolean | null;
+    /**
+     * @description Flag to notify user when any object is shared.
+     * @default true
+     */
+    notify_on_share?: boolean | null;
+    /**
+     * @description Flag to make the object discoverable.
+     * @default false
+     */
+    has_lenient_discoverability?: boolean | null;
+};
+export type UnpublishMetadataRequest = {
+    /** @description Force unpublishes the object. This will break all the dependent objects in the unpublished orgs. */
+    force?: boolean | null;
+    /**
+     * @description Should we unpublish all the dependencies for the objects specified.
+     *     The dependencies will be unpublished if no other published object is using it.
+     */
+    include_dependencies: boolean;
+    /** @description Metadata objects. */
+    metadata: PublishMetadataListItem[];
+    /** @description Unique ID or name of orgs. */
+    org_identifiers: string[];
+};
+export type UpdateColumnSecurityRulesRequest = {
+    /** @description GUID or name of the table for which we want to create column security rules */
+    identifier?: string;
+    /** @description The object ID of the table */
+    obj_identifier?: string;
+    /** @description If true, then all the secured columns will be marked as unprotected, and all the group associations will be removed */
+    clear_csr?: boolean | null;
+    /** @description Array where each object defines the security rule for a specific column */
+    column_security_rules: ColumnSecurityRuleUpdate[];
+};
+export type DeleteStyleFontsRequest = {
+    /**
+     * @description Scope of the font library to delete from. CLUSTER deletes from the
+     *     cluster-level library. ORG deletes from the authenticated user's org
+     *     library. Defaults to ORG if omitted.
+     * @default ORG
+     * @enum {string}
+     */
+    scope?: "CLUSTER" | "ORG";
+    /**
+     * @description UUIDs or names of the fonts to delete. At least one identifier is
+     *     required.
+     */
+    font_identifiers: string[];
+    /**
+     * @description When true, returns affected assignments without applying the deletion.
+     *     Use this to preview the impact before committing. Defaults to true if
+     *     omitted.
+     * @default true
+     */
+    dry_run?: boolean | null;
+};
+export type ExportStyleLogosRequest = {
+    /**
+     * @description Scope of the logos to export. CLUSTER exports cluster-level logos. ORG
+     *     exports logos for the authenticated user's org, falling back to cluster
+     *     or defaults if no custom logo is set. Defaults to ORG if
+     *     omitted.
+     * @default ORG
+     * @enum {string}
+     */
+    scope?: "CLUSTER" | "ORG";
+};
+export type SearchStyleCustomizationsRequest = {
+    /**
+     * @description Scope of the style preferences to retrieve. CLUSTER returns cluster-level
+     *     defaults. ORG returns preferences for the authenticated user's org, which
+     *     may override cluster defaults. If not specified, returns both cluster and
+     *     org preferences based on user privileges.
+     * @enum {string}
+     */
+    scope?: "CLUSTER" | "ORG";
+};
+export type SearchStyleFontsRequest = {
+    /**
+     * @description Scope of the font library to search. CLUSTER searches the cluster-level
+     *     library. ORG searches the authenticated user's org library. Returns both Cluster and Org
+     *     level font if omitted.
+     * @enum {string}
+     */
+    scope?: "CLUSTER" | "ORG";
+    /** @description Filter by UUID or name of a specific font. */
+    font_identifier?: string;
+    /** @description Filter by font display name. Supports partial, case-insensitive matching. */
+    name_pattern?: string;
+    /**
+     * @description When true, includes visualization areas this font is assigned to in the
+     *     response. Defaults to false if omitted.
+     * @default false
+     */
+    include_font_assignments?: boolean | null;
+};
+export type UpdateStyleFontRequest = {
+    /**
+     * @description Scope of the font library containing this font. CLUSTER targets the
+     *     cluster-level library. ORG targets the authenticated user's org library.
+     *     Defaults to ORG if omitted.
+     * @default ORG
+     * @enum {string}
+     */
+    scope?: "CLUSTER" | "ORG";
+    /** @description New display name for the font. Must be unique within the target scope. */
+    name?: string;
+    /**
+     * @description New weight for the font. Supported values: NORMAL, LIGHT, BOLD.
+     * @enum {string}
+     */
+    weight?: "NORMAL" | "LIGHT" | "BOLD";
+    /**
+     * @description New style for the font. Supported values: NORMAL, ITALIC, OBLIQUE.
+     * @enum {string}
+     */
+    style?: "NORMAL" | "ITALIC" | "OBLIQUE";
+    /**
+     * @description New color for the font as a 6-digit hex string (e.g. "#333333"). Returns
+     *     an error if the value is malformed.
+     */
+    color?: string;
+};
+export type ConfigureCommunicationChannelPreferencesRequest = {
+    /** @description Cluster-level default configurations. */
+    cluster_preferences?: EventChannelConfigInput[];
+    /** @description Org-specific configurations. */
+    org_preferences?: OrgChannelConfigInput[];
+};
+export type ConfigureSecuritySettingsRequest = {
+    /** @description Cluster-level security preferences. */
+    cluster_preferences?: SecuritySettingsClusterPreferencesInput;
+    /** @description Org-level security preferences for the current org. */
+    org_preferences?: SecuritySettingsOrgPreferencesInput[];
+};
+export type SearchCommunicationChannelPreferencesRequest = {
+    /** @description Event types to search for in cluster-level preferences. */
+    cluster_preferences?: "LIVEBOARD_SCHEDULE"[];
+    /** @description Org-specific search criteria. */
+    org_preferences?: OrgPreferenceSearchCriteriaInput[];
+};
+export type SearchSecuritySettingsRequest = {
+    /**
+     * @description Scope of security settings to retrieve. CLUSTER returns cluster-level settings,
+     *     ORG returns org-level settings for the current org.
+     *     If not specified, returns both cluster and org settings based on user privileges.
+     * @enum {string}
+     */
+    scope?: "CLUSTER" | "ORG";
+};
+export type UpdateSystemConfigRequest = {
+    /** @description Configuration JSON with the key-value pair of configuration attributes to be updated. */
+    configuration: Record<string, unknown>;
+};
+export type ValidateCommunicationChannelRequest = {
+    /**
+     * @description Type of communication channel to validate (e.g., WEBHOOK).
+     * @enum {string}
+     */
+    channel_type: "WEBHOOK";
+    /** @description Unique identifier or name for the communication channel. */
+    channel_identifier: string;
+    /**
+     * @description Event type to validate for this channel.
+     * @enum {string}
+     */
+    event_type: "LIVEBOARD_SCHEDULE";
+};
+export type AssignTagRequest = {
+    /** @description Metadata objects. */
+    metadata: TagMetadataTypeInput[];
+    /** @description GUID or name of the tag. */
+    tag_identifiers: string[];
+};
+export type CreateTagRequest = {
+    /** @description Name of the tag. */
+    name: string;
+    /** @description Hex color code to be assigned to the tag. For example, #ff78a9. */
+    color?: string;
+};
+export type SearchTagsRequest = {
+    /** @description Name or Id of the tag. */
+    tag_identifier?: string;
+    /** @description A pattern to match case-insensitive name of the Tag object. */
+    name_pattern?: string;
+    /** @description Color of the tag. */
+    color?: string;
+};
+export type UnassignTagRequest = {
+    /** @description Metadata objects. */
+    metadata: TagMetadataTypeInput[];
+    /** @description GUID or name of the tag. */
+    tag_identifiers: string[];
+};
+export type UpdateTagRequest = {
+    /** @description Name of the tag. */
+    name?: string;
+    /** @description Hex color code to be assigned to the tag. For example, #ff78a9. */
+    color?: string;
+};
+export type ActivateUserRequest = {
+    /** @description Unique ID or name of the user. */
+    user_identifier: string;
+    /** @description Auth token for the user. */
+    auth_token: string;
+    /** @description New password for the user to access the account. */
+    password: string;
+    /** @description Properties of the user. */
+    properties?: string;
+};
+export type ChangeUserPasswordRequest = {
+    /** @description Current password of the user. */
+    current_password: string;
+    /** @description New password for the user. */
+    new_password: string;
+    /** @description GUID or name of the user. */
+    user_identifier: string;
+};
+export type CreateUserRequest = {
+    /** @description Name of the user. The username string must be unique. */
+    name: string;
+    /** @description A unique display name string for the user account, usually their first and last name */
+    display_name: string;
+    /** @description Password for the user account. For IAMv2 users, you must set this password if you do not want to trigger an activation email. */
+    password?: string;
+    /** @description Email of the user account */
+    email: string;
+    /**
+     * @description Type of the account.
+     * @default LOCAL_USER
+     * @enum {string}
+     */
+    account_type?: "LOCAL_USER" | "LDAP_USER" | "SAML_USER" | "OIDC_USER" | "REMOTE_USER";
+    /**
+     * @description Current status of the user account. The `SUSPENDED` user state indicates a transitional state applicable to IAMv2 users only.
+     * @default ACTIVE
+     * @enum {string}
+     */
+    account_status?: "ACTIVE" | "INACTIVE" | "EXPIRED" | "LOCKED" | "PENDING" | "SUSPENDED";
+    /** @description List of Org IDs to which the user belongs. */
+    org_identifiers?: string[];
+    /** @description GUIDs or names of the groups to which the newly created user belongs. */
+    group_identifiers?: string[];
+    /**
+     * @description Visibility of the users. When set to SHARABLE, the user is visible to other users and groups when they try to share an object.
+     * @default SHARABLE
+     * @enum {string}
+     */
+    visibility?: "SHARABLE" | "NON_SHARABLE";
+    /**
+     * @description User preference for receiving email notifications when another ThoughtSpot
+     *     user shares a metadata object such as Answer, Liveboard, or Worksheet.
+     * @default true
+     */
+    notify_on_share?: boolean | null;
+    /**
+     * @description The user preference for revisiting the onboarding experience.
+     * @default true
+     */
+    show_onboarding_experience?: boolean | null;
+    /**
+     * @description flag to get the on-boarding experience is completed or not.
+     * @default false
+     */
+    onboarding_experience_completed?: boolean | null;
+    /**
+     * @description GUID of the Liveboard to set a default Liveboard for the user.
+     *     ThoughtSpot displays this Liveboard on the Home page when the user logs in.
+     */
+    home_liveboard_identifier?: string;
+    /** @description Metadata objects to add to the user's favorites list. */
+    favorite_metadata?: FavoriteMetadataInput[];
+    /**
+     * @description Locale for the user. When setting this value, do not set use_browser_language
+     *     to true, otherwise the browser's language setting will take precedence and the
+     *     preferred_locale value will be ignored.
+     * @enum {string}
+     */
+    preferred_locale?: UserLocale;
+    /**
+     * @description Flag to indicate whether to use the browser locale for the user in the UI.
+     *     When set to true, the preferred_locale value is unset and the browser's
+     *     language setting takes precedence. <br/>  <span class="since-beta-tag">Version: 26.3.0.cl or later</span>
+     */
+    use_browser_language?: boolean | null;
+    /** @description Properties for the user */
+    extended_properties?: Record<string, unknown>;
+    /** @description Preferences for the user */
+    extended_preferences?: Record<string, unknown>;
+    /** @description Flag to indicate whether welcome email should be sent to user. This parameter is applied only on clusters on which IAM is disabled. */
+    trigger_welcome_email?: boolean | null;
+    /**
+     * @description Flag to indicate whether activation email should be sent to the user. Default value for IAMv2 users is set to true. Users must either set this to false, or enter a valid
+     *     password if they do not want to trigger an activation email.
+     */
+    trigger_activation_email?: boolean | null;
+};
+export type DeactivateUserRequest = {
+    /** @description Unique ID or name of the user. */
+    user_identifier: string;
+    /** @description Base url of the cluster. */
+    base_url: string;
+};
+export type ForceLogoutUsersRequest = {
+    /** @description GUID or name of the users for force logging out their sessions. */
+    user_identifiers?: string[];
+};
+export type ImportUsersRequest = {
+    /** @description List of users needs to be imported. */
+    users: ImportUser[];
+    /** @description The default password to assign to users if they do not have a password assigned in ThoughtSpot. */
+    default_password?: string;
+    /**
+     * @description If true, the API performs a test operation and returns user IDs whose data will be edited after the import.
+     * @default true
+     */
+    dry_run?: boolean | null;
+    /**
+     * @description If set to true, removes the users that are not specified in the API request.
+     * @default false
+     */
+    delete_unspecified_users?: boolean | null;
+};
+export type ResetUserPasswordRequest = {
+    /** @description New password for the user. */
+    new_password: string;
+    /** @description GUID or name of the user. */
+    user_identifier: string;
+};
+export type SearchUsersRequest = {
+    /** @description GUID / name of the user to search */
+    user_identifier?: string;
+    /** @description A unique display name string for the user account, usually their first and last name */
+    display_name?: string;
+    /** @description A pattern to match case-insensitive name of the User object. */
+    name_pattern?: string;
+    /**
+     * @description Visibility of the user
+     * @enum {string}
+     */
+    visibility?: "SHARABLE" | "NON_SHARABLE";
+    /** @description Email of the user account */
+    email?: string;
+    /** @description GUID or name of the group to which the user belongs */
+    group_identifiers?: string[];
+    /** @description Privileges assigned to the user */
+    privileges?: SearchUserGroupsRequestPrivileges[];
+    /**
+     * @description Type of the account
+     * @enum {string}
+     */
+    account_type?: "LOCAL_USER" | "LDAP_USER" | "SAML_USER" | "OIDC_USER" | "REMOTE_USER";
+    /**
+     * @description Current status of the user account.
+     * @enum {string}
+     */
+    account_status?: "ACTIVE" | "INACTIVE" | "EXPIRED" | "LOCKED" | "PENDING" | "SUSPENDED";
+    /**
+     * @description User preference for receiving email notifications when another ThoughtSpot user
+     *     shares a metadata object such as Answer, Liveboard, or Worksheet.
+     */
+    notify_on_share?: boolean | null;
+    /** @description The user preference for revisiting the onboarding experience */
+    show_onboarding_experience?: boolean | null;
+    /** @description Indicates if the user has completed the onboarding walkthrough */
+    onboarding_experience_completed?: boolean | null;
+    /** @description IDs or names of the Orgs to which the user belongs */
+    org_identifiers?: string[];
+    /** @description Unique ID or name of the user's home Liveboard. */
+    home_liveboard_identifier?: string;
+    /** @description Metadata objects which are assigned as favorites of the user. */
+    favorite_metadata?: FavoriteMetadataInput[];
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records that should be included.
+     * @default 10
+     */
+    record_size?: number;
+    /** @description Sort options. */
+    sort_options?: SortOptions;
+    /** @description Filters by the role assigned to the user. */
+    role_identifiers?: string[];
+    /**
+     * @description Indicates if the user's favorite objects should be displayed.
+     * @default false
+     */
+    include_favorite_metadata?: boolean | null;
+    /**
+     * @description Indicates if the user's formula variable values should be included in the response.
+     * @default false
+     */
+    include_variable_values?: boolean | null;
+};
+export type UpdateUserRequest = {
+    /** @description Name of the user. The username string must be unique. */
+    name?: string;
+    /** @description A unique display name string for the user account, usually their first and last name */
+    display_name?: string;
+    /**
+     * @description Visibility of the users. When set to SHARABLE, the user is visible to other users and groups when they try to share an object.
+     * @enum {string}
+     */
+    visibility?: "SHARABLE" | "NON_SHARABLE";
+    /** @description Email of the user account */
+    email?: string;
+    /**
+     * @description Current status of the user account. The `SUSPENDED` user state indicates a transitional state applicable to IAMv2 users only.
+     * @enum {string}
+     */
+    account_status?: "ACTIVE" | "INACTIVE" | "EXPIRED" | "LOCKED" | "PENDING" | "SUSPENDED";
+    /**
+     * @description User preference for receiving email notifications when another ThoughtSpot user
+     *     shares a metadata object such as Answer, Liveboard, or Worksheet.
+     */
+    notify_on_share?: boolean | null;
+    /** @description The user preference for revisiting the onboarding experience. */
+    show_onboarding_experience?: boolean | null;
+    /** @description Indicates if the user has completed the onboarding and allows turning off the onboarding walkthrough. */
+    onboarding_experience_completed?: boolean | null;
+    /**
+     * @description Type of the account.
+     * @enum {string}
+     */
+    account_type?: "LOCAL_USER" | "LDAP_USER" | "SAML_USER" | "OIDC_USER" | "REMOTE_USER";
+    /** @description GUIDs or names of the groups. */
+    group_identifiers?: string[];
+    /**
+     * @description GUID of the Liveboard to set a default Liveboard for the user. ThoughtSpot displays
+     *     this Liveboard on the Home page when the user logs in.
+     */
+    home_liveboard_identifier?: string;
+    /** @description Metadata objects to add to the user's favorites list. */
+    favorite_metadata?: FavoriteMetadataInput[];
+    /** @description IDs of the Orgs. */
+    org_identifiers?: string[];
+    /**
+     * @description Type of update operation. Default operation type is REPLACE
+     * @default REPLACE
+     * @enum {string}
+     */
+    operation?: "ADD" | "REMOVE" | "REPLACE";
+    /**
+     * @description Locale for the user. When setting this value, do not set use_browser_language
+     *     to true, otherwise the browser's language setting will take precedence and the
+     *     preferred_locale value will be ignored.
+     * @enum {string}
+     */
+    preferred_locale?: UserLocale;
+    /**
+     * @description Flag to indicate whether to use the browser locale for the user in the UI.
+     *     When set to true, the preferred_locale value is unset and the browser's
+     *     language setting takes precedence. <br/>  <span class="since-beta-tag">Version: 26.3.0.cl or later</span>
+     */
+    use_browser_language?: boolean | null;
+    /** @description Properties for the user */
+    extended_properties?: Record<string, unknown>;
+    /** @description Preferences for the user */
+    extended_preferences?: Record<string, unknown>;
+};
+export type CreateVariableRequest = {
+    /**
+     * @description Type of variable
+     * @enum {string}
+     */
+    type: "CONNECTION_PROPERTY" | "TABLE_MAPPING" | "CONNECTION_PROPERTY_PER_PRINCIPAL" | "FORMULA_VARIABLE";
+    /** @description Name of the variable. This is unique across the cluster. */
+    name: string;
+    /**
+     * @description If the variable contains sensitive values like passwords
+     * @default false
+     */
+    is_sensitive?: boolean | null;
+    /**
+     * @description Variable Data Type, only for formula_variable type, leave empty for others <br/>  <span class="since-beta-tag">Version: 10.15.0.cl or later</span>
+     * @enum {string}
+     */
+    data_type?: "VARCHAR" | "INT32" | "INT64" | "DOUBLE" | "DATE" | "DATE_TIME";
+};
+export type DeleteVariablesRequest = {
+    /** @description Unique id(s) or name(s) of the variable(s) to delete */
+    identifiers: string[];
+};
+export type PutVariableValuesRequest = {
+    /**
+     * @description Operation to perform
+     * @enum {string}
+     */
+    operation?: "ADD" | "REMOVE" | "REPLACE" | "RESET";
+    /** @description Variable assignments */
+    variable_assignment: VariablePutAssignmentInput[];
+};
+export type SearchVariablesRequest = {
+    /** @description Variable details */
+    variable_details?: VariableDetailInput[];
+    /** @description Array of scope filters */
+    value_scope?: ValueScopeInput[];
+    /**
+     * Format: int32
+     * @description The starting record number from where the records should be included
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of records that should be included
+     * @default 10
+     */
+    record_size?: number;
+    /**
+     * @description Format in which we want the output
+     * @default METADATA
+     * @enum {string}
+     */
+    response_content?: "METADATA" | "METADATA_AND_VALUES";
+};
+export type UpdateVariableRequest = {
+    /** @description New name of the variable. */
+    name: string;
+};
+export type UpdateVariableValuesRequest = {
+    /** @description Array of variable assignment objects specifying the variable identifier, values to assign, and the operation type (ADD, REMOVE, REPLACE, or RESET) to perform on each variable. */
+    variable_assignment: VariableUpdateAssignmentInput[];
+    /** @description Array of scope objects defining where the variable values apply, including organization context, optional principal constraints (user or group), model reference for formula variables, and priority for conflict resolution. */
+    variable_value_scope: VariableUpdateScopeInput[];
+};
+export type CommitBranchRequest = {
+    /** @description Metadata objects. */
+    metadata: MetadataObject[];
+    /**
+     * @description Delete the tml files from version control repo if it does not exist in the ThoughSpot instance
+     * @default true
+     */
+    delete_aware?: boolean | null;
+    /**
+     * @description Name of the remote branch where object should be pushed
+     *
+     *
+     *     Note: If no branch_name is specified, then the commit_branch_name will be considered.
+     */
+    branch_name?: string;
+    /** @description Comment to be added to the commit */
+    comment: string;
+};
+export type CreateConfigRequest = {
+    /** @description URL for connecting to remote repository */
+    repository_url: string;
+    /** @description Username to authenticate connection to remote repository */
+    username: string;
+    /** @description Access token corresponding to the user to authenticate connection to remote repository */
+    access_token: string;
+    /**
+     * @description Applicable when Orgs is enabled in the cluster
+     *
+     *
+     *     List of Org ids or name. Provide value -1 for cluster level. Example : ["OrgID1-or-Name1", "OrgID2-or-Name2"]
+     *
+     *
+     *
+     *
+     *     Note: If no value is specified, then the configurations will be returned for all orgs the user has access to  <br/>  <span class="since-beta-tag">Version: 9.5.0.cl or later</span>
+     */
+    org_identifier?: string;
+    /** @description List the remote branches to configure. Example:[development, production] */
+    branch_names?: string[];
+    /** @description Name of the remote branch where objects from this Thoughtspot instance will be versioned. <br/>  <span class="since-beta-tag">Version: 9.7.0.cl or later</span> */
+    commit_branch_name?: string;
+    /**
+     * @description Maintain mapping of guid for the deployment to an instance <br/>  <span class="since-beta-tag">Version: 9.4.0.cl or later</span>
+     * @default true
+     */
+    enable_guid_mapping?: boolean | null;
+    /**
+     * @description Name of the branch where the configuration files related to operations between Thoughtspot and version control repo should be maintained.
+     *
+     *
+     *     Note: If no branch name is specified, then by default, ts_config_files branch is considered. Ensure this branch exists before configuration. <br/>  <span class="since-beta-tag">Version: 9.7.0.cl or later</span>
+     */
+    configuration_branch_name?: string;
+};
+export type DeleteConfigRequest = {
+    /**
+     * @description Applicable when Orgs is enabled in the cluster
+     *
+     *
+     *     Indicator to consider cluster level or org level config. Set it to false to delete configuration from current org. If set to true, then the configuration at cluster level and orgs that inherited the configuration from cluster level will be deleted.  <br/>  <span class="since-beta-tag">Version: 9.5.0.cl or later</span>
+     */
+    cluster_level?: boolean | null;
+};
+export type DeployCommitRequest = {
+    /**
+     * @description Commit_id against which the files should be picked to deploy.
+     *
+     *
+     *     Note: If no commit_id is specified, then the head of the branch is considered.
+     */
+    commit_id?: string;
+    /** @description Name of the remote branch where changes should be picked */
+    branch_name: string;
+    /**
+     * @description Indicates if all files or only modified file at specified commit point should be considered
+     * @default DELTA
+     * @enum {string}
+     */
+    deploy_type?: "FULL" | "DELTA";
+    /**
+     * @description Define the policy to follow while importing TML in the ThoughtSpot environment. Use “ALL_OR_NONE” to cancel the deployment of all ThoughtSpot objects if at least one of them fails to import. Use “Partial” to import ThoughtSpot objects that validate successfully even if other objects in the same deploy operations fail to import.
+     * @default ALL_OR_NONE
+     * @enum {string}
+     */
+    deploy_policy?: "ALL_OR_NONE" | "PARTIAL" | "VALIDATE_ONLY";
+};
+export type RevertCommitRequest = {
+    /** @description Metadata objects. */
+    metadata?: MetadataObject[];
+    /**
+     * @description Name of the branch where the reverted version should be committed
+     *
+     *
+     *     Note: If no branch_name is specified, then the commit_branch_name will be considered.
+     */
+    branch_name?: string;
+    /**
+     * @description Policy to apply when reverting a commit. Valid values: [ALL_OR_NONE, PARTIAL]
+     * @default ALL_OR_NONE
+     * @enum {string}
+     */
+    revert_policy?: "ALL_OR_NONE" | "PARTIAL";
+};
+export type SearchCommitsRequest = {
+    /** @description Unique ID or name of the metadata. */
+    metadata_identifier: string;
+    /**
+     * @description Type of metadata.
+     * @enum {string}
+     */
+    metadata_type?: "LIVEBOARD" | "ANSWER" | "LOGICAL_TABLE" | "CUSTOM_ACTION";
+    /**
+     * @description Name of the branch from which commit history needs to be displayed.
+     *
+     *
+     *     Note: If no branch_name is specified, then commits will be returned for the default branch for this configuration.
+     */
+    branch_name?: string;
+    /**
+     * Format: int32
+     * @description Record offset point in the commit history to display the response.
+     *
+     *
+     *     Note: If no record offset is specified, the beginning of the record will be considered.
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description Number of history records from record offset point to be displayed in the response.
+     *
+     *
+     *     Note: If no record size is specified, then all the records will be considered.
+     */
+    record_size?: number;
+};
+export type SearchConfigRequest = {
+    /**
+     * @description Applicable when Orgs is enabled in the cluster
+     *
+     *
+     *     List of Org ids or name. Provide value -1 for cluster level. Example : ["OrgID1-or-Name1", "OrgID2-or-Name2"]
+     *
+     *
+     *
+     *
+     *     Note: If no value is specified, then the configurations will be returned for all orgs the user has access to  <br/>  <span class="since-beta-tag">Version: 9.5.0.cl or later</span>
+     */
+    org_identifiers?: string[];
+};
+export type UpdateConfigRequest = {
+    /** @description Username to authenticate connection to version control system */
+    username?: string;
+    /** @description Access token corresponding to the user to authenticate connection to version control system */
+    access_token?: string;
+    /**
+     * @description Applicable when Orgs is enabled in the cluster
+     *
+     *
+     *     List of Org ids or name. Provide value -1 for cluster level. Example : ["OrgID1-or-Name1", "OrgID2-or-Name2"]
+     *
+     *
+     *
+     *
+     *     Note: If no value is specified, then the configurations will be returned for all orgs the user has access to  <br/>  <span class="since-beta-tag">Version: 9.5.0.cl or later</span>
+     */
+    org_identifier?: string;
+    /** @description List the remote branches to configure. Example:[development, production] */
+    branch_names?: string[];
+    /** @description Name of the remote branch where objects from this Thoughtspot instance will be versioned. <br/>  <span class="since-beta-tag">Version: 9.7.0.cl or later</span> */
+    commit_branch_name?: string;
+    /** @description Maintain mapping of guid for the deployment to an instance <br/>  <span class="since-beta-tag">Version: 9.4.0.cl or later</span> */
+    enable_guid_mapping?: boolean | null;
+    /** @description Name of the branch where the configuration files related to operations between Thoughtspot and version control repo should be maintained. <br/>  <span class="since-beta-tag">Version: 9.7.0.cl or later</span> */
+    configuration_branch_name?: string;
+};
+export type ValidateMergeRequest = {
+    /** @description Name of the branch from which changes need to be picked for validation */
+    source_branch_name: string;
+    /** @description Name of the branch where files will be merged */
+    target_branch_name: string;
+};
+export type CreateWebhookConfigurationRequest = {
+    /** @description Name of the webhook configuration. */
+    name: string;
+    /** @description Description of the webhook configuration. */
+    description?: string;
+    /** @description The webhook endpoint URL. */
+    url: string;
+    /** @description Additional URL parameters as key-value pairs. */
+    url_params?: Record<string, unknown>;
+    /** @description List of events to subscribe to. */
+    events: "LIVEBOARD_SCHEDULE"[];
+    /** @description Authorization configuration for the webhook. */
+    authentication?: WebhookAuthenticationInput;
+    /** @description Configuration for webhook signature verification. */
+    signature_verification?: WebhookSignatureVerificationInput;
+    /**
+     * @description Configuration for storage destination.
+     *     AWS S3 example: {"storage_type": "AWS_S3", "storage_config": {"aws_s3_config": {"bucket_name": "my-webhook-files", "region": "us-west-2", "role_arn": "arn:aws:iam::123456789012:role/ThoughtSpotDeliveryRole", "external_id": "ts-webhook-a1b2c3d4-7890", "path_prefix": "thoughtspot-webhooks/"}}}
+     *     GCP GCS example: {"storage_type": "GCP_GCS", "storage_config": {"gcp_gcs_config": {"bucket_name": "my-webhook-files", "service_account_email": "my-sa@my-project.iam.gserviceaccount.com", "path_prefix": "webhooks/"}}} <br/>  <span class="since-beta-tag">Version: 26.3.0.cl or later</span>
+     */
+    storage_destination?: StorageDestinationInput;
+    /**
+     * @description Additional headers as an array of key-value pairs.
+     *     Example: [{"key": "X-Custom-Header", "value": "custom_value"}] <br/>  <span class="since-beta-tag">Version: 26.4.0.cl or later</span>
+     */
+    additional_headers?: WebhookKeyValuePairInput[];
+    /**
+     * @description Status of the webhook (ENABLED or DISABLED). Optional — when omitted,
+     *     status is not stored and will be absent from the response. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
+     * @enum {string}
+     */
+    status?: "ENABLED" | "DISABLED";
+};
+export type DeleteWebhookConfigurationsRequest = {
+    /** @description List of webhook identifiers to delete. */
+    webhook_identifiers: string[];
+};
+export type SearchWebhookConfigurationsRequest = {
+    /** @description Unique ID or name of the org. */
+    org_identifier?: string;
+    /** @description Unique ID or name of the webhook. */
+    webhook_identifier?: string;
+    /**
+     * @description Type of webhook event to filter by.
+     * @enum {string}
+     */
+    event_type?: "LIVEBOARD_SCHEDULE";
+    /**
+     * Format: int32
+     * @description The offset point, starting from where the webhooks should be included in the response.
+     * @default 0
+     */
+    record_offset?: number;
+    /**
+     * Format: int32
+     * @description The number of webhooks that should be included in the response starting from offset position.
+     * @default 50
+     */
+    record_size?: number;
+    /** @description Sort option includes sort field and sort order. */
+    sort_options?: WebhookSortOptionsInput;
+    /**
+     * @description Filter webhooks by status (ENABLED or DISABLED). <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
+     * @enum {string}
+     */
+    status?: "ENABLED" | "DISABLED";
+};
+export type UpdateWebhookConfigurationRequest = {
+    /** @description Name of the webhook configuration. */
+    name?: string;
+    /** @description Description of the webhook configuration. */
+    description?: string;
+    /** @description The webhook endpoint URL. */
+    url?: string;
+    /** @description Additional URL parameters as key-value pairs. */
+    url_params?: Record<string, unknown>;
+    /** @description List of events to subscribe to. */
+    events?: "LIVEBOARD_SCHEDULE"[];
+    /** @description Authorization configuration for the webhook. */
+    authentication?: WebhookAuthenticationInput;
+    /** @description Configuration for webhook signature verification. */
+    signature_verification?: WebhookSignatureVerificationInput;
+    /**
+     * @description Configuration for storage destination.
+     *     AWS S3 example: {"storage_type": "AWS_S3", "storage_config": {"aws_s3_config": {"bucket_name": "my-webhook-files", "region": "us-west-2", "role_arn": "arn:aws:iam::123456789012:role/ThoughtSpotDeliveryRole", "external_id": "ts-webhook-a1b2c3d4-7890", "path_prefix": "thoughtspot-webhooks/"}}}
+     *     GCP GCS example: {"storage_type": "GCP_GCS", "storage_config": {"gcp_gcs_config": {"bucket_name": "my-webhook-files", "service_account_email": "my-sa@my-project.iam.gserviceaccount.com", "path_prefix": "webhooks/"}}} <br/>  <span class="since-beta-tag">Version: 26.3.0.cl or later</span>
+     */
+    storage_destination?: StorageDestinationInput;
+    /**
+     * @description Additional headers as an array of key-value pairs.
+     *     Example: [{"key": "X-Custom-Header", "value": "custom_value"}] <br/>  <span class="since-beta-tag">Version: 26.4.0.cl or later</span>
+     */
+    additional_headers?: WebhookKeyValuePairInput[];
+    /**
+     * @description Status of the webhook (ENABLED or DISABLED). <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
+     * @enum {string}
+     */
+    status?: "ENABLED" | "DISABLED";
+    /**
+     * @description List of optional configuration sections to clear. Each value removes the
+     *     corresponding configuration entirely from the webhook: AUTHENTICATION
+     *     removes the authentication config, SIGNATURE_VERIFICATION removes the
+     *     signature verification config, STORAGE_DESTINATION removes the storage
+     *     destination config. <br/>  <span class="since-beta-tag">Version: 26.7.0.cl or later</span>
+     */
+    reset_options?: ("AUTHENTICATION" | "SIGNATURE_VERIFICATION" | "STORAGE_DESTINATION")[];
+};

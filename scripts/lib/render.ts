@@ -1,8 +1,9 @@
 // Renders generated/ content (types, operation tables, row type) from the specs in openapi/, in memory.
 import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { emitApiTypes } from "./emit/api-types.js";
+import { apiTypeNames, emitApiTypes } from "./emit/api-types.js";
 import { operationDocs } from "./emit/docs.js";
+import { hoistedSchemas } from "./emit/hoist.js";
 import { mockSpecOf } from "./emit/mock-spec.js";
 import { buildOperationTable } from "./emit/operation-table.js";
 import {
@@ -47,6 +48,9 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
   const head = header(api, specFile, sha256(text), report.applied);
   const table = buildOperationTable(patched, pages.rules);
   const docs = operationDocs(api, patched);
+  // The spec types hoist every schema whose name the api types do not declare; the api types then name them.
+  const types = await renderTypes(patched, apiTypeNames(emitApiTypes(api, patched, table, docs)));
+  const apiTypes = emitApiTypes(api, patched, table, docs, hoistedSchemas(types));
   const retry = applyRetryOverlay(
     table,
     await readRetryOverlay(join(base, "openapi/overlays/retry", `${api}.json`)),
@@ -63,9 +67,9 @@ export async function renderSpecText(api: ApiName, text: string, base: string): 
     },
     unknownPages: pages.unknown,
     files: {
-      [`${api}.ts`]: head + (await renderTypes(patched)),
+      [`${api}.ts`]: head + types,
       // Named input/output types and the documented ts.api.<api> interface (scripts/lib/emit/api-types.ts).
-      [`${api}-api.ts`]: head + emitApiTypes(api, patched, table, docs),
+      [`${api}-api.ts`]: head + apiTypes,
       [`${api}-operations.ts`]: head + emitOperationTable(api, table, basePathOf(patched)),
       [`${api}-routes.ts`]: head + emitRouteIndex(api, table),
       // V2 only: ts.api.v2 lists its methods before its table loads (ts.api.v1 loads first, then lists).

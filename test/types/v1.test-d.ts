@@ -1,7 +1,9 @@
 // V1OperationMethods, checked by the compiler: JSON-encoded fields take values as well as JSON text,
 // everything else keeps the generated type; the data calls take the numbered runtime keys.
 import { describe, expectTypeOf, it } from "vitest";
-import type { components } from "../../generated/v1.js";
+import type { components, MetadataHeaderList, operations } from "../../generated/v1.js";
+import type { V1Outputs } from "../../generated/v1-api.js";
+import type { OperationOutput } from "../../src/core/types.js";
 import { runtimeFilters, runtimeQuery, runtimeSorts } from "../../src/v1/runtime-params.js";
 import type {
   V1JsonFieldsOf,
@@ -102,5 +104,21 @@ describe("runtime filter, sort and Parameter keys", () => {
   it("the helpers' operator type is the documented union", () => {
     // @ts-expect-error BETWEEN is not an operator
     runtimeFilters([{ column: "c", operator: "BETWEEN", values: [1, 2] }]);
+  });
+});
+
+// The named outputs read the hoisted schema types (MetadataListOutput = MetadataHeaderList): each must be
+// exactly the success body the operation declares.
+type Identical<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+describe("named outputs", () => {
+  it("every V1 output is the operation's own success body", () => {
+    type Differs = {
+      [K in keyof V1Outputs]: Identical<V1Outputs[K], OperationOutput<operations[K]>> extends true
+        ? never
+        : K;
+    }[keyof V1Outputs];
+    expectTypeOf<Differs>().toEqualTypeOf<never>();
+    expectTypeOf<V1Outputs["metadataList"]>().toEqualTypeOf<MetadataHeaderList>();
   });
 });

@@ -1,7 +1,16 @@
 // The IDE experience, checked by the compiler: valid bodies compile, mistakes do not.
 import { describe, expectTypeOf, it } from "vitest";
+import type { OperationInput, OperationOutput } from "../../src/core/types.js";
 import { createThoughtSpotClient } from "../../src/index.js";
-import type { components, operations, paths } from "../../src/v2.js";
+import type {
+  components,
+  operations,
+  paths,
+  SearchUsersInput,
+  SearchUsersRequest,
+  V2Inputs,
+  V2Outputs,
+} from "../../src/v2.js";
 
 const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com" });
 
@@ -87,5 +96,30 @@ describe("ts.api.v2 operation methods", () => {
 
   it("exports the generated types", () => {
     expectTypeOf<paths["/api/rest/2.0/users/search"]["post"]>().toEqualTypeOf<operations["searchUsers"]>();
+  });
+});
+
+// The named types read the spec types directly (SearchUsersOutput = User[], SearchUsersInput =
+// SearchUsersRequest, scripts/lib/emit/api-types.ts): each must be exactly what the operation declares.
+type Identical<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Assignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+describe("named inputs and outputs", () => {
+  it("every V2 output is the operation's own success body", () => {
+    type Differs = {
+      [K in keyof V2Outputs]: Identical<V2Outputs[K], OperationOutput<operations[K]>> extends true
+        ? never
+        : K;
+    }[keyof V2Outputs];
+    expectTypeOf<Differs>().toEqualTypeOf<never>();
+    expectTypeOf<V2Outputs["searchUsers"]>().toEqualTypeOf<components["schemas"]["User"][]>();
+  });
+
+  it("every V2 input takes what the operation's parameters and body take", () => {
+    type Differs = {
+      [K in keyof V2Inputs]: Assignable<V2Inputs[K], OperationInput<operations[K]>> extends true ? never : K;
+    }[keyof V2Inputs];
+    expectTypeOf<Differs>().toEqualTypeOf<never>();
+    expectTypeOf<SearchUsersInput>().toEqualTypeOf<SearchUsersRequest>();
   });
 });

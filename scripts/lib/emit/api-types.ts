@@ -28,7 +28,31 @@ interface OperationTypes {
   fetchInit: string;
 }
 
-function operationTypes(api: "v1" | "v2", doc: Obj, table: Record<string, OperationRow>): OperationTypes[] {
+/**
+ * The schema type a body or answer schema is, when it is only a reference to a hoisted schema (`User`) or
+ * an array of one (`User[]`): exactly what openapi-typescript writes for it as components["schemas"][…].
+ */
+function schemaTypeOf(schema: unknown, schemas: Set<string>): string | undefined {
+  const ref = (s: unknown) => {
+    if (!s || typeof s !== "object" || Object.keys(s).length !== 1) return undefined;
+    const name = /^#\/components\/schemas\/([^/]+)$/.exec(String((s as Obj).$ref))?.[1];
+    return name && schemas.has(name) ? name : undefined;
+  };
+  const s = schema as Obj | undefined;
+  const arrayKeys = ["type", "items", "description"];
+  if (s?.type === "array" && Object.keys(s).every((k) => arrayKeys.includes(k))) {
+    const item = ref(s.items);
+    return item && `${item}[]`;
+  }
+  return ref(s);
+}
+
+function operationTypes(
+  api: "v1" | "v2",
+  doc: Obj,
+  table: Record<string, OperationRow>,
+  schemas: Set<string>,
+): OperationTypes[] {
   const walker = specWalker(doc);
   const byId = new Map(walker.operations().map((w) => [w.operationId, w]));
   return Object.entries(table).map(([id, row]) => {
@@ -47,14 +71,15 @@ function operationTypes(api: "v1" | "v2", doc: Obj, table: Record<string, Operat
     const medias = Object.keys(walker.requestContent(walked));
     const media = medias[0];
     let bodyRequired = false;
+    const bodyType = media && schemaTypeOf(walker.requestContent(walked)[media]?.schema, schemas);
     if (media) {
       if (requestBody.required) {
-        parts.push(`${op}["requestBody"]["content"][${quote(media)}]`);
+        parts.push(bodyType ?? `${op}["requestBody"]["content"][${quote(media)}]`);
         const schema = walker.merged(walker.requestContent(walked)[media]?.schema);
         bodyRequired = ((schema.required as string[] | undefined) ?? []).length > 0;
       } else {
         // An optional body: each of its fields may be left out.
-        parts.push(`Partial<NonNullable<${op}["requestBody"]>["content"][${quote(media)}]>`);
+        parts.push(`Partial<${bodyType ?? `NonNullable<${op}["requestBody"]>["content"][${quote(media)}]`}>`);
       }
     }
     const paramRequired = params.some(
@@ -66,8 +91,9 @@ function operationTypes(api: "v1" | "v2", doc: Obj, table: Record<string, Operat
 
     const responses = (walked.operation.responses as Obj | undefined) ?? {};
     const outputs = SUCCESS.filter((code) => code in responses).flatMap((code) =>
-      Object.keys((walker.resolve(responses[code]).content as Obj | undefined) ?? {}).map(
-        (m) => `${op}["responses"][${code}]["content"][${quote(m)}]`,
+      Object.entries((walker.resolve(responses[code]).content as Record<string, Obj> | undefined) ?? {}).map(
+        ([m, content]) =>
+          schemaTypeOf(content?.schema, schemas) ?? `${op}["responses"][${code}]["content"][${quote(m)}]`,
       ),
     );
 
@@ -98,7 +124,8 @@ function operationTypes(api: "v1" | "v2", doc: Obj, table: Record<string, Operat
       name: typeNameOf(id),
       fetchInit: `{ ${fetchInit.join("; ")} }`,
       parts,
-      output: outputs.length ? outputs.join(" | ") : "undefined",
+      // 200 and 201 often answer the same schema: named once (`ResponseMessage[]`, not twice).
+      output: outputs.length ? [...new Set(outputs)].join(" | ") : "undefined",
       optionalInput: !paramRequired && !bodyRequired,
     };
   });
@@ -113,15 +140,28 @@ export function emitApiTypes(
   doc: Obj,
   table: Record<string, OperationRow>,
   docs: Map<string, string[]>,
+  /** The schemas ./<api>.ts declares as top-level types (hoistedSchemas). */
+  schemas: Set<string> = new Set(),
 ): string {
   const API = api.toUpperCase();
-  const ops = operationTypes(api, doc, table);
+  const ops = operationTypes(api, doc, table, schemas);
   const names = new Map<string, string>();
   for (const o of ops) {
     const clash = names.get(o.name);
     if (clash) throw new Error(`emit-api: ${clash} and ${o.id} would both name ${o.name}Input`);
     names.set(o.name, o.id);
   }
+  // The hoisted schema types the inputs and outputs name (quoted media types and keys are not names).
+  const words = new Set(
+    ops.flatMap(
+      (o) =>
+        [...o.parts, o.output]
+          .join(" ")
+          .replace(/"[^"]*"/g, "")
+          .match(/[\w$]+/g) ?? [],
+    ),
+  );
+  const used = [...schemas].filter((name) => words.has(name)).sort();
   const imports = [
     `import type { CallOptions } from "../src/core/types.js";`,
     ...(api === "v1"
@@ -129,7 +169,7 @@ export function emitApiTypes(
           `import type { V1RuntimeFilterInput, V1RuntimeParameterInput, V1RuntimeSortInput, V1WidenJson } from "../src/v1/types.js";`,
         ]
       : []),
-    `import type { operations } from "./${api}.js";`,
+    `import type { ${["operations", ...used].join(", ")} } from "./${api}.js";`,
   ];
   const types = ops.flatMap((o) => {
     // Type aliases, not interfaces: an interface extending its parts makes every consumer's lib check
@@ -237,4 +277,9 @@ export function emitApiTypes(
     "}",
     "",
   ].join("\n");
+}
+
+/** The names generated/<api>-api.ts declares (renderTypes keeps schemas with these names in components). */
+export function apiTypeNames(source: string): string[] {
+  return [...source.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]!);
 }

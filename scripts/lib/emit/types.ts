@@ -2,6 +2,8 @@
 // Lean on purpose: a consumer with `skipLibCheck: false` type-checks every line of it.
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
+import { hoistableSchemas, hoistSchemas, schemaKeys } from "./hoist.js";
+import { shareShapes } from "./shapes.js";
 
 const BLOB = ts.factory.createTypeReferenceNode("Blob");
 
@@ -48,7 +50,12 @@ export function shareErrorResponses(doc: Obj): Obj {
   return copy;
 }
 
-export async function renderTypes(doc: object): Promise<string> {
+/**
+ * The openapi-typescript source for `doc`, made lean (below) with its schemas as top-level types.
+ * `reserved`: names the module's other declarations take (the api types' SearchUsersInput, V2Api, ...);
+ * a schema with such a name stays reachable only as components["schemas"][name].
+ */
+export async function renderTypes(doc: object, reserved: Iterable<string> = []): Promise<string> {
   const ast = await openapiTS(shareErrorResponses(doc as Obj) as unknown as Parameters<typeof openapiTS>[0], {
     // With the default (true), 203 optional V2 properties that merely have a default become
     // required, and request bodies cannot be written.
@@ -68,7 +75,11 @@ export async function renderTypes(doc: object): Promise<string> {
       return undefined;
     },
   });
-  return nameLongUnions(shortErrorRefs(leanSource(astToString(ast))));
+  const lean = shortErrorRefs(leanSource(astToString(ast)));
+  // Unions and shared layouts take names no schema has, so every schema can keep its own.
+  const schemas = new Set([...schemaKeys(lean), ...reserved]);
+  const named = shareShapes(nameLongUnions(lean, schemas), schemas);
+  return hoistSchemas(named, hoistableSchemas(named, reserved));
 }
 
 /** A union of string literals this long or longer gets a name of its own (the privileges union: 1 172). */
@@ -86,9 +97,9 @@ const pascal = (words: string) =>
  * (PascalCase); a different union under an already-used name is named after its schema or operation
  * too (`SearchUsersRequestPrivileges`). The same union anywhere shares one name.
  */
-export function nameLongUnions(source: string): string {
+export function nameLongUnions(source: string, reserved: Iterable<string> = []): string {
   const byUnion = new Map<string, string>();
-  const taken = new Set<string>();
+  const taken = new Set<string>(reserved);
   let context = "";
   const lines = source.split("\n").map((line) => {
     // The schema (components.schemas, 8 spaces) or operation (4 spaces) a line belongs to.
