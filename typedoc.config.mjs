@@ -4,7 +4,11 @@
 import { readFileSync } from "node:fs";
 
 const generatedLocals = ["generated/v1.ts", "generated/v2.ts"].flatMap((file) =>
-  [...readFileSync(new URL(file, import.meta.url), "utf8").matchAll(/^type (NoParameters|(?:Parameters|RequestBody|Responses)\d+)\b/gm)].map((m) => m[1]),
+  [
+    ...readFileSync(new URL(file, import.meta.url), "utf8").matchAll(
+      /^type (NoParameters|(?:Parameters|RequestBody|Responses)\d+)\b/gm,
+    ),
+  ].map((m) => m[1]),
 );
 
 /** @type {import("typedoc").TypeDocOptions} */
