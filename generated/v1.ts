@@ -464,7 +464,8 @@ export interface components {
 export type $defs = Record<string, never>;
 export interface operations {
     internalConnectionDetail: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: {
                 /** @description Sort field for the tables. */
                 sort?: "DEFAULT" | "NAME" | "DISPLAY_NAME" | "AUTHOR" | "CREATED" | "MODIFIED";
                 /** @description Sort ascending. */
@@ -475,16 +476,29 @@ export interface operations {
                 pattern?: string;
                 /** @description Only tables with these tag names. */
                 tagname?: string;
-            }, {
+            };
+            header?: never;
+            path: {
                 /** @description GUID of the connection. */
                 id: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses1<Record<string, unknown>>;
+        responses: {
+            /** @description Connection details */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+        };
     };
     internalMetadataDelete: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Metadata type of the objects. */
                     type: string;
                     /** @description GUIDs of the objects to delete. */
@@ -494,7 +508,9 @@ export interface operations {
                      * @default false
                      */
                     includeddisabled?: boolean;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Deleted */
             204: {
@@ -505,26 +521,53 @@ export interface operations {
     adminBanner: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses1<Banner>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": Banner;
+                };
+            };
+        };
     };
     adminConfiginfo: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses2<Record<string, unknown>>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            401: Failure1;
+        };
     };
     adminConfiginfoOverrides: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses2<{
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": {
                         [key: string]: ConfigOverride;
-                    }>;
+                    };
+                };
+            };
+            401: Failure1;
+        };
     };
     adminConfiginfoUpdate: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Key/value map of configuration changes. */
                     configchanges: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Success */
             200: {
@@ -538,55 +581,137 @@ export interface operations {
         };
     };
     adminEmbedActions: {
-        parameters: Parameters2<{
+        parameters: {
+            query?: {
                 /** @description Tag GUIDs to filter by. */
                 tags?: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses2<CustomAction[]>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": CustomAction[];
+                };
+            };
+            401: Failure1;
+        };
     };
     adminEmbedActionPost: {
         parameters: NoParameters;
         requestBody: components["requestBodies"]["adminEmbedActionPost"];
-        responses: Responses2<CustomAction>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": CustomAction;
+                };
+            };
+            401: Failure1;
+        };
     };
     adminEmbedAction: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Custom action GUID (table names it 'actionId'). */
                 actionid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses3<CustomAction>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": CustomAction;
+                };
+            };
+            401: Failure1;
+            404: Failure1;
+        };
     };
     adminEmbedActionsPut: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Custom action GUID (table names it 'actionId'). */
                 actionid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody: components["requestBodies"]["adminEmbedActionPost"];
-        responses: Responses3<CustomAction>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": CustomAction;
+                };
+            };
+            401: Failure1;
+            404: Failure1;
+        };
     };
     adminEmbedActionDelete: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Custom action GUID (table names it 'actionId'). */
                 actionid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses3<CustomAction>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": CustomAction;
+                };
+            };
+            401: Failure1;
+            404: Failure1;
+        };
     };
     adminEmbedActionAssociationsGet: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Custom action GUID (table names it 'actionId'). */
                 actionid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses3<ActionAssociationMap>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": ActionAssociationMap;
+                };
+            };
+            401: Failure1;
+            404: Failure1;
+        };
     };
     adminEmbedActionAssociationsPost: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Custom action GUID (table names it 'actionId'). */
                 actionid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody: components["requestBodies"]["adminEmbedActionAssociationsPost"];
         responses: {
             /** @description Success */
@@ -601,10 +726,15 @@ export interface operations {
         };
     };
     adminEmbedActionAssociationsDelete: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Custom action GUID (table names it 'actionId'). */
                 actionid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody: components["requestBodies"]["adminEmbedActionAssociationsPost"];
         responses: {
             /** @description Success */
@@ -620,7 +750,9 @@ export interface operations {
     };
     connectionCreate: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Connection name. */
                     name: string;
                     /** @description Description. */
@@ -636,15 +768,30 @@ export interface operations {
                     metadata: string;
                     /** @description OAuth redirect state; documented as auto-populated and not user-settable. */
                     state?: number;
-                }>;
-        responses: Responses4<ConnectionHeaderResponse>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": ConnectionHeaderResponse;
+                };
+            };
+            401: Failure1;
+            500: Failure1;
+        };
     };
     connectionDelete: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Connection GUIDs. */
                     ids: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Deleted */
             204: {
@@ -655,10 +802,15 @@ export interface operations {
         };
     };
     connectionExport: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Connection GUID. */
                 id: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description YAML file (connection map) */
@@ -673,7 +825,9 @@ export interface operations {
     };
     connectionFetchConnection: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Connection GUID. */
                     id: string;
                     /** @description Include column metadata (docs say columns are returned by default). */
@@ -685,12 +839,25 @@ export interface operations {
                      * @enum {string}
                      */
                     authentication_type?: "SERVICE_ACCOUNT" | "OAUTH" | "IAM" | "EXTOAUTH";
-                }>;
-        responses: Responses5<ConnectionFetchResponse>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": ConnectionFetchResponse;
+                };
+            };
+            400: Failure1;
+            500: Failure1;
+        };
     };
     connectionFetchLiveColumns: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Connection GUID. */
                     connection_id: string;
                     /** @description Array of {databaseName?, schemaName?, tableName?} selectors. */
@@ -703,11 +870,23 @@ export interface operations {
                      * @enum {string}
                      */
                     authentication_type?: "SERVICE_ACCOUNT" | "OAUTH" | "IAM" | "EXTOAUTH";
-                }>;
-        responses: Responses5<LiveColumnsMap>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": LiveColumnsMap;
+                };
+            };
+            400: Failure1;
+            500: Failure1;
+        };
     };
     connectionList: {
-        parameters: Parameters2<{
+        parameters: {
+            query?: {
                 /** @description All connections or mine (docs write 'All'; Postman and python lib send ALL). */
                 category?: "ALL" | "MY";
                 /** @description Sort field. */
@@ -722,18 +901,42 @@ export interface operations {
                 tagname?: string;
                 /** @description Case-insensitive name pattern; % wildcard. */
                 pattern?: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses4<MetadataHeaderList>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": MetadataHeaderList;
+                };
+            };
+            401: Failure1;
+            500: Failure1;
+        };
     };
     connectionTypes: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses4<ConnectionType[]>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": ConnectionType[];
+                };
+            };
+            401: Failure1;
+            500: Failure1;
+        };
     };
     connectionUpdate: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Connection name. */
                     name: string;
                     /** @description Description. */
@@ -751,67 +954,147 @@ export interface operations {
                     id: string;
                     /** @description OAuth redirect state; documented as auto-populated and not user-settable. */
                     state?: number;
-                }>;
-        responses: Responses4<ConnectionUpdateResponse>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": ConnectionUpdateResponse;
+                };
+            };
+            401: Failure1;
+            500: Failure1;
+        };
     };
     databaseCreatetable: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Also create database and schema (curl example uses 'create_db'). */
                     createdb: boolean;
                     /** @description {database:{name}, schema:{name}, table:{id:{name}, primary_key:[{name}], column:[{id:{name}, data_type, size?, datetime?}]}}. */
                     ddl_schema: string;
                     /** @description Name ThoughtSpot's own client code sends for `createdb`; which one the server reads is unverified. Send one, not both. */
                     create_db?: boolean;
-                }>;
-        responses: Responses6<CreateTableResponse>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": CreateTableResponse;
+                };
+            };
+            400: Failure1;
+        };
     };
     databaseDatabases: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses1<string[]>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": string[];
+                };
+            };
+        };
     };
     databaseGetTableDetail: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Database name or GUID. */
                 database: string;
                 /** @description Schema name. */
                 schema: string;
                 /** @description Table name. */
                 table: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses1<TableDetail>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": TableDetail;
+                };
+            };
+        };
     };
     databaseRun: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description TQL/SQL statements. */
                     sqlstatements: string;
-                }>;
-        responses: Responses7<TqlStatementResult[]>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": TqlStatementResult[];
+                };
+            };
+            500: Failure1;
+        };
     };
     databaseSchemas: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Database name or GUID. */
                 database: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses1<string[]>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": string[];
+                };
+            };
+        };
     };
     databaseTables: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Database name or GUID. */
                 database: string;
                 /** @description Schema name. */
                 schema: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses1<string[]>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": string[];
+                };
+            };
+        };
     };
     dependencyListdependents: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /**
                      * @description Object type.
                      * @enum {string}
@@ -821,65 +1104,164 @@ export interface operations {
                     id: string;
                     /** @description Max results; cluster default if omitted, -1 for all. */
                     batchsize?: number;
-                }>;
-        responses: Responses5<DependentsMap>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": DependentsMap;
+                };
+            };
+            400: Failure1;
+            500: Failure1;
+        };
     };
     dependencyListincomplete: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses6<IncompleteObjects>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": IncompleteObjects;
+                };
+            };
+            400: Failure1;
+        };
     };
     dependencyLogicalcolumn: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description GUIDs of the logical columns. */
                 id: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<DependentsMap>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": DependentsMap;
+                };
+            };
+            400: Failure1;
+        };
     };
     dependencyLogicalrelationship: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description GUIDs of the joins. */
                 id: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<DependentsMap>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": DependentsMap;
+                };
+            };
+            400: Failure1;
+        };
     };
     dependencyLogicaltable: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description GUIDs of the Tables/Models/Views. */
                 id: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<DependentsMap>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": DependentsMap;
+                };
+            };
+            400: Failure1;
+        };
     };
     dependencyPhysicalcolumn: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description GUIDs of the physical columns. */
                 id: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<DependentsMap>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": DependentsMap;
+                };
+            };
+            400: Failure1;
+        };
     };
     dependencyPhysicaltable: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description GUIDs of the physical tables. */
                 id: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<DependentsMap>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": DependentsMap;
+                };
+            };
+            400: Failure1;
+        };
     };
     dependencyPinboard: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Liveboard GUIDs (table says 'id'; example and python lib use 'ids'). */
                 ids: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<DependentsMap>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": DependentsMap;
+                };
+            };
+            400: Failure1;
+        };
     };
     exportPinboardPdf: {
         parameters: NoParameters;
-        requestBody?: RequestBody2<{
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
                     /** @description Liveboard GUID (omitted in transient-content examples). */
                     id?: string;
                     /** @description Visualization GUIDs; requires layout_type VISUALIZATION. */
@@ -925,7 +1307,9 @@ export interface operations {
                      * @default true
                      */
                     include_filter_page?: boolean;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Binary PDF stream (application/octet-stream) */
             200: {
@@ -939,18 +1323,33 @@ export interface operations {
         };
     };
     groupGet: {
-        parameters: Parameters2<{
+        parameters: {
+            query?: {
                 /** @description Group GUID. */
                 groupid?: string;
                 /** @description Group name. */
                 name?: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<Group>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": Group;
+                };
+            };
+            400: Failure1;
+        };
     };
     groupPost: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Unique group name. */
                     name: string;
                     /** @description Display name. The docs' parameter table spells it `displayname`, but their curl example and documented answer, and ThoughtSpot's own clients, use `display_name` (see openapi/v1/NOTES.md). */
@@ -976,8 +1375,19 @@ export interface operations {
                     roleIds?: string;
                     /** @description The docs' parameter-table spelling of `display_name`; kept for clusters that read it. Send one, not both. */
                     displayname?: string;
-                }>;
-        responses: Responses4<Group>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": Group;
+                };
+            };
+            401: Failure1;
+            500: Failure1;
+        };
     };
     groupAddmemberships: {
         parameters: NoParameters;
@@ -993,7 +1403,9 @@ export interface operations {
     };
     groupAddprivilege: {
         parameters: NoParameters;
-        requestBody: RequestBody2<{
+        requestBody: {
+            content: {
+                "multipart/form-data": {
                     /**
                      * @description Privilege to grant.
                      * @enum {string}
@@ -1001,7 +1413,9 @@ export interface operations {
                     privilege: Privilege;
                     /** @description Group names (use All for the All group). */
                     groupNames: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description The group's metadata with its updated privileges */
             200: {
@@ -1015,12 +1429,16 @@ export interface operations {
     };
     groupAddrole: {
         parameters: NoParameters;
-        requestBody: RequestBody2<{
+        requestBody: {
+            content: {
+                "multipart/form-data": {
                     /** @description Role GUID to assign. */
                     roleID: string;
                     /** @description Group names. */
                     groupNames: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Assigned */
             204: {
@@ -1031,12 +1449,25 @@ export interface operations {
         };
     };
     groupListuser: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Group GUID. */
                 groupid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<User[]>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": User[];
+                };
+            };
+            400: Failure1;
+        };
     };
     groupRemovememberships: {
         parameters: NoParameters;
@@ -1052,7 +1483,9 @@ export interface operations {
     };
     groupRemoveprivilege: {
         parameters: NoParameters;
-        requestBody: RequestBody2<{
+        requestBody: {
+            content: {
+                "multipart/form-data": {
                     /**
                      * @description Privilege to revoke.
                      * @enum {string}
@@ -1060,7 +1493,9 @@ export interface operations {
                     privilege: Privilege;
                     /** @description Group names (use All for the All group). */
                     groupNames: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Removed */
             204: {
@@ -1072,12 +1507,16 @@ export interface operations {
     };
     groupRemoverole: {
         parameters: NoParameters;
-        requestBody: RequestBody2<{
+        requestBody: {
+            content: {
+                "multipart/form-data": {
                     /** @description Role GUID to remove. */
                     roleID: string;
                     /** @description Group names. */
                     groupNames: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Removed */
             204: {
@@ -1088,16 +1527,25 @@ export interface operations {
         };
     };
     groupPut: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Group GUID (also listed as a form parameter and sent in the example body). */
                 groupid: string;
-            }>;
-        requestBody: RequestBody1<{
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Full group object JSON. */
                     content: string;
                     /** @description Role GUIDs (RBAC). */
                     roleIds?: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Updated */
             204: {
@@ -1108,10 +1556,15 @@ export interface operations {
         };
     };
     groupDelete: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Group GUID. */
                 groupid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Deleted */
@@ -1123,18 +1576,36 @@ export interface operations {
         };
     };
     groupGroupsGet: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Group GUID. */
                 groupid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<Group[]>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": Group[];
+                };
+            };
+            400: Failure1;
+        };
     };
     groupGroupsPut: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Parent group GUID (also listed and sent as a form field). */
                 groupid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody: components["requestBodies"]["groupGroupsPut"];
         responses: {
             /** @description Updated */
@@ -1145,14 +1616,23 @@ export interface operations {
         };
     };
     groupGroupsPost: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Parent group GUID (also listed and sent as a form field). */
                 groupid: string;
-            }>;
-        requestBody: RequestBody2<{
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
                     /** @description Sub-group GUIDs. */
                     principalids: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Assigned */
             204: {
@@ -1162,10 +1642,15 @@ export interface operations {
         };
     };
     groupGroupsDelete: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Parent group GUID (also listed and sent as a form field). */
                 groupid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody: components["requestBodies"]["groupGroupsPut"];
         responses: {
             /** @description Removed */
@@ -1176,12 +1661,17 @@ export interface operations {
         };
     };
     groupUserPost: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Group GUID. */
                 groupid: string;
                 /** @description User GUID. */
                 userid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Added */
@@ -1192,12 +1682,17 @@ export interface operations {
         };
     };
     groupUserDelete: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Group GUID. */
                 groupid: string;
                 /** @description User GUID. */
                 userid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Removed */
@@ -1209,22 +1704,44 @@ export interface operations {
         };
     };
     groupUsersGet: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Group GUID. */
                 groupid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<User[]>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": User[];
+                };
+            };
+            400: Failure1;
+        };
     };
     groupUsersPut: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Group GUID (also listed and sent as a form field). */
                 groupid: string;
-            }>;
-        requestBody: RequestBody1<{
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description User GUIDs. */
                     userids: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Updated */
             204: {
@@ -1234,13 +1751,18 @@ export interface operations {
         };
     };
     groupUsersPost: {
-        parameters: Parameters5<{
+        parameters: {
+            query: {
                 /** @description User GUIDs. */
                 userids: string;
-            }, {
+            };
+            header?: never;
+            path: {
                 /** @description Group GUID. */
                 groupid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Added */
@@ -1251,13 +1773,18 @@ export interface operations {
         };
     };
     groupUsersDelete: {
-        parameters: Parameters5<{
+        parameters: {
+            query: {
                 /** @description User GUIDs. */
                 userids: string;
-            }, {
+            };
+            header?: never;
+            path: {
                 /** @description Group GUID. */
                 groupid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Removed */
@@ -1268,25 +1795,43 @@ export interface operations {
         };
     };
     logsTopics: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: {
                 /** @description Start time, epoch milliseconds (default: last 24 hours). */
                 fromEpoch?: string;
                 /** @description End time, epoch milliseconds. */
                 toEpoch?: string;
                 /** @description true = all Orgs; false = Primary Org only. */
                 get_all_logs?: boolean;
-            }, {
+            };
+            header?: never;
+            path: {
                 /** @description Log topic. */
                 topic: "security_logs";
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<AuditLogEntry[]>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": AuditLogEntry[];
+                };
+            };
+            400: Failure1;
+        };
     };
     materializationRefreshview: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description GUID of the materialized view object. */
                 id: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Refresh submitted */
@@ -1311,7 +1856,9 @@ export interface operations {
     };
     metadataDelete: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /**
                      * @description Object type.
                      * @enum {string}
@@ -1321,7 +1868,9 @@ export interface operations {
                     id: string;
                     /** @description Also match hidden, disabled or delete-marked objects. */
                     includedisabled: boolean;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Deleted */
             204: {
@@ -1331,7 +1880,8 @@ export interface operations {
         };
     };
     metadataDetails: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Object type. */
                 type: "QUESTION_ANSWER_BOOK" | "PINBOARD_ANSWER_BOOK" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "LOGICAL_RELATIONSHIP" | "TAG" | "DATA_SOURCE" | "USER" | "USER_GROUP";
                 /** @description Object GUIDs. */
@@ -1344,12 +1894,25 @@ export interface operations {
                 version?: number;
                 /** @description ALL to read user metadata across Orgs. */
                 orgScope?: "ALL";
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<MetadataDetails>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": MetadataDetails;
+                };
+            };
+            400: Failure1;
+        };
     };
     metadataList: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Object type. */
                 type: "QUESTION_ANSWER_BOOK" | "PINBOARD_ANSWER_BOOK" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "LOGICAL_RELATIONSHIP" | "TAG" | "DATA_SOURCE" | "USER" | "USER_GROUP";
                 /** @description Subtypes filter (LOGICAL_TABLE: ONE_TO_ONE_LOGICAL, WORKSHEET, USER_DEFINED, AGGR_WORKSHEET, SQL_VIEW, PRIVATE_WORKSHEET; LOGICAL_COLUMN/LOGICAL_RELATIONSHIP: FORMULA, CALENDAR_TYPE, CALENDAR_TABLE). */
@@ -1382,7 +1945,11 @@ export interface operations {
                 authorguid?: string;
                 /** @description Name ThoughtSpot's own client code sends for `authorguid`; which one the server reads is unverified. Send one, not both. */
                 author_guid?: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -1400,7 +1967,8 @@ export interface operations {
         };
     };
     metadataListas: {
-        parameters: Parameters2<{
+        parameters: {
+            query?: {
                 /** @description Start index; -1 is the first item. */
                 offset?: number;
                 /** @description Page size; -1 all. */
@@ -1413,12 +1981,26 @@ export interface operations {
                 minimumaccesslevel?: "NO_ACCESS" | "READ_ONLY" | "MODIFY";
                 /** @description Principal type. */
                 type?: "USER" | "USER_GROUP";
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses3<MetadataHeaderList>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": MetadataHeaderList;
+                };
+            };
+            401: Failure1;
+            404: Failure1;
+        };
     };
     metadataListobjectheaders: {
-        parameters: Parameters2<{
+        parameters: {
+            query?: {
                 /** @description Object type. */
                 type?: "QUESTION_ANSWER_BOOK" | "PINBOARD_ANSWER_BOOK" | "LOGICAL_TABLE" | "LOGICAL_COLUMN" | "LOGICAL_RELATIONSHIP" | "TAG" | "DATA_SOURCE" | "USER" | "USER_GROUP";
                 /** @description Subtypes filter (LOGICAL_TABLE: ONE_TO_ONE_LOGICAL, WORKSHEET, USER_DEFINED, AGGR_WORKSHEET, SQL_VIEW, PRIVATE_WORKSHEET; LOGICAL_COLUMN/LOGICAL_RELATIONSHIP: FORMULA, CALENDAR_TYPE, CALENDAR_TABLE). */
@@ -1443,21 +2025,49 @@ export interface operations {
                 fetchids?: string;
                 /** @description Only auto-created objects; null for all. */
                 auto_created?: boolean;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses5<MetadataHeader[]>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": MetadataHeader[];
+                };
+            };
+            400: Failure1;
+            500: Failure1;
+        };
     };
     metadataListvizheaders: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Liveboard or Answer GUID. */
                 id: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<VizHeader[]>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": VizHeader[];
+                };
+            };
+            400: Failure1;
+        };
     };
     metadataMarkasfavoritefor: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /**
                      * @description Object type.
                      * @enum {string}
@@ -1467,7 +2077,9 @@ export interface operations {
                     ids: string;
                     /** @description User GUID. */
                     userid: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Added */
             204: {
@@ -1479,12 +2091,16 @@ export interface operations {
     };
     metadataUnmarkasfavoritefor: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Object GUIDs. */
                     ids: string;
                     /** @description User GUID. */
                     userid: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Removed */
             204: {
@@ -1495,7 +2111,9 @@ export interface operations {
     };
     metadataTmlExport: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Object GUIDs, order preserved. */
                     export_ids: string;
                     /**
@@ -1535,12 +2153,29 @@ export interface operations {
                      * @default false
                      */
                     all_orgs_override?: boolean;
-                }>;
-        responses: Responses8<TmlExportResponse, TmlExportResponse>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "text/plain": TmlExportResponse;
+                    "application/json": TmlExportResponse;
+                };
+            };
+            400: Failure2;
+            401: Failure2;
+            403: Failure2;
+            404: Failure2;
+            500: Failure2;
+        };
     };
     metadataTmlExportBatch: {
         parameters: NoParameters;
-        requestBody?: RequestBody1<{
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /**
                      * @description Objects per call, up to 200.
                      * @default 20
@@ -1572,12 +2207,29 @@ export interface operations {
                      * @default false
                      */
                     all_orgs_override?: boolean;
-                }>;
-        responses: Responses8<TmlBatchExportResponse, TmlBatchExportResponse>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "text/plain": TmlBatchExportResponse;
+                    "application/json": TmlBatchExportResponse;
+                };
+            };
+            400: Failure2;
+            401: Failure2;
+            403: Failure2;
+            404: Failure2;
+            500: Failure2;
+        };
     };
     metadataTmlImport: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description TML documents (YAML or JSON text) as a JSON array of strings. */
                     import_objects: string;
                     /**
@@ -1608,8 +2260,23 @@ export interface operations {
                     skip_diff_check?: boolean;
                     /** @description Sent by the Python library when asked; not in ThoughtSpot's V1 docs. */
                     enable_block_tml_metadata_sync?: boolean;
-                }>;
-        responses: Responses8<TmlImportResponse, TmlImportResponse>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "text/plain": TmlImportResponse;
+                    "application/json": TmlImportResponse;
+                };
+            };
+            400: Failure2;
+            401: Failure2;
+            403: Failure2;
+            404: Failure2;
+            500: Failure2;
+        };
     };
     metadataUnassigntag: {
         parameters: NoParameters;
@@ -1624,23 +2291,44 @@ export interface operations {
         };
     };
     orgGet: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Org ID (id or name required). */
                 id?: number;
                 /** @description Org name (id or name required). */
                 name?: string;
                 /** @description Must be ALL for Org CRUD (org-api.adoc, org-manage-api.adoc). */
                 orgScope: "ALL";
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses9<Org>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": Org;
+                };
+            };
+            400: Failure1;
+            403: Failure1;
+        };
     };
     orgPut: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Must be ALL for Org CRUD (org-api.adoc, org-manage-api.adoc). */
                 orgScope: "ALL";
-            }>;
-        requestBody?: RequestBody1<{
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Org ID (optional when name given; wins if both). */
                     id?: number;
                     /** @description Org name (optional when id given). */
@@ -1649,33 +2337,71 @@ export interface operations {
                     description?: string;
                     /** @description Group GUIDs in the Org (format not stated). */
                     groupids?: string;
-                }>;
-        responses: Responses9<Org>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": Org;
+                };
+            };
+            400: Failure1;
+            403: Failure1;
+        };
     };
     orgPost: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Must be ALL for Org CRUD (org-api.adoc, org-manage-api.adoc). */
                 orgScope: "ALL";
-            }>;
-        requestBody: RequestBody1<{
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Unique name, max 48 characters; from 9.8.0.cl only letters, digits and '-'. */
                     name: string;
                     /** @description Description, max 124 characters. */
                     description: string;
-                }>;
-        responses: Responses9<Org>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": Org;
+                };
+            };
+            400: Failure1;
+            403: Failure1;
+        };
     };
     orgDelete: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Must be ALL for Org CRUD (org-api.adoc, org-manage-api.adoc). */
                 orgScope: "ALL";
-            }>;
-        requestBody?: RequestBody1<{
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Org ID (id or name required). */
                     id?: number;
                     /** @description Org name (id or name required). */
                     name?: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Deleted (some ThoughtSpot pages list 200) */
             200: {
@@ -1690,30 +2416,60 @@ export interface operations {
         };
     };
     orgSearch: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Must be ALL for Org CRUD (org-api.adoc, org-manage-api.adoc). */
                 orgScope: "ALL";
-            }>;
-        requestBody?: RequestBody1<{
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Org ID filter. */
                     id?: number;
                     /** @description Org name filter. */
                     name?: string;
                     /** @description Include inactive Orgs. */
                     showinactive?: boolean;
-                }>;
-        responses: Responses9<Org[]>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": Org[];
+                };
+            };
+            400: Failure1;
+            403: Failure1;
+        };
     };
     partnerSnowflakeUser: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Request as JSON text; ThoughtSpot does not document its fields. */
                     body: string;
-                }>;
-        responses: Responses1<Record<string, unknown>>;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+        };
     };
     pinboarddata: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Liveboard GUID. */
                 id: string;
                 /** @description Visualization GUIDs. */
@@ -1728,25 +2484,54 @@ export interface operations {
                 offset?: number;
                 /** @description COMPACT = column names + row arrays; FULL = row objects. */
                 formattype?: "COMPACT" | "FULL";
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<PinboardData>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": PinboardData;
+                };
+            };
+            400: Failure1;
+        };
     };
     rolePost: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Unique name, max 48 characters. */
                     name: string;
                     /** @description Description, max 124 characters (example omits it). */
                     description?: string;
                     /** @description Role privileges (see roles.adoc). */
                     privileges: string;
-                }>;
-        responses: Responses10<RoleResponse>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": RoleResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     roleSearch: {
         parameters: NoParameters;
-        requestBody?: RequestBody1<{
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Role GUIDs or names; all Roles if omitted. */
                     role_identifiers?: string;
                     /** @description Org names or IDs; defaults to the caller's Org. */
@@ -1755,29 +2540,67 @@ export interface operations {
                     group_identifiers?: string;
                     /** @description Privileges to match. */
                     privileges?: string;
-                }>;
-        responses: Responses10<RoleSearchResponse>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": RoleSearchResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     rolePut: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Role GUID. */
                 role_identifier: string;
-            }>;
-        requestBody?: RequestBody1<{
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description New name. */
                     name?: string;
                     /** @description New description. */
                     description?: string;
                     /** @description Privileges. */
                     privileges?: string;
-                }>;
-        responses: Responses10<RoleResponse>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": RoleResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     roleDelete: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Role GUID. */
                 role_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Deleted (some ThoughtSpot pages list 200) */
@@ -1818,20 +2641,42 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: Responses6<DataPage>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": DataPage;
+                };
+            };
+            400: Failure1;
+        };
     };
     securityEffectivepermissionbulk: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Map of type -> GUID array, e.g. {"PINBOARD_ANSWER_BOOK":[...],"QUESTION_ANSWER_BOOK":[...]}. */
                     idsbytype: string;
                     /** @description Include dependent objects. */
                     dependentshare?: boolean;
-                }>;
-        responses: Responses9<PermissionsByType>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": PermissionsByType;
+                };
+            };
+            400: Failure1;
+            403: Failure1;
+        };
     };
     securityMetadataPermissions: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Object type. */
                 type: "QUESTION_ANSWER_BOOK" | "PINBOARD_ANSWER_BOOK" | "LOGICAL_TABLE" | "LOGICAL_COLUMN";
                 /** @description Object GUIDs. */
@@ -1840,28 +2685,57 @@ export interface operations {
                 dependentshare?: boolean;
                 /** @description EFFECTIVE (inherited via groups) or DEFINED (explicit shares). */
                 permissiontype: "EFFECTIVE" | "DEFINED";
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses9<ObjectPermissionsMap>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": ObjectPermissionsMap;
+                };
+            };
+            400: Failure1;
+            403: Failure1;
+        };
     };
     securityMetadataPermissionsById: {
-        parameters: Parameters5<{
+        parameters: {
+            query: {
                 /** @description Object type. */
                 type: "QUESTION_ANSWER_BOOK" | "PINBOARD_ANSWER_BOOK" | "LOGICAL_TABLE" | "LOGICAL_COLUMN";
                 /** @description Also report permissions of dependent objects. */
                 dependentshare?: boolean;
                 /** @description EFFECTIVE (inherited via groups) or DEFINED (explicit shares). */
                 permissiontype: "EFFECTIVE" | "DEFINED";
-            }, {
+            };
+            header?: never;
+            path: {
                 /** @description Object GUID. */
                 id: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses9<ObjectPermissionsMap>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": ObjectPermissionsMap;
+                };
+            };
+            400: Failure1;
+            403: Failure1;
+        };
     };
     securityShare: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /**
                      * @description Object type.
                      * @enum {string}
@@ -1879,7 +2753,9 @@ export interface operations {
                     message?: string;
                     /** @description Use the host application URL in notification links. */
                     useCustomEmbedUrls: boolean;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Shared */
             204: {
@@ -1890,7 +2766,9 @@ export interface operations {
     };
     securityShareviz: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /**
                      * @description Object type.
                      * @enum {string}
@@ -1910,7 +2788,9 @@ export interface operations {
                     message?: string;
                     /** @description Use host application URL in links. */
                     useCustomEmbedUrls: boolean;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Shared */
             204: {
@@ -1921,7 +2801,9 @@ export interface operations {
     };
     sessionAuthToken: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Trusted-authentication secret key issued by the ThoughtSpot server. */
                     secret_key: string;
                     /** @description User to obtain the token for. */
@@ -1948,7 +2830,9 @@ export interface operations {
                     autocreate?: boolean;
                     /** @description ABAC security entitlements: {parameters:[{runtime_filter|runtime_sort|runtime_param_override}], metadata:[{type,identifier}]}. */
                     jwt_user_options?: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Login token as a plain-text string */
             200: {
@@ -1975,12 +2859,16 @@ export interface operations {
     };
     sessionHomepinboardPost: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Liveboard GUID. */
                     id: string;
                     /** @description User GUID; defaults to the signed-in user. */
                     userid?: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Home Liveboard set */
             204: {
@@ -2004,11 +2892,21 @@ export interface operations {
     sessionInfo: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses2<SessionInfo>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": SessionInfo;
+                };
+            };
+            401: Failure1;
+        };
     };
     sessionLogin: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Login name of the account. */
                     username: string;
                     /** @description Password of the account. */
@@ -2018,7 +2916,9 @@ export interface operations {
                      * @default false
                      */
                     rememberme?: boolean;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Signed in (body not documented) */
             200: {
@@ -2032,7 +2932,8 @@ export interface operations {
         };
     };
     sessionLoginTokenGet: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description User the token was issued for. */
                 username: string;
                 /** @description Token obtained from POST /session/auth/token. */
@@ -2041,13 +2942,32 @@ export interface operations {
                 redirect_url: string;
                 /** @description Set true to get 204 instead of a 302 redirect. */
                 no_url_redirection?: boolean;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses11<string>;
+        responses: {
+            /** @description Logged in; HTML page of the ThoughtSpot app */
+            200: {
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Logged in, no redirect (no_url_redirection=true) */
+            204: {
+                content?: never;
+            };
+            302: Failure2;
+            401: Failure2;
+        };
     };
     sessionLoginTokenPost: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description User the token was issued for. */
                     username: string;
                     /** @description Token obtained from POST /session/auth/token. */
@@ -2056,8 +2976,23 @@ export interface operations {
                     redirect_url: string;
                     /** @description Set true to get 204 instead of a 302 redirect. */
                     no_url_redirection?: boolean;
-                }>;
-        responses: Responses11<string>;
+                };
+            };
+        };
+        responses: {
+            /** @description Logged in; HTML page of the ThoughtSpot app */
+            200: {
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Logged in, no redirect (no_url_redirection=true) */
+            204: {
+                content?: never;
+            };
+            302: Failure2;
+            401: Failure2;
+        };
     };
     sessionLogout: {
         parameters: NoParameters;
@@ -2075,12 +3010,17 @@ export interface operations {
         };
     };
     sessionOrgsGet: {
-        parameters: Parameters2<{
+        parameters: {
+            query?: {
                 /** @description Page size; -1 means all from offset. */
                 batchsize?: number;
                 /** @description Start index; -1 means first item. */
                 offset?: number;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Success */
@@ -2094,10 +3034,14 @@ export interface operations {
     };
     sessionOrgsPut: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Target Org ID; 0 is the Primary Org. */
                     orgid: number;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Switched */
             204: {
@@ -2108,34 +3052,69 @@ export interface operations {
         };
     };
     sessionOrgsUsers: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: {
                 /** @description Org scope; ALL to look across all Orgs. */
                 orgScope?: "ALL";
-            }, {
+            };
+            header?: never;
+            path: {
                 /** @description User GUID. */
                 userid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses9<SessionOrgs>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": SessionOrgs;
+                };
+            };
+            400: Failure1;
+            403: Failure1;
+        };
     };
     userGet: {
-        parameters: Parameters2<{
+        parameters: {
+            query?: {
                 /** @description User GUID. */
                 userid?: string;
                 /** @description Username. */
                 name?: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses5<User>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": User;
+                };
+            };
+            400: Failure1;
+            500: Failure1;
+        };
     };
     userPost: {
-        parameters: Parameters2<{
+        parameters: {
+            query?: {
                 /** @description Org scope; ALL allows a cross-Org operation on Orgs-enabled instances. */
                 orgScope?: "ALL";
                 /** @description Send an activation email to the user. */
                 sendEmail?: boolean;
-            }>;
-        requestBody: RequestBody1<{
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Unique username. */
                     name: string;
                     /** @description Password; for IAMv2 users set it to avoid an activation email. */
@@ -2167,7 +3146,9 @@ export interface operations {
                      * @default false
                      */
                     triggeredbyadmin?: boolean;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Success */
             200: {
@@ -2183,7 +3164,9 @@ export interface operations {
     };
     userActivate: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description User GUID. */
                     userid: string;
                     /** @description Token from the inactivate response. */
@@ -2192,7 +3175,9 @@ export interface operations {
                     password: string;
                     /** @description User properties, Base64 encoded (e.g. the email). */
                     properties: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Activated */
             204: {
@@ -2203,16 +3188,25 @@ export interface operations {
         };
     };
     userAddtoorg: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Set ALL for cross-Org operations. */
                 orgScope: "ALL";
-            }>;
-        requestBody: RequestBody1<{
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description User GUIDs. */
                     userids: string;
                     /** @description Target Org ID (defaults to caller's Org per text). */
                     orgid: number;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Added */
             204: {
@@ -2224,12 +3218,16 @@ export interface operations {
     };
     userEmail: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description User GUID. */
                     userid: string;
                     /** @description Email address. */
                     emailid: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Updated */
             204: {
@@ -2241,12 +3239,16 @@ export interface operations {
     };
     userInactivate: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Username to deactivate. */
                     username: string;
                     /** @description Cluster URL where the account is active. */
                     url: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Plain-text activation URL containing id=<user GUID>&token=<auth token> */
             200: {
@@ -2261,18 +3263,29 @@ export interface operations {
     userList: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses1<Principal[]>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": Principal[];
+                };
+            };
+        };
     };
     userResetpassword: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description User GUID. */
                     userid: string;
                     /** @description Token for the session. */
                     auth_token: string;
                     /** @description New password. */
                     password: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Password reset */
             204: {
@@ -2284,12 +3297,16 @@ export interface operations {
     };
     userSessionInvalidate: {
         parameters: NoParameters;
-        requestBody?: RequestBody1<{
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Usernames; optional if userid given. */
                     username?: string;
                     /** @description User GUIDs; optional if username given. */
                     userid?: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Invalidated */
             204: {
@@ -2300,11 +3317,18 @@ export interface operations {
         };
     };
     userSync: {
-        parameters: Parameters2<{
+        parameters: {
+            query?: {
                 /** @description ALL allows a cross-Org sync. */
                 orgScope?: "ALL";
-            }>;
-        requestBody: RequestBody2<{
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
                     /** @description JSON file part (application/json or text/json) with an array of principal objects (same shape as /user/list items). */
                     principals: string;
                     /**
@@ -2321,11 +3345,22 @@ export interface operations {
                     password: string;
                     /** @description Name ThoughtSpot's own client code sends for `removeDeleted`; which one the server reads is unverified. Send one, not both. */
                     removeDelete?: boolean;
-                }>;
-        responses: Responses7<Record<string, unknown>>;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            500: Failure1;
+        };
     };
     userTransferOwnership: {
-        parameters: Parameters4<{
+        parameters: {
+            query: {
                 /** @description Current owner's username. */
                 fromUserName: string;
                 /** @description New owner's username. */
@@ -2334,7 +3369,11 @@ export interface operations {
                 objectsID?: string;
                 /** @description Name ThoughtSpot's own client code sends for `objectsID`; which one the server reads is unverified. Send one, not both. */
                 objectid?: string;
-            }>;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Transferred */
@@ -2346,7 +3385,9 @@ export interface operations {
     };
     userUpdatepassword: {
         parameters: NoParameters;
-        requestBody: RequestBody1<{
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Username. */
                     name: string;
                     /** @description Current password of the signed-in user. */
@@ -2355,7 +3396,9 @@ export interface operations {
                     password: string;
                     /** @description Name ThoughtSpot's own client code sends for `password`; which one the server reads is unverified. Send one, not both. */
                     newpassword?: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Password changed */
             204: {
@@ -2365,7 +3408,9 @@ export interface operations {
     };
     userUpdatepreference: {
         parameters: NoParameters;
-        requestBody?: RequestBody1<{
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description User GUID (userid or username). */
                     userid?: string;
                     /** @description Username (userid or username). */
@@ -2374,7 +3419,9 @@ export interface operations {
                     preferences: string;
                     /** @description Base64 (docs say '64-bit') encoded preferences blob. */
                     preferencesProto?: string;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Updated */
             204: {
@@ -2384,14 +3431,21 @@ export interface operations {
         };
     };
     userPut: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: {
                 /** @description ALL for a user in a different Org than the caller's session. */
                 orgScope?: "ALL";
-            }, {
+            };
+            header?: never;
+            path: {
                 /** @description User GUID (the docs list it as a form parameter; the example also sends it in the form body). */
                 userid: string;
-            }>;
-        requestBody: RequestBody1<{
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
                     /** @description Full user object JSON (same shape as the GET /user/ response). */
                     content: string;
                     /** @description New password. */
@@ -2401,7 +3455,9 @@ export interface operations {
                      * @default false
                      */
                     triggeredbyadmin?: boolean;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Updated */
             204: {
@@ -2412,15 +3468,20 @@ export interface operations {
         };
     };
     userDelete: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: {
                 /** @description Org to remove the user from (Orgs instances). */
                 orgid?: number;
                 /** @description ALL to remove from all Orgs and the system. */
                 orgScope?: "ALL";
-            }, {
+            };
+            header?: never;
+            path: {
                 /** @description User GUID. */
                 userid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Deleted */
@@ -2432,21 +3493,39 @@ export interface operations {
         };
     };
     userGroupsGet: {
-        parameters: Parameters3<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description User GUID. */
                 userid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses6<Group[]>;
+        responses: {
+            /** @description Success */
+            200: {
+                content: {
+                    "application/json": Group[];
+                };
+            };
+            400: Failure1;
+        };
     };
     userGroupsPut: {
-        parameters: Parameters5<{
+        parameters: {
+            query: {
                 /** @description Group GUIDs. */
                 groupids: string;
-            }, {
+            };
+            header?: never;
+            path: {
                 /** @description User GUID. */
                 userid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Done */
@@ -2457,13 +3536,18 @@ export interface operations {
         };
     };
     userGroupsPost: {
-        parameters: Parameters5<{
+        parameters: {
+            query: {
                 /** @description Group GUIDs. */
                 groupids: string;
-            }, {
+            };
+            header?: never;
+            path: {
                 /** @description User GUID. */
                 userid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Done */
@@ -2474,13 +3558,18 @@ export interface operations {
         };
     };
     userGroupsDelete: {
-        parameters: Parameters5<{
+        parameters: {
+            query: {
                 /** @description Group GUIDs. */
                 groupids: string;
-            }, {
+            };
+            header?: never;
+            path: {
                 /** @description User GUID. */
                 userid: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Done */
@@ -2506,42 +3595,6 @@ type NoParameters = {
 
 /** One of 11 values. */
 export type Privilege = "ADMINISTRATION" | "DEVELOPER" | "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "EXPERIMENTALFEATUREPRIVILEGE" | "JOBSCHEDULING" | "RANALYSIS" | "A3ANALYSIS" | "BYPASSRLS";
-/** An operation's parameters layout, shared by 5 operations. */
-type Parameters1<T0, T1> = { query?: T0; header?: never; path: T1; cookie?: never; };
-/** An operation's responses layout, shared by 8 operations. */
-type Responses1<T0> = { 200: { content: { "application/json": T0; }; }; };
-/** An operation's requestBody layout, shared by 45 operations. */
-type RequestBody1<T0> = { content: { "application/x-www-form-urlencoded": T0; }; };
-/** An operation's responses layout, shared by 5 operations. */
-type Responses2<T0> = { 200: { content: { "application/json": T0; }; }; 401: Failure1; };
-/** An operation's parameters layout, shared by 9 operations. */
-type Parameters2<T0> = { query?: T0; header?: never; path?: never; cookie?: never; };
-/** An operation's parameters layout, shared by 21 operations. */
-type Parameters3<T0> = { query?: never; header?: never; path: T0; cookie?: never; };
-/** An operation's responses layout, shared by 5 operations. */
-type Responses3<T0> = { 200: { content: { "application/json": T0; }; }; 401: Failure1; 404: Failure1; };
-/** An operation's responses layout, shared by 5 operations. */
-type Responses4<T0> = { 200: { content: { "application/json": T0; }; }; 401: Failure1; 500: Failure1; };
-/** An operation's parameters layout, shared by 23 operations. */
-type Parameters4<T0> = { query: T0; header?: never; path?: never; cookie?: never; };
-/** An operation's responses layout, shared by 5 operations. */
-type Responses5<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; 500: Failure1; };
-/** An operation's responses layout, shared by 18 operations. */
-type Responses6<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; };
-/** An operation's responses layout, shared by 2 operations. */
-type Responses7<T0> = { 200: { content: { "application/json": T0; }; }; 500: Failure1; };
-/** An operation's requestBody layout, shared by 7 operations. */
-type RequestBody2<T0> = { content: { "multipart/form-data": T0; }; };
-/** An operation's parameters layout, shared by 6 operations. */
-type Parameters5<T0, T1> = { query: T0; header?: never; path: T1; cookie?: never; };
-/** An operation's responses layout, shared by 3 operations. */
-type Responses8<T0, T1> = { 200: { content: { "text/plain": T0; "application/json": T1; }; }; 400: Failure2; 401: Failure2; 403: Failure2; 404: Failure2; 500: Failure2; };
-/** An operation's responses layout, shared by 8 operations. */
-type Responses9<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; 403: Failure1; };
-/** An operation's responses layout, shared by 3 operations. */
-type Responses10<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; 401: Failure1; 403: Failure1; 500: Failure1; };
-/** An operation's responses layout, shared by 2 operations. */
-type Responses11<T0> = { 200: { content: { "text/html": T0; }; }; 204: { content?: never; }; 302: Failure2; 401: Failure2; };
 /** @description Error body observed from callosum (not documented by ThoughtSpot; fields may be missing). */
 export type ErrorBody = {
     code?: number;

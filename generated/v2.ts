@@ -1347,19 +1347,66 @@ export type $defs = Record<string, never>;
 export interface operations {
     createAgentConversation: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateAgentConversationRequest>;
-        responses: Responses1<AgentConversation, AgentConversation>;
+        requestBody: {
+            content: {
+                "application/json": CreateAgentConversationRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": AgentConversation;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": AgentConversation;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createConversation: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateConversationRequest>;
-        responses: Responses1<Conversation, Conversation>;
+        requestBody: {
+            content: {
+                "application/json": CreateConversationRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": Conversation;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": Conversation;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteConversation: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique identifier of the conversation to delete. */
                 conversation_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Successfully deleted the agent conversation. */
@@ -1374,21 +1421,81 @@ export interface operations {
     };
     exportMemory: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ExportMemoryRequest>;
-        responses: Responses1<ExportMemoryResponse, ExportMemoryResponse>;
+        requestBody: {
+            content: {
+                "application/json": ExportMemoryRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": ExportMemoryResponse;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": ExportMemoryResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getAgentInstructions: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses1<AgentInstructions, AgentInstructions>;
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": AgentInstructions;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": AgentInstructions;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getConversation: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique identifier of the conversation to load. */
                 conversation_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses1<ConversationMessageResponse, ConversationMessageResponse>;
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": ConversationMessageResponse;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": ConversationMessageResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getConversationList: {
         parameters: {
@@ -1405,30 +1512,134 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: Responses1<AgentConversationHistoryResponse, AgentConversationHistoryResponse>;
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": AgentConversationHistoryResponse;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": AgentConversationHistoryResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getDataSourceSuggestions: {
         parameters: NoParameters;
-        requestBody: RequestBody1<GetDataSourceSuggestionsRequest>;
-        responses: Responses1<eureka_DataSourceSuggestionResponse, eureka_DataSourceSuggestionResponse>;
+        requestBody: {
+            content: {
+                "application/json": GetDataSourceSuggestionsRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": eureka_DataSourceSuggestionResponse;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": eureka_DataSourceSuggestionResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getNLInstructions: {
         parameters: NoParameters;
-        requestBody: RequestBody1<GetNLInstructionsRequest>;
-        responses: Responses1<eureka_GetNLInstructionsResponse, eureka_GetNLInstructionsResponse>;
+        requestBody: {
+            content: {
+                "application/json": GetNLInstructionsRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": eureka_GetNLInstructionsResponse;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": eureka_GetNLInstructionsResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getRelevantQuestions: {
         parameters: NoParameters;
-        requestBody: RequestBody1<GetRelevantQuestionsRequest>;
-        responses: Responses1<eureka_GetRelevantQuestionsResponse, eureka_GetRelevantQuestionsResponse>;
+        requestBody: {
+            content: {
+                "application/json": GetRelevantQuestionsRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": eureka_GetRelevantQuestionsResponse;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": eureka_GetRelevantQuestionsResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     importMemory: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ImportMemoryRequest>;
-        responses: Responses1<ImportMemoryResponse, ImportMemoryResponse>;
+        requestBody: {
+            content: {
+                "application/json": ImportMemoryRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": ImportMemoryResponse;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": ImportMemoryResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     loadAnswer: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique identifier of the conversation. */
                 conversation_identifier: string;
                 /**
@@ -1436,72 +1647,303 @@ export interface operations {
                  *     `AnswerResponseItem` returned by `getConversation`.
                  */
                 answer_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses1<LoadAnswerResponse, LoadAnswerResponse>;
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": LoadAnswerResponse;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": LoadAnswerResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     queryGetDecomposedQuery: {
         parameters: NoParameters;
-        requestBody: RequestBody1<QueryGetDecomposedQueryRequest>;
-        responses: Responses1<eureka_DecomposeQueryResponse, eureka_DecomposeQueryResponse>;
+        requestBody: {
+            content: {
+                "application/json": QueryGetDecomposedQueryRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": eureka_DecomposeQueryResponse;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": eureka_DecomposeQueryResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     sendAgentConversationMessage: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique identifier for the conversation (used to track context) */
                 conversation_identifier: string;
-            }>;
-        requestBody: RequestBody1<SendAgentConversationMessageRequest>;
-        responses: Responses1<Record<string, unknown>, Record<string, unknown>>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": SendAgentConversationMessageRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     sendAgentConversationMessageStreaming: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique identifier for the conversation (used to track context) */
                 conversation_identifier: string;
-            }>;
-        requestBody: RequestBody1<SendAgentConversationMessageStreamingRequest>;
-        responses: Responses2<string>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": SendAgentConversationMessageStreamingRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    /**
+                     * @example data: [{"type": "ack", "node_id": "n1"}]
+                     *
+                     *     data: [{"type": "text-chunk", "content": "Hello"}]
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     sendAgentMessage: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique identifier for the conversation (used to track context) */
                 conversation_identifier: string;
-            }>;
-        requestBody: RequestBody1<SendAgentMessageRequest>;
-        responses: Responses1<Record<string, unknown>, Record<string, unknown>>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": SendAgentMessageRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     sendAgentMessageStreaming: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SendAgentMessageStreamingRequest>;
-        responses: Responses2<string>;
+        requestBody: {
+            content: {
+                "application/json": SendAgentMessageStreamingRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    /**
+                     * @example data: [{"type": "ack", "node_id": "n1"}]
+                     *
+                     *     data: [{"type": "text-chunk", "content": "Hello"}]
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     sendMessage: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique identifier of the conversation. */
                 conversation_identifier: string;
-            }>;
-        requestBody: RequestBody1<SendMessageRequest>;
-        responses: Responses1<ResponseMessage[], ResponseMessage[]>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": SendMessageRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": ResponseMessage[];
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": ResponseMessage[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     setAgentInstructions: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SetAgentInstructionsRequest>;
-        responses: Responses1<AgentInstructions, AgentInstructions>;
+        requestBody: {
+            content: {
+                "application/json": SetAgentInstructionsRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": AgentInstructions;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": AgentInstructions;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     setNLInstructions: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SetNLInstructionsRequest>;
-        responses: Responses1<eureka_SetNLInstructionsResponse, eureka_SetNLInstructionsResponse>;
+        requestBody: {
+            content: {
+                "application/json": SetNLInstructionsRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": eureka_SetNLInstructionsResponse;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": eureka_SetNLInstructionsResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     singleAnswer: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SingleAnswerRequest>;
-        responses: Responses1<ResponseMessage, ResponseMessage>;
+        requestBody: {
+            content: {
+                "application/json": SingleAnswerRequest;
+            };
+        };
+        responses: {
+            /** @description Common successful response */
+            200: {
+                content: {
+                    "application/json": ResponseMessage;
+                };
+            };
+            /** @description Common error response */
+            201: {
+                content: {
+                    "application/json": ResponseMessage;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     stopConversation: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique identifier of the conversation to stop. */
                 conversation_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Successfully stopped the in-progress agent conversation response for the given. */
@@ -1515,11 +1957,20 @@ export interface operations {
         };
     };
     updateConversation: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique identifier of the conversation to update. */
                 conversation_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateConversationRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateConversationRequest;
+            };
+        };
         responses: {
             /** @description Successfully updated the agent conversation. */
             204: {
@@ -1533,7 +1984,11 @@ export interface operations {
     };
     configureAuthSettings: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ConfigureAuthSettingsRequest>;
+        requestBody: {
+            content: {
+                "application/json": ConfigureAuthSettingsRequest;
+            };
+        };
         responses: {
             /** @description Trusted authentication settings configured successfully. */
             204: {
@@ -1548,31 +2003,102 @@ export interface operations {
     getCurrentUserInfo: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses3<User>;
+        responses: {
+            /** @description Fetch current session user detail successful. */
+            200: {
+                content: {
+                    "application/json": User;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getCurrentUserToken: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses3<GetTokenResponse>;
+        responses: {
+            /** @description Fetching token for current user successful. */
+            200: {
+                content: {
+                    "application/json": GetTokenResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getCustomAccessToken: {
         parameters: NoParameters;
-        requestBody: RequestBody1<GetCustomAccessTokenRequest>;
-        responses: Responses3<AccessToken>;
+        requestBody: {
+            content: {
+                "application/json": GetCustomAccessTokenRequest;
+            };
+        };
+        responses: {
+            /** @description ABAC token creation was successful. */
+            200: {
+                content: {
+                    "application/json": AccessToken;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getFullAccessToken: {
         parameters: NoParameters;
-        requestBody: RequestBody1<GetFullAccessTokenRequest>;
-        responses: Responses3<Token>;
+        requestBody: {
+            content: {
+                "application/json": GetFullAccessTokenRequest;
+            };
+        };
+        responses: {
+            /** @description Bearer auth token creation successful. */
+            200: {
+                content: {
+                    "application/json": Token;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getObjectAccessToken: {
         parameters: NoParameters;
-        requestBody: RequestBody1<GetObjectAccessTokenRequest>;
-        responses: Responses3<Token>;
+        requestBody: {
+            content: {
+                "application/json": GetObjectAccessTokenRequest;
+            };
+        };
+        responses: {
+            /** @description Bearer auth token creation successful. */
+            200: {
+                content: {
+                    "application/json": Token;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     login: {
         parameters: NoParameters;
-        requestBody: RequestBody1<LoginRequest>;
+        requestBody: {
+            content: {
+                "application/json": LoginRequest;
+            };
+        };
         responses: {
             /** @description User login successful. */
             204: {
@@ -1600,7 +2126,11 @@ export interface operations {
     };
     revokeToken: {
         parameters: NoParameters;
-        requestBody: RequestBody1<RevokeTokenRequest>;
+        requestBody: {
+            content: {
+                "application/json": RevokeTokenRequest;
+            };
+        };
         responses: {
             /** @description Token successfully revoked. */
             204: {
@@ -1614,38 +2144,123 @@ export interface operations {
     };
     searchAuthSettings: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchAuthSettingsRequest>;
-        responses: Responses3<SearchAuthSettingsResponse>;
+        requestBody: {
+            content: {
+                "application/json": SearchAuthSettingsRequest;
+            };
+        };
+        responses: {
+            /** @description Authentication settings retrieved successfully. */
+            200: {
+                content: {
+                    "application/json": SearchAuthSettingsResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     validateToken: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ValidateTokenRequest>;
-        responses: Responses3<TokenValidationResponse>;
+        requestBody: {
+            content: {
+                "application/json": ValidateTokenRequest;
+            };
+        };
+        responses: {
+            /** @description Token validation successful. */
+            200: {
+                content: {
+                    "application/json": TokenValidationResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createCollection: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateCollectionRequest>;
-        responses: Responses3<Collection>;
+        requestBody: {
+            content: {
+                "application/json": CreateCollectionRequest;
+            };
+        };
+        responses: {
+            /** @description Collection created successfully */
+            200: {
+                content: {
+                    "application/json": Collection;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteCollection: {
         parameters: NoParameters;
-        requestBody: RequestBody1<DeleteCollectionRequest>;
-        responses: Responses4<CollectionDeleteResponse>;
+        requestBody: {
+            content: {
+                "application/json": DeleteCollectionRequest;
+            };
+        };
+        responses: {
+            /** @description Collections deleted successfully. */
+            200: {
+                content: {
+                    "application/json": CollectionDeleteResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
+        };
     };
     searchCollections: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchCollectionsRequest>;
-        responses: Responses3<CollectionSearchResponse>;
+        requestBody: {
+            content: {
+                "application/json": SearchCollectionsRequest;
+            };
+        };
+        responses: {
+            /** @description Successfully retrieved list of collections */
+            200: {
+                content: {
+                    "application/json": CollectionSearchResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateCollection: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /**
                  * @description Unique GUID of the collection. Note: Collection names cannot be used as
                  *     identifiers since duplicate names are allowed.
                  */
                 collection_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateCollectionRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateCollectionRequest;
+            };
+        };
         responses: {
             /** @description Collection updated successfully. No content returned. */
             204: {
@@ -1660,17 +2275,51 @@ export interface operations {
     };
     connectionConfigurationSearch: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ConnectionConfigurationSearchRequest>;
-        responses: Responses3<ConnectionConfigurationResponse[]>;
+        requestBody: {
+            content: {
+                "application/json": ConnectionConfigurationSearchRequest;
+            };
+        };
+        responses: {
+            /** @description Configuration fetched successfully. */
+            200: {
+                content: {
+                    "application/json": ConnectionConfigurationResponse[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createConnectionConfiguration: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateConnectionConfigurationRequest>;
-        responses: Responses3<ConnectionConfigurationResponse>;
+        requestBody: {
+            content: {
+                "application/json": CreateConnectionConfigurationRequest;
+            };
+        };
+        responses: {
+            /** @description Connection configuration successfully created. */
+            200: {
+                content: {
+                    "application/json": ConnectionConfigurationResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteConnectionConfiguration: {
         parameters: NoParameters;
-        requestBody: RequestBody1<DeleteConnectionConfigurationRequest>;
+        requestBody: {
+            content: {
+                "application/json": DeleteConnectionConfigurationRequest;
+            };
+        };
         responses: {
             /** @description Connection Configurations successfully deleted. */
             204: {
@@ -1683,11 +2332,20 @@ export interface operations {
         };
     };
     updateConnectionConfiguration: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the configuration. */
                 configuration_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateConnectionConfigurationRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateConnectionConfigurationRequest;
+            };
+        };
         responses: {
             /** @description Connection configuration successfully updated. */
             204: {
@@ -1701,12 +2359,31 @@ export interface operations {
     };
     createConnection: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateConnectionRequest>;
-        responses: Responses3<CreateConnectionResponse>;
+        requestBody: {
+            content: {
+                "application/json": CreateConnectionRequest;
+            };
+        };
+        responses: {
+            /** @description Connection to the datasource successfully created. */
+            200: {
+                content: {
+                    "application/json": CreateConnectionResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteConnection: {
         parameters: NoParameters;
-        requestBody: RequestBody1<DeleteConnectionRequest>;
+        requestBody: {
+            content: {
+                "application/json": DeleteConnectionRequest;
+            };
+        };
         responses: {
             /** @description Connection successfully deleted. */
             204: {
@@ -1719,10 +2396,15 @@ export interface operations {
         };
     };
     deleteConnectionV2: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the connection. */
                 connection_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Connection successfully deleted. */
@@ -1736,27 +2418,68 @@ export interface operations {
         };
     };
     downloadConnectionMetadataChanges: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description GUID of the connection */
                 connection_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses5<Blob>;
+        responses: {
+            /** @description Export metadata changes. */
+            200: {
+                content: {
+                    "application/octet-stream": Blob;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchConnectionDiffStatus: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description GUID of the connection */
                 connection_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses3<FetchConnectionDiffStatusResponse>;
+        responses: {
+            /** @description true/false */
+            200: {
+                content: {
+                    "application/json": FetchConnectionDiffStatusResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     revokeRefreshTokens: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the connection whose refresh tokens need to be revoked. All the users associated with the connection will have their refresh tokens revoked except the author. */
                 connection_identifier: string;
-            }>;
-        requestBody: RequestBody1<RevokeRefreshTokensRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": RevokeRefreshTokensRequest;
+            };
+        };
         responses: {
             /** @description Token(s) successfully revoked. */
             200: {
@@ -1774,20 +2497,60 @@ export interface operations {
     };
     searchConnection: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchConnectionRequest>;
-        responses: Responses3<SearchConnectionResponse[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchConnectionRequest;
+            };
+        };
+        responses: {
+            /** @description List of connections to the datasource. */
+            200: {
+                content: {
+                    "application/json": SearchConnectionResponse[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     syncMetadata: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the connection. */
                 connection_identifier: string;
-            }>;
-        requestBody: RequestBody1<SyncMetadataRequest>;
-        responses: Responses4<SyncMetadataResponse>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": SyncMetadataRequest;
+            };
+        };
+        responses: {
+            /** @description Metadata synced successfully. */
+            200: {
+                content: {
+                    "application/json": SyncMetadataResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
+        };
     };
     updateConnection: {
         parameters: NoParameters;
-        requestBody: RequestBody1<UpdateConnectionRequest>;
+        requestBody: {
+            content: {
+                "application/json": UpdateConnectionRequest;
+            };
+        };
         responses: {
             /** @description Connection successfully updated. */
             204: {
@@ -1800,11 +2563,20 @@ export interface operations {
         };
     };
     updateConnectionStatus: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the connection. */
                 connection_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateConnectionStatusRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateConnectionStatusRequest;
+            };
+        };
         responses: {
             /** @description Connection status updated successfully. */
             204: {
@@ -1818,11 +2590,20 @@ export interface operations {
         };
     };
     updateConnectionV2: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the connection. */
                 connection_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateConnectionV2Request>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateConnectionV2Request;
+            };
+        };
         responses: {
             /** @description Connection successfully updated. */
             204: {
@@ -1836,14 +2617,34 @@ export interface operations {
     };
     createCustomAction: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateCustomActionRequest>;
-        responses: Responses3<ResponseCustomAction>;
+        requestBody: {
+            content: {
+                "application/json": CreateCustomActionRequest;
+            };
+        };
+        responses: {
+            /** @description Custom action created successfully. */
+            200: {
+                content: {
+                    "application/json": ResponseCustomAction;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteCustomAction: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the custom action. */
                 custom_action_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Custom action is successfully deleted. */
@@ -1858,15 +2659,39 @@ export interface operations {
     };
     searchCustomActions: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchCustomActionsRequest>;
-        responses: Responses3<ResponseCustomAction[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchCustomActionsRequest;
+            };
+        };
+        responses: {
+            /** @description Custom action search is successful. */
+            200: {
+                content: {
+                    "application/json": ResponseCustomAction[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateCustomAction: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the custom action. */
                 custom_action_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateCustomActionRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateCustomActionRequest;
+            };
+        };
         responses: {
             /** @description Custom action updated successfully. */
             204: {
@@ -1880,14 +2705,34 @@ export interface operations {
     };
     createCalendar: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateCalendarRequest>;
-        responses: Responses3<CalendarResponse>;
+        requestBody: {
+            content: {
+                "application/json": CreateCalendarRequest;
+            };
+        };
+        responses: {
+            /** @description Custom calendar created successfully. */
+            200: {
+                content: {
+                    "application/json": CalendarResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteCalendar: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the Calendar. */
                 calendar_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Custom calendar successfully deleted. */
@@ -1902,20 +2747,59 @@ export interface operations {
     };
     generateCSV: {
         parameters: NoParameters;
-        requestBody: RequestBody1<GenerateCSVRequest>;
-        responses: Responses3<Record<string, unknown>>;
+        requestBody: {
+            content: {
+                "application/json": GenerateCSVRequest;
+            };
+        };
+        responses: {
+            /** @description Generate custom calendar data based on specifications, as a CSV file. */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchCalendars: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchCalendarsRequest>;
-        responses: Responses3<CalendarResponse[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchCalendarsRequest;
+            };
+        };
+        responses: {
+            /** @description Custom calendar fetched successfully. */
+            200: {
+                content: {
+                    "application/json": CalendarResponse[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateCalendar: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique Id or name of the calendar. */
                 calendar_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateCalendarRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateCalendarRequest;
+            };
+        };
         responses: {
             /** @description Custom calendar updated successfully. */
             204: {
@@ -1929,22 +2813,69 @@ export interface operations {
     };
     fetchAnswerData: {
         parameters: NoParameters;
-        requestBody: RequestBody1<FetchAnswerDataRequest>;
-        responses: Responses3<AnswerDataResponse>;
+        requestBody: {
+            content: {
+                "application/json": FetchAnswerDataRequest;
+            };
+        };
+        responses: {
+            /** @description Fetching data of specified metadata object is successful. */
+            200: {
+                content: {
+                    "application/json": AnswerDataResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchLiveboardData: {
         parameters: NoParameters;
-        requestBody: RequestBody1<FetchLiveboardDataRequest>;
-        responses: Responses3<LiveboardDataResponse>;
+        requestBody: {
+            content: {
+                "application/json": FetchLiveboardDataRequest;
+            };
+        };
+        responses: {
+            /** @description Fetching data of specified metadata object is successful. */
+            200: {
+                content: {
+                    "application/json": LiveboardDataResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchData: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchDataRequest>;
-        responses: Responses3<SearchDataResponse>;
+        requestBody: {
+            content: {
+                "application/json": SearchDataRequest;
+            };
+        };
+        responses: {
+            /** @description Fetching data of specified metadata object is successful. */
+            200: {
+                content: {
+                    "application/json": SearchDataResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     dbtConnection: {
         parameters: NoParameters;
-        requestBody: RequestBody2<{
+        requestBody: {
+            content: {
+                "multipart/form-data": {
                     /** @description Name of the connection. */
                     connection_name: string;
                     /** @description Name of the Database. */
@@ -1972,12 +2903,27 @@ export interface operations {
                      * @description Upload DBT Manifest and Catalog artifact files as a ZIP file. This field is Mandatory when Import Type is 'ZIP_FILE'
                      */
                     file_content?: Blob;
-                }>;
-        responses: Responses3<Record<string, unknown>>;
+                };
+            };
+        };
+        responses: {
+            /** @description Succesfully created DBT Connection. */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     dbtGenerateSyncTml: {
         parameters: NoParameters;
-        requestBody: RequestBody2<{
+        requestBody: {
+            content: {
+                "multipart/form-data": {
                     /** @description Unique ID of the DBT connection. */
                     dbt_connection_identifier: string;
                     /**
@@ -1987,12 +2933,27 @@ export interface operations {
                     file_content?: Blob;
                     /** @description If true, includes a `semantic_report` per model showing which components were imported or skipped. Each component includes its name, type (such as dimension, measure, or metric), import status, SQL expression, and the corresponding generated ThoughtSpot formula. Note: supported only for Snowflake and Databricks connections. */
                     include_semantic_report?: boolean | null;
-                }>;
-        responses: Responses3<Record<string, unknown>>;
+                };
+            };
+        };
+        responses: {
+            /** @description Sync Table and Worksheet TML's are successfully generated. */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     dbtGenerateTml: {
         parameters: NoParameters;
-        requestBody: RequestBody2<{
+        requestBody: {
+            content: {
+                "multipart/form-data": {
                     /** @description Unique ID of the DBT connection. */
                     dbt_connection_identifier: string;
                     /**
@@ -2019,19 +2980,48 @@ export interface operations {
                     file_content?: Blob;
                     /** @description If true, includes a `semantic_report` per model showing which components were imported or skipped. Each component includes its name, type (such as dimension, measure, or metric), import status, SQL expression, and the corresponding generated ThoughtSpot formula. Note: supported only for Snowflake and Databricks connections. */
                     include_semantic_report?: boolean | null;
-                }>;
-        responses: Responses3<Record<string, unknown>>;
+                };
+            };
+        };
+        responses: {
+            /** @description Required Table and Worksheet TML's are successfully generated. */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     dbtSearch: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses3<DbtSearchResponse[]>;
+        responses: {
+            /** @description Retrieved list of DBT connections successfully. */
+            200: {
+                content: {
+                    "application/json": DbtSearchResponse[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteDbtConnection: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID of the DBT Connection. */
                 dbt_connection_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description DBT Connection successfully deleted. */
@@ -2046,7 +3036,9 @@ export interface operations {
     };
     updateDbtConnection: {
         parameters: NoParameters;
-        requestBody: RequestBody2<{
+        requestBody: {
+            content: {
+                "multipart/form-data": {
                     /** @description Unique ID of the DBT Connection. */
                     dbt_connection_identifier: string;
                     /** @description Name of the connection. */
@@ -2076,19 +3068,51 @@ export interface operations {
                      * @description Upload DBT Manifest and Catalog artifact files as a ZIP file. This field is Mandatory when Import Type is 'ZIP_FILE'
                      */
                     file_content?: Blob;
-                }>;
-        responses: Responses3<Record<string, unknown>>;
+                };
+            };
+        };
+        responses: {
+            /** @description DBT Connection successfully updated. */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createEmailCustomization: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateEmailCustomizationRequest>;
-        responses: Responses6<CreateEmailCustomizationResponse>;
+        requestBody: {
+            content: {
+                "application/json": CreateEmailCustomizationRequest;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                content: {
+                    "application/json": CreateEmailCustomizationResponse;
+                };
+            };
+            400: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteEmailCustomization: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the email customization. */
                 template_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Email Customization configuration successfully deleted. */
@@ -2102,7 +3126,11 @@ export interface operations {
     };
     deleteOrgEmailCustomization: {
         parameters: NoParameters;
-        requestBody: RequestBody1<DeleteOrgEmailCustomizationRequest>;
+        requestBody: {
+            content: {
+                "application/json": DeleteOrgEmailCustomizationRequest;
+            };
+        };
         responses: {
             /** @description Email Customization configuration successfully deleted. */
             204: {
@@ -2116,12 +3144,30 @@ export interface operations {
     };
     searchEmailCustomization: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchEmailCustomizationRequest>;
-        responses: Responses6<CreateEmailCustomizationResponse[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchEmailCustomizationRequest;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                content: {
+                    "application/json": CreateEmailCustomizationResponse[];
+                };
+            };
+            400: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateEmailCustomization: {
         parameters: NoParameters;
-        requestBody: RequestBody1<UpdateEmailCustomizationRequest>;
+        requestBody: {
+            content: {
+                "application/json": UpdateEmailCustomizationRequest;
+            };
+        };
         responses: {
             /** @description Email Customization configuration successfully updated. */
             204: {
@@ -2148,14 +3194,34 @@ export interface operations {
     };
     createUserGroup: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateUserGroupRequest>;
-        responses: Responses3<UserGroupResponse>;
+        requestBody: {
+            content: {
+                "application/json": CreateUserGroupRequest;
+            };
+        };
+        responses: {
+            /** @description User group successfully created. */
+            200: {
+                content: {
+                    "application/json": UserGroupResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteUserGroup: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description GUID or name of the group. */
                 group_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description User group successfully deleted. */
@@ -2170,20 +3236,59 @@ export interface operations {
     };
     importUserGroups: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ImportUserGroupsRequest>;
-        responses: Responses3<ImportUserGroupsResponse>;
+        requestBody: {
+            content: {
+                "application/json": ImportUserGroupsRequest;
+            };
+        };
+        responses: {
+            /** @description Import user groups operation successful. */
+            200: {
+                content: {
+                    "application/json": ImportUserGroupsResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchUserGroups: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchUserGroupsRequest>;
-        responses: Responses3<UserGroupResponse[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchUserGroupsRequest;
+            };
+        };
+        responses: {
+            /** @description User group search result. */
+            200: {
+                content: {
+                    "application/json": UserGroupResponse[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateUserGroup: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description GUID or name of the group. */
                 group_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateUserGroupRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateUserGroupRequest;
+            };
+        };
         responses: {
             /** @description User group successfully updated. */
             204: {
@@ -2197,17 +3302,51 @@ export interface operations {
     };
     searchChannelHistory: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchChannelHistoryRequest>;
-        responses: Responses3<SearchChannelHistoryResponse>;
+        requestBody: {
+            content: {
+                "application/json": SearchChannelHistoryRequest;
+            };
+        };
+        responses: {
+            /** @description Channel status logs retrieved successfully. */
+            200: {
+                content: {
+                    "application/json": SearchChannelHistoryResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchLogs: {
         parameters: NoParameters;
-        requestBody: RequestBody1<FetchLogsRequest>;
-        responses: Responses3<LogResponse[]>;
+        requestBody: {
+            content: {
+                "application/json": FetchLogsRequest;
+            };
+        };
+        responses: {
+            /** @description Log fetched successfully. */
+            200: {
+                content: {
+                    "application/json": LogResponse[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteManualTranslations: {
         parameters: NoParameters;
-        requestBody: RequestBody1<DeleteManualTranslationsRequest>;
+        requestBody: {
+            content: {
+                "application/json": DeleteManualTranslationsRequest;
+            };
+        };
         responses: {
             /** @description Successfully deleted manual translations. */
             204: {
@@ -2221,7 +3360,11 @@ export interface operations {
     };
     exportManualTranslations: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ExportManualTranslationsRequest>;
+        requestBody: {
+            content: {
+                "application/json": ExportManualTranslationsRequest;
+            };
+        };
         responses: {
             /** @description CSV file downloaded successfully. */
             200: {
@@ -2237,16 +3380,35 @@ export interface operations {
         };
     };
     getManualTranslationBundle: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Locale code for which to retrieve translations.  For example, `fr-fr`, `de-de`, `JA-JP`. */
                 locale: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
-        responses: Responses4<Record<string, unknown>>;
+        responses: {
+            /** @description Translation bundle retrieved successfully. */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
+        };
     };
     importManualTranslations: {
         parameters: NoParameters;
-        requestBody: RequestBody2<{
+        requestBody: {
+            content: {
+                "multipart/form-data": {
                     /**
                      * Format: binary
                      * @description CSV file containing translations. The file must have three columns:
@@ -2261,7 +3423,9 @@ export interface operations {
                      * @enum {string}
                      */
                     scope?: "ORG" | "CLUSTER";
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Successfully imported manual translations. */
             204: {
@@ -2275,17 +3439,52 @@ export interface operations {
     };
     convertWorksheetToModel: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ConvertWorksheetToModelRequest>;
-        responses: Responses3<ResponseWorksheetToModelConversion>;
+        requestBody: {
+            content: {
+                "application/json": ConvertWorksheetToModelRequest;
+            };
+        };
+        responses: {
+            /** @description Conversion of worksheets to model done successfully. */
+            200: {
+                content: {
+                    "application/json": ResponseWorksheetToModelConversion;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     copyObject: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CopyObjectRequest>;
-        responses: Responses4<ResponseCopyObject>;
+        requestBody: {
+            content: {
+                "application/json": CopyObjectRequest;
+            };
+        };
+        responses: {
+            /** @description Successfully created a copy of the object */
+            200: {
+                content: {
+                    "application/json": ResponseCopyObject;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            404: Failure1;
+            500: Failure1;
+        };
     };
     deleteMetadata: {
         parameters: NoParameters;
-        requestBody: RequestBody1<DeleteMetadataRequest>;
+        requestBody: {
+            content: {
+                "application/json": DeleteMetadataRequest;
+            };
+        };
         responses: {
             /** @description Metadata objects successfully deleted. */
             204: {
@@ -2299,42 +3498,151 @@ export interface operations {
     };
     exportMetadataTML: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ExportMetadataTMLRequest>;
-        responses: Responses3<Record<string, unknown>[]>;
+        requestBody: {
+            content: {
+                "application/json": ExportMetadataTMLRequest;
+            };
+        };
+        responses: {
+            /** @description Export TMLs of specified metadata objects is successful. */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     exportMetadataTMLBatched: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ExportMetadataTMLBatchedRequest>;
-        responses: Responses3<Record<string, unknown>>;
+        requestBody: {
+            content: {
+                "application/json": ExportMetadataTMLBatchedRequest;
+            };
+        };
+        responses: {
+            /** @description Export TMLs of specified metadata objects is successful. */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchAnswerSqlQuery: {
         parameters: NoParameters;
-        requestBody: RequestBody1<FetchAnswerSqlQueryRequest>;
-        responses: Responses3<SqlQueryResponse>;
+        requestBody: {
+            content: {
+                "application/json": FetchAnswerSqlQueryRequest;
+            };
+        };
+        responses: {
+            /** @description Fetching SQL query of specified metadata object is successful. */
+            200: {
+                content: {
+                    "application/json": SqlQueryResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchAsyncImportTaskStatus: {
         parameters: NoParameters;
-        requestBody: RequestBody1<FetchAsyncImportTaskStatusRequest>;
-        responses: Responses3<GetAsyncImportStatusResponse>;
+        requestBody: {
+            content: {
+                "application/json": FetchAsyncImportTaskStatusRequest;
+            };
+        };
+        responses: {
+            /** @description Async TML Import Task statuses fetched successfully. */
+            200: {
+                content: {
+                    "application/json": GetAsyncImportStatusResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchLiveboardSqlQuery: {
         parameters: NoParameters;
-        requestBody: RequestBody1<FetchLiveboardSqlQueryRequest>;
-        responses: Responses3<SqlQueryResponse>;
+        requestBody: {
+            content: {
+                "application/json": FetchLiveboardSqlQueryRequest;
+            };
+        };
+        responses: {
+            /** @description Fetching SQL query of specified metadata object is successful. */
+            200: {
+                content: {
+                    "application/json": SqlQueryResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     importMetadataTML: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ImportMetadataTMLRequest>;
-        responses: Responses3<Record<string, unknown>[]>;
+        requestBody: {
+            content: {
+                "application/json": ImportMetadataTMLRequest;
+            };
+        };
+        responses: {
+            /** @description Import metadata objects using specified TMLs is successful. */
+            200: {
+                content: {
+                    "application/json": Record<string, unknown>[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     importMetadataTMLAsync: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ImportMetadataTMLAsyncRequest>;
-        responses: Responses3<ImportEPackAsyncTaskStatus>;
+        requestBody: {
+            content: {
+                "application/json": ImportMetadataTMLAsyncRequest;
+            };
+        };
+        responses: {
+            /** @description Async TML Import Task submitted successfully. */
+            200: {
+                content: {
+                    "application/json": ImportEPackAsyncTaskStatus;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     parameterizeMetadata: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ParameterizeMetadataRequest>;
+        requestBody: {
+            content: {
+                "application/json": ParameterizeMetadataRequest;
+            };
+        };
         responses: {
             /** @description Parameterize successful. */
             204: {
@@ -2348,7 +3656,11 @@ export interface operations {
     };
     parameterizeMetadataFields: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ParameterizeMetadataFieldsRequest>;
+        requestBody: {
+            content: {
+                "application/json": ParameterizeMetadataFieldsRequest;
+            };
+        };
         responses: {
             /** @description Parameterize successful. */
             204: {
@@ -2362,12 +3674,31 @@ export interface operations {
     };
     searchMetadata: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchMetadataRequest>;
-        responses: Responses3<MetadataSearchResponse[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchMetadataRequest;
+            };
+        };
+        responses: {
+            /** @description Metadata objects search result. */
+            200: {
+                content: {
+                    "application/json": MetadataSearchResponse[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     unparameterizeMetadata: {
         parameters: NoParameters;
-        requestBody: RequestBody1<UnparameterizeMetadataRequest>;
+        requestBody: {
+            content: {
+                "application/json": UnparameterizeMetadataRequest;
+            };
+        };
         responses: {
             /** @description Successfuly removed parameters. */
             204: {
@@ -2381,7 +3712,11 @@ export interface operations {
     };
     updateMetadataHeader: {
         parameters: NoParameters;
-        requestBody: RequestBody1<UpdateMetadataHeaderRequest>;
+        requestBody: {
+            content: {
+                "application/json": UpdateMetadataHeaderRequest;
+            };
+        };
         responses: {
             /** @description Headers update was successful. */
             204: {
@@ -2395,7 +3730,11 @@ export interface operations {
     };
     updateMetadataObjId: {
         parameters: NoParameters;
-        requestBody: RequestBody1<UpdateMetadataObjIdRequest>;
+        requestBody: {
+            content: {
+                "application/json": UpdateMetadataObjIdRequest;
+            };
+        };
         responses: {
             /** @description Headers update was successful. */
             204: {
@@ -2409,14 +3748,34 @@ export interface operations {
     };
     createOrg: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateOrgRequest>;
-        responses: Responses3<OrgResponse>;
+        requestBody: {
+            content: {
+                "application/json": CreateOrgRequest;
+            };
+        };
+        responses: {
+            /** @description Organization successfully created. */
+            200: {
+                content: {
+                    "application/json": OrgResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteOrg: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description ID or name of the Org */
                 org_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Organization successfully deleted. */
@@ -2431,15 +3790,39 @@ export interface operations {
     };
     searchOrgs: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchOrgsRequest>;
-        responses: Responses3<OrgResponse[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchOrgsRequest;
+            };
+        };
+        responses: {
+            /** @description Organization search result. */
+            200: {
+                content: {
+                    "application/json": OrgResponse[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateOrg: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description ID or name of the Org */
                 org_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateOrgRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateOrgRequest;
+            };
+        };
         responses: {
             /** @description Organization successfully updated. */
             204: {
@@ -2453,24 +3836,74 @@ export interface operations {
     };
     exportAnswerReport: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ExportAnswerReportRequest>;
-        responses: Responses5<Blob>;
+        requestBody: {
+            content: {
+                "application/json": ExportAnswerReportRequest;
+            };
+        };
+        responses: {
+            /** @description Export report file of specified metadata object is successful. */
+            200: {
+                content: {
+                    "application/octet-stream": Blob;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     exportLiveboardReport: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ExportLiveboardReportRequest>;
-        responses: Responses5<Blob>;
+        requestBody: {
+            content: {
+                "application/json": ExportLiveboardReportRequest;
+            };
+        };
+        responses: {
+            /** @description Export report file of specified metadata object is successful. */
+            200: {
+                content: {
+                    "application/octet-stream": Blob;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createRole: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateRoleRequest>;
-        responses: Responses3<RoleResponse>;
+        requestBody: {
+            content: {
+                "application/json": CreateRoleRequest;
+            };
+        };
+        responses: {
+            /** @description Role successfully created. */
+            200: {
+                content: {
+                    "application/json": RoleResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteRole: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the Role. ReadOnly roles cannot be deleted. */
                 role_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Role successfully deleted. */
@@ -2485,27 +3918,82 @@ export interface operations {
     };
     searchRoles: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchRolesRequest>;
-        responses: Responses3<SearchRoleResponse[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchRolesRequest;
+            };
+        };
+        responses: {
+            /** @description Roles search result. */
+            200: {
+                content: {
+                    "application/json": SearchRoleResponse[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateRole: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the Role. */
                 role_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateRoleRequest>;
-        responses: Responses3<RoleResponse>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateRoleRequest;
+            };
+        };
+        responses: {
+            /** @description Role successfully updated. */
+            200: {
+                content: {
+                    "application/json": RoleResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createSchedule: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateScheduleRequest>;
-        responses: Responses3<ResponseSchedule>;
+        requestBody: {
+            content: {
+                "application/json": CreateScheduleRequest;
+            };
+        };
+        responses: {
+            /** @description Schedule successfully created. */
+            200: {
+                content: {
+                    "application/json": ResponseSchedule;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteSchedule: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the scheduled job. */
                 schedule_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Schedule successfully deleted. */
@@ -2520,15 +4008,39 @@ export interface operations {
     };
     searchSchedules: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchSchedulesRequest>;
-        responses: Responses3<ResponseSchedule[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchSchedulesRequest;
+            };
+        };
+        responses: {
+            /** @description Schedule search result. */
+            200: {
+                content: {
+                    "application/json": ResponseSchedule[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateSchedule: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the schedule. */
                 schedule_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateScheduleRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateScheduleRequest;
+            };
+        };
         responses: {
             /** @description Schedule successfully updated. */
             204: {
@@ -2542,7 +4054,11 @@ export interface operations {
     };
     assignChangeAuthor: {
         parameters: NoParameters;
-        requestBody: RequestBody1<AssignChangeAuthorRequest>;
+        requestBody: {
+            content: {
+                "application/json": AssignChangeAuthorRequest;
+            };
+        };
         responses: {
             /** @description Author assignment for given metadata objects is successful. */
             204: {
@@ -2556,27 +4072,91 @@ export interface operations {
     };
     fetchColumnSecurityRules: {
         parameters: NoParameters;
-        requestBody: RequestBody1<FetchColumnSecurityRulesRequest>;
-        responses: Responses3<ColumnSecurityRuleResponse[]>;
+        requestBody: {
+            content: {
+                "application/json": FetchColumnSecurityRulesRequest;
+            };
+        };
+        responses: {
+            /** @description Successfully fetched column security rules */
+            200: {
+                content: {
+                    "application/json": ColumnSecurityRuleResponse[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchObjectPrivileges: {
         parameters: NoParameters;
-        requestBody: RequestBody1<FetchObjectPrivilegesRequest>;
-        responses: Responses3<ObjectPrivilegesOfMetadataResponse>;
+        requestBody: {
+            content: {
+                "application/json": FetchObjectPrivilegesRequest;
+            };
+        };
+        responses: {
+            /** @description Fetching defined object privileges of metadata objects is successful. */
+            200: {
+                content: {
+                    "application/json": ObjectPrivilegesOfMetadataResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchPermissionsOfPrincipals: {
         parameters: NoParameters;
-        requestBody: RequestBody1<FetchPermissionsOfPrincipalsRequest>;
-        responses: Responses3<PermissionOfPrincipalsResponse>;
+        requestBody: {
+            content: {
+                "application/json": FetchPermissionsOfPrincipalsRequest;
+            };
+        };
+        responses: {
+            /** @description Fetching permissions of principals is successful. */
+            200: {
+                content: {
+                    "application/json": PermissionOfPrincipalsResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     fetchPermissionsOnMetadata: {
         parameters: NoParameters;
-        requestBody: RequestBody1<FetchPermissionsOnMetadataRequest>;
-        responses: Responses3<PermissionOfMetadataResponse>;
+        requestBody: {
+            content: {
+                "application/json": FetchPermissionsOnMetadataRequest;
+            };
+        };
+        responses: {
+            /** @description Fetching permissions of metadata objects is successful. */
+            200: {
+                content: {
+                    "application/json": PermissionOfMetadataResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     manageObjectPrivilege: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ManageObjectPrivilegeRequest>;
+        requestBody: {
+            content: {
+                "application/json": ManageObjectPrivilegeRequest;
+            };
+        };
         responses: {
             /** @description Object privileges added/removed successfully */
             204: {
@@ -2590,7 +4170,11 @@ export interface operations {
     };
     publishMetadata: {
         parameters: NoParameters;
-        requestBody: RequestBody1<PublishMetadataRequest>;
+        requestBody: {
+            content: {
+                "application/json": PublishMetadataRequest;
+            };
+        };
         responses: {
             /** @description Publishing metadata objects is successful. */
             204: {
@@ -2604,7 +4188,11 @@ export interface operations {
     };
     shareMetadata: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ShareMetadataRequest>;
+        requestBody: {
+            content: {
+                "application/json": ShareMetadataRequest;
+            };
+        };
         responses: {
             /** @description Sharing metadata objects is successful. */
             204: {
@@ -2618,7 +4206,11 @@ export interface operations {
     };
     unpublishMetadata: {
         parameters: NoParameters;
-        requestBody: RequestBody1<UnpublishMetadataRequest>;
+        requestBody: {
+            content: {
+                "application/json": UnpublishMetadataRequest;
+            };
+        };
         responses: {
             /** @description Unpublishing metadata objects is successful. */
             204: {
@@ -2632,7 +4224,11 @@ export interface operations {
     };
     updateColumnSecurityRules: {
         parameters: NoParameters;
-        requestBody: RequestBody1<UpdateColumnSecurityRulesRequest>;
+        requestBody: {
+            content: {
+                "application/json": UpdateColumnSecurityRulesRequest;
+            };
+        };
         responses: {
             /** @description Successfully updated column security rules */
             204: {
@@ -2646,8 +4242,23 @@ export interface operations {
     };
     deleteStyleFonts: {
         parameters: NoParameters;
-        requestBody: RequestBody1<DeleteStyleFontsRequest>;
-        responses: Responses3<StyleFontDeleteData>;
+        requestBody: {
+            content: {
+                "application/json": DeleteStyleFontsRequest;
+            };
+        };
+        responses: {
+            /** @description Font deleted successfully. */
+            200: {
+                content: {
+                    "application/json": StyleFontDeleteData;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     exportStyleLogos: {
         parameters: {
@@ -2658,7 +4269,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: RequestBody1<ExportStyleLogosRequest>;
+        requestBody: {
+            content: {
+                "application/json": ExportStyleLogosRequest;
+            };
+        };
         responses: {
             /** @description Logo ZIP archive retrieved successfully. */
             200: {
@@ -2674,17 +4289,49 @@ export interface operations {
     };
     searchStyleCustomizations: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchStyleCustomizationsRequest>;
-        responses: Responses3<StylePreference[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchStyleCustomizationsRequest;
+            };
+        };
+        responses: {
+            /** @description Style preferences retrieved successfully. */
+            200: {
+                content: {
+                    "application/json": StylePreference[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchStyleFonts: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchStyleFontsRequest>;
-        responses: Responses3<StyleFontRecord[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchStyleFontsRequest;
+            };
+        };
+        responses: {
+            /** @description Custom fonts retrieved successfully. */
+            200: {
+                content: {
+                    "application/json": StyleFontRecord[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateStyleCustomization: {
         parameters: NoParameters;
-        requestBody: RequestBody2<{
+        requestBody: {
+            content: {
+                "multipart/form-data": {
                     /**
                      * @description Scope at which to apply the preferences. CLUSTER sets cluster-level
                      *     defaults for all orgs. ORG applies to the authenticated user's org.
@@ -2737,7 +4384,9 @@ export interface operations {
                      *     recommended 230x45 px). Accepted formats: PNG, JPG.
                      */
                     wide_logo?: Blob;
-                }>;
+                };
+            };
+        };
         responses: {
             /** @description Style preferences updated successfully. */
             204: {
@@ -2750,11 +4399,20 @@ export interface operations {
         };
     };
     updateStyleFont: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description UUID or name of the font to update. */
                 font_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateStyleFontRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateStyleFontRequest;
+            };
+        };
         responses: {
             /** @description Font metadata updated successfully. */
             204: {
@@ -2768,7 +4426,9 @@ export interface operations {
     };
     uploadStyleFont: {
         parameters: NoParameters;
-        requestBody: RequestBody2<{
+        requestBody: {
+            content: {
+                "multipart/form-data": {
                     /**
                      * @description Scope of the font library to upload to. CLUSTER uploads to the
                      *     cluster-level library, making the font available as a default for all
@@ -2808,12 +4468,29 @@ export interface operations {
                      *     are accepted; TTF and OTF are rejected. The file is validated on upload.
                      */
                     file_content: Blob;
-                }>;
-        responses: Responses3<StyleFontUploadData>;
+                };
+            };
+        };
+        responses: {
+            /** @description Font uploaded successfully. */
+            200: {
+                content: {
+                    "application/json": StyleFontUploadData;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     configureCommunicationChannelPreferences: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ConfigureCommunicationChannelPreferencesRequest>;
+        requestBody: {
+            content: {
+                "application/json": ConfigureCommunicationChannelPreferencesRequest;
+            };
+        };
         responses: {
             /** @description Communication channel preferences successfully updated. */
             204: {
@@ -2827,7 +4504,11 @@ export interface operations {
     };
     configureSecuritySettings: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ConfigureSecuritySettingsRequest>;
+        requestBody: {
+            content: {
+                "application/json": ConfigureSecuritySettingsRequest;
+            };
+        };
         responses: {
             /** @description Successfully configured the security settings. */
             204: {
@@ -2842,31 +4523,98 @@ export interface operations {
     getSystemConfig: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses3<SystemConfig>;
+        responses: {
+            /** @description Cluster config information. */
+            200: {
+                content: {
+                    "application/json": SystemConfig;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getSystemInformation: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses3<SystemInfo>;
+        responses: {
+            /** @description Cluster information. */
+            200: {
+                content: {
+                    "application/json": SystemInfo;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getSystemOverrideInfo: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses3<SystemOverrideInfo>;
+        responses: {
+            /** @description Cluster configuration which can be overridden. */
+            200: {
+                content: {
+                    "application/json": SystemOverrideInfo;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchCommunicationChannelPreferences: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchCommunicationChannelPreferencesRequest>;
-        responses: Responses3<CommunicationChannelPreferencesResponse>;
+        requestBody: {
+            content: {
+                "application/json": SearchCommunicationChannelPreferencesRequest;
+            };
+        };
+        responses: {
+            /** @description Communication channel preferences retrieved successfully. */
+            200: {
+                content: {
+                    "application/json": CommunicationChannelPreferencesResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchSecuritySettings: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchSecuritySettingsRequest>;
-        responses: Responses3<SecuritySettingsResponse>;
+        requestBody: {
+            content: {
+                "application/json": SearchSecuritySettingsRequest;
+            };
+        };
+        responses: {
+            /** @description Successfully retrieved the list of security settings. */
+            200: {
+                content: {
+                    "application/json": SecuritySettingsResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateSystemConfig: {
         parameters: NoParameters;
-        requestBody: RequestBody1<UpdateSystemConfigRequest>;
+        requestBody: {
+            content: {
+                "application/json": UpdateSystemConfigRequest;
+            };
+        };
         responses: {
             /** @description Configuration successfully updated. */
             204: {
@@ -2880,12 +4628,31 @@ export interface operations {
     };
     validateCommunicationChannel: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ValidateCommunicationChannelRequest>;
-        responses: Responses3<CommunicationChannelValidateResponse>;
+        requestBody: {
+            content: {
+                "application/json": ValidateCommunicationChannelRequest;
+            };
+        };
+        responses: {
+            /** @description communication channel configuration validated successfully. */
+            200: {
+                content: {
+                    "application/json": CommunicationChannelValidateResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     assignTag: {
         parameters: NoParameters;
-        requestBody: RequestBody1<AssignTagRequest>;
+        requestBody: {
+            content: {
+                "application/json": AssignTagRequest;
+            };
+        };
         responses: {
             /** @description Tags successfully assigned. */
             204: {
@@ -2899,14 +4666,34 @@ export interface operations {
     };
     createTag: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateTagRequest>;
-        responses: Responses3<Tag>;
+        requestBody: {
+            content: {
+                "application/json": CreateTagRequest;
+            };
+        };
+        responses: {
+            /** @description Tag successfully created. */
+            200: {
+                content: {
+                    "application/json": Tag;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteTag: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Tag identifier Tag name or Tag id. */
                 tag_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Tag successfully deleted. */
@@ -2921,12 +4708,31 @@ export interface operations {
     };
     searchTags: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchTagsRequest>;
-        responses: Responses3<Tag[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchTagsRequest;
+            };
+        };
+        responses: {
+            /** @description Tags search result. */
+            200: {
+                content: {
+                    "application/json": Tag[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     unassignTag: {
         parameters: NoParameters;
-        requestBody: RequestBody1<UnassignTagRequest>;
+        requestBody: {
+            content: {
+                "application/json": UnassignTagRequest;
+            };
+        };
         responses: {
             /** @description Tags successfully unassigned. */
             204: {
@@ -2939,11 +4745,20 @@ export interface operations {
         };
     };
     updateTag: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Name or Id of the tag. */
                 tag_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateTagRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateTagRequest;
+            };
+        };
         responses: {
             /** @description Tag successfully updated. */
             204: {
@@ -2957,12 +4772,31 @@ export interface operations {
     };
     activateUser: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ActivateUserRequest>;
-        responses: Responses3<User>;
+        requestBody: {
+            content: {
+                "application/json": ActivateUserRequest;
+            };
+        };
+        responses: {
+            /** @description User activated successfully. */
+            200: {
+                content: {
+                    "application/json": User;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     changeUserPassword: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ChangeUserPasswordRequest>;
+        requestBody: {
+            content: {
+                "application/json": ChangeUserPasswordRequest;
+            };
+        };
         responses: {
             /** @description User password change operation successful. */
             204: {
@@ -2976,19 +4810,54 @@ export interface operations {
     };
     createUser: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateUserRequest>;
-        responses: Responses3<User>;
+        requestBody: {
+            content: {
+                "application/json": CreateUserRequest;
+            };
+        };
+        responses: {
+            /** @description User successfully created. */
+            200: {
+                content: {
+                    "application/json": User;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deactivateUser: {
         parameters: NoParameters;
-        requestBody: RequestBody1<DeactivateUserRequest>;
-        responses: Responses3<ResponseActivationURL>;
+        requestBody: {
+            content: {
+                "application/json": DeactivateUserRequest;
+            };
+        };
+        responses: {
+            /** @description User deactivated successfully. */
+            200: {
+                content: {
+                    "application/json": ResponseActivationURL;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteUser: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description GUID / name of the user */
                 user_identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description User successfully deleted. */
@@ -3003,7 +4872,11 @@ export interface operations {
     };
     forceLogoutUsers: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ForceLogoutUsersRequest>;
+        requestBody: {
+            content: {
+                "application/json": ForceLogoutUsersRequest;
+            };
+        };
         responses: {
             /** @description Force logging out of users operation successful. */
             204: {
@@ -3017,12 +4890,31 @@ export interface operations {
     };
     importUsers: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ImportUsersRequest>;
-        responses: Responses3<ImportUsersResponse>;
+        requestBody: {
+            content: {
+                "application/json": ImportUsersRequest;
+            };
+        };
+        responses: {
+            /** @description Import users operation successful. */
+            200: {
+                content: {
+                    "application/json": ImportUsersResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     resetUserPassword: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ResetUserPasswordRequest>;
+        requestBody: {
+            content: {
+                "application/json": ResetUserPasswordRequest;
+            };
+        };
         responses: {
             /** @description User password reset operation successful. */
             204: {
@@ -3036,15 +4928,39 @@ export interface operations {
     };
     searchUsers: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchUsersRequest>;
-        responses: Responses3<User[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchUsersRequest;
+            };
+        };
+        responses: {
+            /** @description User search result. */
+            200: {
+                content: {
+                    "application/json": User[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateUser: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description GUID / name of the user */
                 user_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateUserRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateUserRequest;
+            };
+        };
         responses: {
             /** @description User successfully updated. */
             204: {
@@ -3058,14 +4974,34 @@ export interface operations {
     };
     createVariable: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateVariableRequest>;
-        responses: Responses3<Variable>;
+        requestBody: {
+            content: {
+                "application/json": CreateVariableRequest;
+            };
+        };
+        responses: {
+            /** @description Create variable is successful. */
+            200: {
+                content: {
+                    "application/json": Variable;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteVariable: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique id or name of the variable */
                 identifier: string;
-            }>;
+            };
+            cookie?: never;
+        };
         requestBody?: never;
         responses: {
             /** @description Deleting the variable is successful. */
@@ -3080,7 +5016,11 @@ export interface operations {
     };
     deleteVariables: {
         parameters: NoParameters;
-        requestBody: RequestBody1<DeleteVariablesRequest>;
+        requestBody: {
+            content: {
+                "application/json": DeleteVariablesRequest;
+            };
+        };
         responses: {
             /** @description Deletion of variable(s) is successful. */
             204: {
@@ -3093,11 +5033,20 @@ export interface operations {
         };
     };
     putVariableValues: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the variable */
                 identifier: string;
-            }>;
-        requestBody: RequestBody1<PutVariableValuesRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": PutVariableValuesRequest;
+            };
+        };
         responses: {
             /** @description Variable values updated successfully. */
             204: {
@@ -3111,15 +5060,39 @@ export interface operations {
     };
     searchVariables: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchVariablesRequest>;
-        responses: Responses3<Variable[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchVariablesRequest;
+            };
+        };
+        responses: {
+            /** @description List of variables is successful. */
+            200: {
+                content: {
+                    "application/json": Variable[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateVariable: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique id or name of the variable to update. */
                 identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateVariableRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateVariableRequest;
+            };
+        };
         responses: {
             /** @description Variable name updated successfully. */
             204: {
@@ -3133,7 +5106,11 @@ export interface operations {
     };
     updateVariableValues: {
         parameters: NoParameters;
-        requestBody: RequestBody1<UpdateVariableValuesRequest>;
+        requestBody: {
+            content: {
+                "application/json": UpdateVariableValuesRequest;
+            };
+        };
         responses: {
             /** @description Variable values updated successfully. */
             204: {
@@ -3147,17 +5124,51 @@ export interface operations {
     };
     commitBranch: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CommitBranchRequest>;
-        responses: Responses3<CommitResponse>;
+        requestBody: {
+            content: {
+                "application/json": CommitBranchRequest;
+            };
+        };
+        responses: {
+            /** @description Successfully committed the metadata objects */
+            200: {
+                content: {
+                    "application/json": CommitResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createConfig: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateConfigRequest>;
-        responses: Responses3<RepoConfigObject>;
+        requestBody: {
+            content: {
+                "application/json": CreateConfigRequest;
+            };
+        };
+        responses: {
+            /** @description Successfully configured local repository */
+            200: {
+                content: {
+                    "application/json": RepoConfigObject;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteConfig: {
         parameters: NoParameters;
-        requestBody: RequestBody1<DeleteConfigRequest>;
+        requestBody: {
+            content: {
+                "application/json": DeleteConfigRequest;
+            };
+        };
         responses: {
             /** @description Successfully deleted local repository configuration */
             204: {
@@ -3171,63 +5182,223 @@ export interface operations {
     };
     deployCommit: {
         parameters: NoParameters;
-        requestBody: RequestBody1<DeployCommitRequest>;
-        responses: Responses3<DeployResponse[]>;
+        requestBody: {
+            content: {
+                "application/json": DeployCommitRequest;
+            };
+        };
+        responses: {
+            /** @description Successfully deployed the changes */
+            200: {
+                content: {
+                    "application/json": DeployResponse[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     revertCommit: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Commit id to which the object should be reverted */
                 commit_id: string;
-            }>;
-        requestBody: RequestBody1<RevertCommitRequest>;
-        responses: Responses3<RevertResponse>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": RevertCommitRequest;
+            };
+        };
+        responses: {
+            /** @description Reverted the object to the commit point specified */
+            200: {
+                content: {
+                    "application/json": RevertResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchCommits: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchCommitsRequest>;
-        responses: Responses3<CommitHistoryResponse[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchCommitsRequest;
+            };
+        };
+        responses: {
+            /** @description Commit history of the metadata object */
+            200: {
+                content: {
+                    "application/json": CommitHistoryResponse[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchConfig: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchConfigRequest>;
-        responses: Responses3<RepoConfigObject[]>;
+        requestBody: {
+            content: {
+                "application/json": SearchConfigRequest;
+            };
+        };
+        responses: {
+            /** @description Details of local repository configuration */
+            200: {
+                content: {
+                    "application/json": RepoConfigObject[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateConfig: {
         parameters: NoParameters;
-        requestBody: RequestBody1<UpdateConfigRequest>;
-        responses: Responses3<RepoConfigObject>;
+        requestBody: {
+            content: {
+                "application/json": UpdateConfigRequest;
+            };
+        };
+        responses: {
+            /** @description Successfully updated local repository configuration */
+            200: {
+                content: {
+                    "application/json": RepoConfigObject;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     validateMerge: {
         parameters: NoParameters;
-        requestBody: RequestBody1<ValidateMergeRequest>;
-        responses: Responses3<DeployResponse[]>;
+        requestBody: {
+            content: {
+                "application/json": ValidateMergeRequest;
+            };
+        };
+        responses: {
+            /** @description validation done successfully */
+            200: {
+                content: {
+                    "application/json": DeployResponse[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     createWebhookConfiguration: {
         parameters: NoParameters;
-        requestBody: RequestBody1<CreateWebhookConfigurationRequest>;
-        responses: Responses3<WebhookResponse>;
+        requestBody: {
+            content: {
+                "application/json": CreateWebhookConfigurationRequest;
+            };
+        };
+        responses: {
+            /** @description Webhook configuration created successfully */
+            200: {
+                content: {
+                    "application/json": WebhookResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     deleteWebhookConfigurations: {
         parameters: NoParameters;
-        requestBody: RequestBody1<DeleteWebhookConfigurationsRequest>;
-        responses: Responses3<WebhookDeleteResponse>;
+        requestBody: {
+            content: {
+                "application/json": DeleteWebhookConfigurationsRequest;
+            };
+        };
+        responses: {
+            /** @description Webhook configurations deleted successfully */
+            200: {
+                content: {
+                    "application/json": WebhookDeleteResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     getWebhookStorageConfig: {
         parameters: NoParameters;
         requestBody?: never;
-        responses: Responses3<WebhookStorageConfigInfo[]>;
+        responses: {
+            /** @description Storage setup information retrieved successfully */
+            200: {
+                content: {
+                    "application/json": WebhookStorageConfigInfo[];
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     searchWebhookConfigurations: {
         parameters: NoParameters;
-        requestBody: RequestBody1<SearchWebhookConfigurationsRequest>;
-        responses: Responses3<WebhookSearchResponse>;
+        requestBody: {
+            content: {
+                "application/json": SearchWebhookConfigurationsRequest;
+            };
+        };
+        responses: {
+            /** @description Webhook configurations retrieved successfully */
+            200: {
+                content: {
+                    "application/json": WebhookSearchResponse;
+                };
+            };
+            400: Failure1;
+            401: Failure1;
+            403: Failure1;
+            500: Failure1;
+        };
     };
     updateWebhookConfiguration: {
-        parameters: Parameters1<{
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
                 /** @description Unique ID or name of the webhook configuration. */
                 webhook_identifier: string;
-            }>;
-        requestBody: RequestBody1<UpdateWebhookConfigurationRequest>;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": UpdateWebhookConfigurationRequest;
+            };
+        };
         responses: {
             /** @description Webhook configuration updated successfully */
             204: {
@@ -3275,24 +5446,6 @@ export type SearchUserGroupsRequestPrivileges = "ADMINISTRATION" | "AUTHORING" |
 export type UpdateRoleRequestPrivileges = "USERDATAUPLOADING" | "DATADOWNLOADING" | "DATAMANAGEMENT" | "SHAREWITHALL" | "JOBSCHEDULING" | "A3ANALYSIS" | "BYPASSRLS" | "DISABLE_PINBOARD_CREATION" | "DEVELOPER" | "APPLICATION_ADMINISTRATION" | "USER_ADMINISTRATION" | "GROUP_ADMINISTRATION" | "SYSTEM_INFO_ADMINISTRATION" | "SYNCMANAGEMENT" | "ORG_ADMINISTRATION" | "ROLE_ADMINISTRATION" | "AUTHENTICATION_ADMINISTRATION" | "BILLING_INFO_ADMINISTRATION" | "CONTROL_TRUSTED_AUTH" | "TAGMANAGEMENT" | "LIVEBOARD_VERIFIER" | "CAN_MANAGE_CUSTOM_CALENDAR" | "CAN_CREATE_OR_EDIT_CONNECTIONS" | "CAN_MANAGE_WORKSHEET_VIEWS_TABLES" | "CAN_MANAGE_VERSION_CONTROL" | "THIRDPARTY_ANALYSIS" | "CAN_CREATE_CATALOG" | "CAN_ACCESS_ANALYST_STUDIO" | "CAN_MANAGE_ANALYST_STUDIO" | "CAN_MODIFY_FOLDERS" | "CAN_MANAGE_VARIABLES" | "CAN_VIEW_FOLDERS" | "CAN_MANAGE_AGENTSPOT" | "CAN_ACCESS_AGENTSPOT" | "PREVIEW_DOCUMENT_SEARCH" | "PREVIEW_THOUGHTSPOT_SAGE" | "CAN_MANAGE_WEBHOOKS" | "CAN_DOWNLOAD_VISUALS" | "CAN_DOWNLOAD_DETAILED_DATA" | "CAN_USE_SPOTTER" | "CAN_MANAGE_SPOTTER";
 /** One of 630 values. */
 export type TimeZone = "Africa/Abidjan" | "Africa/Accra" | "Africa/Addis_Ababa" | "Africa/Algiers" | "Africa/Asmara" | "Africa/Asmera" | "Africa/Bamako" | "Africa/Bangui" | "Africa/Banjul" | "Africa/Bissau" | "Africa/Blantyre" | "Africa/Brazzaville" | "Africa/Bujumbura" | "Africa/Cairo" | "Africa/Casablanca" | "Africa/Ceuta" | "Africa/Conakry" | "Africa/Dakar" | "Africa/Dar_es_Salaam" | "Africa/Djibouti" | "Africa/Douala" | "Africa/El_Aaiun" | "Africa/Freetown" | "Africa/Gaborone" | "Africa/Harare" | "Africa/Johannesburg" | "Africa/Juba" | "Africa/Kampala" | "Africa/Khartoum" | "Africa/Kigali" | "Africa/Kinshasa" | "Africa/Lagos" | "Africa/Libreville" | "Africa/Lome" | "Africa/Luanda" | "Africa/Lubumbashi" | "Africa/Lusaka" | "Africa/Malabo" | "Africa/Maputo" | "Africa/Maseru" | "Africa/Mbabane" | "Africa/Mogadishu" | "Africa/Monrovia" | "Africa/Nairobi" | "Africa/Ndjamena" | "Africa/Niamey" | "Africa/Nouakchott" | "Africa/Ouagadougou" | "Africa/Porto-Novo" | "Africa/Sao_Tome" | "Africa/Timbuktu" | "Africa/Tripoli" | "Africa/Tunis" | "Africa/Windhoek" | "America/Adak" | "America/Anchorage" | "America/Anguilla" | "America/Antigua" | "America/Araguaina" | "America/Argentina/Buenos_Aires" | "America/Argentina/Catamarca" | "America/Argentina/ComodRivadavia" | "America/Argentina/Cordoba" | "America/Argentina/Jujuy" | "America/Argentina/La_Rioja" | "America/Argentina/Mendoza" | "America/Argentina/Rio_Gallegos" | "America/Argentina/Salta" | "America/Argentina/San_Juan" | "America/Argentina/San_Luis" | "America/Argentina/Tucuman" | "America/Argentina/Ushuaia" | "America/Aruba" | "America/Asuncion" | "America/Atikokan" | "America/Atka" | "America/Bahia" | "America/Bahia_Banderas" | "America/Barbados" | "America/Belem" | "America/Belize" | "America/Blanc-Sablon" | "America/Boa_Vista" | "America/Bogota" | "America/Boise" | "America/Buenos_Aires" | "America/Cambridge_Bay" | "America/Campo_Grande" | "America/Cancun" | "America/Caracas" | "America/Catamarca" | "America/Cayenne" | "America/Cayman" | "America/Chicago" | "America/Chihuahua" | "America/Coral_Harbour" | "America/Cordoba" | "America/Costa_Rica" | "America/Creston" | "America/Cuiaba" | "America/Curacao" | "America/Danmarkshavn" | "America/Dawson" | "America/Dawson_Creek" | "America/Denver" | "America/Detroit" | "America/Dominica" | "America/Edmonton" | "America/Eirunepe" | "America/El_Salvador" | "America/Ensenada" | "America/Fort_Nelson" | "America/Fort_Wayne" | "America/Fortaleza" | "America/Glace_Bay" | "America/Godthab" | "America/Goose_Bay" | "America/Grand_Turk" | "America/Grenada" | "America/Guadeloupe" | "America/Guatemala" | "America/Guayaquil" | "America/Guyana" | "America/Halifax" | "America/Havana" | "America/Hermosillo" | "America/Indiana/Indianapolis" | "America/Indiana/Knox" | "America/Indiana/Marengo" | "America/Indiana/Petersburg" | "America/Indiana/Tell_City" | "America/Indiana/Vevay" | "America/Indiana/Vincennes" | "America/Indiana/Winamac" | "America/Indianapolis" | "America/Inuvik" | "America/Iqaluit" | "America/Jamaica" | "America/Jujuy" | "America/Juneau" | "America/Kentucky/Louisville" | "America/Kentucky/Monticello" | "America/Knox_IN" | "America/Kralendijk" | "America/La_Paz" | "America/Lima" | "America/Los_Angeles" | "America/Louisville" | "America/Lower_Princes" | "America/Maceio" | "America/Managua" | "America/Manaus" | "America/Marigot" | "America/Martinique" | "America/Matamoros" | "America/Mazatlan" | "America/Mendoza" | "America/Menominee" | "America/Merida" | "America/Metlakatla" | "America/Mexico_City" | "America/Miquelon" | "America/Moncton" | "America/Monterrey" | "America/Montevideo" | "America/Montreal" | "America/Montserrat" | "America/Nassau" | "America/New_York" | "America/Nipigon" | "America/Nome" | "America/Noronha" | "America/North_Dakota/Beulah" | "America/North_Dakota/Center" | "America/North_Dakota/New_Salem" | "America/Nuuk" | "America/Ojinaga" | "America/Panama" | "America/Pangnirtung" | "America/Paramaribo" | "America/Phoenix" | "America/Port-au-Prince" | "America/Port_of_Spain" | "America/Porto_Acre" | "America/Porto_Velho" | "America/Puerto_Rico" | "America/Punta_Arenas" | "America/Rainy_River" | "America/Rankin_Inlet" | "America/Recife" | "America/Regina" | "America/Resolute" | "America/Rio_Branco" | "America/Rosario" | "America/Santa_Isabel" | "America/Santarem" | "America/Santiago" | "America/Santo_Domingo" | "America/Sao_Paulo" | "America/Scoresbysund" | "America/Shiprock" | "America/Sitka" | "America/St_Barthelemy" | "America/St_Johns" | "America/St_Kitts" | "America/St_Lucia" | "America/St_Thomas" | "America/St_Vincent" | "America/Swift_Current" | "America/Tegucigalpa" | "America/Thule" | "America/Thunder_Bay" | "America/Tijuana" | "America/Toronto" | "America/Tortola" | "America/Vancouver" | "America/Virgin" | "America/Whitehorse" | "America/Winnipeg" | "America/Yakutat" | "America/Yellowknife" | "Antarctica/Casey" | "Antarctica/Davis" | "Antarctica/DumontDUrville" | "Antarctica/Macquarie" | "Antarctica/Mawson" | "Antarctica/McMurdo" | "Antarctica/Palmer" | "Antarctica/Rothera" | "Antarctica/South_Pole" | "Antarctica/Syowa" | "Antarctica/Troll" | "Antarctica/Vostok" | "Arctic/Longyearbyen" | "Asia/Aden" | "Asia/Almaty" | "Asia/Amman" | "Asia/Anadyr" | "Asia/Aqtau" | "Asia/Aqtobe" | "Asia/Ashgabat" | "Asia/Ashkhabad" | "Asia/Atyrau" | "Asia/Baghdad" | "Asia/Bahrain" | "Asia/Baku" | "Asia/Bangkok" | "Asia/Barnaul" | "Asia/Beirut" | "Asia/Bishkek" | "Asia/Brunei" | "Asia/Calcutta" | "Asia/Chita" | "Asia/Choibalsan" | "Asia/Chongqing" | "Asia/Chungking" | "Asia/Colombo" | "Asia/Dacca" | "Asia/Damascus" | "Asia/Dhaka" | "Asia/Dili" | "Asia/Dubai" | "Asia/Dushanbe" | "Asia/Famagusta" | "Asia/Gaza" | "Asia/Harbin" | "Asia/Hebron" | "Asia/Ho_Chi_Minh" | "Asia/Hong_Kong" | "Asia/Hovd" | "Asia/Irkutsk" | "Asia/Istanbul" | "Asia/Jakarta" | "Asia/Jayapura" | "Asia/Jerusalem" | "Asia/Kabul" | "Asia/Kamchatka" | "Asia/Karachi" | "Asia/Kashgar" | "Asia/Kathmandu" | "Asia/Katmandu" | "Asia/Khandyga" | "Asia/Kolkata" | "Asia/Krasnoyarsk" | "Asia/Kuala_Lumpur" | "Asia/Kuching" | "Asia/Kuwait" | "Asia/Macao" | "Asia/Macau" | "Asia/Magadan" | "Asia/Makassar" | "Asia/Manila" | "Asia/Muscat" | "Asia/Nicosia" | "Asia/Novokuznetsk" | "Asia/Novosibirsk" | "Asia/Omsk" | "Asia/Oral" | "Asia/Phnom_Penh" | "Asia/Pontianak" | "Asia/Pyongyang" | "Asia/Qatar" | "Asia/Qostanay" | "Asia/Qyzylorda" | "Asia/Rangoon" | "Asia/Riyadh" | "Asia/Saigon" | "Asia/Sakhalin" | "Asia/Samarkand" | "Asia/Seoul" | "Asia/Shanghai" | "Asia/Singapore" | "Asia/Srednekolymsk" | "Asia/Taipei" | "Asia/Tashkent" | "Asia/Tbilisi" | "Asia/Tehran" | "Asia/Tel_Aviv" | "Asia/Thimbu" | "Asia/Thimphu" | "Asia/Tokyo" | "Asia/Tomsk" | "Asia/Ujung_Pandang" | "Asia/Ulaanbaatar" | "Asia/Ulan_Bator" | "Asia/Urumqi" | "Asia/Ust-Nera" | "Asia/Vientiane" | "Asia/Vladivostok" | "Asia/Yakutsk" | "Asia/Yangon" | "Asia/Yekaterinburg" | "Asia/Yerevan" | "Atlantic/Azores" | "Atlantic/Bermuda" | "Atlantic/Canary" | "Atlantic/Cape_Verde" | "Atlantic/Faeroe" | "Atlantic/Faroe" | "Atlantic/Jan_Mayen" | "Atlantic/Madeira" | "Atlantic/Reykjavik" | "Atlantic/South_Georgia" | "Atlantic/St_Helena" | "Atlantic/Stanley" | "Australia/ACT" | "Australia/Adelaide" | "Australia/Brisbane" | "Australia/Broken_Hill" | "Australia/Canberra" | "Australia/Currie" | "Australia/Darwin" | "Australia/Eucla" | "Australia/Hobart" | "Australia/LHI" | "Australia/Lindeman" | "Australia/Lord_Howe" | "Australia/Melbourne" | "Australia/NSW" | "Australia/North" | "Australia/Perth" | "Australia/Queensland" | "Australia/South" | "Australia/Sydney" | "Australia/Tasmania" | "Australia/Victoria" | "Australia/West" | "Australia/Yancowinna" | "Brazil/Acre" | "Brazil/DeNoronha" | "Brazil/East" | "Brazil/West" | "CET" | "CST6CDT" | "Canada/Atlantic" | "Canada/Central" | "Canada/Eastern" | "Canada/Mountain" | "Canada/Newfoundland" | "Canada/Pacific" | "Canada/Saskatchewan" | "Canada/Yukon" | "Chile/Continental" | "Chile/EasterIsland" | "Cuba" | "EET" | "EST5EDT" | "Egypt" | "Eire" | "Etc/GMT" | "Etc/GMT+0" | "Etc/GMT+1" | "Etc/GMT+10" | "Etc/GMT+11" | "Etc/GMT+12" | "Etc/GMT+2" | "Etc/GMT+3" | "Etc/GMT+4" | "Etc/GMT+5" | "Etc/GMT+6" | "Etc/GMT+7" | "Etc/GMT+8" | "Etc/GMT+9" | "Etc/GMT-0" | "Etc/GMT-1" | "Etc/GMT-10" | "Etc/GMT-11" | "Etc/GMT-12" | "Etc/GMT-13" | "Etc/GMT-14" | "Etc/GMT-2" | "Etc/GMT-3" | "Etc/GMT-4" | "Etc/GMT-5" | "Etc/GMT-6" | "Etc/GMT-7" | "Etc/GMT-8" | "Etc/GMT-9" | "Etc/GMT0" | "Etc/Greenwich" | "Etc/UCT" | "Etc/UTC" | "Etc/Universal" | "Etc/Zulu" | "Europe/Amsterdam" | "Europe/Andorra" | "Europe/Astrakhan" | "Europe/Athens" | "Europe/Belfast" | "Europe/Belgrade" | "Europe/Berlin" | "Europe/Bratislava" | "Europe/Brussels" | "Europe/Bucharest" | "Europe/Budapest" | "Europe/Busingen" | "Europe/Chisinau" | "Europe/Copenhagen" | "Europe/Dublin" | "Europe/Gibraltar" | "Europe/Guernsey" | "Europe/Helsinki" | "Europe/Isle_of_Man" | "Europe/Istanbul" | "Europe/Jersey" | "Europe/Kaliningrad" | "Europe/Kiev" | "Europe/Kirov" | "Europe/Kyiv" | "Europe/Lisbon" | "Europe/Ljubljana" | "Europe/London" | "Europe/Luxembourg" | "Europe/Madrid" | "Europe/Malta" | "Europe/Mariehamn" | "Europe/Minsk" | "Europe/Monaco" | "Europe/Moscow" | "Europe/Nicosia" | "Europe/Oslo" | "Europe/Paris" | "Europe/Podgorica" | "Europe/Prague" | "Europe/Riga" | "Europe/Rome" | "Europe/Samara" | "Europe/San_Marino" | "Europe/Sarajevo" | "Europe/Saratov" | "Europe/Simferopol" | "Europe/Skopje" | "Europe/Sofia" | "Europe/Stockholm" | "Europe/Tallinn" | "Europe/Tirane" | "Europe/Tiraspol" | "Europe/Ulyanovsk" | "Europe/Uzhgorod" | "Europe/Vaduz" | "Europe/Vatican" | "Europe/Vienna" | "Europe/Vilnius" | "Europe/Volgograd" | "Europe/Warsaw" | "Europe/Zagreb" | "Europe/Zaporozhye" | "Europe/Zurich" | "GB" | "GB-Eire" | "GMT" | "GMT0" | "Greenwich" | "Hongkong" | "Iceland" | "Indian/Antananarivo" | "Indian/Chagos" | "Indian/Christmas" | "Indian/Cocos" | "Indian/Comoro" | "Indian/Kerguelen" | "Indian/Mahe" | "Indian/Maldives" | "Indian/Mauritius" | "Indian/Mayotte" | "Indian/Reunion" | "Iran" | "Israel" | "Jamaica" | "Japan" | "Kwajalein" | "Libya" | "MET" | "MST7MDT" | "Mexico/BajaNorte" | "Mexico/BajaSur" | "Mexico/General" | "NZ" | "NZ-CHAT" | "Navajo" | "PRC" | "PST8PDT" | "Pacific/Apia" | "Pacific/Auckland" | "Pacific/Bougainville" | "Pacific/Chatham" | "Pacific/Chuuk" | "Pacific/Easter" | "Pacific/Efate" | "Pacific/Enderbury" | "Pacific/Fakaofo" | "Pacific/Fiji" | "Pacific/Funafuti" | "Pacific/Galapagos" | "Pacific/Gambier" | "Pacific/Guadalcanal" | "Pacific/Guam" | "Pacific/Honolulu" | "Pacific/Johnston" | "Pacific/Kanton" | "Pacific/Kiritimati" | "Pacific/Kosrae" | "Pacific/Kwajalein" | "Pacific/Majuro" | "Pacific/Marquesas" | "Pacific/Midway" | "Pacific/Nauru" | "Pacific/Niue" | "Pacific/Norfolk" | "Pacific/Noumea" | "Pacific/Pago_Pago" | "Pacific/Palau" | "Pacific/Pitcairn" | "Pacific/Pohnpei" | "Pacific/Ponape" | "Pacific/Port_Moresby" | "Pacific/Rarotonga" | "Pacific/Saipan" | "Pacific/Samoa" | "Pacific/Tahiti" | "Pacific/Tarawa" | "Pacific/Tongatapu" | "Pacific/Truk" | "Pacific/Wake" | "Pacific/Wallis" | "Pacific/Yap" | "Poland" | "Portugal" | "ROK" | "Singapore" | "SystemV/AST4" | "SystemV/AST4ADT" | "SystemV/CST6" | "SystemV/CST6CDT" | "SystemV/EST5" | "SystemV/EST5EDT" | "SystemV/HST10" | "SystemV/MST7" | "SystemV/MST7MDT" | "SystemV/PST8" | "SystemV/PST8PDT" | "SystemV/YST9" | "SystemV/YST9YDT" | "Turkey" | "UCT" | "US/Alaska" | "US/Aleutian" | "US/Arizona" | "US/Central" | "US/East-Indiana" | "US/Eastern" | "US/Hawaii" | "US/Indiana-Starke" | "US/Michigan" | "US/Mountain" | "US/Pacific" | "US/Samoa" | "UTC" | "Universal" | "W-SU" | "WET" | "Zulu" | "EST" | "HST" | "MST" | "ACT" | "AET" | "AGT" | "ART" | "AST" | "BET" | "BST" | "CAT" | "CNT" | "CST" | "CTT" | "EAT" | "ECT" | "IET" | "IST" | "JST" | "MIT" | "NET" | "NST" | "PLT" | "PNT" | "PRT" | "PST" | "SST" | "VST";
-/** An operation's requestBody layout, shared by 144 operations. */
-type RequestBody1<T0> = { content: { "application/json": T0; }; };
-/** An operation's responses layout, shared by 18 operations. */
-type Responses1<T0, T1> = { 200: { content: { "application/json": T0; }; }; 201: { content: { "application/json": T1; }; }; 400: Failure1; 401: Failure1; 403: Failure1; 500: Failure1; };
-/** An operation's parameters layout, shared by 43 operations. */
-type Parameters1<T0> = { query?: never; header?: never; path: T0; cookie?: never; };
-/** An operation's responses layout, shared by 2 operations. */
-type Responses2<T0> = { 200: { content: { "text/event-stream": T0; }; }; 400: Failure1; 401: Failure1; 403: Failure1; 500: Failure1; };
-/** An operation's responses layout, shared by 83 operations. */
-type Responses3<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; 401: Failure1; 403: Failure1; 500: Failure1; };
-/** An operation's responses layout, shared by 4 operations. */
-type Responses4<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; 401: Failure1; 403: Failure1; 404: Failure1; 500: Failure1; };
-/** An operation's responses layout, shared by 3 operations. */
-type Responses5<T0> = { 200: { content: { "application/octet-stream": T0; }; }; 400: Failure1; 401: Failure1; 403: Failure1; 500: Failure1; };
-/** An operation's requestBody layout, shared by 7 operations. */
-type RequestBody2<T0> = { content: { "multipart/form-data": T0; }; };
-/** An operation's responses layout, shared by 2 operations. */
-type Responses6<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; 403: Failure1; 500: Failure1; };
 export type ErrorResponse = {
     error?: Record<string, unknown> | null;
 };

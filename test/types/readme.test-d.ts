@@ -11,9 +11,11 @@ import {
 import type { MetadataListOutput, SessionInfoInput, V1Api } from "../../src/v1.js";
 import type {
   components,
+  MetadataSearchResponse,
   operations,
   SearchUsersInput,
   SearchUsersOutput,
+  User,
   V2Api,
   V2Inputs,
   V2Outputs,
@@ -75,8 +77,13 @@ describe("README examples", () => {
     await ts.logout();
   });
 
-  it("names request and response shapes", () => {
-    type MetadataHeader = components["schemas"]["MetadataSearchResponse"];
+  it("names request and response shapes", async () => {
+    const ts = createThoughtSpotClient({ serverUrl: "https://my.thoughtspot.cloud" });
+    const users: SearchUsersOutput = await ts.api.v2.searchUsers({ record_size: 10 });
+    const first: User | undefined = users[0];
+    expectTypeOf(first).toEqualTypeOf<components["schemas"]["User"] | undefined>();
+    expectTypeOf<MetadataSearchResponse>().toEqualTypeOf<components["schemas"]["MetadataSearchResponse"]>();
+    type MetadataHeader = MetadataSearchResponse;
     type SearchUsersBody = operations["searchUsers"]["requestBody"]["content"]["application/json"];
     expectTypeOf<MetadataHeader["metadata_id"]>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<SearchUsersBody>().toHaveProperty("record_size");

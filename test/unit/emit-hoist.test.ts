@@ -1,9 +1,7 @@
-// The spec-type passes that shrink what a consumer's lib check reads: named schemas (hoist.ts) and shared
-// operation layouts (shapes.ts). Each output is type-checked against its input: same types, fewer nodes.
+// Named schemas (scripts/lib/emit/hoist.ts): the output is type-checked against its input, same types.
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { hoistableSchemas, hoistedSchemas, hoistSchemas, schemaKeys } from "../../scripts/lib/emit/hoist.js";
-import { shareShapes } from "../../scripts/lib/emit/shapes.js";
 
 const source = `export interface components {
     schemas: {
@@ -137,30 +135,5 @@ describe("hoistSchemas: schemas as named top-level types", () => {
   it("leaves a source without schemas or names as it is", () => {
     expect(hoistSchemas(source, new Set())).toBe(source);
     expect(hoistSchemas("export interface paths {}\n", new Set(["X"]))).toBe("export interface paths {}\n");
-  });
-});
-
-describe("shareShapes: an operation layout used twice is written once", () => {
-  const out = shareShapes(source, new Set(["Parameters1"]));
-
-  it("shares the repeated parameter and answer layouts with the payloads as type arguments", () => {
-    expect(out).toContain(
-      "type Parameters2<T0> = { query?: never; header?: never; path: T0; cookie?: never; };",
-    );
-    expect(out).toContain(
-      'type Responses1<T0> = { 200: { content: { "application/json": T0; }; }; 400: Failure1; };',
-    );
-    expect(out).toContain('        responses: Responses1<components["schemas"]["Group"][]>;');
-    expect(out).toMatch(
-      /parameters: Parameters2<\{\n\s+\/\*\* @description GUID or name \*\/\n\s+user_identifier: string;/,
-    );
-    // A layout used once (getDashed's 201) stays written out.
-    expect(out).toContain("            201: {");
-    expect(out).not.toContain("type Responses2");
-  });
-
-  it("changes no type, and does nothing without operations", () => {
-    expect(sameTypes(source, out, ["operations"])).toEqual([]);
-    expect(shareShapes("export interface paths {}\n", new Set())).toBe("export interface paths {}\n");
   });
 });

@@ -3,7 +3,6 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { hoistableSchemas, hoistSchemas, schemaKeys } from "./hoist.js";
-import { shareShapes } from "./shapes.js";
 
 const BLOB = ts.factory.createTypeReferenceNode("Blob");
 
@@ -76,9 +75,8 @@ export async function renderTypes(doc: object, reserved: Iterable<string> = []):
     },
   });
   const lean = shortErrorRefs(leanSource(astToString(ast)));
-  // Unions and shared layouts take names no schema has, so every schema can keep its own.
-  const schemas = new Set([...schemaKeys(lean), ...reserved]);
-  const named = shareShapes(nameLongUnions(lean, schemas), schemas);
+  // Long unions take names no schema has, so every schema can keep its own.
+  const named = nameLongUnions(lean, [...schemaKeys(lean), ...reserved]);
   return hoistSchemas(named, hoistableSchemas(named, reserved));
 }
 
