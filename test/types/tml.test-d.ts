@@ -25,6 +25,7 @@ import type {
   UserTml,
 } from "../../src/tml/types.js";
 import { isLegacyConnection, isTmlOfType, parseTml, stringifyTml } from "../../src/tml-entry.js";
+import type { Same } from "./compare.js";
 
 declare const doc: TmlDocument;
 
@@ -127,9 +128,6 @@ describe("TmlDocument narrows on its kind key", () => {
     }
   });
 });
-
-/** Each assignable to the other (toEqualTypeOf tells an intersection from the same type written out). */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 describe("the named documents are TmlDocumentOf written out", () => {
   // Written out so a consumer's type-check instantiates nothing to read them; they must stay equal.

@@ -11,6 +11,7 @@ import type {
   V1OperationInput,
   V1OperationMethods,
 } from "../../src/v1/types.js";
+import type { Identical } from "./compare.js";
 
 declare const v1: V1OperationMethods;
 
@@ -109,8 +110,6 @@ describe("runtime filter, sort and Parameter keys", () => {
 
 // The named outputs read the hoisted schema types (MetadataListOutput = MetadataHeaderList): each must be
 // exactly the success body the operation declares.
-type Identical<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-
 describe("named outputs", () => {
   it("every V1 output is the operation's own success body", () => {
     type Differs = {

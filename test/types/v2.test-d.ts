@@ -11,6 +11,7 @@ import type {
   V2Inputs,
   V2Outputs,
 } from "../../src/v2.js";
+import type { Identical, Same } from "./compare.js";
 
 const ts = createThoughtSpotClient({ serverUrl: "https://ts.example.com" });
 
@@ -101,9 +102,6 @@ describe("ts.api.v2 operation methods", () => {
 
 // The named types read the spec types directly (SearchUsersOutput = User[], SearchUsersInput =
 // SearchUsersRequest, scripts/lib/emit/api-types.ts): each must be exactly what the operation declares.
-type Identical<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-type Assignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
 describe("named inputs and outputs", () => {
   it("every V2 output is the operation's own success body", () => {
     type Differs = {
@@ -117,7 +115,7 @@ describe("named inputs and outputs", () => {
 
   it("every V2 input takes what the operation's parameters and body take", () => {
     type Differs = {
-      [K in keyof V2Inputs]: Assignable<V2Inputs[K], OperationInput<operations[K]>> extends true ? never : K;
+      [K in keyof V2Inputs]: Same<V2Inputs[K], OperationInput<operations[K]>> extends true ? never : K;
     }[keyof V2Inputs];
     expectTypeOf<Differs>().toEqualTypeOf<never>();
     expectTypeOf<SearchUsersInput>().toEqualTypeOf<SearchUsersRequest>();
