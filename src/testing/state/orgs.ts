@@ -4,7 +4,7 @@
 // Never deletes the Primary Org (0).
 import type { Answer } from "../types.js";
 import { badRequest, conflict } from "./errors.js";
-import { findOrg, isMember, type MockStore } from "./store.js";
+import { findOrg, findUser, isMember, type MockStore } from "./store.js";
 
 export function orgAnswers(store: MockStore): Record<string, Answer> {
   const { catalog } = store;
@@ -48,7 +48,7 @@ export function orgAnswers(store: MockStore): Record<string, Answer> {
       if (name !== undefined && catalog.orgs.some((o) => o !== org && o.name === name))
         return conflict(`An Org named ${name} already exists.`);
       const asked = Array.isArray(input.user_identifiers) ? input.user_identifiers : undefined;
-      const users = (asked ?? []).map((id) => catalog.users.find((u) => u.id === id || u.name === id));
+      const users = (asked ?? []).map((id) => findUser(catalog, id));
       const unknown = (asked ?? []).find((_, i) => !users[i]);
       if (unknown !== undefined) return badRequest(`User not found: ${String(unknown)}`);
       if (asked && org.members !== "*") {

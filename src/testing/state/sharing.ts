@@ -7,7 +7,7 @@ import { page } from "../answers/page.js";
 import type { Answer } from "../types.js";
 import { badRequest } from "./errors.js";
 import { findObject, objectsIn } from "./metadata.js";
-import { groupsOf, isMember, type MockStore, type Share } from "./store.js";
+import { findGroup, findUser, isMember, type MockStore, type Share } from "./store.js";
 
 type Loose = Record<string, unknown>;
 
@@ -18,12 +18,8 @@ type Loose = Record<string, unknown>;
  */
 function principal(store: MockStore, orgId: number, ref: Loose): Share | undefined {
   const id = ref.identifier;
-  const user =
-    ref.type !== "USER_GROUP"
-      ? store.catalog.users.find(
-          (u) => (u.id === id || u.name === id) && isMember(store.catalog, String(u.name), orgId),
-        )
-      : undefined;
+  const found = ref.type !== "USER_GROUP" ? findUser(store.catalog, id) : undefined;
+  const user = found && isMember(store.catalog, String(found.name), orgId) ? found : undefined;
   if (user)
     return {
       principalId: String(user.id),
@@ -31,10 +27,7 @@ function principal(store: MockStore, orgId: number, ref: Loose): Share | undefin
       principalType: "USER",
       shareMode: "NO_ACCESS",
     };
-  const group =
-    ref.type !== "USER"
-      ? groupsOf(store.catalog, orgId).find((g) => g.id === id || g.name === id)
-      : undefined;
+  const group = ref.type !== "USER" ? findGroup(store.catalog, orgId, id) : undefined;
   if (group)
     return {
       principalId: String(group.id),

@@ -151,6 +151,16 @@ export function tagsOf(catalog: Catalog, orgId: number): Loose[] {
 export const orgOfObject = (catalog: Catalog, id: string) =>
   catalog.objects.find((o) => o.id === id)?.orgId ?? 0;
 
+/** The user named by id (GUID) or name: users are the cluster's, not an Org's. */
+export function findUser(catalog: Catalog, identifier: unknown): Loose | undefined {
+  return catalog.users.find((u) => u.id === identifier || u.name === identifier);
+}
+
+/** Org `orgId`'s group named by id (GUID) or name. */
+export function findGroup(catalog: Catalog, orgId: number, identifier: unknown): Loose | undefined {
+  return groupsOf(catalog, orgId).find((g) => g.id === identifier || g.name === identifier);
+}
+
 /** The Org named by id or name (V2 org_identifier is a string holding either). */
 export function findOrg(catalog: Catalog, identifier: unknown) {
   return catalog.orgs.find((o) => String(o.id) === String(identifier) || o.name === identifier);

@@ -5,7 +5,7 @@ import type { ObjectHeader } from "../catalog.js";
 import type { Answer, AnswerInput } from "../types.js";
 import { badRequest, conflict } from "./errors.js";
 import { findObject } from "./metadata.js";
-import { type MockStore, tagsOf } from "./store.js";
+import { findUser, type MockStore, tagsOf } from "./store.js";
 
 type Loose = Record<string, unknown>;
 
@@ -119,9 +119,7 @@ export function tagAnswers(store: MockStore): Record<string, Answer> {
     unassignTag: retag((tags, names) => tags.filter((t) => !names.includes(t))),
     assignChangeAuthor: (request) => {
       const { input } = request;
-      const user = catalog.users.find(
-        (u) => u.id === input.user_identifier || u.name === input.user_identifier,
-      );
+      const user = findUser(catalog, input.user_identifier);
       if (!user) return badRequest(`User or group not found: ${String(input.user_identifier)}`);
       const from = input.current_owner_identifier;
       for (const m of (input.metadata as Loose[]) ?? []) {

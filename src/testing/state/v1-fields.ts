@@ -47,10 +47,7 @@ export const v1Visibility = (value: unknown) =>
   value === undefined || value === "DEFAULT" ? undefined : value;
 
 /** Runs the V2 answer `id` for a V1 request, with V2's input and path parameters. */
-export const callV2 = (
-  v2: Record<string, Answer>,
-  id: string,
-  request: AnswerInput,
-  input: Loose,
-  params: Record<string, string> = {},
-) => v2[id]!({ ...request, operationId: id, input, params });
+export const v2Caller =
+  (v2: Record<string, Answer>) =>
+  (id: string, request: AnswerInput, input: Loose, params: Record<string, string> = {}) =>
+    v2[id]!({ ...request, operationId: id, input, params });

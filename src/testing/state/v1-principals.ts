@@ -3,8 +3,14 @@
 // V1's error body. Holds no state or rule of its own beyond V1's statuses; never crosses the caller's Org.
 import type { Answer, AnswerInput, AnswerOutput } from "../types.js";
 import { badRequest, serverError } from "./errors.js";
-import { groupsOf, isMember, type MockStore } from "./store.js";
-import { callV2, failed, isObjectText, v1Failure, v1List, v1Object, v1Visibility } from "./v1-fields.js";
+import {
+  findGroup as findGroupIn,
+  findUser as findUserIn,
+  groupsOf,
+  isMember,
+  type MockStore,
+} from "./store.js";
+import { failed, isObjectText, v1Failure, v1List, v1Object, v1Visibility, v2Caller } from "./v1-fields.js";
 import { userSyncAnswer } from "./v1-sync.js";
 
 type Loose = Record<string, unknown>;
@@ -16,11 +22,9 @@ const visibility = v1Visibility;
 
 export function v1PrincipalAnswers(store: MockStore, v2: Record<string, Answer>): Record<string, Answer> {
   const catalog = () => store.catalog;
-  const call = (id: string, request: AnswerInput, input: Loose, params: Record<string, string> = {}) =>
-    callV2(v2, id, request, input, params);
-  const findUser = (id: unknown) => catalog().users.find((u) => u.id === id || u.name === id);
-  const findGroup = (orgId: number, id: unknown) =>
-    groupsOf(catalog(), orgId).find((g) => g.id === id || g.name === id);
+  const call = v2Caller(v2);
+  const findUser = (id: unknown) => findUserIn(catalog(), id);
+  const findGroup = (orgId: number, id: unknown) => findGroupIn(catalog(), orgId, id);
 
   /** A user as V1's User schema has it; its groups as the caller's Org knows them. */
   const user = (u: Loose, orgId: number): Loose => {

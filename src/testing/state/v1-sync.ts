@@ -3,8 +3,14 @@
 // never removes the caller.
 import type { Answer, AnswerInput, AnswerOutput } from "../types.js";
 import { serverError } from "./errors.js";
-import { groupsOf, isMember, type MockStore } from "./store.js";
-import { callV2, failed, v1Failure, v1List, v1Visibility as visibility } from "./v1-fields.js";
+import {
+  findGroup as findGroupIn,
+  findUser as findUserIn,
+  groupsOf,
+  isMember,
+  type MockStore,
+} from "./store.js";
+import { failed, v1Failure, v1List, v2Caller, v1Visibility as visibility } from "./v1-fields.js";
 
 type Loose = Record<string, unknown>;
 const orgOf = (request: AnswerInput) => request.caller?.orgId ?? 0;
@@ -18,11 +24,9 @@ const orgOf = (request: AnswerInput) => request.caller?.orgId ?? 0;
  */
 export function userSyncAnswer(store: MockStore, v2: Record<string, Answer>, removeUser: Answer): Answer {
   const catalog = () => store.catalog;
-  const call = (id: string, request: AnswerInput, input: Loose, params: Record<string, string> = {}) =>
-    callV2(v2, id, request, input, params);
-  const findUser = (id: unknown) => catalog().users.find((u) => u.id === id || u.name === id);
-  const findGroup = (orgId: number, id: unknown) =>
-    groupsOf(catalog(), orgId).find((g) => g.id === id || g.name === id);
+  const call = v2Caller(v2);
+  const findUser = (id: unknown) => findUserIn(catalog(), id);
+  const findGroup = (orgId: number, id: unknown) => findGroupIn(catalog(), orgId, id);
   return (request) => sync(request);
 
   function sync(request: AnswerInput): AnswerOutput {
