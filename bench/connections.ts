@@ -13,12 +13,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as Sdk from "../src/index.js";
 import { selfSignedCertificate } from "../test/support/tls.js";
+import { median, option } from "./args.js";
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const RUNS = Number(option("runs", "5"));
 const CALLS = Number(option("calls", "400"));
 const CONCURRENCY = Number(option("concurrency", "8"));
@@ -120,12 +117,6 @@ for (let i = 0; i < count; i++) {
   });
 }
 `;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 type Call = (i: number) => Promise<unknown>;
 

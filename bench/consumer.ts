@@ -102,12 +102,6 @@ export function npmPack(
   return { ...report, tarball: join(dest, report.filename) };
 }
 
-export const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 /**
  * A pinned TypeScript release installed under `prefix` (once: kept while its version matches), beside
  * the repository's own; the installed package's directory.

@@ -12,6 +12,7 @@ import { diffSpecs } from "../scripts/lib/diff/spec-diff.js";
 import { renderApi } from "../scripts/lib/render.js";
 import { SPEC_FILES } from "../scripts/lib/spec/read.js";
 import { typecheckProject, updateSpecs } from "../scripts/lib/update-spec.js";
+import { median } from "./args.js";
 
 const root = resolve(import.meta.dirname, "..");
 const oldSpec = join(root, "test/fixtures/specs/openapiSpecv3-2_0.10.10.0.cl.json");
@@ -42,11 +43,6 @@ async function time(name: string, n: number, fn: () => Promise<unknown>, setup?:
   console.error(`${name}: ${fmt(median(samples))}`);
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
 /** A temporary copy with 10.10.0.cl vendored, as the update flow finds it before a release. */

@@ -4,6 +4,7 @@
 // Run: node --expose-gc --import tsx bench/pagination-memory.ts   (npm run bench:pagination)
 import { Worker } from "node:worker_threads";
 import { createThoughtSpotClient } from "../src/index.js";
+import { median } from "./args.js";
 
 const TOTAL = 100_000;
 const PAGE = 1_000;
@@ -36,11 +37,6 @@ const server = createServer((req, res) => {
 server.listen(0, "127.0.0.1", () => parentPort.postMessage(server.address().port));
 `;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
 const heapAfterGc = () => {
   gc();

@@ -6,12 +6,8 @@
 // Run: npx tsx bench/session-cookies.ts   (options: --calls 100000 --batch 1000)
 import { createThoughtSpotClient } from "../src/index.js";
 import { Redactor } from "../src/redact.js";
+import { option } from "./args.js";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const CALLS = Number(option("calls", "100000"));
 const BATCH = Number(option("batch", "1000"));
 

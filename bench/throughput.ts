@@ -10,12 +10,8 @@ import { pathToFileURL } from "node:url";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/v2.js";
 import type * as Sdk from "../src/index.js";
+import { median, option } from "./args.js";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
 const RUNS = Number(option("runs", "5"));
 const REQUESTS = Number(option("requests", "2000"));
 const WARMUP = Number(option("warmup", "1000"));
@@ -58,12 +54,6 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 60000;
 server.listen(0, "127.0.0.1", () => process.stdout.write(server.address().port + "\\n"));
 `;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 type Call = () => Promise<unknown>;
 

@@ -14,7 +14,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import ts from "typescript";
-import { CONSUMER, installTypeScript, median, OUT, prepareConsumer, ROOT } from "./consumer.js";
+import { median } from "./args.js";
+import { CONSUMER, installTypeScript, OUT, prepareConsumer, ROOT } from "./consumer.js";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");

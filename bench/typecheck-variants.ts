@@ -9,7 +9,8 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
-import { CONSUMER, median, OUT, ROOT } from "./consumer.js";
+import { median } from "./args.js";
+import { CONSUMER, OUT, ROOT } from "./consumer.js";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
