@@ -134,17 +134,20 @@ describe("maxConcurrency", () => {
     expect(s.arrivals.map((a) => a.n)).toEqual(["first"]);
   });
 
-  it("a 429 with Retry-After pauses the whole queue, not only the request that got it", async () => {
-    let limited = false;
-    const s = await holdingServer((a) => {
-      if (a.n === "a" && !limited) {
-        limited = true;
-        json(a.res, 429, {}, { "Retry-After": "1" });
-        return true;
-      }
-      json(a.res, 200, []);
+  /** Answers call "a" once with `status` and Retry-After: 1, everything else with 200. */
+  const pausingServer = (status: 429 | 503) => {
+    let answered = false;
+    return holdingServer((a) => {
+      if (a.n === "a" && !answered) {
+        answered = true;
+        json(a.res, status, {}, { "Retry-After": "1" });
+      } else json(a.res, 200, []);
       return true;
     });
+  };
+
+  it("a 429 with Retry-After pauses the whole queue, not only the request that got it", async () => {
+    const s = await pausingServer(429);
     const ts = client(s.url, { maxConcurrency: 4 });
     const a = ts.api.v2.searchUsers({}, { headers: { "x-n": "a" } });
     await s.arrived(1);
@@ -159,16 +162,7 @@ describe("maxConcurrency", () => {
   });
 
   it("a 503 pauses the queue too; the retry queues again behind calls that came first", async () => {
-    let failed = false;
-    const s = await holdingServer((a) => {
-      if (a.n === "a" && !failed) {
-        failed = true;
-        json(a.res, 503, {}, { "Retry-After": "1" });
-        return true;
-      }
-      json(a.res, 200, []);
-      return true;
-    });
+    const s = await pausingServer(503);
     const ts = client(s.url, { maxConcurrency: 1 });
     const a = ts.api.v2.searchUsers({}, { headers: { "x-n": "a" } });
     await s.arrived(1);
