@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
+import { hoistedSchemas } from "../scripts/lib/emit/hoist.js";
 import { median } from "./args.js";
 import { CONSUMER, OUT, ROOT } from "./consumer.js";
 
@@ -36,9 +37,7 @@ const anySpec = (file: string, names: string[]) =>
 const anySchemas = (file: string) =>
   edit(file, (t) => {
     const sf = ts.createSourceFile(file, t, ts.ScriptTarget.Latest, true);
-    const schemas = new Set(
-      [...t.matchAll(/^ {8}(\w+): (\w+);$/gm)].filter(([, key, type]) => key === type).map(([, key]) => key),
-    );
+    const schemas = hoistedSchemas(t);
     let out = t;
     for (const s of [...sf.statements].reverse()) {
       if (ts.isTypeAliasDeclaration(s) && schemas.has(s.name.text)) {
